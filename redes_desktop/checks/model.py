@@ -1,0 +1,93 @@
+"""What a check looks at and what it reports. Plain data shared by every rule (no Qt).
+
+Offsets are Unicode code points into the NFC-normalised text (`CheckInput.text`). The UI converts
+them to UTF-16 positions (QString) itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Protocol
+
+from redes_desktop.models.enums import Network
+
+
+class Severity(StrEnum):
+    BLOQUEA = "bloquea"  # the post may not be published
+    ADVIERTE = "advierte"  # the administrator should look
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str  # the criterion id, e.g. "6.xxvi"
+    severity: Severity
+    message: str  # Spanish: what is wrong and how to fix it
+    start: int = 0
+    end: int = 0
+    suggestions: tuple[str, ...] = ()
+    code: str = ""  # a stable machine name for the specific problem, e.g. "curp"
+
+    def as_json(self) -> dict:
+        return {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "message": self.message,
+            "start": self.start,
+            "end": self.end,
+            "suggestions": list(self.suggestions),
+        }
+
+
+@dataclass(frozen=True)
+class RecentPost:
+    """A post already published or scheduled on the account (for the spam rule, 6.xxviii)."""
+
+    text: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class CheckInput:
+    text: str  # already NFC-normalised by the engine
+    network: Network
+    images: tuple[Path, ...] = ()
+    alt_texts: tuple[str, ...] = ()
+    is_reply: bool = False
+    recent_posts: tuple[RecentPost, ...] = ()
+    now: datetime | None = None
+    # Account rhythm for 6.xxviii: at most this many posts in `rhythm_window_minutes`.
+    rhythm_max_posts: int = 6
+    rhythm_window_minutes: int = 60
+
+
+class Rule(Protocol):
+    """A small unit checking one criterion."""
+
+    rule_id: str
+
+    def check(self, item: CheckInput) -> list[Finding]: ...
+
+
+@dataclass
+class CheckResult:
+    text: str
+    network: Network
+    weighted_length: int
+    limit: int
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def publishable(self) -> bool:
+        return not any(f.severity == Severity.BLOQUEA for f in self.findings)
+
+    def as_json(self) -> dict:
+        return {
+            "publishable": self.publishable,
+            "network": self.network.value,
+            "weighted_length": self.weighted_length,
+            "limit": self.limit,
+            "findings": [f.as_json() for f in self.findings],
+        }

@@ -1,0 +1,81 @@
+"""Entry point of `redes-desktop`: the window by default, or a subcommand.
+
+Nothing slow is imported here: the window path imports Qt first and paints before the data layer
+loads; subcommands import what they need.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from redes_desktop import __version__
+from redes_desktop.commands import COMMAND_MODULES
+from redes_desktop.errors import UserFacingError
+
+USAGE_ERROR = 2
+
+_ARGPARSE_ES = {
+    "the following arguments are required: %s": "faltan los argumentos: %s",
+    "unrecognized arguments: %s": "argumentos no reconocidos: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)":
+        "opción no válida: %(value)r (elija entre %(choices)s)",
+    "argument %(argument_name)s: %(message)s": "argumento %(argument_name)s: %(message)s",
+    "expected one argument": "se esperaba un valor",
+    "invalid %(type)s value: %(value)r": "valor no válido: %(value)r",
+    "usage: ": "uso: ",
+    "show this help message and exit": "muestra esta ayuda y termina",
+    "positional arguments": "argumentos",
+    "options": "opciones",
+}
+
+
+def _spanish_argparse() -> None:
+    """argparse speaks English through gettext; give it the Spanish of its common messages."""
+    argparse._ = lambda text: _ARGPARSE_ES.get(text, text)  # type: ignore[attr-defined]
+    argparse.ngettext = lambda s, p, n: _ARGPARSE_ES.get(s if n == 1 else p, s if n == 1 else p)  # type: ignore[attr-defined]
+
+
+class SpanishParser(argparse.ArgumentParser):
+    def error(self, message: str):  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(USAGE_ERROR, f"Error de uso: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    _spanish_argparse()
+    parser = SpanishParser(
+        prog="redes-desktop",
+        description="Cliente editorial para las cuentas institucionales de redes sociales del INE.",
+    )
+    parser.add_argument("--version", action="version", version=f"redes-desktop {__version__}",
+                        help="muestra la versión y termina")
+    parser.add_argument("--data-dir", metavar="CARPETA",
+                        help="carpeta de datos (también REDES_DATA_DIR)")
+    parser.add_argument("--quit-after-startup", action="store_true",
+                        help="abre la ventana, espera a que se dibuje y termina (pruebas)")
+    subparsers = parser.add_subparsers(dest="command", metavar="ORDEN", parser_class=SpanishParser)
+    for module_name in COMMAND_MODULES:
+        importlib.import_module(module_name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command is None:
+            from redes_desktop.ui.application import run_gui
+
+            return run_gui(args)
+        return int(args.handler(args) or 0)
+    except UserFacingError as error:
+        print(f"Error: {error.message}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

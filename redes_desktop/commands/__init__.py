@@ -1,0 +1,9 @@
+"""Subcommands of the `redes-desktop` command line. Each module has `register(subparsers)`
+which adds its parser and sets `handler` (a function taking the parsed arguments, returning the
+exit code). Modules are imported only when listed here."""
+
+from __future__ import annotations
+
+COMMAND_MODULES = [
+    "redes_desktop.commands.demo",
+]

@@ -1,0 +1,86 @@
+"""What a running program knows: its workspace, database, clock and the person using it.
+Passed explicitly to services and views — there are no global singletons."""
+
+from __future__ import annotations
+
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from collections.abc import Iterator
+
+from sqlalchemy.orm import Session
+
+from redes_desktop.clock import Clock
+from redes_desktop.database import Database
+from redes_desktop.models import Person, Role
+from redes_desktop.services.activity import ActivityRecorder, NullRecorder
+from redes_desktop.services.directory import Directory
+from redes_desktop.services.permissions import Permissions
+from redes_desktop.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class Identity:
+    """The person using this workstation, as plain values safe to keep on the UI thread."""
+
+    person_id: uuid.UUID
+    name: str
+    email: str
+    area_name: str
+    roles: frozenset[Role]
+
+    @property
+    def is_reviewer(self) -> bool:
+        return Role.REVISOR_CNCS in self.roles
+
+    @property
+    def role_label(self) -> str:
+        order = [Role.REVISOR_CNCS, Role.TITULAR_AREA, Role.ADMIN_TITULAR, Role.ADMIN_SUPLENTE]
+        present = [r.label for r in order if r in self.roles]
+        return ", ".join(present) if present else "Sin rol asignado"
+
+    @classmethod
+    def of(cls, person: Person) -> Identity:
+        return cls(
+            person_id=person.id, name=person.name, email=person.email,
+            area_name=person.area.name if person.area else "", roles=person.role_set,
+        )
+
+
+@dataclass
+class AppContext:
+    workspace: Workspace
+    database: Database
+    clock: Clock
+    recorder: ActivityRecorder = field(default_factory=NullRecorder)
+    identity: Identity | None = None
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with self.database.session() as session:
+            yield session
+
+    def directory(self, session: Session) -> Directory:
+        return Directory(session, self.clock, self.recorder)
+
+    def permissions(self, session: Session) -> Permissions:
+        return Permissions(session, self.clock)
+
+    def load_identity(self) -> Identity | None:
+        """The identity remembered in the settings, if that person still exists."""
+        with self.session() as session:
+            person = self.directory(session).person(self.workspace.settings.current_person_id)
+            self.identity = Identity.of(person) if person else None
+        return self.identity
+
+    def choose_identity(self, person_id: uuid.UUID) -> Identity:
+        with self.session() as session:
+            person = self.directory(session).person(person_id)
+            if person is None:
+                from redes_desktop.errors import NotFound
+
+                raise NotFound("La persona elegida ya no existe; elija otra.")
+            self.identity = Identity.of(person)
+        self.workspace.settings.current_person_id = str(person_id)
+        self.workspace.save_settings()
+        return self.identity

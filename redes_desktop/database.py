@@ -1,0 +1,146 @@
+"""Opening the local SQLite database (or any SQLAlchemy URL) and keeping its schema current.
+
+The program upgrades its database when it starts. A database whose schema revision this program
+does not know was written by a newer version: it is refused, untouched. A damaged file is refused
+before anything is written to it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from redes_desktop.errors import DatabaseError
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def check_not_newer(revision: str | None, where: str) -> None:
+    if revision is not None and revision not in known_revisions():
+        raise DatabaseError(
+            f"{where} fue creada por una versión más reciente de Redes INE "
+            f"(esquema «{revision}»). Actualice el programa para abrirla; "
+            "no se modificó ningún dato."
+        )
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring the schema to head. Refuses (without writing) a schema from a newer program."""
+    check_not_newer(current_revision(engine), "La base de datos")
+    config = alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def sqlite_engine(path: Path) -> Engine:
+    # Connections may be opened by the start-up worker thread and used later on the UI thread;
+    # the pool hands each to one thread at a time.
+    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def inspect_sqlite_file(path: Path) -> str | None:
+    """Read-only health check of an existing file; returns its schema revision.
+
+    Raises DatabaseError for a file that is not a usable SQLite database. Nothing is written.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        raise DatabaseError(
+            f"No se pudo abrir la base de datos {path}: {error}. "
+            "Revise los permisos del archivo."
+        ) from error
+    try:
+        ok = conn.execute("PRAGMA quick_check(1)").fetchone()
+        if not ok or ok[0] != "ok":
+            raise sqlite3.DatabaseError(ok[0] if ok else "quick_check")
+        has_version = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+        ).fetchone()
+        if not has_version:
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            if tables:
+                raise DatabaseError(
+                    f"El archivo {path} no es una base de datos de Redes INE. "
+                    "Elija otra carpeta de datos; el archivo no se modificó."
+                )
+            return None
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        return row[0] if row else None
+    except sqlite3.DatabaseError as error:
+        raise DatabaseError(
+            f"La base de datos {path} está dañada o no es una base de datos ({error}). "
+            "Restáurela desde un respaldo o elija otra carpeta de datos; "
+            "el archivo no se modificó."
+        ) from error
+    finally:
+        conn.close()
+
+
+@dataclass
+class Database:
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    def session(self) -> Session:
+        return self.sessions()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(engine: Engine, *, migrate: bool = True) -> Database:
+    if migrate:
+        upgrade(engine)
+    return Database(engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
+
+
+def open_local_database(path: Path) -> Database:
+    """Check, upgrade and open the workstation's SQLite database."""
+    check_not_newer(inspect_sqlite_file(path), "La base de datos local")
+    engine = sqlite_engine(path)
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+    return open_database(engine)

@@ -1,0 +1,53 @@
+"""SQLAlchemy entities. Importing this package registers every table on `Base.metadata`."""
+
+from redes_desktop.models.accounts import Account, AccountAdministrator
+from redes_desktop.models.base import Base
+from redes_desktop.models.consultations import Consultation
+from redes_desktop.models.coverage import (
+    AbsencePeriod,
+    Evaluation,
+    TrainingAttendance,
+    TrainingSession,
+)
+from redes_desktop.models.enums import (
+    AbsenceKind,
+    AccountStatus,
+    AdminKind,
+    AreaKind,
+    ConsultationState,
+    IncidentState,
+    Level,
+    Network,
+    PostStatus,
+    Role,
+)
+from redes_desktop.models.org import Area, Person
+from redes_desktop.models.posts import Post, PostMedia
+from redes_desktop.models.security import Incident, PasswordRotation
+
+__all__ = [
+    "AbsenceKind",
+    "AbsencePeriod",
+    "Account",
+    "AccountAdministrator",
+    "AccountStatus",
+    "AdminKind",
+    "Area",
+    "AreaKind",
+    "Base",
+    "Consultation",
+    "ConsultationState",
+    "Evaluation",
+    "Incident",
+    "IncidentState",
+    "Level",
+    "Network",
+    "PasswordRotation",
+    "Person",
+    "Post",
+    "PostMedia",
+    "PostStatus",
+    "Role",
+    "TrainingAttendance",
+    "TrainingSession",
+]

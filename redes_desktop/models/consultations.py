@@ -1,0 +1,44 @@
+"""Consultations to CNCS (6.viii): a frozen snapshot of a draft, a question and a 48-hour term."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import JSON, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from redes_desktop.models.accounts import Account
+from redes_desktop.models.base import Base, SyncedMixin
+from redes_desktop.models.enums import ConsultationState
+from redes_desktop.models.org import Person
+from redes_desktop.models.posts import Post
+from redes_desktop.models.types import enum_type
+
+
+class Consultation(SyncedMixin, Base):
+    __tablename__ = "consultations"
+
+    post_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("posts.id"))
+    account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("accounts.id"))
+    author_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("people.id"))
+    # The snapshot never changes once sent: text, networks, media hashes, findings.
+    snapshot: Mapped[dict] = mapped_column(JSON)
+    question: Mapped[str] = mapped_column(Text)
+    sent_at: Mapped[datetime]
+    deadline: Mapped[datetime]
+    state: Mapped[ConsultationState] = mapped_column(
+        enum_type(ConsultationState), default=ConsultationState.PENDIENTE
+    )
+    mail_pending: Mapped[bool] = mapped_column(default=False)
+    # The decision belongs to CNCS.
+    reviewer_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("people.id"), default=None)
+    decided_at: Mapped[datetime | None] = mapped_column(default=None)
+    reasoning: Mapped[str] = mapped_column(Text, default="")
+    requested_changes: Mapped[str] = mapped_column(Text, default="")
+    snapshot_hash: Mapped[str] = mapped_column(String(64), default="")
+
+    post: Mapped[Post] = relationship()
+    account: Mapped[Account] = relationship()
+    author: Mapped[Person] = relationship(foreign_keys=[author_id])
+    reviewer: Mapped[Person | None] = relationship(foreign_keys=[reviewer_id])

@@ -1,0 +1,1 @@
+"""Services: the decisions of the program (validations, permissions, procedures), Qt-free."""

@@ -1,0 +1,1 @@
+"""All Qt code lives under this package."""

@@ -1,0 +1,116 @@
+"""Start-up of the window: paint first, then load the data layer off the UI thread.
+
+Order: QApplication → data folder checks and lock (cheap) → main window shown → first paint →
+worker thread imports SQLAlchemy, opens and upgrades the database → identity → sections filled.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from redes_desktop.clock import system_clock
+from redes_desktop.errors import UserFacingError
+from redes_desktop.paths import resolve_data_dir
+from redes_desktop.ui.main_window import MainWindow, error_box
+from redes_desktop.ui.tasks import run_task
+from redes_desktop.workspace import Workspace, open_workspace
+
+PAINT_MARKER = "redes-desktop: primera pintura"
+
+
+class Startup:
+    """Drives the start-up sequence; `exit_code` is what the process returns."""
+
+    def __init__(self, app: QApplication, workspace: Workspace, quit_after_startup: bool) -> None:
+        self.app = app
+        self.workspace = workspace
+        self.quit_after_startup = quit_after_startup
+        self.exit_code = 0
+        self.context = None
+        self.window = MainWindow(str(workspace.paths.root))
+        settings = workspace.settings
+        self.window.restore_state(settings.window_geometry, settings.window_state, settings.last_section)
+        self.window.first_painted.connect(self._on_first_paint)
+        self.window.closing.connect(self._remember_window)
+        self.window.switch_user_requested.connect(self._ask_identity)
+
+    def start(self) -> None:
+        self.window.show()
+
+    def _on_first_paint(self) -> None:
+        if self.quit_after_startup:
+            print(f"{PAINT_MARKER} {time.perf_counter():.6f}", flush=True)
+        run_task(self._load_data_layer, self._on_loaded)
+
+    def _load_data_layer(self):
+        from redes_desktop.context import AppContext
+
+        database = self.workspace.open_database()
+        context = AppContext(workspace=self.workspace, database=database, clock=self.workspace.clock)
+        context.load_identity()
+        return context
+
+    def _on_loaded(self, context, error: BaseException | None) -> None:
+        if error is not None:
+            self._fail(error)
+            return
+        self.context = context
+        self.window.set_context(context)
+        if self.quit_after_startup:
+            QTimer.singleShot(0, self.app.quit)
+            return
+        if context.identity is None:
+            self._ask_identity()
+
+    def _ask_identity(self) -> None:
+        from redes_desktop.ui.identity_dialog import IdentityDialog
+
+        dialog = IdentityDialog(self.context, self.window)
+        if dialog.exec() and self.context.identity is not None:
+            self.window.set_context(self.context)
+
+    def _fail(self, error: BaseException) -> None:
+        if isinstance(error, UserFacingError):
+            message, code = error.message, error.exit_code
+        else:
+            message = self.window.tr(
+                "Ocurrió un error inesperado al abrir los datos: %s. "
+                "Los datos no se modificaron; informe a soporte técnico."
+            ) % error
+            code = 1
+        self.exit_code = code
+        error_box(self.window, self.window.tr("No se pudieron abrir los datos"), message)
+        self.app.exit(code)
+
+    def _remember_window(self) -> None:
+        geometry, state, section = self.window.saved_state()
+        settings = self.workspace.settings
+        settings.window_geometry, settings.window_state, settings.last_section = geometry, state, section
+        try:
+            self.workspace.save_settings()
+        except OSError as error:
+            print(f"No se pudo guardar la configuración: {error}", file=sys.stderr)
+
+
+def run_gui(args) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Redes INE")
+    app.setOrganizationName("INE")
+    app.setApplicationDisplayName("Redes INE")
+    try:
+        workspace = open_workspace(resolve_data_dir(args.data_dir), clock=system_clock)
+    except UserFacingError as error:
+        error_box(None, "Redes INE", error.message)
+        return error.exit_code
+    startup = Startup(app, workspace, quit_after_startup=args.quit_after_startup)
+    startup.start()
+    code = app.exec()
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone()
+    workspace.close()
+    return startup.exit_code or code

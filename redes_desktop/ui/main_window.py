@@ -1,0 +1,225 @@
+"""The main window: navigation, the stacked sections and the status bar. Layout only; what to
+show comes from the AppContext given by `set_context`."""
+
+from __future__ import annotations
+
+import base64
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QWidget,
+)
+
+from redes_desktop import __version__
+from redes_desktop.ui.placeholder import PlaceholderSection
+from redes_desktop.ui.sections import SectionSpec, default_sections
+
+_ICONS = {
+    "redactor": QStyle.StandardPixmap.SP_FileDialogDetailedView,
+    "consultas": QStyle.StandardPixmap.SP_MessageBoxQuestion,
+    "bitacora": QStyle.StandardPixmap.SP_FileDialogContentsView,
+    "contrasenas": QStyle.StandardPixmap.SP_DialogApplyButton,
+    "cuentas": QStyle.StandardPixmap.SP_DirHomeIcon,
+    "informes": QStyle.StandardPixmap.SP_FileDialogInfoView,
+}
+
+
+class _FirstPaintWatcher(QObject):
+    painted = Signal()
+
+    def __init__(self, target: QWidget) -> None:
+        super().__init__(target)
+        self._done = False
+        target.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if not self._done and event.type() == QEvent.Type.Paint:
+            self._done = True
+            obj.removeEventFilter(self)
+            self.painted.emit()
+        return False
+
+
+class MainWindow(QMainWindow):
+    first_painted = Signal()
+    switch_user_requested = Signal()
+
+    def __init__(self, data_location: str, sections: list[SectionSpec] | None = None) -> None:
+        super().__init__()
+        self.setWindowTitle(self.tr("Redes INE — Criterios para el uso institucional de redes sociales"))
+        self.resize(1180, 760)
+        self._specs = sections or default_sections()
+        self._pages: dict[str, QWidget] = {}
+        self._context = None
+        self._review_mode = False
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navegacion")
+        self.nav.setMaximumWidth(220)
+        self.nav.setAccessibleName(self.tr("Secciones"))
+        self.stack = QStackedWidget()
+        style = self.style()
+        for spec in self._specs:
+            item = QListWidgetItem(style.standardIcon(_ICONS.get(spec.key, QStyle.StandardPixmap.SP_FileIcon)), spec.title)
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setToolTip(f"{spec.title} ({spec.shortcut})")
+            self.nav.addItem(item)
+            page = PlaceholderSection(spec.title, spec.description)
+            self._pages[spec.key] = page
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+
+        self.user_label = QLabel(self.tr("Cargando…"))
+        self.role_label = QLabel("")
+        self.data_label = QLabel(self.tr("Datos: %s") % data_location)
+        self.data_label.setToolTip(data_location)
+        self.sync_label = QLabel(self.tr("Sincronización: sin configurar"))
+        self.sync_label.setToolTip(
+            self.tr("La base de datos compartida aún no está configurada: se trabaja en local.")
+        )
+        bar = self.statusBar()
+        bar.addWidget(self.user_label)
+        bar.addWidget(self.role_label)
+        bar.addPermanentWidget(self.data_label)
+        bar.addPermanentWidget(self.sync_label)
+
+        self._build_menus()
+        self.nav.setCurrentRow(0)
+        self._watcher = _FirstPaintWatcher(self)
+        self._watcher.painted.connect(self.first_painted)
+
+    # -- menus and shortcuts -----------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&Archivo"))
+        self.switch_user_action = QAction(self.tr("Cambiar de &usuario…"), self)
+        self.switch_user_action.setEnabled(False)
+        self.switch_user_action.triggered.connect(self.switch_user_requested)
+        file_menu.addAction(self.switch_user_action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Salir"), self)
+        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        view_menu = self.menuBar().addMenu(self.tr("&Ver"))
+        self.section_actions: dict[str, QAction] = {}
+        for spec in self._specs:
+            action = QAction(spec.title, self)
+            action.setShortcut(QKeySequence(spec.shortcut))
+            action.triggered.connect(lambda _=False, key=spec.key: self.show_section(key))
+            view_menu.addAction(action)
+            self.addAction(action)
+            self.section_actions[spec.key] = action
+
+        help_menu = self.menuBar().addMenu(self.tr("Ay&uda"))
+        about = QAction(self.tr("&Acerca de Redes INE"), self)
+        about.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("Acerca de Redes INE"),
+            self.tr(
+                "<b>Redes INE</b> %s<br>Cliente editorial para las cuentas institucionales de "
+                "redes sociales del Instituto Nacional Electoral, conforme a los <i>Criterios para "
+                "el uso institucional de redes sociales</i>."
+            ) % __version__,
+        )
+
+    # -- sections ----------------------------------------------------------------------------
+    def section_keys(self) -> list[str]:
+        return [spec.key for spec in self._specs]
+
+    def current_section(self) -> str:
+        return self._specs[self.nav.currentRow()].key
+
+    def page(self, key: str) -> QWidget:
+        return self._pages[key]
+
+    def show_section(self, key: str) -> None:
+        keys = self.section_keys()
+        if key in keys:
+            self.nav.setCurrentRow(keys.index(key))
+
+    def set_context(self, context) -> None:
+        """Fill the sections that are built, now that the data layer is loaded."""
+        self._context = context
+        for index, spec in enumerate(self._specs):
+            if spec.factory is None:
+                continue
+            page = spec.factory(context)
+            old = self._pages[spec.key]
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self._pages[spec.key] = page
+        self.stack.setCurrentIndex(self.nav.currentRow())
+        self.switch_user_action.setEnabled(True)
+        self.set_identity(context.identity)
+
+    def set_identity(self, identity) -> None:
+        if identity is None:
+            self.user_label.setText(self.tr("Sin usuario"))
+            self.role_label.setText("")
+            return
+        self.user_label.setText(self.tr("Usuario: %s (%s)") % (identity.name, identity.area_name))
+        self.role_label.setText(self.tr("Rol: %s") % identity.role_label)
+        self._review_mode = identity.is_reviewer
+        if identity.is_reviewer:
+            self.role_label.setText(self.tr("Rol: %s — modo revisión CNCS") % identity.role_label)
+            self.show_section("consultas")
+
+    @property
+    def review_mode(self) -> bool:
+        return self._review_mode
+
+    # -- geometry ----------------------------------------------------------------------------
+    def restore_state(self, geometry: str | None, state: str | None, section: str | None) -> None:
+        if geometry:
+            self.restoreGeometry(QByteArray(base64.b64decode(geometry)))
+        if state:
+            self.restoreState(QByteArray(base64.b64decode(state)))
+        if section:
+            self.show_section(section)
+
+    def saved_state(self) -> tuple[str, str, str]:
+        geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")
+        state = base64.b64encode(bytes(self.saveState().data())).decode("ascii")
+        return geometry, state, self.current_section()
+
+    closing = Signal()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.closing.emit()
+        super().closeEvent(event)
+
+
+def error_box(parent: QWidget | None, title: str, message: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Critical, title, message, QMessageBox.StandardButton.Ok, parent)
+    if QApplication.instance() is not None and QApplication.platformName() == "offscreen":
+        # Nobody can click it: say it on stderr and move on.
+        import sys
+
+        print(f"{title}: {message}", file=sys.stderr)
+        return
+    box.exec()

@@ -1,0 +1,72 @@
+"""The sections of the main window: key, title, shortcut, what it holds, and how to build it.
+
+A section whose `factory` is None shows a placeholder describing what it will hold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from redes_desktop.context import AppContext
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Sections", text)
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    key: str
+    title: str
+    shortcut: str
+    description: str
+    factory: Callable[[AppContext], QWidget] | None = None
+
+
+def _accounts(ctx: AppContext) -> QWidget:
+    from redes_desktop.ui.cuentas.accounts_view import AccountsSection
+
+    return AccountsSection(ctx)
+
+
+def default_sections() -> list[SectionSpec]:
+    return [
+        SectionSpec(
+            "redactor", _tr("Redactor"), "Ctrl+1",
+            _tr("Redacte publicaciones y vea, mientras escribe, cada criterio que incumplen: "
+                "ortografía (6.xxiv), mayúsculas (6.xxv), imagen obligatoria en X y Facebook "
+                "(6.xxvi), datos personales (6.iii), enlaces (6.vi, 6.ix, 6.x), límites de cada "
+                "red (6.xxii), respuestas sin insultos (6.xx) y spam (6.xxviii)."),
+        ),
+        SectionSpec(
+            "consultas", _tr("Consultas CNCS"), "Ctrl+2",
+            _tr("Envíe a la Coordinación Nacional de Comunicación Social los borradores en duda "
+                "y siga la cuenta regresiva de 48 horas; sin respuesta no se publica (6.viii). "
+                "Los revisores de CNCS deciden aquí en modo revisión."),
+        ),
+        SectionSpec(
+            "bitacora", _tr("Bitácora"), "Ctrl+3",
+            _tr("Registro cifrado y a prueba de alteraciones de toda la actividad de las cuentas "
+                "(8.iii), con búsqueda, filtros y exportación para auditorías."),
+        ),
+        SectionSpec(
+            "contrasenas", _tr("Contraseñas"), "Ctrl+4",
+            _tr("Generador de contraseñas seguras (5.2 g), guardadas solo en el llavero del "
+                "sistema, alertas de cambio cada dos meses (6.xxxiii) y reporte de cuentas "
+                "comprometidas (6.xxx)."),
+        ),
+        SectionSpec(
+            "cuentas", _tr("Cuentas"), "Ctrl+5",
+            _tr("Áreas, cuentas institucionales y sus administradores titular y suplente (5.1, 7)."),
+            _accounts,
+        ),
+        SectionSpec(
+            "informes", _tr("Informes"), "Ctrl+6",
+            _tr("Evaluaciones semestrales de las cuentas (8.i) e informe trimestral del "
+                "comportamiento de las redes sociales del Instituto (8.iv)."),
+        ),
+    ]

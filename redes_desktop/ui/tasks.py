@@ -1,0 +1,56 @@
+"""Run slow work off the UI thread and get the result back on it (after Picard's `run_task`).
+
+`run_task(fn, on_done)` runs `fn()` on the global QThreadPool; `on_done(result, error)` is called
+on the UI thread. Tests may pass `pool=SynchronousPool()` to run inline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+
+class _Relay(QObject):
+    finished = Signal(object, object)
+
+
+class _Task(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self.fn = fn
+        self.relay = relay
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except BaseException as error:  # reported to the UI thread, never lost
+            self.relay.finished.emit(None, error)
+        else:
+            self.relay.finished.emit(result, None)
+
+
+class SynchronousPool:
+    def start(self, runnable: QRunnable) -> None:
+        runnable.run()
+
+
+_alive: set[_Relay] = set()
+
+
+def run_task(
+    fn: Callable[[], Any],
+    on_done: Callable[[Any, BaseException | None], None],
+    pool: QThreadPool | SynchronousPool | None = None,
+) -> None:
+    relay = _Relay()
+    _alive.add(relay)
+
+    def deliver(result: Any, error: BaseException | None) -> None:
+        _alive.discard(relay)
+        on_done(result, error)
+
+    relay.finished.connect(deliver)
+    (pool or QThreadPool.globalInstance()).start(_Task(fn, relay))

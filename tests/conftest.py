@@ -1,0 +1,135 @@
+"""Shared fixtures. Qt runs offscreen; keyring uses an in-memory backend; PostgreSQL tests use
+the real server at 127.0.0.1:5432 (database `test`), each in its own schema, dropped afterwards.
+With REDES_REQUIRE_POSTGRES=1 (set by .ci/run) an unreachable server fails those tests."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import keyring  # noqa: E402
+import pytest  # noqa: E402
+from keyring.backend import KeyringBackend  # noqa: E402
+
+from redes_desktop.clock import FixedClock  # noqa: E402
+
+POSTGRES_URL = os.environ.get(
+    "REDES_TEST_POSTGRES_URL", "postgresql+psycopg://root@127.0.0.1:5432/test"
+)
+
+
+class MemoryKeyring(KeyringBackend):
+    """An in-memory keyring for tests (the machine has no real one)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        from keyring.errors import PasswordDeleteError
+
+        if (service, username) not in self.store:
+            raise PasswordDeleteError(username)
+        del self.store[(service, username)]
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> MemoryKeyring:
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    return backend
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    # A Tuesday afternoon in México City (UTC-6, no DST since 2022).
+    return FixedClock(datetime(2026, 3, 10, 18, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    path = tmp_path / "datos"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def database(data_dir: Path):
+    from redes_desktop.database import open_local_database
+
+    db = open_local_database(data_dir / "redes.sqlite3")
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def session(database):
+    with database.session() as s:
+        yield s
+
+
+def _postgres_unavailable(reason: str):
+    if os.environ.get("REDES_REQUIRE_POSTGRES") == "1":
+        pytest.fail(f"PostgreSQL is required here but unavailable: {reason}")
+    pytest.skip(f"PostgreSQL unavailable: {reason}")
+
+
+@pytest.fixture
+def postgres_engine():
+    """An engine on a fresh schema of the `test` database; the schema is dropped afterwards."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.exc import OperationalError
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(POSTGRES_URL)
+    try:
+        with admin.begin() as conn:
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    except OperationalError as error:
+        admin.dispose()
+        _postgres_unavailable(str(error).splitlines()[0])
+    engine = create_engine(POSTGRES_URL, connect_args={"options": f"-csearch_path={schema}"})
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def type_text(widget, text: str) -> None:
+    """Type `text` into a widget one key event per character.
+
+    qtbot.keyClicks aborts the process on non-ASCII characters (see shared FINDINGS): send the
+    characters ourselves.
+    """
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for ch in text:
+        key = Qt.Key.Key_unknown
+        if ch == "\n":
+            key = Qt.Key.Key_Return
+        press = QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, ch)
+        release = QKeyEvent(QEvent.Type.KeyRelease, key, Qt.KeyboardModifier.NoModifier, ch)
+        QApplication.sendEvent(widget, press)
+        QApplication.sendEvent(widget, release)
+
+
+@pytest.fixture
+def typer():
+    return type_text
