@@ -20,8 +20,9 @@ USAGE_ERROR = 2
 _ARGPARSE_ES = {
     "the following arguments are required: %s": "faltan los argumentos: %s",
     "unrecognized arguments: %s": "argumentos no reconocidos: %s",
-    "invalid choice: %(value)r (choose from %(choices)s)":
-        "opción no válida: %(value)r (elija entre %(choices)s)",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "opción no válida: %(value)r (elija entre %(choices)s)"
+    ),
     "argument %(argument_name)s: %(message)s": "argumento %(argument_name)s: %(message)s",
     "expected one argument": "se esperaba un valor",
     "invalid %(type)s value: %(value)r": "valor no válido: %(value)r",
@@ -50,12 +51,20 @@ def build_parser() -> argparse.ArgumentParser:
         prog="redes-desktop",
         description="Cliente editorial para las cuentas institucionales de redes sociales del INE.",
     )
-    parser.add_argument("--version", action="version", version=f"redes-desktop {__version__}",
-                        help="muestra la versión y termina")
-    parser.add_argument("--data-dir", metavar="CARPETA",
-                        help="carpeta de datos (también REDES_DATA_DIR)")
-    parser.add_argument("--quit-after-startup", action="store_true",
-                        help="abre la ventana, espera a que se dibuje y termina (pruebas)")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"redes-desktop {__version__}",
+        help="muestra la versión y termina",
+    )
+    parser.add_argument(
+        "--data-dir", metavar="CARPETA", help="carpeta de datos (también REDES_DATA_DIR)"
+    )
+    parser.add_argument(
+        "--quit-after-startup",
+        action="store_true",
+        help="abre la ventana, espera a que se dibuje y termina (pruebas)",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="ORDEN", parser_class=SpanishParser)
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).register(subparsers)

@@ -4,9 +4,9 @@ Passed explicitly to services and views — there are no global singletons."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from collections.abc import Iterator
 
 from sqlalchemy.orm import Session
 
@@ -42,8 +42,11 @@ class Identity:
     @classmethod
     def of(cls, person: Person) -> Identity:
         return cls(
-            person_id=person.id, name=person.name, email=person.email,
-            area_name=person.area.name if person.area else "", roles=person.role_set,
+            person_id=person.id,
+            name=person.name,
+            email=person.email,
+            area_name=person.area.name if person.area else "",
+            roles=person.role_set,
         )
 
 

@@ -89,8 +89,7 @@ def inspect_sqlite_file(path: Path) -> str | None:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except sqlite3.Error as error:
         raise DatabaseError(
-            f"No se pudo abrir la base de datos {path}: {error}. "
-            "Revise los permisos del archivo."
+            f"No se pudo abrir la base de datos {path}: {error}. Revise los permisos del archivo."
         ) from error
     try:
         ok = conn.execute("PRAGMA quick_check(1)").fetchone()

@@ -15,7 +15,7 @@ from typing import Any
 SETTINGS_VERSION = 1
 
 # Keys that must never be stored: a defence against a future field holding a secret.
-_FORBIDDEN_KEY_PARTS = ("password", "contrasena", "secret", "token")
+_FORBIDDEN_KEY_WORDS = {"password", "contrasena", "secret", "token", "clave", "key"}
 
 
 @dataclass
@@ -77,8 +77,10 @@ class SettingsStore:
         values: dict[str, Any] = {}
         defaults = Settings()
         for key, value in raw.items():
-            if key in known and isinstance(value, type(getattr(defaults, key))) or (
-                key in known and getattr(defaults, key) is None and isinstance(value, str)
+            if (
+                key in known
+                and isinstance(value, type(getattr(defaults, key)))
+                or (key in known and getattr(defaults, key) is None and isinstance(value, str))
             ):
                 values[key] = value
         return Settings(**values)
@@ -86,7 +88,7 @@ class SettingsStore:
     def save(self, settings: Settings) -> None:
         data = asdict(settings)
         for key in data:
-            if any(part in key.lower() for part in _FORBIDDEN_KEY_PARTS):
+            if _FORBIDDEN_KEY_WORDS & set(key.lower().split("_")):
                 raise ValueError(f"settings key {key!r} looks like a secret")
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".settings-", dir=self.path.parent)

@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from redes_desktop.clock import Clock, to_mexico
@@ -68,8 +68,14 @@ class Directory:
 
     # -- areas and people ------------------------------------------------------------------
     def create_area(
-        self, name: str, kind: AreaKind, *, acronym: str = "", state: str | None = None,
-        district: int | None = None, parent: Area | None = None,
+        self,
+        name: str,
+        kind: AreaKind,
+        *,
+        acronym: str = "",
+        state: str | None = None,
+        district: int | None = None,
+        parent: Area | None = None,
     ) -> Area:
         name = (name or "").strip()
         if not name:
@@ -77,7 +83,11 @@ class Directory:
         if kind == AreaKind.JUNTA_LOCAL and not state:
             raise ValidationError("Indique la entidad federativa de la Junta Local.", field="state")
         area = Area(
-            name=name, kind=kind, acronym=acronym, state=state, district=district,
+            name=name,
+            kind=kind,
+            acronym=acronym,
+            state=state,
+            district=district,
             parent_id=parent.id if parent else None,
         )
         self.session.add(area)
@@ -98,8 +108,12 @@ class Directory:
                 field="email",
             )
         person = Person(
-            name=name, email=email, level=level, area_id=area.id, area=area,
-            roles=[r.value for r in (roles or [])],
+            name=name,
+            email=email,
+            level=level,
+            area_id=area.id,
+            area=area,
+            roles=[Role(r).value for r in (roles or [])],
         )
         self.session.add(person)
         self.session.flush()
@@ -114,10 +128,21 @@ class Directory:
 
     # -- accounts --------------------------------------------------------------------------
     def create_account(
-        self, *, area: Area, network: Network, name: str, handle: str, email: str,
-        url: str = "", purposes: list[str] | None = None, justification: str = "",
-        status: AccountStatus = AccountStatus.SOLICITADA, official: bool = False,
-        verified: bool = False, rhythm: str = "diaria", actor: Person | None = None,
+        self,
+        *,
+        area: Area,
+        network: Network,
+        name: str,
+        handle: str,
+        email: str,
+        url: str = "",
+        purposes: list[str] | None = None,
+        justification: str = "",
+        status: AccountStatus = AccountStatus.SOLICITADA,
+        official: bool = False,
+        verified: bool = False,
+        rhythm: str = "diaria",
+        actor: Person | None = None,
     ) -> Account:
         name = (name or "").strip()
         if not name:
@@ -139,9 +164,19 @@ class Directory:
                 field="handle",
             )
         account = Account(
-            area_id=area.id, area=area, network=network, name=name, handle=handle,
-            email=email, url=url, purposes=list(purposes or []), justification=justification,
-            status=status, official=official, verified=verified, rhythm=rhythm,
+            area_id=area.id,
+            area=area,
+            network=network,
+            name=name,
+            handle=handle,
+            email=email,
+            url=url,
+            purposes=list(purposes or []),
+            justification=justification,
+            status=status,
+            official=official,
+            verified=verified,
+            rhythm=rhythm,
         )
         self.session.add(account)
         self.session.flush()
@@ -149,7 +184,12 @@ class Directory:
         return account
 
     def designate_administrators(
-        self, account: Account, titular: Person, suplente: Person, *, since: date | None = None,
+        self,
+        account: Account,
+        titular: Person,
+        suplente: Person,
+        *,
+        since: date | None = None,
         actor: Person | None = None,
     ) -> None:
         """Designate the titular and suplente of an account (5.1); ends the previous ones."""
@@ -174,8 +214,12 @@ class Directory:
         rules.require_titular_and_suplente(a.kind for a in account.current_administrators(since))
         self.session.flush()
         self._record(
-            actor, account, "administradores_designados",
-            titular=titular.name, suplente=suplente.name, desde=since.isoformat(),
+            actor,
+            account,
+            "administradores_designados",
+            titular=titular.name,
+            suplente=suplente.name,
+            desde=since.isoformat(),
         )
 
     def account(self, account_id: uuid.UUID) -> Account:
@@ -184,7 +228,9 @@ class Directory:
             raise NotFound("La cuenta ya no existe; actualice la lista.")
         return account
 
-    def search_accounts(self, text: str = "", *, include_cancelled: bool = True) -> list[AccountRow]:
+    def search_accounts(
+        self, text: str = "", *, include_cancelled: bool = True
+    ) -> list[AccountRow]:
         """Accounts whose name, handle, area or administrators match `text` (accent-blind)."""
         stmt = (
             select(Account)
@@ -206,14 +252,29 @@ class Directory:
             titular = next((a.person.name for a in current if a.kind == AdminKind.TITULAR), "")
             suplente = next((a.person.name for a in current if a.kind == AdminKind.SUPLENTE), "")
             row = AccountRow(
-                id=account.id, network=account.network, name=account.name,
-                handle=account.handle, area_name=account.area.name, status=account.status,
-                official=account.official, verified=account.verified,
-                titular=titular, suplente=suplente,
+                id=account.id,
+                network=account.network,
+                name=account.name,
+                handle=account.handle,
+                area_name=account.area.name,
+                status=account.status,
+                official=account.official,
+                verified=account.verified,
+                titular=titular,
+                suplente=suplente,
             )
             if needle and needle not in fold(
-                " ".join((row.name, row.handle, row.area_name, row.titular, row.suplente,
-                          row.network.label, row.status.label))
+                " ".join(
+                    (
+                        row.name,
+                        row.handle,
+                        row.area_name,
+                        row.titular,
+                        row.suplente,
+                        row.network.label,
+                        row.status.label,
+                    )
+                )
             ):
                 continue
             rows.append(row)

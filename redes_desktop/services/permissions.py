@@ -111,13 +111,19 @@ class Permissions:
 
     # -- questions -------------------------------------------------------------------------
     def check(
-        self, person: Person, action: Action, *, account: Account | None = None,
+        self,
+        person: Person,
+        action: Action,
+        *,
+        account: Account | None = None,
         area: Area | None = None,
     ) -> Decision:
         if action == Action.DECIDE_CONSULTATION or action == Action.AUTHORIZE_ACCOUNT:
             if person.has_role(Role.REVISOR_CNCS):
                 return Decision(True)
-            return Decision(False, f"Solo un revisor de CNCS puede {action.value} (criterio 6.viii).")
+            return Decision(
+                False, f"Solo un revisor de CNCS puede {action.value} (criterio 6.viii)."
+            )
 
         if action in (Action.REQUEST_ACCOUNT, Action.MANAGE_ADMINISTRATORS):
             target = area or (account.area if account else None)
@@ -125,8 +131,10 @@ class Permissions:
                 return Decision(False, "Indique el área.")
             if self.is_area_titular(person, target):
                 return Decision(True)
-            if action == Action.REQUEST_ACCOUNT and person.area_id == target.id and (
-                person.has_role(Role.ADMIN_TITULAR) or person.has_role(Role.ADMIN_SUPLENTE)
+            if (
+                action == Action.REQUEST_ACCOUNT
+                and person.area_id == target.id
+                and (person.has_role(Role.ADMIN_TITULAR) or person.has_role(Role.ADMIN_SUPLENTE))
             ):
                 return Decision(True)
             return Decision(

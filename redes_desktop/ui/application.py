@@ -33,7 +33,9 @@ class Startup:
         self.context = None
         self.window = MainWindow(str(workspace.paths.root))
         settings = workspace.settings
-        self.window.restore_state(settings.window_geometry, settings.window_state, settings.last_section)
+        self.window.restore_state(
+            settings.window_geometry, settings.window_state, settings.last_section
+        )
         self.window.first_painted.connect(self._on_first_paint)
         self.window.closing.connect(self._remember_window)
         self.window.switch_user_requested.connect(self._ask_identity)
@@ -50,7 +52,9 @@ class Startup:
         from redes_desktop.context import AppContext
 
         database = self.workspace.open_database()
-        context = AppContext(workspace=self.workspace, database=database, clock=self.workspace.clock)
+        context = AppContext(
+            workspace=self.workspace, database=database, clock=self.workspace.clock
+        )
         context.load_identity()
         return context
 
@@ -77,10 +81,13 @@ class Startup:
         if isinstance(error, UserFacingError):
             message, code = error.message, error.exit_code
         else:
-            message = self.window.tr(
-                "Ocurrió un error inesperado al abrir los datos: %s. "
-                "Los datos no se modificaron; informe a soporte técnico."
-            ) % error
+            message = (
+                self.window.tr(
+                    "Ocurrió un error inesperado al abrir los datos: %s. "
+                    "Los datos no se modificaron; informe a soporte técnico."
+                )
+                % error
+            )
             code = 1
         self.exit_code = code
         error_box(self.window, self.window.tr("No se pudieron abrir los datos"), message)
@@ -89,7 +96,11 @@ class Startup:
     def _remember_window(self) -> None:
         geometry, state, section = self.window.saved_state()
         settings = self.workspace.settings
-        settings.window_geometry, settings.window_state, settings.last_section = geometry, state, section
+        settings.window_geometry, settings.window_state, settings.last_section = (
+            geometry,
+            state,
+            section,
+        )
         try:
             self.workspace.save_settings()
         except OSError as error:

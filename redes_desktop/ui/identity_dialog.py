@@ -32,11 +32,13 @@ class IdentityDialog(QDialog):
         self.setWindowTitle(self.tr("¿Quién usa esta estación de trabajo?"))
         self.resize(560, 620)
 
-        intro = QLabel(self.tr(
-            "Elija su nombre. Sus permisos dependen de sus designaciones: solo los "
-            "administradores de una cuenta y el titular de su área tienen acceso a ella "
-            "(criterio 5.1)."
-        ))
+        intro = QLabel(
+            self.tr(
+                "Elija su nombre. Sus permisos dependen de sus designaciones: solo los "
+                "administradores de una cuenta y el titular de su área tienen acceso a ella "
+                "(criterio 5.1)."
+            )
+        )
         intro.setWordWrap(True)
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("Buscar por nombre, área o correo…"))
@@ -46,9 +48,12 @@ class IdentityDialog(QDialog):
         self.filter_edit.textChanged.connect(self._apply_filter)
 
         self.demo_button = QPushButton(self.tr("Abrir la &demostración"))
-        self.demo_button.setToolTip(self.tr(
-            "Llena esta carpeta de datos con una institución de ejemplo para explorar el programa."
-        ))
+        self.demo_button.setToolTip(
+            self.tr(
+                "Llena esta carpeta de datos con una institución de ejemplo "
+                "para explorar el programa."
+            )
+        )
         self.demo_button.clicked.connect(self._open_demo)
 
         register_box = QGroupBox(self.tr("¿No aparece? Regístrese"))
@@ -98,7 +103,10 @@ class IdentityDialog(QDialog):
                 roles = ", ".join(r.label for r in sorted(person.role_set)) or self.tr("sin rol")
                 item = QListWidgetItem(f"{person.name} — {person.area.name} ({roles})")
                 item.setData(Qt.ItemDataRole.UserRole, person.id)
-                item.setData(Qt.ItemDataRole.UserRole + 1, fold(f"{person.name} {person.area.name} {person.email}"))
+                item.setData(
+                    Qt.ItemDataRole.UserRole + 1,
+                    fold(f"{person.name} {person.area.name} {person.email}"),
+                )
                 self.people_list.addItem(item)
             for area in directory.areas():
                 self.area_combo.addItem(area.name, area.id)
@@ -129,9 +137,15 @@ class IdentityDialog(QDialog):
     def _register(self) -> None:
         area_id = self.area_combo.currentData()
         if area_id is None:
-            QMessageBox.warning(self, self.tr("Registro"), self.tr(
-                "No hay áreas registradas todavía. Abra la demostración o pida al titular de su "
-                "área que la registre."))
+            QMessageBox.warning(
+                self,
+                self.tr("Registro"),
+                self.tr(
+                    "No hay áreas registradas todavía. Abra la demostración o pida "
+                    "al titular de su "
+                    "área que la registre."
+                ),
+            )
             return
         try:
             with self.context.session() as session:
@@ -140,8 +154,11 @@ class IdentityDialog(QDialog):
 
                 area = session.get(Area, area_id)
                 person = directory.create_person(
-                    self.name_edit.text(), self.email_edit.text(),
-                    self.level_combo.currentData(), area, [self.role_combo.currentData()],
+                    self.name_edit.text(),
+                    self.email_edit.text(),
+                    Level(self.level_combo.currentData()),
+                    area,
+                    [Role(self.role_combo.currentData())],
                 )
                 session.commit()
                 person_id = person.id
@@ -160,8 +177,11 @@ class IdentityDialog(QDialog):
     def accept(self) -> None:
         person_id = self.selected_person_id()
         if person_id is None:
-            QMessageBox.information(self, self.tr("Elija una persona"), self.tr(
-                "Elija su nombre de la lista, regístrese o abra la demostración."))
+            QMessageBox.information(
+                self,
+                self.tr("Elija una persona"),
+                self.tr("Elija su nombre de la lista, regístrese o abra la demostración."),
+            )
             return
         try:
             self.context.choose_identity(person_id)

@@ -56,7 +56,9 @@ class MainWindow(QMainWindow):
 
     def __init__(self, data_location: str, sections: list[SectionSpec] | None = None) -> None:
         super().__init__()
-        self.setWindowTitle(self.tr("Redes INE — Criterios para el uso institucional de redes sociales"))
+        self.setWindowTitle(
+            self.tr("Redes INE — Criterios para el uso institucional de redes sociales")
+        )
         self.resize(1180, 760)
         self._specs = sections or default_sections()
         self._pages: dict[str, QWidget] = {}
@@ -70,7 +72,10 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         style = self.style()
         for spec in self._specs:
-            item = QListWidgetItem(style.standardIcon(_ICONS.get(spec.key, QStyle.StandardPixmap.SP_FileIcon)), spec.title)
+            item = QListWidgetItem(
+                style.standardIcon(_ICONS.get(spec.key, QStyle.StandardPixmap.SP_FileIcon)),
+                spec.title,
+            )
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             item.setToolTip(f"{spec.title} ({spec.shortcut})")
             self.nav.addItem(item)
@@ -143,7 +148,8 @@ class MainWindow(QMainWindow):
                 "<b>Redes INE</b> %s<br>Cliente editorial para las cuentas institucionales de "
                 "redes sociales del Instituto Nacional Electoral, conforme a los <i>Criterios para "
                 "el uso institucional de redes sociales</i>."
-            ) % __version__,
+            )
+            % __version__,
         )
 
     # -- sections ----------------------------------------------------------------------------
@@ -215,7 +221,9 @@ class MainWindow(QMainWindow):
 
 
 def error_box(parent: QWidget | None, title: str, message: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Critical, title, message, QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical, title, message, QMessageBox.StandardButton.Ok, parent
+    )
     if QApplication.instance() is not None and QApplication.platformName() == "offscreen":
         # Nobody can click it: say it on stderr and move on.
         import sys

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from redes_desktop.context import AppContext
+if TYPE_CHECKING:  # the data layer is imported only after the first paint
+    from redes_desktop.context import AppContext
 
 
 def _tr(text: str) -> str:
@@ -36,37 +38,61 @@ def _accounts(ctx: AppContext) -> QWidget:
 def default_sections() -> list[SectionSpec]:
     return [
         SectionSpec(
-            "redactor", _tr("Redactor"), "Ctrl+1",
-            _tr("Redacte publicaciones y vea, mientras escribe, cada criterio que incumplen: "
+            "redactor",
+            _tr("Redactor"),
+            "Ctrl+1",
+            _tr(
+                "Redacte publicaciones y vea, mientras escribe, cada criterio que incumplen: "
                 "ortografía (6.xxiv), mayúsculas (6.xxv), imagen obligatoria en X y Facebook "
                 "(6.xxvi), datos personales (6.iii), enlaces (6.vi, 6.ix, 6.x), límites de cada "
-                "red (6.xxii), respuestas sin insultos (6.xx) y spam (6.xxviii)."),
+                "red (6.xxii), respuestas sin insultos (6.xx) y spam (6.xxviii)."
+            ),
         ),
         SectionSpec(
-            "consultas", _tr("Consultas CNCS"), "Ctrl+2",
-            _tr("Envíe a la Coordinación Nacional de Comunicación Social los borradores en duda "
+            "consultas",
+            _tr("Consultas CNCS"),
+            "Ctrl+2",
+            _tr(
+                "Envíe a la Coordinación Nacional de Comunicación Social los borradores en duda "
                 "y siga la cuenta regresiva de 48 horas; sin respuesta no se publica (6.viii). "
-                "Los revisores de CNCS deciden aquí en modo revisión."),
+                "Los revisores de CNCS deciden aquí en modo revisión."
+            ),
         ),
         SectionSpec(
-            "bitacora", _tr("Bitácora"), "Ctrl+3",
-            _tr("Registro cifrado y a prueba de alteraciones de toda la actividad de las cuentas "
-                "(8.iii), con búsqueda, filtros y exportación para auditorías."),
+            "bitacora",
+            _tr("Bitácora"),
+            "Ctrl+3",
+            _tr(
+                "Registro cifrado y a prueba de alteraciones de toda la actividad de las cuentas "
+                "(8.iii), con búsqueda, filtros y exportación para auditorías."
+            ),
         ),
         SectionSpec(
-            "contrasenas", _tr("Contraseñas"), "Ctrl+4",
-            _tr("Generador de contraseñas seguras (5.2 g), guardadas solo en el llavero del "
+            "contrasenas",
+            _tr("Contraseñas"),
+            "Ctrl+4",
+            _tr(
+                "Generador de contraseñas seguras (5.2 g), guardadas solo en el llavero del "
                 "sistema, alertas de cambio cada dos meses (6.xxxiii) y reporte de cuentas "
-                "comprometidas (6.xxx)."),
+                "comprometidas (6.xxx)."
+            ),
         ),
         SectionSpec(
-            "cuentas", _tr("Cuentas"), "Ctrl+5",
-            _tr("Áreas, cuentas institucionales y sus administradores titular y suplente (5.1, 7)."),
+            "cuentas",
+            _tr("Cuentas"),
+            "Ctrl+5",
+            _tr(
+                "Áreas, cuentas institucionales y sus administradores titular y suplente (5.1, 7)."
+            ),
             _accounts,
         ),
         SectionSpec(
-            "informes", _tr("Informes"), "Ctrl+6",
-            _tr("Evaluaciones semestrales de las cuentas (8.i) e informe trimestral del "
-                "comportamiento de las redes sociales del Instituto (8.iv)."),
+            "informes",
+            _tr("Informes"),
+            "Ctrl+6",
+            _tr(
+                "Evaluaciones semestrales de las cuentas (8.i) e informe trimestral del "
+                "comportamiento de las redes sociales del Instituto (8.iv)."
+            ),
         ),
     ]

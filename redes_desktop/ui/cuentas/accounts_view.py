@@ -51,10 +51,14 @@ class AccountsSection(QWidget):
         self.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
 
         self.areas_tree = QTreeWidget()
-        self.areas_tree.setHeaderLabels([
-            self.tr("Área / persona"), self.tr("Tipo / nivel"), self.tr("Entidad / correo"),
-            self.tr("Roles"),
-        ])
+        self.areas_tree.setHeaderLabels(
+            [
+                self.tr("Área / persona"),
+                self.tr("Tipo / nivel"),
+                self.tr("Entidad / correo"),
+                self.tr("Roles"),
+            ]
+        )
         self.areas_tree.setAlternatingRowColors(True)
 
         self.tabs = QTabWidget()
@@ -96,7 +100,8 @@ class AccountsSection(QWidget):
             members = people_by_area.get(area.id, [])
             area_text = fold(f"{area.name} {area.state or ''} {area.acronym}")
             matching = [
-                p for p in members
+                p
+                for p in members
                 if not needle or needle in fold(f"{p.name} {p.email}") or needle in area_text
             ]
             if needle and needle not in area_text and not matching:

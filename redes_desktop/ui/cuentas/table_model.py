@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from redes_desktop.services.directory import AccountRow
 
@@ -21,8 +27,14 @@ class AccountsTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[AccountRow] = []
         self._headers = [
-            _tr("Red"), _tr("Cuenta"), _tr("Usuario"), _tr("Área"), _tr("Estado"),
-            _tr("Oficial"), _tr("Titular"), _tr("Suplente"),
+            _tr("Red"),
+            _tr("Cuenta"),
+            _tr("Usuario"),
+            _tr("Área"),
+            _tr("Estado"),
+            _tr("Oficial"),
+            _tr("Titular"),
+            _tr("Suplente"),
         ]
 
     def set_rows(self, rows: Sequence[AccountRow]) -> None:
@@ -39,13 +51,17 @@ class AccountsTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             if 0 <= section < len(self._headers):
                 return self._headers[section]
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
         row = self._rows[index.row()]

@@ -1,0 +1,155 @@
+"""The main window under pytest-qt: every section opens, Cuentas lists and searches, the
+status bar tells who and where, review mode for CNCS, the first-start identity dialog."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from redes_desktop.context import AppContext
+from redes_desktop.services.directory import Directory
+from redes_desktop.ui.cuentas.accounts_view import AccountsSection
+from redes_desktop.ui.identity_dialog import IdentityDialog
+from redes_desktop.ui.main_window import MainWindow
+from redes_desktop.workspace import open_workspace
+from tests.factories import make_office, make_reviewer
+
+
+@pytest.fixture
+def context(data_dir, clock):
+    workspace = open_workspace(data_dir, clock=clock)
+    database = workspace.open_database()
+    with database.session() as session:
+        directory = Directory(session, clock)
+        office = make_office(directory)
+        make_office(
+            directory,
+            name="Junta Local Ejecutiva en Yucatán",
+            state="Yucatán",
+            handle="@JLE_YucatanINE",
+            slug="yuc",
+        )
+        reviewer = make_reviewer(directory)
+        session.commit()
+        ids = {"titular": office.titular.id, "reviewer": reviewer.id}
+    ctx = AppContext(workspace=workspace, database=database, clock=clock)
+    ctx.ids = ids
+    yield ctx
+    workspace.close()
+
+
+@pytest.fixture
+def window(qtbot, context):
+    win = MainWindow(str(context.workspace.paths.root))
+    qtbot.addWidget(win)
+    return win
+
+
+def test_every_section_opens_with_its_shortcut(qtbot, window, context):
+    context.choose_identity(context.ids["titular"])
+    window.set_context(context)
+    window.show()
+    qtbot.waitExposed(window)
+    for key in window.section_keys():
+        window.section_actions[key].trigger()
+        assert window.current_section() == key
+        page = window.stack.currentWidget()
+        assert page is window.page(key)
+        assert page.findChildren(QLabel) or isinstance(page, AccountsSection)
+    assert window.section_actions["cuentas"].shortcut().toString() == "Ctrl+5"
+
+
+def test_placeholder_says_what_the_section_will_hold(window):
+    page = window.page("bitacora")
+    texts = " ".join(label.text() for label in page.findChildren(QLabel))
+    assert "8.iii" in texts and "próxima versión" in texts
+
+
+def test_status_bar_shows_user_role_and_data_location(window, context):
+    context.choose_identity(context.ids["titular"])
+    window.set_context(context)
+    assert "Titular jal" in window.user_label.text()
+    assert "Administrador titular" in window.role_label.text()
+    assert str(context.workspace.paths.root) in window.data_label.toolTip()
+    assert "sin configurar" in window.sync_label.text()
+
+
+def test_reviewer_starts_in_review_mode(window, context):
+    context.choose_identity(context.ids["reviewer"])
+    window.set_context(context)
+    assert window.review_mode
+    assert window.current_section() == "consultas"
+    assert "modo revisión" in window.role_label.text()
+
+
+def test_accounts_section_lists_and_searches(qtbot, window, context, typer):
+    window.set_context(context)
+    section = window.page("cuentas")
+    assert isinstance(section, AccountsSection)
+    assert section.model.rowCount() == 2
+    handles = {section.model.row_at(r).handle for r in range(section.model.rowCount())}
+    assert handles == {"@JLE_JaliscoINE", "@JLE_YucatanINE"}
+    typer(section.search_edit, "yucatán")
+    qtbot.waitUntil(lambda: section.model.rowCount() == 1, timeout=2000)
+    assert section.model.row_at(0).titular == "Titular yuc"
+    assert section.areas_tree.topLevelItemCount() == 1
+    assert "1 cuenta" in section.count_label.text()
+
+
+def test_accounts_model_passes_qtmodeltester(qtmodeltester, context):
+    section = AccountsSection(context)
+    qtmodeltester.check(section.model)
+    section.deleteLater()
+
+
+def test_geometry_and_section_are_remembered(qtbot, context):
+    first = MainWindow("x")
+    qtbot.addWidget(first)
+    first.resize(700, 500)
+    first.show_section("informes")
+    geometry, state, section = first.saved_state()
+    second = MainWindow("x")
+    qtbot.addWidget(second)
+    second.restore_state(geometry, state, section)
+    assert second.current_section() == "informes"
+    assert second.size().width() == 700
+
+
+def test_identity_dialog_chooses_and_remembers(qtbot, context):
+    dialog = IdentityDialog(context)
+    qtbot.addWidget(dialog)
+    assert dialog.people_list.count() == 7
+    assert not dialog.demo_button.isVisible()
+    dialog.filter_edit.setText("revisora")
+    visible = [
+        dialog.people_list.item(i)
+        for i in range(dialog.people_list.count())
+        if not dialog.people_list.item(i).isHidden()
+    ]
+    assert len(visible) == 1
+    dialog.people_list.setCurrentItem(visible[0])
+    dialog.accept()
+    assert context.identity is not None and context.identity.is_reviewer
+    assert context.workspace.settings_store.load().current_person_id == str(context.ids["reviewer"])
+
+
+def test_identity_dialog_registration_validates(qtbot, context, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    messages = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: messages.append(a[2]))
+    dialog = IdentityDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.name_edit.setText("Nueva Persona")
+    dialog.email_edit.setText("nueva@gmail.com")
+    dialog._register()
+    assert messages and "ine.mx" in messages[0]
+    dialog.email_edit.setText("nueva.persona@ine.mx")
+    dialog._register()
+    assert context.identity.name == "Nueva Persona"
+
+
+def test_nav_list_is_keyboard_navigable(qtbot, window):
+    window.show()
+    window.nav.setFocus()
+    qtbot.keyClick(window.nav, Qt.Key.Key_Down)
+    assert window.current_section() == "consultas"

@@ -1,0 +1,102 @@
+"""Alembic migrations from empty on SQLite and PostgreSQL; the schema matches the models;
+a database from a newer program is refused untouched."""
+
+import sqlite3
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
+
+from redes_desktop.database import (
+    current_revision,
+    head_revision,
+    open_database,
+    open_local_database,
+    sqlite_engine,
+)
+from redes_desktop.errors import DatabaseError
+from redes_desktop.models import Base
+
+TABLES = set(Base.metadata.tables)
+
+
+def _assert_schema_matches_models(engine):
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+
+
+def test_sqlite_upgrade_from_empty(tmp_path):
+    db = open_local_database(tmp_path / "redes.sqlite3")
+    assert current_revision(db.engine) == head_revision()
+    assert TABLES <= set(inspect(db.engine).get_table_names())
+    _assert_schema_matches_models(db.engine)
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    db.dispose()
+
+
+def test_sqlite_upgrade_is_idempotent(tmp_path):
+    path = tmp_path / "redes.sqlite3"
+    open_local_database(path).dispose()
+    db = open_local_database(path)
+    assert current_revision(db.engine) == head_revision()
+    db.dispose()
+
+
+@pytest.mark.postgres
+def test_postgres_upgrade_from_empty(postgres_engine):
+    open_database(postgres_engine)
+    assert current_revision(postgres_engine) == head_revision()
+    assert TABLES <= set(inspect(postgres_engine).get_table_names())
+    _assert_schema_matches_models(postgres_engine)
+
+
+@pytest.mark.postgres
+def test_postgres_newer_schema_is_refused(postgres_engine):
+    open_database(postgres_engine)
+    with postgres_engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999_del_futuro'"))
+    with pytest.raises(DatabaseError, match="versión más reciente"):
+        open_database(postgres_engine)
+
+
+def test_newer_sqlite_is_refused_untouched(tmp_path):
+    path = tmp_path / "redes.sqlite3"
+    open_local_database(path).dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_del_futuro'")
+    before = path.read_bytes()
+    with pytest.raises(DatabaseError, match="versión más reciente"):
+        open_local_database(path)
+    assert path.read_bytes() == before
+
+
+def test_models_and_migration_round_trip_on_postgres_types(tmp_path):
+    """A UUID and an aware datetime come back equal from SQLite."""
+    from datetime import UTC, datetime
+
+    from redes_desktop.models import AreaKind
+    from redes_desktop.services.directory import Directory
+
+    db = open_local_database(tmp_path / "redes.sqlite3")
+    with db.session() as session:
+        area = Directory(session, lambda: datetime(2026, 1, 1, tzinfo=UTC)).create_area(
+            "UNICOM", AreaKind.OFICINAS_CENTRALES
+        )
+        session.commit()
+        area_id, created = area.id, area.created_at
+    with db.session() as session:
+        from redes_desktop.models import Area
+
+        again = session.get(Area, area_id)
+        assert again.created_at == created and again.created_at.tzinfo is not None
+    db.dispose()
+
+
+def test_plain_engine_helper_sets_foreign_keys(tmp_path):
+    engine = sqlite_engine(tmp_path / "x.sqlite3")
+    with engine.connect() as conn:
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    engine.dispose()
