@@ -45,6 +45,7 @@ class AccountsSection(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -88,8 +89,15 @@ class AccountsSection(QWidget):
             directory = self.context.directory(session)
             rows = directory.search_accounts(text)
             self.model.set_rows(rows)
+            self._fit_columns()
             self._fill_areas(directory, fold(text))
         self.count_label.setText(self.tr("%n cuenta(s)", "", len(rows)))
+
+    def _fit_columns(self) -> None:
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            header.resizeSection(column, min(header.sectionSize(column), 260))
 
     def _fill_areas(self, directory, needle: str) -> None:
         self.areas_tree.clear()

@@ -1,0 +1,143 @@
+"""The checking engine: normalise the text, run every rule, gather the findings.
+
+Rules that look only at the text run once per check; rules that depend on the network (limits,
+media) run for each network asked for. `build_engine()` wires the rules from their modules with
+the data files in `resources/checks/` and the user's institutional dictionary.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+
+from redes_desktop.checks.model import CheckInput, CheckResult, Finding, RecentPost, Rule, Severity
+from redes_desktop.models.enums import Network
+
+LengthOf = Callable[[str, Network], tuple[int, int]]
+
+
+def normalise(text: str) -> tuple[str, list[Finding]]:
+    """NFC text with lone surrogates (invalid Unicode) replaced by U+FFFD and reported."""
+    findings: list[Finding] = []
+    if any("\ud800" <= ch <= "\udfff" for ch in text):
+        chars = list(text)
+        for i, ch in enumerate(chars):
+            if "\ud800" <= ch <= "\udfff":
+                chars[i] = "\ufffd"
+        text = "".join(chars)
+    text = unicodedata.normalize("NFC", text)
+    for i, ch in enumerate(text):
+        if ch == "\ufffd":
+            findings.append(
+                Finding(
+                    rule="6.xxiv",
+                    severity=Severity.ADVIERTE,
+                    code="invalid-unicode",
+                    message="Hay un carácter no válido (�): vuelva a escribirlo o bórrelo.",
+                    start=i,
+                    end=i + 1,
+                    suggestions=("",),
+                )
+            )
+    return text, findings
+
+
+@dataclass(frozen=True)
+class CheckRequest:
+    text: str
+    networks: tuple[Network, ...]
+    images: tuple[Path, ...] = ()
+    alt_texts: tuple[str, ...] = ()
+    is_reply: bool = False
+    recent_posts: tuple[RecentPost, ...] = ()
+    now: datetime | None = None
+    rhythm_max_posts: int = 6
+    rhythm_window_minutes: int = 60
+
+
+@dataclass
+class CheckEngine:
+    text_rules: list[Rule] = field(default_factory=list)
+    network_rules: list[Rule] = field(default_factory=list)
+    length_of: LengthOf | None = None
+    # Extra status lines from rules (e.g. "LanguageTool no disponible: …"), for the UI.
+    status: dict[str, str] = field(default_factory=dict)
+
+    def check(self, request: CheckRequest) -> dict[Network, CheckResult]:
+        text, base = normalise(request.text)
+        item = CheckInput(
+            text=text,
+            network=request.networks[0] if request.networks else Network.OTRA,
+            images=tuple(request.images),
+            alt_texts=tuple(request.alt_texts),
+            is_reply=request.is_reply,
+            recent_posts=tuple(request.recent_posts),
+            now=request.now,
+            rhythm_max_posts=request.rhythm_max_posts,
+            rhythm_window_minutes=request.rhythm_window_minutes,
+        )
+        shared = list(base)
+        for rule in self.text_rules:
+            shared.extend(rule.check(item))
+            note = getattr(rule, "languagetool_status", None)
+            if note is not None or rule.rule_id == "6.xxiv":
+                if note:
+                    self.status["languagetool"] = note
+                else:
+                    self.status.pop("languagetool", None)
+        results: dict[Network, CheckResult] = {}
+        for network in request.networks or (Network.OTRA,):
+            per_network = replace(item, network=network)
+            findings = list(shared)
+            for rule in self.network_rules:
+                findings.extend(rule.check(per_network))
+            findings.sort(key=lambda f: (f.start, f.end, f.severity != Severity.BLOQUEA, f.rule))
+            used, limit = self.length_of(text, network) if self.length_of else (len(text), 0)
+            results[network] = CheckResult(
+                text=text, network=network, weighted_length=used, limit=limit, findings=findings
+            )
+        return results
+
+    def check_one(
+        self,
+        text: str,
+        network: Network,
+        *,
+        images: Sequence[Path] = (),
+        alt_texts: Sequence[str] = (),
+        is_reply: bool = False,
+        recent_posts: Iterable[RecentPost] = (),
+        now: datetime | None = None,
+    ) -> CheckResult:
+        request = CheckRequest(
+            text=text,
+            networks=(network,),
+            images=tuple(images),
+            alt_texts=tuple(alt_texts),
+            is_reply=is_reply,
+            recent_posts=tuple(recent_posts),
+            now=now,
+        )
+        return self.check(request)[network]
+
+
+def build_engine(
+    *,
+    user_dictionary: Path | None = None,
+    official_domains: Sequence[str] = (),
+    languagetool_url: str = "",
+    spelling: bool = True,
+) -> CheckEngine:
+    """The engine with every rule. Slow pieces (dictionaries) load here: call off the UI thread."""
+    from redes_desktop.checks.registry import make_rules
+
+    text_rules, network_rules, length_of = make_rules(
+        user_dictionary=user_dictionary,
+        official_domains=official_domains,
+        languagetool_url=languagetool_url,
+        spelling=spelling,
+    )
+    return CheckEngine(text_rules=text_rules, network_rules=network_rules, length_of=length_of)

@@ -1,0 +1,238 @@
+"""Drafts and their life: create, save (autosave), publish, discard.
+
+Publishing is refused while a `bloquea` finding stands: the service runs the checks itself
+(through the injected `check_post` callable) rather than trusting what a window showed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from redes_desktop.checks.model import CheckResult, RecentPost, Severity
+from redes_desktop.clock import Clock
+from redes_desktop.errors import NotFound, ValidationError
+from redes_desktop.models import Account, Person, Post, PostMedia, PostStatus
+from redes_desktop.services.activity import ActivityEntry, ActivityRecorder, NullRecorder
+from redes_desktop.services.permissions import Action, Permissions
+
+EDITABLE = {PostStatus.BORRADOR, PostStatus.RECHAZADA, PostStatus.APROBADA}
+SPAM_LOOKBACK = timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class MediaSpec:
+    """An attached file as the composer holds it."""
+
+    file_path: str
+    alt_text: str = ""
+    sha256: str = ""
+    mime_type: str = ""
+
+
+def sha256_of(path: str | Path) -> str:
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return ""
+    return digest.hexdigest()
+
+
+PostChecker = Callable[[Post], CheckResult]
+
+
+class PostService:
+    def __init__(
+        self,
+        session: Session,
+        clock: Clock,
+        check_post: PostChecker | None = None,
+        recorder: ActivityRecorder | None = None,
+    ) -> None:
+        self.session = session
+        self.clock = clock
+        self.check_post = check_post
+        self.recorder = recorder or NullRecorder()
+        self.permissions = Permissions(session, clock)
+
+    def _record(self, actor: Person, post: Post, action: str, **details) -> None:
+        self.recorder.record(
+            ActivityEntry(
+                at=self.clock(),
+                actor_id=actor.id,
+                account_id=post.account_id,
+                action=action,
+                details={"publicacion": str(post.id), **details},
+            )
+        )
+
+    def get(self, post_id: uuid.UUID) -> Post:
+        post = self.session.get(Post, post_id, options=[selectinload(Post.media)])
+        if post is None or post.deleted_at is not None:
+            raise NotFound("El borrador ya no existe; quizá se descartó en otra estación.")
+        return post
+
+    def create_draft(
+        self, author: Person, account: Account, text: str = "", *, is_reply: bool = False
+    ) -> Post:
+        self.permissions.require(author, Action.COMPOSE, account=account)
+        if account.compromised:
+            raise ValidationError(
+                f"La cuenta {account.handle} tiene un incidente abierto (criterio 6.xxx): "
+                "no se puede publicar en ella hasta cerrarlo."
+            )
+        post = Post(
+            account_id=account.id,
+            account=account,
+            network=account.network,
+            author_id=author.id,
+            text=text,
+            is_reply=is_reply,
+        )
+        self.session.add(post)
+        self.session.flush()
+        self._record(author, post, "borrador_creado")
+        return post
+
+    def save_draft(
+        self,
+        actor: Person,
+        post: Post,
+        text: str,
+        media: Sequence[MediaSpec] = (),
+        *,
+        is_reply: bool | None = None,
+    ) -> bool:
+        """Store the text and media; returns False when nothing changed (autosave no-op)."""
+        if post.status not in EDITABLE:
+            raise ValidationError(
+                f"La publicación está «{post.status.label}» y ya no se puede editar. "
+                "Duplíquela como borrador nuevo si necesita cambiarla."
+            )
+        self.permissions.require(actor, Action.COMPOSE, account=post.account)
+        specs = [
+            m
+            if m.sha256
+            else MediaSpec(m.file_path, m.alt_text, sha256_of(m.file_path), m.mime_type)
+            for m in media
+        ]
+        current = [(m.file_path, m.alt_text, m.sha256) for m in post.media]
+        wanted = [(m.file_path, m.alt_text, m.sha256) for m in specs]
+        reply = post.is_reply if is_reply is None else is_reply
+        if post.text == text and current == wanted and post.is_reply == reply:
+            return False
+        post.text = text
+        post.is_reply = reply
+        post.media = [
+            PostMedia(
+                position=i,
+                file_path=m.file_path,
+                alt_text=m.alt_text,
+                sha256=m.sha256,
+                mime_type=m.mime_type,
+            )
+            for i, m in enumerate(specs)
+        ]
+        if post.status == PostStatus.APROBADA:
+            # Approval covers the exact snapshot (6.viii): an edit needs a new consultation.
+            post.status = PostStatus.BORRADOR
+            self._record(actor, post, "aprobacion_invalidada_por_edicion")
+        self.session.flush()
+        self._record(actor, post, "borrador_editado", caracteres=len(text), imagenes=len(specs))
+        return True
+
+    def mark_published(self, actor: Person, post: Post, url: str) -> CheckResult | None:
+        self.permissions.require(actor, Action.COMPOSE, account=post.account)
+        if post.status in (PostStatus.PUBLICADA, PostStatus.DESCARTADA):
+            raise ValidationError(f"La publicación ya está «{post.status.label}».")
+        if post.status == PostStatus.EN_CONSULTA:
+            raise ValidationError(
+                "La publicación está en consulta con la CNCS: espere su respuesta; sin ella "
+                "no procede publicar (criterio 6.viii)."
+            )
+        if post.status == PostStatus.RECHAZADA:
+            raise ValidationError(
+                "La CNCS rechazó esta publicación (criterio 6.viii): no se puede publicar."
+            )
+        parts = urlsplit((url or "").strip())
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ValidationError(
+                "Escriba la dirección completa de la publicación en la red, "
+                "por ejemplo https://x.com/INEMexico/status/123.",
+                field="url",
+            )
+        result = self.check_post(post) if self.check_post else None
+        if result is not None and not result.publishable:
+            blocking = [f for f in result.findings if f.severity == Severity.BLOQUEA]
+            listed = "; ".join(f"{f.rule}: {f.message}" for f in blocking[:3])
+            raise ValidationError(
+                f"No se puede marcar como publicada: hay {len(blocking)} problema(s) que lo "
+                f"impiden. {listed}"
+            )
+        if post.account.compromised:
+            raise ValidationError(
+                f"La cuenta {post.account.handle} tiene un incidente abierto (criterio 6.xxx)."
+            )
+        post.status = PostStatus.PUBLICADA
+        post.published_url = url.strip()
+        post.published_at = self.clock()
+        self.session.flush()
+        self._record(actor, post, "publicada", url=post.published_url)
+        return result
+
+    def discard(self, actor: Person, post: Post) -> None:
+        self.permissions.require(actor, Action.COMPOSE, account=post.account)
+        if post.status == PostStatus.PUBLICADA:
+            raise ValidationError("Una publicación ya publicada no se descarta: queda registrada.")
+        post.status = PostStatus.DESCARTADA
+        self.session.flush()
+        self._record(actor, post, "descartada")
+
+    def drafts(self, author: Person, account: Account | None = None) -> list[Post]:
+        stmt = (
+            select(Post)
+            .where(
+                Post.author_id == author.id,
+                Post.status.in_(list(EDITABLE)),
+                Post.deleted_at.is_(None),
+            )
+            .options(selectinload(Post.media), selectinload(Post.account))
+            .order_by(Post.updated_at.desc())
+        )
+        if account is not None:
+            stmt = stmt.where(Post.account_id == account.id)
+        return list(self.session.scalars(stmt))
+
+    def recent_posts(
+        self,
+        account_id: uuid.UUID,
+        *,
+        exclude: uuid.UUID | None = None,
+        now: datetime | None = None,
+    ) -> tuple[RecentPost, ...]:
+        """Published or scheduled posts of the account in the last week (for 6.xxviii)."""
+        since = (now or self.clock()) - SPAM_LOOKBACK
+        rows = self.session.execute(
+            select(Post.id, Post.text, Post.published_at, Post.scheduled_at).where(
+                Post.account_id == account_id,
+                Post.deleted_at.is_(None),
+                ((Post.status == PostStatus.PUBLICADA) & (Post.published_at >= since))
+                | (Post.scheduled_at >= since),
+            )
+        )
+        return tuple(
+            RecentPost(text=text, at=published or scheduled)
+            for post_id, text, published, scheduled in rows
+            if post_id != exclude
+        )
