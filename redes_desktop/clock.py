@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
-
-MEXICO_TZ = ZoneInfo("America/Mexico_City")
+from functools import cache
 
 Clock = Callable[[], datetime]
 """A callable returning the current time as an aware UTC datetime."""
@@ -45,5 +43,20 @@ def as_utc(value: datetime) -> datetime:
     return value.astimezone(UTC)
 
 
+@cache
+def mexico_tz():
+    """México City's zone, loaded on first use (zoneinfo costs start-up time)."""
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo("America/Mexico_City")
+
+
 def to_mexico(value: datetime) -> datetime:
-    return as_utc(value).astimezone(MEXICO_TZ)
+    return as_utc(value).astimezone(mexico_tz())
+
+
+def __getattr__(name: str):
+    # MEXICO_TZ stays importable without loading zoneinfo at start-up.
+    if name == "MEXICO_TZ":
+        return mexico_tz()
+    raise AttributeError(name)

@@ -4,7 +4,7 @@ its settings loaded and its database upgraded. Shared by the GUI and the command
 from __future__ import annotations
 
 import os
-import uuid
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +19,7 @@ def prepare_data_folder(root: Path) -> DataPaths:
     paths = DataPaths(root)
     try:
         root.mkdir(parents=True, exist_ok=True)
-        probe = root / f".escritura-{uuid.uuid4().hex}"
+        probe = root / f".escritura-{os.getpid()}-{time.monotonic_ns()}"
         probe.write_bytes(b"ok")
         probe.unlink()
     except OSError as error:
@@ -32,32 +32,61 @@ def prepare_data_folder(root: Path) -> DataPaths:
 
 
 class FolderLock:
-    """An exclusive lock on the data folder, released when the process ends."""
+    """An exclusive lock on the data folder, released by the OS when the process ends.
+
+    Plain `fcntl.flock` / `msvcrt.locking` rather than a library: this runs before the first
+    paint, where every import counts (see benchmarks/bench_startup.py).
+    """
 
     def __init__(self, paths: DataPaths) -> None:
-        from filelock import FileLock, Timeout
-
-        self._timeout_error = Timeout
-        self._lock = FileLock(str(paths.lock), timeout=0)
         self.paths = paths
+        self._fd: int | None = None
 
     def acquire(self) -> None:
         try:
-            self._lock.acquire()
-        except self._timeout_error as error:
-            raise AlreadyRunning(
-                f"Redes INE ya está abierto con la carpeta de datos {self.paths.root}. "
-                "Cambie a esa ventana, o ciérrela antes de abrir otra."
-            ) from error
+            fd = os.open(self.paths.lock, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as error:
             raise DataFolderError(
                 f"No se pudo bloquear la carpeta de datos {self.paths.root} ({error}). "
                 "Revise sus permisos."
             ) from error
+        try:
+            _lock_fd(fd)
+        except OSError as error:
+            os.close(fd)
+            raise AlreadyRunning(
+                f"Redes INE ya está abierto con la carpeta de datos {self.paths.root}. "
+                "Cambie a esa ventana, o ciérrela antes de abrir otra."
+            ) from error
+        self._fd = fd
 
     def release(self) -> None:
-        if self._lock.is_locked:
-            self._lock.release()
+        if self._fd is not None:
+            try:
+                _unlock_fd(self._fd)
+            finally:
+                os.close(self._fd)
+                self._fd = None
+
+
+if os.name == "nt":  # pragma: no cover - exercised on Windows workstations
+    import msvcrt
+
+    def _lock_fd(fd: int) -> None:
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+
+    def _unlock_fd(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _lock_fd(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    def _unlock_fd(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
 
 
 @dataclass
@@ -98,7 +127,3 @@ def open_workspace(root: Path, *, clock: Clock = system_clock, lock: bool = True
     return Workspace(
         paths=paths, settings_store=store, settings=store.load(), clock=clock, lock=folder_lock
     )
-
-
-def is_test_run() -> bool:
-    return "PYTEST_CURRENT_TEST" in os.environ

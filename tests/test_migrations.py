@@ -100,3 +100,24 @@ def test_plain_engine_helper_sets_foreign_keys(tmp_path):
     with engine.connect() as conn:
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
     engine.dispose()
+
+
+def test_head_revision_constant_matches_the_scripts():
+    from redes_desktop.migrations import HEAD_REVISION
+
+    assert HEAD_REVISION == head_revision()
+
+
+def test_current_database_opens_without_alembic(tmp_path):
+    import subprocess
+    import sys
+
+    open_local_database(tmp_path / "redes.sqlite3").dispose()
+    code = (
+        "import sys; from pathlib import Path\n"
+        "from redes_desktop.database import open_local_database\n"
+        f"open_local_database(Path({str(tmp_path / 'redes.sqlite3')!r})).dispose()\n"
+        "assert 'alembic' not in sys.modules\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
