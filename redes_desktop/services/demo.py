@@ -1,26 +1,551 @@
-"""Demo institution (placeholder until the full demo lands)."""
+"""The demo institution behind `redes-desktop demo` and the «Abrir demostración» button.
+
+`seed_demo` fills an empty database with a believable INE: central offices, the 32 Juntas
+Locales, a few Juntas Distritales, their people, about 60 accounts, drafts, consultations to
+CNCS in every state, password rotations, absences and training. Everything goes through
+`Directory`, so the rules of 5.1 and 7 apply to the demo as to real data. It is deterministic
+(`random.Random(2026)`) and every date derives from the injected clock. The names of people are
+invented; the texts and lists live in `resources/demo/*.json`.
+"""
 
 from __future__ import annotations
 
-from redes_desktop.clock import Clock
-from redes_desktop.models import AreaKind, Level, Network, Role, AccountStatus
+import hashlib
+import json
+import random
+import shutil
+import unicodedata
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.orm import Session
+
+from redes_desktop.clock import Clock, mexico_tz, to_mexico
+from redes_desktop.errors import DatabaseError, UserFacingError
+from redes_desktop.models import (
+    AbsenceKind,
+    AbsencePeriod,
+    Account,
+    AccountStatus,
+    Area,
+    AreaKind,
+    Consultation,
+    ConsultationState,
+    Evaluation,
+    Level,
+    Network,
+    PasswordRotation,
+    Person,
+    Post,
+    PostMedia,
+    PostStatus,
+    Role,
+    TrainingAttendance,
+    TrainingSession,
+)
+from redes_desktop.paths import RESOURCES_DIR
 from redes_desktop.services.directory import Directory
 
+if TYPE_CHECKING:
+    from redes_desktop.workspace import Workspace
 
-def seed_demo(session, clock: Clock):
-    directory = Directory(session, clock)
-    cncs = directory.create_area("Coordinación Nacional de Comunicación Social", AreaKind.OFICINAS_CENTRALES, acronym="CNCS")
-    titular = directory.create_person("Ana López", "ana.lopez@ine.mx", Level.MANDO_SUPERIOR, cncs, [Role.REVISOR_CNCS])
-    suplente = directory.create_person("Luis Pérez", "luis.perez@ine.mx", Level.OPERATIVO, cncs)
-    directory.set_area_titular(cncs, titular)
-    account = directory.create_account(area=cncs, network=Network.X, name="INE México", handle="@INEMexico", email="redes@ine.mx", status=AccountStatus.ACTIVA, official=True)
-    directory.designate_administrators(account, titular, suplente)
-    return "demo"
+DEMO_DIR = RESOURCES_DIR / "demo"
+SEED = 2026
+CONSULTATION_TERM = timedelta(hours=48)
+# Official accounts (7.ix) have designated administrators; an authorised one already has them.
+_OFFICIAL = (AccountStatus.ACTIVA, AccountStatus.AUTORIZADA, AccountStatus.EN_BAJA)
+_MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+           "septiembre", "octubre", "noviembre", "diciembre")
 
 
-def seed_demo_folder(workspace, force: bool = False) -> str:
-    db = workspace.open_database()
-    with db.session() as session:
-        seed_demo(session, workspace.clock)
+class DemoRefused(UserFacingError):
+    """The demo only fills an empty database."""
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    areas: int
+    juntas_locales: int
+    juntas_distritales: int
+    people: int
+    accounts: int
+    active_accounts: int
+    posts: int
+    consultations: int
+    rotations: int
+    absences: int
+    trainings: int
+    evaluations: int
+
+    def __str__(self) -> str:
+        return (
+            f"Demostración creada: {self.areas} áreas ({self.juntas_locales} Juntas Locales y "
+            f"{self.juntas_distritales} Juntas Distritales), {self.people} personas, "
+            f"{self.accounts} cuentas ({self.active_accounts} activas), {self.posts} "
+            f"publicaciones, {self.consultations} consultas a la CNCS, {self.rotations} "
+            f"rotaciones de contraseña, {self.absences} ausencias, {self.trainings} reunión de "
+            f"capacitación y {self.evaluations} evaluaciones."
+        )
+
+
+@cache
+def _load(name: str) -> dict[str, Any]:
+    return json.loads((DEMO_DIR / name).read_text(encoding="utf-8"))
+
+
+def _ascii(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def spanish_date(day: date) -> str:
+    return f"{day.day} de {_MONTHS[day.month - 1]}"
+
+
+def _account_url(network: Network, handle: str) -> str:
+    bare = handle.lstrip("@")
+    return {
+        Network.X: f"https://x.com/{bare}",
+        Network.FACEBOOK: f"https://www.facebook.com/{bare}",
+        Network.INSTAGRAM: f"https://www.instagram.com/{bare}/",
+        Network.YOUTUBE: f"https://www.youtube.com/@{bare}",
+        Network.TIKTOK: f"https://www.tiktok.com/@{bare}",
+    }.get(network, "")
+
+
+@dataclass
+class _Staff:
+    """The people of one area: its titular and, where it has accounts, two administrators."""
+
+    titular: Person
+    admin: Person | None = None
+    suplente: Person | None = None
+
+
+class _Builder:
+    def __init__(self, session: Session, clock: Clock) -> None:
+        self.session = session
+        self.directory = Directory(session, clock)
+        self.rng = random.Random(SEED)
+        self.now = clock().astimezone(UTC)
+        self.today = to_mexico(self.now).date()
+        self.inst = _load("institucion.json")
+        self.texts = _load("publicaciones.json")
+        self.emails: set[str] = set()
+        self.names: set[str] = set()
+        self.people: list[Person] = []
+        self.areas: list[Area] = []
+        self.staff: dict[Area, _Staff] = {}
+        self.accounts: list[Account] = []
+        self.by_acronym: dict[str, Area] = {}
+        self.locals: dict[str, Area] = {}
+        self.revisores: list[Person] = []
+        self.posts: list[Post] = []
+        self.counts: dict[str, int] = {}
+
+    # -- time helpers ----------------------------------------------------------------------
+    def ago(self, **delta: float) -> datetime:
+        return self.now - timedelta(**delta)
+
+    def local_at(self, day: date, hour: int, minute: int = 0) -> datetime:
+        return datetime.combine(day, time(hour, minute), mexico_tz()).astimezone(UTC)
+
+    # -- people ----------------------------------------------------------------------------
+    def person(self, area: Area, level: Level, roles: list[Role] | None = None) -> Person:
+        first_names, surnames = self.inst["first_names"], self.inst["surnames"]
+        while True:
+            first = self.rng.choice(first_names)
+            last1, last2 = self.rng.sample(surnames, 2)
+            name = f"{first} {last1} {last2}"
+            if name not in self.names:
+                break
+        self.names.add(name)
+        user = _ascii(f"{first.split()[0]}.{last1}").lower().replace(" ", "")
+        candidates = [user, user + _ascii(last2[0]).lower()]
+        candidates += [f"{user}{n}" for n in range(2, 100)]
+        email = next(f"{c}@ine.mx" for c in candidates if f"{c}@ine.mx" not in self.emails)
+        self.emails.add(email)
+        person = self.directory.create_person(name, email, level, area, roles)
+        self.people.append(person)
+        return person
+
+    def staff_area(self, area: Area, *, with_admins: bool) -> _Staff:
+        staff = _Staff(titular=self.person(area, Level.MANDO_SUPERIOR))
+        self.directory.set_area_titular(area, staff.titular)
+        if with_admins:
+            admin_level = Level.MANDO_SUPERIOR if self.rng.random() < 0.15 else Level.MANDO_MEDIO
+            staff.admin = self.person(area, admin_level)
+            sup_level = Level.MANDO_MEDIO if self.rng.random() < 0.3 else Level.OPERATIVO
+            staff.suplente = self.person(area, sup_level)
+        self.staff[area] = staff
+        return staff
+
+    # -- areas -----------------------------------------------------------------------------
+    def build_areas(self) -> None:
+        d = self.directory
+        with_accounts = {a["area"] for a in self.inst["central_accounts"]}
+        for spec in self.inst["central_areas"]:
+            area = d.create_area(spec["name"], AreaKind.OFICINAS_CENTRALES,
+                                 acronym=spec["acronym"])
+            self.by_acronym[spec["acronym"]] = area
+            self.areas.append(area)
+            self.staff_area(area, with_admins=spec["acronym"] in with_accounts)
+        cncs = self.by_acronym["CNCS"]
+        self.revisores = [self.person(cncs, Level.MANDO_MEDIO, [Role.REVISOR_CNCS])
+                          for _ in range(3)]
+        se = self.by_acronym["SE"]
+        for spec in self.inst["states"]:
+            name = f"Junta Local Ejecutiva en {spec.get('article', '')}{spec['name']}"
+            area = d.create_area(name, AreaKind.JUNTA_LOCAL, acronym=f"JLE {spec['abbr']}",
+                                 state=spec["name"], parent=se)
+            self.locals[spec["name"]] = area
+            self.areas.append(area)
+            self.staff_area(area, with_admins=True)
+        for spec in self.inst["district_juntas"]:
+            parent = self.locals[spec["state"]]
+            state = next(s for s in self.inst["states"] if s["name"] == spec["state"])
+            name = (f"{spec['district']:02d} Junta Distrital Ejecutiva en "
+                    f"{state.get('article', '')}{spec['state']}")
+            area = d.create_area(name, AreaKind.JUNTA_DISTRITAL,
+                                 acronym=f"JDE {spec['district']:02d} {state['abbr']}",
+                                 state=spec["state"], district=spec["district"], parent=parent)
+            self.areas.append(area)
+            self.staff_area(area, with_admins=spec["account"] is not None)
+
+    # -- accounts --------------------------------------------------------------------------
+    def account(self, area: Area, network: Network, handle: str, name: str, email: str,
+                status: AccountStatus, purposes: list[str], *, verified: bool = False,
+                rhythm: str = "diaria", justification: str = "") -> Account:
+        account = self.directory.create_account(
+            area=area, network=network, name=name, handle=handle, email=email,
+            url=_account_url(network, handle) if status not in (
+                AccountStatus.SOLICITADA, AccountStatus.RECHAZADA) else "",
+            purposes=purposes, status=status, official=status in _OFFICIAL,
+            verified=verified and status == AccountStatus.ACTIVA, rhythm=rhythm,
+            justification=justification or (
+                f"Difusión de las actividades de {area.name} entre la ciudadanía."),
+        )
+        staff = self.staff[area]
+        if status in _OFFICIAL and staff.admin and staff.suplente:
+            since = self.today - timedelta(days=self.rng.randint(90, 900))
+            self.directory.designate_administrators(account, staff.admin, staff.suplente,
+                                                    since=since)
+        self.accounts.append(account)
+        return account
+
+    def build_accounts(self) -> None:
+        for spec in self.inst["central_accounts"]:
+            area = self.by_acronym[spec["area"]]
+            self.account(
+                area, Network(spec["network"]), spec["handle"], spec["name"],
+                f"redes.{spec['area'].lower()}@ine.mx", AccountStatus(spec["status"]),
+                spec["purposes"], verified=spec["verified"], rhythm=spec.get("rhythm", "diaria"),
+                justification=spec.get("justification", ""),
+            )
+        facebook = {state: AccountStatus(status)
+                    for status, states in self.inst["local_facebook"].items() for state in states}
+        x_status = self.inst["local_x_not_active"]
+        for spec in self.inst["states"]:
+            area, short = self.locals[spec["name"]], spec["short"]
+            email = f"redes.jl{_ascii(short).lower()}@ine.mx"
+            why = (f"Difusión de los trámites de la Credencial para Votar y de las actividades "
+                   f"del INE en {spec['name']} (criterio 7.x).")
+            self.account(area, Network.X, f"JL{short}INE", f"INE {spec['name']}", email,
+                         AccountStatus(x_status.get(spec["name"], "activa")),
+                         ["3.i", "3.iv", "3.x"], verified=self.rng.random() < 0.3,
+                         justification=why)
+            if spec["name"] in facebook:
+                self.account(area, Network.FACEBOOK, f"INE{short}", f"INE {spec['name']}",
+                             email, facebook[spec["name"]], ["3.i", "3.iii", "3.viii"],
+                             justification=why)
+        districts = [a for a in self.areas if a.kind == AreaKind.JUNTA_DISTRITAL]
+        for area, spec in zip(districts, self.inst["district_juntas"], strict=True):
+            acc = spec["account"]
+            if acc is None:
+                continue
+            self.account(area, Network(acc["network"]), acc["handle"], area.name,
+                         f"redes.jde{spec['district']:02d}{_ascii(spec['state']).lower()}"
+                         .replace(" ", "") + "@ine.mx",
+                         AccountStatus(acc["status"]), ["3.ii", "3.xi"], rhythm="semanal")
+        # A change of administrators (7.iv): the CNCS X account got a new suplente 40 days ago.
+        cncs = self.by_acronym["CNCS"]
+        x_cncs = next(a for a in self.accounts if a.area is cncs and a.network == Network.X)
+        staff = self.staff[cncs]
+        new_suplente = self.person(cncs, Level.OPERATIVO)
+        assert staff.admin is not None
+        self.directory.designate_administrators(
+            x_cncs, staff.admin, new_suplente, since=self.today - timedelta(days=40))
+
+    def active(self) -> list[Account]:
+        return [a for a in self.accounts if a.status == AccountStatus.ACTIVA]
+
+    def active_local_x(self) -> list[Account]:
+        return [a for a in self.active()
+                if a.network == Network.X and a.area.kind == AreaKind.JUNTA_LOCAL]
+
+    def admins(self, account: Account) -> tuple[Person, Person]:
+        current = {a.kind.value: a.person for a in account.current_administrators(self.today)}
+        return current["titular"], current["suplente"]
+
+    # -- security --------------------------------------------------------------------------
+    def build_rotations(self) -> None:
+        rows: list[PasswordRotation] = []
+        # Every tenth account is well past the two months of 6.xxxiii; the rest are spread.
+        for i, account in enumerate(self.active()):
+            age = self.rng.uniform(70, 95) if i % 10 == 3 else self.rng.uniform(1, 90)
+            when = self.ago(days=age, minutes=self.rng.randint(0, 600))
+            for _ in range(self.rng.randint(1, 3)):
+                rows.append(PasswordRotation(account=account, rotated_at=when,
+                                             rotated_by=self.rng.choice(self.admins(account))))
+                when -= timedelta(days=self.rng.uniform(45, 62))
+        self.session.add_all(rows)
+        self.counts["rotations"] = len(rows)
+
+    # -- posts and consultations -----------------------------------------------------------
+    def text(self, index: int, account: Account) -> str:
+        return self.texts["texts"][index].format(entidad=account.area.state or "todo el país")
+
+    def post(self, account: Account, index: int, status: PostStatus, created: datetime, *,
+             image: int | None = None) -> Post:
+        post = Post(account=account, network=account.network, text=self.text(index, account),
+                    author=self.rng.choice(self.admins(account)), status=status,
+                    created_at=created, updated_at=created)
+        if image is not None:
+            spec = self.texts["images"][image]
+            post.media.append(PostMedia(
+                position=0, file_path=spec["file"], alt_text=spec["alt"],
+                sha256=hashlib.sha256(spec["file"].encode()).hexdigest(),
+                mime_type="image/png" if spec["file"].endswith(".png") else "image/jpeg",
+                created_at=created, updated_at=created,
+            ))
+        self.posts.append(post)
+        self.session.add(post)
+        return post
+
+    def publish(self, post: Post, when: datetime) -> None:
+        bare = post.account.handle.lstrip("@")
+        number = self.rng.randrange(10**18, 10**19)
+        post.status, post.published_at, post.updated_at = PostStatus.PUBLICADA, when, when
+        post.published_url = {
+            Network.X: f"https://x.com/{bare}/status/{number}",
+            Network.FACEBOOK: f"https://www.facebook.com/{bare}/posts/{number}",
+            Network.INSTAGRAM: f"https://www.instagram.com/p/{number:x}/",
+            Network.YOUTUBE: f"https://www.youtube.com/watch?v={number:x}"[:43],
+            Network.TIKTOK: f"https://www.tiktok.com/@{bare}/video/{number}",
+        }.get(post.network, "")
+
+    def build_posts(self) -> None:
+        active, x_local = self.active(), self.active_local_x()
+        n_texts, n_images = len(self.texts["texts"]), len(self.texts["images"])
+        for i in range(14):  # drafts, some scheduled, half with an image
+            account = active[(i * 7) % len(active)]
+            post = self.post(account, (i * 5) % n_texts, PostStatus.BORRADOR,
+                             self.ago(hours=self.rng.uniform(1, 120)),
+                             image=i % n_images if i % 2 == 0 else None)
+            if i % 5 == 0:
+                post.scheduled_at = self.local_at(self.today + timedelta(days=1 + i // 5), 10)
+        for i in range(12):  # published over the last three weeks
+            account = x_local[(i * 5) % len(x_local)] if i % 3 else active[i % len(active)]
+            created = self.ago(days=self.rng.uniform(2, 21))
+            post = self.post(account, (i * 3 + 1) % n_texts, PostStatus.BORRADOR, created,
+                             image=i % n_images)
+            self.publish(post, created + timedelta(hours=self.rng.uniform(1, 20)))
+        for i in range(2):
+            self.post(x_local[-1 - i], 4 + i, PostStatus.DESCARTADA, self.ago(days=9 + i))
+
+    def build_consultations(self) -> None:
+        x_local = self.active_local_x()
+        x_cncs = next(a for a in self.active()
+                      if a.area.acronym == "CNCS" and a.network == Network.X)
+        reasoning = self.texts["reasoning"]
+        S = ConsultationState
+        # (question, text, image, state, hours left or days since sent, account)
+        plan = [
+            (0, 1, None, S.PENDIENTE, 41.0, x_local[13]),
+            (3, 5, 3, S.PENDIENTE, 20.0, x_local[19]),
+            (4, 9, 5, S.PENDIENTE, 9.5, x_local[7]),
+            (7, 7, 1, S.PENDIENTE, 1.5, x_local[20]),
+            (2, 12, None, S.APROBADA, 6.0, x_local[25]),
+            (6, 11, 0, S.APROBADA, 12.0, x_local[2]),
+            (8, 16, None, S.RECHAZADA, 4.0, x_cncs),
+            (1, 14, 0, S.REQUIERE_CAMBIOS, 3.0, x_local[9]),
+            (5, 8, 4, S.NO_PROCEDENTE, 8.0, x_local[30]),
+        ]
+        post_status = {S.PENDIENTE: PostStatus.EN_CONSULTA, S.APROBADA: PostStatus.APROBADA,
+                       S.RECHAZADA: PostStatus.RECHAZADA, S.REQUIERE_CAMBIOS: PostStatus.BORRADOR,
+                       S.NO_PROCEDENTE: PostStatus.BORRADOR}
+        rows: list[Consultation] = []
+        for n, (question, text, image, state, amount, account) in enumerate(plan):
+            if state == S.PENDIENTE:
+                sent = self.now + timedelta(hours=amount) - CONSULTATION_TERM
+            else:
+                sent = self.ago(days=amount, hours=self.rng.uniform(0, 5))
+            post = self.post(account, text, post_status[state], sent - timedelta(hours=2),
+                             image=image)
+            snapshot = {
+                "text": post.text, "networks": [account.network.value],
+                "media": [{"file_path": m.file_path, "sha256": m.sha256, "alt_text": m.alt_text}
+                          for m in post.media],
+                "findings": [],
+            }
+            row = Consultation(
+                post=post, account=account, author=post.author, snapshot=snapshot,
+                question=self.texts["questions"][question], sent_at=sent,
+                deadline=sent + CONSULTATION_TERM, state=state,
+                snapshot_hash=hashlib.sha256(json.dumps(
+                    snapshot, sort_keys=True, ensure_ascii=False).encode()).hexdigest(),
+                created_at=sent, updated_at=sent,
+            )
+            if state == S.NO_PROCEDENTE:
+                row.decided_at, row.reasoning = row.deadline, reasoning[state.value]
+            elif state != S.PENDIENTE:
+                row.reviewer = self.revisores[n % len(self.revisores)]
+                row.decided_at = sent + timedelta(hours=self.rng.uniform(3, 30))
+                row.reasoning = reasoning[state.value]
+                if state == S.REQUIERE_CAMBIOS:
+                    row.requested_changes = self.texts["requested_changes"]
+            if row.decided_at:
+                row.updated_at = post.updated_at = row.decided_at
+            if state == S.APROBADA and n % 2:
+                assert row.decided_at is not None
+                self.publish(post, row.decided_at + timedelta(hours=2))
+            rows.append(row)
+        self.session.add_all(rows)
+        self.counts["consultations"] = len(rows)
+
+    # -- coverage --------------------------------------------------------------------------
+    def build_absences(self) -> None:
+        jalisco = next(a for a in self.active()
+                       if a.area.state == "Jalisco" and a.area.kind == AreaKind.JUNTA_LOCAL)
+        derfe = next(a for a in self.active() if a.area.acronym == "DERFE")
+        rows = []
+        for account, kind, start, end, notice in (
+            (jalisco, AbsenceKind.VACACIONES, -3, 7, "absence_notice"),
+            (derfe, AbsenceKind.COMISION, 14, 18, "future_absence_notice"),
+        ):
+            titular, suplente = self.admins(account)
+            starts, ends = self.today + timedelta(days=start), self.today + timedelta(days=end)
+            rows.append(AbsencePeriod(
+                person=titular, covering_person=suplente, kind=kind, starts_on=starts,
+                ends_on=ends, public_notice=self.texts[notice].format(
+                    inicio=spanish_date(starts), fin=spanish_date(ends)),
+            ))
+        self.session.add_all(rows)
+        self.counts["absences"] = len(rows)
+
+    def build_training(self) -> None:
+        spec = self.texts["training"]
+        training = TrainingSession(title=spec["title"], notes=spec["notes"],
+                                   held_on=self.today - timedelta(days=45))
+        invited: dict[Person, None] = {}
+        for account in self.active():
+            for person in self.admins(account):
+                invited[person] = None
+        for person in invited:
+            training.attendances.append(
+                TrainingAttendance(person=person, attended=self.rng.random() > 0.15))
+        self.session.add(training)
+        # The last complete semester (8.i), evaluated by CNCS three weeks after it closed.
+        if self.today.month <= 6:
+            start, end = date(self.today.year - 1, 7, 1), date(self.today.year - 1, 12, 31)
+        else:
+            start, end = date(self.today.year, 1, 1), date(self.today.year, 6, 30)
+        evaluated = min(self.local_at(end + timedelta(days=21), 12), self.ago(days=1))
+        targets = [next(a for a in self.active() if a.area.acronym == "CNCS"),
+                   self.active()[20], self.active()[27]]
+        for account, findings, score in zip(targets, self.texts["evaluation_findings"],
+                                            (92, 64, 85), strict=True):
+            self.session.add(Evaluation(
+                account=account, evaluator_id=self.revisores[0].id, period_start=start,
+                period_end=end, evaluated_at=evaluated, score=score, findings=findings))
+        self.counts["evaluations"] = len(targets)
+
+    def build(self) -> DemoSummary:
+        self.build_areas()
+        self.build_accounts()
+        self.build_rotations()
+        self.build_posts()
+        self.build_consultations()
+        self.build_absences()
+        self.build_training()
+        self.session.flush()
+        kinds = [a.kind for a in self.areas]
+        return DemoSummary(
+            areas=len(self.areas), juntas_locales=kinds.count(AreaKind.JUNTA_LOCAL),
+            juntas_distritales=kinds.count(AreaKind.JUNTA_DISTRITAL), people=len(self.people),
+            accounts=len(self.accounts), active_accounts=len(self.active()),
+            posts=len(self.posts), consultations=self.counts["consultations"],
+            rotations=self.counts["rotations"], absences=self.counts["absences"], trainings=1,
+            evaluations=self.counts["evaluations"],
+        )
+
+
+def seed_demo(session: Session, clock: Clock) -> DemoSummary:
+    """Fill an empty database with the demo institution (the caller commits)."""
+    if not Directory(session, clock).is_empty():
+        raise DemoRefused(
+            "La base de datos ya tiene áreas registradas: la demostración solo se crea en una "
+            "base de datos vacía. Use otra carpeta de datos, o «redes-desktop demo --force» "
+            "para reemplazar los datos (se guarda un respaldo antes)."
+        )
+    return _Builder(session, clock).build()
+
+
+# -- the data folder ------------------------------------------------------------------------
+def _move_aside(database_file: Path, backups: Path, stamp: str) -> Path:
+    """Move the database and its WAL/SHM companions into `backups`; return the new path."""
+    backups.mkdir(parents=True, exist_ok=True)
+    target = backups / f"redes-antes-de-demo-{stamp}.sqlite3"
+    n = 2
+    while target.exists():
+        target = backups / f"redes-antes-de-demo-{stamp}-{n}.sqlite3"
+        n += 1
+    for suffix in ("", "-wal", "-shm"):
+        source = database_file.with_name(database_file.name + suffix)
+        if source.exists():
+            shutil.move(str(source), str(target.with_name(target.name + suffix)))
+    return target
+
+
+def _has_data(workspace: Workspace) -> bool:
+    database = workspace.open_database()
+    with database.session() as session:
+        return not Directory(session, workspace.clock).is_empty()
+
+
+def seed_demo_folder(workspace: Workspace, force: bool = False) -> str:
+    """Seed the workspace's database; refuse a folder with data unless `force` (then back up).
+
+    The settings (current person) are left alone: the user chooses who they are at start-up.
+    """
+    paths = workspace.paths
+    try:
+        has_data = _has_data(workspace)
+    except DatabaseError:
+        if not force:
+            raise
+        has_data = True  # damaged or newer: keep the file aside, untouched, and start afresh
+    backup: Path | None = None
+    if has_data:
+        if not force:
+            raise DemoRefused(
+                f"La carpeta de datos {paths.root} ya tiene datos; la demostración no se creó "
+                "para no mezclarlos. Use otra carpeta con --data-dir, o repita la orden con "
+                f"--force para reemplazarlos: antes se guarda un respaldo en {paths.backups}."
+            )
+        if workspace.database is not None:
+            workspace.database.dispose()  # type: ignore[attr-defined]
+            workspace.database = None
+        stamp = to_mexico(workspace.clock()).strftime("%Y%m%d-%H%M%S")
+        backup = _move_aside(paths.database, paths.backups, stamp)
+    database = workspace.open_database()
+    with database.session() as session:
+        summary = seed_demo(session, workspace.clock)
         session.commit()
-    return "Demostración creada."
+    message = str(summary)
+    if backup is not None:
+        message += f"\nLos datos anteriores se guardaron en {backup}."
+    return message
