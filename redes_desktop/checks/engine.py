@@ -7,6 +7,7 @@ the data files in `resources/checks/` and the user's institutional dictionary.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -16,19 +17,18 @@ from pathlib import Path
 from redes_desktop.checks.model import CheckInput, CheckResult, Finding, RecentPost, Rule, Severity
 from redes_desktop.models.enums import Network
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 LengthOf = Callable[[str, Network], tuple[int, int]]
 
 
 def normalise(text: str) -> tuple[str, list[Finding]]:
     """NFC text with lone surrogates (invalid Unicode) replaced by U+FFFD and reported."""
     findings: list[Finding] = []
-    if any("\ud800" <= ch <= "\udfff" for ch in text):
-        chars = list(text)
-        for i, ch in enumerate(chars):
-            if "\ud800" <= ch <= "\udfff":
-                chars[i] = "\ufffd"
-        text = "".join(chars)
-    text = unicodedata.normalize("NFC", text)
+    text = _LONE_SURROGATE.sub("\ufffd", text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if "\ufffd" not in text:
+        return text, findings
     for i, ch in enumerate(text):
         if ch == "\ufffd":
             findings.append(

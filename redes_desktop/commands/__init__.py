@@ -6,4 +6,5 @@ from __future__ import annotations
 
 COMMAND_MODULES = [
     "redes_desktop.commands.demo",
+    "redes_desktop.commands.check",
 ]

@@ -175,6 +175,7 @@ class MainWindow(QMainWindow):
                 continue
             page = spec.factory(context)
             old = self._pages[spec.key]
+            _flush(old)
             self.stack.insertWidget(index, page)
             self.stack.removeWidget(old)
             old.deleteLater()
@@ -216,8 +217,17 @@ class MainWindow(QMainWindow):
     closing = Signal()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        for page in self._pages.values():
+            _flush(page)
         self.closing.emit()
         super().closeEvent(event)
+
+
+def _flush(page: QWidget) -> None:
+    """Let a section save what it holds (e.g. the composer's last seconds of typing)."""
+    save_now = getattr(page, "save_now", None)
+    if callable(save_now):
+        save_now()
 
 
 def error_box(parent: QWidget | None, title: str, message: str) -> None:

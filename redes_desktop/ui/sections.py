@@ -35,6 +35,12 @@ def _accounts(ctx: AppContext) -> QWidget:
     return AccountsSection(ctx)
 
 
+def _composer(ctx: AppContext) -> QWidget:
+    from redes_desktop.ui.composer.composer_view import ComposerSection
+
+    return ComposerSection(ctx)
+
+
 def default_sections() -> list[SectionSpec]:
     return [
         SectionSpec(
@@ -47,6 +53,7 @@ def default_sections() -> list[SectionSpec]:
                 "(6.xxvi), datos personales (6.iii), enlaces (6.vi, 6.ix, 6.x), límites de cada "
                 "red (6.xxii), respuestas sin insultos (6.xx) y spam (6.xxviii)."
             ),
+            _composer,
         ),
         SectionSpec(
             "consultas",

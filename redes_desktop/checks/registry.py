@@ -1,0 +1,51 @@
+"""Which rules the engine runs, built with their data files and the user's settings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from redes_desktop.checks.model import Rule
+from redes_desktop.models.enums import Network
+
+
+def make_rules(
+    *, user_dictionary: Path | None = None, official_domains: Sequence[str] = (),
+    languagetool_url: str = "", spelling: bool = True,
+) -> tuple[list[Rule], list[Rule], object]:
+    from redes_desktop.checks.rule_capitals import CapitalsRule
+    from redes_desktop.checks.rule_courtesy import CourtesyRule
+    from redes_desktop.checks.rule_image import ImageRequiredRule
+    from redes_desktop.checks.rule_invisible import InvisibleCharactersRule
+    from redes_desktop.checks.rule_limits import NetworkLimitsRule, text_limit_status
+    from redes_desktop.checks.rule_links import LinksRule
+    from redes_desktop.checks.rule_personal_data import PersonalDataRule
+    from redes_desktop.checks.rule_spam import SpamRule
+
+    text_rules: list[Rule] = [
+        PersonalDataRule(),
+        LinksRule(extra_official_domains=official_domains),
+        CapitalsRule(),
+        CourtesyRule(),
+        SpamRule(),
+        InvisibleCharactersRule(),
+    ]
+    if spelling:
+        text_rules.append(make_spelling_rule(user_dictionary, languagetool_url))
+    network_rules: list[Rule] = [ImageRequiredRule(), NetworkLimitsRule()]
+
+    def length_of(text: str, network: Network) -> tuple[int, int]:
+        return text_limit_status(text, network)
+
+    return text_rules, network_rules, length_of
+
+
+def make_spelling_rule(user_dictionary: Path | None, languagetool_url: str = "") -> Rule:
+    from redes_desktop.checks.languagetool import LanguageToolClient
+    from redes_desktop.checks.rule_spelling import SpellingRule
+    from redes_desktop.checks.spelling import InstitutionalDictionary, open_spell_checker
+
+    checker = open_spell_checker()
+    dictionary = InstitutionalDictionary(user_dictionary)
+    client = LanguageToolClient(languagetool_url) if languagetool_url else None
+    return SpellingRule(checker, dictionary, client)

@@ -1,0 +1,252 @@
+"""6.iii — no personal data in an institutional post.
+
+Finds, and blocks:
+
+- CURP (validated with `stdnum.mx.curp`: format, birth date, sex, state, check digit). A CURP
+  whose check digit does not add up still blocks (it is most likely a mistyped real one); a token
+  with the CURP's shape but an impossible date or state only warns.
+- RFC of a persona física (13 characters, `stdnum.mx.rfc` with the check digit NOT validated:
+  about 1.5% of the RFCs in use carry a wrong one). A 12-character RFC (persona moral, a company)
+  is not personal data by itself: it only warns.
+- Clave de elector (18 characters: 6 letters, birth date YYMMDD, birth state 01–32, H/M, 3
+  digits). State codes 87 and 88 (people born abroad, as the register records them) are also
+  accepted; python-stdnum has no module for it, so the date and state are checked here.
+- E-mail addresses outside `ine.mx` (institutional addresses of related bodies only warn).
+- Mexican phone numbers (10 digits, optional +52 / 52 / 1 / 01 prefix, separated by spaces, dots,
+  dashes or parentheses), except the Institute's published numbers and toll-free 800 numbers
+  (`resources/checks/domains.json`).
+- Voter-credential identifiers: the OCR (13 digits) and the CIC (9 digits) when a word such as
+  "OCR", "CIC" or "credencial" is close by, and the machine-readable "IDMEX…" line.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable
+from functools import cache, lru_cache
+
+from stdnum.exceptions import ValidationError
+from stdnum.mx import curp as stdnum_curp
+from stdnum.mx import rfc as stdnum_rfc
+
+from redes_desktop.checks import text_tokens
+from redes_desktop.checks.model import CheckInput, Finding, Severity
+
+RULE_ID = "6.iii"
+
+_B = r"(?<![\w&])"  # left boundary
+_E = r"(?!\w)"  # right boundary
+
+_CURP_RE = re.compile(rf"{_B}[A-Z]{{4}}\d{{6}}[A-Z]{{6}}[0-9A-Z]\d{_E}", re.IGNORECASE)
+_ELECTOR_RE = re.compile(rf"{_B}[A-Z]{{6}}(\d{{6}})(\d{{2}})[HM]\d{{3}}{_E}", re.IGNORECASE)
+_RFC_RE = re.compile(
+    rf"{_B}(?:[A-ZÑ&]{{4}}|(?P<moral>[A-ZÑ&]{{3}}))[ \-]?\d{{6}}[ \-]?[A-Z0-9]{{3}}{_E}",
+    re.IGNORECASE,
+)
+_MRZ_RE = re.compile(rf"{_B}IDMEX[0-9A-Z<]{{5,}}")
+
+_SEP = r"[ .\-]?"
+_A2 = r"(?:\(\d{2}\)|\d{2})"
+_A3 = r"(?:\(\d{3}\)|\d{3})"
+_PHONE_RE = re.compile(
+    rf"""
+    (?<![\w+(])
+    (?:(?:\+|00)?52{_SEP}(?:1{_SEP})?|(?:01|044|045){_SEP})?
+    (?:
+        {_A2}{_SEP}\d{{4}}{_SEP}\d{{4}}
+      | {_A3}{_SEP}\d{{3}}{_SEP}\d{{4}}
+      | {_A2}{_SEP}\d{{2}}{_SEP}\d{{2}}{_SEP}\d{{2}}{_SEP}\d{{2}}
+      | {_A3}{_SEP}\d{{3}}{_SEP}\d{{2}}{_SEP}\d{{2}}
+    )
+    (?!\w|[.\-]\d)
+    """,
+    re.VERBOSE,
+)
+
+_CREDENTIAL_WORD_RE = re.compile(
+    r"(?<!\w)(?:OCR|CIC|IFE|credencial(?:es)?|clave\s+de\s+elector|credencial\s+para\s+votar)"
+    r"(?!\w)",
+    re.IGNORECASE,
+)
+_CREDENTIAL_NUMBER_RE = re.compile(r"(?<![\w])(?:\d{13}|\d{9})(?![\w])")
+_KEYWORD_BEFORE = 40  # code points between the keyword and the number
+_KEYWORD_AFTER = 20
+
+_ELECTOR_STATES = frozenset({f"{n:02d}" for n in range(1, 33)} | {"87", "88"})
+
+
+@cache
+def _domain_data() -> dict:
+    return json.loads(text_tokens.DOMAINS_FILE.read_text(encoding="utf-8"))
+
+
+def _valid_yymmdd(value: str) -> bool:
+    try:
+        dt.date(2000 + int(value[:2]), int(value[2:4]), int(value[4:6]))
+    except ValueError:
+        return False
+    return True
+
+
+def _removal(what: str, why: str = "") -> str:
+    return (
+        f"La publicación contiene {what}{why}. El criterio 6.iii prohíbe publicar datos "
+        "personales en las cuentas institucionales: elimínalo antes de publicar."
+    )
+
+
+@lru_cache(maxsize=256)
+def _judge_curp(value: str) -> tuple[str, Severity, str]:
+    probe = value[:10] + "H" + value[11:] if value[10] == "X" else value  # sex X (since 2022)
+    try:
+        stdnum_curp.validate(probe, validate_check_digits=False)
+    except ValidationError:
+        why = " (tiene la forma de una CURP, aunque su fecha o entidad no son válidas)"
+        return "curp_posible", Severity.ADVIERTE, _removal("lo que parece una CURP", why)
+    if value[-1] != stdnum_curp.calc_check_digit(value):
+        why = " (su dígito verificador no cuadra, pero puede ser una CURP mal escrita)"
+        return "curp", Severity.BLOQUEA, _removal("una CURP", why)
+    return "curp", Severity.BLOQUEA, _removal("una CURP")
+
+
+class PersonalDataRule:
+    rule_id = RULE_ID
+
+    def __init__(
+        self,
+        extra_institutional_phones: Iterable[str] = (),
+        extra_institutional_email_domains: Iterable[str] = (),
+    ) -> None:
+        data = _domain_data()
+        phones = data["institutional_phones"]
+        self._phones = frozenset(phones["numbers"]) | {
+            re.sub(r"\D", "", p)[-10:] for p in extra_institutional_phones
+        }
+        self._toll_free = tuple(phones["toll_free_prefixes"])
+        self._email_domains = tuple(
+            d.lower() for d in (*data["institutional_email_domains"],
+                                *extra_institutional_email_domains)
+        )
+        self._related_domains = tuple(d.lower() for d in data["related_official_domains"])
+
+    # -- detectors: each yields (priority, Finding); a lower priority wins an overlap --------
+
+    def _curps(self, text: str):
+        for m in _CURP_RE.finditer(text):
+            code, severity, message = _judge_curp(m.group().upper())
+            yield 1, Finding(RULE_ID, severity, message, *m.span(), ("",), code)
+
+    def _elector_keys(self, text: str):
+        for m in _ELECTOR_RE.finditer(text):
+            if _valid_yymmdd(m.group(1)) and m.group(2) in _ELECTOR_STATES:
+                yield 2, Finding(RULE_ID, Severity.BLOQUEA, _removal("una clave de elector"),
+                                 *m.span(), ("",), "clave_elector")
+            else:
+                why = " (su fecha o entidad no son válidas; revisa si es un dato personal)"
+                yield 2, Finding(RULE_ID, Severity.ADVIERTE,
+                                 _removal("lo que parece una clave de elector", why),
+                                 *m.span(), ("",), "clave_elector_posible")
+
+    def _rfcs(self, text: str):
+        for m in _RFC_RE.finditer(text):
+            if not stdnum_rfc.is_valid(m.group(), validate_check_digits=False):
+                continue
+            if m.group("moral"):
+                message = (
+                    "La publicación contiene un RFC de persona moral. No es un dato personal por "
+                    "sí mismo, pero revisa que sea información pública (criterio 6.iii) o "
+                    "elimínalo."
+                )
+                yield 4, Finding(RULE_ID, Severity.ADVIERTE, message, *m.span(), ("",),
+                                 "rfc_moral")
+            else:
+                yield 3, Finding(RULE_ID, Severity.BLOQUEA, _removal("un RFC de persona física"),
+                                 *m.span(), ("",), "rfc")
+
+    def _emails(self, text: str):
+        for start, end in text_tokens.email_spans(text):
+            domain = text[start:end].rsplit("@", 1)[1].lower()
+            if _under(domain, self._email_domains):
+                continue
+            if _under(domain, self._related_domains):
+                message = (
+                    "La publicación contiene un correo electrónico que no es del dominio ine.mx. "
+                    "Parece institucional de otra autoridad; confirma que es una dirección "
+                    "pública y no de una persona (criterio 6.iii)."
+                )
+                yield 5, Finding(RULE_ID, Severity.ADVIERTE, message, start, end, ("",),
+                                 "correo_externo")
+            else:
+                yield 5, Finding(RULE_ID, Severity.BLOQUEA,
+                                 _removal("un correo electrónico personal",
+                                          " (no pertenece al dominio ine.mx)"),
+                                 start, end, ("",), "correo")
+
+    def _phones_found(self, text: str):
+        for m in _PHONE_RE.finditer(text):
+            national = re.sub(r"\D", "", m.group())[-10:]
+            if national[0] in "01" or national in self._phones:
+                continue
+            if national.startswith(self._toll_free):
+                continue
+            yield 6, Finding(RULE_ID, Severity.BLOQUEA,
+                             _removal("un número de teléfono personal",
+                                      " (solo pueden publicarse los números institucionales, "
+                                      "como INETEL 800 433 2000)"),
+                             *m.span(), ("",), "telefono")
+
+    def _credentials(self, text: str):
+        for m in _MRZ_RE.finditer(text):
+            yield 0, Finding(RULE_ID, Severity.BLOQUEA,
+                             _removal("la zona de lectura mecánica (IDMEX…) de una credencial "
+                                      "para votar"), *m.span(), ("",), "credencial_mrz")
+        keywords = [k.span() for k in _CREDENTIAL_WORD_RE.finditer(text)]
+        if not keywords:
+            return
+        keyword_starts = [k[0] for k in keywords]
+        keyword_ends = sorted(k[1] for k in keywords)
+        for m in _CREDENTIAL_NUMBER_RE.finditer(text):
+            start, end = m.span()
+            before = bisect.bisect_right(keyword_ends, start) - 1
+            after = bisect.bisect_left(keyword_starts, end)
+            near = (before >= 0 and start - keyword_ends[before] <= _KEYWORD_BEFORE) or (
+                after < len(keyword_starts) and keyword_starts[after] - end <= _KEYWORD_AFTER
+            )
+            if not near:
+                continue
+            kind, code = ("el OCR", "credencial_ocr") if end - start == 13 else (
+                "el CIC", "credencial_cic")
+            yield 7, Finding(RULE_ID, Severity.BLOQUEA,
+                             _removal(f"{kind} de una credencial para votar"),
+                             start, end, ("",), code)
+
+    def check(self, item: CheckInput) -> list[Finding]:
+        text = item.text
+        if not text:
+            return []
+        candidates = sorted(
+            (
+                *self._credentials(text),
+                *self._curps(text),
+                *self._elector_keys(text),
+                *self._rfcs(text),
+                *self._emails(text),
+                *self._phones_found(text),
+            ),
+            key=lambda pf: (pf[0], pf[1].start),
+        )
+        kept: list[Finding] = []
+        taken: list[tuple[int, int]] = []  # sorted, non-overlapping spans already reported
+        for _, finding in candidates:
+            span = (finding.start, finding.end)
+            if not text_tokens.overlaps(span, taken):
+                bisect.insort(taken, span)
+                kept.append(finding)
+        return sorted(kept, key=lambda f: (f.start, f.end))
+
+
+def _under(host: str, domains: tuple[str, ...]) -> bool:
+    return any(host == d or host.endswith("." + d) for d in domains)

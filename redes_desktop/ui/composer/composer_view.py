@@ -1,0 +1,323 @@
+"""The Redactor section: write a post and see, while typing, every criterion it breaks."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QThreadPool, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redes_desktop.checks.engine import CheckEngine, CheckRequest
+from redes_desktop.checks.model import RecentPost
+from redes_desktop.context import AppContext
+from redes_desktop.models import Network
+from redes_desktop.ui.composer.check_scheduler import CheckOutcome, CheckScheduler
+from redes_desktop.ui.composer.counters import CountersBar, XPreview
+from redes_desktop.ui.composer.draft_actions import DraftActions
+from redes_desktop.ui.composer.findings_panel import FindingsPanel, merge_findings
+from redes_desktop.ui.composer.media_panel import MediaPanel
+from redes_desktop.ui.composer.offsets import OffsetMapper
+from redes_desktop.ui.composer.post_editor import PostEditor
+from redes_desktop.ui.composer.store import AccountChoice, ComposerStore
+from redes_desktop.ui.tasks import SynchronousPool
+
+NETWORKS = (Network.X, Network.FACEBOOK, Network.INSTAGRAM, Network.YOUTUBE, Network.TIKTOK)
+DICTIONARY_FILE = "diccionario-institucional.txt"
+
+
+def default_engine_factory(context: AppContext) -> Callable[[], CheckEngine]:
+    """Build the full engine (slow: dictionaries) with this workstation's settings."""
+    settings = context.workspace.settings
+    user_dictionary = Path(context.workspace.paths.root) / DICTIONARY_FILE
+    domains = tuple(settings.official_domains)
+    languagetool_url = settings.languagetool_url
+
+    def factory() -> CheckEngine:
+        from redes_desktop.checks.engine import build_engine
+
+        return build_engine(user_dictionary=user_dictionary, official_domains=domains,
+                            languagetool_url=languagetool_url)
+
+    return factory
+
+
+class ComposerSection(DraftActions, QWidget):
+    SAVE_DELAY_MS = 1000
+
+    def __init__(
+        self,
+        context: AppContext,
+        engine_factory: Callable[[], CheckEngine] | None = None,
+        pool: QThreadPool | SynchronousPool | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.store = ComposerStore(context)
+        self.scheduler = CheckScheduler(engine_factory or default_engine_factory(context), pool,
+                                        self)
+        self.consult_handler: Callable[[uuid.UUID | None], None] | None = None
+        self.post_id: uuid.UUID | None = None
+        self.outcome: CheckOutcome | None = None
+        self.accounts: list[AccountChoice] = []
+        self._recent: tuple[RecentPost, ...] = ()
+        self._loading = False
+
+        self.explanation = QLabel()
+        self.explanation.setWordWrap(True)
+        self.explanation.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.explanation.setObjectName("explicacion")
+        self.editor = PostEditor()
+        self.editor.setPlaceholderText(self.tr("Escriba aquí la publicación…"))
+        self.editor.setAccessibleName(self.tr("Texto de la publicación"))
+        self.media = MediaPanel(pool)
+        self.findings = FindingsPanel()
+        self.counters = CountersBar()
+        self.x_preview = XPreview()
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.save_label = QLabel()
+
+        self.account_combo = QComboBox()
+        self.account_combo.setAccessibleName(self.tr("Cuenta"))
+        self.network_boxes = {n: QCheckBox(n.label) for n in NETWORKS}
+        self.reply_box = QCheckBox(self.tr("Es respuesta a un usuario"))
+        self.reply_box.setToolTip(self.tr("Revisa además que no haya insultos (criterio 6.xx)."))
+        self.drafts_combo = QComboBox()
+        self.drafts_combo.setAccessibleName(self.tr("Borradores guardados"))
+        self.drafts_combo.setMinimumContentsLength(24)
+
+        self._build_actions()
+        self._build_layout()
+
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(self.SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.save_now)
+
+        self.editor.textChanged.connect(self._on_edit)
+        self.media.changed.connect(self._on_edit)
+        self.reply_box.toggled.connect(self._on_edit)
+        for box in self.network_boxes.values():
+            box.toggled.connect(self.schedule_check)
+        self.account_combo.currentIndexChanged.connect(self._on_account_changed)
+        self.drafts_combo.activated.connect(self._on_draft_chosen)
+        self.editor.add_word_requested.connect(self.add_to_dictionary)
+        self.findings.finding_selected.connect(self._select_finding)
+        self.scheduler.results_ready.connect(self._on_results)
+        self.scheduler.preparing.connect(self.findings.show_preparing)
+        self.scheduler.failed.connect(self._on_failed)
+        self.reload_identity()
+
+    # -- building ----------------------------------------------------------------------------
+    def _action(self, text: str, shortcut: QKeySequence | str | None, slot) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_action = self._action(self.tr("Nuevo borrador"), "Ctrl+N", self.new_draft)
+        self.undo_action = self._action(self.tr("Deshacer"), "Ctrl+Z", self.editor.undo)
+        self.redo_action = self._action(self.tr("Rehacer"), "Ctrl+Shift+Z", self.editor.redo)
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        self.editor.undoAvailable.connect(self.undo_action.setEnabled)
+        self.editor.redoAvailable.connect(self.redo_action.setEnabled)
+        self.publish_action = self._action(self.tr("Marcar como publicada…"), None,
+                                           self.mark_published)
+        self.publish_action.setEnabled(False)
+        self.consult_action = self._action(self.tr("Consultar a CNCS…"), None, self.consult)
+        self.discard_action = self._action(self.tr("Descartar"), None, self.discard)
+
+    def _build_layout(self) -> None:
+        toolbar = QToolBar()
+        for action in (self.new_action, self.undo_action, self.redo_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        for action in (self.publish_action, self.consult_action, self.discard_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel(self.tr("Borradores:")))
+        toolbar.addWidget(self.drafts_combo)
+
+        target = QHBoxLayout()
+        target.addWidget(QLabel(self.tr("Cuenta:")))
+        target.addWidget(self.account_combo, 1)
+        target.addWidget(QLabel(self.tr("Revisar para:")))
+        for box in self.network_boxes.values():
+            target.addWidget(box)
+        target.addWidget(self.reply_box)
+
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.editor)
+        left.addWidget(self.media)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 1)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.counters)
+        right_layout.addWidget(self.findings, 3)
+        right_layout.addWidget(self.x_preview, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        work = QWidget()
+        work_layout = QVBoxLayout(work)
+        work_layout.setContentsMargins(0, 0, 0, 0)
+        work_layout.addWidget(toolbar)
+        work_layout.addLayout(target)
+        work_layout.addWidget(splitter, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status_label, 1)
+        bottom.addWidget(self.save_label)
+        work_layout.addLayout(bottom)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.explanation)
+        self.pages.addWidget(work)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+
+    # -- identity and accounts ---------------------------------------------------------------
+    def reload_identity(self) -> None:
+        """Fill the account picker for `context.identity` (call again after a user switch)."""
+        self.save_now()
+        self.accounts, explanation = self.store.composable_accounts()
+        self._loading = True
+        self.account_combo.clear()
+        for choice in self.accounts:
+            self.account_combo.addItem(choice.label, choice.id)
+        self._loading = False
+        self.explanation.setText(explanation)
+        self.pages.setCurrentIndex(1 if self.accounts else 0)
+        self.post_id = None
+        if self.accounts:
+            self._on_account_changed(0)
+            self._refresh_drafts()
+
+    def current_account(self) -> AccountChoice | None:
+        index = self.account_combo.currentIndex()
+        return self.accounts[index] if 0 <= index < len(self.accounts) else None
+
+    def _on_account_changed(self, _index: int) -> None:
+        if self._loading:
+            return
+        account = self.current_account()
+        if account is None:
+            return
+        if self.post_id is not None:
+            self.save_now()
+            self.post_id = None  # the text moves to a new draft for the other account
+            self._save_timer.start()
+        self._reset_networks()
+
+    def _recent_posts(self) -> tuple[RecentPost, ...]:
+        account = self.current_account()
+        if account is None:
+            return ()
+        try:
+            return self.store.recent_posts(account.id, self.post_id)
+        except Exception:  # the spam rule then sees no history; the check still runs
+            return ()
+
+    def selected_networks(self) -> tuple[Network, ...]:
+        chosen = tuple(n for n, box in self.network_boxes.items() if box.isChecked())
+        account = self.current_account()
+        return chosen or ((account.network,) if account else (Network.OTRA,))
+
+    # -- checking ----------------------------------------------------------------------------
+    def build_request(self) -> CheckRequest:
+        items = self.media.items()
+        return CheckRequest(
+            text=self.editor.toPlainText(),
+            networks=self.selected_networks(),
+            images=tuple(Path(p) for p, _ in items),
+            alt_texts=tuple(a for _, a in items),
+            is_reply=self.reply_box.isChecked(),
+            recent_posts=self._recent,
+            now=self.context.clock(),
+        )
+
+    def schedule_check(self) -> int:
+        self.publish_action.setEnabled(False)
+        return self.scheduler.schedule(self.build_request())
+
+    def _on_edit(self) -> None:
+        if self._loading:
+            return
+        self.schedule_check()
+        if self.current_account() is not None:
+            self._save_timer.start()
+
+    def _on_results(self, _revision: int, outcome: CheckOutcome) -> None:
+        self.outcome = outcome
+        mapper = OffsetMapper(self.editor.toPlainText())
+        rows = merge_findings(outcome.results)
+        self.editor.set_findings([(r.finding, *mapper.span(r.finding.start, r.finding.end))
+                                  for r in rows])
+        self.findings.set_results(outcome.results)
+        self.counters.set_results(outcome.results)
+        x_result = outcome.results.get(Network.X)
+        self.x_preview.setVisible(x_result is not None)
+        if x_result is not None:
+            self.x_preview.set_result(x_result.text, outcome.splits.get(Network.X))
+        self.status_label.setText("\n".join(outcome.status.values()))
+        self.publish_action.setEnabled(
+            self.current_account() is not None
+            and all(r.publishable for r in outcome.results.values())
+        )
+
+    def _on_failed(self, message: str) -> None:
+        self.findings.show_message(message)
+        self.status_label.setText(message)
+
+    def _select_finding(self, finding) -> None:
+        for mark in self.editor.marks:
+            if mark.finding is finding:
+                self.editor.select_mark(mark)
+                return
+
+    def add_to_dictionary(self, word: str) -> None:
+        engine = self.scheduler.engine
+        dictionary = None
+        for rule in engine.text_rules if engine else ():
+            candidate = getattr(rule, "dictionary", None)
+            if candidate is not None and hasattr(candidate, "add"):
+                dictionary = candidate
+                break
+        title = self.tr("Diccionario institucional")
+        if dictionary is None:
+            QMessageBox.information(self, title, self.tr(
+                "El diccionario institucional no está disponible en esta revisión. "
+                "Vuelva a intentarlo cuando termine de prepararse."))
+            return
+        try:
+            dictionary.add(word)
+        except (ValueError, OSError) as error:
+            QMessageBox.warning(self, title, self.tr(
+                "No se pudo agregar «%s» al diccionario (%s). Revise que la carpeta de datos "
+                "permita escribir.") % (word, error))
+            return
+        self.schedule_check()

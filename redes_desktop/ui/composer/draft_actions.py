@@ -1,0 +1,181 @@
+"""Drafts and publishing for the Redactor: autosave, reopen, new, discard, mark as published.
+
+A mixin of `ComposerSection`: it uses the section's widgets (editor, media, reply box, combos),
+its `store` and its `scheduler`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
+
+from redes_desktop.checks.engine import CheckRequest
+from redes_desktop.checks.model import CheckResult
+from redes_desktop.errors import UserFacingError
+from redes_desktop.models import Post
+
+
+class DraftActions:
+    """Needs: editor, media, reply_box, drafts_combo, save_label, accounts, store, scheduler,
+    context, post_id, _recent, _loading, _save_timer, current_account(), _reset_networks(),
+    _recent_posts(), schedule_check(), consult_handler, tr()."""
+
+    # -- drafts ------------------------------------------------------------------------------
+    def save_now(self) -> bool:
+        """Save the draft now (creating it on the first edit). False when nothing changed."""
+        self._save_timer.stop()
+        account = self.current_account()
+        if self._loading or account is None:
+            return False
+        text, media = self.editor.toPlainText(), self.media.items()
+        reply = self.reply_box.isChecked()
+        try:
+            if self.post_id is None:
+                if not text.strip() and not media:
+                    return False
+                self.post_id = self.store.create(account.id, text, reply, media)
+                self._refresh_drafts()
+                changed = True
+            else:
+                changed = self.store.save(self.post_id, text, reply, media)
+        except UserFacingError as error:
+            self.save_label.setText(self.tr("No se guardó: %s") % error.message)
+            return False
+        if changed:
+            self.save_label.setText(self.tr("Borrador guardado."))
+        return changed
+
+    def _refresh_drafts(self) -> None:
+        try:
+            drafts = self.store.drafts()
+        except UserFacingError:
+            drafts = []
+        self.drafts_combo.clear()
+        self.drafts_combo.addItem(self.tr("Abrir un borrador (%d)…") % len(drafts), None)
+        for draft in drafts:
+            self.drafts_combo.addItem(draft.label, draft.id)
+            if draft.id == self.post_id:
+                self.drafts_combo.setCurrentIndex(self.drafts_combo.count() - 1)
+
+    def _on_draft_chosen(self, index: int) -> None:
+        post_id = self.drafts_combo.itemData(index)
+        if post_id is not None and post_id != self.post_id:
+            self.open_draft(post_id)
+
+    def open_draft(self, post_id: uuid.UUID) -> bool:
+        self.save_now()
+        try:
+            data = self.store.load(post_id)
+        except UserFacingError as error:
+            QMessageBox.warning(self, self.tr("Abrir borrador"), error.message)
+            self._refresh_drafts()
+            return False
+        index = next((i for i, a in enumerate(self.accounts) if a.id == data.account_id), -1)
+        if index < 0:
+            QMessageBox.warning(self, self.tr("Abrir borrador"), self.tr(
+                "Ese borrador es de una cuenta en la que hoy no puede redactar (criterio 5.1)."))
+            return False
+        self._loading = True
+        self.account_combo.setCurrentIndex(index)
+        self.editor.setPlainText(data.text)
+        self.media.set_items(data.media)
+        self.reply_box.setChecked(data.is_reply)
+        self._loading = False
+        self.post_id = data.id
+        self._reset_networks()
+        self._refresh_drafts()
+        return True
+
+    def _reset_networks(self) -> None:
+        account = self.current_account()
+        for network, box in self.network_boxes.items():
+            box.blockSignals(True)
+            box.setChecked(account is not None and network == account.network)
+            box.blockSignals(False)
+        self._recent = self._recent_posts()
+        self.schedule_check()
+
+    def new_draft(self) -> None:
+        self.save_now()
+        self._clear()
+
+    def _clear(self) -> None:
+        self._loading = True
+        self.post_id = None
+        self.editor.setPlainText("")
+        self.media.set_items([])
+        self.reply_box.setChecked(False)
+        self._loading = False
+        self.save_label.clear()
+        self._refresh_drafts()
+        self._recent = self._recent_posts()
+        self.schedule_check()
+        self.editor.setFocus()
+
+    def discard(self) -> None:
+        title = self.tr("Descartar")
+        if self.post_id is None and not self.editor.toPlainText().strip():
+            self._clear()
+            return
+        answer = QMessageBox.question(self, title, self.tr(
+            "¿Descartar este borrador? Dejará de aparecer en la lista de borradores."))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self._save_timer.stop()
+        if self.post_id is not None:
+            try:
+                self.store.discard(self.post_id)
+            except UserFacingError as error:
+                QMessageBox.warning(self, title, error.message)
+                return
+        self._clear()
+
+    # -- publishing --------------------------------------------------------------------------
+    def _check_post(self, post: Post) -> CheckResult:
+        engine = self.scheduler.engine
+        assert engine is not None
+        request = CheckRequest(
+            text=post.text, networks=(post.network,),
+            images=tuple(Path(m.file_path) for m in post.media),
+            alt_texts=tuple(m.alt_text for m in post.media), is_reply=post.is_reply,
+            recent_posts=self._recent, now=self.context.clock(),
+        )
+        return engine.check(request)[post.network]
+
+    def mark_published(self) -> bool:
+        title = self.tr("Marcar como publicada")
+        if self.scheduler.engine is None or self.scheduler.busy:
+            QMessageBox.information(self, title, self.tr(
+                "La revisión del texto aún no termina. Espere un momento y vuelva a intentarlo."))
+            return False
+        self.save_now()
+        if self.post_id is None:
+            QMessageBox.information(self, title, self.tr(
+                "Escriba la publicación antes de marcarla como publicada."))
+            return False
+        url, ok = QInputDialog.getText(
+            self, title, self.tr("Dirección (URL) de la publicación en la red:"),
+            QLineEdit.EchoMode.Normal, "https://")
+        if not ok:
+            return False
+        try:
+            self.store.mark_published(self.post_id, url, self._check_post)
+        except UserFacingError as error:
+            QMessageBox.warning(self, title, error.message)
+            return False
+        QMessageBox.information(self, title, self.tr(
+            "La publicación quedó registrada como publicada."))
+        self._clear()
+        return True
+
+    def consult(self) -> None:
+        if self.consult_handler is not None:
+            self.save_now()
+            self.consult_handler(self.post_id)
+            return
+        QMessageBox.information(self, self.tr("Consultar a CNCS"), self.tr(
+            "La cola de consultas a la CNCS llega en la próxima versión. Mientras tanto, "
+            "consulte a la CNCS por los medios habituales y no publique sin su respuesta "
+            "(criterio 6.viii)."))

@@ -1,0 +1,158 @@
+"""The findings list: what each check found, per network, with the criterion it cites."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import (
+    QLabel,
+    QPushButton,
+    QStyle,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redes_desktop.checks.model import CheckResult, Finding, Severity
+from redes_desktop.criteria import criterion_text
+from redes_desktop.models.enums import Network
+from redes_desktop.ui.composer.post_editor import BLOCK_COLOUR, WARN_COLOUR
+
+
+@dataclass
+class ListedFinding:
+    finding: Finding
+    networks: list[Network]
+
+
+def merge_findings(results: dict[Network, CheckResult]) -> list[ListedFinding]:
+    """One row per distinct finding, naming every network that reports it."""
+    rows: dict[tuple, ListedFinding] = {}
+    for network, result in results.items():
+        for finding in result.findings:
+            key = (finding.rule, finding.code, finding.start, finding.end, finding.message,
+                   finding.severity)
+            if key in rows:
+                rows[key].networks.append(network)
+            else:
+                rows[key] = ListedFinding(finding, [network])
+    return sorted(rows.values(), key=lambda r: (r.finding.severity != Severity.BLOQUEA,
+                                                 r.finding.start, r.finding.rule))
+
+
+class FindingsPanel(QWidget):
+    finding_selected = Signal(object)  # Finding
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setTextFormat(Qt.TextFormat.RichText)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([self.tr("Criterio"), self.tr("Problema"), self.tr("Red")])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setWordWrap(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setAccessibleName(self.tr("Problemas encontrados"))
+        self.tree.setColumnWidth(0, 80)
+        self.tree.setColumnWidth(1, 320)
+        self.criterion_button = QPushButton(self.tr("Ver el criterio"))
+        self.criterion_button.setEnabled(False)
+        self.criterion_label = QLabel()
+        self.criterion_label.setWordWrap(True)
+        self.criterion_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.criterion_label.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.criterion_button)
+        layout.addWidget(self.criterion_label)
+
+        self.rows: list[ListedFinding] = []
+        self.tree.currentItemChanged.connect(self._on_current)
+        self.tree.itemActivated.connect(lambda item, _col: self._on_current(item, None))
+        self.criterion_button.clicked.connect(self.show_criterion)
+
+    # -- states ------------------------------------------------------------------------------
+    def show_preparing(self) -> None:
+        self.summary_label.setText(self.tr("Preparando revisión…"))
+
+    def show_message(self, text: str) -> None:
+        self.summary_label.setText(text.replace("&", "&amp;").replace("<", "&lt;"))
+
+    def clear(self) -> None:
+        self.rows = []
+        self.tree.clear()
+        self.summary_label.clear()
+        self.criterion_label.hide()
+        self.criterion_button.setEnabled(False)
+
+    # -- results -----------------------------------------------------------------------------
+    def set_results(self, results: dict[Network, CheckResult]) -> None:
+        lines = []
+        for network, result in results.items():
+            blocking = sum(1 for f in result.findings if f.severity == Severity.BLOQUEA)
+            if blocking:
+                text = self.tr("%s: No publicable: %d problema(s) que bloquean") % (
+                    network.label, blocking)
+                lines.append(f'<span style="color:{BLOCK_COLOUR.name()}"><b>{text}</b></span>')
+            else:
+                text = self.tr("%s: Publicable") % network.label
+                lines.append(f'<span style="color:#2e7d32"><b>{text}</b></span>')
+        self.summary_label.setText("<br>".join(lines))
+
+        self.rows = merge_findings(results)
+        self.tree.clear()
+        style = self.style()
+        for row in self.rows:
+            finding = row.finding
+            blocks = finding.severity == Severity.BLOQUEA
+            item = QTreeWidgetItem([
+                finding.rule,
+                finding.message,
+                ", ".join(n.label for n in row.networks),
+            ])
+            icon = (QStyle.StandardPixmap.SP_MessageBoxCritical if blocks
+                    else QStyle.StandardPixmap.SP_MessageBoxWarning)
+            item.setIcon(0, style.standardIcon(icon))
+            item.setForeground(0, QBrush(BLOCK_COLOUR if blocks else WARN_COLOUR))
+            severity = self.tr("Bloquea la publicación") if blocks else self.tr("Advertencia")
+            item.setToolTip(0, severity)
+            item.setToolTip(1, finding.message)
+            self.tree.addTopLevelItem(item)
+        if not self.rows:
+            self.criterion_label.hide()
+        self.criterion_button.setEnabled(False)
+
+    def current_finding(self) -> Finding | None:
+        item = self.tree.currentItem()
+        if item is None:
+            return None
+        index = self.tree.indexOfTopLevelItem(item)
+        return self.rows[index].finding if 0 <= index < len(self.rows) else None
+
+    def select_row(self, index: int) -> None:
+        self.tree.setCurrentItem(self.tree.topLevelItem(index))
+
+    def _on_current(self, item: QTreeWidgetItem | None, _previous) -> None:
+        finding = self.current_finding() if item is not None else None
+        self.criterion_button.setEnabled(finding is not None)
+        if finding is None:
+            return
+        if self.criterion_label.isVisible():
+            self.show_criterion()
+        self.finding_selected.emit(finding)
+
+    def show_criterion(self) -> None:
+        finding = self.current_finding()
+        if finding is None:
+            return
+        self.criterion_label.setText(
+            self.tr("Criterio %s: %s") % (finding.rule, criterion_text(finding.rule))
+        )
+        self.criterion_label.show()

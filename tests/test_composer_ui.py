@@ -1,0 +1,393 @@
+"""The Redactor under pytest-qt with a small fake-rule CheckEngine (fast, deterministic) and the
+real QThreadPool: underlines at UTF-16 positions, stale results dropped, quick fixes, images,
+counters, autosave, publishing refused while a finding blocks, and who may compose."""
+
+from __future__ import annotations
+
+import re
+import threading
+
+import pytest
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+
+from redes_desktop.checks.engine import CheckEngine
+from redes_desktop.checks.model import CheckInput, Finding, Severity
+from redes_desktop.checks.spelling import InstitutionalDictionary
+from redes_desktop.context import AppContext
+from redes_desktop.models import Network, Post, PostStatus
+from redes_desktop.services.directory import Directory
+from redes_desktop.ui.composer import composer_view, draft_actions
+from redes_desktop.ui.composer.composer_view import ComposerSection
+from redes_desktop.ui.composer.offsets import OffsetMapper
+from redes_desktop.workspace import open_workspace
+from tests.factories import make_office, make_reviewer
+
+
+# -- fake rules ----------------------------------------------------------------------------------
+class FakeSpelling:
+    """Flags "publicacion" (6.xxiv, advierte) unless the dictionary accepts it."""
+
+    rule_id = "6.xxiv"
+
+    def __init__(self, dictionary: InstitutionalDictionary) -> None:
+        self.dictionary = dictionary
+
+    def check(self, item: CheckInput) -> list[Finding]:
+        return [
+            Finding("6.xxiv", Severity.ADVIERTE, f'"{m.group()}" no está en el diccionario.',
+                    m.start(), m.end(), ("publicación",), "ortografia")
+            for m in re.finditer(r"\bpublicacion\b", item.text)
+            if m.group() not in self.dictionary
+        ]
+
+
+class FakePersonalData:
+    rule_id = "6.iii"
+
+    def check(self, item: CheckInput) -> list[Finding]:
+        return [
+            Finding("6.iii", Severity.BLOQUEA, "Hay un teléfono personal: quítelo.",
+                    m.start(), m.end(), ("",), "telefono")
+            for m in re.finditer(r"\b\d{10}\b", item.text)
+        ]
+
+
+class FakeImageRequired:
+    rule_id = "6.xxvi"
+
+    def check(self, item: CheckInput) -> list[Finding]:
+        if item.network == Network.X and not item.images:
+            return [Finding("6.xxvi", Severity.BLOQUEA, "En X toda publicación lleva imagen.",
+                            code="falta_imagen")]
+        return []
+
+
+class FakeAltText:
+    rule_id = "6.xxii"
+
+    def check(self, item: CheckInput) -> list[Finding]:
+        return [Finding("6.xxii", Severity.ADVIERTE, "Falta el texto alternativo de la imagen.",
+                        code="falta_texto_alternativo")
+                for alt in item.alt_texts if not alt.strip()]
+
+
+def fake_length(text: str, network: Network) -> tuple[int, int]:
+    return len(text), 280 if network == Network.X else 2200
+
+
+@pytest.fixture
+def engine(tmp_path) -> CheckEngine:
+    dictionary = InstitutionalDictionary(tmp_path / "diccionario.txt", builtin_path=None)
+    return CheckEngine(
+        text_rules=[FakeSpelling(dictionary), FakePersonalData()],
+        network_rules=[FakeImageRequired(), FakeAltText()],
+        length_of=fake_length,
+    )
+
+
+@pytest.fixture
+def context(data_dir, clock):
+    workspace = open_workspace(data_dir, clock=clock)
+    database = workspace.open_database()
+    with database.session() as session:
+        directory = Directory(session, clock)
+        office = make_office(directory)
+        reviewer = make_reviewer(directory)
+        session.commit()
+        ids = {"titular": office.titular.id, "suplente": office.suplente.id,
+               "reviewer": reviewer.id}
+    ctx = AppContext(workspace=workspace, database=database, clock=clock)
+    ctx.ids = ids
+    ctx.choose_identity(ids["titular"])
+    yield ctx
+    QThreadPool.globalInstance().waitForDone()
+    workspace.close()
+
+
+@pytest.fixture
+def view(qtbot, context, engine):
+    section = ComposerSection(context, engine_factory=lambda: engine)
+    qtbot.addWidget(section)
+    section.resize(1100, 700)
+    section.show()
+    yield section
+    section.save_now()
+    QThreadPool.globalInstance().waitForDone()
+
+
+@pytest.fixture
+def png(tmp_path):
+    from PIL import Image
+
+    path = tmp_path / "cartel.png"
+    Image.new("RGB", (1600, 900), (200, 30, 90)).save(path)
+    return path
+
+
+def wait_checked(qtbot, view) -> None:
+    qtbot.waitUntil(lambda: view.outcome is not None and view.scheduler.is_current, timeout=5000)
+
+
+def rules_listed(view) -> list[str]:
+    return [row.finding.rule for row in view.findings.rows]
+
+
+class Boxes(QMessageBox):
+    """Records the static message boxes instead of opening modal dialogs."""
+
+    shown: list[tuple[str, str]] = []
+
+    @staticmethod
+    def warning(_parent, _title, text, *args, **kwargs):
+        Boxes.shown.append(("warning", text))
+        return QMessageBox.StandardButton.Ok
+
+    @staticmethod
+    def information(_parent, _title, text, *args, **kwargs):
+        Boxes.shown.append(("information", text))
+        return QMessageBox.StandardButton.Ok
+
+    @staticmethod
+    def question(_parent, _title, text, *args, **kwargs):
+        Boxes.shown.append(("question", text))
+        return QMessageBox.StandardButton.Yes
+
+
+@pytest.fixture
+def boxes(monkeypatch):
+    Boxes.shown = []
+    monkeypatch.setattr(composer_view, "QMessageBox", Boxes)
+    monkeypatch.setattr(draft_actions, "QMessageBox", Boxes)
+    return Boxes.shown
+
+
+# -- tests ---------------------------------------------------------------------------------------
+def test_typing_accented_text_underlines_finding_after_emoji(qtbot, context, engine, typer):
+    release = threading.Event()
+
+    def slow_factory():
+        release.wait(5)
+        return engine
+
+    view = ComposerSection(context, engine_factory=slow_factory)
+    qtbot.addWidget(view)
+    typer(view.editor, "😀 Nuestra publicacion está lista")
+    qtbot.waitUntil(lambda: "Preparando revisión" in view.findings.summary_label.text())
+    release.set()
+    wait_checked(qtbot, view)
+
+    selections = view.editor.extraSelections()
+    assert len(selections) == 1
+    cursor = selections[0].cursor
+    # the emoji is two UTF-16 units: "😀 Nuestra " is 11 units long
+    assert (cursor.selectionStart(), cursor.selectionEnd()) == (11, 22)
+    assert cursor.selectedText() == "publicacion"
+    assert "6.xxiv" in rules_listed(view)
+    item = view.findings.tree.topLevelItem(rules_listed(view).index("6.xxiv"))
+    assert "no está en el diccionario" in item.text(1)
+    assert "Criterio 6.xxiv" in view.editor.tooltip_at(15)
+    QThreadPool.globalInstance().waitForDone()
+
+
+def test_offset_mapper_handles_emoji_and_decomposed_text():
+    mapper = OffsetMapper("👍🏽 ok")
+    assert mapper.span(3, 5) == (5, 7)
+    decomposed = OffsetMapper("publicacio\u0301n x")  # NFC "publicación x"
+    assert decomposed.span(12, 13) == (13, 14)
+
+
+def test_stale_results_are_dropped(qtbot, view, typer):
+    typer(view.editor, "Una publicacion")
+    wait_checked(qtbot, view)
+    old_revision, old_outcome = view.scheduler.revision, view.outcome
+    typer(view.editor, " nueva")
+    assert view.scheduler.deliver(old_revision, old_outcome) is False
+    wait_checked(qtbot, view)
+    assert view.outcome is not old_outcome
+    assert view.outcome.request.text == "Una publicacion nueva"
+
+
+def test_suggestion_replaces_the_span(qtbot, view, typer):
+    typer(view.editor, "La publicacion de hoy")
+    wait_checked(qtbot, view)
+    menu = QMenu()
+    actions = {a.text(): a for a in view.editor.finding_actions(5, menu)}
+    assert "Agregar «publicacion» al diccionario institucional" in actions
+    actions["Cambiar por «publicación»"].trigger()
+    assert view.editor.toPlainText() == "La publicación de hoy"
+    wait_checked(qtbot, view)
+    assert "6.xxiv" not in rules_listed(view)
+    view.editor.undo()
+    assert view.editor.toPlainText() == "La publicacion de hoy"
+
+
+def test_quick_fix_removes_personal_data(qtbot, view, typer):
+    typer(view.editor, "Llame al 3312345678 hoy")
+    wait_checked(qtbot, view)
+    menu = QMenu()
+    actions = {a.text(): a for a in view.editor.finding_actions(12, menu)}
+    actions["Quitar el dato personal"].trigger()
+    assert view.editor.toPlainText() == "Llame al  hoy"
+
+
+def test_add_word_to_institutional_dictionary(qtbot, view, typer, engine, tmp_path):
+    typer(view.editor, "La publicacion")
+    wait_checked(qtbot, view)
+    menu = QMenu()
+    [add] = [a for a in view.editor.finding_actions(4, menu) if "diccionario" in a.text()]
+    add.trigger()
+    wait_checked(qtbot, view)
+    assert "6.xxiv" not in rules_listed(view)
+    assert "publicacion" in (tmp_path / "diccionario.txt").read_text(encoding="utf-8")
+
+
+def test_selecting_a_finding_selects_its_span(qtbot, view, typer):
+    typer(view.editor, "Hola, publicacion")
+    wait_checked(qtbot, view)
+    view.findings.select_row(rules_listed(view).index("6.xxiv"))
+    assert view.editor.textCursor().selectedText() == "publicacion"
+    view.findings.show_criterion()
+    assert view.findings.criterion_label.text().startswith("Criterio 6.xxiv")
+
+
+def test_image_requirement_disappears_after_adding_an_image(qtbot, view, typer, png):
+    typer(view.editor, "Aviso")
+    wait_checked(qtbot, view)
+    assert "6.xxvi" in rules_listed(view)
+    assert "No publicable: 1 problema(s) que bloquean" in view.findings.summary_label.text()
+    assert not view.publish_action.isEnabled()
+
+    view.media.add_files([str(png)])
+    wait_checked(qtbot, view)
+    assert "6.xxvi" not in rules_listed(view)
+    assert "6.xxii" in rules_listed(view)  # the alt text is still empty
+    assert "Publicable" in view.findings.summary_label.text()
+    row = view.media.rows[0]
+    qtbot.waitUntil(lambda: row.thumbnail.pixmap() is not None
+                    and not row.thumbnail.pixmap().isNull())
+    assert row.thumbnail.pixmap().width() <= 96
+
+    row.alt_edit.setText("Cartel de la jornada electoral")
+    wait_checked(qtbot, view)
+    assert "6.xxii" not in rules_listed(view)
+    assert view.outcome.request.alt_texts == ("Cartel de la jornada electoral",)
+
+
+def test_counters_show_remaining_and_turn_red_when_over(qtbot, view, typer):
+    typer(view.editor, "Hola México")
+    wait_checked(qtbot, view)
+    label = view.counters.labels[Network.X]
+    assert label.text() == "X: 11 / 280 (quedan 269)"
+    assert not label.property("over")
+
+    view.editor.setPlainText("palabra " * 40)  # 320 characters
+    wait_checked(qtbot, view)
+    assert label.text() == "X: 320 / 280 (sobran 40)"
+    assert label.property("over")
+    assert len(view.x_preview.visible_part()) <= 280
+    assert view.x_preview.visible_part().startswith("palabra palabra")
+
+
+def test_other_networks_can_be_checked_too(qtbot, view, typer):
+    view.network_boxes[Network.FACEBOOK].setChecked(True)
+    typer(view.editor, "Aviso")
+    wait_checked(qtbot, view)
+    assert set(view.outcome.results) == {Network.X, Network.FACEBOOK}
+    assert view.counters.labels[Network.FACEBOOK].text() == "Facebook: 5 / 2200 (quedan 2195)"
+
+
+def test_autosave_creates_a_post_and_same_text_is_a_no_op(qtbot, view, typer, context):
+    typer(view.editor, "Jornada de credencialización")
+    qtbot.waitUntil(lambda: view.post_id is not None, timeout=5000)
+    with context.session() as session:
+        post = session.get(Post, view.post_id)
+        assert post.text == "Jornada de credencialización"
+        assert post.status == PostStatus.BORRADOR
+    assert view.save_now() is False
+    assert view.drafts_combo.count() == 2
+
+
+def test_new_draft_and_reopen(qtbot, view, typer):
+    typer(view.editor, "Primer borrador")
+    assert view.save_now() is True
+    first = view.post_id
+    view.new_action.trigger()
+    assert view.editor.toPlainText() == "" and view.post_id is None
+    assert view.new_action.shortcut().toString() == "Ctrl+N"
+    assert view.redo_action.shortcut().toString() == "Ctrl+Shift+Z"
+    assert view.open_draft(first)
+    assert view.editor.toPlainText() == "Primer borrador"
+    assert view.post_id == first
+
+
+def test_mark_published_refused_while_blocked_then_accepted(
+    qtbot, view, typer, png, context, boxes, monkeypatch
+):
+    monkeypatch.setattr(draft_actions.QInputDialog, "getText",
+                        staticmethod(lambda *a, **k: ("https://x.com/JLE_JaliscoINE/status/1",
+                                                      True)))
+    typer(view.editor, "Aviso importante")
+    wait_checked(qtbot, view)
+    assert not view.publish_action.isEnabled()
+    assert view.mark_published() is False
+    assert boxes[-1][0] == "warning"
+    assert "No se puede marcar como publicada" in boxes[-1][1]
+
+    view.media.add_files([str(png)])
+    view.media.rows[0].alt_edit.setText("Cartel")
+    wait_checked(qtbot, view)
+    assert view.publish_action.isEnabled()
+    post_id = view.post_id
+    assert view.mark_published() is True
+    with context.session() as session:
+        post = session.get(Post, post_id)
+        assert post.status == PostStatus.PUBLICADA
+        assert post.published_url == "https://x.com/JLE_JaliscoINE/status/1"
+    assert view.post_id is None and view.editor.toPlainText() == ""
+
+
+def test_discard_and_consult(qtbot, view, typer, context, boxes):
+    typer(view.editor, "Para descartar")
+    view.save_now()
+    post_id = view.post_id
+    view.discard_action.trigger()
+    with context.session() as session:
+        assert session.get(Post, post_id).status == PostStatus.DESCARTADA
+    view.consult_action.trigger()
+    assert "próxima versión" in boxes[-1][1]
+
+
+def test_reviewer_sees_an_explanation_instead_of_accounts(qtbot, context, engine):
+    context.choose_identity(context.ids["reviewer"])
+    view = ComposerSection(context, engine_factory=lambda: engine)
+    qtbot.addWidget(view)
+    assert view.pages.currentIndex() == 0
+    assert view.account_combo.count() == 0
+    assert "CNCS" in view.explanation.text()
+
+
+def test_suplente_not_covering_is_told_why(qtbot, context, engine):
+    context.choose_identity(context.ids["suplente"])
+    view = ComposerSection(context, engine_factory=lambda: engine)
+    qtbot.addWidget(view)
+    assert view.pages.currentIndex() == 0
+    assert "ausencia" in view.explanation.text()
+
+
+def test_closing_the_main_window_saves_the_draft_being_typed(qtbot, tmp_path):
+    """The autosave waits a second; closing the window must not lose that second."""
+    from redes_desktop.ui.main_window import MainWindow
+
+    calls = []
+
+    class Page(QWidget):
+        def save_now(self):
+            calls.append("saved")
+            return True
+
+    window = MainWindow("x")
+    qtbot.addWidget(window)
+    window._pages["redactor"] = Page()
+    window.close()
+    assert calls == ["saved"]
