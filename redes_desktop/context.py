@@ -13,7 +13,10 @@ from sqlalchemy.orm import Session
 from redes_desktop.clock import Clock
 from redes_desktop.database import Database
 from redes_desktop.models import Person, Role
+from redes_desktop.secrets_store import SecretStore
 from redes_desktop.services.activity import ActivityRecorder, NullRecorder
+from redes_desktop.services.mail import MailConfig, Outbox, SmtpMailer
+from redes_desktop.services.notifications import MemoryNotifier, Notifier
 from redes_desktop.services.directory import Directory
 from redes_desktop.services.permissions import Permissions
 from redes_desktop.workspace import Workspace
@@ -57,6 +60,9 @@ class AppContext:
     clock: Clock
     recorder: ActivityRecorder = field(default_factory=NullRecorder)
     identity: Identity | None = None
+    secrets: SecretStore = field(default_factory=SecretStore)
+    # The window replaces this with its tray notifier once it is shown.
+    notifier: Notifier = field(default_factory=MemoryNotifier)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -68,6 +74,15 @@ class AppContext:
 
     def permissions(self, session: Session) -> Permissions:
         return Permissions(session, self.clock)
+
+    def outbox(self, session: Session) -> Outbox:
+        config = MailConfig.from_settings(self.workspace.settings)
+        return Outbox(session, self.clock, SmtpMailer(config, self.secrets))
+
+    def current_person(self, session: Session) -> Person | None:
+        if self.identity is None:
+            return None
+        return self.directory(session).person(self.identity.person_id)
 
     def load_identity(self) -> Identity | None:
         """The identity remembered in the settings, if that person still exists."""

@@ -133,3 +133,53 @@ def type_text(widget, text: str) -> None:
 @pytest.fixture
 def typer():
     return type_text
+
+
+class _Inbox:
+    """Messages received by the test SMTP server (parsed `email.message.EmailMessage`s)."""
+
+    def __init__(self) -> None:
+        self.messages: list = []
+        self.envelopes: list = []
+        self.refuse_with: str | None = None  # e.g. "554 rechazado" to make the server refuse
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802
+        import email
+        from email import policy
+
+        if self.refuse_with:
+            return self.refuse_with
+        self.envelopes.append(envelope)
+        self.messages.append(email.message_from_bytes(envelope.content, policy=policy.default))
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp_server():
+    """A real SMTP server (aiosmtpd) on 127.0.0.1; yields (host, port, inbox)."""
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    inbox = _Inbox()
+    # aiosmtpd 1.4 checks its own start by connecting to `port`, so port 0 does not work:
+    # take a free port first.
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield "127.0.0.1", port, inbox
+    finally:
+        controller.stop()
+
+
+@pytest.fixture
+def mail_settings(smtp_server):
+    """Settings pointing at the test SMTP server (no TLS, no login)."""
+    from redes_desktop.settings import Settings
+
+    host, port, _inbox = smtp_server
+    return Settings(smtp_host=host, smtp_port=port, smtp_security="none",
+                    smtp_sender="Redes INE <redes@ine.mx>")

@@ -21,6 +21,7 @@ from redes_desktop.models.enums import (
     PostStatus,
     Role,
 )
+from redes_desktop.models.mail import OutgoingMail
 from redes_desktop.models.org import Area, Person
 from redes_desktop.models.posts import Post, PostMedia
 from redes_desktop.models.security import Incident, PasswordRotation
@@ -42,6 +43,7 @@ __all__ = [
     "IncidentState",
     "Level",
     "Network",
+    "OutgoingMail",
     "PasswordRotation",
     "Person",
     "Post",

@@ -1,0 +1,23 @@
+"""consultations (issue 4)
+
+Reserved in the revision chain so that work on several issues can add tables side by side
+without creating two Alembic heads. Empty until that issue needs schema changes.
+
+Revision ID: 0003
+Revises: 0002
+"""
+
+from __future__ import annotations
+
+revision = "0003"
+down_revision = "0002"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    pass
+
+
+def downgrade() -> None:
+    pass

@@ -1,0 +1,23 @@
+"""passwords and incidents (issue 6)
+
+Reserved in the revision chain so that work on several issues can add tables side by side
+without creating two Alembic heads. Empty until that issue needs schema changes.
+
+Revision ID: 0005
+Revises: 0004
+"""
+
+from __future__ import annotations
+
+revision = "0005"
+down_revision = "0004"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    pass
+
+
+def downgrade() -> None:
+    pass
