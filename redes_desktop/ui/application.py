@@ -20,6 +20,8 @@ from redes_desktop.ui.tasks import run_task
 from redes_desktop.workspace import Workspace, open_workspace
 
 PAINT_MARKER = "redes-desktop: primera pintura"
+STARTUP, PERIODIC = "startup", "periodic"
+PERIODIC_INTERVAL_MS = 60_000
 
 
 class Startup:
@@ -67,8 +69,34 @@ class Startup:
         if self.quit_after_startup:
             QTimer.singleShot(0, self.app.quit)
             return
+        from redes_desktop.ui.notifications import TrayNotifier
+
+        self.notifier = TrayNotifier(self.window)
+        context.notifier = self.notifier
         if context.identity is None:
             self._ask_identity()
+        self._run_jobs(STARTUP)
+        self._periodic = QTimer(self.window)
+        self._periodic.setInterval(PERIODIC_INTERVAL_MS)
+        self._periodic.timeout.connect(lambda: self._run_jobs(PERIODIC))
+        self._periodic.start()
+
+    def _run_jobs(self, which: str) -> None:
+        from redes_desktop import jobs
+
+        specs = jobs.STARTUP_JOBS if which == STARTUP else jobs.PERIODIC_JOBS
+        context = self.context
+        run_task(lambda: jobs.run_jobs(specs, context), self._on_jobs_done)
+
+    def _on_jobs_done(self, outcome, error: BaseException | None) -> None:
+        if error is not None:
+            self.window.statusBar().showMessage(str(error), 15_000)
+            return
+        notifications, errors = outcome
+        for notification in notifications:
+            self.notifier.notify(notification)
+        if errors:
+            self.window.statusBar().showMessage(" · ".join(errors), 30_000)
 
     def _ask_identity(self) -> None:
         from redes_desktop.ui.identity_dialog import IdentityDialog

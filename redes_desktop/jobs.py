@@ -1,0 +1,39 @@
+"""Background jobs the window runs off the UI thread: once after the data layer loads
+(`STARTUP_JOBS`) and every minute (`PERIODIC_JOBS`). Each entry names a function
+`job(context) -> list[Notification]`; what it returns is shown as tray notifications.
+Qt-free, so the same jobs run from the command line and the tests."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+
+from redes_desktop.services.notifications import Notification
+
+Job = Callable[[object], list[Notification]]
+
+STARTUP_JOBS: list[str] = [
+    "redes_desktop.services.mail_jobs:send_pending_mail",
+]
+
+PERIODIC_JOBS: list[str] = [
+    "redes_desktop.services.mail_jobs:send_pending_mail",
+]
+
+
+def resolve(spec: str) -> Job:
+    module_name, _, attribute = spec.partition(":")
+    return getattr(importlib.import_module(module_name), attribute)
+
+
+def run_jobs(specs: list[str], context) -> tuple[list[Notification], list[str]]:
+    """Run each job; a failing job is reported (Spanish) and does not stop the others."""
+    notifications: list[Notification] = []
+    errors: list[str] = []
+    for spec in specs:
+        try:
+            notifications.extend(resolve(spec)(context) or [])
+        except Exception as error:  # noqa: BLE001 - one job must not stop the rest
+            message = getattr(error, "message", None) or f"{type(error).__name__}: {error}"
+            errors.append(f"La tarea {spec.rpartition(':')[2]} falló: {message}")
+    return notifications, errors
