@@ -391,3 +391,20 @@ def test_closing_the_main_window_saves_the_draft_being_typed(qtbot, tmp_path):
     window._pages["redactor"] = Page()
     window.close()
     assert calls == ["saved"]
+
+
+def test_added_image_is_replaced_by_a_copy_without_location(qtbot, view, tmp_path):
+    from PIL import Image
+
+    from redes_desktop.checks.images import has_gps
+
+    original = tmp_path / "con-gps.jpg"
+    image = Image.new("RGB", (800, 600), (10, 120, 10))
+    exif = Image.Exif()
+    exif.get_ifd(0x8825)[2] = (19.0, 25.0, 57.0)
+    image.save(original, exif=exif)
+    view.media.add_files([str(original)])
+    qtbot.waitUntil(lambda: view.media.items()[0][0] != str(original), timeout=5000)
+    copy = view.media.items()[0][0]
+    assert "media" in copy and not has_gps(copy)
+    assert has_gps(original)

@@ -25,6 +25,7 @@ from redes_desktop.checks.engine import CheckEngine, CheckRequest
 from redes_desktop.checks.model import RecentPost
 from redes_desktop.context import AppContext
 from redes_desktop.models import Network
+from redes_desktop.services.media_library import import_for_publication
 from redes_desktop.ui.composer.check_scheduler import CheckOutcome, CheckScheduler
 from redes_desktop.ui.composer.counters import CountersBar, XPreview
 from redes_desktop.ui.composer.draft_actions import DraftActions
@@ -85,6 +86,8 @@ class ComposerSection(DraftActions, QWidget):
         self.editor.setPlaceholderText(self.tr("Escriba aquí la publicación…"))
         self.editor.setAccessibleName(self.tr("Texto de la publicación"))
         self.media = MediaPanel(pool)
+        media_dir = context.workspace.paths.media
+        self.media.importer = lambda path: import_for_publication(path, media_dir)
         self.findings = FindingsPanel()
         self.counters = CountersBar()
         self.x_preview = XPreview()

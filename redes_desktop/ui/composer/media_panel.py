@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
@@ -95,6 +97,8 @@ class MediaPanel(QWidget):
         super().__init__(parent)
         self._pool = pool
         self.rows: list[MediaRow] = []
+        # Makes the copy that will be published (EXIF location removed); set by the composer.
+        self.importer: Callable[[str], str | os.PathLike[str]] | None = None
         self.setAcceptDrops(True)
         self.add_button = QPushButton(self.tr("Agregar imagen…"))
         self.add_button.setToolTip(
@@ -133,11 +137,30 @@ class MediaPanel(QWidget):
         for path in paths:
             if not path or any(row.path == path for row in self.rows):
                 continue
-            self._add_row(path, "")
+            row = self._add_row(path, "")
+            if self.importer is not None:
+                self._import(row, path)
             added += 1
         if added:
             self.changed.emit()
         return added
+
+    def _import(self, row: MediaRow, path: str) -> None:
+        """Swap the row to the publication copy (location data removed) once it is made."""
+        importer = self.importer
+
+        def done(copy, error, row=row):
+            if not (shiboken6.isValid(self) and shiboken6.isValid(row) and row in self.rows):
+                return
+            if error is not None:
+                message = getattr(error, "message", None) or str(error)
+                row.setToolTip(self.tr("No se pudo preparar la copia para publicar: %s") % message)
+                return
+            if str(copy) != row.path:
+                row.path = str(copy)
+                self.changed.emit()
+
+        run_task(lambda: importer(path), done, self._pool)
 
     def remove(self, row: MediaRow) -> None:
         if row in self.rows:

@@ -1,0 +1,68 @@
+"""The copies of images that will be published: kept in the data folder's `media/`, named by
+the SHA-256 of their content, with EXIF location data removed (criterion 6.iii: a photo's GPS
+position is personal data). The original file is never modified."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from redes_desktop.errors import UserFacingError
+
+_IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".tif", ".tiff"}
+
+
+def import_for_publication(source: str | os.PathLike[str], media_dir: Path) -> Path:
+    """Copy `source` into `media_dir` without location data; return the copy's path.
+
+    A file already in `media_dir` is returned as it is. A file Pillow cannot read is returned
+    unchanged too: the checks report it as an unusable image, with the reason.
+    """
+    src = Path(source)
+    if src.parent.resolve() == media_dir.resolve():
+        return src
+    try:
+        media_dir.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=".importando-", suffix=src.suffix, dir=media_dir)
+        os.close(fd)
+    except OSError as error:
+        raise UserFacingError(
+            f"No se pudo preparar la carpeta de imágenes {media_dir} ({error.strerror}). "
+            "Revise el espacio libre y los permisos de la carpeta de datos."
+        ) from error
+    tmp = Path(tmp_name)
+    try:
+        if src.suffix.lower() in _IMAGE_SUFFIXES:
+            from redes_desktop.checks.images import strip_exif_location
+
+            try:
+                strip_exif_location(src, tmp)
+            except (OSError, ValueError, SyntaxError):
+                tmp.unlink(missing_ok=True)
+                return src  # not a readable image: let the checks say why
+        else:
+            shutil.copyfile(src, tmp)
+        digest = _sha256(tmp)
+        final = media_dir / f"{digest}{src.suffix.lower()}"
+        if final.exists():
+            tmp.unlink()
+        else:
+            os.replace(tmp, final)
+        return final
+    except OSError as error:
+        tmp.unlink(missing_ok=True)
+        raise UserFacingError(
+            f"No se pudo copiar «{src.name}» a la carpeta de imágenes ({error.strerror}). "
+            "Revise que el archivo exista y que haya espacio libre."
+        ) from error
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
