@@ -104,3 +104,31 @@ def test_jsonl_in_parallel_keeps_order(tmp_path):
     numbers = [json.loads(line)["line"] for line in result.stdout.splitlines()]
     assert numbers == list(range(1, count + 1))
     assert result.returncode == 1
+
+
+def test_account_option_compares_with_recent_posts(tmp_path, image):
+    """--account brings the account's recent posts in, so a repeated text is spam (6.xxviii)."""
+    from datetime import UTC, datetime
+
+    from redes_desktop.database import open_local_database
+    from redes_desktop.models import Post, PostStatus
+    from redes_desktop.services.directory import Directory
+    from tests.factories import make_office
+
+    data = tmp_path / "datos"
+    data.mkdir()
+    text = "Mañana abren los módulos de atención ciudadana en todo Jalisco, de 8 a 15 horas."
+    db = open_local_database(data / "redes.sqlite3")
+    with db.session() as session:
+        office = make_office(Directory(session, lambda: datetime.now(UTC)))
+        session.add(Post(account=office.account, network=office.account.network, text=text,
+                         status=PostStatus.PUBLICADA, published_at=datetime.now(UTC)))
+        session.commit()
+    db.dispose()
+    result = _check("--account", "@JLE_JaliscoINE", "--image", str(image), "--alt", "Cartel",
+                    "--json", text, tmp_path=tmp_path)
+    payload = json.loads(result.stdout)
+    assert payload["network"] == "x"
+    assert any(f["rule"] == "6.xxviii" for f in payload["findings"])
+    missing = _check("--account", "@NoExisteINE", "hola", tmp_path=tmp_path)
+    assert missing.returncode == 2 and "No existe la cuenta" in missing.stderr
