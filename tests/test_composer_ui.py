@@ -408,3 +408,28 @@ def test_added_image_is_replaced_by_a_copy_without_location(qtbot, view, tmp_pat
     copy = view.media.items()[0][0]
     assert "media" in copy and not has_gps(copy)
     assert has_gps(original)
+
+
+class DownLanguageTool:
+    """A spelling rule whose LanguageTool server is down: the dictionary keeps working."""
+
+    rule_id = "6.xxiv"
+    languagetool_status = "LanguageTool no disponible: no se pudo conectar con el servidor."
+
+    def check(self, item):
+        return []
+
+
+def test_languagetool_outage_reaches_the_window_status_bar(qtbot, context, typer):
+    from redes_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(str(context.workspace.paths.root))
+    qtbot.addWidget(window)
+    section = ComposerSection(context, engine_factory=lambda: CheckEngine(
+        text_rules=[DownLanguageTool()], network_rules=[], length_of=fake_length))
+    section.status_message.connect(window._show_service_status)
+    with qtbot.waitSignal(section.status_message, timeout=5000):
+        typer(section.editor, "Hola")
+    assert "LanguageTool no disponible" in window.statusBar().currentMessage()
+    section.save_now()
+    QThreadPool.globalInstance().waitForDone()

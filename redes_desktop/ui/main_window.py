@@ -176,6 +176,9 @@ class MainWindow(QMainWindow):
             page = spec.factory(context)
             old = self._pages[spec.key]
             _flush(old)
+            status_message = getattr(page, "status_message", None)
+            if status_message is not None:
+                status_message.connect(self._show_service_status)
             self.stack.insertWidget(index, page)
             self.stack.removeWidget(old)
             old.deleteLater()
@@ -183,6 +186,12 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(self.nav.currentRow())
         self.switch_user_action.setEnabled(True)
         self.set_identity(context.identity)
+
+    def _show_service_status(self, message: str) -> None:
+        if message:
+            self.statusBar().showMessage(message, 60_000)
+        else:
+            self.statusBar().clearMessage()
 
     def set_identity(self, identity) -> None:
         if identity is None:

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer
+from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -58,6 +58,8 @@ def default_engine_factory(context: AppContext) -> Callable[[], CheckEngine]:
 
 class ComposerSection(DraftActions, QWidget):
     SAVE_DELAY_MS = 1000
+    # Service availability (e.g. "LanguageTool no disponible: …") for the window's status bar.
+    status_message = Signal(str)
 
     def __init__(
         self,
@@ -286,7 +288,10 @@ class ComposerSection(DraftActions, QWidget):
         self.x_preview.setVisible(x_result is not None)
         if x_result is not None:
             self.x_preview.set_result(x_result.text, outcome.splits.get(Network.X))
-        self.status_label.setText("\n".join(outcome.status.values()))
+        status = "\n".join(outcome.status.values())
+        if status != self.status_label.text():
+            self.status_message.emit(status)
+        self.status_label.setText(status)
         self.publish_action.setEnabled(
             self.current_account() is not None
             and all(r.publishable for r in outcome.results.values())
