@@ -104,11 +104,11 @@ def test_png_renamed_jpg_is_usable_with_a_mismatch(tmp_path):
     assert info.format == "PNG" and info.extension == "jpg" and info.extension_mismatch
 
 
-def test_decompression_bomb_beyond_pillow_limit_is_refused_fast(tmp_path):
+def test_decompression_bomb_is_refused_from_the_header(tmp_path):
+    # The header declares 3.6 gigapixels; the file has no pixel data at all, so a refusal
+    # (rather than an attempt to decode) is what makes this pass.
     path = png_header_only(tmp_path / "bomba.png", 60000, 60000)
-    start = time.perf_counter()
     result = inspect_image(path)
-    assert time.perf_counter() - start < 0.5
     assert isinstance(result, ImageProblem) and result.code == "demasiado_grande"
 
 

@@ -93,8 +93,10 @@ def test_offsets_are_code_points_after_emoji() -> None:
 @pytest.mark.parametrize(
     "chunk", ["Gracias por escribir, con gusto te ayudamos. ", "a", "idiotaaaa", "1 ", "@a "]
 )
-def test_a_megabyte_is_fast(chunk: str) -> None:
+def test_a_megabyte_finishes(chunk: str) -> None:
     text = chunk * (1_000_000 // len(chunk))
     started = time.perf_counter()
     check(text)
-    assert time.perf_counter() - started < 1.0
+    # A hang guard against catastrophic regex backtracking, not a speed target: speed is
+    # measured by benchmarks/ (make bench), never by timed tests.
+    assert time.perf_counter() - started < 30.0

@@ -70,11 +70,13 @@ def test_format_ranges_match_this_python() -> None:
 
 
 @pytest.mark.parametrize("chunk", ["Hola mundo. ", "\u200b", "a\u200b", "👨‍👩‍👧 "])
-def test_a_megabyte_is_fast(chunk: str) -> None:
+def test_a_megabyte_finishes(chunk: str) -> None:
     text = chunk * (1_000_000 // len(chunk))
     started = time.perf_counter()
     check(text)
-    assert time.perf_counter() - started < 1.0
+    # A hang guard against catastrophic regex backtracking, not a speed target: speed is
+    # measured by benchmarks/ (make bench), never by timed tests.
+    assert time.perf_counter() - started < 30.0
 
 
 def test_many_runs_are_summarised() -> None:

@@ -206,8 +206,10 @@ def test_several_data_sorted_by_position() -> None:
         "x@",
     ],
 )
-def test_a_megabyte_is_fast(chunk: str) -> None:
+def test_a_megabyte_finishes(chunk: str) -> None:
     text = chunk * (1_000_000 // len(chunk))
     started = time.perf_counter()
     PersonalDataRule().check(CheckInput(text=text, network=Network.X))
-    assert time.perf_counter() - started < 1.0
+    # A hang guard against catastrophic regex backtracking, not a speed target: speed is
+    # measured by benchmarks/ (make bench), never by timed tests.
+    assert time.perf_counter() - started < 30.0
