@@ -44,10 +44,17 @@ class Run:
     peak_mib: float  # child's max RSS over its whole life
 
 
+_KEYRING_FILE = Path(tempfile.gettempdir()) / f"redes-bench-llavero-{os.getpid()}.json"
+
+
 def _child_env() -> dict[str, str]:
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["PYTHONUNBUFFERED"] = "1"
+    # The program keeps the bitácora key in the OS keyring; this machine may have none, so the
+    # children use the test suite's file-backed keyring (no program code knows about it).
+    env.setdefault("PYTHON_KEYRING_BACKEND", "tests.file_keyring.FileKeyring")
+    env.setdefault("REDES_TEST_KEYRING_FILE", str(_KEYRING_FILE))
     return env
 
 

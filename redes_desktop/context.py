@@ -84,6 +84,12 @@ class AppContext:
             return None
         return self.directory(session).person(self.identity.person_id)
 
+    def close(self) -> None:
+        """Flush what must be written before exit (the bitácora's pending anchor)."""
+        bitacora = getattr(self.recorder, "bitacora", None)
+        if bitacora is not None:
+            bitacora.close()
+
     def load_identity(self) -> Identity | None:
         """The identity remembered in the settings, if that person still exists."""
         with self.session() as session:

@@ -145,9 +145,13 @@ class Database:
 
 
 def open_database(engine: Engine, *, migrate: bool = True) -> Database:
+    from redes_desktop.sync.capture import install_change_capture
+
     if migrate:
         upgrade(engine)
-    return Database(engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    install_change_capture(sessions)  # local changes of synced rows, for the sync (issue 7)
+    return Database(engine=engine, sessions=sessions)
 
 
 def open_local_database(path: Path) -> Database:

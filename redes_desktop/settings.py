@@ -45,6 +45,10 @@ class Settings:
     sync_interval_seconds: int = 60
     # Institute calendar: extra non-working days (ISO dates) on top of the `holidays` package.
     institute_non_working_days: list[str] = field(default_factory=list)
+    # Public notice of attention hours during absences and holidays (5.1).
+    attention_hours: str = "10:00 a 14:00 h"
+    # An account without publications for this long is listed as possibly abandoned (7.viii).
+    abandoned_after_days: int = 90
 
 
 def _upgrade(raw: dict[str, Any]) -> dict[str, Any]:

@@ -46,9 +46,13 @@ class MemoryKeyring(KeyringBackend):
 
 
 @pytest.fixture(autouse=True)
-def memory_keyring() -> MemoryKeyring:
+def memory_keyring(tmp_path_factory, monkeypatch) -> MemoryKeyring:
     backend = MemoryKeyring()
     keyring.set_keyring(backend)
+    # Programs started in a subprocess get a file-backed keyring of their own (tests/file_keyring).
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.file_keyring.FileKeyring")
+    monkeypatch.setenv("REDES_TEST_KEYRING_FILE",
+                       str(tmp_path_factory.mktemp("llavero") / "llavero.json"))
     return backend
 
 

@@ -7,4 +7,10 @@ from __future__ import annotations
 COMMAND_MODULES = [
     "redes_desktop.commands.demo",
     "redes_desktop.commands.check",
+    "redes_desktop.commands.bitacora",
+    "redes_desktop.commands.cuentas",
+    "redes_desktop.commands.consultas",
+    "redes_desktop.commands.passwords",
+    "redes_desktop.commands.sync",
+    "redes_desktop.commands.shared_db",
 ]

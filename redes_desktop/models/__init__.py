@@ -2,6 +2,7 @@
 
 from redes_desktop.models.accounts import Account, AccountAdministrator
 from redes_desktop.models.base import Base
+from redes_desktop.models.bitacora_anchor import BitacoraAnchor  # noqa: F401
 from redes_desktop.models.consultations import Consultation
 from redes_desktop.models.coverage import (
     AbsencePeriod,
@@ -24,7 +25,9 @@ from redes_desktop.models.enums import (
 from redes_desktop.models.mail import OutgoingMail
 from redes_desktop.models.org import Area, Person
 from redes_desktop.models.posts import Post, PostMedia
+from redes_desktop.models.procedures import AccountRequest  # noqa: F401  (issue 8)
 from redes_desktop.models.security import Incident, PasswordRotation
+from redes_desktop.models.sync_state import SyncChange  # noqa: F401  (issue 7)
 
 __all__ = [
     "AbsenceKind",

@@ -67,13 +67,17 @@ class PostService:
         self.permissions = Permissions(session, clock)
 
     def _record(self, actor: Person, post: Post, action: str, **details) -> None:
+        from redes_desktop.services.coverage import coverage_details
+
+        # A suplente covering an absence says so in the bitácora (5.1).
+        covering = coverage_details(self.permissions, actor, post.account)
         self.recorder.record(
             ActivityEntry(
                 at=self.clock(),
                 actor_id=actor.id,
                 account_id=post.account_id,
                 action=action,
-                details={"publicacion": str(post.id), **details},
+                details={"publicacion": str(post.id), **covering, **details},
             )
         )
 
@@ -148,6 +152,9 @@ class PostService:
             # Approval covers the exact snapshot (6.viii): an edit needs a new consultation.
             post.status = PostStatus.BORRADOR
             self._record(actor, post, "aprobacion_invalidada_por_edicion")
+            from redes_desktop.services.consultation_rules import invalidate_approval
+
+            invalidate_approval(self.session, self.clock, self.recorder, actor, post)
         self.session.flush()
         self._record(actor, post, "borrador_editado", caracteres=len(text), imagenes=len(specs))
         return True
@@ -165,6 +172,12 @@ class PostService:
             raise ValidationError(
                 "La CNCS rechazó esta publicación (criterio 6.viii): no se puede publicar."
             )
+        from redes_desktop.services.consultation_rules import consultation_block
+
+        # Expired, needing changes, or approved for another version (6.viii).
+        blocked = consultation_block(self.session, post, self.clock())
+        if blocked:
+            raise ValidationError(blocked, criterion="6.viii")
         parts = urlsplit((url or "").strip())
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise ValidationError(

@@ -13,6 +13,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from redes_desktop.clock import system_clock
+from redes_desktop.context_setup import attach_bitacora
 from redes_desktop.errors import UserFacingError
 from redes_desktop.paths import resolve_data_dir
 from redes_desktop.ui.main_window import MainWindow, error_box
@@ -57,6 +58,7 @@ class Startup:
         context = AppContext(
             workspace=self.workspace, database=database, clock=self.workspace.clock
         )
+        attach_bitacora(context)
         context.load_identity()
         return context
 
@@ -72,6 +74,7 @@ class Startup:
         from redes_desktop.ui.notifications import TrayNotifier
 
         self.notifier = TrayNotifier(self.window)
+        self.notifier.activated.connect(self._open_notification)
         context.notifier = self.notifier
         if context.identity is None:
             self._ask_identity()
@@ -80,6 +83,23 @@ class Startup:
         self._periodic.setInterval(PERIODIC_INTERVAL_MS)
         self._periodic.timeout.connect(lambda: self._run_jobs(PERIODIC))
         self._periodic.start()
+
+    def _open_notification(self, notification) -> None:
+        """A click on a tray notification brings the window to the section it is about."""
+        self.window.showNormal()
+        self.window.raise_()
+        self.window.activateWindow()
+        if notification.target:
+            section, record_id = notification.target
+            self.window.show_section(section)
+            select = getattr(self.window.page(section), "select", None)
+            if record_id and callable(select):
+                import uuid
+
+                try:
+                    select(uuid.UUID(record_id))
+                except ValueError:
+                    pass
 
     def _run_jobs(self, which: str) -> None:
         from redes_desktop import jobs
@@ -135,11 +155,23 @@ class Startup:
             print(f"No se pudo guardar la configuración: {error}", file=sys.stderr)
 
 
+def _install_qt_spanish(app: QApplication) -> None:
+    """Qt's own texts (standard buttons, file dialogs, context menus) in Spanish."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    QLocale.setDefault(QLocale(QLocale.Language.Spanish, QLocale.Country.Mexico))
+    translator = QTranslator(app)
+    path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load("qtbase_es", path):
+        app.installTranslator(translator)
+
+
 def run_gui(args) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Redes INE")
     app.setOrganizationName("INE")
     app.setApplicationDisplayName("Redes INE")
+    _install_qt_spanish(app)
     try:
         workspace = open_workspace(resolve_data_dir(args.data_dir), clock=system_clock)
     except UserFacingError as error:
@@ -151,5 +183,7 @@ def run_gui(args) -> int:
     from PySide6.QtCore import QThreadPool
 
     QThreadPool.globalInstance().waitForDone()
+    if startup.context is not None:
+        startup.context.close()
     workspace.close()
     return startup.exit_code or code

@@ -117,6 +117,12 @@ class MainWindow(QMainWindow):
         self.switch_user_action.setEnabled(False)
         self.switch_user_action.triggered.connect(self.switch_user_requested)
         file_menu.addAction(self.switch_user_action)
+        # Sync (issue 7): the SyncController connects to these actions' `triggered`.
+        self.sync_now_action = QAction(self.tr("Sincronizar a&hora"), self)
+        self.sync_now_action.setShortcut(QKeySequence("F5"))
+        self.conflicts_action = QAction(self.tr("&Conflictos de sincronización…"), self)
+        file_menu.addAction(self.sync_now_action)
+        file_menu.addAction(self.conflicts_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Salir"), self)
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))

@@ -35,10 +35,31 @@ def _accounts(ctx: AppContext) -> QWidget:
     return AccountsSection(ctx)
 
 
+def _passwords(ctx: AppContext) -> QWidget:
+    from redes_desktop.ui.passwords.section_view import PasswordsSection
+
+    return PasswordsSection(ctx)
+
+
 def _composer(ctx: AppContext) -> QWidget:
     from redes_desktop.ui.composer.composer_view import ComposerSection
+    from redes_desktop.ui.consultas.composer_link import install
 
-    return ComposerSection(ctx)
+    section = ComposerSection(ctx)
+    install(section, ctx)  # «Consultar a CNCS…» and the draft's consultation line
+    return section
+
+
+def _bitacora(ctx: AppContext) -> QWidget:
+    from redes_desktop.ui.bitacora.viewer import BitacoraSection
+
+    return BitacoraSection(ctx)
+
+
+def _consultations(ctx: AppContext) -> QWidget:
+    from redes_desktop.ui.consultas.queue_view import ConsultasSection
+
+    return ConsultasSection(ctx)
 
 
 def default_sections() -> list[SectionSpec]:
@@ -64,6 +85,7 @@ def default_sections() -> list[SectionSpec]:
                 "y siga la cuenta regresiva de 48 horas; sin respuesta no se publica (6.viii). "
                 "Los revisores de CNCS deciden aquí en modo revisión."
             ),
+            _consultations,
         ),
         SectionSpec(
             "bitacora",
@@ -73,6 +95,7 @@ def default_sections() -> list[SectionSpec]:
                 "Registro cifrado y a prueba de alteraciones de toda la actividad de las cuentas "
                 "(8.iii), con búsqueda, filtros y exportación para auditorías."
             ),
+            _bitacora,
         ),
         SectionSpec(
             "contrasenas",
@@ -83,6 +106,7 @@ def default_sections() -> list[SectionSpec]:
                 "sistema, alertas de cambio cada dos meses (6.xxxiii) y reporte de cuentas "
                 "comprometidas (6.xxx)."
             ),
+            _passwords,
         ),
         SectionSpec(
             "cuentas",

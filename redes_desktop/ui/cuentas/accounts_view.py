@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from redes_desktop.context import AppContext
 from redes_desktop.services.directory import fold
+from redes_desktop.ui.cuentas.procedure_tabs import add_procedure_tabs
 from redes_desktop.ui.cuentas.table_model import AccountsTableModel
 
 
@@ -65,6 +66,7 @@ class AccountsSection(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.table, self.tr("Cuentas"))
         self.tabs.addTab(self.areas_tree, self.tr("Áreas y administradores"))
+        add_procedure_tabs(self)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.search_edit)

@@ -1,0 +1,147 @@
+"""Exports of the bitácora for audits (CSV or JSON) and their re-verification.
+
+Every exported entry carries its metadata, its details exactly as chained (canonical JSON), and
+its chain links `mac_anterior` and `mac` (hex). Names of people and accounts are added for
+reading but are not part of the chain. Entries are written in chain order (origin, sequence).
+
+How an auditor re-verifies an export (also `redes-desktop bitacora verify-export ARCHIVO`):
+for each entry, with the origin's chain key K (32 bytes, given by the institution):
+  header  = JSON array [1, origen, secuencia, fecha_utc, persona, cuenta, area, accion]
+            with no spaces, UTF-8, non-ASCII as is, absent ids as null;
+  message = bytes(mac_anterior) || len(header) as 4 bytes big-endian || header || UTF-8(detalles)
+  HMAC-SHA256(K, message) must equal `mac`; and where the previous sequence of the same origin
+  is also in the export, its `mac` must equal this entry's `mac_anterior` (the first entry of an
+  origin has 64 zeros). A filtered export has gaps: each entry still verifies on its own.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from redes_desktop.bitacora.chain import GENESIS, compute_mac, header_bytes, macs_equal
+from redes_desktop.bitacora.query import EntryView
+from redes_desktop.errors import UserFacingError
+
+FORMAT_NAME = "redes-desktop-bitacora"
+FIELDS = ["origen", "secuencia", "fecha_utc", "persona", "cuenta", "area", "accion", "detalles",
+          "mac_anterior", "mac", "persona_nombre", "cuenta_nombre", "area_nombre"]
+
+Names = Callable[[str | None], str]
+
+
+def _row(view: EntryView, names: Names | None) -> dict[str, Any]:
+    name = names or (lambda _v: "")
+    return {
+        "origen": view.origin,
+        "secuencia": view.seq,
+        "fecha_utc": view.at.strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+        "persona": view.actor,
+        "cuenta": view.account,
+        "area": view.area,
+        "accion": view.action,
+        "detalles": view.details_text if view.details_text is not None else "",
+        "mac_anterior": view.prev_mac.hex(),
+        "mac": view.mac.hex(),
+        "persona_nombre": name(view.actor),
+        "cuenta_nombre": name(view.account),
+        "area_nombre": name(view.area),
+    }
+
+
+def chain_order(views: Iterable[EntryView]) -> list[EntryView]:
+    return sorted(views, key=lambda v: (v.origin, v.seq))
+
+
+def write_export(views: Iterable[EntryView], out: TextIO, fmt: str,
+                 names: Names | None = None, header: dict[str, Any] | None = None) -> int:
+    """Write `views` (already in the order wanted) as CSV or JSON; returns the count."""
+    count = 0
+    if fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=FIELDS)
+        writer.writeheader()
+        for view in views:
+            writer.writerow({k: ("" if v is None else v) for k, v in _row(view, names).items()})
+            count += 1
+        return count
+    if fmt != "json":
+        raise UserFacingError(f"Formato de exportación desconocido: {fmt}. Use csv o json.")
+    out.write(json.dumps({"formato": FORMAT_NAME, "version": 1, **(header or {})},
+                         ensure_ascii=False)[:-1] + ', "entradas": [\n')
+    for view in views:
+        out.write(("" if count == 0 else ",\n") + json.dumps(_row(view, names),
+                                                            ensure_ascii=False))
+        count += 1
+    out.write("\n]}\n")
+    return count
+
+
+@dataclass
+class ExportCheck:
+    checked: int = 0
+    gaps: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _read_rows(path: Path) -> Iterator[dict[str, Any]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise UserFacingError(f"No se pudo leer la exportación {path}: {error}.") from error
+    if text.lstrip().startswith("{"):
+        try:
+            data = json.loads(text)
+        except ValueError as error:
+            raise UserFacingError(f"La exportación {path} no es JSON válido: {error}.") from error
+        yield from data.get("entradas", [])
+        return
+    yield from csv.DictReader(text.splitlines())
+
+
+def _opt(value: Any) -> str | None:
+    return str(uuid.UUID(str(value))) if value not in (None, "") else None
+
+
+def verify_export(path: Path, chain_key: Callable[[str], bytes | None]) -> ExportCheck:
+    result = ExportCheck()
+    last: dict[str, tuple[int, bytes]] = {}
+    for n, row in enumerate(_read_rows(path), start=1):
+        try:
+            origin, seq = _opt(row["origen"]), int(row["secuencia"])
+            header = header_bytes(origin, seq, row["fecha_utc"], _opt(row["persona"]),
+                                  _opt(row["cuenta"]), _opt(row["area"]), row["accion"])
+            prev, mac = bytes.fromhex(row["mac_anterior"]), bytes.fromhex(row["mac"])
+            details = str(row["detalles"]).encode("utf-8")
+        except (KeyError, ValueError, TypeError) as error:
+            result.problems.append(f"Registro {n}: le faltan datos o están mal escritos "
+                                   f"({error}).")
+            continue
+        key = chain_key(origin)
+        where = f"entrada {seq} de la estación {origin[:8]}"
+        if key is None:
+            result.problems.append(f"No hay clave de cadena para la estación {origin[:8]}.")
+            continue
+        if not macs_equal(compute_mac(key, prev, header, details), mac):
+            result.problems.append(f"La {where} fue alterada: su huella no coincide.")
+            continue
+        before = last.get(origin)
+        if before and before[0] >= seq:
+            result.problems.append(f"La {where} está fuera de orden o repetida.")
+        elif before and before[0] == seq - 1 and not macs_equal(before[1], prev):
+            result.problems.append(f"La {where} no enlaza con la anterior.")
+        elif before is None and seq == 1 and prev != GENESIS:
+            result.problems.append(f"La {where} dice ser la primera pero enlaza con otra.")
+        elif (before and before[0] < seq - 1) or (before is None and seq > 1):
+            result.gaps += 1
+        last[origin] = (seq, mac)
+        result.checked += 1
+    return result

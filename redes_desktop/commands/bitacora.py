@@ -1,0 +1,205 @@
+"""`redes-desktop bitacora …`: verify the bitácora, export it for audits, verify an export, and
+handle the readers key.
+
+verify: exit 0 and the count when intact; exit 1 naming the first entry that fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from redes_desktop.errors import UserFacingError
+
+
+class UsageError(UserFacingError):
+    exit_code = 2
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "bitacora", help="verifica y exporta la bitácora cifrada",
+        description="Bitácora cifrada y a prueba de alteraciones (criterio 8.iii).",
+    )
+    orders = parser.add_subparsers(dest="bitacora_command", metavar="ORDEN", required=True)
+
+    verify = orders.add_parser("verify", help="verifica toda la cadena de la bitácora")
+    _data_dir(verify)
+    verify.set_defaults(handler=run_verify)
+
+    export = orders.add_parser("export", help="exporta la bitácora para una auditoría")
+    export.add_argument("--format", choices=["csv", "json"], default="csv", dest="fmt")
+    export.add_argument("--account", metavar="CUENTA", help="id o @usuario de la cuenta")
+    export.add_argument("--from", dest="date_from", metavar="AAAA-MM-DD",
+                        help="desde ese día (hora de la Ciudad de México)")
+    export.add_argument("--to", dest="date_to", metavar="AAAA-MM-DD", help="hasta ese día")
+    export.add_argument("--output", "-o", metavar="ARCHIVO", help="archivo (por omisión, la "
+                        "salida estándar)")
+    _data_dir(export)
+    export.set_defaults(handler=run_export)
+
+    check = orders.add_parser("verify-export", help="verifica un archivo exportado")
+    check.add_argument("file", metavar="ARCHIVO")
+    check.set_defaults(handler=run_verify_export)
+
+    readers = orders.add_parser("clave-lectores", help="genera o instala la clave de lectores")
+    group = readers.add_mutually_exclusive_group(required=True)
+    group.add_argument("--generar", action="store_true",
+                       help="crea la clave de lectores de la institución y la muestra una vez")
+    group.add_argument("--instalar", action="store_true",
+                       help="lee la clave de lectores de la entrada estándar y la guarda")
+    readers.set_defaults(handler=run_readers_key)
+
+
+def _data_dir(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data-dir", dest="data_dir_sub", metavar="CARPETA",
+                        help="carpeta de datos")
+
+
+def _open(args):
+    from redes_desktop.bitacora import open_bitacora
+    from redes_desktop.clock import system_clock
+    from redes_desktop.database import open_local_database
+    from redes_desktop.paths import DataPaths, resolve_data_dir
+    from redes_desktop.secrets_store import SecretStore
+
+    paths = DataPaths(resolve_data_dir(args.data_dir_sub or args.data_dir))
+    database = open_local_database(paths.database) if paths.database.exists() else None
+    try:
+        return open_bitacora(paths, SecretStore(), database, system_clock, create=False), database
+    except BaseException:
+        if database is not None:
+            database.dispose()
+        raise
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    bitacora, database = _open(args)
+    try:
+        report = bitacora.verify()
+    finally:
+        bitacora.close()
+        if database is not None:
+            database.dispose()
+    if report.ok:
+        print(f"Bitácora íntegra: {report.checked} entradas verificadas.")
+        return 0
+    for problem in report.problems:
+        print(f"ALTERADA: {problem.message}")
+    print(f"Se verificaron {report.checked} entradas antes de encontrar la alteración.")
+    return 1
+
+
+def _day(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    from redes_desktop.clock import mexico_tz
+
+    try:
+        day = date.fromisoformat(text)
+    except ValueError as error:
+        raise UsageError(f"La fecha «{text}» no es válida; escríbala como AAAA-MM-DD.") from error
+    return datetime.combine(day, time(0), tzinfo=mexico_tz())
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from redes_desktop.bitacora.export import chain_order, write_export
+    from redes_desktop.bitacora.names import load_names
+    from redes_desktop.bitacora.query import Filters
+
+    since, until = _day(args.date_from), _day(args.date_to)
+    bitacora, database = _open(args)
+    try:
+        account = None
+        if args.account:
+            account = _find_account(database, args.account)
+        filters = Filters(account=account, since=since,
+                          until=until + timedelta(days=1) if until else None)
+        names = load_names(database)
+        reader = bitacora.reader()
+        try:
+            views = chain_order(reader.iterate(filters, newest_first=False))
+        finally:
+            reader.close()
+        header = {"estacion": bitacora.workstation,
+                  "filtros": {"cuenta": args.account, "desde": args.date_from,
+                              "hasta": args.date_to}}
+        out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+        try:
+            count = write_export(views, out, args.fmt, names, header)
+        finally:
+            if args.output:
+                out.close()
+    finally:
+        bitacora.close()
+        if database is not None:
+            database.dispose()
+    if args.output:
+        print(f"Se exportaron {count} entradas a {args.output}.", file=sys.stderr)
+    return 0
+
+
+def _find_account(database, key: str):
+    import uuid
+
+    from redes_desktop.services.accounts_lookup import find_account
+
+    try:  # an id is taken as is: the account may no longer exist in the database
+        return uuid.UUID(key)
+    except ValueError:
+        pass
+    if database is None:
+        raise UsageError("No hay base de datos en la carpeta: no se puede usar --account.")
+    with database.session() as session:
+        found = find_account(session, key)
+        if found is None:
+            raise UsageError(f"No existe la cuenta «{key}». Use su id o su @usuario.")
+        return found.id
+
+
+def run_verify_export(args: argparse.Namespace) -> int:
+    from redes_desktop.bitacora import crypto
+    from redes_desktop.bitacora.export import verify_export
+    from redes_desktop.secrets_store import SecretStore
+
+    secrets = SecretStore()
+
+    def chain_key(origin: str):
+        return crypto.load_key(secrets, crypto.chain_key_name(origin), "clave de cadena")
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise UsageError(f"No se encontró el archivo «{args.file}».")
+    result = verify_export(path, chain_key)
+    if result.ok:
+        gaps = f" ({result.gaps} huecos: exportación filtrada)" if result.gaps else ""
+        print(f"Exportación íntegra: {result.checked} entradas verificadas{gaps}.")
+        return 0
+    for problem in result.problems:
+        print(f"ALTERADA: {problem}")
+    return 1
+
+
+def run_readers_key(args: argparse.Namespace) -> int:
+    from redes_desktop.bitacora import crypto
+    from redes_desktop.secrets_store import SecretStore
+
+    secrets = SecretStore()
+    if args.generar:
+        if secrets.get(crypto.READERS_KEY) is not None:
+            raise UserFacingError("Esta estación ya tiene una clave de lectores; no se cambió.")
+        key = crypto.store_new_key(secrets, crypto.READERS_KEY)
+        print("Clave de lectores de la bitácora (entréguela solo por un canal seguro a las "
+              "estaciones autorizadas; no se volverá a mostrar):")
+        print(crypto.encode_key(key))
+        return 0
+    text = sys.stdin.readline().strip()
+    crypto.decode_key(text, "clave de lectores")
+    current = secrets.get(crypto.READERS_KEY)
+    if current is not None and current != text:
+        raise UserFacingError("Esta estación ya tiene otra clave de lectores; no se cambió.")
+    secrets.set(crypto.READERS_KEY, text)
+    print("Clave de lectores instalada en el llavero.")
+    return 0

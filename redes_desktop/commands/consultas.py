@@ -1,0 +1,129 @@
+"""`redes-desktop consultas`: the queue of consultations to CNCS (6.viii) from the command line.
+
+    redes-desktop consultas list [--state S] [--json] [--data-dir D]
+    redes-desktop consultas expire [--data-dir D]     # the 48-hour rule now (scheduled task)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from redes_desktop.errors import UserFacingError
+
+STATES = ["pendiente", "aprobada", "rechazada", "requiere_cambios", "no_procedente"]
+
+
+class UsageError(UserFacingError):
+    exit_code = 2
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "consultas", help="consultas a la CNCS: lista y regla de 48 horas",
+        description="Consultas a la Coordinación Nacional de Comunicación Social (criterio "
+        "6.viii): lista la cola o aplica ahora la regla de 48 horas.",
+    )
+    orders = parser.add_subparsers(dest="consultas_command", metavar="ORDEN",
+                                   parser_class=type(parser))
+    listing = orders.add_parser("list", help="lista las consultas",
+                                description="Lista las consultas, la más reciente primero.")
+    listing.add_argument("--state", choices=STATES, help="solo las de este estado")
+    listing.add_argument("--json", action="store_true", help="imprime un arreglo JSON")
+    _data_dir(listing)
+    listing.set_defaults(handler=run_list)
+    expire = orders.add_parser(
+        "expire", help="aplica ahora la regla de 48 horas",
+        description="Marca «No procedente — sin respuesta en 48 h» las consultas pendientes cuyo "
+        "plazo ya venció y avisa por correo (para una tarea programada).")
+    _data_dir(expire)
+    expire.set_defaults(handler=run_expire)
+    parser.set_defaults(handler=_missing_order(parser))
+
+
+def _data_dir(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data-dir", dest="data_dir_sub", metavar="CARPETA",
+                        help="carpeta de datos (también REDES_DATA_DIR)")
+
+
+def _missing_order(parser: argparse.ArgumentParser):
+    def handler(_args: argparse.Namespace) -> int:
+        raise UsageError("Indique la orden: «consultas list» o «consultas expire».")
+
+    return handler
+
+
+def _open(args: argparse.Namespace, *, lock: bool):
+    from redes_desktop.clock import system_clock
+    from redes_desktop.paths import resolve_data_dir
+    from redes_desktop.workspace import open_workspace
+
+    root = resolve_data_dir(getattr(args, "data_dir_sub", None) or args.data_dir)
+    if not (root / "redes.sqlite3").exists():
+        raise UsageError(f"No hay base de datos en {root}. Indique la carpeta con --data-dir.")
+    return open_workspace(root, clock=system_clock, lock=lock)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from redes_desktop.models import ConsultationState
+    from redes_desktop.services.consultation_queue import queue_rows
+    from redes_desktop.services.consultation_rules import format_countdown, remaining
+
+    workspace = _open(args, lock=False)  # reading only: works while the window is open
+    try:
+        database = workspace.open_database()
+        now = workspace.clock()
+        with database.session() as session:
+            state = ConsultationState(args.state) if args.state else None
+            rows = queue_rows(session, state=state)
+    finally:
+        workspace.close()
+    if args.json:
+        print(json.dumps([row.as_json(now) for row in rows], ensure_ascii=False, indent=1))
+        return 0
+    if not rows:
+        print("No hay consultas" + (f" en estado «{state.label}»." if state else "."))
+        return 0
+    from redes_desktop.services.consultation_rules import format_mexico
+
+    for row in rows:
+        left = (format_countdown(remaining(row.deadline, now)) if row.is_open else "—")
+        mail = " · correo pendiente" if row.mail_pending else ""
+        print(f"{row.state.label:40} {left:>6}  {row.account_handle:24} {row.area_name[:40]:40} "
+              f"{row.author_name} · enviada {format_mexico(row.sent_at, long=False)} · vence "
+              f"{format_mexico(row.deadline, long=False)}{mail}")
+    print(f"{len(rows)} consulta(s). Horas en el horario del centro de México.")
+    return 0
+
+
+def run_expire(args: argparse.Namespace) -> int:
+    from redes_desktop.context import AppContext
+    from redes_desktop.errors import AlreadyRunning
+    from redes_desktop.services.consultations import ConsultationService
+
+    try:
+        workspace = _open(args, lock=True)
+    except AlreadyRunning:
+        print("Redes INE está abierto con esta carpeta de datos y ya aplica la regla de 48 "
+              "horas por sí mismo; no se hizo nada.")
+        return 0
+    try:
+        context = AppContext(workspace=workspace, database=workspace.open_database(),
+                             clock=workspace.clock)
+        with context.session() as session:
+            service = ConsultationService.from_context(context, session)
+            expired = service.expire_due()
+            service.sync_mail_marks()
+            lines = [f"{c.account.handle}: venció el plazo sin respuesta ({c.id})."
+                     for c in expired]
+            pending_mail = sum(1 for c in expired if context.outbox(session).pending(
+                "consulta_respuesta", c.id))
+            session.commit()
+    finally:
+        workspace.close()
+    for line in lines:
+        print(line)
+    print(f"{len(lines)} consulta(s) quedaron «No procedente — sin respuesta en 48 h».")
+    if pending_mail:
+        print(f"{pending_mail} aviso(s) por correo quedaron pendientes y se reintentarán.")
+    return 0

@@ -1,0 +1,243 @@
+"""The sync engine: one `sync()` pushes what changed here, then pulls what changed elsewhere.
+
+A shared database that cannot be reached raises `SharedUnavailable` (Spanish message) and the
+time it was first missed is remembered for the status bar; local work is untouched. Every step
+is safe to interrupt: push batches are exactly-once, a pull is one local transaction.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import Engine, select, text
+from sqlalchemy.exc import DBAPIError, IntegrityError, NoSuchTableError, ProgrammingError
+
+from redes_desktop.clock import Clock, system_clock
+from redes_desktop.errors import UserFacingError
+from redes_desktop.sync import pull as pull_module
+from redes_desktop.sync import push as push_module
+from redes_desktop.sync.bitacora import BitacoraSource, pull_bitacora, push_bitacora
+from redes_desktop.sync.shared_schema import sync_server_info
+from redes_desktop.sync.state import get_state, set_state, workstation_id
+
+OFFLINE_SINCE = "offline_since"
+LAST_SUCCESS = "last_success"
+
+
+class SharedUnavailable(UserFacingError):
+    """The shared database cannot be reached right now."""
+
+    exit_code = 7
+
+
+class SharedSchemaError(UserFacingError):
+    exit_code = 4
+
+
+@dataclass
+class SyncReport:
+    push: push_module.PushReport = field(default_factory=push_module.PushReport)
+    pull: pull_module.PullReport = field(default_factory=pull_module.PullReport)
+    bitacora_sent: int = 0
+    bitacora_received: int = 0
+
+    def lines(self) -> list[str]:
+        p, q = self.push, self.pull
+        out = [
+            f"Enviados: {p.sent} registros, {p.deleted} eliminaciones"
+            + (f" ({p.batches} lotes)" if p.batches > 1 else ""),
+            f"Recibidos: {q.received} registros, {q.deleted} eliminaciones",
+        ]
+        if p.merged:
+            out.append(f"Combinados por regla de dueño: {p.merged}")
+        if p.conflicts:
+            out.append(f"Conflictos nuevos: {p.conflicts} (revíselos en «Conflictos»)")
+        if q.kept_local:
+            out.append(f"Cambios locales conservados hasta el próximo envío: {q.kept_local}")
+        if self.bitacora_sent or self.bitacora_received:
+            out.append(f"Bitácora: {self.bitacora_sent} enviadas, "
+                       f"{self.bitacora_received} recibidas")
+        for name, count in sorted({**p.by_table}.items()):
+            out.append(f"  enviados en {name}: {count}")
+        for name, count in sorted({**q.by_table}.items()):
+            out.append(f"  recibidos en {name}: {count}")
+        return out
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        local: Engine,
+        shared: Engine,
+        *,
+        person_id: uuid.UUID | None = None,
+        is_reviewer: bool | None = None,
+        clock: Clock = system_clock,
+        bitacora: BitacoraSource | None = None,
+        batch_size: int = 2000,
+    ) -> None:
+        self.local = local
+        self.shared = shared
+        self.person_id = person_id
+        self._is_reviewer = is_reviewer
+        self.clock = clock
+        self.bitacora = bitacora
+        self.batch_size = batch_size
+        self._schema_checked = False
+        self._origin_checked = False
+        with local.begin() as conn:
+            self.origin = workstation_id(conn)
+
+    # -- public --------------------------------------------------------------------------
+    def sync(self) -> SyncReport:
+        report = SyncReport()
+        try:
+            self._check_schema()
+            self.push(report)
+            self.pull(report)
+        except DBAPIError as error:
+            if _is_connection_error(error):
+                self._mark_offline()
+                raise SharedUnavailable(
+                    "No se pudo conectar con la base de datos compartida "
+                    f"({_first_line(error)}). Se sigue trabajando en local; los cambios se "
+                    "enviarán en la próxima sincronización."
+                ) from error
+            raise
+        with self.local.begin() as conn:
+            set_state(conn, OFFLINE_SINCE, None)
+            set_state(conn, LAST_SUCCESS, self.clock().isoformat())
+        return report
+
+    def push(self, report: SyncReport | None = None) -> SyncReport:
+        report = report or SyncReport()
+        self._check_origin()
+        actor = push_module._Actor(self.origin, self.person_id, self.is_reviewer, self.clock())
+        limit: int | None = self.batch_size
+        while True:
+            seqs, pending = push_module.read_batch(self.local, limit)
+            if not seqs:
+                break
+            try:
+                settled = push_module.push_batch(self.shared, actor, seqs, pending, report.push)
+            except IntegrityError as error:
+                # A row in this batch points at one captured later: push everything at once.
+                if limit is None or "foreign key" not in str(error).lower():
+                    raise
+                limit = None
+                continue
+            push_module.settle_locally(self.local, seqs, settled)
+        if self.bitacora is not None:
+            with self.shared.begin() as conn:
+                report.bitacora_sent = push_bitacora(conn, self.bitacora, self.origin)
+        return report
+
+    def pull(self, report: SyncReport | None = None) -> SyncReport:
+        report = report or SyncReport()
+        report.pull = pull_module.pull(self.shared, self.local, self.origin)
+        if self.bitacora is not None:
+            with self.local.connect() as lconn:
+                after = int(get_state(lconn, "bitacora_pulled_seq") or 0)
+            with self.shared.connect() as conn:
+                count, position = pull_bitacora(conn, self.bitacora, self.origin, after)
+            report.bitacora_received = count
+            with self.local.begin() as lconn:
+                set_state(lconn, "bitacora_pulled_seq", str(position))
+        return report
+
+    @property
+    def is_reviewer(self) -> bool:
+        if self._is_reviewer is None:
+            self._is_reviewer = False
+            if self.person_id is not None:
+                from redes_desktop.models import Person
+
+                with self.local.connect() as conn:
+                    roles = conn.execute(
+                        select(Person.roles).where(Person.id == self.person_id)
+                    ).scalar()
+                self._is_reviewer = "revisor_cncs" in (roles or [])
+        return self._is_reviewer
+
+    # -- checks --------------------------------------------------------------------------
+    def _check_schema(self) -> None:
+        if self._schema_checked:
+            return
+        from redes_desktop.database import check_not_newer, current_revision, head_revision
+
+        revision = current_revision(self.shared)
+        check_not_newer(revision, "La base de datos compartida")
+        try:
+            with self.shared.connect() as conn:
+                initialized = conn.execute(
+                    select(sync_server_info.c.value).where(
+                        sync_server_info.c.name == "initialized_revision")
+                ).scalar()
+        except (ProgrammingError, NoSuchTableError):
+            initialized = None
+        if revision != head_revision() or initialized != revision:
+            raise SharedSchemaError(
+                "La base de datos compartida no está preparada para esta versión del programa "
+                f"(esquema «{revision or 'vacío'}»). Pida a quien la administra ejecutar "
+                "«redes-desktop shared-db init» y vuelva a sincronizar; se sigue trabajando "
+                "en local."
+            )
+        self._schema_checked = True
+
+    def _check_origin(self) -> None:
+        """A local database restored from a backup would reuse change seqs the shared database
+        already applied: it then takes a new workstation id, so nothing is skipped."""
+        from sqlalchemy import func
+
+        from redes_desktop.sync.shared_schema import sync_applied
+
+        if self._origin_checked:
+            return
+        self._origin_checked = True
+        with self.shared.connect() as conn:
+            applied = conn.execute(
+                select(func.max(sync_applied.c.last_seq)).where(
+                    sync_applied.c.origin == self.origin)
+            ).scalar()
+        if not applied:
+            return
+        with self.local.begin() as conn:
+            used = conn.exec_driver_sql(
+                "SELECT seq FROM sqlite_sequence WHERE name = 'sync_changes'"
+            ).scalar() or 0
+            if used < applied:
+                from redes_desktop.sync.state import WORKSTATION
+
+                set_state(conn, WORKSTATION, None)
+                self.origin = workstation_id(conn)
+
+    def _mark_offline(self) -> None:
+        with self.local.begin() as conn:
+            if get_state(conn, OFFLINE_SINCE) is None:
+                set_state(conn, OFFLINE_SINCE, self.clock().isoformat())
+
+
+def _is_connection_error(error: DBAPIError) -> bool:
+    if error.connection_invalidated:
+        return True
+    from sqlalchemy.exc import InterfaceError, OperationalError
+
+    return isinstance(error, OperationalError | InterfaceError)
+
+
+def _first_line(error: BaseException) -> str:
+    original = getattr(error, "orig", None) or error
+    return (str(original).strip().splitlines() or [type(original).__name__])[0]
+
+
+def offline_since(local: Engine) -> datetime | None:
+    with local.connect() as conn:
+        value = get_state(conn, OFFLINE_SINCE)
+    return datetime.fromisoformat(value) if value else None
+
+
+def ping(shared: Engine) -> None:
+    with shared.connect() as conn:
+        conn.execute(text("SELECT 1"))

@@ -1,0 +1,103 @@
+"""Which tables sync, and what happens when two workstations change the same row.
+
+Every table whose model uses `SyncedMixin` syncs, unless it is listed in `LOCAL_ONLY`: a table
+added by a new migration syncs without touching this file, with the default rule (`KEEP_BOTH`).
+
+| Table                         | Rule                                                          |
+|-------------------------------|---------------------------------------------------------------|
+| consultations                 | OWNED: the decision columns (state, reviewer_id, decided_at,  |
+|                               | reasoning, requested_changes) belong to the CNCS reviewer and |
+|                               | the rest to the consulting area; each side's columns win, the |
+|                               | two are merged into a new version. The snapshot never changes:|
+|                               | a push that changes snapshot/snapshot_hash is refused (kept   |
+|                               | in sync_conflicts as "rechazado").                            |
+| every other synced table      | KEEP_BOTH: the first version to reach the shared database     |
+| (areas, people, accounts,     | stays; the other is kept in sync_conflicts with both JSON     |
+| posts, post_media, rotations, | versions, shown in "Conflictos" until someone picks one or    |
+| incidents, sync_conflicts, …) | merges them (which is a new version). Deleted on one side and |
+|                               | edited on the other: the edit is kept in sync_conflicts.      |
+| bitácora (shared table        | APPEND_ONLY: entries are keyed by (origin, seq), never        |
+| bitacora_entries)             | updated; a replayed entry is ignored. Never conflicts.        |
+| mail_outbox, sync_changes,    | LOCAL: never leave the workstation.                           |
+| sync_state, bitacora_anchors  |                                                               |
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from functools import cache
+
+from sqlalchemy import Table
+
+LOCAL_ONLY: frozenset[str] = frozenset({"mail_outbox", "sync_changes", "sync_state"})
+
+
+class Rule(enum.Enum):
+    KEEP_BOTH = "conservar_ambas"
+    OWNED = "columnas_con_dueno"
+    APPEND_ONLY = "solo_agregar"
+
+
+@dataclass(frozen=True)
+class Policy:
+    rule: Rule = Rule.KEEP_BOTH
+    # Columns owned by the CNCS reviewers (the rest belong to the area's side).
+    reviewer_columns: frozenset[str] = field(default_factory=frozenset)
+    # Columns that never change once the row exists on the shared database.
+    immutable_columns: frozenset[str] = field(default_factory=frozenset)
+    immutable_reason: str = ""
+
+
+DEFAULT_POLICY = Policy()
+
+POLICIES: dict[str, Policy] = {
+    "consultations": Policy(
+        rule=Rule.OWNED,
+        reviewer_columns=frozenset(
+            {"state", "reviewer_id", "decided_at", "reasoning", "requested_changes"}
+        ),
+        immutable_columns=frozenset({"snapshot", "snapshot_hash"}),
+        immutable_reason=(
+            "La instantánea de una consulta no cambia una vez enviada (6.viii); para consultar "
+            "otro texto envíe una consulta nueva."
+        ),
+    ),
+}
+
+# Row-level security on the shared database: how a row reaches the area that owns it.
+# Tables not listed are found automatically by their columns (account_id, area_id, post_id).
+AREA_PATHS: dict[str, str] = {
+    "areas": "self",
+    "accounts": "area_id",
+}
+
+
+def policy_for(table_name: str) -> Policy:
+    return POLICIES.get(table_name, DEFAULT_POLICY)
+
+
+@cache
+def synced_tables() -> tuple[Table, ...]:
+    """Synced tables in dependency order (parents first)."""
+    from redes_desktop.models import Base
+    from redes_desktop.models.base import SyncedMixin
+
+    names = {
+        mapper.local_table.name
+        for mapper in Base.registry.mappers
+        if issubclass(mapper.class_, SyncedMixin) and isinstance(mapper.local_table, Table)
+    }
+    return tuple(
+        t for t in Base.metadata.sorted_tables if t.name in names and t.name not in LOCAL_ONLY
+    )
+
+
+def synced_table_names() -> frozenset[str]:
+    return frozenset(t.name for t in synced_tables())
+
+
+def table(name: str) -> Table:
+    from redes_desktop.models import Base
+
+    return Base.metadata.tables[name]

@@ -1,0 +1,316 @@
+"""Push: send the locally captured changes to the shared database, in batches.
+
+One server transaction per batch, under the sync advisory lock. Each row is checked against the
+shared row_version it was based on: a match is applied, a mismatch goes to the table's policy.
+The batch records the last local change seq applied for this workstation (`sync_applied`) in
+the same transaction, so a batch replayed after a crash (or a lost connection after COMMIT) is
+skipped: no change is applied twice.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, text, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+from redes_desktop.models.sync_state import SyncChange, SyncConflict
+from redes_desktop.sync.policies import Policy, Rule, policy_for, synced_table_names, table
+from redes_desktop.sync.rows import late_columns, order_of, row_json
+from redes_desktop.sync.shared_schema import sync_applied, sync_log
+
+changes = SyncChange.__table__
+conflicts_table = SyncConflict.__table__
+
+
+@dataclass
+class PushReport:
+    sent: int = 0
+    deleted: int = 0
+    conflicts: int = 0
+    merged: int = 0
+    skipped: int = 0
+    batches: int = 0
+    by_table: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+
+@dataclass
+class _Pending:
+    table_name: str
+    row_id: uuid.UUID
+    base: int
+    local: dict[str, Any] | None  # None: deleted locally
+
+
+@dataclass
+class _Actor:
+    origin: str
+    person_id: uuid.UUID | None
+    is_reviewer: bool
+    now: datetime
+
+
+def read_batch(local: Engine, limit: int | None) -> tuple[list[int], list[_Pending]]:
+    """The next `limit` captured entries (oldest first) and the current local state of their
+    rows. Entries are read before rows, so a row is at least as new as its entries."""
+    names = synced_table_names()
+    with local.connect() as conn:
+        query = select(changes.c.seq, changes.c.table_name, changes.c.row_id,
+                       changes.c.base_version).order_by(changes.c.seq)
+        if limit:
+            query = query.limit(limit)
+        entries = conn.execute(query).all()
+        seqs = [e.seq for e in entries]
+        first: dict[tuple[str, uuid.UUID], int] = {}
+        for e in entries:
+            if e.table_name in names:
+                first.setdefault((e.table_name, e.row_id), e.base_version)
+        by_table: dict[str, list[uuid.UUID]] = defaultdict(list)
+        for name, row_id in first:
+            by_table[name].append(row_id)
+        pending: list[_Pending] = []
+        for name, ids in by_table.items():
+            t = table(name)
+            found: dict[uuid.UUID, dict] = {}
+            for chunk in _chunks(ids, 900):
+                for row in conn.execute(select(t).where(t.c.id.in_(chunk))).mappings():
+                    found[row["id"]] = dict(row)
+            for row_id in ids:
+                pending.append(_Pending(name, row_id, first[(name, row_id)], found.get(row_id)))
+    return seqs, pending
+
+
+def _chunks(items: list, size: int):
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def push_batch(shared: Engine, actor: _Actor, seqs: list[int], pending: list[_Pending],
+               report: PushReport) -> dict[tuple[str, uuid.UUID], int | None]:
+    """Apply one batch on the shared database. Returns, per row handled, the version now
+    on the server for it (None when the local change is settled without a version)."""
+    settled: dict[tuple[str, uuid.UUID], int | None] = {}
+    with shared.begin() as conn:
+        conn.execute(text("SELECT redes_sync_lock()"))
+        conn.execute(text("SELECT set_config('redes.origin', :o, true)"), {"o": actor.origin})
+        applied = conn.execute(
+            select(sync_applied.c.last_seq).where(sync_applied.c.origin == actor.origin)
+        ).scalar() or 0
+        top = max(seqs)
+        if top <= applied:
+            report.skipped += len(pending)
+            return {(p.table_name, p.row_id): None for p in pending}
+        order = order_of()
+        pending.sort(key=lambda p: order.get(p.table_name, 0))
+        by_table: dict[str, list[_Pending]] = defaultdict(list)
+        for p in pending:
+            by_table[p.table_name].append(p)
+        followups: list[tuple[str, Any]] = []
+        deletes: list[tuple[str, list[uuid.UUID]]] = []
+        late_updates: list = []
+        for name, rows in by_table.items():
+            _push_table(conn, actor, name, rows, settled, followups, deletes, late_updates,
+                        report)
+        _apply_late(conn, late_updates)
+        for name, ids in sorted(deletes, key=lambda d: -order.get(d[0], 0)):
+            t = table(name)
+            conn.execute(delete(t).where(t.c.id.in_(ids)))
+        # Server-side merges, conflicts and touches reach every workstation, this one included.
+        conn.execute(text("SELECT set_config('redes.origin', '', true)"))
+        for kind, payload in followups:
+            if kind == "merge":
+                name, row = payload
+                t = table(name)
+                conn.execute(update(t).where(t.c.id == row["id"]).values(**row))
+            elif kind == "conflict":
+                conn.execute(insert(conflicts_table).values(**payload))
+            elif kind == "touch":
+                name, row_id = payload
+                conn.execute(text("SELECT redes_sync_touch(:t, ARRAY[CAST(:i AS uuid)])"),
+                             {"t": name, "i": str(row_id)})
+        stmt = pg_insert(sync_applied).values(origin=actor.origin, last_seq=top)
+        conn.execute(stmt.on_conflict_do_update(index_elements=["origin"],
+                                                set_={"last_seq": stmt.excluded.last_seq}))
+    report.batches += 1
+    return settled
+
+
+def _push_table(conn: Connection, actor: _Actor, name: str, rows: list[_Pending],
+                settled: dict, followups: list, deletes: list, late_updates: list,
+                report: PushReport) -> None:
+    t = table(name)
+    policy = policy_for(name)
+    ids = [p.row_id for p in rows]
+    server: dict[uuid.UUID, dict] = {}
+    last_origin: dict[uuid.UUID, str | None] = {}
+    for chunk in _chunks(ids, 5000):
+        for row in conn.execute(select(t).where(t.c.id.in_(chunk))).mappings():
+            server[row["id"]] = dict(row)
+        for row in conn.execute(
+            select(sync_log.c.row_id, sync_log.c.origin).where(
+                sync_log.c.table_name == name, sync_log.c.row_id.in_(chunk)
+            )
+        ):
+            last_origin[row.row_id] = row.origin
+    upserts: list[dict] = []
+    deleted_ids: list[uuid.UUID] = []
+    for p in rows:
+        key = (name, p.row_id)
+        current = server.get(p.row_id)
+        sv = current["row_version"] if current else None
+        if p.local is None:
+            settled[key] = None
+            if current is None:
+                continue
+            if sv == p.base:
+                deleted_ids.append(p.row_id)
+                report.deleted += 1
+            else:
+                _conflict(conn, actor, name, p, current, "eliminado", followups, report,
+                          "Se eliminó en una estación mientras se editaba en otra.")
+            continue
+        lv = p.local["row_version"]
+        if current is not None and sv == lv and last_origin.get(p.row_id) == actor.origin:
+            settled[key] = lv  # already applied (replayed after a lost acknowledgement)
+            report.skipped += 1
+            continue
+        if current is None:
+            if p.base == 0:
+                upserts.append(p.local)
+                settled[key] = lv
+                continue
+            settled[key] = None
+            _conflict(conn, actor, name, p, None, "eliminado", followups, report,
+                      "Se editó en esta estación pero ya se había eliminado en otra.")
+            continue
+        if policy.immutable_columns and any(
+            p.local.get(c) != current.get(c) for c in policy.immutable_columns
+        ):
+            settled[key] = None
+            _conflict(conn, actor, name, p, current, "rechazado", followups, report,
+                      policy.immutable_reason)
+            continue
+        if policy.rule is Rule.OWNED:
+            merged, changed = _owned_merge(policy, actor, p.local, current, sv == p.base)
+            if sv == p.base and not changed:
+                upserts.append(merged)
+                settled[key] = merged["row_version"]
+            else:
+                merged["row_version"] = sv + 1
+                followups.append(("merge", (name, merged)))
+                settled[key] = merged["row_version"]
+                report.merged += 1
+            continue
+        if sv == p.base:
+            upserts.append(p.local)
+            settled[key] = lv
+        else:
+            settled[key] = None
+            _conflict(conn, actor, name, p, current, "versiones", followups, report,
+                      "Dos estaciones cambiaron el mismo registro sin verse.")
+    if upserts:
+        _upsert(conn, t, upserts, late_updates)
+        report.sent += len(upserts)
+        report.by_table[name] += len(upserts)
+    if deleted_ids:
+        deletes.append((name, deleted_ids))
+
+
+def _owned_merge(policy: Policy, actor: _Actor, local: dict, server: dict,
+                 same_base: bool) -> tuple[dict, bool]:
+    """Each side's columns win: reviewers own the decision, the area owns the rest.
+    Returns the merged row and whether the local row was changed by the merge."""
+    merged = dict(server)
+    for column, value in local.items():
+        owned_by_reviewer = column in policy.reviewer_columns
+        if column in policy.immutable_columns:
+            continue
+        if owned_by_reviewer and actor.is_reviewer:
+            merged[column] = value
+        elif not owned_by_reviewer and (same_base or not actor.is_reviewer):
+            merged[column] = value
+    changed = any(merged[c] != local.get(c) for c in merged if c != "row_version")
+    return merged, changed
+
+
+def _conflict(conn: Connection, actor: _Actor, name: str, p: _Pending, current: dict | None,
+              kind: str, followups: list, report: PushReport, reason: str) -> None:
+    followups.append(("conflict", {
+        "id": uuid.uuid4(), "created_at": actor.now, "updated_at": actor.now, "row_version": 1,
+        "table_name": name, "row_id": p.row_id, "kind": kind, "reason": reason,
+        "local_data": row_json(p.local), "server_data": row_json(current),
+        "origin": actor.origin, "person_id": actor.person_id,
+        "area_id": _area_of(conn, name, p.local or current or {}),
+        "detected_at": actor.now, "resolution": "",
+    }))
+    followups.append(("touch", (name, p.row_id)))
+    report.conflicts += 1
+
+
+def _area_of(conn: Connection, name: str, row: dict) -> uuid.UUID | None:
+    if name == "areas":
+        return row.get("id")
+    if row.get("area_id") and name != "people":
+        return row["area_id"]
+    account_id = row.get("account_id")
+    if account_id is None and row.get("post_id"):
+        account_id = conn.execute(
+            text("SELECT account_id FROM posts WHERE id = :i"), {"i": row["post_id"]}
+        ).scalar()
+    if account_id is None:
+        return row.get("area_id")
+    return conn.execute(
+        text("SELECT area_id FROM accounts WHERE id = :i"), {"i": account_id}
+    ).scalar()
+
+
+def _upsert(conn: Connection, t, rows: list[dict], late_updates: list) -> None:
+    late = set(late_columns(t.name))
+    first = [{k: (None if k in late else v) for k, v in r.items()} for r in rows] if late else rows
+    for chunk in _chunks(first, 1000):
+        stmt = pg_insert(t)
+        keep = {c.name: stmt.excluded[c.name] for c in t.columns
+                if c.name != "id" and c.name not in late}
+        conn.execute(stmt.on_conflict_do_update(index_elements=["id"], set_=keep), chunk)
+    values = [r for r in rows if late and any(r.get(c) is not None for c in late)]
+    if values:
+        late_updates.append((t, sorted(late), values))
+
+
+def _apply_late(conn: Connection, late_updates: list) -> None:
+    """Second pass: foreign keys that may point at rows written later in the batch."""
+    for t, late, values in late_updates:
+        columns = [*late, "updated_at"]
+        stmt = (update(t).where(t.c.id == bindparam("_id"))
+                .values({c: bindparam(f"_v_{c}") for c in columns}))
+        conn.execute(stmt, [{"_id": r["id"], **{f"_v_{c}": r.get(c) for c in columns}}
+                            for r in values])
+
+
+def settle_locally(local: Engine, seqs: list[int],
+                   settled: dict[tuple[str, uuid.UUID], int | None]) -> None:
+    """Forget the pushed entries (and later ones already contained in what was pushed)."""
+    with local.begin() as conn:
+        for chunk in _chunks(seqs, 900):
+            conn.execute(delete(changes).where(changes.c.seq.in_(chunk)))
+        params = [{"_t": name, "_r": row_id, "_v": version}
+                  for (name, row_id), version in settled.items()
+                  if version is not None]  # None: a conflict; later local edits stay pending
+        if params:
+            conn.execute(delete(changes).where(
+                (changes.c.table_name == bindparam("_t")) & (changes.c.row_id == bindparam("_r"))
+                & (changes.c.base_version < bindparam("_v"))
+            ), params)
+
+
+def pending_count(conn: Connection) -> int:
+    return conn.execute(
+        select(func.count()).select_from(
+            select(changes.c.table_name, changes.c.row_id).distinct().subquery()
+        )
+    ).scalar_one()
+

@@ -1,0 +1,345 @@
+"""Objects that exist only on the shared PostgreSQL database, created by `shared-db init`.
+
+* `sync_log` (table_name, row_id) -> server_seq: one global sequence numbers every change; a
+  statement-level trigger on each synced table writes it, under a transaction advisory lock so
+  positions become visible in order (a pull never skips a change committed late).
+* `sync_applied`: per workstation, the last local change seq applied (pushes are exactly-once).
+* `bitacora_entries`: the shared, append-only bitácora (origin, seq, metadata, payload, mac).
+* `db_logins`: database role -> person; row-level security reads it through `session_user`.
+* roles, grants and policies: area administrators see and change only their areas' accounts
+  and the rows that hang from them; only CNCS reviewers decide consultations; nobody changes a
+  consultation's snapshot; the bitácora only grows.
+
+Everything is re-runnable: `init` after an upgrade adds triggers and policies to new tables.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    Connection,
+    DateTime,
+    Engine,
+    Index,
+    LargeBinary,
+    MetaData,
+    Sequence,
+    String,
+    Table,
+    Text,
+    Uuid,
+    text,
+)
+
+from redes_desktop.sync.policies import AREA_PATHS, synced_tables
+
+SERVER_METADATA = MetaData()
+SERVER_SEQ = Sequence("sync_server_seq", metadata=SERVER_METADATA)
+
+sync_log = Table(
+    "sync_log", SERVER_METADATA,
+    Column("table_name", String(64), primary_key=True),
+    Column("row_id", Uuid, primary_key=True),
+    Column("server_seq", BigInteger, nullable=False),
+    Column("origin", String(64)),
+    Column("deleted", Boolean, nullable=False, default=False),
+    Index("ix_sync_log_server_seq", "server_seq", unique=True),
+)
+sync_applied = Table(
+    "sync_applied", SERVER_METADATA,
+    Column("origin", String(64), primary_key=True),
+    Column("last_seq", BigInteger, nullable=False),
+)
+db_logins = Table(
+    "db_logins", SERVER_METADATA,
+    Column("role_name", String(128), primary_key=True),
+    Column("person_id", Uuid, nullable=False),
+)
+bitacora_entries = Table(
+    "bitacora_entries", SERVER_METADATA,
+    Column("origin", String(64), primary_key=True),
+    Column("seq", BigInteger, primary_key=True),
+    Column("server_seq", BigInteger, SERVER_SEQ, nullable=False,
+           server_default=SERVER_SEQ.next_value()),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+    Column("metadata", JSON, nullable=False),
+    Column("payload", LargeBinary, nullable=False),
+    Column("mac", String(128), nullable=False),
+    Index("ix_bitacora_entries_server_seq", "server_seq", unique=True),
+)
+sync_server_info = Table(
+    "sync_server_info", SERVER_METADATA,
+    Column("name", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+DEFAULT_GROUP_ROLE = "redes_personas"
+DECISION_COLUMNS = ("state", "reviewer_id", "decided_at", "reasoning", "requested_changes")
+_IDENT = re.compile(r"^[A-Za-z0-9_@.+-]{1,63}$")
+
+
+def quote_ident(name: str) -> str:
+    if not _IDENT.match(name):
+        raise ValueError(f"identificador no válido: {name!r}")
+    return '"' + name.replace('"', '""') + '"'
+
+
+def lock_sql(schema: str) -> str:
+    return f"pg_advisory_xact_lock(hashtext('redes_sync:{schema}'))"
+
+
+def _functions(schema: str) -> list[str]:
+    path = f"SET search_path = {quote_ident(schema)}, pg_temp"
+    lock = lock_sql(schema)
+    return [
+        f"""CREATE OR REPLACE FUNCTION redes_sync_lock() RETURNS void LANGUAGE plpgsql
+        {path} AS $$ BEGIN PERFORM {lock}; END $$""",
+        f"""CREATE OR REPLACE FUNCTION redes_sync_log_new() RETURNS trigger LANGUAGE plpgsql
+        SECURITY DEFINER {path} AS $$
+        BEGIN
+          PERFORM {lock};
+          INSERT INTO sync_log AS l (table_name, row_id, server_seq, origin, deleted)
+          SELECT TG_TABLE_NAME, n.id, nextval('sync_server_seq'),
+                 nullif(current_setting('redes.origin', true), ''), false
+          FROM (SELECT DISTINCT id FROM new_rows) n
+          ON CONFLICT (table_name, row_id) DO UPDATE
+            SET server_seq = EXCLUDED.server_seq, origin = EXCLUDED.origin, deleted = false;
+          RETURN NULL;
+        END $$""",
+        f"""CREATE OR REPLACE FUNCTION redes_sync_log_old() RETURNS trigger LANGUAGE plpgsql
+        SECURITY DEFINER {path} AS $$
+        BEGIN
+          PERFORM {lock};
+          INSERT INTO sync_log AS l (table_name, row_id, server_seq, origin, deleted)
+          SELECT TG_TABLE_NAME, o.id, nextval('sync_server_seq'),
+                 nullif(current_setting('redes.origin', true), ''), true
+          FROM (SELECT DISTINCT id FROM old_rows) o
+          ON CONFLICT (table_name, row_id) DO UPDATE
+            SET server_seq = EXCLUDED.server_seq, origin = EXCLUDED.origin, deleted = true;
+          RETURN NULL;
+        END $$""",
+        f"""CREATE OR REPLACE FUNCTION redes_sync_touch(t text, ids uuid[]) RETURNS void
+        LANGUAGE plpgsql SECURITY DEFINER {path} AS $$
+        BEGIN
+          PERFORM {lock};
+          UPDATE sync_log SET server_seq = nextval('sync_server_seq'), origin = NULL
+          WHERE table_name = t AND row_id = ANY(ids);
+        END $$""",
+        f"""CREATE OR REPLACE FUNCTION redes_person() RETURNS uuid LANGUAGE sql STABLE
+        SECURITY DEFINER {path} AS $$
+          SELECT person_id FROM db_logins WHERE role_name = session_user $$""",
+        f"""CREATE OR REPLACE FUNCTION redes_is_reviewer() RETURNS boolean LANGUAGE sql STABLE
+        SECURITY DEFINER {path} AS $$
+          SELECT coalesce((SELECT roles::jsonb ? 'revisor_cncs' FROM people
+                           WHERE id = redes_person()), false) $$""",
+        f"""CREATE OR REPLACE FUNCTION redes_areas() RETURNS uuid[] LANGUAGE sql STABLE
+        SECURITY DEFINER {path} AS $$
+          WITH me AS (SELECT redes_person() AS pid),
+          direct AS (
+            SELECT p.area_id AS id FROM people p, me WHERE p.id = me.pid
+            UNION SELECT a.id FROM areas a, me WHERE a.titular_id = me.pid
+            UNION SELECT ac.area_id FROM account_administrators aa
+              JOIN accounts ac ON ac.id = aa.account_id, me
+              WHERE aa.person_id = me.pid AND (aa.until IS NULL OR aa.until >= current_date))
+          SELECT coalesce(array_agg(DISTINCT x.id), '{{}}') FROM (
+            SELECT id FROM direct
+            UNION SELECT a.id FROM areas a WHERE a.parent_id IN (SELECT id FROM direct)) x $$""",
+        f"""CREATE OR REPLACE FUNCTION redes_account_ok(acc uuid) RETURNS boolean LANGUAGE sql
+        STABLE SECURITY DEFINER {path} AS $$
+          SELECT EXISTS (SELECT 1 FROM accounts WHERE id = acc AND area_id = ANY(redes_areas()))
+        $$""",
+        f"""CREATE OR REPLACE FUNCTION redes_post_ok(p uuid) RETURNS boolean LANGUAGE sql
+        STABLE SECURITY DEFINER {path} AS $$
+          SELECT EXISTS (SELECT 1 FROM posts WHERE id = p AND redes_account_ok(account_id)) $$""",
+        f"""CREATE OR REPLACE FUNCTION redes_consultation_ok(c uuid) RETURNS boolean
+        LANGUAGE sql STABLE SECURITY DEFINER {path} AS $$
+          SELECT EXISTS (SELECT 1 FROM consultations WHERE id = c
+                         AND redes_account_ok(account_id)) $$""",
+        f"""CREATE OR REPLACE FUNCTION redes_consultation_guard() RETURNS trigger
+        LANGUAGE plpgsql {path} AS $$
+        DECLARE
+          decision text[] := ARRAY{list(DECISION_COLUMNS)!r}::text[];
+          bookkeeping text[] := ARRAY['row_version', 'updated_at']::text[];
+          decided boolean;
+          other boolean;
+        BEGIN
+          IF NEW.snapshot::jsonb IS DISTINCT FROM OLD.snapshot::jsonb
+             OR NEW.snapshot_hash IS DISTINCT FROM OLD.snapshot_hash THEN
+            RAISE EXCEPTION 'La instantánea de una consulta no cambia una vez enviada.'
+              USING ERRCODE = 'check_violation';
+          END IF;
+          IF redes_person() IS NULL THEN RETURN NEW; END IF;
+          SELECT coalesce(bool_or(to_jsonb(NEW) -> c IS DISTINCT FROM to_jsonb(OLD) -> c), false)
+            INTO decided FROM unnest(decision) c;
+          other := (to_jsonb(NEW) - bookkeeping - decision)
+                   IS DISTINCT FROM (to_jsonb(OLD) - bookkeeping - decision);
+          IF decided AND NOT redes_is_reviewer() THEN
+            RAISE EXCEPTION 'Solo un revisor de la CNCS puede decidir una consulta.'
+              USING ERRCODE = 'insufficient_privilege';
+          END IF;
+          IF other AND NOT redes_account_ok(NEW.account_id) THEN
+            RAISE EXCEPTION 'Un revisor de la CNCS solo cambia la decisión de una consulta.'
+              USING ERRCODE = 'insufficient_privilege';
+          END IF;
+          RETURN NEW;
+        END $$""",
+        f"""CREATE OR REPLACE FUNCTION redes_append_only() RETURNS trigger LANGUAGE plpgsql
+        {path} AS $$
+        BEGIN
+          RAISE EXCEPTION 'La bitácora solo admite entradas nuevas: no se modifica ni se borra.'
+            USING ERRCODE = 'insufficient_privilege';
+        END $$""",
+    ]
+
+
+def _row_check(table: Table) -> str:
+    """SQL boolean: may the connected person change this row?"""
+    name = table.name
+    path = AREA_PATHS.get(name)
+    columns = set(table.columns.keys())
+    if path == "self":
+        return "id = ANY(redes_areas())"
+    if path:
+        return f"{path} = ANY(redes_areas())"
+    if "account_id" in columns:
+        return "redes_account_ok(account_id)"
+    if "post_id" in columns:
+        return "redes_post_ok(post_id)"
+    if "consultation_id" in columns:
+        return "redes_consultation_ok(consultation_id)"
+    if "area_id" in columns:
+        return "(area_id IS NULL OR area_id = ANY(redes_areas()))"
+    return "true"
+
+
+# Directory tables everybody reads (each person still changes only their own areas' rows).
+READ_ALL = frozenset({"areas", "people", "training_sessions", "training_attendances"})
+
+
+def _table_statements(table: Table, group: str) -> list[str]:
+    t = quote_ident(table.name)
+    check = _row_check(table)
+    read = "true" if table.name in READ_ALL else f"redes_is_reviewer() OR {check}"
+    update_using = check
+    if table.name == "consultations":
+        update_using = f"redes_is_reviewer() OR {check}"
+    statements = [
+        f"DROP TRIGGER IF EXISTS redes_sync_ins ON {t}",
+        f"DROP TRIGGER IF EXISTS redes_sync_upd ON {t}",
+        f"DROP TRIGGER IF EXISTS redes_sync_del ON {t}",
+        f"CREATE TRIGGER redes_sync_ins AFTER INSERT ON {t} REFERENCING NEW TABLE AS new_rows "
+        "FOR EACH STATEMENT EXECUTE FUNCTION redes_sync_log_new()",
+        f"CREATE TRIGGER redes_sync_upd AFTER UPDATE ON {t} REFERENCING NEW TABLE AS new_rows "
+        "FOR EACH STATEMENT EXECUTE FUNCTION redes_sync_log_new()",
+        f"CREATE TRIGGER redes_sync_del AFTER DELETE ON {t} REFERENCING OLD TABLE AS old_rows "
+        "FOR EACH STATEMENT EXECUTE FUNCTION redes_sync_log_old()",
+        f"ALTER TABLE {t} ENABLE ROW LEVEL SECURITY",
+    ]
+    for policy in ("redes_select", "redes_insert", "redes_update", "redes_delete"):
+        statements.append(f"DROP POLICY IF EXISTS {policy} ON {t}")
+    statements += [
+        f"CREATE POLICY redes_select ON {t} FOR SELECT USING ({read})",
+        f"CREATE POLICY redes_insert ON {t} FOR INSERT WITH CHECK ({check})",
+        f"CREATE POLICY redes_update ON {t} FOR UPDATE USING ({update_using}) "
+        f"WITH CHECK ({update_using})",
+        f"CREATE POLICY redes_delete ON {t} FOR DELETE USING ({check})",
+        f"GRANT SELECT, INSERT, UPDATE, DELETE ON {t} TO {quote_ident(group)}",
+    ]
+    if table.name == "consultations":
+        statements += [
+            f"DROP TRIGGER IF EXISTS redes_consultation_guard ON {t}",
+            f"CREATE TRIGGER redes_consultation_guard BEFORE UPDATE ON {t} "
+            "FOR EACH ROW EXECUTE FUNCTION redes_consultation_guard()",
+        ]
+    return statements
+
+
+def current_schema(conn: Connection) -> str:
+    return conn.execute(text("SELECT current_schema()")).scalar_one()
+
+
+def init_shared_database(engine: Engine, group_role: str = DEFAULT_GROUP_ROLE) -> str:
+    """Create or upgrade the shared schema, its server objects, the group role and the policies.
+    Returns the schema revision."""
+    from redes_desktop.database import current_revision, upgrade
+
+    upgrade(engine)
+    revision = current_revision(engine) or ""
+    group = quote_ident(group_role)
+    with engine.begin() as conn:
+        schema = current_schema(conn)
+        SERVER_METADATA.create_all(conn)
+        for statement in _functions(schema):
+            conn.exec_driver_sql(statement)
+        exists = conn.execute(
+            text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": group_role}
+        ).first()
+        if not exists:
+            conn.exec_driver_sql(f"CREATE ROLE {group} NOLOGIN")
+        conn.exec_driver_sql(f"GRANT USAGE ON SCHEMA {quote_ident(schema)} TO {group}")
+        for table in synced_tables():
+            for statement in _table_statements(table, group_role):
+                conn.exec_driver_sql(statement)
+        b = "bitacora_entries"
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS redes_append_only ON {b}")
+        conn.exec_driver_sql(
+            f"CREATE TRIGGER redes_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON {b} "
+            "FOR EACH STATEMENT EXECUTE FUNCTION redes_append_only()"
+        )
+        for statement in (
+            f"GRANT SELECT ON alembic_version, sync_log, sync_server_info TO {group}",
+            f"GRANT SELECT, INSERT, UPDATE ON sync_applied TO {group}",
+            f"GRANT SELECT, INSERT ON {b} TO {group}",
+            f"GRANT USAGE, SELECT ON SEQUENCE sync_server_seq TO {group}",
+        ):
+            conn.exec_driver_sql(statement)
+        for name, value in (("initialized_revision", revision), ("group_role", group_role)):
+            conn.execute(
+                text(
+                    "INSERT INTO sync_server_info (name, value) VALUES (:n, :v) "
+                    "ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value"
+                ),
+                {"n": name, "v": value},
+            )
+    return revision
+
+
+def grant_person(engine: Engine, email: str, password: str | None = None) -> str:
+    """Create (or update) the login role of the person with this e-mail, mapped to their id."""
+    with engine.begin() as conn:
+        person_id = conn.execute(
+            text("SELECT id FROM people WHERE lower(email) = lower(:e)"), {"e": email}
+        ).scalar()
+        if person_id is None:
+            from redes_desktop.errors import NotFound
+
+            raise NotFound(
+                f"No hay ninguna persona con el correo «{email}» en la base compartida. "
+                "Sincronice primero la estación donde se dio de alta."
+            )
+        group = conn.execute(
+            text("SELECT value FROM sync_server_info WHERE name = 'group_role'")
+        ).scalar() or DEFAULT_GROUP_ROLE
+        role = email.lower()
+        exists = conn.execute(
+            text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role}
+        ).first()
+        verb = "ALTER" if exists else "CREATE"
+        conn.exec_driver_sql(f"{verb} ROLE {quote_ident(role)} LOGIN")
+        if password:
+            literal = conn.execute(text("SELECT quote_literal(:p)"), {"p": password}).scalar()
+            conn.exec_driver_sql(f"ALTER ROLE {quote_ident(role)} PASSWORD {literal}")
+        conn.exec_driver_sql(f"GRANT {quote_ident(group)} TO {quote_ident(role)}")
+        conn.execute(
+            text(
+                "INSERT INTO db_logins (role_name, person_id) VALUES (:r, :p) "
+                "ON CONFLICT (role_name) DO UPDATE SET person_id = EXCLUDED.person_id"
+            ),
+            {"r": role, "p": person_id},
+        )
+    return role

@@ -1,0 +1,1 @@
+"""The Bitácora section: the encrypted activity log, filtered, searched and exported."""

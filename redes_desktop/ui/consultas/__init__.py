@@ -1,0 +1,1 @@
+"""The Consultas CNCS section (criterion 6.viii)."""

@@ -1,0 +1,140 @@
+"""What the Redactor shows and does about consultations, attached from outside the composer:
+
+* `install(section, context)` sets the composer's `consult_handler` («Consultar a CNCS…») and
+  puts a line above the editor saying where the draft's consultation stands (pending with its
+  deadline, approved, approved for another version — with the diff —, rejected, changes
+  requested, or no procedente).
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+from redes_desktop.context import AppContext
+from redes_desktop.errors import UserFacingError
+from redes_desktop.models import ConsultationState
+from redes_desktop.services.consultation_rules import (
+    format_countdown,
+    format_mexico,
+    is_expired,
+    remaining,
+)
+from redes_desktop.ui.consultas.review_dialog import ConsultationDialog
+from redes_desktop.ui.consultas.send_dialog import SendDialog
+from redes_desktop.ui.consultas.store import ConsultationStore, PostConsultation
+from redes_desktop.ui.tasks import SynchronousPool
+
+S = ConsultationState
+BADGE_REFRESH_MS = 5_000
+
+
+def findings_of(outcome) -> list[dict]:
+    """The composer's latest findings as plain dicts for the snapshot (one per network)."""
+    if outcome is None:
+        return []
+    return [
+        {"network": network.value, "rule": f.rule, "severity": f.severity.value,
+         "message": f.message, "start": f.start, "end": f.end}
+        for network, result in outcome.results.items() for f in result.findings
+    ]
+
+
+class ConsultationBadge(QLabel):
+    """A line above the editor about the open draft's latest consultation."""
+
+    def __init__(self, context: AppContext, section: QWidget,
+                 pool: QThreadPool | SynchronousPool | None = None) -> None:
+        super().__init__(section)
+        self.context = context
+        self.section = section
+        self.pool = pool
+        self.store = ConsultationStore(context)
+        self.current: PostConsultation | None = None
+        self._post_id: uuid.UUID | None = None
+        self.setWordWrap(True)
+        self.setObjectName("estado_consulta")
+        self.linkActivated.connect(self._open)
+        self.hide()
+        self.timer = QTimer(self)
+        self.timer.setInterval(BADGE_REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
+
+    def refresh(self) -> None:
+        post_id = getattr(self.section, "post_id", None)
+        self._post_id = post_id
+        try:
+            self.current = self.store.for_post(post_id) if post_id else None
+        except UserFacingError:
+            self.current = None
+        if self.current is None:
+            self.hide()
+            return
+        self.setText(self.describe(self.current))
+        self.show()
+
+    def describe(self, c: PostConsultation) -> str:
+        now = self.context.clock()
+        link = f' <a href="{c.consultation_id}">{self.tr("Ver consulta")}</a>'
+        if c.state == S.PENDIENTE and not is_expired(c.deadline, now):
+            return self.tr("En consulta con la CNCS: vence el %s (quedan %s h). No se puede "
+                           "publicar sin su respuesta.") % (
+                format_mexico(c.deadline), format_countdown(remaining(c.deadline, now))) + link
+        if c.state in (S.PENDIENTE, S.NO_PROCEDENTE):
+            return self.tr("Consulta «No procedente — sin respuesta en 48 h»: no procede "
+                           "publicar. Envíe una nueva consulta si aún es oportuno.") + link
+        if c.state == S.APROBADA and c.changed_since:
+            return self.tr("La CNCS aprobó otra versión: el borrador cambió después de la "
+                           "aprobación y necesita una nueva consulta.") + (
+                f' <a href="{c.consultation_id}">{self.tr("Ver diferencias")}</a>')
+        if c.state == S.APROBADA:
+            return self.tr("Aprobada por la CNCS: la aprobación cubre exactamente este texto y "
+                           "estas imágenes.") + link
+        if c.state == S.RECHAZADA:
+            return self.tr("Rechazada por la CNCS: %s") % c.reasoning + link
+        return self.tr("La CNCS pide cambios: %s Haga los cambios y envíe una nueva consulta.") % (
+            c.requested_changes) + link
+
+    def _open(self, href: str) -> None:
+        try:
+            consultation_id = uuid.UUID(href)
+        except ValueError:
+            return
+        ConsultationDialog(self.context, consultation_id, self.pool, self.section).exec()
+
+
+def install(section: QWidget, context: AppContext,
+            pool: QThreadPool | SynchronousPool | None = None) -> ConsultationBadge:
+    """Wire «Consultar a CNCS…» of a ComposerSection and add the consultation line."""
+    badge = ConsultationBadge(context, section, pool)
+    layout = section.layout()
+    if layout is not None:
+        layout.insertWidget(0, badge)  # type: ignore[attr-defined]
+    title = section.tr("Consultar a CNCS")
+
+    def handler(post_id: uuid.UUID | None) -> None:
+        if post_id is None:
+            QMessageBox.information(section, title, section.tr(
+                "Escriba la publicación antes de consultar a la CNCS."))
+            return
+        networks = [n.value for n in getattr(section, "selected_networks", lambda: ())()]
+        dialog = make_send_dialog(context, post_id, networks,
+                                  findings_of(getattr(section, "outcome", None)), pool, section)
+        if dialog.exec() and dialog.outcome is not None:
+            QMessageBox.information(section, title, dialog.result_text())
+            clear = getattr(section, "_clear", None)  # the draft is now frozen «en consulta»
+            if callable(clear):
+                clear()
+        badge.refresh()
+
+    section.consult_handler = handler  # type: ignore[attr-defined]
+    section.consultation_badge = badge  # type: ignore[attr-defined]
+    return badge
+
+
+def make_send_dialog(context, post_id, networks, findings, pool, parent) -> SendDialog:
+    """Separate so tests can replace the modal dialog."""
+    return SendDialog(context, post_id, networks, findings, pool, parent)

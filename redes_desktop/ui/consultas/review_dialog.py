@@ -1,0 +1,266 @@
+"""One consultation: the snapshot exactly as sent (text, networks, images, findings), its
+decision, how the draft changed since (a diff), and — for reviewers of CNCS while the term
+runs — the decision form. The decision is checked again in the service (role, deadline)."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import QSize, Qt, QThreadPool, Signal
+from PySide6.QtGui import QImageReader, QPixmap
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redes_desktop.context import AppContext
+from redes_desktop.errors import UserFacingError
+from redes_desktop.models import ConsultationState
+from redes_desktop.services.consultation_mail import network_labels
+from redes_desktop.services.consultation_rules import format_countdown, format_mexico, remaining
+from redes_desktop.ui.consultas.store import ConsultationDetail, ConsultationStore
+from redes_desktop.ui.tasks import SynchronousPool, run_task
+
+S = ConsultationState
+THUMB = QSize(220, 160)
+
+
+def _read_only(text: str, lines: int = 6) -> QPlainTextEdit:
+    edit = QPlainTextEdit(text)
+    edit.setReadOnly(True)
+    edit.setMaximumHeight(edit.fontMetrics().lineSpacing() * (lines + 1) + 12)
+    return edit
+
+
+class ConsultationDialog(QDialog):
+    decided = Signal(object)  # the consultation id
+
+    def __init__(self, context: AppContext, consultation_id: uuid.UUID,
+                 pool: QThreadPool | SynchronousPool | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.consultation_id = consultation_id
+        self.pool = pool
+        self.store = ConsultationStore(context)
+        self.detail: ConsultationDetail | None = None
+        self.outcome = None
+        self.setWindowTitle(self.tr("Consulta a la CNCS"))
+        self.resize(760, 720)
+        self.message_label = QLabel()
+        self.message_label.setWordWrap(True)
+        self.message_label.setObjectName("mensaje")
+        self.body = QVBoxLayout()
+        content = QWidget()
+        content.setLayout(self.body)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        buttons = QDialogButtonBox()
+        close = buttons.addButton(self.tr("Cerrar"), QDialogButtonBox.ButtonRole.RejectRole)
+        close.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.message_label)
+        layout.addWidget(buttons)
+        self.decision_box: QGroupBox | None = None
+        self.load()
+
+    # -- contents ----------------------------------------------------------------------------
+    def load(self) -> None:
+        try:
+            self.detail = self.store.detail(self.consultation_id)
+        except UserFacingError as error:
+            self.message_label.setText(error.message)
+            return
+        self._build(self.detail)
+
+    def _build(self, d: ConsultationDetail) -> None:
+        now = self.context.clock()
+        head = QFormLayout()
+        head.addRow(self.tr("Cuenta:"), QLabel(f"{d.account} — {d.area}"))
+        head.addRow(self.tr("Consulta:"), QLabel(f"{d.author} ({d.author_email})"))
+        head.addRow(self.tr("Enviada:"), QLabel(self.tr("%s (hora de México)")
+                                                % format_mexico(d.sent_at)))
+        deadline = format_mexico(d.deadline)
+        if d.state == S.PENDIENTE and not d.expired_now:
+            deadline += self.tr(" — quedan %s h") % format_countdown(remaining(d.deadline, now))
+        head.addRow(self.tr("Vence:"), QLabel(deadline))
+        self.state_label = QLabel(self._state_text(d))
+        self.state_label.setWordWrap(True)
+        head.addRow(self.tr("Estado:"), self.state_label)
+        self.body.addLayout(head)
+
+        question = QLabel(d.question)
+        question.setWordWrap(True)
+        question.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.body.addWidget(self._group(self.tr("Pregunta"), question))
+        self.snapshot_text = _read_only(d.snapshot.get("text", ""), 8)
+        networks = network_labels(d.snapshot.get("networks", [])) or "—"
+        snap = QWidget()
+        snap_layout = QVBoxLayout(snap)
+        snap_layout.setContentsMargins(0, 0, 0, 0)
+        snap_layout.addWidget(self.snapshot_text)
+        snap_layout.addWidget(QLabel(self.tr("Redes: %s · Huella: %s…")
+                                     % (networks, d.snapshot_hash[:16])))
+        snap_layout.addLayout(self._images(d))
+        self.body.addWidget(self._group(self.tr("Publicación tal como se envió"), snap))
+
+        self.findings_list = QListWidget()
+        for f in d.snapshot.get("findings", []):
+            self.findings_list.addItem(f"{f.get('rule', '')} ({f.get('severity', '')}): "
+                                       f"{f.get('message', '')}")
+        if not self.findings_list.count():
+            self.findings_list.addItem(self.tr("Sin observaciones de la revisión automática."))
+        self.findings_list.setMaximumHeight(110)
+        self.body.addWidget(self._group(self.tr("Observaciones al enviar"), self.findings_list))
+
+        if d.diff or d.media_changes:
+            self.diff_view = _read_only("\n".join([d.diff, *d.media_changes]).strip(), 10)
+            self.diff_view.setObjectName("diferencias")
+            self.body.addWidget(self._group(
+                self.tr("Cambios en el borrador desde esta consulta"), self.diff_view))
+        else:
+            self.diff_view = None
+        if d.state == S.PENDIENTE and d.can_decide:
+            self.body.addWidget(self._decision_form())
+        elif d.state == S.PENDIENTE and self.context.identity and self.context.identity.is_reviewer:
+            self.message_label.setText(d.decide_refusal)
+        self.body.addStretch(1)
+
+    def _group(self, title: str, widget: QWidget) -> QGroupBox:
+        box = QGroupBox(title)
+        layout = QVBoxLayout(box)
+        layout.addWidget(widget)
+        return box
+
+    def _state_text(self, d: ConsultationDetail) -> str:
+        parts = [d.state.label]
+        if d.state == S.PENDIENTE and d.expired_now:
+            parts = [self.tr("Plazo vencido: No procedente — sin respuesta en 48 h")]
+        if d.reviewer and d.decided_at:
+            parts.append(self.tr("por %s, %s") % (d.reviewer, format_mexico(d.decided_at)))
+        text = " ".join(parts)
+        if d.reasoning:
+            text += "\n" + self.tr("Motivo: %s") % d.reasoning
+        if d.requested_changes:
+            text += "\n" + self.tr("Cambios pedidos: %s") % d.requested_changes
+        if d.invalidated_at:
+            text += "\n" + self.tr("El borrador se editó después de la aprobación (%s): necesita "
+                                   "una nueva consulta.") % format_mexico(d.invalidated_at)
+        if d.mail_pending:
+            text += "\n" + self.tr("Correo pendiente: %s") % (
+                d.mail_error or self.tr("se reintentará automáticamente."))
+        return text
+
+    def _images(self, d: ConsultationDetail) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.image_labels: list[QLabel] = []
+        for n, (alt, path) in enumerate(d.images, start=1):
+            label = QLabel()
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setWordWrap(True)
+            pixmap = QPixmap()
+            if path is not None:
+                reader = QImageReader(str(path))
+                reader.setAutoTransform(True)
+                size = reader.size()
+                if size.isValid():
+                    reader.setScaledSize(size.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio))
+                pixmap = QPixmap.fromImage(reader.read())
+            if pixmap.isNull():
+                label.setText(self.tr("Imagen %d no disponible: el archivo se movió o se borró y "
+                                      "no hay copia en la carpeta de datos.") % n)
+            else:
+                label.setPixmap(pixmap)
+            label.setToolTip(alt or self.tr("(sin texto alternativo)"))
+            label.setAccessibleName(alt or self.tr("Imagen %d") % n)
+            self.image_labels.append(label)
+            row.addWidget(label)
+        row.addStretch(1)
+        return row
+
+    # -- the decision ------------------------------------------------------------------------
+    def _decision_form(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Decisión de la CNCS"))
+        self.decision_box = box
+        self.choices = QButtonGroup(self)
+        self.approve = QRadioButton(self.tr("Aprobada"))
+        self.reject_choice = QRadioButton(self.tr("Rechazada"))
+        self.changes_choice = QRadioButton(self.tr("Requiere cambios"))
+        line = QHBoxLayout()
+        for button, state in ((self.approve, S.APROBADA), (self.reject_choice, S.RECHAZADA),
+                              (self.changes_choice, S.REQUIERE_CAMBIOS)):
+            button.setProperty("estado", state.value)
+            self.choices.addButton(button)
+            line.addWidget(button)
+        line.addStretch(1)
+        self.reason_edit = QPlainTextEdit()
+        self.reason_edit.setPlaceholderText(self.tr("Motivo (obligatorio si se rechaza)"))
+        self.reason_edit.setMaximumHeight(80)
+        self.changes_edit = QPlainTextEdit()
+        self.changes_edit.setPlaceholderText(self.tr("Qué debe cambiar el área"))
+        self.changes_edit.setMaximumHeight(80)
+        self.changes_edit.setEnabled(False)
+        self.decide_button = QPushButton(self.tr("Registrar decisión"))
+        self.decide_button.setEnabled(False)
+        layout = QVBoxLayout(box)
+        layout.addLayout(line)
+        layout.addWidget(QLabel(self.tr("Motivo:")))
+        layout.addWidget(self.reason_edit)
+        layout.addWidget(QLabel(self.tr("Cambios que se piden:")))
+        layout.addWidget(self.changes_edit)
+        layout.addWidget(self.decide_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.choices.buttonToggled.connect(self._on_choice)
+        self.decide_button.clicked.connect(self.submit)
+        return box
+
+    def _on_choice(self, *_args) -> None:
+        self.decide_button.setEnabled(self.choices.checkedButton() is not None)
+        self.changes_edit.setEnabled(self.changes_choice.isChecked())
+
+    def chosen_state(self) -> ConsultationState | None:
+        button = self.choices.checkedButton() if self.decision_box else None
+        return ConsultationState(button.property("estado")) if button else None
+
+    def submit(self) -> None:
+        state = self.chosen_state()
+        if state is None:
+            self.message_label.setText(self.tr("Elija Aprobada, Rechazada o Requiere cambios."))
+            return
+        reasoning = self.reason_edit.toPlainText()
+        changes = self.changes_edit.toPlainText() if state == S.REQUIERE_CAMBIOS else ""
+        self.decide_button.setEnabled(False)
+        self.message_label.setText(self.tr("Registrando la decisión y avisando por correo…"))
+        run_task(lambda: self.store.decide(self.consultation_id, state, reasoning, changes),
+                 self._on_decided, self.pool)
+
+    def _on_decided(self, outcome, error: BaseException | None) -> None:
+        if error is not None:
+            message = error.message if isinstance(error, UserFacingError) else str(error)
+            self.message_label.setText(message)
+            self.decide_button.setEnabled(True)
+            return
+        self.outcome = outcome
+        if outcome.sent:
+            text = self.tr("Decisión registrada. Se avisó por correo al administrador y al "
+                           "titular del área.")
+        else:
+            text = self.tr("Decisión registrada. El aviso por correo quedó pendiente y se "
+                           "reintentará: %s") % outcome.error
+        self.message_label.setText(text)
+        if self.decision_box is not None:
+            self.decision_box.setEnabled(False)
+        self.decided.emit(self.consultation_id)

@@ -1,0 +1,207 @@
+"""«Ausencias»: register an absence (5.1), see who covers it, the public notice of attention
+hours drafted for the composer and the hand-over and return notes."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redes_desktop.context import AppContext
+from redes_desktop.models import AbsenceKind, AbsencePeriod, Person
+from redes_desktop.services.absence_notes import DEFAULT_ATTENTION_HOURS, AbsenceNotes
+from redes_desktop.services.coverage import AbsenceService
+from redes_desktop.services.institute_calendar import spanish_range
+from redes_desktop.ui.cuentas.operations import make_error_label, run_operation, show_error
+
+
+def _notes_service(context: AppContext, session) -> AbsenceNotes:
+    settings = context.workspace.settings
+    return AbsenceNotes(
+        session, context.clock, outbox=context.outbox(session), recorder=context.recorder,
+        hours=getattr(settings, "attention_hours", DEFAULT_ATTENTION_HOURS),
+        institute_days=settings.institute_non_working_days,
+    )
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class AbsencesTab(QWidget):
+    def __init__(self, context: AppContext, on_change: Callable[[], None] | None = None,
+                 parent: QWidget | None = None, pool=None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.on_change = on_change or (lambda: None)
+        self.pool = pool
+        self.person_combo = QComboBox()
+        self.kind_combo = QComboBox()
+        for kind in AbsenceKind:
+            self.kind_combo.addItem(kind.label, kind.value)
+        self.start_edit = QDateEdit()
+        self.end_edit = QDateEdit()
+        for edit in (self.start_edit, self.end_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd/MM/yyyy")
+        self.register_button = QPushButton(self.tr("Registrar ausencia"))
+        self.register_button.clicked.connect(self.register)
+        self.cancel_button = QPushButton(self.tr("Cancelar la ausencia elegida"))
+        self.cancel_button.clicked.connect(self.cancel_selected)
+        self.error_label = make_error_label()
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Persona"), self.person_combo)
+        form.addRow(self.tr("Motivo"), self.kind_combo)
+        dates = QHBoxLayout()
+        dates.addWidget(QLabel(self.tr("Del")))
+        dates.addWidget(self.start_edit)
+        dates.addWidget(QLabel(self.tr("al")))
+        dates.addWidget(self.end_edit)
+        dates.addStretch(1)
+        form.addRow(self.tr("Fechas"), dates)
+        actions = QHBoxLayout()
+        actions.addWidget(self.register_button)
+        actions.addWidget(self.cancel_button)
+        actions.addStretch(1)
+
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([self.tr("Ausente"), self.tr("Motivo"), self.tr("Periodo"),
+                                   self.tr("Cubre"), self.tr("Notas")])
+        self.tree.setRootIsDecorated(False)
+        self.tree.currentItemChanged.connect(self._show_selected)
+        self.detail = QPlainTextEdit()
+        self.detail.setReadOnly(True)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.tree)
+        split.addWidget(self.detail)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(actions)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.status_label)
+        layout.addWidget(split, 1)
+        self._details: dict[str, str] = {}
+        self._load_people()
+        self.refresh()
+
+    def _load_people(self) -> None:
+        self.person_combo.clear()
+        with self.context.session() as session:
+            me = self.context.current_person(session)
+            if me is None:
+                self.register_button.setEnabled(False)
+                return
+            service = AbsenceService(session, self.context.clock)
+            today = service.today()
+            self.start_edit.setDate(_qdate(today))
+            self.end_edit.setDate(_qdate(today))
+            people = [me] + [p for p in self.context.directory(session).people()
+                             if p.id != me.id and service.may_register(me, p)]
+            for person in people:
+                self.person_combo.addItem(person.name, str(person.id))
+
+    def refresh(self) -> None:
+        self.tree.clear()
+        self._details.clear()
+        with self.context.session() as session:
+            notes = AbsenceNotes(session, self.context.clock)
+            for absence in notes.absences.absences():
+                written = notes.notes(absence)
+                key = str(absence.id)
+                cover = absence.covering_person.name if absence.covering_person else ""
+                item = QTreeWidgetItem([
+                    absence.person.name, absence.kind.label,
+                    spanish_range(absence.starts_on, absence.ends_on), cover,
+                    ", ".join(n.kind for n in written),
+                ])
+                item.setData(0, Qt.ItemDataRole.UserRole, key)
+                self.tree.addTopLevelItem(item)
+                parts = []
+                if absence.public_notice:
+                    parts.append(self.tr("Aviso público (borrador en el Redactor):") + "\n"
+                                 + absence.public_notice)
+                parts += [f"— {n.kind.capitalize()} —\n{n.text}" for n in written]
+                self._details[key] = "\n\n".join(parts) or self.tr(
+                    "Sin aviso ni notas todavía: la nota de entrega se genera al iniciar la "
+                    "ausencia y la de regreso al terminar.")
+        self.cancel_button.setEnabled(False)
+        self.detail.clear()
+
+    def _show_selected(self, *_args) -> None:
+        item = self.tree.currentItem()
+        key = item.data(0, Qt.ItemDataRole.UserRole) if item else ""
+        self.detail.setPlainText(self._details.get(key, ""))
+        self.cancel_button.setEnabled(bool(key))
+
+    def register(self) -> None:
+        show_error(self.error_label, "")
+        person_id = self.person_combo.currentData()
+        kind = AbsenceKind(self.kind_combo.currentData())
+        start, end = _pydate(self.start_edit.date()), _pydate(self.end_edit.date())
+        context = self.context
+
+        def operation(session, actor):
+            person = session.get(Person, uuid.UUID(person_id))
+            rows = AbsenceService(session, context.clock, context.recorder).register(
+                actor, person, kind, start, end)
+            notices = _notes_service(context, session).after_registration(rows)
+            return len(rows), len(notices)
+
+        run_operation(context, operation, self._registered, self.pool)
+
+    def _registered(self, result, error: str) -> None:
+        if error:
+            show_error(self.error_label, error)
+            return
+        _rows, notices = result
+        message = self.tr("Ausencia registrada.")
+        if notices:
+            message += " " + self.tr(
+                "Se redactó el aviso de horario de atención en %n cuenta(s): revíselo y "
+                "publíquelo desde el Redactor.", "", notices)
+        self.status_label.setText(message)
+        self.refresh()
+        self.on_change()
+
+    def cancel_selected(self) -> None:
+        item = self.tree.currentItem()
+        if item is None:
+            return
+        key = item.data(0, Qt.ItemDataRole.UserRole)
+        context = self.context
+
+        def operation(session, actor):
+            absence = session.get(AbsencePeriod, uuid.UUID(key))
+            AbsenceService(session, context.clock, context.recorder).cancel(actor, absence)
+
+        run_operation(context, operation, self._cancelled, self.pool)
+
+    def _cancelled(self, _result, error: str) -> None:
+        if error:
+            show_error(self.error_label, error)
+            return
+        self.status_label.setText(self.tr("Ausencia cancelada."))
+        self.refresh()

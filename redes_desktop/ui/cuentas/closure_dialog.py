@@ -1,0 +1,230 @@
+"""«Bajas»: request the closure of an account by oficio (7.vii) and conclude it with the
+checklist (7.viii). A closure with items unchecked is refused by the service."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redes_desktop.clock import to_mexico
+from redes_desktop.context import AppContext
+from redes_desktop.models import Account, AccountStatus
+from redes_desktop.models.procedures import AccountClosure
+from redes_desktop.services.account_closure import CLOSABLE, ClosureChecklist, ClosureService
+from redes_desktop.ui.cuentas.operations import (
+    choose_oficio,
+    make_error_label,
+    run_operation,
+    show_error,
+)
+
+
+def _service(context: AppContext, session) -> ClosureService:
+    return ClosureService(
+        session, context.clock, settings=context.workspace.settings,
+        data_dir=context.workspace.paths.root, outbox=context.outbox(session),
+        secrets=context.secrets, recorder=context.recorder,
+    )
+
+
+class ClosureRequestDialog(QDialog):
+    """Account, signed oficio and reason of the closure (7.vii)."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None, pool=None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.pool = pool
+        self.setWindowTitle(self.tr("Solicitar la baja de una cuenta"))
+        self.account_combo = QComboBox()
+        self.oficio_edit = QLineEdit()
+        browse = QPushButton(self.tr("Elegir…"))
+        browse.clicked.connect(lambda: self.oficio_edit.setText(choose_oficio(self)
+                                                                or self.oficio_edit.text()))
+        row = QHBoxLayout()
+        row.addWidget(self.oficio_edit, 1)
+        row.addWidget(browse)
+        self.reason_edit = QLineEdit()
+        form = QFormLayout()
+        form.addRow(self.tr("Cuenta"), self.account_combo)
+        form.addRow(self.tr("Oficio firmado"), row)
+        form.addRow(self.tr("Motivo"), self.reason_edit)
+        self.error_label = make_error_label()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            self.tr("Solicitar baja"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        with context.session() as session:
+            person = context.current_person(session)
+            service = ClosureService(session, context.clock, settings=context.workspace.settings,
+                                     data_dir=context.workspace.paths.root)
+            for account in session.query(Account).filter(Account.status.in_(CLOSABLE),
+                                                         Account.deleted_at.is_(None)):
+                if person is not None and service.may_close(person, account):
+                    self.account_combo.addItem(
+                        f"{account.handle} ({account.network.label}) — {account.area.name}",
+                        str(account.id))
+        if self.account_combo.count() == 0:
+            show_error(self.error_label, self.tr(
+                "No hay cuentas que usted pueda dar de baja: lo hacen el titular del área y el "
+                "administrador titular de la cuenta (criterio 7.viii)."))
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+
+    def submit(self) -> None:
+        show_error(self.error_label, "")
+        account_id = self.account_combo.currentData()
+        oficio = self.oficio_edit.text().strip() or None
+        reason = self.reason_edit.text()
+        context = self.context
+
+        def operation(session, person):
+            account = session.get(Account, uuid.UUID(account_id))
+            return _service(context, session).request_closure(person, account, oficio,
+                                                              reason).id
+
+        run_operation(context, operation, self._done, self.pool)
+
+    def _done(self, _result, error: str) -> None:
+        if error:
+            show_error(self.error_label, error)
+        else:
+            self.accept()
+
+
+class ClosureChecklistDialog(QDialog):
+    """The checklist of 7.viii; the program retires the password and sends the notice."""
+
+    def __init__(self, context: AppContext, closure_id: str, handle: str,
+                 parent: QWidget | None = None, pool=None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.closure_id = closure_id
+        self.pool = pool
+        self.setWindowTitle(self.tr("Concluir la baja de %s") % handle)
+        intro = QLabel(self.tr(
+            "Marque cada paso. La cuenta queda «cancelada» en los registros (nunca se borra); "
+            "al concluir, el programa retira la contraseña del llavero y envía el aviso."))
+        intro.setWordWrap(True)
+        labels = ClosureChecklist.LABELS
+        self.boxes = {name: QCheckBox(self.tr(labels[name].capitalize())) for name in labels}
+        self.error_label = make_error_label()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            self.tr("Concluir baja"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        for box in self.boxes.values():
+            layout.addWidget(box)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+    def checklist(self) -> ClosureChecklist:
+        return ClosureChecklist(**{name: box.isChecked() for name, box in self.boxes.items()})
+
+    def submit(self) -> None:
+        show_error(self.error_label, "")
+        checklist = self.checklist()
+        context = self.context
+
+        def operation(session, person):
+            closure = session.get(AccountClosure, uuid.UUID(self.closure_id))
+            _service(context, session).complete(person, closure, checklist)
+
+        run_operation(context, operation, self._done, self.pool)
+
+    def _done(self, _result, error: str) -> None:
+        if error:
+            show_error(self.error_label, error)
+        else:
+            self.accept()
+
+
+class ClosuresTab(QWidget):
+    def __init__(self, context: AppContext, on_change: Callable[[], None] | None = None,
+                 parent: QWidget | None = None, pool=None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.on_change = on_change or (lambda: None)
+        self.pool = pool
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([self.tr("Cuenta"), self.tr("Red"), self.tr("Área"),
+                                   self.tr("Estado"), self.tr("Solicitada"),
+                                   self.tr("Concluida")])
+        self.tree.setRootIsDecorated(False)
+        self.request_button = QPushButton(self.tr("Solicitar baja…"))
+        self.complete_button = QPushButton(self.tr("Concluir baja…"))
+        self.request_button.clicked.connect(self.request_closure)
+        self.complete_button.clicked.connect(self.complete_selected)
+        self.tree.currentItemChanged.connect(self._selection_changed)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.request_button)
+        buttons.addWidget(self.complete_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.tree, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.tree.clear()
+        with self.context.session() as session:
+            for closure in session.query(AccountClosure).order_by(
+                    AccountClosure.requested_at.desc()):
+                account = closure.account
+                done = closure.completed_at
+                item = QTreeWidgetItem([
+                    account.handle, account.network.label, account.area.name,
+                    account.status.label, f"{to_mexico(closure.requested_at):%d/%m/%Y}",
+                    f"{to_mexico(done):%d/%m/%Y}" if done else "",
+                ])
+                item.setData(0, Qt.ItemDataRole.UserRole, str(closure.id))
+                item.setData(1, Qt.ItemDataRole.UserRole, done is None
+                             and account.status == AccountStatus.EN_BAJA)
+                self.tree.addTopLevelItem(item)
+        self._selection_changed()
+
+    def _selection_changed(self, *_args) -> None:
+        item = self.tree.currentItem()
+        self.complete_button.setEnabled(bool(item and item.data(1, Qt.ItemDataRole.UserRole)))
+
+    def request_closure(self) -> None:
+        if ClosureRequestDialog(self.context, self, pool=self.pool).exec():
+            self._changed()
+
+    def complete_selected(self) -> None:
+        item = self.tree.currentItem()
+        if item is None:
+            return
+        dialog = ClosureChecklistDialog(self.context, item.data(0, Qt.ItemDataRole.UserRole),
+                                        item.text(0), self, pool=self.pool)
+        if dialog.exec():
+            self._changed()
+
+    def _changed(self) -> None:
+        self.refresh()
+        self.on_change()

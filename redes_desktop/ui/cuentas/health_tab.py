@@ -1,0 +1,145 @@
+"""«Salud»: inactive (6.xxi), possibly abandoned (7.viii) and unverified (6.xxix) accounts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from redes_desktop.clock import to_mexico
+from redes_desktop.context import AppContext
+from redes_desktop.services.account_health import (
+    ABANDONO,
+    AL_DIA,
+    DEFAULT_ABANDONED_AFTER_DAYS,
+    HealthRow,
+    account_health,
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("HealthTableModel", text)
+
+
+class HealthTableModel(QAbstractTableModel):
+    COLUMNS = ("cuenta", "red", "area", "periodicidad", "ultima", "estado", "verificada",
+               "observaciones")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[HealthRow] = []
+        self._headers = [_tr("Cuenta"), _tr("Red"), _tr("Área"), _tr("Periodicidad"),
+                         _tr("Última publicación"), _tr("Estado"), _tr("Verificada"),
+                         _tr("Observaciones")]
+
+    def set_rows(self, rows: Sequence[HealthRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> HealthRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self._headers):
+                return self._headers[section]
+        return None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        row = self._rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(row.reasons) or _tr("Publica según su periodicidad.")
+        if role == Qt.ItemDataRole.ForegroundRole and column == "estado":
+            if row.state == ABANDONO:
+                return QBrush(QColor("#b00020"))
+            if row.state != AL_DIA:
+                return QBrush(QColor("#8a5a00"))
+        if role == Qt.ItemDataRole.UserRole:
+            return str(row.account_id)
+        return None
+
+    @staticmethod
+    def _text(row: HealthRow, column: str) -> str:
+        if column == "cuenta":
+            return row.handle
+        if column == "red":
+            return row.network.label
+        if column == "area":
+            return row.area_name
+        if column == "periodicidad":
+            return row.rhythm.capitalize()
+        if column == "ultima":
+            if row.last_published is None:
+                return _tr("Nunca")
+            return f"{to_mexico(row.last_published):%d/%m/%Y} ({row.days_silent} d)"
+        if column == "estado":
+            return _tr(row.state_label)
+        if column == "verificada":
+            return _tr("Sí") if row.verified else _tr("No")
+        return " ".join(row.reasons)
+
+
+class HealthTab(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.model = HealthTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        days = getattr(self.context.workspace.settings, "abandoned_after_days",
+                       DEFAULT_ABANDONED_AFTER_DAYS)
+        with self.context.session() as session:
+            rows = account_health(session, self.context.clock, abandoned_after_days=days)
+        # Problems first.
+        order = {ABANDONO: 0, AL_DIA: 2}
+        rows.sort(key=lambda r: (order.get(r.state, 1), r.verified, r.handle.lower()))
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        inactive = sum(r.state != AL_DIA for r in rows)
+        unverified = sum(not r.verified for r in rows)
+        self.summary.setText(self.tr(
+            "%1 cuenta(s) activas: %2 sin publicar según su periodicidad o en posible abandono "
+            "(más de %3 días), %4 sin verificar por la red.").replace("%1", str(len(rows)))
+            .replace("%2", str(inactive)).replace("%3", str(days))
+            .replace("%4", str(unverified)))

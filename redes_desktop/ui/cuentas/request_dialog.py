@@ -1,0 +1,227 @@
+"""The form of a request for a new account (7.i, 7.ii). The service validates; the dialog shows
+its Spanish message and stays open until the request is recorded."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redes_desktop.context import AppContext
+from redes_desktop.models import Area, Network
+from redes_desktop.services.account_requests import (
+    CENTRAL_ACCOUNTS_REMINDER,
+    AccountProcedures,
+    RequestForm,
+    purposes,
+)
+from redes_desktop.services.permissions import Action
+from redes_desktop.ui.cuentas.operations import (
+    choose_oficio,
+    make_error_label,
+    run_operation,
+    show_error,
+)
+
+
+class RequestDialog(QDialog):
+    def __init__(self, context: AppContext, parent: QWidget | None = None, pool=None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.pool = pool
+        self.request_id: uuid.UUID | None = None
+        self.setWindowTitle(self.tr("Solicitar una cuenta institucional"))
+        self.setMinimumWidth(640)
+
+        reminder = QLabel(self.tr(CENTRAL_ACCOUNTS_REMINDER))
+        reminder.setWordWrap(True)
+        reminder.setStyleSheet("background: #fff6d5; padding: 6px;")
+
+        self.area_combo = QComboBox()
+        self.network_combo = QComboBox()
+        for network in Network:
+            self.network_combo.addItem(network.label, network.value)
+        self.name_edit = QLineEdit()
+        self.handle_edit = QLineEdit()
+        self.handle_edit.setPlaceholderText(self.tr("@JLE_JaliscoINE (en X termina en «ine»)"))
+        self.email_edit = QLineEdit()
+        self.email_edit.setPlaceholderText(self.tr("cuenta@ine.mx"))
+        self.purposes_list = QListWidget()
+        for pid, text in purposes():
+            item = QListWidgetItem(f"{pid}. {text}")
+            item.setData(Qt.ItemDataRole.UserRole, pid)
+            item.setToolTip(text)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.purposes_list.addItem(item)
+        self.purposes_list.setMinimumHeight(140)
+        self.justification_edit = QPlainTextEdit()
+        self.justification_edit.setPlaceholderText(
+            self.tr("Programas y actividades institucionales del área que justifican la cuenta")
+        )
+        self.titular_combo = QComboBox()
+        self.suplente_combo = QComboBox()
+        self.rhythm_combo = QComboBox()
+        self.rhythm_combo.addItem(self.tr("Diaria"), "diaria")
+        self.rhythm_combo.addItem(self.tr("Semanal"), "semanal")
+        self.oficio_edit = QLineEdit()
+        self.oficio_edit.setPlaceholderText(self.tr("PDF o imagen del oficio firmado (7.ii)"))
+        browse = QPushButton(self.tr("Elegir…"))
+        browse.clicked.connect(self._browse)
+        oficio_row = QHBoxLayout()
+        oficio_row.addWidget(self.oficio_edit, 1)
+        oficio_row.addWidget(browse)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Área"), self.area_combo)
+        form.addRow(self.tr("Red"), self.network_combo)
+        form.addRow(self.tr("Nombre propuesto"), self.name_edit)
+        form.addRow(self.tr("Usuario"), self.handle_edit)
+        form.addRow(self.tr("Correo (ine.mx)"), self.email_edit)
+        form.addRow(self.tr("Fines (sección 3)"), self.purposes_list)
+        form.addRow(self.tr("Justificación"), self.justification_edit)
+        form.addRow(self.tr("Administrador titular"), self.titular_combo)
+        form.addRow(self.tr("Administrador suplente"), self.suplente_combo)
+        form.addRow(self.tr("Periodicidad"), self.rhythm_combo)
+        form.addRow(self.tr("Oficio firmado"), oficio_row)
+
+        self.error_label = make_error_label()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            self.tr("Presentar solicitud")
+        )
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(reminder)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+        self._people_by_area: dict[str, list[tuple[str, str]]] = {}
+        self._load_choices()
+        self.area_combo.currentIndexChanged.connect(self._fill_people)
+        self._fill_people()
+
+    def _load_choices(self) -> None:
+        with self.context.session() as session:
+            person = self.context.current_person(session)
+            directory = self.context.directory(session)
+            permissions = self.context.permissions(session)
+            people = directory.people()
+            for area in directory.areas():
+                if person is None or not permissions.check(
+                    person, Action.REQUEST_ACCOUNT, area=area
+                ):
+                    continue
+                self.area_combo.addItem(area.name, str(area.id))
+                self._people_by_area[str(area.id)] = [
+                    (f"{p.name} — {p.level.label}", str(p.id))
+                    for p in people
+                    if p.area_id == area.id
+                ]
+        if self.area_combo.count() == 0:
+            show_error(
+                self.error_label,
+                self.tr(
+                    "Usted no puede solicitar cuentas: lo hacen el titular del área y sus "
+                    "administradores (criterio 5.1)."
+                ),
+            )
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+
+    def _fill_people(self) -> None:
+        people = self._people_by_area.get(self.area_combo.currentData(), [])
+        for combo in (self.titular_combo, self.suplente_combo):
+            combo.clear()
+            combo.addItem(self.tr("(elija a una persona)"), "")
+            for label, pid in people:
+                combo.addItem(label, pid)
+
+    def _browse(self) -> None:
+        path = choose_oficio(self)
+        if path:
+            self.oficio_edit.setText(path)
+
+    def set_purposes(self, ids: list[str]) -> None:
+        for row in range(self.purposes_list.count()):
+            item = self.purposes_list.item(row)
+            checked = item.data(Qt.ItemDataRole.UserRole) in ids
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def chosen_purposes(self) -> list[str]:
+        return [
+            self.purposes_list.item(row).data(Qt.ItemDataRole.UserRole)
+            for row in range(self.purposes_list.count())
+            if self.purposes_list.item(row).checkState() == Qt.CheckState.Checked
+        ]
+
+    def submit(self) -> None:
+        show_error(self.error_label, "")
+        values = dict(
+            area_id=self.area_combo.currentData(),
+            network=Network(self.network_combo.currentData()),
+            name=self.name_edit.text(),
+            handle=self.handle_edit.text(),
+            email=self.email_edit.text(),
+            purposes=self.chosen_purposes(),
+            justification=self.justification_edit.toPlainText(),
+            titular_id=self.titular_combo.currentData(),
+            suplente_id=self.suplente_combo.currentData(),
+            oficio=self.oficio_edit.text().strip() or None,
+            rhythm=self.rhythm_combo.currentData(),
+        )
+        context = self.context
+        settings = context.workspace.settings
+        root = context.workspace.paths.root
+
+        def operation(session, person):
+            directory = context.directory(session)
+            area = session.get(Area, uuid.UUID(values["area_id"]))
+            form = RequestForm(
+                area=area,
+                network=values["network"],
+                name=values["name"],
+                handle=values["handle"],
+                email=values["email"],
+                purposes=values["purposes"],
+                justification=values["justification"],
+                titular=directory.person(values["titular_id"]),
+                suplente=directory.person(values["suplente_id"]),
+                oficio=values["oficio"],
+                rhythm=values["rhythm"],
+            )
+            service = AccountProcedures(
+                session, context.clock, settings=settings, data_dir=root,
+                outbox=context.outbox(session), recorder=context.recorder,
+            )
+            return service.request_account(person, form).id
+
+        self.buttons.setEnabled(False)
+        run_operation(context, operation, self._done, self.pool)
+
+    def _done(self, request_id, error: str) -> None:
+        self.buttons.setEnabled(True)
+        if error:
+            show_error(self.error_label, error)
+            return
+        self.request_id = request_id
+        self.accept()

@@ -1,0 +1,197 @@
+"""«Solicitudes»: requests for accounts (7.ii), CNCS's decision (7.iii) and the opening."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redes_desktop.clock import to_mexico
+from redes_desktop.context import AppContext
+from redes_desktop.models.procedures import AccountRequest, RequestState
+from redes_desktop.services.account_requests import AccountProcedures
+from redes_desktop.services.permissions import Action
+from redes_desktop.ui.cuentas.operations import make_error_label, run_operation, show_error
+from redes_desktop.ui.cuentas.request_dialog import RequestDialog
+
+
+class RequestsTab(QWidget):
+    def __init__(
+        self,
+        context: AppContext,
+        on_change: Callable[[], None] | None = None,
+        parent: QWidget | None = None,
+        pool=None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.on_change = on_change or (lambda: None)
+        self.pool = pool
+        self.is_reviewer = False
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([
+            self.tr("Cuenta"), self.tr("Red"), self.tr("Área"), self.tr("Estado"),
+            self.tr("Presentada"), self.tr("Solicitó"),
+        ])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
+        self.detail = QPlainTextEdit()
+        self.detail.setReadOnly(True)
+        self.new_button = QPushButton(self.tr("Nueva solicitud…"))
+        self.authorize_button = QPushButton(self.tr("Autorizar…"))
+        self.reject_button = QPushButton(self.tr("Rechazar…"))
+        self.open_button = QPushButton(self.tr("Registrar apertura…"))
+        self.error_label = make_error_label()
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.authorize_button, self.reject_button,
+                       self.open_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.tree)
+        split.addWidget(self.detail)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.error_label)
+        layout.addWidget(split, 1)
+        self.new_button.clicked.connect(self.new_request)
+        self.authorize_button.clicked.connect(self.authorize_selected)
+        self.reject_button.clicked.connect(self.reject_selected)
+        self.open_button.clicked.connect(self.open_selected)
+        self.tree.currentItemChanged.connect(self._selection_changed)
+        self._states: dict[str, RequestState] = {}
+        self._details: dict[str, str] = {}
+        self.refresh()
+
+    # -- data -------------------------------------------------------------------------------
+    def _service(self, session) -> AccountProcedures:
+        return AccountProcedures(
+            session, self.context.clock, settings=self.context.workspace.settings,
+            data_dir=self.context.workspace.paths.root, outbox=self.context.outbox(session),
+            recorder=self.context.recorder,
+        )
+
+    def refresh(self) -> None:
+        current = self.selected_id()
+        self.tree.clear()
+        self._states.clear()
+        self._details.clear()
+        with self.context.session() as session:
+            person = self.context.current_person(session)
+            if person is None:
+                self._selection_changed()
+                return
+            service = AccountProcedures(
+                session, self.context.clock, settings=self.context.workspace.settings,
+                data_dir=self.context.workspace.paths.root,
+            )
+            self.is_reviewer = bool(service.permissions.check(person, Action.AUTHORIZE_ACCOUNT))
+            for request in service.requests(person):
+                self._add(request, service.describe(request))
+        self.reject_button.setVisible(self.is_reviewer)
+        self.authorize_button.setVisible(self.is_reviewer)
+        if current:
+            self.select(current)
+        self._selection_changed()
+
+    def _add(self, request: AccountRequest, description: str) -> None:
+        account = request.account
+        key = str(request.id)
+        item = QTreeWidgetItem([
+            account.handle, account.network.label, account.area.name, request.state.label,
+            f"{to_mexico(request.requested_at):%d/%m/%Y %H:%M}", request.requested_by.name,
+        ])
+        item.setData(0, Qt.ItemDataRole.UserRole, key)
+        self.tree.addTopLevelItem(item)
+        self._states[key] = request.state
+        extra = f"\nMotivos de CNCS: {request.reasons}\n" if request.reasons else ""
+        self._details[key] = (
+            f"Estado: {request.state.label}\nOficio: {request.oficio_name} "
+            f"({request.oficio_path})\n\n{description}{extra}"
+        )
+
+    def selected_id(self) -> str:
+        item = self.tree.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item else ""
+
+    def select(self, key: str) -> None:
+        for row in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(row)
+            if item.data(0, Qt.ItemDataRole.UserRole) == key:
+                self.tree.setCurrentItem(item)
+                return
+
+    def _selection_changed(self, *_args) -> None:
+        key = self.selected_id()
+        state = self._states.get(key)
+        self.detail.setPlainText(self._details.get(key, ""))
+        self.authorize_button.setEnabled(state == RequestState.PENDIENTE)
+        self.reject_button.setEnabled(state == RequestState.PENDIENTE)
+        self.open_button.setEnabled(state == RequestState.AUTORIZADA)
+
+    # -- actions -----------------------------------------------------------------------------
+    def new_request(self) -> None:
+        dialog = RequestDialog(self.context, self, pool=self.pool)
+        if dialog.exec():
+            self._changed()
+            self.select(str(dialog.request_id))
+
+    def ask_text(self, title: str, label: str) -> tuple[str, bool]:
+        """Asks for a line of text; tests replace it."""
+        return QInputDialog.getText(self, title, label, QLineEdit.EchoMode.Normal, "")
+
+    def authorize_selected(self) -> None:
+        reasons, ok = self.ask_text(self.tr("Autorizar solicitud"),
+                                    self.tr("Comentarios para el área (opcional):"))
+        if ok:
+            self._act(lambda service, person, request: service.authorize(person, request,
+                                                                         reasons))
+
+    def reject_selected(self) -> None:
+        reasons, ok = self.ask_text(self.tr("Rechazar solicitud"),
+                                    self.tr("Motivos del rechazo (se envían al área):"))
+        if ok:
+            self._act(lambda service, person, request: service.reject(person, request, reasons))
+
+    def open_selected(self) -> None:
+        url, ok = self.ask_text(
+            self.tr("Registrar apertura"),
+            self.tr("Dirección de la cuenta ya abierta en la red (https://…):"))
+        if ok:
+            self._act(lambda service, person, request: service.open_account(person, request,
+                                                                            url))
+
+    def _act(self, action) -> None:
+        key = self.selected_id()
+        if not key:
+            return
+        show_error(self.error_label, "")
+
+        def operation(session, person):
+            request = session.get(AccountRequest, uuid.UUID(key))
+            action(self._service(session), person, request)
+
+        run_operation(self.context, operation, self._done, self.pool)
+
+    def _done(self, _result, error: str) -> None:
+        if error:
+            show_error(self.error_label, error)
+            return
+        self._changed()
+
+    def _changed(self) -> None:
+        self.refresh()
+        self.on_change()

@@ -1,0 +1,1 @@
+"""The Contraseñas section: rotation list, generator, rotation and incident dialogs."""

@@ -1,0 +1,110 @@
+"""«Conflictos»: both versions side by side; keep one, or edit a merge and save it."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from redes_desktop.clock import to_mexico
+from redes_desktop.sync.conflicts import KEEP_LOCAL, KEEP_SERVER, MERGED, open_conflicts, resolve
+
+
+class ConflictsDialog(QDialog):
+    def __init__(self, context, parent=None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(self.tr("Conflictos de sincronización"))
+        self.resize(900, 560)
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Conflictos pendientes"))
+        self.reason = QLabel()
+        self.reason.setWordWrap(True)
+        self.server_view = QPlainTextEdit()
+        self.server_view.setReadOnly(True)
+        self.local_view = QPlainTextEdit()
+        self.local_view.setToolTip(
+            self.tr("Puede editar esta versión y guardarla como combinación.")
+        )
+        columns = QHBoxLayout()
+        for title, view in ((self.tr("Versión en la base compartida"), self.server_view),
+                            (self.tr("Versión que no se aplicó"), self.local_view)):
+            box = QVBoxLayout()
+            box.addWidget(QLabel(title))
+            box.addWidget(view)
+            columns.addLayout(box)
+        self.keep_server = QPushButton(self.tr("Conservar la compartida"))
+        self.keep_local = QPushButton(self.tr("Conservar la otra"))
+        self.save_merge = QPushButton(self.tr("Guardar combinación"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        for button in (self.keep_server, self.keep_local, self.save_merge):
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.keep_server.clicked.connect(lambda: self._resolve(KEEP_SERVER))
+        self.keep_local.clicked.connect(lambda: self._resolve(KEEP_LOCAL))
+        self.save_merge.clicked.connect(lambda: self._resolve(MERGED))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.reason)
+        layout.addLayout(columns, 3)
+        layout.addWidget(buttons)
+        self.list.currentRowChanged.connect(self._show)
+        self.reload()
+
+    def reload(self) -> None:
+        with self.context.session() as session:
+            self._conflicts = [
+                (c.id, c.table_name, c.kind, c.reason, c.detected_at, c.local_data, c.server_data)
+                for c in open_conflicts(session)
+            ]
+        self.list.clear()
+        for _id, table_name, kind, _reason, detected, _l, _s in self._conflicts:
+            self.list.addItem(QListWidgetItem(
+                self.tr("%s — %s (%s)") % (table_name, kind, f"{to_mexico(detected):%d/%m %H:%M}")
+            ))
+        empty = not self._conflicts
+        for button in (self.keep_server, self.keep_local, self.save_merge):
+            button.setEnabled(not empty)
+        if empty:
+            self.reason.setText(self.tr("No hay conflictos pendientes."))
+            self.server_view.clear()
+            self.local_view.clear()
+        else:
+            self.list.setCurrentRow(0)
+
+    def _show(self, row: int) -> None:
+        if not 0 <= row < len(self._conflicts):
+            return
+        _id, _t, _k, reason, _d, local, server = self._conflicts[row]
+        self.reason.setText(reason)
+        self.server_view.setPlainText(json.dumps(server, ensure_ascii=False, indent=2))
+        self.local_view.setPlainText(json.dumps(local, ensure_ascii=False, indent=2))
+
+    def _resolve(self, choice: str) -> None:
+        row = self.list.currentRow()
+        if not 0 <= row < len(self._conflicts):
+            return
+        merged = None
+        if choice == MERGED:
+            try:
+                merged = json.loads(self.local_view.toPlainText())
+            except ValueError:
+                self.reason.setText(self.tr("La combinación no es JSON válido; corríjala."))
+                return
+        identity = self.context.identity
+        with self.context.session() as session:
+            resolve(session, self._conflicts[row][0], choice,
+                    person_id=identity.person_id if identity else None,
+                    now=self.context.clock(), merged=merged)
+            session.commit()
+        self.reload()

@@ -1,0 +1,77 @@
+"""Runs the sync every minute and on demand, off the UI thread, and reports its state."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from redes_desktop.ui.tasks import run_task
+
+
+class SyncController(QObject):
+    """`status_changed(text)` after every change of state; `synced(report_lines)` after a sync.
+
+    `engine_factory()` builds a SyncEngine (or raises a UserFacingError, e.g. not configured);
+    it is called off the UI thread. `local_engine` is the SQLAlchemy engine of the local DB.
+    """
+
+    status_changed = Signal(str)
+    synced = Signal(list)
+    failed = Signal(str)
+
+    def __init__(self, local_engine, engine_factory: Callable[[], object] | None,
+                 interval_ms: int = 60_000, parent: QObject | None = None, pool=None) -> None:
+        super().__init__(parent)
+        self.local_engine = local_engine
+        self.engine_factory = engine_factory
+        self.pool = pool
+        self.running = False
+        self.error = ""
+        self._engine = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.sync_now)
+
+    @property
+    def configured(self) -> bool:
+        return self.engine_factory is not None
+
+    def start(self) -> None:
+        if self.configured:
+            self.timer.start()
+            self.sync_now()
+        else:
+            self.refresh()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def sync_now(self) -> None:
+        if self.running or not self.configured:
+            return
+        self.running = True
+        self.refresh()
+        run_task(self._work, self._done, self.pool)
+
+    def _work(self):
+        if self._engine is None:
+            self._engine = self.engine_factory()
+        return self._engine.sync()
+
+    def _done(self, report, error: BaseException | None) -> None:
+        self.running = False
+        if error is not None:
+            self.error = getattr(error, "message", None) or f"{type(error).__name__}: {error}"
+            self.failed.emit(self.error)
+        else:
+            self.error = ""
+            self.synced.emit(report.lines())
+        self.refresh()
+
+    def refresh(self) -> None:
+        from redes_desktop.sync.status import read_status
+
+        status = read_status(self.local_engine, configured=self.configured,
+                             running=self.running, error=self.error)
+        self.status_changed.emit(status.text())

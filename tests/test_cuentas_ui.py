@@ -1,0 +1,248 @@
+"""The Cuentas section's procedure tabs under pytest-qt: the request form, CNCS's decision and
+the opening, the closure checklist, absences with their notice, and the health table."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import QDate, QThreadPool
+from PySide6.QtWidgets import QDialogButtonBox
+
+from redes_desktop.context import AppContext
+from redes_desktop.models import AbsencePeriod, Account, AccountStatus, Post
+from redes_desktop.models.procedures import AccountRequest, RequestState
+from redes_desktop.services.directory import Directory
+from redes_desktop.ui.cuentas.absences_tab import AbsencesTab
+from redes_desktop.ui.cuentas.accounts_view import AccountsSection
+from redes_desktop.ui.cuentas.closure_dialog import ClosureChecklistDialog, ClosuresTab
+from redes_desktop.ui.cuentas.health_tab import HealthTab
+from redes_desktop.ui.cuentas.request_dialog import RequestDialog
+from redes_desktop.ui.cuentas.requests_tab import RequestsTab
+from redes_desktop.ui.tasks import SynchronousPool
+from redes_desktop.workspace import open_workspace
+from tests.factories import make_office, make_reviewer
+
+POOL = SynchronousPool()
+
+
+@pytest.fixture(scope="module")
+def migrated_template(tmp_path_factory):
+    """One migrated SQLite file per module, copied for each test (migrating costs ~0.3 s)."""
+    from redes_desktop.database import open_local_database
+
+    path = tmp_path_factory.mktemp("plantilla") / "redes.sqlite3"
+    open_local_database(path).dispose()
+    return path
+
+
+@pytest.fixture
+def context(data_dir, clock, mail_settings, migrated_template):
+    shutil.copy(migrated_template, data_dir / "redes.sqlite3")
+    workspace = open_workspace(data_dir, clock=clock)
+    for name in ("smtp_host", "smtp_port", "smtp_security", "smtp_sender"):
+        setattr(workspace.settings, name, getattr(mail_settings, name))
+    database = workspace.open_database()
+    with database.session() as session:
+        directory = Directory(session, clock)
+        office = make_office(directory)
+        reviewer = make_reviewer(directory)
+        session.commit()
+        ids = {"head": office.head.id, "titular": office.titular.id,
+               "suplente": office.suplente.id, "reviewer": reviewer.id,
+               "account": office.account.id}
+    ctx = AppContext(workspace=workspace, database=database, clock=clock)
+    ctx.ids = ids
+    ctx.choose_identity(ids["head"])
+    yield ctx
+    QThreadPool.globalInstance().waitForDone()
+    workspace.close()
+
+
+@pytest.fixture
+def pdf(tmp_path):
+    path = tmp_path / "oficio.pdf"
+    path.write_bytes(b"%PDF-1.7\n%%EOF\n")
+    return path
+
+
+def ok(dialog) -> None:
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+
+def pick(combo, text: str) -> None:
+    index = next(i for i in range(combo.count()) if combo.itemText(i).startswith(text))
+    combo.setCurrentIndex(index)
+
+
+def test_section_has_the_procedure_tabs(qtbot, context):
+    section = AccountsSection(context)
+    qtbot.addWidget(section)
+    titles = [section.tabs.tabText(i) for i in range(section.tabs.count())]
+    assert titles == ["Cuentas", "Áreas y administradores", "Solicitudes", "Bajas",
+                      "Ausencias", "Salud"]
+
+
+def fill_request(qtbot, typer, dialog, oficio) -> None:
+    pick(dialog.network_combo, "Instagram")
+    qtbot.keyClicks(dialog.name_edit, "INE Jalisco en Instagram")
+    qtbot.keyClicks(dialog.handle_edit, "ine_jalisco")
+    qtbot.keyClicks(dialog.email_edit, "ig.jal@ine.mx")
+    dialog.set_purposes(["3.i", "3.xi"])
+    typer(dialog.justification_edit,
+          "Educación cívica: el programa anual de la Junta en escuelas de Jalisco.")
+    pick(dialog.titular_combo, "Titular jal")
+    pick(dialog.suplente_combo, "Suplente jal")
+    if oficio:
+        dialog.oficio_edit.setText(str(oficio))
+
+
+def test_request_form_reminds_validates_and_records(qtbot, typer, context, pdf):
+    dialog = RequestDialog(context, pool=POOL)
+    qtbot.addWidget(dialog)
+    labels = [w.text() for w in dialog.findChildren(type(dialog.error_label))]
+    assert any("criterio 7.i" in text for text in labels)
+    assert dialog.area_combo.currentText() == "Junta Local Ejecutiva en Jalisco"
+    fill_request(qtbot, typer, dialog, None)
+    ok(dialog)
+    assert "Falta el oficio firmado" in dialog.error_label.text()
+    assert not dialog.error_label.isHidden()
+    with context.session() as session:
+        assert session.query(AccountRequest).count() == 0
+    dialog.set_purposes([])
+    dialog.oficio_edit.setText(str(pdf))
+    ok(dialog)
+    assert "fines de la sección 3" in dialog.error_label.text()
+    dialog.set_purposes(["3.xi"])
+    ok(dialog)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    with context.session() as session:
+        request = session.get(AccountRequest, dialog.request_id)
+        assert request.account.justification.startswith("Educación cívica")
+        assert request.account.status == AccountStatus.SOLICITADA
+
+
+def test_reviewer_authorises_and_area_opens(qtbot, typer, context, pdf, smtp_server):
+    _host, _port, inbox = smtp_server
+    dialog = RequestDialog(context, pool=POOL)
+    qtbot.addWidget(dialog)
+    fill_request(qtbot, typer, dialog, pdf)
+    ok(dialog)
+    key = str(dialog.request_id)
+
+    context.choose_identity(context.ids["reviewer"])
+    tab = RequestsTab(context, pool=POOL)
+    qtbot.addWidget(tab)
+    assert tab.authorize_button.isVisibleTo(tab)
+    tab.select(key)
+    assert "3.xi. Difundir" in tab.detail.toPlainText()
+    tab.ask_text = lambda *_: ("", True)
+    tab.reject_selected()
+    assert "motivos del rechazo" in tab.error_label.text()
+    tab.ask_text = lambda *_: ("Procede conforme a 3.xi.", True)
+    tab.select(key)
+    tab.authorize_selected()
+    with context.session() as session:
+        assert session.get(AccountRequest, dialog.request_id).state == RequestState.AUTORIZADA
+
+    context.choose_identity(context.ids["head"])
+    tab.refresh()
+    assert not tab.authorize_button.isVisibleTo(tab)
+    tab.select(key)
+    assert tab.open_button.isEnabled()
+    tab.ask_text = lambda *_: ("https://instagram.com/ine_jalisco", True)
+    tab.open_selected()
+    with context.session() as session:
+        account = session.get(AccountRequest, dialog.request_id).account
+        assert account.status == AccountStatus.ACTIVA and account.official
+    # A long subject is folded: the parsed header may start with the folding space.
+    assert any(m["Subject"].strip().startswith("Apertura de cuenta") for m in inbox.messages)
+
+
+def test_closure_checklist_refuses_unchecked_items(qtbot, context, pdf, smtp_server):
+    tab = ClosuresTab(context, pool=POOL)
+    qtbot.addWidget(tab)
+    from redes_desktop.ui.cuentas.closure_dialog import ClosureRequestDialog
+
+    request = ClosureRequestDialog(context, pool=POOL)
+    qtbot.addWidget(request)
+    pick(request.account_combo, "@JLE_JaliscoINE")
+    qtbot.keyClicks(request.reason_edit, "La Junta deja de usar la cuenta")
+    ok(request)
+    assert "Falta el oficio firmado" in request.error_label.text()
+    request.oficio_edit.setText(str(pdf))
+    ok(request)
+    assert request.result() == request.DialogCode.Accepted
+    tab.refresh()
+    tab.tree.setCurrentItem(tab.tree.topLevelItem(0))
+    assert tab.complete_button.isEnabled()
+
+    item = tab.tree.topLevelItem(0)
+    from PySide6.QtCore import Qt
+
+    checklist = ClosureChecklistDialog(context, item.data(0, Qt.ItemDataRole.UserRole),
+                                       item.text(0), pool=POOL)
+    qtbot.addWidget(checklist)
+    for name, box in checklist.boxes.items():
+        box.setChecked(name != "cancelled_on_network")
+    ok(checklist)
+    assert "se canceló la cuenta en la red social" in checklist.error_label.text()
+    with context.session() as session:
+        assert session.get(Account, context.ids["account"]).status == AccountStatus.EN_BAJA
+    checklist.boxes["cancelled_on_network"].setChecked(True)
+    ok(checklist)
+    assert checklist.result() == checklist.DialogCode.Accepted
+    with context.session() as session:
+        assert session.get(Account, context.ids["account"]).status == AccountStatus.CANCELADA
+
+
+def test_absences_tab_registers_with_notice_and_refuses_overlap(qtbot, context, clock):
+    clock.set(datetime(2026, 9, 10, 18, 0, tzinfo=UTC))
+    context.choose_identity(context.ids["titular"])
+    tab = AbsencesTab(context, pool=POOL)
+    qtbot.addWidget(tab)
+    assert tab.person_combo.currentText() == "Titular jal"
+    pick(tab.kind_combo, "Vacaciones")
+    tab.start_edit.setDate(QDate(2026, 9, 14))
+    tab.end_edit.setDate(QDate(2026, 9, 18))
+    tab.register_button.click()
+    assert tab.error_label.isHidden()
+    assert "aviso de horario" in tab.status_label.text()
+    assert tab.tree.topLevelItemCount() == 1
+    assert tab.tree.topLevelItem(0).text(3) == "Suplente jal"
+    tab.tree.setCurrentItem(tab.tree.topLevelItem(0))
+    assert "16 de septiembre (Día de la Independencia)" in tab.detail.toPlainText()
+    with context.session() as session:
+        [draft] = session.query(Post).all()
+        assert draft.text.startswith("Del 14 al 18 de septiembre")
+    tab.start_edit.setDate(QDate(2026, 9, 18))
+    tab.end_edit.setDate(QDate(2026, 9, 20))
+    tab.register_button.click()
+    assert "se empalma" in tab.error_label.text()
+    with context.session() as session:
+        assert session.query(AbsencePeriod).count() == 1
+
+
+def test_health_tab_model(qtbot, qtmodeltester, context):
+    tab = HealthTab(context)
+    qtbot.addWidget(tab)
+    qtmodeltester.check(tab.model)
+    assert tab.model.rowCount() == 1
+    row = tab.model.row_at(0)
+    assert row.handle == "@JLE_JaliscoINE" and not row.verified
+    assert "6.xxix" in tab.model.index(0, 7).data()
+    assert "sin verificar" in tab.summary.text()
+
+
+def test_background_jobs(context, clock, smtp_server):
+    """The jobs the lead wires into jobs.py: notes and holiday notices, and the health summary."""
+    from redes_desktop.services.absence_notes import absence_job
+    from redes_desktop.services.account_health import health_job
+
+    clock.set(datetime(2026, 9, 14, 15, 0, tzinfo=UTC))
+    found = absence_job(context)
+    assert [n.title for n in found] == ["Avisos de horario de atención"]
+    assert absence_job(context) == []
+    [health] = health_job(context)
+    assert "1 sin verificar" in health.message and health.target == ("cuentas", "salud")
