@@ -15,9 +15,9 @@ from redes_desktop.database import Database
 from redes_desktop.models import Person, Role
 from redes_desktop.secrets_store import SecretStore
 from redes_desktop.services.activity import ActivityRecorder, NullRecorder
+from redes_desktop.services.directory import Directory
 from redes_desktop.services.mail import MailConfig, Outbox, SmtpMailer
 from redes_desktop.services.notifications import MemoryNotifier, Notifier
-from redes_desktop.services.directory import Directory
 from redes_desktop.services.permissions import Permissions
 from redes_desktop.workspace import Workspace
 
