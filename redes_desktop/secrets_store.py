@@ -19,7 +19,7 @@ class SecretsUnavailable(UserFacingError):
 
 def _unavailable(error: BaseException) -> SecretsUnavailable:
     return SecretsUnavailable(
-        "No hay un llavero del sistema disponible para guardar contraseñas "
+        "No hay un llavero del sistema disponible para guardar las claves y contraseñas "
         f"({type(error).__name__}). En Windows se usa el Administrador de credenciales; en "
         "Linux, un servicio como GNOME Keyring o KWallet desbloqueado. Ábralo o desbloquéelo y "
         "vuelva a intentarlo: el programa no guarda contraseñas en ningún otro lugar."
