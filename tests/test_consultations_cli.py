@@ -72,6 +72,17 @@ def test_list_json_then_expire_then_list_by_state(folder):
     assert "2 consulta(s)" in human.stdout
     assert _run("expire", data_dir=folder).stdout.startswith("0 consulta(s)")
 
+    # The expiry is in the bitácora, and the chain verifies.
+    exported = subprocess.run(
+        [sys.executable, "-m", "redes_desktop", "bitacora", "export", "--format", "json",
+         "--data-dir", str(folder)], capture_output=True, text=True, timeout=120)
+    assert exported.returncode == 0, exported.stderr
+    assert "consulta_vencida" in exported.stdout
+    verified = subprocess.run(
+        [sys.executable, "-m", "redes_desktop", "bitacora", "verify", "--data-dir", str(folder)],
+        capture_output=True, text=True, timeout=120)
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+
 
 def test_bad_usage_is_explained_in_spanish(tmp_path):
     empty = _run("list", data_dir=tmp_path / "vacia")

@@ -98,6 +98,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_expire(args: argparse.Namespace) -> int:
     from redes_desktop.context import AppContext
+    from redes_desktop.context_setup import attach_bitacora
     from redes_desktop.errors import AlreadyRunning
     from redes_desktop.services.consultations import ConsultationService
 
@@ -110,6 +111,7 @@ def run_expire(args: argparse.Namespace) -> int:
     try:
         context = AppContext(workspace=workspace, database=workspace.open_database(),
                              clock=workspace.clock)
+        attach_bitacora(context)  # the expiries are recorded like any other action (8.iii)
         with context.session() as session:
             service = ConsultationService.from_context(context, session)
             expired = service.expire_due()
@@ -119,6 +121,7 @@ def run_expire(args: argparse.Namespace) -> int:
             pending_mail = sum(1 for c in expired if context.outbox(session).pending(
                 "consulta_respuesta", c.id))
             session.commit()
+        context.close()
     finally:
         workspace.close()
     for line in lines:
