@@ -46,3 +46,9 @@ class AlreadyRunning(UserFacingError):
     """Another instance holds the same data folder."""
 
     exit_code = 5
+
+
+class UsageError(UserFacingError):
+    """The command line was used wrongly (exit 2, like argparse's own errors)."""
+
+    exit_code = 2

@@ -11,11 +11,8 @@ import sys
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from redes_desktop.errors import UserFacingError
-
-
-class UsageError(UserFacingError):
-    exit_code = 2
+from redes_desktop.commands.common import add_data_dir, data_dir_of
+from redes_desktop.errors import UsageError, UserFacingError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -26,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     orders = parser.add_subparsers(dest="bitacora_command", metavar="ORDEN", required=True)
 
     verify = orders.add_parser("verify", help="verifica toda la cadena de la bitácora")
-    _data_dir(verify)
+    add_data_dir(verify)
     verify.set_defaults(handler=run_verify)
 
     export = orders.add_parser("export", help="exporta la bitácora para una auditoría")
@@ -37,7 +34,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("--to", dest="date_to", metavar="AAAA-MM-DD", help="hasta ese día")
     export.add_argument("--output", "-o", metavar="ARCHIVO", help="archivo (por omisión, la "
                         "salida estándar)")
-    _data_dir(export)
+    add_data_dir(export)
     export.set_defaults(handler=run_export)
 
     check = orders.add_parser("verify-export", help="verifica un archivo exportado")
@@ -53,19 +50,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     readers.set_defaults(handler=run_readers_key)
 
 
-def _data_dir(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--data-dir", dest="data_dir_sub", metavar="CARPETA",
-                        help="carpeta de datos")
-
-
 def _open(args):
     from redes_desktop.bitacora import open_bitacora
     from redes_desktop.clock import system_clock
     from redes_desktop.database import open_local_database
-    from redes_desktop.paths import DataPaths, resolve_data_dir
+    from redes_desktop.paths import DataPaths
     from redes_desktop.secrets_store import SecretStore
 
-    paths = DataPaths(resolve_data_dir(args.data_dir_sub or args.data_dir))
+    paths = DataPaths(data_dir_of(args))
     database = open_local_database(paths.database) if paths.database.exists() else None
     try:
         return open_bitacora(paths, SecretStore(), database, system_clock, create=False), database

@@ -12,13 +12,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from redes_desktop.errors import UserFacingError
+from redes_desktop.errors import UsageError
 
 NETWORK_CHOICES = ["x", "facebook", "instagram", "youtube", "tiktok", "otra"]
 
-
-class UsageError(UserFacingError):
-    exit_code = 2
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -9,13 +9,11 @@ from __future__ import annotations
 import argparse
 import json
 
-from redes_desktop.errors import UserFacingError
+from redes_desktop.commands.common import add_data_dir, data_dir_of
+from redes_desktop.errors import UsageError
 
 STATES = ["pendiente", "aprobada", "rechazada", "requiere_cambios", "no_procedente"]
 
-
-class UsageError(UserFacingError):
-    exit_code = 2
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -30,20 +28,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                 description="Lista las consultas, la más reciente primero.")
     listing.add_argument("--state", choices=STATES, help="solo las de este estado")
     listing.add_argument("--json", action="store_true", help="imprime un arreglo JSON")
-    _data_dir(listing)
+    add_data_dir(listing)
     listing.set_defaults(handler=run_list)
     expire = orders.add_parser(
         "expire", help="aplica ahora la regla de 48 horas",
         description="Marca «No procedente — sin respuesta en 48 h» las consultas pendientes cuyo "
         "plazo ya venció y avisa por correo (para una tarea programada).")
-    _data_dir(expire)
+    add_data_dir(expire)
     expire.set_defaults(handler=run_expire)
     parser.set_defaults(handler=_missing_order(parser))
-
-
-def _data_dir(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--data-dir", dest="data_dir_sub", metavar="CARPETA",
-                        help="carpeta de datos (también REDES_DATA_DIR)")
 
 
 def _missing_order(parser: argparse.ArgumentParser):
@@ -55,10 +48,9 @@ def _missing_order(parser: argparse.ArgumentParser):
 
 def _open(args: argparse.Namespace, *, lock: bool):
     from redes_desktop.clock import system_clock
-    from redes_desktop.paths import resolve_data_dir
     from redes_desktop.workspace import open_workspace
 
-    root = resolve_data_dir(getattr(args, "data_dir_sub", None) or args.data_dir)
+    root = data_dir_of(args)
     if not (root / "redes.sqlite3").exists():
         raise UsageError(f"No hay base de datos en {root}. Indique la carpeta con --data-dir.")
     return open_workspace(root, clock=system_clock, lock=lock)

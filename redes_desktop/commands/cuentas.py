@@ -7,11 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from redes_desktop.errors import UserFacingError
-
-
-class UsageError(UserFacingError):
-    exit_code = 2
+from redes_desktop.errors import UsageError, UserFacingError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -10,11 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from redes_desktop.errors import UserFacingError
-
-
-class UsageError(UserFacingError):
-    exit_code = 2
+from redes_desktop.errors import UsageError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
