@@ -67,7 +67,8 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("navegacion")
-        self.nav.setMaximumWidth(220)
+        self.nav.setMinimumWidth(170)
+        self.nav.setMaximumWidth(240)
         self.nav.setAccessibleName(self.tr("Secciones"))
         self.stack = QStackedWidget()
         style = self.style()
@@ -87,7 +88,9 @@ class MainWindow(QMainWindow):
         splitter = QSplitter()
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
+        splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([190, 990])
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
 
