@@ -74,6 +74,21 @@ def run(quick: bool) -> list[Result]:
         b_db, b = station("b")
         b.sync()
 
+        def idle(size: int) -> None:
+            with shared.connect() as conn:
+                have = conn.execute(text("SELECT count(*) FROM posts")).scalar_one()
+            if have < size:
+                _add_posts(a_db, account, author, size - have)
+                a.push()
+                b.pull()
+            a.sync()
+            b.sync()
+            samples = measure(b.sync, repeat=10 if quick else 40, warmup=2)
+            results.append(latency_result(f"sync: nothing to do, {max(size, have):,} rows",
+                                          "push + pull, nothing changed", samples,
+                                          median_max_ms=50))
+
+        idle(1_000)
         rounds = 1 if quick else 3
         push_s, pull_s = [], []
         for _ in range(rounds):
@@ -89,21 +104,7 @@ def run(quick: bool) -> list[Result]:
         results.append(latency_result("sync: pull 10,000 rows", "into another workstation",
                                       pull_s, median_max_ms=3000))
 
-        sizes = (1_000, 20_000 if quick else 100_000)
-        for size in sizes:
-            with shared.connect() as conn:
-                have = conn.execute(text("SELECT count(*) FROM posts")).scalar_one()
-            if have < size:
-                _add_posts(a_db, account, author, size - have)
-                a.push()
-                b.pull()
-            a.sync()
-            b.sync()
-            samples = measure(b.sync, repeat=10 if quick else 40, warmup=2)
-            label = f"{size:,} rows" if have <= size else f"{have:,} rows"
-            results.append(latency_result(f"sync: nothing to do, {label}",
-                                          "push + pull, nothing changed", samples,
-                                          median_max_ms=50))
+        idle(20_000 if quick else 100_000)
 
         stations = [station(f"w{i}") for i in range(20)]
         for _db, engine in stations:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from redes_desktop.commands.common import add_data_dir
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -13,36 +15,36 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--database-url", metavar="URL",
                         help="base compartida (por omisión, la de la configuración)")
-    parser.add_argument("--data-dir", dest="data_dir_sub", metavar="CARPETA",
-                        help="carpeta de datos (también REDES_DATA_DIR)")
+    add_data_dir(parser)
     parser.add_argument("--batch-size", type=int, default=2000, help=argparse.SUPPRESS)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    import uuid
-
-    from redes_desktop.paths import resolve_data_dir
-    from redes_desktop.secrets_store import SecretStore
-    from redes_desktop.sync.connect import shared_engine
-    from redes_desktop.sync.engine import SyncEngine
+    from redes_desktop.commands.common import data_dir_of
+    from redes_desktop.context import AppContext
+    from redes_desktop.context_setup import attach_bitacora, make_sync_engine, record_sync
     from redes_desktop.workspace import open_workspace
 
-    workspace = open_workspace(resolve_data_dir(args.data_dir_sub or args.data_dir))
+    workspace = open_workspace(data_dir_of(args))
     try:
-        database = workspace.open_database()
-        url = args.database_url or workspace.settings.shared_database_url
-        shared = shared_engine(url, SecretStore())
-        person = workspace.settings.current_person_id
+        context = AppContext(workspace=workspace, database=workspace.open_database(),
+                             clock=workspace.clock)
+        attach_bitacora(context)
         try:
-            engine = SyncEngine(database.engine, shared,
-                                person_id=uuid.UUID(person) if person else None,
-                                batch_size=args.batch_size)
-            report = engine.sync()
+            engine, note = make_sync_engine(context, args.database_url,
+                                            batch_size=args.batch_size)
+            try:
+                report = engine.sync()
+            finally:
+                engine.shared.dispose()
+            record_sync(context, report)
         finally:
-            shared.dispose()
+            context.close()
     finally:
         workspace.close()
+    if note:
+        print(note)
     print("Sincronización terminada.")
     for line in report.lines():
         print(line)

@@ -131,7 +131,7 @@ class SyncEngine:
             push_module.settle_locally(self.local, seqs, settled)
         if self.bitacora is not None:
             with self.shared.begin() as conn:
-                report.bitacora_sent = push_bitacora(conn, self.bitacora, self.origin)
+                report.bitacora_sent = push_bitacora(conn, self.bitacora, self._bitacora_origin)
         return report
 
     def pull(self, report: SyncReport | None = None) -> SyncReport:
@@ -141,11 +141,17 @@ class SyncEngine:
             with self.local.connect() as lconn:
                 after = int(get_state(lconn, "bitacora_pulled_seq") or 0)
             with self.shared.connect() as conn:
-                count, position = pull_bitacora(conn, self.bitacora, self.origin, after)
+                count, position = pull_bitacora(conn, self.bitacora, self._bitacora_origin,
+                                                after)
             report.bitacora_received = count
             with self.local.begin() as lconn:
                 set_state(lconn, "bitacora_pulled_seq", str(position))
         return report
+
+    @property
+    def _bitacora_origin(self) -> str:
+        """The bitácora's own chain id when it has one, else this workstation's id."""
+        return str(getattr(self.bitacora, "origin", None) or self.origin)
 
     @property
     def is_reviewer(self) -> bool:

@@ -34,6 +34,7 @@ class Startup:
         self.quit_after_startup = quit_after_startup
         self.exit_code = 0
         self.context = None
+        self.sync = None
         self.window = MainWindow(str(workspace.paths.root))
         settings = workspace.settings
         self.window.restore_state(
@@ -79,10 +80,34 @@ class Startup:
         if context.identity is None:
             self._ask_identity()
         self._run_jobs(STARTUP)
+        self._start_sync()
         self._periodic = QTimer(self.window)
         self._periodic.setInterval(PERIODIC_INTERVAL_MS)
         self._periodic.timeout.connect(lambda: self._run_jobs(PERIODIC))
         self._periodic.start()
+
+    def _start_sync(self) -> None:
+        """Background sync with the shared database, when one is configured (issue 7)."""
+        from redes_desktop.ui.sync.conflicts_dialog import ConflictsDialog
+        from redes_desktop.ui.sync.controller import SyncController
+
+        context = self.context
+        settings = context.workspace.settings
+        factory = None
+        if settings.shared_database_url:
+            def factory():
+                from redes_desktop.context_setup import RecordingSync, make_sync_engine
+
+                engine, note = make_sync_engine(context)
+                return RecordingSync(engine, context, note)
+
+        self.sync = SyncController(context.database.engine, factory,
+                                   max(settings.sync_interval_seconds, 10) * 1000, self.window)
+        self.sync.status_changed.connect(self.window.sync_label.setText)
+        self.window.sync_now_action.triggered.connect(self.sync.sync_now)
+        self.window.conflicts_action.triggered.connect(
+            lambda: ConflictsDialog(context, self.window).exec())
+        self.sync.start()
 
     def _open_notification(self, notification) -> None:
         """A click on a tray notification brings the window to the section it is about."""
@@ -124,6 +149,8 @@ class Startup:
         dialog = IdentityDialog(self.context, self.window)
         if dialog.exec() and self.context.identity is not None:
             self.window.set_context(self.context)
+            if self.sync is not None:
+                self.sync.forget_engine()  # the next sync connects as the new person
 
     def _fail(self, error: BaseException) -> None:
         if isinstance(error, UserFacingError):
@@ -183,6 +210,8 @@ def run_gui(args) -> int:
     from PySide6.QtCore import QThreadPool
 
     QThreadPool.globalInstance().waitForDone()
+    if startup.sync is not None:
+        startup.sync.stop()
     if startup.context is not None:
         startup.context.close()
     workspace.close()

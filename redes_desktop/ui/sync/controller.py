@@ -47,6 +47,10 @@ class SyncController(QObject):
     def stop(self) -> None:
         self.timer.stop()
 
+    def forget_engine(self) -> None:
+        """Build a new engine at the next sync (e.g. after the user changes identity)."""
+        self._engine = None
+
     def sync_now(self) -> None:
         if self.running or not self.configured:
             return

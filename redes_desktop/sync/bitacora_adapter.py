@@ -1,0 +1,61 @@
+"""Connects this workstation's bitácora (redes_desktop.bitacora) to the sync's append-only
+`bitacora_entries` table.
+
+Entries travel as the bitácora hands them out for sharing: details sealed under the
+institution's readers key, metadata in clear (who, which account, which action, when — the
+same facts the shared tables already hold), and the MAC chain untouched. Each entry also
+carries its origin's chain key sealed under the readers key, so a workstation that pulls
+another's entries can verify them; the readers key itself never goes through the shared
+database (README, «The bitácora»).
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Sequence
+
+from redes_desktop.bitacora import Bitacora, PortableEntry
+from redes_desktop.bitacora.chain import parse_at
+from redes_desktop.sync.bitacora import BitacoraEntry
+
+_CLEAR_FIELDS = ("at", "actor", "account", "area", "action")
+
+
+class BitacoraSyncAdapter:
+    """The `BitacoraSource` the sync engine expects, over a real Bitacora."""
+
+    def __init__(self, bitacora: Bitacora) -> None:
+        self.bitacora = bitacora
+        self.origin = bitacora.workstation
+
+    def entries_after(self, origin: str, seq: int) -> list[BitacoraEntry]:
+        portable = self.bitacora.entries_after(origin, seq)
+        if not portable:
+            return []
+        sealed_key = base64.b64encode(self.bitacora.sealed_chain_key(origin)).decode("ascii")
+        out = []
+        for entry in portable:
+            metadata = {name: getattr(entry, name) for name in _CLEAR_FIELDS}
+            metadata["prev_mac"] = entry.prev_mac.hex()
+            metadata["chain_key"] = sealed_key
+            out.append(BitacoraEntry(entry.origin, entry.seq, parse_at(entry.at), metadata,
+                                     entry.sealed_details, entry.mac.hex()))
+        return out
+
+    def import_entries(self, entries: Sequence[BitacoraEntry]) -> int:
+        portable: list[PortableEntry] = []
+        for entry in entries:
+            if entry.origin == self.origin:
+                continue
+            metadata = entry.metadata
+            if self.bitacora.chain_key(entry.origin) is None and metadata.get("chain_key"):
+                self.bitacora.install_chain_key(
+                    entry.origin, base64.b64decode(metadata["chain_key"]))
+            portable.append(PortableEntry(
+                origin=entry.origin, seq=entry.seq, at=metadata["at"],
+                actor=metadata.get("actor"), account=metadata.get("account"),
+                area=metadata.get("area"), action=metadata["action"],
+                sealed_details=bytes(entry.payload),
+                prev_mac=bytes.fromhex(metadata["prev_mac"]), mac=bytes.fromhex(entry.mac),
+            ))
+        return self.bitacora.import_entries(portable) if portable else 0

@@ -1,0 +1,83 @@
+"""The real bitácora travels through the shared PostgreSQL database: a suplente's workstation
+pulls the titular's entries, verifies their chain with the chain key that came sealed under the
+readers key, and holds them re-encrypted under its own key. Each workstation has its own
+keyring (two keyring services on the in-memory backend); only the readers key is shared."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from redes_desktop.bitacora import crypto, open_bitacora
+from redes_desktop.bitacora.query import Filters
+from redes_desktop.paths import DataPaths
+from redes_desktop.secrets_store import SecretStore
+from redes_desktop.services.activity import ActivityEntry
+from redes_desktop.sync.bitacora_adapter import BitacoraSyncAdapter
+from tests import test_sync_support as _support
+
+pytestmark = pytest.mark.postgres
+shared_engine = _support.shared_engine  # fixture
+stations = _support.stations  # fixture
+
+
+def _workstation(tmp_path, name, stations, readers_key, clock):
+    secrets = SecretStore(service=f"redes-desktop-{name}")
+    secrets.set(crypto.READERS_KEY, crypto.encode_key(readers_key))
+    paths = DataPaths(tmp_path / name)
+    paths.root.mkdir()
+    station = stations(name)
+    bitacora = open_bitacora(paths, secrets, station.db, clock)
+    station.engine.bitacora = BitacoraSyncAdapter(bitacora)
+    return station, bitacora, secrets
+
+
+def test_titular_entries_verify_on_the_suplentes_workstation(tmp_path, stations, clock):
+    readers = crypto.new_key()
+    titular, titular_log, _ = _workstation(tmp_path, "titular", stations, readers, clock)
+    suplente, suplente_log, suplente_keys = _workstation(tmp_path, "suplente", stations,
+                                                         readers, clock)
+    account = uuid.uuid4()
+    for n in range(3):
+        titular_log.append(ActivityEntry(at=clock(), actor_id=None, account_id=account,
+                                         action="borrador_editado",
+                                         details={"caracteres": n, "texto": "Publicación"}))
+    titular_log.flush_anchors(wait=True)
+
+    assert titular.sync().bitacora_sent == 3
+    report = suplente.sync()
+    assert report.bitacora_received == 3
+
+    # The suplente's keyring now holds the titular's chain key, and the chain verifies there.
+    assert suplente_keys.get(crypto.chain_key_name(titular_log.workstation)) is not None
+    result = suplente_log.verify()
+    assert result.ok, result
+    reader = suplente_log.reader()
+    try:
+        views = [reader.decode(row) for row in reader.page(Filters(account=account), 0, 10)]
+    finally:
+        reader.close()
+    assert [(v.origin, v.details["caracteres"]) for v in reversed(views)] == [
+        (titular_log.workstation, 0), (titular_log.workstation, 1),
+        (titular_log.workstation, 2)]
+
+    # Syncing again moves nothing and imports nothing twice.
+    again = suplente.sync()
+    assert again.bitacora_received == 0
+    titular_log.close()
+    suplente_log.close()
+
+
+def test_without_the_readers_key_nothing_is_shared(tmp_path, stations, clock):
+    secrets = SecretStore(service="redes-desktop-sin-lectores")
+    paths = DataPaths(tmp_path / "sola")
+    paths.root.mkdir()
+    station = stations("sola")
+    bitacora = open_bitacora(paths, secrets, station.db, clock)
+    bitacora.append(ActivityEntry(at=clock(), actor_id=None, account_id=None,
+                                  action="prueba", details={}))
+    station.engine.bitacora = BitacoraSyncAdapter(bitacora)
+    with pytest.raises(crypto.BitacoraKeyError, match="clave de lectores"):
+        station.sync()
+    bitacora.close()
