@@ -6,7 +6,9 @@ including the data-layer load after the first paint.
 
 Each sample is one child process: the clock starts just before `subprocess.Popen` and stops when
 the marker line is read from the child's stdout; the child's peak RSS comes from `os.wait4`
-(ru_maxrss, KiB on Linux). The program is run with `--quit-after-startup`, which prints the marker
+(ru_maxrss, KiB on Linux) in benchmarks/rss_launcher.py, a small parent (a child forked from
+this large process would report this process's size). The program is run with
+`--quit-after-startup`, which prints the marker
 at the first paint, waits for the data layer to load and exits 0. Program and bare window
 alternate (A B A B …). A "normal start" uses a data folder that already holds a migrated database
 (the demo institution when `redes-desktop demo` works, otherwise an empty migrated database); a
@@ -58,12 +60,17 @@ def _child_env() -> dict[str, str]:
     return env
 
 
+RSS_LAUNCHER = Path(__file__).resolve().parent / "rss_launcher.py"
+MAXRSS_MARKER = "redes-bench-maxrss-kib"
+
+
 def run_child(argv: list[str], marker: str, timeout_s: float = TIMEOUT_S) -> Run:
     """Start `argv`, time until `marker` is read from its stdout, wait for its exit and return
     the timings and its peak RSS. Raises RuntimeError on a non-zero exit or a missing marker."""
     with tempfile.TemporaryFile() as stderr:
         start = time.perf_counter()
-        process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=stderr, bufsize=0,
+        process = subprocess.Popen([sys.executable, str(RSS_LAUNCHER), *argv],
+                                   stdout=subprocess.PIPE, stderr=stderr, bufsize=0,
                                    env=_child_env())
         watchdog = threading.Timer(timeout_s, process.kill)
         watchdog.start()
@@ -74,18 +81,18 @@ def run_child(argv: list[str], marker: str, timeout_s: float = TIMEOUT_S) -> Run
                 if first_paint is None and raw.startswith(marker.encode()):
                     first_paint = time.perf_counter() - start
             process.stdout.close()
-            _, status, usage = os.wait4(process.pid, 0)
+            code = process.wait()
             exited = time.perf_counter() - start
         finally:
             watchdog.cancel()
-        code = os.waitstatus_to_exitcode(status)
-        process.returncode = code  # reaped by wait4: keep Popen from waiting again
-        if code != 0 or first_paint is None:
-            stderr.seek(0)
-            tail = stderr.read().decode(errors="replace")[-2000:]
+        stderr.seek(0)
+        errors = stderr.read().decode(errors="replace")
+        peak_kib = next((int(line.split()[1]) for line in errors.splitlines()
+                         if line.startswith(MAXRSS_MARKER)), None)
+        if code != 0 or first_paint is None or peak_kib is None:
             problem = "no first-paint marker" if code == 0 else f"exit status {code}"
-            raise RuntimeError(f"{' '.join(argv)}: {problem}\n{tail}")
-    return Run(first_paint_s=first_paint, exit_s=exited, peak_mib=usage.ru_maxrss / 1024)
+            raise RuntimeError(f"{' '.join(argv)}: {problem}\n{errors[-2000:]}")
+    return Run(first_paint_s=first_paint, exit_s=exited, peak_mib=peak_kib / 1024)
 
 
 def program_argv(data_dir: Path) -> list[str]:
