@@ -26,21 +26,22 @@ def make_sync_engine(context, url: str | None = None, **options):
     import uuid
 
     from redes_desktop.bitacora import crypto
-    from redes_desktop.sync.connect import shared_engine
+    from redes_desktop.sync.connect import password_note, shared_engine
     from redes_desktop.sync.engine import SyncEngine
 
-    shared = shared_engine(url or context.workspace.settings.shared_database_url,
-                           context.secrets)
+    address = url or context.workspace.settings.shared_database_url
+    shared = shared_engine(address, context.secrets)
     bitacora = getattr(context.recorder, "bitacora", None)
-    source, note = None, ""
+    source, note = None, password_note(address)
     if bitacora is not None:
         if context.secrets.get(crypto.READERS_KEY) is not None:
             from redes_desktop.sync.bitacora_adapter import BitacoraSyncAdapter
 
             source = BitacoraSyncAdapter(bitacora)
         else:
-            note = ("La bitácora no se comparte: falta la clave de lectores "
-                    "(«redes-desktop bitacora clave-lectores --instalar»).")
+            note = " ".join(filter(None, [note, (
+                "La bitácora no se comparte: falta la clave de lectores "
+                "(«redes-desktop bitacora clave-lectores --instalar»).")]))
     person = context.identity.person_id if context.identity else (
         context.workspace.settings.current_person_id)
     engine = SyncEngine(context.database.engine, shared,

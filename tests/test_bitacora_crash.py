@@ -16,7 +16,7 @@ from redes_desktop.paths import DataPaths
 from redes_desktop.secrets_store import SERVICE, SecretStore
 
 CHILD = r"""
-import json, sys, uuid
+import json, os, sys, uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -33,7 +33,10 @@ class FileKeyring(KeyringBackend):
         return self._load().get(f"{service}|{username}")
     def set_password(self, service, username, password):
         data = self._load(); data[f"{service}|{username}"] = password
-        KEYS.write_text(json.dumps(data))
+        # Atomic, like a real keyring: the bitácora writes its head here on every append.
+        partial = KEYS.with_suffix(".parcial")
+        partial.write_text(json.dumps(data))
+        os.replace(partial, KEYS)
     def delete_password(self, service, username):
         raise NotImplementedError
 

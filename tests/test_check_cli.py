@@ -132,3 +132,108 @@ def test_account_option_compares_with_recent_posts(tmp_path, image):
     assert any(f["rule"] == "6.xxviii" for f in payload["findings"])
     missing = _check("--account", "@NoExisteINE", "hola", tmp_path=tmp_path)
     assert missing.returncode == 2 and "No existe la cuenta" in missing.stderr
+
+
+def test_invalid_utf8_on_stdin_becomes_a_reported_replacement_character(tmp_path):
+    """Bytes that are not UTF-8 are read as U+FFFD (6.xxiv), never a UnicodeDecodeError, whatever
+    the console's own encoding and error handler (strict here, as on many systems)."""
+    env = {**os.environ, "REDES_DATA_DIR": str(tmp_path / "datos"),
+           "PYTHONIOENCODING": "utf-8:strict"}
+    stdin = "Publicación ".encode() + b"\xff\xfe mal \xc3(" + b" fin"
+    result = subprocess.run(
+        [sys.executable, "-m", "redes_desktop", "check", "--network", "instagram", "--json",
+         "--no-spelling", "-"],
+        input=stdin, capture_output=True, timeout=120, env=env)
+    assert b"Traceback" not in result.stderr, result.stderr.decode("utf-8", "replace")
+    payload = json.loads(result.stdout.decode("utf-8"))
+    text = "Publicación \ufffd\ufffd mal \ufffd( fin"
+    invalid = [f for f in payload["findings"] if "no válido" in f["message"]]
+    assert [(f["rule"], text[f["start"]:f["end"]]) for f in invalid] == [("6.xxiv", "\ufffd")] * 3
+
+
+WRONG_LINES = [
+    ({"text": 5}, "«text» debe ser un texto"),
+    ({"network": "x"}, "le falta «text»"),
+    ({"text": "Hola", "network": 3}, "«network» debe ser un texto"),
+    ({"text": "Hola", "images": "cartel.png"}, "«images» debe ser una lista"),
+    ({"text": "Hola", "images": [1, 2]}, "«images» debe ser una lista de rutas"),
+    ({"text": "Hola", "alt_texts": "Cartel"}, "«alt_texts» debe ser una lista de textos"),
+    ({"text": "Hola", "alt_texts": [None]}, "«alt_texts» debe ser una lista de textos"),
+    ({"text": "Hola", "reply": "no"}, "«reply» debe ser true o false"),
+    ({"text": "Hola", "reply": 1}, "«reply» debe ser true o false"),
+    ([1, 2], "no es un objeto JSON"),
+]
+
+
+def test_jsonl_wrong_types_are_explained_per_line_in_spanish(tmp_path):
+    path = tmp_path / "posts.jsonl"
+    good = {"text": "Consulta los requisitos en https://www.ine.mx", "network": "instagram",
+            "images": [], "alt_texts": [], "reply": False}
+    lines = [good] + [line for line, _ in WRONG_LINES] + [good]
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    result = _check("--jsonl", str(path), "--no-spelling", tmp_path=tmp_path)
+    assert "Traceback" not in result.stderr
+    out = [json.loads(x) for x in result.stdout.splitlines()]
+    assert [o["line"] for o in out] == list(range(1, len(lines) + 1))
+    assert "findings" in out[0] and "findings" in out[-1]
+    for number, (o, (_, message)) in enumerate(zip(out[1:-1], WRONG_LINES, strict=True), 2):
+        assert message in o["error"] and f"línea {number}" in o["error"], o
+    assert result.returncode == 2
+
+
+def test_jsonl_with_invalid_utf8_keeps_the_other_lines(tmp_path):
+    path = tmp_path / "posts.jsonl"
+    path.write_bytes(b'{"text": "Hola \xff", "network": "instagram"}\n'
+                     b'{"text": "Adi\xc3\xb3s", "network": "instagram"}\n')
+    result = _check("--jsonl", str(path), "--no-spelling", tmp_path=tmp_path)
+    first, second = (json.loads(x) for x in result.stdout.splitlines())
+    assert any("no válido" in f["message"] for f in first["findings"])
+    assert second["line"] == 2 and not any("no válido" in f["message"]
+                                           for f in second["findings"])
+
+
+def test_account_rhythm_sets_the_spam_rhythm(tmp_path, image):
+    """A 'semanal' account (6.xxi) with three posts today warns at a fourth (6.xxviii); the same
+    history on a 'diaria' account does not."""
+    from datetime import UTC, datetime, timedelta
+
+    from redes_desktop.database import open_local_database
+    from redes_desktop.models import Post, PostStatus
+    from redes_desktop.services.directory import Directory
+    from tests.factories import make_office
+
+    data = tmp_path / "datos"
+    data.mkdir()
+    db = open_local_database(data / "redes.sqlite3")
+    now = datetime.now(UTC)
+    with db.session() as session:
+        office = make_office(Directory(session, lambda: now))
+        account = office.account
+        account.rhythm = "semanal"
+        for i, topic in enumerate(["registro de observadores", "módulos abiertos",
+                                   "sesión del consejo"]):
+            session.add(Post(account=account, network=account.network,
+                             text=f"Aviso sobre {topic} número {i}", status=PostStatus.PUBLICADA,
+                             published_at=now - timedelta(hours=3 * (i + 1))))
+        session.commit()
+        account_id = account.id
+    db.dispose()
+
+    def rhythm_findings():
+        result = _check("--account", "@JLE_JaliscoINE", "--image", str(image), "--alt", "Cartel",
+                        "--no-spelling", "--json", "Nueva convocatoria para el personal de campo",
+                        tmp_path=tmp_path)
+        assert "Traceback" not in result.stderr, result.stderr
+        return [f for f in json.loads(result.stdout)["findings"]
+                if f["rule"] == "6.xxviii" and "ritmo" in f["message"]]
+
+    (weekly,) = rhythm_findings()
+    assert "máximo 3" in weekly["message"]
+    db = open_local_database(data / "redes.sqlite3")
+    with db.session() as session:
+        from redes_desktop.models import Account
+
+        session.get(Account, account_id).rhythm = "diaria"
+        session.commit()
+    db.dispose()
+    assert rhythm_findings() == []

@@ -330,9 +330,12 @@ def test_mark_published_refused_while_blocked_then_accepted(
     typer(view.editor, "Aviso importante")
     wait_checked(qtbot, view)
     assert not view.publish_action.isEnabled()
-    assert view.mark_published() is False
+    assert view.mark_published() is True  # started; the service refuses it on the worker
+    qtbot.waitUntil(lambda: not view.publishing, timeout=5000)
     assert boxes[-1][0] == "warning"
     assert "No se puede marcar como publicada" in boxes[-1][1]
+    assert not view.publish_action.isEnabled()
+    assert not view.editor.isReadOnly()
 
     view.media.add_files([str(png)])
     view.media.rows[0].alt_edit.setText("Cartel")
@@ -340,11 +343,84 @@ def test_mark_published_refused_while_blocked_then_accepted(
     assert view.publish_action.isEnabled()
     post_id = view.post_id
     assert view.mark_published() is True
+    qtbot.waitUntil(lambda: not view.publishing, timeout=5000)
+    assert boxes[-1] == ("information", "La publicación quedó registrada como publicada.")
     with context.session() as session:
         post = session.get(Post, post_id)
         assert post.status == PostStatus.PUBLICADA
         assert post.published_url == "https://x.com/JLE_JaliscoINE/status/1"
     assert view.post_id is None and view.editor.toPlainText() == ""
+
+
+class GatedRule:
+    """A network rule that, once armed, waits for the test to open the gate: a slow check."""
+
+    rule_id = "6.xxvi"
+
+    def __init__(self) -> None:
+        self.gate: threading.Event | None = None
+        self.threads: list[threading.Thread] = []
+
+    def check(self, item: CheckInput) -> list[Finding]:
+        if self.gate is not None:
+            self.threads.append(threading.current_thread())
+            self.gate.wait(5)
+        return []
+
+
+def test_publishing_check_runs_off_the_ui_thread_with_the_action_disabled(
+    qtbot, context, boxes, monkeypatch, typer
+):
+    monkeypatch.setattr(draft_actions.QInputDialog, "getText",
+                        staticmethod(lambda *a, **k: ("https://x.com/JLE_JaliscoINE/status/9",
+                                                      True)))
+    gated = GatedRule()
+    engine = CheckEngine(text_rules=[], network_rules=[gated], length_of=fake_length)
+    view = ComposerSection(context, engine_factory=lambda: engine)
+    qtbot.addWidget(view)
+    typer(view.editor, "Aviso de la jornada")
+    wait_checked(qtbot, view)
+    assert view.publish_action.isEnabled()
+    gated.gate = threading.Event()
+    try:
+        assert view.mark_published() is True  # returns at once: the check waits on a worker
+        post_id = view.post_id
+        assert view.publishing
+        assert not view.publish_action.isEnabled()
+        assert view.editor.isReadOnly() and not view.discard_action.isEnabled()
+        assert view.mark_published() is False  # no second run meanwhile
+        qtbot.waitUntil(lambda: bool(gated.threads), timeout=5000)
+        assert gated.threads[0] is not threading.main_thread()
+    finally:
+        gated.gate.set()
+    qtbot.waitUntil(lambda: not view.publishing, timeout=5000)
+    assert boxes[-1][0] == "information"
+    with context.session() as session:
+        assert session.get(Post, post_id).status == PostStatus.PUBLICADA
+    assert view.post_id is None and not view.editor.isReadOnly()
+    QThreadPool.globalInstance().waitForDone()
+
+
+def test_unexpected_publishing_error_is_shown_in_spanish(
+    qtbot, view, typer, boxes, monkeypatch, png
+):
+    monkeypatch.setattr(draft_actions.QInputDialog, "getText",
+                        staticmethod(lambda *a, **k: ("https://x.com/a/status/1", True)))
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("disk I/O error")
+
+    monkeypatch.setattr(view.store, "mark_published", broken)
+    view.media.add_files([str(png)])
+    view.media.rows[0].alt_edit.setText("Cartel")
+    typer(view.editor, "Aviso")
+    wait_checked(qtbot, view)
+    assert view.mark_published() is True
+    qtbot.waitUntil(lambda: not view.publishing, timeout=5000)
+    kind, text = boxes[-1]
+    assert kind == "warning"
+    assert text.startswith("No se pudo marcar como publicada") and "(disk I/O error)" in text
+    assert view.post_id is not None and view.publish_action.isEnabled()
 
 
 def test_discard_and_consult(qtbot, view, typer, context, boxes):
@@ -433,3 +509,76 @@ def test_languagetool_outage_reaches_the_window_status_bar(qtbot, context, typer
     assert "LanguageTool no disponible" in window.statusBar().currentMessage()
     section.save_now()
     QThreadPool.globalInstance().waitForDone()
+
+
+class ManyFindings:
+    """Flags every word: with 5,000 words, 5,000 findings (the engine's own cap aside)."""
+
+    rule_id = "6.xxiv"
+
+    def check(self, item: CheckInput) -> list[Finding]:
+        return [Finding("6.xxiv", Severity.ADVIERTE, "Palabra marcada.", m.start(), m.end(),
+                        (), "ortografia") for m in re.finditer(r"\w+", item.text)]
+
+
+def test_thousands_of_findings_are_capped_in_the_list_and_the_underlines(qtbot, context):
+    from redes_desktop.ui.composer.findings_panel import FindingsPanel
+    from redes_desktop.ui.composer.post_editor import PostEditor
+
+    view = ComposerSection(context, engine_factory=lambda: CheckEngine(
+        text_rules=[ManyFindings()], network_rules=[], length_of=fake_length))
+    qtbot.addWidget(view)
+    view.resize(1100, 700)
+    view.show()
+    view.editor.setPlainText("\n".join(f"palabra{i:04d}" for i in range(5000)))
+    wait_checked(qtbot, view)
+
+    panel = view.findings
+    assert len(panel.rows) == FindingsPanel.MAX_LISTED and panel.unlisted == 4500
+    assert panel.tree.topLevelItemCount() == FindingsPanel.MAX_LISTED + 1
+    more = panel.tree.topLevelItem(FindingsPanel.MAX_LISTED)
+    assert "y 4500 más" in more.text(1)
+    panel.tree.setCurrentItem(more)
+    assert panel.current_finding() is None  # the «más» row is not a finding
+
+    editor = view.editor
+    assert len(editor.marks) == 5000  # tooltips and quick fixes still know every finding
+    selections = editor.extraSelections()
+    assert 0 < len(selections) <= PostEditor.MAX_SELECTIONS
+    assert {s.cursor.selectedText() for s in selections} >= {"palabra0000"}
+    first, last = editor.visible_range()
+    assert all(first <= s.cursor.selectionEnd() and s.cursor.selectionStart() <= last
+               for s in selections)
+    # Scrolling to the end draws the underlines there instead.
+    editor.verticalScrollBar().setValue(editor.verticalScrollBar().maximum())
+    texts = {s.cursor.selectedText() for s in editor.extraSelections()}
+    assert "palabra4999" in texts and "palabra0000" not in texts
+    view.save_now()
+    QThreadPool.globalInstance().waitForDone()
+
+
+def test_finding_tooltip_goes_through_tr(qapp):
+    from redes_desktop.ui.composer.post_editor import finding_tooltip
+    from tests.test_notifications_ui import pseudo_translated
+
+    finding = Finding("6.xxiv", Severity.ADVIERTE, "Revise la palabra.", 0, 3)
+    assert "Criterio 6.xxiv: " in finding_tooltip(finding)
+    with pseudo_translated():
+        tooltip = finding_tooltip(finding)
+    assert tooltip.startswith("Revise la palabra.\n\n⟦Criterio 6.xxiv: ")
+    assert tooltip.endswith("⟧")
+
+
+def test_autosave_records_the_findings_of_the_saved_text(qtbot, view, typer, context):
+    """8.iii: the bitácora says what the checks found when the draft was saved."""
+    from redes_desktop.services.activity import MemoryRecorder
+
+    context.recorder = MemoryRecorder()
+    typer(view.editor, "La publicacion de hoy")
+    wait_checked(qtbot, view)
+    assert view.save_now() is True
+    saved = [e for e in context.recorder.entries
+             if e.action in ("borrador_creado", "borrador_editado")]
+    assert saved and saved[-1].details.get("revisada") is True
+    rules = {item["regla"] for item in saved[-1].details["hallazgos"]}
+    assert "6.xxiv" in rules

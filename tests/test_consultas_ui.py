@@ -264,3 +264,80 @@ def test_composer_consult_action_sends_and_shows_the_state(qtbot, context, monke
     badge.refresh()
     assert "No procedente" in badge.text()
     QThreadPool.globalInstance().waitForDone()
+
+
+# -- Spanish everywhere ------------------------------------------------------------------------
+def _consult_with_findings(ctx):
+    with ctx.session() as session:
+        directory = ctx.directory(session)
+        titular = directory.person(ctx.ids["titular"])
+        post = PostService(session, ctx.clock).create_draft(
+            titular, directory.account(ctx.ids["account"]), "Llame al 3312345678")
+        outcome = ConsultationService.from_context(ctx, session).send(
+            titular, post, "¿Procede?", networks=["x"], findings=[
+                {"rule": "6.iii", "severity": "bloquea", "message": "Hay un teléfono personal."},
+                {"rule": "6.xxii", "severity": "advierte", "message": "Falta texto alternativo."},
+            ])
+        session.commit()
+    return outcome.consultation_id
+
+
+def test_snapshot_findings_are_listed_in_spanish_through_tr(qtbot, context):
+    from tests.test_notifications_ui import pseudo_translated
+
+    consultation_id = _consult_with_findings(context)
+    dialog = ConsultationDialog(context, consultation_id, pool=SYNC)
+    qtbot.addWidget(dialog)
+    items = [dialog.findings_list.item(i).text() for i in range(dialog.findings_list.count())]
+    assert "6.iii (bloquea la publicación): Hay un teléfono personal." in items
+    assert "6.xxii (advertencia): Falta texto alternativo." in items
+    with pseudo_translated():
+        translated = ConsultationDialog(context, consultation_id, pool=SYNC)
+        qtbot.addWidget(translated)
+        first = translated.findings_list.item(0).text()
+    assert first.startswith("⟦") and "⟦bloquea la publicación⟧" in first
+
+
+def test_unexpected_errors_are_said_in_spanish(qtbot, context, monkeypatch):
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("database is locked")
+
+    consultation_id = consult(context)
+    context.choose_identity(context.ids["reviewer"])
+    dialog = ConsultationDialog(context, consultation_id, pool=SYNC)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(dialog.store, "decide", broken)
+    dialog.approve.setChecked(True)
+    dialog.submit()
+    text = dialog.message_label.text()
+    assert text.startswith("No se pudo registrar la decisión por un error inesperado")
+    assert "(database is locked)" in text and dialog.decide_button.isEnabled()
+
+    context.choose_identity(context.ids["titular"])
+    with context.session() as session:
+        directory = context.directory(session)
+        post = PostService(session, context.clock).create_draft(
+            directory.person(context.ids["titular"]), directory.account(context.ids["account"]),
+            "Otra publicación")
+        session.commit()
+        post_id = post.id
+    send = SendDialog(context, post_id, ["x"], [], pool=SYNC)
+    qtbot.addWidget(send)
+    monkeypatch.setattr(send.store, "send", broken)
+    send.question_edit.setPlainText("¿Procede?")
+    send.submit()
+    text = send.message_label.text()
+    assert text.startswith("No se pudo enviar la consulta por un error inesperado")
+    assert "(database is locked)" in text and send.send_button.isEnabled()
+
+    from redes_desktop.ui.consultas.store import ConsultationStore
+
+    monkeypatch.setattr(ConsultationStore, "detail", broken)
+    opened = ConsultationDialog(context, consultation_id, pool=SYNC)
+    qtbot.addWidget(opened)
+    assert opened.message_label.text().startswith("No se pudo abrir la consulta por un error")
+    monkeypatch.setattr(ConsultationStore, "draft_preview", broken)
+    preview = SendDialog(context, post_id, ["x"], [], pool=SYNC)
+    qtbot.addWidget(preview)
+    assert preview.message_label.text().startswith("No se pudo leer el borrador por un error")
+    assert not preview.send_button.isEnabled()

@@ -246,3 +246,108 @@ def test_background_jobs(context, clock, smtp_server):
     assert absence_job(context) == []
     [health] = health_job(context)
     assert "1 sin verificar" in health.message and health.target == ("cuentas", "salud")
+
+
+# -- change of administrators (7.iv) ---------------------------------------------------------
+def test_change_of_administrators_button_follows_the_permission(qtbot, context):
+    section = AccountsSection(context, pool=POOL)
+    qtbot.addWidget(section)
+    assert not section.admins_button.isEnabled()  # nothing selected
+    section.select_account(context.ids["account"])
+    assert section.admins_button.isEnabled()  # the area titular
+    context.choose_identity(context.ids["titular"])  # an administrator, not the area titular
+    section.refresh()
+    section.select_account(context.ids["account"])
+    assert not section.admins_button.isEnabled()
+    assert "Solo el titular de Junta Local Ejecutiva en Jalisco" in section.admins_button.toolTip()
+
+
+def test_change_of_administrators_validates_records_and_mails(
+    qtbot, context, clock, smtp_server, monkeypatch
+):
+    from datetime import timedelta
+
+    from redes_desktop.clock import to_mexico
+    from redes_desktop.models import AdminKind, Level
+    from redes_desktop.ui.cuentas import accounts_view
+    from redes_desktop.ui.cuentas.administrators_dialog import AdministratorsDialog
+
+    _host, _port, inbox = smtp_server
+    with context.session() as session:
+        directory = Directory(session, clock)
+        area = directory.account(context.ids["account"]).area
+        nueva = directory.create_person("Nueva Titular", "nueva.titular@ine.mx",
+                                        Level.MANDO_MEDIO, area)
+        session.commit()
+        nueva_id = nueva.id
+    section = AccountsSection(context, pool=POOL)
+    qtbot.addWidget(section)
+    section.select_account(context.ids["account"])
+    dialogs = []
+
+    def run(dialog):
+        dialogs.append(dialog)
+        pick(dialog.titular_combo, "Suplente jal")  # an operativo cannot be titular (5.1)
+        pick(dialog.suplente_combo, "Titular jal")
+        ok(dialog)
+        assert "mando medio" in dialog.error_label.text().lower()
+        pick(dialog.titular_combo, "Nueva Titular")
+        pick(dialog.suplente_combo, "Nueva Titular")
+        ok(dialog)
+        assert not dialog.error_label.isHidden()
+        assert "dos personas distintas" in dialog.error_label.text()
+        pick(dialog.suplente_combo, "Titular jal")
+        ok(dialog)  # the current designation starts today: a change needs a later date
+        assert "fecha posterior" in dialog.error_label.text()
+        dialog.since_edit.setDate(dialog.since_edit.date().addDays(1))
+        ok(dialog)
+        return dialog.result()
+
+    monkeypatch.setattr(AdministratorsDialog, "exec", run)
+    assert accounts_view.AdministratorsDialog is AdministratorsDialog
+    section.admins_button.click()
+    [dialog] = dialogs
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert "Se avisó por correo a la CNCS" in section.message_label.text()
+
+    with context.session() as session:
+        account = session.get(Account, context.ids["account"])
+        day = to_mexico(clock()).date() + timedelta(days=1)
+        current = {a.kind: a.person_id for a in account.current_administrators(day)}
+        assert current == {AdminKind.TITULAR: nueva_id, AdminKind.SUPLENTE: context.ids["titular"]}
+        today = {a.kind: a.person_id for a in account.current_administrators(day - timedelta(1))}
+        assert today[AdminKind.TITULAR] == context.ids["titular"]  # until the start date
+    [mail] = [m for m in inbox.messages if "Cambio de administradores" in m["Subject"]]
+    recipients = mail["To"]
+    settings = context.workspace.settings
+    for address in (settings.cncs_email, settings.comite_presidente_email,
+                    settings.comite_secretario_email):
+        assert address in recipients
+    body = mail.get_body(("plain",)).get_content()
+    assert "Titular jal → Nueva Titular" in body and "Suplente jal → Titular jal" in body
+
+
+def test_request_details_go_through_tr(qtbot, typer, context, pdf):
+    from tests.test_notifications_ui import pseudo_translated
+
+    dialog = RequestDialog(context, pool=POOL)
+    qtbot.addWidget(dialog)
+    fill_request(qtbot, typer, dialog, pdf)
+    ok(dialog)
+    key = str(dialog.request_id)
+    with context.session() as session:
+        request = session.get(AccountRequest, dialog.request_id)
+        request.reasons = "Falta el programa anual."
+        session.commit()
+    tab = RequestsTab(context, pool=POOL)
+    qtbot.addWidget(tab)
+    tab.select(key)
+    detail = tab.detail.toPlainText()
+    assert detail.startswith("Estado: Pendiente\nOficio: ")
+    assert "Motivos de CNCS: Falta el programa anual." in detail
+    with pseudo_translated():
+        tab.refresh()
+        tab.select(key)
+        detail = tab.detail.toPlainText()
+    assert detail.startswith("⟦Estado: Pendiente⟧\n⟦Oficio: ")
+    assert "⟦Motivos de CNCS: Falta el programa anual.⟧" in detail

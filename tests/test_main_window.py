@@ -4,6 +4,7 @@ status bar tells who and where, review mode for CNCS, the first-start identity d
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
+from sqlalchemy import select
 
 from redes_desktop.context import AppContext
 from redes_desktop.services.directory import Directory
@@ -153,3 +154,81 @@ def test_nav_list_is_keyboard_navigable(qtbot, window):
     window.nav.setFocus()
     qtbot.keyClick(window.nav, Qt.Key.Key_Down)
     assert window.current_section() == "consultas"
+
+
+@pytest.mark.parametrize(
+    ("geometry", "state"),
+    [
+        ("abc", "abc"),  # incorrect padding: binascii.Error
+        ("¡no es base64!", "@@@@"),  # characters outside the alphabet
+        ("AAAA", "AAAA"),  # valid base64, but not a saved geometry/state
+    ],
+)
+def test_bad_saved_geometry_is_ignored(qtbot, geometry, state):
+    window = MainWindow("x")
+    qtbot.addWidget(window)
+    size = window.size()
+    window.restore_state(geometry, state, "informes")
+    assert window.current_section() == "informes"
+    assert window.size() == size
+
+
+def test_startup_survives_a_damaged_window_state_in_settings(qtbot, data_dir, clock):
+    import json
+
+    from PySide6.QtWidgets import QApplication
+
+    from redes_desktop.ui.application import Startup
+
+    workspace = open_workspace(data_dir, clock=clock)
+    workspace.close()
+    path = workspace.paths.settings
+    raw = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    raw.update(window_geometry="no-es-base64", window_state="x", last_section="bitacora")
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    workspace = open_workspace(data_dir, clock=clock)
+    try:
+        startup = Startup(QApplication.instance(), workspace, quit_after_startup=True)
+        qtbot.addWidget(startup.window)
+        assert startup.window.current_section() == "bitacora"
+    finally:
+        workspace.close()
+
+
+def test_self_registration_cannot_grant_reviewer_or_area_titular(context):
+    from redes_desktop.errors import PermissionDenied
+    from redes_desktop.models import Area, Level, Role
+
+    with context.session() as session:
+        directory = Directory(session, context.clock)
+        area = session.scalars(select(Area)).first()
+        for role in (Role.REVISOR_CNCS, Role.TITULAR_AREA):
+            with pytest.raises(PermissionDenied) as caught:
+                directory.register_self("Intrusa", "intrusa@ine.mx", Level.MANDO_MEDIO, area,
+                                        [Role.ADMIN_TITULAR, role])
+            assert f"«{role.label}»" in caught.value.message
+            assert "titular del área o la CNCS" in caught.value.message
+        person = directory.register_self("Suplente Nueva", "suplente.nueva@ine.mx",
+                                         Level.MANDO_MEDIO, area, [Role.ADMIN_SUPLENTE])
+        assert person.role_set == {Role.ADMIN_SUPLENTE}
+
+
+def test_identity_dialog_offers_only_self_registrable_roles(qtbot, context, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from redes_desktop.models import Role
+
+    dialog = IdentityDialog(context)
+    qtbot.addWidget(dialog)
+    offered = {dialog.role_combo.itemData(i) for i in range(dialog.role_combo.count())}
+    assert offered == {Role.ADMIN_TITULAR, Role.ADMIN_SUPLENTE}
+    # Even if the combo were tampered with, the service refuses the reviewer role.
+    messages = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: messages.append(a[2]))
+    dialog.role_combo.addItem(Role.REVISOR_CNCS.label, Role.REVISOR_CNCS)
+    dialog.role_combo.setCurrentIndex(dialog.role_combo.count() - 1)
+    dialog.name_edit.setText("Intrusa")
+    dialog.email_edit.setText("intrusa@ine.mx")
+    dialog._register()
+    assert messages and "Revisor" in messages[0] and "no puede registrarse" in messages[0].lower()
+    assert context.identity is None

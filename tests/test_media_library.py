@@ -1,8 +1,13 @@
-"""Images for publication are copied without GPS EXIF, content-addressed; originals untouched."""
+"""Images for publication are copied without GPS EXIF, content-addressed; originals untouched;
+decompression bombs are refused before decoding, in Spanish, with no file left behind."""
 
+import warnings
+
+import pytest
 from PIL import Image
 
 from redes_desktop.checks.images import has_gps
+from redes_desktop.errors import UserFacingError
 from redes_desktop.services.media_library import import_for_publication
 
 
@@ -34,3 +39,55 @@ def test_unreadable_image_is_left_for_the_checks(tmp_path):
     fake.write_text("hola")
     assert import_for_publication(fake, tmp_path / "media") == fake
     assert list((tmp_path / "media").iterdir()) == []
+
+
+# -- decompression bombs -------------------------------------------------------------------------
+
+def _png_header_only(path, width, height):
+    """A tiny PNG whose header declares `width` × `height`: decoding it would take gigabytes."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = struct.pack(">I", zlib.crc32(kind + data))
+        return struct.pack(">I", len(data)) + kind + data + crc
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr)
+                     + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b""))
+    return path
+
+
+@pytest.mark.parametrize("width, height", [
+    (9000, 9000),  # above our 64 MP limit, below Pillow's own warning (89 MP)
+    (20000, 20000),  # above Pillow's error threshold: Image.open itself refuses it
+])
+def test_import_refuses_a_bomb_in_spanish_and_leaves_no_temp_file(tmp_path, width, height):
+    bomb = _png_header_only(tmp_path / "cartel.png", width, height)
+    media = tmp_path / "media"
+    with pytest.raises(UserFacingError) as raised:
+        import_for_publication(bomb, media)
+    message = raised.value.message
+    assert "«cartel.png»" in message and "8000 × 8000" in message
+    assert list(media.iterdir()) == []  # no `.importando-*` file, no copy
+
+
+def test_import_refuses_a_bomb_even_when_warnings_are_errors(tmp_path):
+    bomb = _png_header_only(tmp_path / "cartel.png", 10000, 10000)  # 100 MP: Pillow warns
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        with pytest.raises(UserFacingError):
+            import_for_publication(bomb, tmp_path / "media")
+    assert list((tmp_path / "media").iterdir()) == []
+
+
+def test_consultation_copy_refuses_a_bomb_and_leaves_no_partial(tmp_path):
+    from redes_desktop.services.consultations import copy_media
+
+    bomb = _png_header_only(tmp_path / "cartel.png", 9000, 9000)
+    media = tmp_path / "media"
+    with pytest.raises(UserFacingError) as raised:
+        copy_media(bomb, "cd" * 32, media)
+    assert "demasiado grande" in raised.value.message
+    assert "La consulta no se envió." in raised.value.message
+    assert list(media.iterdir()) == []

@@ -8,7 +8,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import URL, create_engine, select, text
+from sqlalchemy import URL, create_engine, func, select, text
 from sqlalchemy.exc import DBAPIError
 
 from redes_desktop.models import Account, Consultation, Post
@@ -152,3 +152,108 @@ def test_cli_init_and_grant(shared_engine, world, capsys):
     drop_role(shared_engine, world["jal"].suplente.email.lower())
     assert main(["shared-db", "grant", "nadie@ine.mx", "--database-url", url]) != 0
     assert "No hay ninguna persona" in capsys.readouterr().err
+
+
+def test_only_cncs_gives_powers_over_others(world):
+    jal_db, cncs_db = world["engines"]["jal"], world["engines"]["cncs"]
+    me = world["jal"].titular.id
+    with pytest.raises(DBAPIError, match="Solo la CNCS da o quita"):
+        _one(jal_db, """UPDATE people SET roles = '["administrador_titular", "revisor_cncs"]'
+                        WHERE id = :i""", i=me)
+    with pytest.raises(DBAPIError, match="Solo la CNCS cambia el titular"):
+        _one(jal_db, "UPDATE areas SET titular_id = :p WHERE id = :a", p=me,
+             a=world["jal"].area.id)
+    # The administrator roles an area designates are still the area's to record.
+    assert _one(jal_db, """UPDATE people SET roles = '["administrador_suplente"]'
+                           WHERE id = :i""", i=world["jal"].suplente.id).rowcount == 1
+    assert _one(cncs_db, """UPDATE people SET roles = '["titular_area"]' WHERE id = :i""",
+                i=me).rowcount == 1
+
+
+def _absence(engine, person, covering, kind="vacaciones"):
+    from redes_desktop.models import AbsencePeriod
+
+    absence_id = uuid.uuid4()
+    with engine.begin() as conn:
+        conn.execute(AbsencePeriod.__table__.insert().values(
+            id=absence_id, person_id=person, covering_person_id=covering, kind=kind,
+            starts_on=T0.date(), ends_on=T0.date() + timedelta(days=5), public_notice=""))
+        conn.execute(text(
+            "INSERT INTO handover_notes (id, created_at, updated_at, row_version, absence_id, "
+            "kind, text, generated_at) VALUES (gen_random_uuid(), now(), now(), 1, :a, "
+            "'entrega', 'Nota', now())"), {"a": absence_id})
+    return absence_id
+
+
+def test_absences_and_notes_belong_to_the_area_and_the_covering_suplente(world, shared_engine):
+    jal, son = world["jal"], world["son"]
+    jal_db, son_db, cncs_db = (world["engines"][k] for k in ("jal", "son", "cncs"))
+    own = _absence(shared_engine, jal.suplente.id, jal.titular.id)
+    # Sonora's titular away, covered (exceptionally) by Jalisco's titular.
+    covered = _absence(shared_engine, son.suplente.id, jal.titular.id)
+    elsewhere = _absence(shared_engine, son.head.id, son.suplente.id)
+    seen = {r[0] for r in _one(jal_db, "SELECT id FROM absence_periods")}
+    assert seen == {own, covered}
+    assert {r[0] for r in _one(son_db, "SELECT id FROM absence_periods")} == {covered, elsewhere}
+    assert _one(cncs_db, "SELECT count(*) FROM absence_periods").scalar() == 3
+    notes = {r[0] for r in _one(jal_db, "SELECT absence_id FROM handover_notes")}
+    assert notes == {own, covered}
+    assert _one(jal_db, "UPDATE absence_periods SET public_notice = 'x' WHERE id = :i",
+                i=covered).rowcount == 0
+    assert _one(jal_db, "UPDATE absence_periods SET public_notice = 'x' WHERE id = :i",
+                i=own).rowcount == 1
+    assert _one(son_db, "DELETE FROM handover_notes WHERE absence_id = :i",
+                i=own).rowcount == 0
+
+
+def test_training_is_organised_by_cncs(world):
+    jal_db, cncs_db = world["engines"]["jal"], world["engines"]["cncs"]
+    insert = ("INSERT INTO training_sessions (id, created_at, updated_at, row_version, title, "
+              "held_on, notes) VALUES (gen_random_uuid(), now(), now(), 1, 'Taller', "
+              "current_date, '')")
+    with pytest.raises(DBAPIError, match="row-level security"):
+        _one(jal_db, insert)
+    _one(cncs_db, insert)
+    assert _one(jal_db, "SELECT count(*) FROM training_sessions").scalar() == 1
+
+
+def test_bitacora_entries_carry_the_login_that_inserted_them(world):
+    jal_db = world["engines"]["jal"]
+    role = world["jal"].titular.email.lower()
+    _one(jal_db, "INSERT INTO bitacora_entries (origin, seq, recorded_at, metadata, payload, mac)"
+         " VALUES ('propia', 1, now(), '{}', '\\x00', 'm')")
+    assert _one(jal_db, "SELECT inserted_by FROM bitacora_entries WHERE origin = 'propia'"
+                ).scalar() == role
+    with pytest.raises(DBAPIError, match="row-level security"):
+        _one(jal_db, "INSERT INTO bitacora_entries (origin, seq, recorded_at, metadata, payload,"
+             " mac, inserted_by) VALUES ('ajena', 1, now(), '{}', '\\x00', 'm', 'otra@ine.mx')")
+
+
+def test_a_row_refused_by_row_level_security_does_not_block_the_sync(world, tmp_path):
+    from redes_desktop.models import Area, AreaKind
+    from redes_desktop.models.sync_state import SyncChange, SyncConflict
+
+    station = make_station(tmp_path, "jal", world["engines"]["jal"],
+                           person_id=world["jal"].titular.id)
+    try:
+        station.sync()
+        account = world["jal"].account
+        with station.db.session() as s:
+            s.add(Area(name="Área inventada", kind=AreaKind.JUNTA_DISTRITAL))
+            s.add(Post(account_id=account.id, network=account.network,
+                       author_id=world["jal"].titular.id, text="Sí llega"))
+            s.commit()
+        report = station.sync()
+        assert report.push.refused == 1 and report.push.sent == 1
+        jal_db = world["engines"]["jal"]
+        assert _one(jal_db, "SELECT count(*) FROM posts WHERE text = 'Sí llega'").scalar() == 1
+        with station.db.session() as s:
+            conflict = s.scalars(select(SyncConflict)).one()
+            assert conflict.kind == "rechazado" and conflict.table_name == "areas"
+            assert "no le permite" in conflict.reason
+            assert conflict.area_id == world["jal"].area.id
+            assert s.scalar(select(func.count()).select_from(SyncChange)) == 0
+        again = station.sync()
+        assert again.push.refused == 0
+    finally:
+        station.db.dispose()

@@ -81,3 +81,32 @@ def test_without_the_readers_key_nothing_is_shared(tmp_path, stations, clock):
     with pytest.raises(crypto.BitacoraKeyError, match="clave de lectores"):
         station.sync()
     bitacora.close()
+
+
+def test_a_malformed_shared_entry_is_skipped_with_a_message(tmp_path, stations, clock,
+                                                            shared_engine):
+    from sqlalchemy import text
+
+    readers = crypto.new_key()
+    titular, titular_log, _ = _workstation(tmp_path, "titular", stations, readers, clock)
+    suplente, suplente_log, _ = _workstation(tmp_path, "suplente", stations, readers, clock)
+    with shared_engine.begin() as conn:  # written by hand, outside any workstation
+        conn.execute(text(
+            "INSERT INTO bitacora_entries (origin, seq, recorded_at, metadata, payload, mac) "
+            "VALUES ('rota', 1, now(), '{\"action\": \"x\"}', '\\x00', 'zz'), "
+            "('lista', 1, now(), '[1, 2]', '\\x00', 'zz')"))
+    for n in range(2):
+        titular_log.append(ActivityEntry(at=clock(), actor_id=None, account_id=None,
+                                         action="prueba", details={"n": n}))
+    titular_log.flush_anchors(wait=True)
+    titular.sync()
+
+    report = suplente.sync()
+    assert report.bitacora_received == 2
+    skipped = [line for line in report.lines() if line.startswith("Bitácora: se omiti")]
+    assert len(skipped) == 2 and any("rota" in line for line in skipped)
+    assert suplente_log.verify().ok
+    again = suplente.sync()  # the bad rows do not come back, nor block anything
+    assert again.bitacora_received == 0 and again.warnings == []
+    titular_log.close()
+    suplente_log.close()

@@ -19,6 +19,8 @@ Keys (crypto.py), all only in the OS keyring:
 * `bitacora-cadena-<origin>`: the HMAC-SHA256 chain key of an origin; created on first use.
 * `bitacora-lectores`: the institution's readers key, installed by the administrator on every
   workstation entitled to read other workstations' entries (suplentes, auditors).
+* `bitacora-cabeza-<workstation>` (not a key): the local chain's head "<seq>:<mac hex>",
+  moved forward on every flush (head.py), a second anchor a restored main database cannot undo.
 
 Key distribution: the origin's chain key travels through the shared database sealed under the
 readers key (`Bitacora.sealed_chain_key()` → `install_chain_key(origin, sealed)`); entries travel
@@ -29,7 +31,11 @@ The chain (chain.py): each entry's MAC = HMAC-SHA256(chain key, prev MAC || head
 Over the plaintext, so it survives re-encryption on another workstation; keyed, so the file or an
 export alone does not let anyone confirm a guess of an entry's contents. The head of each chain
 is anchored outside the file, in the main database (`bitacora_anchors`, anchor.py), which also
-remembers the last verified position: start-up verifies only what is new (jobs.py).
+remembers the last verified position: start-up verifies only what is new (jobs.py). The local
+head is also kept in the keyring (head.py); opening and `verify` compare the file with both.
+
+Who reads what (access.py): CNCS reviewers and auditors everything; anyone else the entries of
+the accounts they may `Action.READ_BITACORA` plus their own (`Filters.visible_accounts`).
 
 Interface
 ---------

@@ -102,7 +102,11 @@ def _read_rows(path: Path) -> Iterator[dict[str, Any]]:
             data = json.loads(text)
         except ValueError as error:
             raise UserFacingError(f"La exportación {path} no es JSON válido: {error}.") from error
-        yield from data.get("entradas", [])
+        entries = data.get("entradas", []) if isinstance(data, dict) else None
+        if not isinstance(entries, list):
+            raise UserFacingError(f"La exportación {path} no tiene la lista «entradas» de una "
+                                  "exportación de la bitácora.")
+        yield from entries
         return
     yield from csv.DictReader(text.splitlines())
 
@@ -115,15 +119,29 @@ def verify_export(path: Path, chain_key: Callable[[str], bytes | None]) -> Expor
     result = ExportCheck()
     last: dict[str, tuple[int, bytes]] = {}
     for n, row in enumerate(_read_rows(path), start=1):
+        field_name = "origen"
         try:
-            origin, seq = _opt(row["origen"]), int(row["secuencia"])
-            header = header_bytes(origin, seq, row["fecha_utc"], _opt(row["persona"]),
-                                  _opt(row["cuenta"]), _opt(row["area"]), row["accion"])
+            if not isinstance(row, dict):
+                raise TypeError(row)
+            origin = _opt(row["origen"])
+            if origin is None:
+                result.problems.append(f"Registro {n}: no indica la estación de origen (el "
+                                       "campo «origen» está vacío); no se puede verificar.")
+                continue
+            field_name = "secuencia"
+            seq = int(row["secuencia"])
+            field_name = "persona, cuenta o area"
+            actor, account, area = _opt(row["persona"]), _opt(row["cuenta"]), _opt(row["area"])
+            field_name = "fecha_utc o accion"
+            header = header_bytes(origin, seq, str(row["fecha_utc"]), actor, account, area,
+                                  str(row["accion"]))
+            field_name = "mac_anterior o mac"
             prev, mac = bytes.fromhex(row["mac_anterior"]), bytes.fromhex(row["mac"])
+            field_name = "detalles"
             details = str(row["detalles"]).encode("utf-8")
-        except (KeyError, ValueError, TypeError) as error:
-            result.problems.append(f"Registro {n}: le faltan datos o están mal escritos "
-                                   f"({error}).")
+        except (KeyError, ValueError, TypeError, AttributeError):
+            result.problems.append(f"Registro {n}: falta el campo «{field_name}» o está mal "
+                                   "escrito; no se puede verificar.")
             continue
         key = chain_key(origin)
         where = f"entrada {seq} de la estación {origin[:8]}"

@@ -31,6 +31,10 @@ class Filters:
     action: str | None = None
     since: datetime | None = None  # inclusive, aware
     until: datetime | None = None  # exclusive, aware
+    # Who reads (access.py): when `visible_accounts` is not None, only entries of those accounts
+    # or made by `visible_actor` match. None: everything (CNCS reviewers, auditors).
+    visible_accounts: tuple[uuid.UUID, ...] | None = None
+    visible_actor: uuid.UUID | None = None
 
     @property
     def empty(self) -> bool:
@@ -59,6 +63,15 @@ class Filters:
         if self.until is not None:
             clauses.append("at < ?")
             params.append(format_at(self.until))
+        if self.visible_accounts is not None:
+            allowed: list[str] = []
+            if self.visible_accounts:
+                allowed.append(f"account IN ({','.join('?' * len(self.visible_accounts))})")
+                params.extend(uuid_bytes(a) for a in self.visible_accounts)
+            if self.visible_actor is not None:
+                allowed.append("actor = ?")
+                params.append(uuid_bytes(self.visible_actor))
+            clauses.append(f"({' OR '.join(allowed)})" if allowed else "0")
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 

@@ -11,6 +11,7 @@ import threading
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
@@ -27,6 +28,7 @@ from redes_desktop.bitacora.chain import (
     valid_at,
 )
 from redes_desktop.bitacora.crypto import BitacoraKeyError, Sealer
+from redes_desktop.bitacora.head import KeyringHead
 from redes_desktop.bitacora.portable import PortableEntry
 from redes_desktop.bitacora.store import EntryRows, connect, uuid_bytes, uuid_text, write_error
 from redes_desktop.bitacora.verify import VerifyReport, verify_all
@@ -35,6 +37,7 @@ from redes_desktop.errors import UserFacingError
 from redes_desktop.secrets_store import SecretStore
 from redes_desktop.services.activity import ActivityEntry
 
+KEYRING_HEAD_INTERVAL = timedelta(seconds=5)
 
 class BitacoraBlocked(UserFacingError):
     """The bitácora does not match its anchor: nothing more is written until it is reviewed."""
@@ -78,10 +81,35 @@ class Bitacora:
         self._pending: dict[str, tuple[int, bytes, bool]] = {}
         head = self._rows.head(self._origin)
         self._head = _Head(head[0], head[1]) if head else _Head(0, GENESIS)
+        self.keyring_head = KeyringHead(secrets, workstation)
         self.blocked: str | None = None
-        self._check_anchor()
+        self._check_keyring_head()
+        if not self.blocked:
+            self._check_anchor()
+        if not self.blocked:
+            self.keyring_head.save(self._head.seq, self._head.mac)  # forward only
 
     # -- opening ---------------------------------------------------------------------------
+    def _check_keyring_head(self) -> None:
+        """Compare the file with the head kept in the keyring (head.py): it catches a cut
+        tail even when the main database, and its anchor, were restored or swapped."""
+        kept = self.keyring_head.load()
+        if kept is None or kept.seq == 0:
+            return
+        if kept.seq > self._head.seq:
+            self.blocked = (
+                f"A la bitácora le faltan las entradas {self._head.seq + 1} a {kept.seq} de "
+                "esta estación (se quitaron del final; la última registrada en el llavero del "
+                f"sistema es la {kept.seq})."
+            )
+            return
+        row = self._rows.at_seq(self._origin, kept.seq)
+        if row is None or not macs_equal(row[10], kept.mac):
+            self.blocked = (
+                f"La entrada {kept.seq} de la bitácora no es la registrada en el llavero del "
+                "sistema: el archivo fue reemplazado o alterado."
+            )
+
     def _check_anchor(self) -> None:
         if self.anchors is None:
             return
@@ -152,12 +180,19 @@ class Bitacora:
         return seqs
 
     def flush_anchors(self, wait: bool = True) -> bool:
-        """Write pending heads to the main database; False if some are still pending."""
-        if self.anchors is None:
-            return True
+        """Write pending heads to the keyring (the local one, head.py) and to the main
+        database; False if some are still pending in the database."""
         with self._anchor_lock:
             with self._lock:
                 pending = dict(self._pending)
+                head = self._head
+            if head.seq and (wait or self._keyring_head_due()):
+                # An OS keyring write costs milliseconds (D-Bus, Credential Manager): at most
+                # every KEYRING_HEAD_INTERVAL while appending, and at every waited flush.
+                if self.keyring_head.save(head.seq, head.mac):
+                    self._keyring_head_saved_at = self.clock()
+            if self.anchors is None:
+                return True
             for origin, (seq, mac, local) in pending.items():
                 if self.anchors.set_head(origin, seq, mac, self.clock(), is_local=local,
                                          wait=wait):
@@ -165,6 +200,10 @@ class Bitacora:
                         if self._pending.get(origin, (None,))[0] == seq:
                             del self._pending[origin]
         return not self._pending
+
+    def _keyring_head_due(self) -> bool:
+        last = getattr(self, "_keyring_head_saved_at", None)
+        return last is None or self.clock() - last >= KEYRING_HEAD_INTERVAL
 
     @property
     def head_seq(self) -> int:
@@ -217,9 +256,11 @@ class Bitacora:
                 anchors[origin] = anchors[origin].__class__(
                     origin, local, seq, mac.hex(), anchors[origin].verified_seq,
                     anchors[origin].verified_mac)
+        head = self.keyring_head.load()
+        kept = {self.workstation: (head.seq, head.mac)} if head else None
         rows = EntryRows(connect(self.path, readonly=True))
         try:
-            report = verify_all(rows, self.sealer, self.chain_key, anchors, starts)
+            report = verify_all(rows, self.sealer, self.chain_key, anchors, starts, kept)
         finally:
             rows.conn.close()
         if self.anchors is not None:

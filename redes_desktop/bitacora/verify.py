@@ -4,7 +4,9 @@ For each origin, entries are read in sequence order and each must: have the next
 number, sit after the previous one in the file, link to the previous MAC, decrypt under the
 local key with its metadata as associated data, and carry the right MAC under the origin's chain
 key. Then the anchored head (main database) must still be there with the same MAC: entries cut
-from the end are detected. The first failure of each origin is named.
+from the end are detected. The local chain is also held to the head kept in the OS keyring
+(head.py), which catches a cut tail even when the main database was restored or swapped. The
+first failure of each origin is named.
 """
 
 from __future__ import annotations
@@ -68,8 +70,10 @@ def verify_origin(
     chain_key: bytes | None,
     anchor: Anchor | None = None,
     start: tuple[int, bytes] | None = None,
+    kept: tuple[int, bytes] | None = None,
 ) -> OriginResult:
-    """Verify one origin's chain after `start` (seq, mac) — from the beginning when None."""
+    """Verify one origin's chain after `start` (seq, mac) — from the beginning when None —
+    against its anchor in the main database and `kept`, the (seq, mac) in the keyring."""
     result = OriginResult(origin)
     where = f"de la estación {_short(origin)}"
 
@@ -94,6 +98,10 @@ def verify_origin(
     if anchor and 0 < head_seq < expected:
         row = rows.at_seq(key, head_seq)
         head_mac = row[10] if row else None
+    kept_seq, kept_mac = kept if kept else (0, None)
+    if 0 < kept_seq < expected:
+        row = rows.at_seq(key, kept_seq)
+        kept_mac = kept_mac if row is not None and macs_equal(row[10], kept_mac) else b""
     # Bound once: this loop runs hundreds of thousands of times.
     open_sealed, text, same = sealer.open, uuid_text, hmac.compare_digest
     for row in rows.after(key, expected - 1):
@@ -117,6 +125,8 @@ def verify_origin(
             return fail(seq, f"La entrada {seq} {where} fue alterada: su huella no coincide.")
         if seq == head_seq:
             head_mac = mac
+        if seq == kept_seq and not same(mac, kept_mac):
+            kept_mac = b""
         prev, last_id, expected = mac, row_id, seq + 1
         result.checked += 1
         result.last_seq, result.last_mac = seq, mac
@@ -127,6 +137,15 @@ def verify_origin(
     if anchor and head_seq and (head_mac is None or anchor.head_mac != head_mac.hex()):
         return fail(head_seq, f"La entrada {head_seq} {where} no coincide con la registrada "
                               "en la base de datos: la bitácora fue reemplazada o alterada.")
+    if kept_seq > result.last_seq:
+        return fail(result.last_seq + 1,
+                    f"Faltan las entradas {result.last_seq + 1} a {kept_seq} {where}: se "
+                    "quitaron del final de la bitácora (la última registrada en el llavero del "
+                    f"sistema es la {kept_seq}).")
+    if kept_seq and kept_mac == b"":
+        return fail(kept_seq, f"La entrada {kept_seq} {where} no coincide con la registrada "
+                              "en el llavero del sistema: la bitácora fue reemplazada o "
+                              "alterada.")
     return result
 
 
@@ -136,12 +155,14 @@ def verify_all(
     chain_key: Callable[[str], bytes | None],
     anchors: dict[str, Anchor],
     starts: dict[str, tuple[int, bytes]] | None = None,
+    kept: dict[str, tuple[int, bytes]] | None = None,
 ) -> VerifyReport:
     report = VerifyReport()
-    origins = {uuid_text(o) for o in rows.origins()} | set(anchors)
+    origins = {uuid_text(o) for o in rows.origins()} | set(anchors) | set(kept or {})
     for origin in sorted(origins):
         start = (starts or {}).get(origin)
         report.origins[origin] = verify_origin(
-            rows, origin, sealer, chain_key(origin), anchors.get(origin), start
+            rows, origin, sealer, chain_key(origin), anchors.get(origin), start,
+            (kept or {}).get(origin),
         )
     return report

@@ -8,7 +8,9 @@ in half or at 97 %). Width and height are read before the draft shrinks them.
 
 Decompression bombs: dimensions are read from the header and refused above `MAX_PIXELS` before
 anything is decoded; Pillow's own `DecompressionBombError` (raised by `open()` above twice its
-limit) is caught too. Nothing here changes Pillow's global settings.
+limit) is caught too, and so is its `DecompressionBombWarning` when warnings are errors. The same
+guard protects `strip_exif_location`, which raises `ImageTooLarge` (a `UserFacingError`) instead
+of decoding. Nothing here changes Pillow's global settings (nor the warnings filters).
 
 Results are cached by (path, mtime, size) in a small LRU, so re-checking on every keystroke
 costs a `stat()`.
@@ -24,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import ExifTags, Image, UnidentifiedImageError
+
+from redes_desktop.errors import UserFacingError
 
 MAX_PIXELS = 64_000_000  # 8000 x 8000; no network accepts more (X: 8192 x 8192 = 67 MP)
 CACHE_SIZE = 256
@@ -89,7 +93,7 @@ def _inspect_uncached(path: Path, size: int) -> ImageInfo | ImageProblem:
             if fmt == "JPEG":
                 im.draft(im.mode, (max(1, width // 8), max(1, height // 8)))
             im.load()
-    except Image.DecompressionBombError:
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return _problem(
             path,
             "demasiado_grande",
@@ -277,33 +281,70 @@ def _strip_jpeg(data: bytes) -> bytes:
     return b"".join(out)
 
 
+class ImageTooLarge(UserFacingError):
+    """An image whose declared dimensions are too large to decode safely."""
+
+    def __init__(self, path: Path, width: int = 0, height: int = 0) -> None:
+        size = f"mide {width} × {height} píxeles" if width and height else (
+            "declara unas dimensiones enormes")
+        super().__init__(
+            f"La imagen «{path.name}» {size}: es demasiado grande para prepararla con seguridad "
+            "y podría bloquear el equipo. Redúzcala a menos de 8000 × 8000 píxeles y adjúntela "
+            "de nuevo."
+        )
+
+
+def _open_checked(path: Path) -> Image.Image:
+    """`Image.open(path)` (header only), refusing dimensions above `MAX_PIXELS`."""
+    try:
+        im = Image.open(path)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise ImageTooLarge(path) from exc
+    width, height = im.size
+    if width * height > MAX_PIXELS:
+        im.close()
+        raise ImageTooLarge(path, width, height)
+    return im
+
+
 def strip_exif_location(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> Path:
     """Write a copy of `src` at `dst` without GPS data, for publishing.
 
     JPEG: segments rewritten, pixels untouched (orientation and colour profile kept; XMP and
     IPTC dropped because they may carry a location). Other formats: re-saved by Pillow with the
     EXIF minus GPS and no XMP (PNG and GIF stay lossless; WEBP is re-encoded at quality 90).
+
+    Raises `ImageTooLarge` before decoding (and before writing `dst`) when the header declares
+    more than `MAX_PIXELS`; Pillow's errors (OSError, ValueError…) for unreadable files.
     """
     src_p, dst_p = Path(src), Path(dst)
     data = src_p.read_bytes()
     if data[:2] == b"\xff\xd8":
+        _open_checked(src_p).close()  # nothing is decoded here, but a bomb is never published
         dst_p.write_bytes(_strip_jpeg(data))
         return dst_p
-    with Image.open(src_p) as im:
-        fmt = im.format or "PNG"
-        exif = im.getexif()
-        if ExifTags.IFD.GPSInfo in exif:
-            del exif[ExifTags.IFD.GPSInfo]
-        params: dict[str, object] = {"format": fmt}
-        if len(exif) and fmt in {"PNG", "WEBP", "TIFF", "JPEG"}:
-            params["exif"] = exif.tobytes()
-        if im.info.get("icc_profile"):
-            params["icc_profile"] = im.info["icc_profile"]
-        if getattr(im, "n_frames", 1) > 1:
-            params["save_all"] = True
-        if fmt == "WEBP":
-            params["quality"] = 90
-        im.info.pop("xmp", None)
-        im.info.pop("XML:com.adobe.xmp", None)
-        im.save(dst_p, **params)
+    try:
+        with _open_checked(src_p) as im:
+            _resave_without_location(im, dst_p)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise ImageTooLarge(src_p) from exc  # e.g. a later frame of an animation
     return dst_p
+
+
+def _resave_without_location(im: Image.Image, dst_p: Path) -> None:
+    fmt = im.format or "PNG"
+    exif = im.getexif()
+    if ExifTags.IFD.GPSInfo in exif:
+        del exif[ExifTags.IFD.GPSInfo]
+    params: dict[str, object] = {"format": fmt}
+    if len(exif) and fmt in {"PNG", "WEBP", "TIFF", "JPEG"}:
+        params["exif"] = exif.tobytes()
+    if im.info.get("icc_profile"):
+        params["icc_profile"] = im.info["icc_profile"]
+    if getattr(im, "n_frames", 1) > 1:
+        params["save_all"] = True
+    if fmt == "WEBP":
+        params["quality"] = 90
+    im.info.pop("xmp", None)
+    im.info.pop("XML:com.adobe.xmp", None)
+    im.save(dst_p, **params)

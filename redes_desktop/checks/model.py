@@ -63,6 +63,29 @@ class CheckInput:
     rhythm_window_minutes: int = 60
 
 
+MAX_FINDINGS_PER_RULE = 200  # past this, one summary finding: a pasted document stays usable
+
+
+def cap_findings(
+    findings: list[Finding], rule: str, code: str, summary: str,
+    limit: int = MAX_FINDINGS_PER_RULE,
+) -> list[Finding]:
+    """The first `limit` findings (sorted by position) and one finding counting the rest.
+
+    `summary` is a Spanish sentence with `{n}` for the count. The summary has an empty span where
+    the first left-out finding starts, and blocks when any left-out finding blocks, so capping
+    never changes whether the post is publishable.
+    """
+    if len(findings) <= limit:
+        return findings
+    kept, rest = findings[:limit], findings[limit:]
+    blocks = any(f.severity == Severity.BLOQUEA for f in rest)
+    at = rest[0].start
+    kept.append(Finding(rule, Severity.BLOQUEA if blocks else Severity.ADVIERTE,
+                        summary.format(n=len(rest)), at, at, (), code))
+    return kept
+
+
 class Rule(Protocol):
     """A small unit checking one criterion."""
 

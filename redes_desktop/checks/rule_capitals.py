@@ -4,11 +4,14 @@ Warns when the whole post, or a whole sentence, is written in capitals, and when
 words in capitals run together or appear in the post. Acronyms (`resources/checks/acronyms.txt`),
 Roman numerals, single letters, hashtags, handles, links and e-mail addresses do not count.
 Each finding offers the span rewritten in sentence case (acronyms and tokens kept).
+The thresholds are in `resources/checks/capitals.json`; past `max_findings` findings (a pasted
+document), one more counts the rest.
 """
 
 from __future__ import annotations
 
 import bisect
+import json
 import re
 import unicodedata
 from functools import cache
@@ -19,6 +22,7 @@ from redes_desktop.paths import RESOURCES_DIR
 
 RULE_ID = "6.xxv"
 ACRONYMS_FILE = RESOURCES_DIR / "checks" / "acronyms.txt"
+SETTINGS_FILE = RESOURCES_DIR / "checks" / "capitals.json"
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _ROMAN_RE = re.compile(r"(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
@@ -45,15 +49,27 @@ def load_acronyms() -> frozenset[str]:
     )
 
 
+@cache
+def load_settings() -> dict[str, int]:
+    """The thresholds of `capitals.json` (keys without a leading underscore)."""
+    data = json.loads(SETTINGS_FILE.read_text(encoding="utf-8"))
+    return {k: int(v) for k, v in data.items() if not k.startswith("_")}
+
+
 class CapitalsRule:
     rule_id = RULE_ID
 
     def __init__(
-        self, max_consecutive: int = 3, max_total: int = 3, min_sentence_words: int = 3
+        self, max_consecutive: int | None = None, max_total: int | None = None,
+        min_sentence_words: int | None = None, max_findings: int | None = None,
     ) -> None:
-        self.max_consecutive = max_consecutive
-        self.max_total = max_total
-        self.min_sentence_words = min_sentence_words
+        settings = load_settings()
+        self.max_consecutive = settings["max_consecutive"] if max_consecutive is None else (
+            max_consecutive)
+        self.max_total = settings["max_total"] if max_total is None else max_total
+        self.min_sentence_words = settings["min_sentence_words"] if min_sentence_words is None \
+            else min_sentence_words
+        self.max_findings = settings["max_findings"] if max_findings is None else max_findings
         self._acronyms = load_acronyms()
         self._classes: dict[str, int] = {}
 
@@ -106,7 +122,7 @@ class CapitalsRule:
         if len(caps) >= 2 and not any(w[2] == _LOWER for w in words):
             return [self._finding(text, caps[0][0], caps[-1][1], "mayusculas_todo",
                                   "Toda la publicación está escrita en mayúsculas.", words)]
-        findings: list[Finding] = []
+        spans: list[tuple[int, int, str, str]] = []  # (start, end, code, what)
         # Whole sentences in capitals.
         by_sentence: dict[int, list[tuple[int, int, int, int]]] = {}
         for w in words:
@@ -116,10 +132,9 @@ class CapitalsRule:
             if len(sentence_caps) >= self.min_sentence_words and all(
                 w[2] != _LOWER for w in sentence_words
             ):
-                findings.append(self._finding(
-                    text, sentence_caps[0][0], sentence_caps[-1][1], "mayusculas_oracion",
-                    "Hay una oración completa escrita en mayúsculas.", words))
-        covered = [(f.start, f.end) for f in findings]
+                spans.append((sentence_caps[0][0], sentence_caps[-1][1], "mayusculas_oracion",
+                              "Hay una oración completa escrita en mayúsculas."))
+        covered = [(s[0], s[1]) for s in spans]
         # Runs of consecutive words in capitals (neutral words do not break a run).
         run: list[tuple[int, int, int, int]] = []
         for w in [*words, (len(text), len(text), _LOWER, -1)]:
@@ -130,17 +145,25 @@ class CapitalsRule:
                 if len(run) > self.max_consecutive and not text_tokens.overlaps(
                     (run[0][0], run[-1][1]), covered
                 ):
-                    findings.append(self._finding(
-                        text, run[0][0], run[-1][1], "mayusculas_seguidas",
-                        f"Hay {len(run)} palabras seguidas en mayúsculas.", words))
+                    spans.append((run[0][0], run[-1][1], "mayusculas_seguidas",
+                                  f"Hay {len(run)} palabras seguidas en mayúsculas."))
                 run = []
         # Too many words in capitals across the post.
-        if not findings and len(caps) > self.max_total:
-            findings.append(self._finding(
-                text, caps[0][0], caps[-1][1], "mayusculas_exceso",
-                f"Hay {len(caps)} palabras en mayúsculas en la publicación; úsalas solo para "
-                "resaltar alguna palabra.", words))
-        findings.sort(key=lambda f: f.start)
+        if not spans and len(caps) > self.max_total:
+            spans.append((caps[0][0], caps[-1][1], "mayusculas_exceso",
+                          f"Hay {len(caps)} palabras en mayúsculas en la publicación; úsalas "
+                          "solo para resaltar alguna palabra."))
+        spans.sort(key=lambda s: s[0])
+        # Only the findings shown get their (costly) quick fix.
+        findings = [self._finding(text, a, b, code, what, words)
+                    for a, b, code, what in spans[: self.max_findings]]
+        rest = len(spans) - len(findings)
+        if rest > 0:
+            at = spans[len(findings)][0]
+            findings.append(Finding(
+                RULE_ID, Severity.ADVIERTE,
+                f"Y {rest} tramos más en mayúsculas a partir de aquí: son demasiados para "
+                f"marcarlos uno por uno. {_ADVICE}", at, at, (), "mayusculas_mas"))
         return findings
 
     def _finding(self, text: str, start: int, end: int, code: str, what: str,
@@ -161,7 +184,8 @@ class CapitalsRule:
         first = bisect.bisect_left(words, (start,))
         pieces: list[str] = []
         cursor = start
-        for w_start, w_end, kind, _ in words[first:]:
+        for i in range(first, len(words)):  # no slice: that copies the rest of a long text
+            w_start, w_end, kind, _ = words[i]
             if w_end > end:
                 break
             if kind == _LOWER or (kind == _NEUTRAL and w_end - w_start > 1):

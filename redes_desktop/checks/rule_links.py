@@ -11,6 +11,9 @@ Links to `ine.mx` (and its subdomains), to the related official sites of
   letters of other alphabets that look Latin (Cyrillic "і" in "іne.mx").
 - warns: a host sharing an official name elsewhere (`ine.es`, `ine-tramites.com`), a social
   network (is it an official account?), any other external site.
+
+At most `MAX_FINDINGS_PER_RULE` findings are reported; one more counts the rest (and blocks if
+any of them blocks).
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from redes_desktop.checks import text_tokens
-from redes_desktop.checks.model import CheckInput, Finding, Severity
+from redes_desktop.checks.model import CheckInput, Finding, Severity, cap_findings
 
 RULE_ID = "6.vi"
 
@@ -236,4 +239,6 @@ class LinksRule:
                     f"«{text[start:end]}» aparenta ser el sitio {local}, pero es una dirección de "
                     f"{host}. Es una técnica de engaño; no la publiques (criterio 6.vi).")))
         findings.sort(key=lambda f: f.start)
-        return findings
+        return cap_findings(findings, RULE_ID, "enlaces_mas", (
+            "Y {n} enlaces más a partir de aquí que también hay que revisar: son demasiados para "
+            "marcarlos uno por uno (criterio 6.vi)."))

@@ -17,6 +17,9 @@ Finds, and blocks:
   (`resources/checks/domains.json`).
 - Voter-credential identifiers: the OCR (13 digits) and the CIC (9 digits) when a word such as
   "OCR", "CIC" or "credencial" is close by, and the machine-readable "IDMEX…" line.
+
+At most `MAX_FINDINGS_PER_RULE` findings are reported; one more counts the rest (and blocks if
+any of them blocks).
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from stdnum.mx import curp as stdnum_curp
 from stdnum.mx import rfc as stdnum_rfc
 
 from redes_desktop.checks import text_tokens
-from redes_desktop.checks.model import CheckInput, Finding, Severity
+from redes_desktop.checks.model import CheckInput, Finding, Severity, cap_findings
 
 RULE_ID = "6.iii"
 
@@ -245,7 +248,14 @@ class PersonalDataRule:
             if not text_tokens.overlaps(span, taken):
                 bisect.insort(taken, span)
                 kept.append(finding)
-        return sorted(kept, key=lambda f: (f.start, f.end))
+        kept.sort(key=lambda f: (f.start, f.end))
+        return cap_findings(kept, RULE_ID, "datos_personales_mas", _MORE)
+
+
+_MORE = (
+    "Y {n} posibles datos personales más a partir de aquí: son demasiados para marcarlos uno "
+    "por uno. El criterio 6.iii prohíbe publicarlos: revisa todo el texto y elimínalos."
+)
 
 
 def _under(host: str, domains: tuple[str, ...]) -> bool:

@@ -6,7 +6,11 @@ Warns when:
   punctuation) was already published or scheduled on the account within 7 days of `now`;
 - this post would exceed the account's rhythm: more than `rhythm_max_posts` posts in any window
   of `rhythm_window_minutes` that contains `now` (published and scheduled posts both count);
+  `rhythm_limits()` gives both for the periodicity the account declares (`Account.rhythm`,
+  "diaria" or "semanal", criterion 6.xxi);
 - the post mentions more than 5 @handles (mass mentions).
+
+The numbers above are the defaults of `resources/checks/spam.json`, where they are changed.
 
 Similarity is measured cheaply first and precisely only when needed: a word-set Jaccard gate
 (< 0.5 is never a near-duplicate), then difflib on the word sequence, then, for borderline cases
@@ -16,17 +20,20 @@ Post-level findings (duplicate, rhythm) have an empty span at 0.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from datetime import UTC, datetime, timedelta
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from redes_desktop.checks import text_tokens
 from redes_desktop.checks.model import CheckInput, Finding, RecentPost, Severity
 from redes_desktop.clock import MEXICO_TZ
+from redes_desktop.paths import RESOURCES_DIR
 
 RULE_ID = "6.xxviii"
+SETTINGS_FILE = RESOURCES_DIR / "checks" / "spam.json"
 _WORD_RE = re.compile(r"[^\W_]+")
 _MARKS_RE = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
@@ -58,6 +65,24 @@ def similarity(a: tuple[str, ...], b: tuple[str, ...], threshold: float = 0.9) -
     return max(words, chars.ratio())
 
 
+@cache
+@cache
+def load_settings() -> dict:
+    """The contents of `spam.json` (read once; do not modify the returned dict)."""
+    return json.loads(SETTINGS_FILE.read_text(encoding="utf-8"))
+
+
+def rhythm_limits(rhythm: str | None) -> tuple[int, int]:
+    """(max posts, window in minutes) for an account's periodicity ("diaria", "semanal").
+
+    An unknown or missing periodicity gets the file's `default_rhythm`.
+    """
+    settings = load_settings()
+    rhythms = settings["rhythms"]
+    chosen = rhythms.get((rhythm or "").strip().lower()) or rhythms[settings["default_rhythm"]]
+    return int(chosen["max_posts"]), int(chosen["window_minutes"])
+
+
 def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
@@ -70,11 +95,16 @@ class SpamRule:
     rule_id = RULE_ID
 
     def __init__(
-        self, threshold: float = 0.9, days: int = 7, max_mentions: int = 5
+        self, threshold: float | None = None, days: int | None = None,
+        max_mentions: int | None = None,
     ) -> None:
-        self.threshold = threshold
-        self.window = timedelta(days=days)
-        self.max_mentions = max_mentions
+        settings = load_settings()
+        duplicate = settings["duplicate"]
+        self.threshold = float(duplicate["similarity_threshold"] if threshold is None
+                               else threshold)
+        self.window = timedelta(days=duplicate["window_days"] if days is None else days)
+        self.max_mentions = int(settings["max_mentions"] if max_mentions is None
+                                else max_mentions)
 
     def _duplicate(self, item: CheckInput, now: datetime | None) -> Finding | None:
         mine = normalise(item.text)

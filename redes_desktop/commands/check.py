@@ -46,6 +46,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from redes_desktop.checks.engine import CheckRequest, build_engine
+    from redes_desktop.checks.rule_spam import rhythm_limits
     from redes_desktop.models.enums import Network
     from redes_desktop.paths import resolve_data_dir
 
@@ -64,20 +65,33 @@ def run(args: argparse.Namespace) -> int:
     if args.text is None:
         raise UsageError("Escriba el texto de la publicación, o - para leerlo de la entrada "
                          "estándar (por ejemplo: redes-desktop check \"Hola\").")
-    text = sys.stdin.read() if args.text == "-" else args.text
+    text = read_stdin_text() if args.text == "-" else args.text
     images = [_existing_file(p) for p in args.image]
     network = Network(args.network) if args.network else None
-    recent, account_network = _account_context(data_dir, args.account)
+    recent, account_network, rhythm = _account_context(data_dir, args.account)
     network = network or account_network or Network.X
+    max_posts, window_minutes = rhythm_limits(rhythm)
     request = CheckRequest(text=text, networks=(network,), images=tuple(images),
                            alt_texts=tuple(args.alt), is_reply=args.reply,
-                           recent_posts=recent, now=_now())
+                           recent_posts=recent, now=_now(), rhythm_max_posts=max_posts,
+                           rhythm_window_minutes=window_minutes)
     result = engine.check(request)[network]
     if args.json:
         print(json.dumps(result.as_json(), ensure_ascii=False))
     else:
         _print_human(result)
     return 0 if result.publishable else 1
+
+
+def read_stdin_text() -> str:
+    """Standard input as UTF-8; invalid bytes become U+FFFD, which the checks report (6.xxiv)."""
+    return decode_utf8(sys.stdin.buffer.read())
+
+
+def decode_utf8(data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]  # a byte-order mark some Windows editors write first
+    return data.decode("utf-8", errors="replace")
 
 
 def _now():
@@ -101,9 +115,9 @@ def _existing_file(path: str) -> Path:
 
 
 def _account_context(data_dir: Path, account: str | None):
-    """Recent posts and network of an account in the local database (for 6.xxviii)."""
+    """Recent posts, network and periodicity of an account in the local database (6.xxviii)."""
     if not account:
-        return (), None
+        return (), None, None
     from redes_desktop.database import open_local_database
     from redes_desktop.services.accounts_lookup import find_account
     from redes_desktop.services.posts import PostService
@@ -117,7 +131,7 @@ def _account_context(data_dir: Path, account: str | None):
             if found is None:
                 raise UsageError(f"No existe la cuenta «{account}». Use su id o su @usuario.")
             recent = PostService(session, _now).recent_posts(found.id)
-            return recent, found.network
+            return recent, found.network, found.rhythm
     finally:
         database.dispose()
 
@@ -131,14 +145,12 @@ def _run_jsonl(engine_options: dict[str, Any], path: Path, args: argparse.Namesp
 
     Large files are spread over the CPU cores (each worker builds its own engine)."""
     try:
-        if str(path) == "-":
-            lines = sys.stdin.readlines()
-        else:
-            with path.open(encoding="utf-8") as handle:
-                lines = handle.readlines()
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or error
+        data = sys.stdin.buffer.read() if str(path) == "-" else path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or error
         raise UsageError(f"No se pudo leer «{path}»: {reason}.") from error
+    # Invalid UTF-8 in one line becomes U+FFFD there (the checks report it); the rest is intact.
+    lines = decode_utf8(data).split("\n")  # not splitlines(): U+2028 may sit in a string
     work = [(n, line, args.network) for n, line in enumerate(lines, start=1) if line.strip()]
     workers = min(os.cpu_count() or 1, 4)
     if len(work) >= PARALLEL_THRESHOLD and workers > 1:
@@ -180,22 +192,37 @@ def _check_line_in_worker(work: tuple[int, str, str | None]) -> tuple[str, int]:
             text=item["text"], networks=(network,),
             images=tuple(Path(p) for p in item.get("images", [])),
             alt_texts=tuple(item.get("alt_texts", [])),
-            is_reply=bool(item.get("reply", False)), now=_now(),
+            is_reply=item.get("reply", False), now=_now(),
         )
         result = _worker_engine.check(request)[network]
-    except (ValueError, KeyError, TypeError) as error:
+    except (ValueError, KeyError) as error:
         return json.dumps({"line": number, "error": _line_error(error)}, ensure_ascii=False), 2
     payload = result.as_json()
     payload["line"] = number
     return json.dumps(payload, ensure_ascii=False), 0 if result.publishable else 1
 
 
+_FIELD_KINDS = {  # field -> (check, what it must be, in Spanish)
+    "network": (lambda v: v is None or isinstance(v, str), "un texto, como \"x\""),
+    "images": (lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
+               "una lista de rutas (textos)"),
+    "alt_texts": (lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
+                  "una lista de textos"),
+    "reply": (lambda v: isinstance(v, bool), "true o false"),
+}
+
+
 def _parse_line(line: str, number: int) -> dict[str, Any]:
     item = json.loads(line)
-    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-        raise ValueError(f"la línea {number} no es un objeto con «text»")
-    if not isinstance(item.get("images", []), list):
-        raise ValueError(f"en la línea {number}, «images» debe ser una lista")
+    if not isinstance(item, dict):
+        raise ValueError(f"la línea {number} no es un objeto JSON con «text»")
+    if "text" not in item:
+        raise ValueError(f"a la línea {number} le falta «text», el texto de la publicación")
+    if not isinstance(item["text"], str):
+        raise ValueError(f"en la línea {number}, «text» debe ser un texto entre comillas")
+    for name, (ok, what) in _FIELD_KINDS.items():
+        if name in item and not ok(item[name]):
+            raise ValueError(f"en la línea {number}, «{name}» debe ser {what}")
     return item
 
 

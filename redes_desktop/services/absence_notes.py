@@ -7,6 +7,7 @@ Also the background job that drafts notices before holidays and writes the notes
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Sequence
 from datetime import date, timedelta
 
@@ -46,6 +47,17 @@ DEFAULT_ATTENTION_HOURS = "10:00 a 14:00 h"
 NOTICE_KINDS = (AbsenceKind.VACACIONES, AbsenceKind.ASUETO)
 HOLIDAY_NOTICE_DAYS_AHEAD = 3
 ENTREGA, REGRESO = "entrega", "regreso"
+# Notes and notices are generated on every workstation that runs the job: their ids derive from
+# their natural key, so two workstations generating the same one make the same row (sync).
+GENERATED_IDS = uuid.UUID("5f0f3a53-9a57-4c55-8c4e-7d0b8d3f1a21")
+
+
+def handover_note_id(absence_id: uuid.UUID, kind: str) -> uuid.UUID:
+    return uuid.uuid5(GENERATED_IDS, f"handover_notes:{absence_id}:{kind}")
+
+
+def attention_notice_id(account_id: uuid.UUID, starts_on: date) -> uuid.UUID:
+    return uuid.uuid5(GENERATED_IDS, f"attention_notices:{account_id}:{starts_on.isoformat()}")
 
 
 def notice_text(
@@ -80,6 +92,7 @@ class AbsenceNotes:
         recorder: ActivityRecorder | None = None,
         hours: str = DEFAULT_ATTENTION_HOURS,
         institute_days: Sequence[str] = (),
+        person_id: uuid.UUID | None = None,
     ) -> None:
         self.session = session
         self.clock = clock
@@ -87,6 +100,9 @@ class AbsenceNotes:
         self.recorder = recorder or NullRecorder()
         self.hours = hours
         self.institute_days = list(institute_days)
+        # Who runs the job here: when known, only their absences and accounts (titular,
+        # suplente or titular of the area) get notes and notices on this workstation.
+        self.person_id = person_id
         self.absences = AbsenceService(session, clock, self.recorder)
         self.posts = PostService(session, clock, recorder=self.recorder)
 
@@ -118,6 +134,7 @@ class AbsenceNotes:
             # No draft (e.g. an open incident): the notice text is kept for later.
             post_id = None
         notice = AttentionNotice(
+            id=attention_notice_id(account.id, start),
             account_id=account.id,
             account=account,
             starts_on=start,
@@ -163,6 +180,8 @@ class AbsenceNotes:
             start, end = closed_stretch(day, self.institute_days)
             start = max(start, today)
             for account in accounts:
+                if not self._entitled_account(account, start):
+                    continue
                 titular = next(
                     (
                         a.person
@@ -281,6 +300,18 @@ class AbsenceNotes:
             if absence.starts_on <= to_mexico(p.published_at).date() <= absence.ends_on
         ]
 
+    def _entitled_absence(self, absence: AbsencePeriod) -> bool:
+        me = self.person_id
+        if me is None or me in (absence.person_id, absence.covering_person_id):
+            return True
+        return absence.person.area.titular_id == me
+
+    def _entitled_account(self, account: Account, on: date) -> bool:
+        me = self.person_id
+        if me is None or any(a.person_id == me for a in account.current_administrators(on)):
+            return True
+        return account.area.titular_id == me
+
     def notes(self, absence: AbsencePeriod) -> list[HandoverNote]:
         return list(
             self.session.scalars(
@@ -304,6 +335,8 @@ class AbsenceNotes:
             )
         ).all()
         for absence in rows:
+            if not self._entitled_absence(absence):
+                continue
             have = {n.kind for n in self.notes(absence)}
             if ENTREGA not in have:
                 written.append(self._write(absence, ENTREGA, absence.covering_person))
@@ -314,6 +347,7 @@ class AbsenceNotes:
     def _write(self, absence: AbsencePeriod, kind: str, to: Person | None) -> HandoverNote:
         text = self.handover_text(absence) if kind == ENTREGA else self.return_text(absence)
         note = HandoverNote(
+            id=handover_note_id(absence.id, kind),
             absence_id=absence.id, absence=absence, kind=kind, text=text,
             generated_at=self.clock(),
         )
@@ -342,6 +376,7 @@ def absence_job(context) -> list[Notification]:
             context.clock,
             outbox=context.outbox(session),
             recorder=context.recorder,
+            person_id=context.identity.person_id if context.identity else None,
             hours=getattr(settings, "attention_hours", DEFAULT_ATTENTION_HOURS),
             institute_days=settings.institute_non_working_days,
         )

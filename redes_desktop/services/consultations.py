@@ -93,6 +93,9 @@ def copy_media(source: Path, sha256: str, media_dir: Path) -> Path:
             # not an image Pillow can rewrite (e.g. a video): copied as it is
             shutil.copyfile(source, partial)
         os.replace(partial, target)
+    except UserFacingError as error:  # ImageTooLarge: a decompression bomb is never decoded
+        partial.unlink(missing_ok=True)
+        raise UserFacingError(f"{error.message} La consulta no se envió.") from error
     except OSError as error:
         partial.unlink(missing_ok=True)
         raise UserFacingError(
@@ -127,11 +130,16 @@ class ConsultationService:
 
     def _record(self, actor_id: uuid.UUID | None, consultation: Consultation, action: str,
                 **details) -> None:
+        from redes_desktop.services.coverage import coverage_details
+
+        # A suplente covering an absence says so in the bitácora (5.1).
+        actor = self.session.get(Person, actor_id) if actor_id is not None else None
+        covering = coverage_details(self.permissions, actor, consultation.account)
         self.recorder.record(ActivityEntry(
             at=self.clock(), actor_id=actor_id, account_id=consultation.account_id,
             action=action,
             details={"consulta": str(consultation.id), "publicacion": str(consultation.post_id),
-                     **details},
+                     **covering, **details},
         ))
 
     def get(self, consultation_id: uuid.UUID) -> Consultation:

@@ -64,9 +64,13 @@ class IncidentService:
                    recorder=context.recorder)
 
     def _record(self, actor: Person, incident: Incident, action: str, **details) -> None:
+        from redes_desktop.services.coverage import coverage_details
+
+        # A suplente covering an absence says so in the bitácora (5.1).
+        covering = coverage_details(self.permissions, actor, incident.account)
         self.recorder.record(ActivityEntry(
             at=self.clock(), actor_id=actor.id, account_id=incident.account_id, action=action,
-            details={"incidente": str(incident.id), **details}))
+            details={"incidente": str(incident.id), **covering, **details}))
 
     def _account(self, account_id: uuid.UUID | str) -> Account:
         try:

@@ -19,7 +19,9 @@ def import_for_publication(source: str | os.PathLike[str], media_dir: Path) -> P
     """Copy `source` into `media_dir` without location data; return the copy's path.
 
     A file already in `media_dir` is returned as it is. A file Pillow cannot read is returned
-    unchanged too: the checks report it as an unusable image, with the reason.
+    unchanged too: the checks report it as an unusable image, with the reason. An image whose
+    header declares more than `checks.images.MAX_PIXELS` is never decoded: `ImageTooLarge`
+    (a `UserFacingError` with a Spanish message) is raised.
     """
     src = Path(source)
     if src.parent.resolve() == media_dir.resolve():
@@ -39,25 +41,23 @@ def import_for_publication(source: str | os.PathLike[str], media_dir: Path) -> P
             from redes_desktop.checks.images import strip_exif_location
 
             try:
-                strip_exif_location(src, tmp)
+                strip_exif_location(src, tmp)  # ImageTooLarge (UserFacingError) for a bomb
             except (OSError, ValueError, SyntaxError):
-                tmp.unlink(missing_ok=True)
                 return src  # not a readable image: let the checks say why
         else:
             shutil.copyfile(src, tmp)
         digest = _sha256(tmp)
         final = media_dir / f"{digest}{src.suffix.lower()}"
-        if final.exists():
-            tmp.unlink()
-        else:
+        if not final.exists():
             os.replace(tmp, final)
         return final
     except OSError as error:
-        tmp.unlink(missing_ok=True)
         raise UserFacingError(
             f"No se pudo copiar «{src.name}» a la carpeta de imágenes ({error.strerror}). "
             "Revise que el archivo exista y que haya espacio libre."
         ) from error
+    finally:
+        tmp.unlink(missing_ok=True)  # whatever happened, no `.importando-*` file stays behind
 
 
 def _sha256(path: Path) -> str:

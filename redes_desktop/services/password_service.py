@@ -101,10 +101,14 @@ class PasswordService:
         return account
 
     def _record(self, actor: Person, account: Account, action: str, **details) -> None:
-        # Never a password here: only what happened, to which account, by whom.
+        from redes_desktop.services.coverage import coverage_details
+
+        # Never a password here: only what happened, to which account, by whom — and whether
+        # a suplente did it covering an absence of the titular (5.1).
+        covering = coverage_details(self.permissions, actor, account)
         self.recorder.record(ActivityEntry(
             at=self.clock(), actor_id=actor.id, account_id=account.id, action=action,
-            details={"cuenta": account.handle, **details}))
+            details={"cuenta": account.handle, **covering, **details}))
 
     # -- the secret --------------------------------------------------------------------------
     def reveal(self, actor: Person, account_id: uuid.UUID | str, *, purpose: str = "ver") -> str:

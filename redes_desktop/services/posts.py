@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from redes_desktop.checks.model import CheckResult, RecentPost, Severity
+from redes_desktop.checks.model import CheckResult, Finding, RecentPost, Severity
 from redes_desktop.clock import Clock
 from redes_desktop.errors import NotFound, ValidationError
 from redes_desktop.models import Account, Person, Post, PostMedia, PostStatus
@@ -25,7 +26,13 @@ from redes_desktop.services.activity import ActivityEntry, ActivityRecorder, Nul
 from redes_desktop.services.permissions import Action, Permissions
 
 EDITABLE = {PostStatus.BORRADOR, PostStatus.RECHAZADA, PostStatus.APROBADA}
-SPAM_LOOKBACK = timedelta(days=7)
+
+
+def spam_lookback() -> timedelta:
+    """How far back the spam rule (6.xxviii) compares: `window_days` of spam.json."""
+    from redes_desktop.checks.rule_spam import load_settings
+
+    return timedelta(days=load_settings()["duplicate"]["window_days"])
 
 
 @dataclass(frozen=True)
@@ -50,6 +57,22 @@ def sha256_of(path: str | Path) -> str:
 
 
 PostChecker = Callable[[Post], CheckResult]
+MAX_SUMMARY_FINDINGS = 20
+
+
+def findings_summary(findings: Iterable[Finding]) -> list[dict[str, Any]]:
+    """What the bitácora keeps of a check: rule, severity and code of each kind of finding
+    (never the flagged text), once per kind with how many times, blocking ones first, at most
+    MAX_SUMMARY_FINDINGS kinds."""
+    counts: dict[tuple[str, str, str], int] = {}
+    for finding in findings:
+        key = (finding.rule, Severity(finding.severity).value, finding.code)
+        counts[key] = counts.get(key, 0) + 1
+    ordered = sorted(counts.items(), key=lambda i: (i[0][1] != Severity.BLOQUEA.value, i[0]))
+    return [
+        {"regla": rule, "severidad": severity, "codigo": code, **({"veces": n} if n > 1 else {})}
+        for (rule, severity, code), n in ordered[:MAX_SUMMARY_FINDINGS]
+    ]
 
 
 class PostService:
@@ -71,6 +94,8 @@ class PostService:
 
         # A suplente covering an absence says so in the bitácora (5.1).
         covering = coverage_details(self.permissions, actor, post.account)
+        if post.is_reply:
+            details = {"respuesta": True, **details}
         self.recorder.record(
             ActivityEntry(
                 at=self.clock(),
@@ -88,8 +113,15 @@ class PostService:
         return post
 
     def create_draft(
-        self, author: Person, account: Account, text: str = "", *, is_reply: bool = False
+        self,
+        author: Person,
+        account: Account,
+        text: str = "",
+        *,
+        is_reply: bool = False,
+        findings: Sequence[Mapping[str, Any]] | None = None,
     ) -> Post:
+        """`findings`: the summary (`findings_summary`) of the check of `text`, if it ran."""
         self.permissions.require(author, Action.COMPOSE, account=account)
         if account.compromised:
             raise ValidationError(
@@ -106,7 +138,7 @@ class PostService:
         )
         self.session.add(post)
         self.session.flush()
-        self._record(author, post, "borrador_creado")
+        self._record(author, post, "borrador_creado", **_checked(findings))
         return post
 
     def save_draft(
@@ -117,8 +149,11 @@ class PostService:
         media: Sequence[MediaSpec] = (),
         *,
         is_reply: bool | None = None,
+        findings: Sequence[Mapping[str, Any]] | None = None,
     ) -> bool:
-        """Store the text and media; returns False when nothing changed (autosave no-op)."""
+        """Store the text and media; returns False when nothing changed (autosave no-op).
+        `findings`: the summary (`findings_summary`) of the check of `text`, when the caller
+        has one for exactly this text; it goes into the "borrador_editado" entry."""
         if post.status not in EDITABLE:
             raise ValidationError(
                 f"La publicación está «{post.status.label}» y ya no se puede editar. "
@@ -156,7 +191,8 @@ class PostService:
 
             invalidate_approval(self.session, self.clock, self.recorder, actor, post)
         self.session.flush()
-        self._record(actor, post, "borrador_editado", caracteres=len(text), imagenes=len(specs))
+        self._record(actor, post, "borrador_editado", caracteres=len(text), imagenes=len(specs),
+                     **_checked(findings))
         return True
 
     def mark_published(self, actor: Person, post: Post, url: str) -> CheckResult | None:
@@ -201,7 +237,8 @@ class PostService:
         post.published_url = url.strip()
         post.published_at = self.clock()
         self.session.flush()
-        self._record(actor, post, "publicada", url=post.published_url)
+        checked = _checked(findings_summary(result.findings)) if result is not None else {}
+        self._record(actor, post, "publicada", url=post.published_url, **checked)
         return result
 
     def discard(self, actor: Person, post: Post) -> None:
@@ -235,7 +272,7 @@ class PostService:
         now: datetime | None = None,
     ) -> tuple[RecentPost, ...]:
         """Published or scheduled posts of the account in the last week (for 6.xxviii)."""
-        since = (now or self.clock()) - SPAM_LOOKBACK
+        since = (now or self.clock()) - spam_lookback()
         rows = self.session.execute(
             select(Post.id, Post.text, Post.published_at, Post.scheduled_at).where(
                 Post.account_id == account_id,
@@ -249,3 +286,14 @@ class PostService:
             for post_id, text, published, scheduled in rows
             if post_id != exclude
         )
+
+
+def _checked(findings: Sequence[Mapping[str, Any]] | None) -> dict[str, Any]:
+    """The details saying the text was checked, with what was found ({} when not checked)."""
+    if findings is None:
+        return {}
+    # Only these keys: a finding's message may quote the text (a CURP, an insult).
+    kept = ("regla", "severidad", "codigo", "veces")
+    return {"revisada": True, "hallazgos": [
+        {k: f[k] for k in kept if k in f} for f in list(findings)[:MAX_SUMMARY_FINDINGS]
+    ]}

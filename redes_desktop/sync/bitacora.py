@@ -56,21 +56,90 @@ def push_bitacora(conn: Connection, source: BitacoraSource, origin: str) -> int:
     return len(rows)
 
 
+class MalformedEntry(Exception):
+    """An entry pulled from the shared bitácora that cannot be imported here (Spanish reason).
+    It is skipped (quarantined) and reported; the pull goes on."""
+
+
+# What a malformed row or a refused import raises; anything else (a missing readers key, a
+# full disk) is a real failure and stops the pull.
+_MALFORMED = (MalformedEntry, ValueError, KeyError, TypeError, AttributeError)
+
+
+@dataclass
+class BitacoraPull:
+    received: int
+    position: int
+    problems: list[str]
+
+
 def pull_bitacora(conn: Connection, source: BitacoraSource, origin: str,
-                  after: int) -> tuple[int, int]:
-    """Import other workstations' entries after server position `after`.
-    Returns (entries imported, new position)."""
+                  after: int) -> BitacoraPull:
+    """Import other workstations' entries after server position `after`. A malformed entry is
+    skipped with a Spanish message (with the rest of its chain in this pull, which could not
+    verify without it); the position still moves past it, so it never blocks a later pull."""
     b = bitacora_entries.c
     rows = conn.execute(
         select(bitacora_entries).where(b.server_seq > after, b.origin != origin)
         .order_by(b.server_seq)
     ).mappings().all()
     if not rows:
-        return 0, after
-    entries = [
-        BitacoraEntry(r["origin"], r["seq"], r["recorded_at"], r["metadata"],
-                      bytes(r["payload"]), r["mac"])
-        for r in rows
-    ]
-    source.import_entries(entries)
-    return len(entries), int(rows[-1]["server_seq"])
+        return BitacoraPull(0, after, [])
+    entries: list[BitacoraEntry] = []
+    problems: list[str] = []
+    for r in rows:
+        try:
+            entries.append(_entry(r))
+        except _MALFORMED as error:
+            problems.append(f"Bitácora: se omitió la entrada {r['seq']} de la estación "
+                            f"{str(r['origin'])[:8]}: {_reason(error)}")
+    imported, more = _import(source, entries)
+    return BitacoraPull(imported, int(rows[-1]["server_seq"]), problems + more)
+
+
+def _entry(row) -> BitacoraEntry:
+    if not isinstance(row["metadata"], dict):
+        raise MalformedEntry("sus datos visibles no tienen la forma esperada")
+    return BitacoraEntry(str(row["origin"]), int(row["seq"]), row["recorded_at"],
+                         row["metadata"], bytes(row["payload"]), str(row["mac"]))
+
+
+def _reason(error: BaseException) -> str:
+    if isinstance(error, MalformedEntry):
+        return str(error)
+    return f"la entrada está mal formada ({type(error).__name__})"
+
+
+def _import(source: BitacoraSource, entries: list[BitacoraEntry]) -> tuple[int, list[str]]:
+    if not entries:
+        return 0, []
+    try:
+        source.import_entries(entries)
+        return len(entries), []
+    except _MALFORMED:
+        pass
+    # Find the bad entry: per origin, then one by one in order; a chain stops at its gap.
+    by_origin: dict[str, list[BitacoraEntry]] = {}
+    for entry in entries:
+        by_origin.setdefault(entry.origin, []).append(entry)
+    imported, problems = 0, []
+    for name, items in by_origin.items():
+        items.sort(key=lambda e: e.seq)
+        try:
+            source.import_entries(items)
+            imported += len(items)
+            continue
+        except _MALFORMED:
+            pass
+        for index, entry in enumerate(items):
+            try:
+                source.import_entries([entry])
+                imported += 1
+            except _MALFORMED as error:
+                left = len(items) - index
+                problems.append(
+                    f"Bitácora: se omitieron {left} entrada{'s' if left != 1 else ''} de la "
+                    f"estación {name[:8]} desde la {entry.seq}: {_reason(error)}"
+                )
+                break
+    return imported, problems

@@ -14,9 +14,11 @@ from __future__ import annotations
 import base64
 from collections.abc import Sequence
 
-from redes_desktop.bitacora import Bitacora, PortableEntry
+from redes_desktop.bitacora import Bitacora, PortableEntry, crypto
 from redes_desktop.bitacora.chain import parse_at
-from redes_desktop.sync.bitacora import BitacoraEntry
+from redes_desktop.bitacora.crypto import BitacoraKeyError
+from redes_desktop.bitacora.service import ImportRefused
+from redes_desktop.sync.bitacora import BitacoraEntry, MalformedEntry
 
 _CLEAR_FIELDS = ("at", "actor", "account", "area", "action")
 
@@ -43,19 +45,46 @@ class BitacoraSyncAdapter:
         return out
 
     def import_entries(self, entries: Sequence[BitacoraEntry]) -> int:
+        """Import other workstations' entries. Raises `MalformedEntry` (Spanish reason) for an
+        entry that cannot be read or does not verify; a missing readers key is a real error."""
+        crypto.readers_key(self.bitacora.secrets)  # no readers key: stop, do not skip
         portable: list[PortableEntry] = []
         for entry in entries:
             if entry.origin == self.origin:
                 continue
-            metadata = entry.metadata
-            if self.bitacora.chain_key(entry.origin) is None and metadata.get("chain_key"):
-                self.bitacora.install_chain_key(
-                    entry.origin, base64.b64decode(metadata["chain_key"]))
-            portable.append(PortableEntry(
-                origin=entry.origin, seq=entry.seq, at=metadata["at"],
-                actor=metadata.get("actor"), account=metadata.get("account"),
-                area=metadata.get("area"), action=metadata["action"],
-                sealed_details=bytes(entry.payload),
-                prev_mac=bytes.fromhex(metadata["prev_mac"]), mac=bytes.fromhex(entry.mac),
-            ))
-        return self.bitacora.import_entries(portable) if portable else 0
+            self._install_key(entry)
+            portable.append(_portable(entry))
+        if not portable:
+            return 0
+        try:
+            return self.bitacora.import_entries(portable)
+        except ImportRefused as error:
+            raise MalformedEntry(error.message) from error
+
+    def _install_key(self, entry: BitacoraEntry) -> None:
+        if self.bitacora.chain_key(entry.origin) is not None:
+            return
+        sealed = entry.metadata.get("chain_key")
+        if not sealed:
+            raise MalformedEntry("no trae la clave de cadena de su estación")
+        try:
+            self.bitacora.install_chain_key(entry.origin, base64.b64decode(sealed,
+                                                                           validate=True))
+        except (BitacoraKeyError, ValueError) as error:
+            raise MalformedEntry(f"su clave de cadena no se pudo abrir ({error})") from error
+
+
+def _portable(entry: BitacoraEntry) -> PortableEntry:
+    metadata = entry.metadata
+    try:
+        return PortableEntry(
+            origin=entry.origin, seq=int(entry.seq), at=str(metadata["at"]),
+            actor=metadata.get("actor"), account=metadata.get("account"),
+            area=metadata.get("area"), action=str(metadata["action"]),
+            sealed_details=bytes(entry.payload),
+            prev_mac=bytes.fromhex(metadata["prev_mac"]), mac=bytes.fromhex(entry.mac),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise MalformedEntry(
+            f"la entrada {entry.seq} está mal formada (falta o no sirve «{error}»)"
+        ) from error

@@ -1,6 +1,11 @@
-"""The engine for the shared database: URL from the settings, password from the keyring."""
+"""The engine for the shared database: URL from the settings, password from the keyring.
+
+A password written inside the URL still works, but `password_note()` tells the user to move it
+to the keyring; no message ever shows it (`shown_url()`)."""
 
 from __future__ import annotations
+
+import re
 
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import make_url
@@ -10,6 +15,32 @@ from redes_desktop.errors import UserFacingError
 from redes_desktop.secrets_store import SecretStore, SecretsUnavailable
 
 SECRET_KEY = "base-compartida"
+PASSWORD_IN_SETTINGS = (
+    "La dirección de la base compartida en la configuración lleva la contraseña: se usó, pero "
+    "cualquiera que lea el archivo de configuración la ve. Guárdela en el llavero del sistema "
+    f"(clave «{SECRET_KEY}») y quítela de la dirección."
+)
+
+
+def shown_url(url: str) -> str:
+    """The URL for messages: never the password."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        return _strip_password(url)
+
+
+def _strip_password(url: str) -> str:
+    # Not parseable: hide whatever sits between "user:" and "@".
+    return re.sub(r"(?<=:)[^:@/\s]+(?=@)", "***", url)
+
+
+def password_note(url: str) -> str:
+    """What to tell the user when the URL itself carries a password ("" when it does not)."""
+    try:
+        return PASSWORD_IN_SETTINGS if url and make_url(url).password else ""
+    except (ArgumentError, ValueError):
+        return ""
 
 
 def shared_engine(url: str, secrets: SecretStore | None = None) -> Engine:
@@ -20,9 +51,9 @@ def shared_engine(url: str, secrets: SecretStore | None = None) -> Engine:
         )
     try:
         parsed = make_url(url)
-    except ArgumentError as error:
+    except (ArgumentError, ValueError) as error:
         raise UserFacingError(
-            f"La dirección de la base compartida no es válida: «{url}». Use la forma "
+            f"La dirección de la base compartida no es válida: «{shown_url(url)}». Use la forma "
             "postgresql+psycopg://usuario@servidor:5432/base."
         ) from error
     if parsed.drivername == "postgresql":

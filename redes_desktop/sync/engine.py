@@ -12,13 +12,20 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import Engine, select, text
-from sqlalchemy.exc import DBAPIError, IntegrityError, NoSuchTableError, ProgrammingError
+from sqlalchemy.exc import (
+    DBAPIError,
+    IntegrityError,
+    NoSuchTableError,
+    ProgrammingError,
+    SQLAlchemyError,
+)
 
 from redes_desktop.clock import Clock, system_clock
 from redes_desktop.errors import UserFacingError
 from redes_desktop.sync import pull as pull_module
 from redes_desktop.sync import push as push_module
 from redes_desktop.sync.bitacora import BitacoraSource, pull_bitacora, push_bitacora
+from redes_desktop.sync.refusals import is_refusal
 from redes_desktop.sync.shared_schema import sync_server_info
 from redes_desktop.sync.state import get_state, set_state, workstation_id
 
@@ -36,12 +43,17 @@ class SharedSchemaError(UserFacingError):
     exit_code = 4
 
 
+class SyncFailed(UserFacingError):
+    """The shared database answered with an error the sync did not expect."""
+
+
 @dataclass
 class SyncReport:
     push: push_module.PushReport = field(default_factory=push_module.PushReport)
     pull: pull_module.PullReport = field(default_factory=pull_module.PullReport)
     bitacora_sent: int = 0
     bitacora_received: int = 0
+    warnings: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         p, q = self.push, self.pull
@@ -54,11 +66,15 @@ class SyncReport:
             out.append(f"Combinados por regla de dueño: {p.merged}")
         if p.conflicts:
             out.append(f"Conflictos nuevos: {p.conflicts} (revíselos en «Conflictos»)")
+        if p.refused:
+            out.append(f"Rechazados por la base compartida: {p.refused} (revíselos en "
+                       "«Conflictos»; el resto se sincronizó)")
         if q.kept_local:
             out.append(f"Cambios locales conservados hasta el próximo envío: {q.kept_local}")
         if self.bitacora_sent or self.bitacora_received:
             out.append(f"Bitácora: {self.bitacora_sent} enviadas, "
                        f"{self.bitacora_received} recibidas")
+        out.extend(self.warnings)
         for name, count in sorted({**p.by_table}.items()):
             out.append(f"  enviados en {name}: {count}")
         for name, count in sorted({**q.by_table}.items()):
@@ -102,10 +118,12 @@ class SyncEngine:
                 self._mark_offline()
                 raise SharedUnavailable(
                     "No se pudo conectar con la base de datos compartida "
-                    f"({_first_line(error)}). Se sigue trabajando en local; los cambios se "
-                    "enviarán en la próxima sincronización."
+                    f"({self._hide(_first_line(error))}). Se sigue trabajando en local; los "
+                    "cambios se enviarán en la próxima sincronización."
                 ) from error
-            raise
+            raise _failed(self._hide(_first_line(error))) from error
+        except SQLAlchemyError as error:
+            raise _failed(self._hide(_first_line(error))) from error
         with self.local.begin() as conn:
             set_state(conn, OFFLINE_SINCE, None)
             set_state(conn, LAST_SUCCESS, self.clock().isoformat())
@@ -116,19 +134,28 @@ class SyncEngine:
         self._check_origin()
         actor = push_module._Actor(self.origin, self.person_id, self.is_reviewer, self.clock())
         limit: int | None = self.batch_size
+        isolate = False
         while True:
             seqs, pending = push_module.read_batch(self.local, limit)
             if not seqs:
                 break
+            attempt = push_module.PushReport()
             try:
-                settled = push_module.push_batch(self.shared, actor, seqs, pending, report.push)
-            except IntegrityError as error:
-                # A row in this batch points at one captured later: push everything at once.
-                if limit is None or "foreign key" not in str(error).lower():
+                settled = push_module.push_batch(self.shared, actor, seqs, pending, attempt,
+                                                 isolate=isolate)
+            except (IntegrityError, ProgrammingError) as error:
+                if isolate or not is_refusal(error):
                     raise
-                limit = None
+                if limit is not None:
+                    # Perhaps a row points at one captured later: push everything at once.
+                    limit = None
+                else:
+                    # The server refuses some rows: retry row by row, keep the refused aside.
+                    isolate = True
                 continue
+            report.push.add(attempt)
             push_module.settle_locally(self.local, seqs, settled)
+            isolate = False
         if self.bitacora is not None:
             with self.shared.begin() as conn:
                 report.bitacora_sent = push_bitacora(conn, self.bitacora, self._bitacora_origin)
@@ -141,12 +168,17 @@ class SyncEngine:
             with self.local.connect() as lconn:
                 after = int(get_state(lconn, "bitacora_pulled_seq") or 0)
             with self.shared.connect() as conn:
-                count, position = pull_bitacora(conn, self.bitacora, self._bitacora_origin,
-                                                after)
-            report.bitacora_received = count
+                pulled = pull_bitacora(conn, self.bitacora, self._bitacora_origin, after)
+            report.bitacora_received = pulled.received
+            report.warnings.extend(pulled.problems)
             with self.local.begin() as lconn:
-                set_state(lconn, "bitacora_pulled_seq", str(position))
+                set_state(lconn, "bitacora_pulled_seq", str(pulled.position))
         return report
+
+    def _hide(self, message: str) -> str:
+        """Never show the shared database's password, even if a driver message carries it."""
+        password = getattr(self.shared.url, "password", None)
+        return message.replace(password, "***") if password else message
 
     @property
     def _bitacora_origin(self) -> str:
@@ -231,6 +263,12 @@ def _is_connection_error(error: DBAPIError) -> bool:
     from sqlalchemy.exc import InterfaceError, OperationalError
 
     return isinstance(error, OperationalError | InterfaceError)
+
+
+def _failed(detail: str) -> SyncFailed:
+    detail = detail.rstrip(".")
+    return SyncFailed(f"La sincronización falló: {detail}. Se reintentará; ningún cambio local "
+                      "se perdió.")
 
 
 def _first_line(error: BaseException) -> str:

@@ -16,6 +16,10 @@ added by a new migration syncs without touching this file, with the default rule
 | posts, post_media, rotations, | versions, shown in "Conflictos" until someone picks one or    |
 | incidents, sync_conflicts, …) | merges them (which is a new version). Deleted on one side and |
 |                               | edited on the other: the edit is kept in sync_conflicts.      |
+| handover_notes,               | GENERATED: written by a background job from other records,   |
+| attention_notices             | with ids derived from their natural key (uuid5), so two      |
+|                               | workstations generating the same note make the same row: the |
+|                               | first to arrive stays, the other is dropped without conflict.|
 | bitácora (shared table        | APPEND_ONLY: entries are keyed by (origin, seq), never        |
 | bitacora_entries)             | updated; a replayed entry is ignored. Never conflicts.        |
 | mail_outbox, sync_changes,    | LOCAL: never leave the workstation.                           |
@@ -47,6 +51,9 @@ class Policy:
     # Columns that never change once the row exists on the shared database.
     immutable_columns: frozenset[str] = field(default_factory=frozenset)
     immutable_reason: str = ""
+    # Rows generated from other records with deterministic ids: the same row created on two
+    # workstations is one record, not a conflict.
+    generated: bool = False
 
 
 DEFAULT_POLICY = Policy()
@@ -63,6 +70,8 @@ POLICIES: dict[str, Policy] = {
             "otro texto envíe una consulta nueva."
         ),
     ),
+    "handover_notes": Policy(generated=True),
+    "attention_notices": Policy(generated=True),
 }
 
 # Row-level security on the shared database: how a row reaches the area that owns it.

@@ -4,7 +4,8 @@ One server transaction per batch, under the sync advisory lock. Each row is chec
 shared row_version it was based on: a match is applied, a mismatch goes to the table's policy.
 The batch records the last local change seq applied for this workstation (`sync_applied`) in
 the same transaction, so a batch replayed after a crash (or a lost connection after COMMIT) is
-skipped: no change is applied twice.
+skipped: no change is applied twice. A batch the server refuses part of is retried row by row
+(`refusals.py`): the refused rows become "rechazado" conflicts, the rest goes through.
 """
 
 from __future__ import annotations
@@ -15,16 +16,16 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, text, update
+from sqlalchemy import Connection, Engine, bindparam, delete, func, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-from redes_desktop.models.sync_state import SyncChange, SyncConflict
+from redes_desktop.models.sync_state import SyncChange
+from redes_desktop.sync.batch import Batch, conflict
 from redes_desktop.sync.policies import Policy, Rule, policy_for, synced_table_names, table
-from redes_desktop.sync.rows import late_columns, order_of, row_json
+from redes_desktop.sync.rows import order_of
 from redes_desktop.sync.shared_schema import sync_applied, sync_log
 
 changes = SyncChange.__table__
-conflicts_table = SyncConflict.__table__
 
 
 @dataclass
@@ -34,8 +35,16 @@ class PushReport:
     conflicts: int = 0
     merged: int = 0
     skipped: int = 0
+    refused: int = 0
     batches: int = 0
     by_table: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+    def add(self, other: PushReport) -> None:
+        """Count a batch that committed (an attempt rolled back counts nothing)."""
+        for name in ("sent", "deleted", "conflicts", "merged", "skipped", "refused", "batches"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for name, count in other.by_table.items():
+            self.by_table[name] += count
 
 
 @dataclass
@@ -90,10 +99,13 @@ def _chunks(items: list, size: int):
 
 
 def push_batch(shared: Engine, actor: _Actor, seqs: list[int], pending: list[_Pending],
-               report: PushReport) -> dict[tuple[str, uuid.UUID], int | None]:
+               report: PushReport, *, isolate: bool = False
+               ) -> dict[tuple[str, uuid.UUID], int | None]:
     """Apply one batch on the shared database. Returns, per row handled, the version now
-    on the server for it (None when the local change is settled without a version)."""
-    settled: dict[tuple[str, uuid.UUID], int | None] = {}
+    on the server for it (None when the local change is settled without a version).
+
+    `isolate`: write every row inside its own savepoint, so a row the server refuses is kept
+    as a "rechazado" conflict and the others go through (refusals.py)."""
     with shared.begin() as conn:
         conn.execute(text("SELECT redes_sync_lock()"))
         conn.execute(text("SELECT set_config('redes.origin', :o, true)"), {"o": actor.origin})
@@ -104,44 +116,30 @@ def push_batch(shared: Engine, actor: _Actor, seqs: list[int], pending: list[_Pe
         if top <= applied:
             report.skipped += len(pending)
             return {(p.table_name, p.row_id): None for p in pending}
+        batch = Batch(conn, actor, report, isolate,
+                       pending={(p.table_name, p.row_id): p for p in pending})
         order = order_of()
         pending.sort(key=lambda p: order.get(p.table_name, 0))
         by_table: dict[str, list[_Pending]] = defaultdict(list)
         for p in pending:
             by_table[p.table_name].append(p)
-        followups: list[tuple[str, Any]] = []
-        deletes: list[tuple[str, list[uuid.UUID]]] = []
-        late_updates: list = []
         for name, rows in by_table.items():
-            _push_table(conn, actor, name, rows, settled, followups, deletes, late_updates,
-                        report)
-        _apply_late(conn, late_updates)
-        for name, ids in sorted(deletes, key=lambda d: -order.get(d[0], 0)):
-            t = table(name)
-            conn.execute(delete(t).where(t.c.id.in_(ids)))
+            _push_table(batch, name, rows)
+        batch.apply_late()
+        for name, ids in sorted(batch.deletes, key=lambda d: -order.get(d[0], 0)):
+            batch.delete(name, ids)
         # Server-side merges, conflicts and touches reach every workstation, this one included.
         conn.execute(text("SELECT set_config('redes.origin', '', true)"))
-        for kind, payload in followups:
-            if kind == "merge":
-                name, row = payload
-                t = table(name)
-                conn.execute(update(t).where(t.c.id == row["id"]).values(**row))
-            elif kind == "conflict":
-                conn.execute(insert(conflicts_table).values(**payload))
-            elif kind == "touch":
-                name, row_id = payload
-                conn.execute(text("SELECT redes_sync_touch(:t, ARRAY[CAST(:i AS uuid)])"),
-                             {"t": name, "i": str(row_id)})
+        batch.apply_followups()
         stmt = pg_insert(sync_applied).values(origin=actor.origin, last_seq=top)
         conn.execute(stmt.on_conflict_do_update(index_elements=["origin"],
                                                 set_={"last_seq": stmt.excluded.last_seq}))
     report.batches += 1
-    return settled
+    return batch.settled
 
 
-def _push_table(conn: Connection, actor: _Actor, name: str, rows: list[_Pending],
-                settled: dict, followups: list, deletes: list, late_updates: list,
-                report: PushReport) -> None:
+def _push_table(batch: Batch, name: str, rows: list[_Pending]) -> None:
+    conn, actor, report, settled = batch.conn, batch.actor, batch.report, batch.settled
     t = table(name)
     policy = policy_for(name)
     ids = [p.row_id for p in rows]
@@ -168,9 +166,8 @@ def _push_table(conn: Connection, actor: _Actor, name: str, rows: list[_Pending]
                 continue
             if sv == p.base:
                 deleted_ids.append(p.row_id)
-                report.deleted += 1
             else:
-                _conflict(conn, actor, name, p, current, "eliminado", followups, report,
+                conflict(batch, name, p, current, "eliminado",
                           "Se eliminó en una estación mientras se editaba en otra.")
             continue
         lv = p.local["row_version"]
@@ -184,15 +181,21 @@ def _push_table(conn: Connection, actor: _Actor, name: str, rows: list[_Pending]
                 settled[key] = lv
                 continue
             settled[key] = None
-            _conflict(conn, actor, name, p, None, "eliminado", followups, report,
+            conflict(batch, name, p, None, "eliminado",
                       "Se editó en esta estación pero ya se había eliminado en otra.")
+            continue
+        if p.base == 0 and policy.generated:
+            # Generated on two workstations with the same deterministic id: the same record.
+            # The first to arrive stays; everyone (this station too) pulls it again.
+            settled[key] = None
+            batch.followups.append(("touch", (name, p.row_id)))
+            report.skipped += 1
             continue
         if policy.immutable_columns and any(
             p.local.get(c) != current.get(c) for c in policy.immutable_columns
         ):
             settled[key] = None
-            _conflict(conn, actor, name, p, current, "rechazado", followups, report,
-                      policy.immutable_reason)
+            conflict(batch, name, p, current, "rechazado", policy.immutable_reason)
             continue
         if policy.rule is Rule.OWNED:
             merged, changed = _owned_merge(policy, actor, p.local, current, sv == p.base)
@@ -201,23 +204,20 @@ def _push_table(conn: Connection, actor: _Actor, name: str, rows: list[_Pending]
                 settled[key] = merged["row_version"]
             else:
                 merged["row_version"] = sv + 1
-                followups.append(("merge", (name, merged)))
+                batch.followups.append(("merge", (name, merged)))
                 settled[key] = merged["row_version"]
-                report.merged += 1
             continue
         if sv == p.base:
             upserts.append(p.local)
             settled[key] = lv
         else:
             settled[key] = None
-            _conflict(conn, actor, name, p, current, "versiones", followups, report,
+            conflict(batch, name, p, current, "versiones",
                       "Dos estaciones cambiaron el mismo registro sin verse.")
     if upserts:
-        _upsert(conn, t, upserts, late_updates)
-        report.sent += len(upserts)
-        report.by_table[name] += len(upserts)
+        batch.upsert(t, upserts)
     if deleted_ids:
-        deletes.append((name, deleted_ids))
+        batch.deletes.append((name, deleted_ids))
 
 
 def _owned_merge(policy: Policy, actor: _Actor, local: dict, server: dict,
@@ -235,60 +235,6 @@ def _owned_merge(policy: Policy, actor: _Actor, local: dict, server: dict,
             merged[column] = value
     changed = any(merged[c] != local.get(c) for c in merged if c != "row_version")
     return merged, changed
-
-
-def _conflict(conn: Connection, actor: _Actor, name: str, p: _Pending, current: dict | None,
-              kind: str, followups: list, report: PushReport, reason: str) -> None:
-    followups.append(("conflict", {
-        "id": uuid.uuid4(), "created_at": actor.now, "updated_at": actor.now, "row_version": 1,
-        "table_name": name, "row_id": p.row_id, "kind": kind, "reason": reason,
-        "local_data": row_json(p.local), "server_data": row_json(current),
-        "origin": actor.origin, "person_id": actor.person_id,
-        "area_id": _area_of(conn, name, p.local or current or {}),
-        "detected_at": actor.now, "resolution": "",
-    }))
-    followups.append(("touch", (name, p.row_id)))
-    report.conflicts += 1
-
-
-def _area_of(conn: Connection, name: str, row: dict) -> uuid.UUID | None:
-    if name == "areas":
-        return row.get("id")
-    if row.get("area_id") and name != "people":
-        return row["area_id"]
-    account_id = row.get("account_id")
-    if account_id is None and row.get("post_id"):
-        account_id = conn.execute(
-            text("SELECT account_id FROM posts WHERE id = :i"), {"i": row["post_id"]}
-        ).scalar()
-    if account_id is None:
-        return row.get("area_id")
-    return conn.execute(
-        text("SELECT area_id FROM accounts WHERE id = :i"), {"i": account_id}
-    ).scalar()
-
-
-def _upsert(conn: Connection, t, rows: list[dict], late_updates: list) -> None:
-    late = set(late_columns(t.name))
-    first = [{k: (None if k in late else v) for k, v in r.items()} for r in rows] if late else rows
-    for chunk in _chunks(first, 1000):
-        stmt = pg_insert(t)
-        keep = {c.name: stmt.excluded[c.name] for c in t.columns
-                if c.name != "id" and c.name not in late}
-        conn.execute(stmt.on_conflict_do_update(index_elements=["id"], set_=keep), chunk)
-    values = [r for r in rows if late and any(r.get(c) is not None for c in late)]
-    if values:
-        late_updates.append((t, sorted(late), values))
-
-
-def _apply_late(conn: Connection, late_updates: list) -> None:
-    """Second pass: foreign keys that may point at rows written later in the batch."""
-    for t, late, values in late_updates:
-        columns = [*late, "updated_at"]
-        stmt = (update(t).where(t.c.id == bindparam("_id"))
-                .values({c: bindparam(f"_v_{c}") for c in columns}))
-        conn.execute(stmt, [{"_id": r["id"], **{f"_v_{c}": r.get(c) for c in columns}}
-                            for r in values])
 
 
 def settle_locally(local: Engine, seqs: list[int],

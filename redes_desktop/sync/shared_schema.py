@@ -8,7 +8,8 @@
 * `db_logins`: database role -> person; row-level security reads it through `session_user`.
 * roles, grants and policies: area administrators see and change only their areas' accounts
   and the rows that hang from them; only CNCS reviewers decide consultations; nobody changes a
-  consultation's snapshot; the bitácora only grows.
+  consultation's snapshot; the bitácora only grows, each entry marked with the login that
+  inserted it; absences, notes, training and the directory's powers: `access_rules.py`.
 
 Everything is re-runnable: `init` after an upgrade adds triggers and policies to new tables.
 """
@@ -36,6 +37,7 @@ from sqlalchemy import (
     text,
 )
 
+from redes_desktop.sync import access_rules
 from redes_desktop.sync.policies import AREA_PATHS, synced_tables
 
 SERVER_METADATA = MetaData()
@@ -70,6 +72,8 @@ bitacora_entries = Table(
     Column("metadata", JSON, nullable=False),
     Column("payload", LargeBinary, nullable=False),
     Column("mac", String(128), nullable=False),
+    # The login that inserted the entry; row-level security refuses any other value.
+    Column("inserted_by", String(128), nullable=False, server_default=text("current_user")),
     Index("ix_bitacora_entries_server_seq", "server_seq", unique=True),
 )
 sync_server_info = Table(
@@ -194,12 +198,15 @@ def _functions(schema: str) -> list[str]:
           RAISE EXCEPTION 'La bitácora solo admite entradas nuevas: no se modifica ni se borra.'
             USING ERRCODE = 'insufficient_privilege';
         END $$""",
+        *access_rules.functions(path),
     ]
 
 
 def _row_check(table: Table) -> str:
     """SQL boolean: may the connected person change this row?"""
     name = table.name
+    if name in access_rules.ROW_CHECKS:
+        return access_rules.ROW_CHECKS[name]
     path = AREA_PATHS.get(name)
     columns = set(table.columns.keys())
     if path == "self":
@@ -218,13 +225,17 @@ def _row_check(table: Table) -> str:
 
 
 # Directory tables everybody reads (each person still changes only their own areas' rows).
-READ_ALL = frozenset({"areas", "people", "training_sessions", "training_attendances"})
+READ_ALL = frozenset({"areas", "people", "training_sessions"})
 
 
 def _table_statements(table: Table, group: str) -> list[str]:
     t = quote_ident(table.name)
     check = _row_check(table)
+    if table.name in access_rules.REVIEWER_WRITES:
+        check = f"redes_is_reviewer() OR {check}"
     read = "true" if table.name in READ_ALL else f"redes_is_reviewer() OR {check}"
+    if table.name in access_rules.EXTRA_READERS:
+        read = f"{read} OR {access_rules.EXTRA_READERS[table.name]}"
     update_using = check
     if table.name == "consultations":
         update_using = f"redes_is_reviewer() OR {check}"
@@ -256,6 +267,8 @@ def _table_statements(table: Table, group: str) -> list[str]:
             f"CREATE TRIGGER redes_consultation_guard BEFORE UPDATE ON {t} "
             "FOR EACH ROW EXECUTE FUNCTION redes_consultation_guard()",
         ]
+    if table.name in access_rules.GUARDED_TABLES:
+        statements += access_rules.guard_statements(t)
     return statements
 
 
@@ -286,6 +299,8 @@ def init_shared_database(engine: Engine, group_role: str = DEFAULT_GROUP_ROLE) -
             for statement in _table_statements(table, group_role):
                 conn.exec_driver_sql(statement)
         b = "bitacora_entries"
+        for statement in access_rules.bitacora_statements(b):
+            conn.exec_driver_sql(statement)
         conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS redes_append_only ON {b}")
         conn.exec_driver_sql(
             f"CREATE TRIGGER redes_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON {b} "

@@ -23,6 +23,7 @@ class SyncStatus:
     offline_since: datetime | None
     last_success: datetime | None
     error: str = ""
+    notice: str = ""  # e.g. «move the password to the keyring», a skipped bitácora entry
 
     def text(self) -> str:
         if not self.configured:
@@ -33,7 +34,7 @@ class SyncStatus:
         elif self.offline_since is not None:
             parts.append(f"sin conexión desde {to_mexico(self.offline_since):%H:%M}")
         elif self.error:
-            parts.append("con error")
+            parts.append(f"con error — {self.error}")
         elif self.pending == 0:
             parts.append("al día")
         if self.pending:
@@ -41,11 +42,12 @@ class SyncStatus:
                          f"{'s' if self.pending != 1 else ''}")
         if self.conflicts:
             parts.append(f"{self.conflicts} conflicto{'s' if self.conflicts != 1 else ''}")
-        return "Sincronización: " + ", ".join(parts)
+        text = "Sincronización: " + ", ".join(parts)
+        return f"{text} (aviso: {self.notice})" if self.notice else text
 
 
 def read_status(local: Engine, *, configured: bool, running: bool = False,
-                error: str = "") -> SyncStatus:
+                error: str = "", notice: str = "") -> SyncStatus:
     with local.connect() as conn:
         pending = pending_count(conn)
         conflicts = conn.execute(
@@ -58,4 +60,5 @@ def read_status(local: Engine, *, configured: bool, running: bool = False,
         configured=configured, running=running, pending=pending, conflicts=conflicts,
         offline_since=datetime.fromisoformat(offline) if offline else None,
         last_success=datetime.fromisoformat(last) if last else None, error=error,
+        notice=notice,
     )

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from redes_desktop.context import AppContext
 from redes_desktop.errors import UserFacingError
 from redes_desktop.models import Level, Role
-from redes_desktop.services.directory import fold
+from redes_desktop.services.directory import Directory, fold
 
 
 class IdentityDialog(QDialog):
@@ -66,8 +66,15 @@ class IdentityDialog(QDialog):
             self.level_combo.addItem(level.label, level)
         self.area_combo = QComboBox()
         self.role_combo = QComboBox()
-        for role in Role:
+        # Only the roles one may give oneself; the others are granted (the service enforces it).
+        for role in Directory.SELF_REGISTRATION_ROLES:
             self.role_combo.addItem(role.label, role)
+        self.role_combo.setToolTip(
+            self.tr(
+                "Titular de área y Revisor CNCS no se eligen aquí: los asigna el titular del "
+                "área o la CNCS."
+            )
+        )
         register_button = QPushButton(self.tr("&Registrarme"))
         register_button.clicked.connect(self._register)
         form.addRow(self.tr("Nombre:"), self.name_edit)
@@ -153,7 +160,7 @@ class IdentityDialog(QDialog):
                 from redes_desktop.models import Area
 
                 area = session.get(Area, area_id)
-                person = directory.create_person(
+                person = directory.register_self(
                     self.name_edit.text(),
                     self.email_edit.text(),
                     Level(self.level_combo.currentData()),

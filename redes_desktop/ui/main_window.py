@@ -4,6 +4,7 @@ show comes from the AppContext given by `set_context`."""
 from __future__ import annotations
 
 import base64
+import binascii
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -220,10 +221,14 @@ class MainWindow(QMainWindow):
 
     # -- geometry ----------------------------------------------------------------------------
     def restore_state(self, geometry: str | None, state: str | None, section: str | None) -> None:
-        if geometry:
-            self.restoreGeometry(QByteArray(base64.b64decode(geometry)))
-        if state:
-            self.restoreState(QByteArray(base64.b64decode(state)))
+        # A damaged settings.json must not stop the start-up: bad values are ignored and the
+        # window keeps its default size and layout.
+        geometry_bytes = _decode_saved(geometry)
+        if geometry_bytes is not None:
+            self.restoreGeometry(QByteArray(geometry_bytes))
+        state_bytes = _decode_saved(state)
+        if state_bytes is not None:
+            self.restoreState(QByteArray(state_bytes))
         if section:
             self.show_section(section)
 
@@ -239,6 +244,16 @@ class MainWindow(QMainWindow):
             _flush(page)
         self.closing.emit()
         super().closeEvent(event)
+
+
+def _decode_saved(value: object) -> bytes | None:
+    """The bytes of a base64 value saved by `saved_state`, or None when it is missing or bad."""
+    if not value or not isinstance(value, str):
+        return None
+    try:
+        return base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        return None
 
 
 def _flush(page: QWidget) -> None:

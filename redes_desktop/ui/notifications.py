@@ -40,7 +40,7 @@ class TrayNotifier(QObject):
                                   _ICONS.get(notification.kind, _ICONS["info"]), 10_000)
         else:
             self.window.statusBar().showMessage(
-                f"{notification.title}: {notification.message}", 15_000)
+                self.tr("%s: %s") % (notification.title, notification.message), 15_000)
 
     def _clicked(self) -> None:
         if self._last is not None:

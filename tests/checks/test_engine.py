@@ -1,6 +1,7 @@
 """The engine: NFC normalisation, invalid Unicode, text rules once and network rules per
 network, the full rule set wired by build_engine."""
 
+import time
 import unicodedata
 
 import pytest
@@ -68,3 +69,37 @@ def test_clean_post_with_image_is_publishable(engine, tmp_path):
 def test_degenerate_texts_do_not_crash(engine, text):
     result = engine.check(CheckRequest(text, networks=(Network.FACEBOOK,)))[Network.FACEBOOK]
     assert result.weighted_length >= 0
+
+
+def test_a_megabyte_of_findings_is_capped_per_rule(engine):
+    """A pasted document full of links, phones and capitals: each rule reports at most
+    MAX_FINDINGS_PER_RULE findings plus one that counts the rest, so the composer never receives
+    tens of thousands; the summary keeps the post unpublishable when what it counts blocks."""
+    from collections import Counter
+
+    from redes_desktop.checks.model import MAX_FINDINGS_PER_RULE
+
+    chunk = ("Consulta https://ejemplo.com/p y llama al 33 1234 5678 HOY MISMO POR FAVOR AHORA "
+             "YA. Revisa bit.ly/abc antes. ")
+    repeats = 1_000_000 // len(chunk) + 1
+    text = chunk * repeats
+    started = time.perf_counter()
+    result = engine.check(CheckRequest(text, networks=(Network.X,)))[Network.X]
+    # A hang guard, not a speed target (speed belongs to benchmarks/).
+    assert time.perf_counter() - started < 30.0
+    per_rule = Counter(f.rule for f in result.findings)
+    for rule in ("6.iii", "6.vi", "6.xxv"):
+        assert per_rule[rule] == MAX_FINDINGS_PER_RULE + 1, rule
+    assert len(result.findings) < 1000
+    phones = [f for f in result.findings if f.rule == "6.iii"]
+    summary = phones[-1]
+    assert summary.start == summary.end  # an empty span where the unmarked ones begin
+    assert summary.start == phones[-2].start + len(chunk)
+    assert f"Y {repeats - MAX_FINDINGS_PER_RULE} posibles datos personales más" in summary.message
+    assert summary.severity == Severity.BLOQUEA
+    links = [f for f in result.findings if f.rule == "6.vi"]
+    assert f"Y {2 * repeats - MAX_FINDINGS_PER_RULE} enlaces más" in links[-1].message
+    assert links[-1].severity == Severity.BLOQUEA  # the left-out shorteners block
+    assert "tramos más en mayúsculas" in [f for f in result.findings
+                                          if f.rule == "6.xxv"][-1].message
+    assert not result.publishable

@@ -96,3 +96,24 @@ def test_a_megabyte_finishes(chunk: str) -> None:
     # A hang guard against catastrophic regex backtracking, not a speed target: speed is
     # measured by benchmarks/ (make bench), never by timed tests.
     assert time.perf_counter() - started < 30.0
+
+
+def test_thresholds_come_from_the_data_file() -> None:
+    from redes_desktop.checks.rule_capitals import load_settings
+
+    settings = load_settings()
+    rule = CapitalsRule()
+    assert (rule.max_consecutive, rule.max_total, rule.min_sentence_words, rule.max_findings) == (
+        settings["max_consecutive"], settings["max_total"], settings["min_sentence_words"],
+        settings["max_findings"])
+
+
+def test_findings_are_capped_with_a_summary() -> None:
+    text = "Hoy VOTA Y PARTICIPA YA MISMO en tu casilla. " * 12
+    findings = check(text, max_findings=10)
+    assert len(findings) == 11
+    assert {f.code for f in findings[:-1]} == {"mayusculas_seguidas"}
+    summary = findings[-1]
+    assert (summary.code, summary.severity) == ("mayusculas_mas", Severity.ADVIERTE)
+    assert summary.message.startswith("Y 2 tramos más en mayúsculas")
+    assert summary.start == summary.end == findings[-2].start + len(text) // 12

@@ -135,3 +135,16 @@ def test_a_megabyte_finishes(chunk: str) -> None:
     # A hang guard against catastrophic regex backtracking, not a speed target: speed is
     # measured by benchmarks/ (make bench), never by timed tests.
     assert time.perf_counter() - started < 30.0
+
+
+def test_findings_are_capped_and_the_summary_keeps_blocking() -> None:
+    from redes_desktop.checks.model import MAX_FINDINGS_PER_RULE
+
+    text = "Mira https://ejemplo.com/a " * MAX_FINDINGS_PER_RULE + "y bit.ly/x bit.ly/y"
+    findings = check(text)
+    assert len(findings) == MAX_FINDINGS_PER_RULE + 1
+    assert {f.code for f in findings[:-1]} == {"enlace_externo"}
+    summary = findings[-1]
+    assert (summary.code, summary.severity) == ("enlaces_mas", Severity.BLOQUEA)
+    assert summary.message.startswith("Y 2 enlaces más")
+    assert summary.start == summary.end == text.index("bit.ly/x")

@@ -213,3 +213,25 @@ def test_a_megabyte_finishes(chunk: str) -> None:
     # A hang guard against catastrophic regex backtracking, not a speed target: speed is
     # measured by benchmarks/ (make bench), never by timed tests.
     assert time.perf_counter() - started < 30.0
+
+
+def test_findings_are_capped_with_a_blocking_summary() -> None:
+    from redes_desktop.checks.model import MAX_FINDINGS_PER_RULE
+
+    text = "Llama al 33 1234 5678. " * (MAX_FINDINGS_PER_RULE + 50)
+    findings = check(text)
+    assert len(findings) == MAX_FINDINGS_PER_RULE + 1
+    *marked, summary = findings
+    assert all(f.code == "telefono" for f in marked)
+    assert (summary.code, summary.severity) == ("datos_personales_mas", Severity.BLOQUEA)
+    assert summary.start == summary.end == marked[-1].start + len("Llama al 33 1234 5678. ")
+    assert summary.message.startswith("Y 50 posibles datos personales más")
+
+
+def test_a_summary_of_warnings_only_warns() -> None:
+    from redes_desktop.checks.model import MAX_FINDINGS_PER_RULE
+
+    text = "Llama al 33 1234 5678. " * MAX_FINDINGS_PER_RULE + "Escribe a prensa@te.gob.mx. " * 3
+    *_, summary = check(text)
+    assert (summary.code, summary.severity) == ("datos_personales_mas", Severity.ADVIERTE)
+    assert summary.message.startswith("Y 3 posibles datos personales más")

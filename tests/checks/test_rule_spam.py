@@ -165,3 +165,43 @@ def test_many_recent_posts_are_cheap() -> None:
     rule = SpamRule()
     rule.check(item(recent=recent))  # warm the normalisation cache
     assert rule.check(item(recent=recent)) == rule.check(item(recent=recent))
+
+
+# -- the account's periodicity (6.xxi) sets the rhythm, from resources/checks/spam.json --------
+
+def test_settings_come_from_the_data_file() -> None:
+    from redes_desktop.checks.rule_spam import load_settings
+
+    settings = load_settings()
+    rule = SpamRule()
+    assert rule.threshold == settings["duplicate"]["similarity_threshold"]
+    assert rule.window == timedelta(days=settings["duplicate"]["window_days"])
+    assert rule.max_mentions == settings["max_mentions"]
+    assert set(settings["rhythms"]) == {"diaria", "semanal"}  # Account.rhythm's values
+
+
+def test_rhythm_limits_per_periodicity() -> None:
+    from redes_desktop.checks.engine import CheckRequest
+    from redes_desktop.checks.rule_spam import load_settings, rhythm_limits
+
+    rhythms = load_settings()["rhythms"]
+    for name, limits in rhythms.items():
+        assert rhythm_limits(name) == (limits["max_posts"], limits["window_minutes"])
+    assert rhythm_limits("Semanal ") == rhythm_limits("semanal")
+    assert rhythm_limits(None) == rhythm_limits("quincenal") == rhythm_limits("diaria")
+    # the request's defaults are the default periodicity's
+    default = CheckRequest("x", networks=())
+    assert (default.rhythm_max_posts, default.rhythm_window_minutes) == rhythm_limits(None)
+
+
+def test_a_weekly_account_warns_sooner_than_a_daily_one() -> None:
+    from redes_desktop.checks.rule_spam import rhythm_limits
+
+    recent = rhythm_posts(3, 5 * 60)  # three posts in the last 15 hours
+    verdicts = {}
+    for rhythm in ("diaria", "semanal"):
+        max_posts, window = rhythm_limits(rhythm)
+        verdicts[rhythm] = codes(SpamRule().check(item(
+            text="Un texto nuevo", recent=recent, rhythm_max_posts=max_posts,
+            rhythm_window_minutes=window)))
+    assert verdicts == {"diaria": [], "semanal": ["ritmo"]}

@@ -1,6 +1,11 @@
 """The Bitácora section: entries newest first, filters (account, area, person, action, dates),
 full-text search over the decrypted details (off the UI thread), an entry's details on
-selection, export for audits and verification of the chain."""
+selection, export for audits and verification of the chain.
+
+Each person sees only what they are entitled to (bitacora/access.py): CNCS reviewers see every
+entry; anyone else the entries of the accounts they may read plus their own. Every query, the
+search and the export go through the same filters.
+"""
 
 from __future__ import annotations
 
@@ -25,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redes_desktop.bitacora.access import EVERYTHING, NOTHING, Visibility, visibility_for
 from redes_desktop.bitacora.names import Names, load_names
 from redes_desktop.bitacora.query import Filters
 from redes_desktop.clock import mexico_tz, to_mexico
@@ -48,6 +54,7 @@ class BitacoraSection(QWidget):
             layout.addWidget(QLabel(self.tr("La bitácora no está abierta en esta sesión.")))
             return
         self.names = names if names is not None else load_names(context.database)
+        self.visibility = self._load_visibility()
         self.model = BitacoraTableModel(self.bitacora.reader(), self.names, self)
         self._generation = 0
         self._task: SearchTask | None = None
@@ -57,10 +64,32 @@ class BitacoraSection(QWidget):
         self._build(layout)
         self.apply_filters()
 
+    def _load_visibility(self) -> Visibility:
+        """What the person using this workstation may read (no context: tests, everything)."""
+        if self.context is None:
+            return EVERYTHING
+        if getattr(self.context, "identity", None) is None:
+            return NOTHING
+        with self.context.session() as session:
+            person = self.context.current_person(session)
+            return visibility_for(session, self.context.clock, person)
+
+    def _scope_text(self) -> str:
+        if self.visibility.everything:
+            return ""
+        if self.visibility.actor is None:
+            return self.tr("Elija quién usa esta estación (Archivo › Cambiar de usuario) para "
+                           "consultar la bitácora.")
+        return self.tr("Se muestran las entradas de las cuentas que usted administra o de su "
+                       "área, y las acciones que usted realizó (criterio 8.iii). La CNCS "
+                       "consulta la bitácora completa.")
+
     # -- layout ------------------------------------------------------------------------------
     def _build(self, layout: QVBoxLayout) -> None:
+        accounts = [(key, label) for key, label in self.names.accounts.items()
+                    if self.visibility.shows_account(key)]
         self.account_box = self._combo(self.tr("Todas las cuentas"),
-                                       sorted(self.names.accounts.items(), key=lambda i: i[1]))
+                                       sorted(accounts, key=lambda i: i[1]))
         self.area_box = self._combo(self.tr("Todas las áreas"),
                                     sorted(self.names.areas.items(), key=lambda i: i[1]))
         self.person_box = self._combo(self.tr("Todas las personas"),
@@ -112,7 +141,11 @@ class BitacoraSection(QWidget):
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
         self.status = QLabel()
+        self.scope_label = QLabel(self._scope_text())
+        self.scope_label.setWordWrap(True)
+        self.scope_label.setVisible(bool(self.scope_label.text()))
 
+        layout.addWidget(self.scope_label)
         layout.addLayout(filters)
         layout.addLayout(tools)
         layout.addWidget(splitter, 1)
@@ -158,7 +191,7 @@ class BitacoraSection(QWidget):
 
         area = chosen(self.area_box)
         since, until = self._day(self.since_edit), self._day(self.until_edit)
-        return Filters(
+        return self.visibility.apply(Filters(
             account=chosen(self.account_box),
             area=area,
             area_accounts=self.names.accounts_in_area(str(area)) if area else (),
@@ -166,7 +199,7 @@ class BitacoraSection(QWidget):
             action=self.action_box.currentData() or None,
             since=since,
             until=until + timedelta(days=1) if until else None,
-        )
+        ))
 
     @staticmethod
     def _day(edit: QDateEdit) -> datetime | None:
@@ -215,6 +248,9 @@ class BitacoraSection(QWidget):
 
     def refresh(self) -> None:
         self.names = load_names(self.context.database) if self.context else self.names
+        self.visibility = self._load_visibility()
+        self.scope_label.setText(self._scope_text())
+        self.scope_label.setVisible(bool(self.scope_label.text()))
         self.model.names = self.names
         self.apply_filters()
 

@@ -70,7 +70,7 @@ class ComposerSection(DraftActions, QWidget):
     ) -> None:
         super().__init__(parent)
         self.context = context
-        self.store = ComposerStore(context)
+        self.store = ComposerStore(context, outcome=lambda: self.outcome)
         self.scheduler = CheckScheduler(engine_factory or default_engine_factory(context), pool,
                                         self)
         self.consult_handler: Callable[[uuid.UUID | None], None] | None = None
@@ -254,7 +254,11 @@ class ComposerSection(DraftActions, QWidget):
 
     # -- checking ----------------------------------------------------------------------------
     def build_request(self) -> CheckRequest:
+        from redes_desktop.checks.rule_spam import rhythm_limits
+
         items = self.media.items()
+        account = self.current_account()
+        max_posts, window_minutes = rhythm_limits(account.rhythm if account else None)
         return CheckRequest(
             text=self.editor.toPlainText(),
             networks=self.selected_networks(),
@@ -263,6 +267,8 @@ class ComposerSection(DraftActions, QWidget):
             is_reply=self.reply_box.isChecked(),
             recent_posts=self._recent,
             now=self.context.clock(),
+            rhythm_max_posts=max_posts,
+            rhythm_window_minutes=window_minutes,
         )
 
     def schedule_check(self) -> int:

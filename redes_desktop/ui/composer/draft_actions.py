@@ -7,14 +7,38 @@ its `store` and its `scheduler`.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 
-from redes_desktop.checks.engine import CheckRequest
-from redes_desktop.checks.model import CheckResult
+from redes_desktop.checks.engine import CheckEngine, CheckRequest
+from redes_desktop.checks.model import CheckResult, RecentPost
 from redes_desktop.errors import UserFacingError
 from redes_desktop.models import Post
+from redes_desktop.ui.tasks import run_task
+
+
+def post_checker(engine: CheckEngine, recent: tuple[RecentPost, ...],
+                 now: datetime) -> Callable[[Post], CheckResult]:
+    """The check PostService runs before publishing; safe to call on a worker thread."""
+
+    def check(post: Post) -> CheckResult:
+        from redes_desktop.checks.rule_spam import rhythm_limits
+
+        max_posts, window_minutes = rhythm_limits(post.account.rhythm)  # as the editor checks
+        request = CheckRequest(
+            text=post.text, networks=(post.network,),
+            images=tuple(Path(m.file_path) for m in post.media),
+            alt_texts=tuple(m.alt_text for m in post.media), is_reply=post.is_reply,
+            recent_posts=recent, now=now, rhythm_max_posts=max_posts,
+            rhythm_window_minutes=window_minutes,
+        )
+        return engine.check(request)[post.network]
+
+    return check
 
 
 class DraftActions:
@@ -22,12 +46,18 @@ class DraftActions:
     context, post_id, _recent, _loading, _save_timer, current_account(), _reset_networks(),
     _recent_posts(), schedule_check(), consult_handler, tr()."""
 
+    _publishing = False  # True while "Marcar como publicada" runs on the worker
+
+    @property
+    def publishing(self) -> bool:
+        return self._publishing
+
     # -- drafts ------------------------------------------------------------------------------
     def save_now(self) -> bool:
         """Save the draft now (creating it on the first edit). False when nothing changed."""
         self._save_timer.stop()
         account = self.current_account()
-        if self._loading or account is None:
+        if self._loading or self._publishing or account is None:
             return False
         text, media = self.editor.toPlainText(), self.media.items()
         reply = self.reply_box.isChecked()
@@ -133,19 +163,13 @@ class DraftActions:
         self._clear()
 
     # -- publishing --------------------------------------------------------------------------
-    def _check_post(self, post: Post) -> CheckResult:
-        engine = self.scheduler.engine
-        assert engine is not None
-        request = CheckRequest(
-            text=post.text, networks=(post.network,),
-            images=tuple(Path(m.file_path) for m in post.media),
-            alt_texts=tuple(m.alt_text for m in post.media), is_reply=post.is_reply,
-            recent_posts=self._recent, now=self.context.clock(),
-        )
-        return engine.check(request)[post.network]
-
     def mark_published(self) -> bool:
+        """Ask for the URL, then publish on a worker thread: the service's check may take
+        seconds (LanguageTool, decoding every image). True when the publishing started; the
+        outcome is shown when it ends (`publishing` is True meanwhile)."""
         title = self.tr("Marcar como publicada")
+        if self._publishing:
+            return False
         if self.scheduler.engine is None or self.scheduler.busy:
             QMessageBox.information(self, title, self.tr(
                 "La revisión del texto aún no termina. Espere un momento y vuelva a intentarlo."))
@@ -160,15 +184,52 @@ class DraftActions:
             QLineEdit.EchoMode.Normal, "https://")
         if not ok:
             return False
-        try:
-            self.store.mark_published(self.post_id, url, self._check_post)
-        except UserFacingError as error:
-            QMessageBox.warning(self, title, error.message)
-            return False
+        post_id, store = self.post_id, self.store
+        check = post_checker(self.scheduler.engine, self._recent, self.context.clock())
+        self._set_publishing(True)
+        run_task(lambda: store.mark_published(post_id, url, check), self._on_published,
+                 getattr(self.scheduler, "_pool", None))
+        return True
+
+    def _set_publishing(self, running: bool) -> None:
+        """While publishing, nothing may change the post nor start another check (the engine
+        is not used by two threads at once)."""
+        self._publishing = running
+        self.editor.setReadOnly(running)
+        for widget in (self.media, self.reply_box, self.account_combo, self.drafts_combo,
+                       *self.network_boxes.values()):
+            widget.setEnabled(not running)
+        for action in (self.new_action, self.consult_action, self.discard_action):
+            action.setEnabled(not running)
+        if running:
+            self.publish_action.setEnabled(False)
+            self.save_label.setText(self.tr("Revisando y marcando como publicada…"))
+        else:
+            self.save_label.clear()
+            outcome = self.outcome
+            self.publish_action.setEnabled(
+                outcome is not None and self.scheduler.is_current
+                and self.current_account() is not None
+                and all(r.publishable for r in outcome.results.values()))
+
+    def _on_published(self, _result, error: BaseException | None) -> None:
+        if not shiboken6.isValid(self):
+            return  # the window closed meanwhile; the service committed or rolled back
+        self._set_publishing(False)
+        title = self.tr("Marcar como publicada")
+        if error is not None:
+            if isinstance(error, UserFacingError):
+                message = error.message
+            else:
+                message = self.tr(
+                    "No se pudo marcar como publicada por un error inesperado (%s). La "
+                    "publicación sigue como borrador: vuelva a intentarlo y, si se repite, "
+                    "informe a soporte técnico.") % error
+            QMessageBox.warning(self, title, message)
+            return
         QMessageBox.information(self, title, self.tr(
             "La publicación quedó registrada como publicada."))
         self._clear()
-        return True
 
     def consult(self) -> None:
         if self.consult_handler is not None:

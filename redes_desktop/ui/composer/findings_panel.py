@@ -44,7 +44,11 @@ def merge_findings(results: dict[Network, CheckResult]) -> list[ListedFinding]:
 
 
 class FindingsPanel(QWidget):
+    """Lists at most MAX_LISTED findings (blocking ones first), then a «y N más» row: a text
+    with thousands of findings must not freeze the window."""
+
     finding_selected = Signal(object)  # Finding
+    MAX_LISTED = 500
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,7 +77,8 @@ class FindingsPanel(QWidget):
         layout.addWidget(self.criterion_button)
         layout.addWidget(self.criterion_label)
 
-        self.rows: list[ListedFinding] = []
+        self.rows: list[ListedFinding] = []  # the listed ones, in tree order
+        self.unlisted = 0  # findings left off the list (see MAX_LISTED)
         self.tree.currentItemChanged.connect(self._on_current)
         self.tree.itemActivated.connect(lambda item, _col: self._on_current(item, None))
         self.criterion_button.clicked.connect(self.show_criterion)
@@ -87,6 +92,7 @@ class FindingsPanel(QWidget):
 
     def clear(self) -> None:
         self.rows = []
+        self.unlisted = 0
         self.tree.clear()
         self.summary_label.clear()
         self.criterion_label.hide()
@@ -106,9 +112,12 @@ class FindingsPanel(QWidget):
                 lines.append(f'<span style="color:#2e7d32"><b>{text}</b></span>')
         self.summary_label.setText("<br>".join(lines))
 
-        self.rows = merge_findings(results)
+        rows = merge_findings(results)
+        self.rows = rows[:self.MAX_LISTED]
+        self.unlisted = len(rows) - len(self.rows)
         self.tree.clear()
         style = self.style()
+        items = []
         for row in self.rows:
             finding = row.finding
             blocks = finding.severity == Severity.BLOQUEA
@@ -124,7 +133,13 @@ class FindingsPanel(QWidget):
             severity = self.tr("Bloquea la publicación") if blocks else self.tr("Advertencia")
             item.setToolTip(0, severity)
             item.setToolTip(1, finding.message)
-            self.tree.addTopLevelItem(item)
+            items.append(item)
+        if self.unlisted:
+            more = QTreeWidgetItem(["", self.tr("… y %d más. Corrija los primeros y vuelva a "
+                                                "revisar para ver el resto.") % self.unlisted, ""])
+            more.setFlags(Qt.ItemFlag.NoItemFlags)
+            items.append(more)
+        self.tree.addTopLevelItems(items)
         if not self.rows:
             self.criterion_label.hide()
         self.criterion_button.setEnabled(False)

@@ -1,8 +1,9 @@
 """The post text editor: findings underlined in place, tooltips, suggestions in the context menu.
 
-Each finding is drawn as an ExtraSelection whose QTextCursor tracks later edits, so a suggestion
-chosen after more typing still replaces the right span (and is not offered once the span's text
-changed).
+Each finding is a Mark whose QTextCursor tracks later edits, so a suggestion chosen after more
+typing still replaces the right span (and is not offered once the span's text changed). Only the
+marks on screen are drawn as ExtraSelections (after novelWriter's `_updateCheckSelections`), at
+most MAX_SELECTIONS of them, rebuilt on scroll and resize: hundreds of findings stay cheap.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QMimeData, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, Signal
 from PySide6.QtGui import QAction, QColor, QContextMenuEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
@@ -40,24 +41,29 @@ def finding_tooltip(finding: Finding) -> str:
     criterion = criterion_text(finding.rule)
     if len(criterion) > 320:
         criterion = criterion[:317].rstrip() + "…"
-    return f"{finding.message}\n\nCriterio {finding.rule}: {criterion}"
+    label = QCoreApplication.translate("PostEditor", "Criterio %s: %s") % (finding.rule,
+                                                                           criterion)
+    return f"{finding.message}\n\n{label}"
 
 
 class PostEditor(QPlainTextEdit):
     add_word_requested = Signal(str)
     suggestion_applied = Signal()
 
+    MAX_SELECTIONS = 400  # underlines drawn at once (a screen rarely shows more words)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.marks: list[Mark] = []
         self.setTabChangesFocus(True)
+        self._formats = {s: self._format(s) for s in Severity}
+        self.verticalScrollBar().valueChanged.connect(self.refresh_selections)
 
     # -- findings ----------------------------------------------------------------------------
     def set_findings(self, placed: list[tuple[Finding, int, int]]) -> None:
         """Underline each finding; positions are UTF-16 (start, end) into the current text."""
         doc_end = self.document().characterCount() - 1
         self.marks = []
-        selections = []
         for finding, start, end in placed:
             start, end = max(0, min(start, doc_end)), max(0, min(end, doc_end))
             if end <= start:
@@ -66,11 +72,34 @@ class PostEditor(QPlainTextEdit):
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             self.marks.append(Mark(finding, cursor, cursor.selectedText()))
+        self.refresh_selections()
+
+    def visible_range(self) -> tuple[int, int]:
+        """Document positions of the first and last characters on screen."""
+        viewport = self.viewport().rect()
+        first = self.cursorForPosition(viewport.topLeft()).block().position()
+        last_block = self.cursorForPosition(viewport.bottomRight()).block()
+        return first, last_block.position() + last_block.length()
+
+    def refresh_selections(self, *_args) -> None:
+        """Draw the marks that are on screen (at most MAX_SELECTIONS)."""
+        first, last = self.visible_range()
+        selections = []
+        for mark in self.marks:
+            cursor = mark.cursor
+            if cursor.selectionEnd() < first or cursor.selectionStart() > last:
+                continue
             selection = QTextEdit.ExtraSelection()
             selection.cursor = cursor
-            selection.format = self._format(finding.severity)
+            selection.format = self._formats[mark.finding.severity]
             selections.append(selection)
+            if len(selections) >= self.MAX_SELECTIONS:
+                break
         self.setExtraSelections(selections)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.refresh_selections()
 
     @staticmethod
     def _format(severity: Severity) -> QTextCharFormat:

@@ -9,6 +9,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from sqlalchemy import select
@@ -19,7 +20,10 @@ from redes_desktop.context import AppContext
 from redes_desktop.errors import NotFound
 from redes_desktop.models import Account, AccountStatus, Network, Person, Post, Role
 from redes_desktop.services.permissions import Action
-from redes_desktop.services.posts import MediaSpec, PostService
+from redes_desktop.services.posts import MediaSpec, PostService, findings_summary
+
+# The latest check the composer holds (a `CheckOutcome`: `.request` and `.results`), or None.
+OutcomeSource = Callable[[], Any]
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,7 @@ class AccountChoice:
     handle: str
     name: str
     network: Network
+    rhythm: str = "diaria"  # Account.rhythm (6.xxi): sets the spam rule's rhythm (6.xxviii)
 
     @property
     def label(self) -> str:
@@ -59,9 +64,27 @@ def _snippet(text: str) -> str:
     return (line[:40] + "…") if len(line) > 40 else (line or "(vacío)")
 
 
+def outcome_summary(outcome: Any, text: str, is_reply: bool) -> list[dict[str, Any]] | None:
+    """The findings summary of `outcome` when it is the check of exactly this text (else None:
+    the text saved was not checked as it stands)."""
+    request = getattr(outcome, "request", None)
+    if request is None or request.text != text or bool(request.is_reply) != bool(is_reply):
+        return None
+    return findings_summary(f for r in outcome.results.values() for f in r.findings)
+
+
 class ComposerStore:
-    def __init__(self, context: AppContext) -> None:
+    def __init__(self, context: AppContext, outcome: OutcomeSource | None = None) -> None:
         self.context = context
+        # Set by the composer (`lambda: self.outcome`): autosaves then record what the latest
+        # check found in the bitácora ("borrador_editado" with "hallazgos").
+        self.outcome = outcome
+
+    def _findings(self, text: str, is_reply: bool,
+                  findings: list[dict[str, Any]] | None) -> list[dict[str, Any]] | None:
+        if findings is not None or self.outcome is None:
+            return findings
+        return outcome_summary(self.outcome(), text, is_reply)
 
     @contextmanager
     def _service(
@@ -105,7 +128,7 @@ class ComposerStore:
                 .order_by(Account.handle)
             )
             choices = [
-                AccountChoice(a.id, a.handle, a.name, a.network)
+                AccountChoice(a.id, a.handle, a.name, a.network, a.rhythm)
                 for a in accounts
                 if permissions.check(person, Action.COMPOSE, account=a)
             ]
@@ -145,21 +168,28 @@ class ComposerStore:
             )
 
     def create(self, account_id: uuid.UUID, text: str, is_reply: bool,
-               media: list[tuple[str, str]]) -> uuid.UUID:
+               media: list[tuple[str, str]], *,
+               findings: list[dict[str, Any]] | None = None) -> uuid.UUID:
+        findings = self._findings(text, is_reply, findings)
         with self._service() as (session, service, person):
             account = self.context.directory(session).account(account_id)
-            post = service.create_draft(person, account, text, is_reply=is_reply)
+            post = service.create_draft(person, account, text, is_reply=is_reply,
+                                        findings=None if media else findings)
             if media:
                 service.save_draft(person, post, text, [MediaSpec(p, a) for p, a in media],
-                                   is_reply=is_reply)
+                                   is_reply=is_reply, findings=findings)
             return post.id
 
     def save(self, post_id: uuid.UUID, text: str, is_reply: bool,
-             media: list[tuple[str, str]]) -> bool:
+             media: list[tuple[str, str]], *,
+             findings: list[dict[str, Any]] | None = None) -> bool:
+        """Autosave; `findings` (a `findings_summary`) defaults to the latest check's, when
+        it was a check of this very text."""
+        findings = self._findings(text, is_reply, findings)
         with self._service() as (_session, service, person):
             post = service.get(post_id)
             return service.save_draft(person, post, text, [MediaSpec(p, a) for p, a in media],
-                                      is_reply=is_reply)
+                                      is_reply=is_reply, findings=findings)
 
     def recent_posts(self, account_id: uuid.UUID,
                      exclude: uuid.UUID | None) -> tuple[RecentPost, ...]:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redes_desktop.checks.model import Severity
 from redes_desktop.context import AppContext
 from redes_desktop.errors import UserFacingError
 from redes_desktop.models import ConsultationState
@@ -85,6 +86,11 @@ class ConsultationDialog(QDialog):
         except UserFacingError as error:
             self.message_label.setText(error.message)
             return
+        except Exception as error:  # unexpected: said in Spanish, with the detail
+            self.message_label.setText(self.tr(
+                "No se pudo abrir la consulta por un error inesperado (%s). Cierre esta ventana "
+                "y vuelva a intentarlo; si se repite, informe a soporte técnico.") % error)
+            return
         self._build(self.detail)
 
     def _build(self, d: ConsultationDetail) -> None:
@@ -120,8 +126,9 @@ class ConsultationDialog(QDialog):
 
         self.findings_list = QListWidget()
         for f in d.snapshot.get("findings", []):
-            self.findings_list.addItem(f"{f.get('rule', '')} ({f.get('severity', '')}): "
-                                       f"{f.get('message', '')}")
+            self.findings_list.addItem(self.tr("%s (%s): %s") % (
+                f.get("rule", ""), self._severity_text(f.get("severity", "")),
+                f.get("message", "")))
         if not self.findings_list.count():
             self.findings_list.addItem(self.tr("Sin observaciones de la revisión automática."))
         self.findings_list.setMaximumHeight(110)
@@ -139,6 +146,13 @@ class ConsultationDialog(QDialog):
         elif d.state == S.PENDIENTE and self.context.identity and self.context.identity.is_reviewer:
             self.message_label.setText(d.decide_refusal)
         self.body.addStretch(1)
+
+    def _severity_text(self, severity: str) -> str:
+        if severity == Severity.BLOQUEA:
+            return self.tr("bloquea la publicación")
+        if severity == Severity.ADVIERTE:
+            return self.tr("advertencia")
+        return severity or self.tr("sin gravedad")
 
     def _group(self, title: str, widget: QWidget) -> QGroupBox:
         box = QGroupBox(title)
@@ -249,7 +263,13 @@ class ConsultationDialog(QDialog):
 
     def _on_decided(self, outcome, error: BaseException | None) -> None:
         if error is not None:
-            message = error.message if isinstance(error, UserFacingError) else str(error)
+            if isinstance(error, UserFacingError):
+                message = error.message
+            else:
+                message = self.tr(
+                    "No se pudo registrar la decisión por un error inesperado (%s). La consulta "
+                    "sigue pendiente: vuelva a intentarlo y, si se repite, informe a soporte "
+                    "técnico.") % error
             self.message_label.setText(message)
             self.decide_button.setEnabled(True)
             return

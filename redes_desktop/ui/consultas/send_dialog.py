@@ -82,6 +82,12 @@ class SendDialog(QDialog):
             self.message_label.setText(error.message)
             self.send_button.setEnabled(False)
             return
+        except Exception as error:  # unexpected: said in Spanish, with the detail
+            self.message_label.setText(self.tr(
+                "No se pudo leer el borrador por un error inesperado (%s). Cierre esta ventana "
+                "y vuelva a intentarlo; si se repite, informe a soporte técnico.") % error)
+            self.send_button.setEnabled(False)
+            return
         self.preview.setPlainText(draft.text)
         blocking = sum(1 for f in self.findings if f.get("severity") == "bloquea")
         self.summary_label.setText(self.tr(
@@ -105,8 +111,13 @@ class SendDialog(QDialog):
 
     def _on_sent(self, outcome, error: BaseException | None) -> None:
         if error is not None:
-            message = error.message if isinstance(error, UserFacingError) else self.tr(
-                "Ocurrió un error inesperado: %s. La consulta no se envió.") % error
+            if isinstance(error, UserFacingError):
+                message = error.message
+            else:
+                message = self.tr(
+                    "No se pudo enviar la consulta por un error inesperado (%s). La consulta no "
+                    "se registró: vuelva a intentarlo y, si se repite, informe a soporte "
+                    "técnico.") % error
             self.message_label.setText(message)
             self.send_button.setEnabled(True)
             return

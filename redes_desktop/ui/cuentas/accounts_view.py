@@ -6,9 +6,11 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QTabWidget,
     QTreeWidget,
@@ -19,6 +21,10 @@ from PySide6.QtWidgets import (
 
 from redes_desktop.context import AppContext
 from redes_desktop.services.directory import fold
+from redes_desktop.ui.cuentas.administrators_dialog import (
+    AdministratorsDialog,
+    may_change_administrators,
+)
 from redes_desktop.ui.cuentas.procedure_tabs import add_procedure_tabs
 from redes_desktop.ui.cuentas.table_model import AccountsTableModel
 
@@ -26,9 +32,10 @@ from redes_desktop.ui.cuentas.table_model import AccountsTableModel
 class AccountsSection(QWidget):
     SEARCH_DELAY_MS = 200
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None, pool=None) -> None:
         super().__init__(parent)
         self.context = context
+        self.pool = pool
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(
             self.tr("Buscar por cuenta, usuario, área, administrador, red o estado (Ctrl+F)")
@@ -63,8 +70,23 @@ class AccountsSection(QWidget):
         )
         self.areas_tree.setAlternatingRowColors(True)
 
+        self.admins_button = QPushButton(self.tr("Cambiar administradores…"))
+        self.admins_button.setEnabled(False)
+        self.admins_button.setToolTip(self.tr("Elija una cuenta de la lista."))
+        self.admins_button.clicked.connect(self.change_administrators)
+        self.message_label = QLabel()
+        self.message_label.setWordWrap(True)
+        accounts_tab = QWidget()
+        accounts_layout = QVBoxLayout(accounts_tab)
+        accounts_layout.setContentsMargins(0, 0, 0, 0)
+        actions = QHBoxLayout()
+        actions.addWidget(self.admins_button)
+        actions.addWidget(self.message_label, 1)
+        accounts_layout.addLayout(actions)
+        accounts_layout.addWidget(self.table, 1)
+
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.table, self.tr("Cuentas"))
+        self.tabs.addTab(accounts_tab, self.tr("Cuentas"))
         self.tabs.addTab(self.areas_tree, self.tr("Áreas y administradores"))
         add_procedure_tabs(self)
 
@@ -79,6 +101,7 @@ class AccountsSection(QWidget):
         self._debounce.timeout.connect(self.refresh)
         self.search_edit.textChanged.connect(self._debounce.start)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self._focus_search)
+        self.table.selectionModel().currentRowChanged.connect(self._account_selected)
         self.refresh()
 
     def _focus_search(self) -> None:
@@ -94,6 +117,39 @@ class AccountsSection(QWidget):
             self._fit_columns()
             self._fill_areas(directory, fold(text))
         self.count_label.setText(self.tr("%n cuenta(s)", "", len(rows)))
+        self._account_selected()
+
+    # -- change of administrators (7.iv) -----------------------------------------------------
+    def selected_account_id(self) -> str | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.proxy.data(index.siblingAtColumn(0), Qt.ItemDataRole.UserRole)
+
+    def select_account(self, account_id) -> None:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if self.proxy.data(index, Qt.ItemDataRole.UserRole) == str(account_id):
+                self.table.setCurrentIndex(index)
+                return
+
+    def _account_selected(self, *_args) -> None:
+        account_id = self.selected_account_id()
+        reason = (may_change_administrators(self.context, account_id) if account_id
+                  else self.tr("Elija una cuenta de la lista."))
+        self.admins_button.setEnabled(not reason)
+        self.admins_button.setToolTip(reason or self.tr(
+            "Designar a los nuevos administradores titular y suplente (criterio 7.iv)."))
+
+    def change_administrators(self) -> None:
+        account_id = self.selected_account_id()
+        if account_id is None:
+            return
+        dialog = AdministratorsDialog(self.context, account_id, self, pool=self.pool)
+        if dialog.exec():
+            self.message_label.setText(dialog.result_text())
+            self.refresh()
+            self.select_account(account_id)
 
     def _fit_columns(self) -> None:
         self.table.resizeColumnsToContents()

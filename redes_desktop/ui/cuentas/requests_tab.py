@@ -117,10 +117,12 @@ class RequestsTab(QWidget):
         item.setData(0, Qt.ItemDataRole.UserRole, key)
         self.tree.addTopLevelItem(item)
         self._states[key] = request.state
-        extra = f"\nMotivos de CNCS: {request.reasons}\n" if request.reasons else ""
+        extra = ("\n" + self.tr("Motivos de CNCS: %s") % request.reasons + "\n"
+                 if request.reasons else "")
         self._details[key] = (
-            f"Estado: {request.state.label}\nOficio: {request.oficio_name} "
-            f"({request.oficio_path})\n\n{description}{extra}"
+            self.tr("Estado: %s") % request.state.label + "\n"
+            + self.tr("Oficio: %s (%s)") % (request.oficio_name, request.oficio_path)
+            + f"\n\n{description}{extra}"
         )
 
     def selected_id(self) -> str:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from redes_desktop.clock import to_mexico
+from redes_desktop.errors import NotFound, UserFacingError
 from redes_desktop.sync.conflicts import KEEP_LOCAL, KEEP_SERVER, MERGED, open_conflicts, resolve
 
 
@@ -30,6 +31,11 @@ class ConflictsDialog(QDialog):
         self.list.setAccessibleName(self.tr("Conflictos pendientes"))
         self.reason = QLabel()
         self.reason.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setAccessibleName(self.tr("Aviso"))
+        self.error.hide()
         self.server_view = QPlainTextEdit()
         self.server_view.setReadOnly(True)
         self.local_view = QPlainTextEdit()
@@ -56,6 +62,7 @@ class ConflictsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.reason)
+        layout.addWidget(self.error)
         layout.addLayout(columns, 3)
         layout.addWidget(buttons)
         self.list.currentRowChanged.connect(self._show)
@@ -70,7 +77,8 @@ class ConflictsDialog(QDialog):
         self.list.clear()
         for _id, table_name, kind, _reason, detected, _l, _s in self._conflicts:
             self.list.addItem(QListWidgetItem(
-                self.tr("%s — %s (%s)") % (table_name, kind, f"{to_mexico(detected):%d/%m %H:%M}")
+                self.tr("%s — %s (%s)") % (self.table_label(table_name), self.kind_label(kind),
+                                           f"{to_mexico(detected):%d/%m %H:%M}")
             ))
         empty = not self._conflicts
         for button in (self.keep_server, self.keep_local, self.save_merge):
@@ -81,6 +89,39 @@ class ConflictsDialog(QDialog):
             self.local_view.clear()
         else:
             self.list.setCurrentRow(0)
+
+    def table_label(self, name: str) -> str:
+        """The Spanish name of a kind of record (the table's own name if it is a new one)."""
+        labels = {
+            "areas": self.tr("Áreas"),
+            "people": self.tr("Personas"),
+            "accounts": self.tr("Cuentas"),
+            "account_administrators": self.tr("Administradores de cuentas"),
+            "account_requests": self.tr("Solicitudes de cuentas"),
+            "account_closures": self.tr("Cierres de cuentas"),
+            "posts": self.tr("Publicaciones"),
+            "post_media": self.tr("Imágenes y videos de publicaciones"),
+            "consultations": self.tr("Consultas a la CNCS"),
+            "consultation_notices": self.tr("Avisos de consultas"),
+            "password_rotations": self.tr("Cambios de contraseña"),
+            "incidents": self.tr("Incidentes"),
+            "absence_periods": self.tr("Ausencias"),
+            "handover_notes": self.tr("Notas de entrega y regreso"),
+            "attention_notices": self.tr("Avisos de horario de atención"),
+            "training_sessions": self.tr("Capacitaciones"),
+            "training_attendances": self.tr("Asistencias a capacitaciones"),
+            "evaluations": self.tr("Evaluaciones"),
+            "sync_conflicts": self.tr("Conflictos de sincronización"),
+        }
+        return labels.get(name, name)
+
+    def kind_label(self, kind: str) -> str:
+        labels = {
+            "versiones": self.tr("cambiado en dos estaciones"),
+            "eliminado": self.tr("eliminado en una estación, editado en otra"),
+            "rechazado": self.tr("rechazado por la base compartida"),
+        }
+        return labels.get(kind, kind)
 
     def _show(self, row: int) -> None:
         if not 0 <= row < len(self._conflicts):
@@ -98,13 +139,29 @@ class ConflictsDialog(QDialog):
         if choice == MERGED:
             try:
                 merged = json.loads(self.local_view.toPlainText())
-            except ValueError:
-                self.reason.setText(self.tr("La combinación no es JSON válido; corríjala."))
+            except ValueError as error:
+                self._warn(self.tr("La combinación no es JSON válido (línea %s, columna %s); "
+                                   "corríjala y vuelva a guardarla.")
+                           % (getattr(error, "lineno", "?"), getattr(error, "colno", "?")))
                 return
         identity = self.context.identity
-        with self.context.session() as session:
-            resolve(session, self._conflicts[row][0], choice,
-                    person_id=identity.person_id if identity else None,
-                    now=self.context.clock(), merged=merged)
-            session.commit()
+        try:
+            with self.context.session() as session:
+                resolve(session, self._conflicts[row][0], choice,
+                        person_id=identity.person_id if identity else None,
+                        now=self.context.clock(), merged=merged,
+                        recorder=self.context.recorder)
+                session.commit()
+        except NotFound as error:  # resolved meanwhile (another workstation, a sync)
+            self.reload()
+            self._warn(error.message)
+            return
+        except UserFacingError as error:
+            self._warn(error.message)
+            return
+        self.error.hide()
         self.reload()
+
+    def _warn(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()

@@ -28,6 +28,7 @@ class SyncController(QObject):
         self.pool = pool
         self.running = False
         self.error = ""
+        self.notice = ""
         self._engine = None
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
@@ -66,10 +67,14 @@ class SyncController(QObject):
     def _done(self, report, error: BaseException | None) -> None:
         self.running = False
         if error is not None:
-            self.error = getattr(error, "message", None) or f"{type(error).__name__}: {error}"
+            self.error = getattr(error, "message", None) or self.tr(
+                "La sincronización falló por un error inesperado (%s). Se reintentará; ningún "
+                "cambio local se perdió.") % type(error).__name__
             self.failed.emit(self.error)
         else:
             self.error = ""
+            notes = [getattr(self._engine, "note", ""), *getattr(report, "warnings", [])]
+            self.notice = " ".join(n for n in notes if n)
             self.synced.emit(report.lines())
         self.refresh()
 
@@ -77,5 +82,5 @@ class SyncController(QObject):
         from redes_desktop.sync.status import read_status
 
         status = read_status(self.local_engine, configured=self.configured,
-                             running=self.running, error=self.error)
+                             running=self.running, error=self.error, notice=self.notice)
         self.status_changed.emit(status.text())

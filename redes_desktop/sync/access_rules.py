@@ -1,0 +1,101 @@
+"""Who may read and change what on the shared database, beyond the account-based rules.
+
+* Absences are read and written by the absent person's areas (and read by CNCS and by the
+  covering suplente); hand-over notes follow their absence (the covering suplente may write
+  them too: their workstation may generate the note).
+* Training sessions are organised by CNCS: everybody reads them, only CNCS reviewers write
+  them; attendances belong to the attending person's areas and to CNCS.
+* Account requests, closures and evaluations hang from the account (its area), and CNCS
+  reviewers may write them too (they decide requests, conclude closures, evaluate).
+* The directory: only CNCS reviewers give or take the powers over others (the roles
+  «titular de área» and «revisor CNCS») or change an area's titular, in any area; the area's
+  people may still record the administrator roles their area designates.
+* The bitácora records which login inserted each entry (`inserted_by`, set by default to
+  `current_user`); nobody may insert an entry in someone else's name.
+
+A login not mapped to a person (`redes_person()` is NULL: the schema owner, an administrator)
+is not restricted by the guards, as with the consultation guard.
+"""
+
+from __future__ import annotations
+
+# SQL boolean per table: may the connected person write this row? (replaces the automatic one)
+ROW_CHECKS: dict[str, str] = {
+    "absence_periods": "redes_person_ok(person_id)",
+    "handover_notes": "redes_absence_ok(absence_id)",
+    "training_sessions": "redes_is_reviewer()",
+    "training_attendances": "redes_person_ok(person_id)",
+}
+# Who else may read rows of the table (besides the writers and the CNCS reviewers).
+EXTRA_READERS: dict[str, str] = {
+    "absence_periods": "covering_person_id = redes_person()",
+}
+# Tables CNCS reviewers may also write (the directory: they give the roles and titulars).
+REVIEWER_WRITES = frozenset({
+    "account_requests", "account_closures", "evaluations", "training_attendances",
+    "people", "areas",
+})
+# Roles that carry power over others: given or taken only by CNCS reviewers.
+PRIVILEGED_ROLES = ("titular_area", "revisor_cncs")
+GUARDED_TABLES = ("people", "areas")
+
+
+def functions(path: str) -> list[str]:
+    """SQL functions for the rules above (`path`: the SET search_path clause)."""
+    privileged = "ARRAY[" + ", ".join(f"'{r}'" for r in PRIVILEGED_ROLES) + "]::text[]"
+    return [
+        f"""CREATE OR REPLACE FUNCTION redes_person_ok(p uuid) RETURNS boolean LANGUAGE sql
+        STABLE SECURITY DEFINER {path} AS $$
+          SELECT EXISTS (SELECT 1 FROM people WHERE id = p AND area_id = ANY(redes_areas())) $$""",
+        f"""CREATE OR REPLACE FUNCTION redes_absence_ok(a uuid) RETURNS boolean LANGUAGE sql
+        STABLE SECURITY DEFINER {path} AS $$
+          SELECT EXISTS (SELECT 1 FROM absence_periods ab WHERE ab.id = a
+                         AND (redes_person_ok(ab.person_id)
+                              OR ab.covering_person_id = redes_person())) $$""",
+        f"""CREATE OR REPLACE FUNCTION redes_directory_guard() RETURNS trigger
+        LANGUAGE plpgsql {path} AS $$
+        DECLARE
+          privileged text[] := {privileged};
+          before jsonb := '[]'::jsonb;
+          after jsonb;
+        BEGIN
+          IF redes_person() IS NULL OR redes_is_reviewer() THEN RETURN NEW; END IF;
+          IF TG_TABLE_NAME = 'areas' THEN
+            IF (TG_OP = 'INSERT' AND NEW.titular_id IS NOT NULL) OR (TG_OP = 'UPDATE'
+                AND NEW.titular_id IS DISTINCT FROM OLD.titular_id) THEN
+              RAISE EXCEPTION 'Solo la CNCS cambia el titular de un área.'
+                USING ERRCODE = 'insufficient_privilege';
+            END IF;
+            RETURN NEW;
+          END IF;
+          IF TG_OP = 'UPDATE' THEN before := coalesce(OLD.roles::jsonb, '[]'::jsonb); END IF;
+          after := coalesce(NEW.roles::jsonb, '[]'::jsonb);
+          IF EXISTS (SELECT 1 FROM unnest(privileged) r WHERE (after ? r) <> (before ? r)) THEN
+            RAISE EXCEPTION 'Solo la CNCS da o quita los roles de titular de área y de revisor.'
+              USING ERRCODE = 'insufficient_privilege';
+          END IF;
+          RETURN NEW;
+        END $$""",
+    ]
+
+
+def guard_statements(table: str) -> list[str]:
+    return [
+        f"DROP TRIGGER IF EXISTS redes_directory_guard ON {table}",
+        f"CREATE TRIGGER redes_directory_guard BEFORE INSERT OR UPDATE ON {table} "
+        "FOR EACH ROW EXECUTE FUNCTION redes_directory_guard()",
+    ]
+
+
+def bitacora_statements(table: str) -> list[str]:
+    """`inserted_by` on databases created before it, and the insert rule."""
+    return [
+        f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS inserted_by varchar(128) NOT NULL "
+        "DEFAULT current_user",
+        f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
+        f"DROP POLICY IF EXISTS redes_select ON {table}",
+        f"DROP POLICY IF EXISTS redes_insert ON {table}",
+        f"CREATE POLICY redes_select ON {table} FOR SELECT USING (true)",
+        f"CREATE POLICY redes_insert ON {table} FOR INSERT "
+        "WITH CHECK (inserted_by = current_user)",
+    ]
