@@ -107,3 +107,32 @@ def test_an_unexpected_server_error_is_a_spanish_message(stations, shared_engine
     with a.db.session() as s:
         assert s.scalar(select(func.count()).select_from(SyncChange)) > 0
         assert s.scalar(select(func.count()).select_from(Post)) == 0
+
+
+def test_same_person_created_offline_on_two_stations_blocks_neither(stations, shared_engine):
+    """The e-mail is unique: the second push is refused (a conflict) and, on the second
+    station, the first station's row cannot be applied either — it is set aside, the rest
+    arrives, and later syncs keep working."""
+    a, b = stations("a"), stations("b")
+    office = _office(a)
+    a.sync()
+    b.sync()
+    for station, name in ((a, "Nueva desde A"), (b, "Nueva desde B")):
+        with station.db.session() as s:
+            area = s.get(type(office.area), office.area.id)
+            Directory(s, lambda: T0).create_person(name, "misma@ine.mx", Level.MANDO_MEDIO, area)
+            s.commit()
+    _draft(a, office, "Borrador que debe llegar a B")
+    a.sync()
+    report = b.sync()
+    assert report.push.refused == 1          # B's person: the server already has that e-mail
+    assert report.pull.refused == 1          # A's person: B already has that e-mail locally
+    with b.db.session() as s:
+        texts = [p.text for p in s.scalars(select(Post))]
+        assert "Borrador que debe llegar a B" in texts
+        kinds = sorted(c.kind for c in s.scalars(select(SyncConflict)))
+        assert kinds.count("rechazado") >= 2
+        assert s.scalar(select(func.count()).select_from(Person)
+                        .where(Person.email == "misma@ine.mx")) == 1
+    again = b.sync()  # nothing is stuck
+    assert again.pull.refused == 0

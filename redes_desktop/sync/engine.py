@@ -69,6 +69,9 @@ class SyncReport:
         if p.refused:
             out.append(f"Rechazados por la base compartida: {p.refused} (revíselos en "
                        "«Conflictos»; el resto se sincronizó)")
+        if q.refused:
+            out.append(f"Recibidos que esta estación no pudo aplicar: {q.refused} (revíselos en "
+                       "«Conflictos»)")
         if q.kept_local:
             out.append(f"Cambios locales conservados hasta el próximo envío: {q.kept_local}")
         if self.bitacora_sent or self.bitacora_received:
@@ -163,7 +166,8 @@ class SyncEngine:
 
     def pull(self, report: SyncReport | None = None) -> SyncReport:
         report = report or SyncReport()
-        report.pull = pull_module.pull(self.shared, self.local, self.origin)
+        report.pull = pull_module.pull(self.shared, self.local, self.origin,
+                                      clock=self.clock)
         if self.bitacora is not None:
             with self.local.connect() as lconn:
                 after = int(get_state(lconn, "bitacora_pulled_seq") or 0)

@@ -13,17 +13,21 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import datetime
 
-from sqlalchemy import Connection, Engine, delete, func, select
+from sqlalchemy import Connection, Engine, delete, func, insert, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError
 
-from redes_desktop.models.sync_state import SyncChange
+from redes_desktop.clock import Clock, system_clock
+from redes_desktop.models.sync_state import SyncChange, SyncConflict
 from redes_desktop.sync.policies import synced_table_names, table
-from redes_desktop.sync.rows import order_of
+from redes_desktop.sync.rows import order_of, row_json
 from redes_desktop.sync.shared_schema import sync_log
 from redes_desktop.sync.state import get_state, set_state
 
 changes = SyncChange.__table__
+conflicts = SyncConflict.__table__
 PULLED = "pulled_seq"
 
 
@@ -32,11 +36,14 @@ class PullReport:
     received: int = 0
     deleted: int = 0
     kept_local: int = 0
+    refused: int = 0  # received rows set aside as local conflicts
+    now: datetime | None = None
     by_table: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
 
-def pull(shared: Engine, local: Engine, origin: str, page: int = 5000) -> PullReport:
-    report = PullReport()
+def pull(shared: Engine, local: Engine, origin: str, page: int = 5000,
+         clock: Clock = system_clock) -> PullReport:
+    report = PullReport(now=clock())
     names = synced_table_names()
     order = order_of()
     with shared.connect().execution_options(isolation_level="REPEATABLE READ") as sconn:
@@ -95,19 +102,56 @@ def _apply(sconn: Connection, lconn: Connection, name: str, upserts: list[uuid.U
         rows = [dict(r) for r in sconn.execute(select(t).where(t.c.id.in_(chunk))).mappings()]
         if not rows:
             continue
-        for part in _chunks(rows, 500):
-            stmt = sqlite_insert(t)
-            stmt = stmt.on_conflict_do_update(
-                index_elements=["id"],
-                set_={c.name: stmt.excluded[c.name] for c in t.columns if c.name != "id"},
-            )
-            lconn.execute(stmt, part)
-        report.received += len(rows)
-        report.by_table[name] += len(rows)
+        stmt = sqlite_insert(t)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["id"],
+            set_={c.name: stmt.excluded[c.name] for c in t.columns if c.name != "id"},
+        )
+        applied = sum(_upsert_isolating(lconn, stmt, name, part, report)
+                      for part in _chunks(rows, 500))
+        report.received += applied
+        report.by_table[name] += applied
     gone = [i for i in deletes if i not in pending]
     for chunk in _chunks(gone, 900):
         result = lconn.execute(delete(t).where(t.c.id.in_(chunk)))
         report.deleted += result.rowcount or 0
+
+
+def _upsert_isolating(lconn: Connection, stmt, name: str, rows: list[dict],
+                      report: PullReport) -> int:
+    """Apply `rows`; a row this workstation cannot take (another local row holds the same
+    unique values, e.g. the same e-mail created offline on two workstations) is set aside as a
+    local "rechazado" conflict instead of failing every later pull. Returns rows applied."""
+    try:
+        with lconn.begin_nested():
+            lconn.execute(stmt, rows)
+        return len(rows)
+    except IntegrityError:
+        pass
+    applied = 0
+    for row in rows:
+        try:
+            with lconn.begin_nested():
+                lconn.execute(stmt, [row])
+            applied += 1
+        except IntegrityError as error:
+            _set_aside(lconn, name, row, error, report.now or system_clock())
+            report.refused += 1
+    return applied
+
+
+def _set_aside(lconn: Connection, name: str, row: dict, error: IntegrityError,
+               now: datetime) -> None:
+    detail = (str(getattr(error, "orig", error)).strip().splitlines() or [""])[0]
+    lconn.execute(insert(conflicts).values(
+        id=uuid.uuid4(), created_at=now, updated_at=now, row_version=1,
+        table_name=name, row_id=row["id"], kind="rechazado",
+        reason=("Esta estación ya tiene otro registro con los mismos datos que deben ser únicos "
+                "(por ejemplo, el mismo correo creado en dos estaciones). El registro recibido "
+                f"no se aplicó aquí; elija cuál conservar. (Detalle: {detail})"),
+        local_data=None, server_data=row_json(row), origin="", detected_at=now,
+        resolution="",
+    ))
 
 
 def _chunks(items: list, size: int):
