@@ -232,3 +232,17 @@ def test_identity_dialog_offers_only_self_registrable_roles(qtbot, context, monk
     dialog._register()
     assert messages and "Revisor" in messages[0] and "no puede registrarse" in messages[0].lower()
     assert context.identity is None
+
+
+def test_sections_are_built_on_their_first_visit(qtbot, window, context):
+    """A fast start: only the section on screen is built when the data layer arrives."""
+    from redes_desktop.ui.placeholder import PlaceholderSection
+
+    context.choose_identity(context.ids["titular"])
+    window.show_section("cuentas")
+    window.set_context(context)
+    assert isinstance(window.stack.currentWidget(), AccountsSection)
+    assert isinstance(window._pages["contrasenas"], PlaceholderSection)
+    window.section_actions["contrasenas"].trigger()
+    assert not isinstance(window.stack.currentWidget(), PlaceholderSection)
+    assert window.stack.currentWidget() is window.page("contrasenas")

@@ -13,4 +13,5 @@ COMMAND_MODULES = [
     "redes_desktop.commands.passwords",
     "redes_desktop.commands.sync",
     "redes_desktop.commands.shared_db",
+    "redes_desktop.commands.informe",
 ]

@@ -4,14 +4,10 @@ kept as "pendiente" and retried, never lost. The SMTP password lives only in the
 from __future__ import annotations
 
 import mimetypes
-import smtplib
-import ssl
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
-from email.message import EmailMessage
-from email.utils import formataddr, make_msgid
 from pathlib import Path
 
 from sqlalchemy import select
@@ -62,7 +58,10 @@ class SmtpMailer:
         self.config = config
         self.secrets = secrets or SecretStore()
 
-    def build(self, mail: OutgoingMail) -> EmailMessage:
+    def build(self, mail: OutgoingMail):
+        from email.message import EmailMessage
+        from email.utils import formataddr, make_msgid
+
         message = EmailMessage()
         message["From"] = self.config.sender or formataddr(("Redes INE", "no-responder@ine.mx"))
         message["To"] = ", ".join(mail.recipients)
@@ -85,6 +84,10 @@ class SmtpMailer:
         return message
 
     def send(self, mail: OutgoingMail) -> None:
+        # smtplib and ssl load OpenSSL (~7 MiB): only when mail is really sent, not at start-up.
+        import smtplib
+        import ssl
+
         config = self.config
         if not config.host:
             raise MailError(

@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.resize(1180, 760)
         self._specs = sections or default_sections()
         self._pages: dict[str, QWidget] = {}
+        self._built: set[str] = set()
         self._context = None
         self._review_mode = False
 
@@ -84,7 +85,7 @@ class MainWindow(QMainWindow):
             page = PlaceholderSection(spec.title, spec.description)
             self._pages[spec.key] = page
             self.stack.addWidget(page)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._on_section_changed)
 
         splitter = QSplitter()
         splitter.addWidget(self.nav)
@@ -170,6 +171,7 @@ class MainWindow(QMainWindow):
         return self._specs[self.nav.currentRow()].key
 
     def page(self, key: str) -> QWidget:
+        self._ensure_built(key)
         return self._pages[key]
 
     def show_section(self, key: str) -> None:
@@ -178,24 +180,50 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(keys.index(key))
 
     def set_context(self, context) -> None:
-        """Fill the sections that are built, now that the data layer is loaded."""
+        """The data layer is loaded: sections are built from now on, each on its first visit
+        (a fast start: a section's libraries load when it is first opened). Called again after
+        a change of user, it rebuilds the sections already built."""
         self._context = context
-        for index, spec in enumerate(self._specs):
-            if spec.factory is None:
-                continue
-            page = spec.factory(context)
-            old = self._pages[spec.key]
-            _flush(old)
-            status_message = getattr(page, "status_message", None)
-            if status_message is not None:
-                status_message.connect(self._show_service_status)
-            self.stack.insertWidget(index, page)
-            self.stack.removeWidget(old)
-            old.deleteLater()
-            self._pages[spec.key] = page
-        self.stack.setCurrentIndex(self.nav.currentRow())
+        built = list(self._built)
+        self._built.clear()
+        for key in built:
+            self._replace_page(key, PlaceholderSection(*self._placeholder_texts(key)))
         self.switch_user_action.setEnabled(True)
         self.set_identity(context.identity)
+        self._ensure_built(self.current_section())
+
+    def _placeholder_texts(self, key: str) -> tuple[str, str]:
+        spec = self._spec(key)
+        return spec.title, spec.description
+
+    def _spec(self, key: str) -> SectionSpec:
+        return next(spec for spec in self._specs if spec.key == key)
+
+    def _ensure_built(self, key: str) -> None:
+        spec = self._spec(key)
+        if self._context is None or spec.factory is None or key in self._built:
+            return
+        self._built.add(key)
+        page = spec.factory(self._context)
+        status_message = getattr(page, "status_message", None)
+        if status_message is not None:
+            status_message.connect(self._show_service_status)
+        self._replace_page(key, page)
+
+    def _replace_page(self, key: str, page: QWidget) -> None:
+        index = self.section_keys().index(key)
+        old = self._pages[key]
+        _flush(old)
+        self.stack.insertWidget(index, page)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        self._pages[key] = page
+        self.stack.setCurrentIndex(self.nav.currentRow())
+
+    def _on_section_changed(self, row: int) -> None:
+        if 0 <= row < len(self._specs):
+            self._ensure_built(self._specs[row].key)
+        self.stack.setCurrentIndex(row)
 
     def _show_service_status(self, message: str) -> None:
         if message:

@@ -62,6 +62,12 @@ def _consultations(ctx: AppContext) -> QWidget:
     return ConsultasSection(ctx)
 
 
+def _reports(ctx: AppContext) -> QWidget:
+    from redes_desktop.ui.informes.section_view import InformesSection
+
+    return InformesSection(ctx)
+
+
 def default_sections() -> list[SectionSpec]:
     return [
         SectionSpec(
@@ -125,5 +131,6 @@ def default_sections() -> list[SectionSpec]:
                 "Evaluaciones semestrales de las cuentas (8.i) e informe trimestral del "
                 "comportamiento de las redes sociales del Instituto (8.iv)."
             ),
+            _reports,
         ),
     ]
