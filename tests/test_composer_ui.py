@@ -582,3 +582,24 @@ def test_autosave_records_the_findings_of_the_saved_text(qtbot, view, typer, con
     assert saved and saved[-1].details.get("revisada") is True
     rules = {item["regla"] for item in saved[-1].details["hallazgos"]}
     assert "6.xxiv" in rules
+
+
+def test_autosave_writes_off_the_ui_thread(qtbot, view, typer, monkeypatch):
+    """Typing never waits for the database: the timer's save runs on the worker."""
+    import threading
+
+    threads = []
+    original = view.store.save
+
+    def recording(*args, **kwargs):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return original(*args, **kwargs)
+
+    typer(view.editor, "Primera versión")
+    qtbot.waitUntil(lambda: view.post_id is not None, timeout=5000)
+    monkeypatch.setattr(view.store, "save", recording)
+    typer(view.editor, " y segunda")
+    qtbot.waitUntil(lambda: threads != [], timeout=5000)
+    assert threads == [False]
+    qtbot.waitUntil(lambda: not view._saving, timeout=5000)
+    assert view.save_now() is False  # already saved by the worker

@@ -101,6 +101,17 @@ class CheckEngine:
             )
         return results
 
+    def warm_up(self) -> None:
+        """Run every rule once on a sample, where the engine is built (off the UI thread).
+
+        The first check pays for lazy imports and compiled tables (twitter-text's emoji
+        expressions, dictionary suggestions): compiling a large regular expression holds the
+        interpreter lock for tens of milliseconds, which stalled the window's event loop on
+        the first keystrokes when it happened during typing."""
+        sample = ("Hola, consulta la publicacion en https://www.ine.mx y escribe a "
+                  "@INEMexico 🗳️ #INE. ¿Dudas? Llama al 800 433 2000.")
+        self.check(CheckRequest(text=sample, networks=tuple(Network), is_reply=True))
+
     def check_one(
         self,
         text: str,
@@ -140,4 +151,6 @@ def build_engine(
         languagetool_url=languagetool_url,
         spelling=spelling,
     )
-    return CheckEngine(text_rules=text_rules, network_rules=network_rules, length_of=length_of)
+    engine = CheckEngine(text_rules=text_rules, network_rules=network_rules, length_of=length_of)
+    engine.warm_up()
+    return engine

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from redes_desktop.clock import system_clock
 from redes_desktop.context_setup import attach_bitacora
 from redes_desktop.errors import UserFacingError
+from redes_desktop.gc_tuning import freeze_long_lived_objects
 from redes_desktop.paths import resolve_data_dir
 from redes_desktop.ui.main_window import MainWindow, error_box
 from redes_desktop.ui.tasks import run_task
@@ -69,6 +70,7 @@ class Startup:
             return
         self.context = context
         self.window.set_context(context)
+        freeze_long_lived_objects()  # the data layer lives as long as the window
         if self.quit_after_startup:
             QTimer.singleShot(0, self.app.quit)
             return

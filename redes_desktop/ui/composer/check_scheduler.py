@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from redes_desktop.checks.engine import CheckEngine, CheckRequest
 from redes_desktop.checks.model import CheckResult
+from redes_desktop.gc_tuning import freeze_long_lived_objects
 from redes_desktop.models.enums import Network
 from redes_desktop.ui.tasks import SynchronousPool, run_task
 
@@ -136,6 +137,7 @@ class CheckScheduler(QObject):
             )
             return
         self.engine = engine
+        freeze_long_lived_objects()  # the engine lives as long as the window
         self.engine_ready.emit(engine)
         self._fire()
 

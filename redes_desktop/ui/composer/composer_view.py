@@ -71,6 +71,7 @@ class ComposerSection(DraftActions, QWidget):
         super().__init__(parent)
         self.context = context
         self.store = ComposerStore(context, outcome=lambda: self.outcome)
+        self._pool = pool
         self.scheduler = CheckScheduler(engine_factory or default_engine_factory(context), pool,
                                         self)
         self.consult_handler: Callable[[uuid.UUID | None], None] | None = None
@@ -112,7 +113,7 @@ class ComposerSection(DraftActions, QWidget):
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(self.SAVE_DELAY_MS)
-        self._save_timer.timeout.connect(self.save_now)
+        self._save_timer.timeout.connect(self.autosave)
 
         self.editor.textChanged.connect(self._on_edit)
         self.media.changed.connect(self._on_edit)

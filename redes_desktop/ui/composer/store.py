@@ -80,6 +80,10 @@ class ComposerStore:
         # check found in the bitácora ("borrador_editado" with "hallazgos").
         self.outcome = outcome
 
+    def findings_for(self, text: str, is_reply: bool) -> list[dict[str, Any]] | None:
+        """The latest check's findings summary, when it was a check of this very text."""
+        return self._findings(text, is_reply, None)
+
     def _findings(self, text: str, is_reply: bool,
                   findings: list[dict[str, Any]] | None) -> list[dict[str, Any]] | None:
         if findings is not None or self.outcome is None:
