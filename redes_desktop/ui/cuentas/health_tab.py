@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
 
@@ -25,52 +17,23 @@ from redes_desktop.services.account_health import (
     HealthRow,
     account_health,
 )
+from redes_desktop.ui.row_table_model import RowTableModel
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("HealthTableModel", text)
 
 
-class HealthTableModel(QAbstractTableModel):
+class HealthTableModel(RowTableModel[HealthRow]):
     COLUMNS = ("cuenta", "red", "area", "periodicidad", "ultima", "estado", "verificada",
                "observaciones")
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[HealthRow] = []
-        self._headers = [_tr("Cuenta"), _tr("Red"), _tr("Área"), _tr("Periodicidad"),
-                         _tr("Última publicación"), _tr("Estado"), _tr("Verificada"),
-                         _tr("Observaciones")]
+    def headers(self) -> list[str]:
+        return [_tr("Cuenta"), _tr("Red"), _tr("Área"), _tr("Periodicidad"),
+                _tr("Última publicación"), _tr("Estado"), _tr("Verificada"),
+                _tr("Observaciones")]
 
-    def set_rows(self, rows: Sequence[HealthRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> HealthRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(self._headers):
-                return self._headers[section]
-        return None
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        row = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
+    def cell(self, row: HealthRow, column: str, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:

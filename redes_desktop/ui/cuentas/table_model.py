@@ -2,70 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, Qt
 
 from redes_desktop.services.directory import AccountRow
+from redes_desktop.ui.row_table_model import RowTableModel
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("AccountsTableModel", text)
 
 
-class AccountsTableModel(QAbstractTableModel):
+class AccountsTableModel(RowTableModel[AccountRow]):
     COLUMNS = ("red", "cuenta", "usuario", "area", "estado", "oficial", "titular", "suplente")
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[AccountRow] = []
-        self._headers = [
-            _tr("Red"),
-            _tr("Cuenta"),
-            _tr("Usuario"),
-            _tr("Área"),
-            _tr("Estado"),
-            _tr("Oficial"),
-            _tr("Titular"),
-            _tr("Suplente"),
-        ]
+    def headers(self) -> list[str]:
+        return [_tr("Red"), _tr("Cuenta"), _tr("Usuario"), _tr("Área"), _tr("Estado"),
+                _tr("Oficial"), _tr("Titular"), _tr("Suplente")]
 
-    def set_rows(self, rows: Sequence[AccountRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> AccountRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(self._headers):
-                return self._headers[section]
-        return None
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        row = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
+    def cell(self, row: AccountRow, column: str, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return {
                 "red": row.network.label,

@@ -3,21 +3,14 @@ accounts due for evaluation (8.i)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, Qt
 
 from redes_desktop.models import ConsultationState
 from redes_desktop.services.reports import USERS_NOT_AVAILABLE, AccountReport, EvaluationDue
+from redes_desktop.ui.row_table_model import RowTableModel
 
-_INDEX = QModelIndex()
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -25,48 +18,14 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("InformesModels", text)
 
 
-class _RowsModel(QAbstractTableModel):
-    """Read-only rows of dataclasses; subclasses define COLUMNS, headers and cells."""
+class _RowsModel(RowTableModel):
+    """Read-only rows of dataclasses; subclasses define COLUMNS, headers(), text and tooltips."""
 
-    COLUMNS: tuple[str, ...] = ()
     NUMERIC: frozenset[str] = frozenset()
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list = []
-        self._headers: list[str] = []
-
-    def set_rows(self, rows: Sequence) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int):
-        return self._rows[row]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _INDEX) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _INDEX) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(self._headers):
-                return self._headers[section]
-        return None
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        row = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
+    def cell(self, row, column: str, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.cell(row, column)
+            return self.text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in self.NUMERIC:
@@ -75,7 +34,7 @@ class _RowsModel(QAbstractTableModel):
             return str(row.account_id)
         return None
 
-    def cell(self, row, column: str) -> Any:
+    def text(self, row, column: str) -> Any:
         raise NotImplementedError
 
     def tooltip(self, row, column: str) -> str | None:
@@ -87,14 +46,13 @@ class ReportTableModel(_RowsModel):
                "periodicidad", "consultas", "contrasenas", "incidentes", "usuarios")
     NUMERIC = frozenset({"mensajes", "respuestas", "semana", "consultas", "incidentes"})
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._headers = [_tr("Cuenta"), _tr("Red"), _tr("Área"), _tr("Objetivos"),
-                         _tr("Mensajes"), _tr("Respuestas"), _tr("Por semana"),
-                         _tr("Periodicidad"), _tr("Consultas CNCS"),
-                         _tr("Cambios de contraseña"), _tr("Incidentes"), _tr("Usuarios")]
+    def headers(self) -> list[str]:
+        return [_tr("Cuenta"), _tr("Red"), _tr("Área"), _tr("Objetivos"),
+                _tr("Mensajes"), _tr("Respuestas"), _tr("Por semana"),
+                _tr("Periodicidad"), _tr("Consultas CNCS"),
+                _tr("Cambios de contraseña"), _tr("Incidentes"), _tr("Usuarios")]
 
-    def cell(self, row: AccountReport, column: str) -> Any:
+    def text(self, row: AccountReport, column: str) -> Any:
         if column == "cuenta":
             return row.handle
         if column == "red":
@@ -140,12 +98,11 @@ class DueTableModel(_RowsModel):
     COLUMNS = ("cuenta", "red", "area", "ultima", "calificacion", "motivo")
     NUMERIC = frozenset({"calificacion"})
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._headers = [_tr("Cuenta"), _tr("Red"), _tr("Área"), _tr("Última evaluación"),
-                         _tr("Calificación"), _tr("Motivo")]
+    def headers(self) -> list[str]:
+        return [_tr("Cuenta"), _tr("Red"), _tr("Área"), _tr("Última evaluación"),
+                _tr("Calificación"), _tr("Motivo")]
 
-    def cell(self, row: EvaluationDue, column: str) -> Any:
+    def text(self, row: EvaluationDue, column: str) -> Any:
         if column == "cuenta":
             return row.handle
         if column == "red":

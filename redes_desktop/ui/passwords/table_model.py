@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from redes_desktop.clock import to_mexico
 from redes_desktop.models import IncidentState
 from redes_desktop.passwords.rotation import RotationState
 from redes_desktop.services.password_service import RotationRow
+from redes_desktop.ui.row_table_model import RowTableModel
 
 _STATE_COLORS = {
     RotationState.VENCIDA: QColor(255, 215, 215),
@@ -33,62 +27,27 @@ def _date(value) -> str:
     return to_mexico(value).strftime("%d/%m/%Y") if value else ""
 
 
-class _TableModel(QAbstractTableModel):
-    HEADERS: tuple[str, ...] = ()
+class RotationTableModel(RowTableModel[RotationRow]):
+    COLUMNS = ("estado", "red", "cuenta", "area", "ultimo", "por", "vence", "observacion")
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list = []
-        self._headers = [_tr(h) for h in self.HEADERS]
+    def headers(self) -> list[str]:
+        return [_tr("Estado"), _tr("Red"), _tr("Cuenta"), _tr("Área"), _tr("Último cambio"),
+                _tr("Hecho por"), _tr("Vence"), _tr("Observación")]
 
-    def set_rows(self, rows: Sequence) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int):
-        return self._rows[row]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(self._headers):
-                return self._headers[section]
-        return None
-
-    def _valid(self, index: QModelIndex | QPersistentModelIndex) -> bool:
-        return index.isValid() and 0 <= index.row() < len(self._rows) \
-            and 0 <= index.column() < len(self._headers)
-
-
-class RotationTableModel(_TableModel):
-    HEADERS = ("Estado", "Red", "Cuenta", "Área", "Último cambio", "Hecho por", "Vence",
-               "Observación")
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not self._valid(index):
-            return None
-        row: RotationRow = self._rows[index.row()]
-        column = index.column()
+    def cell(self, row: RotationRow, column: str, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            state = _tr(row.state.value.capitalize())
-            if row.compromised and column == 0:
-                state += _tr(" — comprometida")
-            return (
-                state, row.network.label, row.handle, row.area_name,
-                _date(row.last_rotated_at) or _tr("nunca"), row.last_rotated_by,
-                row.due.due_on.strftime("%d/%m/%Y") if row.due.due_on else _tr("ya"),
-                row.due.reason,
-            )[column]
+            if column == "estado":
+                state = _tr(row.state.value.capitalize())
+                return state + _tr(" — comprometida") if row.compromised else state
+            return {
+                "red": row.network.label,
+                "cuenta": row.handle,
+                "area": row.area_name,
+                "ultimo": _date(row.last_rotated_at) or _tr("nunca"),
+                "por": row.last_rotated_by,
+                "vence": row.due.due_on.strftime("%d/%m/%Y") if row.due.due_on else _tr("ya"),
+                "observacion": row.due.reason,
+            }[column]
         if role == Qt.ItemDataRole.BackgroundRole and row.state in _STATE_COLORS:
             return QBrush(_STATE_COLORS[row.state])
         if role == Qt.ItemDataRole.ForegroundRole and row.state in _STATE_COLORS:
@@ -98,29 +57,28 @@ class RotationTableModel(_TableModel):
         return None
 
 
-class IncidentsTableModel(_TableModel):
-    HEADERS = ("Estado", "Cuenta", "Observado", "Reportado", "Reportó", "Qué se observó",
-               "Resolución")
+class IncidentsTableModel(RowTableModel):
+    COLUMNS = ("estado", "cuenta", "observado", "reportado", "reporto", "que", "resolucion")
 
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not self._valid(index):
-            return None
-        incident = self._rows[index.row()]
+    def headers(self) -> list[str]:
+        return [_tr("Estado"), _tr("Cuenta"), _tr("Observado"), _tr("Reportado"),
+                _tr("Reportó"), _tr("Qué se observó"), _tr("Resolución")]
+
+    def cell(self, incident, column: str, role: int) -> Any:
+        is_open = incident.state == IncidentState.ABIERTO
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return (
-                _tr("Abierto") if incident.state == IncidentState.ABIERTO else _tr("Cerrado"),
-                incident.account.handle,
-                to_mexico(incident.observed_at).strftime("%d/%m/%Y %H:%M"),
-                to_mexico(incident.reported_at).strftime("%d/%m/%Y %H:%M"),
-                incident.reported_by.name if incident.reported_by else "",
-                incident.description,
-                incident.resolution,
-            )[index.column()]
-        if role == Qt.ItemDataRole.BackgroundRole and incident.state == IncidentState.ABIERTO:
+            return {
+                "estado": _tr("Abierto") if is_open else _tr("Cerrado"),
+                "cuenta": incident.account.handle,
+                "observado": to_mexico(incident.observed_at).strftime("%d/%m/%Y %H:%M"),
+                "reportado": to_mexico(incident.reported_at).strftime("%d/%m/%Y %H:%M"),
+                "reporto": incident.reported_by.name if incident.reported_by else "",
+                "que": incident.description,
+                "resolucion": incident.resolution,
+            }[column]
+        if role == Qt.ItemDataRole.BackgroundRole and is_open:
             return QBrush(_STATE_COLORS[RotationState.VENCIDA])
-        if role == Qt.ItemDataRole.ForegroundRole and incident.state == IncidentState.ABIERTO:
+        if role == Qt.ItemDataRole.ForegroundRole and is_open:
             return QBrush(QColor(0, 0, 0))
         if role == Qt.ItemDataRole.UserRole:
             return str(incident.id)
