@@ -11,32 +11,13 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from benchmarks.harness import Result, latency_result, limit_result, measure
+from benchmarks.harness import Result, latency_result, limit_result, measure, use_memory_keyring
 
 BATCH = 10_000
 
 
 def _memory_keyring() -> None:
-    import keyring
-    from keyring.backend import KeyringBackend
-
-    class MemoryKeyring(KeyringBackend):
-        priority = 1  # type: ignore[assignment]
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.store: dict[tuple[str, str], str] = {}
-
-        def get_password(self, service, username):
-            return self.store.get((service, username))
-
-        def set_password(self, service, username, password):
-            self.store[(service, username)] = password
-
-        def delete_password(self, service, username):
-            self.store.pop((service, username), None)
-
-    keyring.set_keyring(MemoryKeyring())
+    use_memory_keyring()
 
 
 def _open(root: Path):

@@ -18,33 +18,21 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from benchmarks.harness import Result, latency_result, limit_result, measure_interleaved, median
+from benchmarks.harness import (
+    Result,
+    latency_result,
+    limit_result,
+    measure_interleaved,
+    median,
+    use_memory_keyring,
+)
 
 COUNT = 10_000
 NOW = datetime(2026, 3, 10, 18, 0, tzinfo=UTC)
 
 
 def _memory_keyring() -> None:
-    import keyring
-    from keyring.backend import KeyringBackend
-
-    class Memory(KeyringBackend):
-        priority = 1  # type: ignore[assignment]
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.store: dict[tuple[str, str], str] = {}
-
-        def get_password(self, service, username):
-            return self.store.get((service, username))
-
-        def set_password(self, service, username, password):
-            self.store[(service, username)] = password
-
-        def delete_password(self, service, username):
-            self.store.pop((service, username), None)
-
-    keyring.set_keyring(Memory())
+    use_memory_keyring()
 
 
 def _fill(root: Path):
