@@ -33,28 +33,6 @@ from tests.factories import make_office
 COVERED = (Action.COMPOSE, Action.CONSULT_CNCS, Action.REVEAL_PASSWORD, Action.ROTATE_PASSWORD)
 
 
-@pytest.fixture(scope="module")
-def migrated_template(tmp_path_factory):
-    """One migrated SQLite file per module, copied for each test (migrating costs ~0.3 s)."""
-    from redes_desktop.database import open_local_database
-
-    path = tmp_path_factory.mktemp("plantilla") / "redes.sqlite3"
-    open_local_database(path).dispose()
-    return path
-
-
-@pytest.fixture
-def database(data_dir, migrated_template):
-    import shutil
-
-    from redes_desktop.database import open_local_database
-
-    shutil.copy(migrated_template, data_dir / "redes.sqlite3")
-    db = open_local_database(data_dir / "redes.sqlite3")
-    yield db
-    db.dispose()
-
-
 @pytest.fixture
 def world(session, clock):
     directory = Directory(session, clock)

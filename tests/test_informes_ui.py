@@ -26,15 +26,6 @@ from tests.factories import make_office, make_reviewer
 POOL = SynchronousPool()
 
 
-@pytest.fixture(scope="module")
-def migrated_template(tmp_path_factory):
-    from redes_desktop.database import open_local_database
-
-    path = tmp_path_factory.mktemp("plantilla") / "redes.sqlite3"
-    open_local_database(path).dispose()
-    return path
-
-
 @pytest.fixture
 def context(data_dir, clock, migrated_template):
     shutil.copy(migrated_template, data_dir / "redes.sqlite3")
