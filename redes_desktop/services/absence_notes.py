@@ -377,7 +377,7 @@ def absence_job(context) -> list[Notification]:
             outbox=context.outbox(session),
             recorder=context.recorder,
             person_id=context.identity.person_id if context.identity else None,
-            hours=getattr(settings, "attention_hours", DEFAULT_ATTENTION_HOURS),
+            hours=settings.attention_hours,
             institute_days=settings.institute_non_working_days,
         )
         written = notes.ensure_notes()

@@ -121,9 +121,7 @@ def _aware(value: datetime | None) -> datetime | None:
 
 def health_job(context) -> list[Notification]:
     """Start-up job: one notification summarising inactive, abandoned and unverified accounts."""
-    days = getattr(
-        context.workspace.settings, "abandoned_after_days", DEFAULT_ABANDONED_AFTER_DAYS
-    )
+    days = context.workspace.settings.abandoned_after_days
     with context.session() as session:
         rows = account_health(session, context.clock, abandoned_after_days=days)
     inactive = sum(r.state == INACTIVA for r in rows)

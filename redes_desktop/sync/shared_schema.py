@@ -97,36 +97,32 @@ def lock_sql(schema: str) -> str:
     return f"pg_advisory_xact_lock(hashtext('redes_sync:{schema}'))"
 
 
+def _log_function(name: str, transition: str, *, deleted: bool, path: str, lock: str) -> str:
+    """A statement trigger that numbers the touched rows in `sync_log` (inserted or updated
+    rows from `new_rows`, deleted ones from `old_rows`)."""
+    flag = "true" if deleted else "false"
+    return f"""CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql
+        SECURITY DEFINER {path} AS $$
+        BEGIN
+          PERFORM {lock};
+          INSERT INTO sync_log AS l (table_name, row_id, server_seq, origin, deleted)
+          SELECT TG_TABLE_NAME, r.id, nextval('sync_server_seq'),
+                 nullif(current_setting('redes.origin', true), ''), {flag}
+          FROM (SELECT DISTINCT id FROM {transition}) r
+          ON CONFLICT (table_name, row_id) DO UPDATE
+            SET server_seq = EXCLUDED.server_seq, origin = EXCLUDED.origin, deleted = {flag};
+          RETURN NULL;
+        END $$"""
+
+
 def _functions(schema: str) -> list[str]:
     path = f"SET search_path = {quote_ident(schema)}, pg_temp"
     lock = lock_sql(schema)
     return [
         f"""CREATE OR REPLACE FUNCTION redes_sync_lock() RETURNS void LANGUAGE plpgsql
         {path} AS $$ BEGIN PERFORM {lock}; END $$""",
-        f"""CREATE OR REPLACE FUNCTION redes_sync_log_new() RETURNS trigger LANGUAGE plpgsql
-        SECURITY DEFINER {path} AS $$
-        BEGIN
-          PERFORM {lock};
-          INSERT INTO sync_log AS l (table_name, row_id, server_seq, origin, deleted)
-          SELECT TG_TABLE_NAME, n.id, nextval('sync_server_seq'),
-                 nullif(current_setting('redes.origin', true), ''), false
-          FROM (SELECT DISTINCT id FROM new_rows) n
-          ON CONFLICT (table_name, row_id) DO UPDATE
-            SET server_seq = EXCLUDED.server_seq, origin = EXCLUDED.origin, deleted = false;
-          RETURN NULL;
-        END $$""",
-        f"""CREATE OR REPLACE FUNCTION redes_sync_log_old() RETURNS trigger LANGUAGE plpgsql
-        SECURITY DEFINER {path} AS $$
-        BEGIN
-          PERFORM {lock};
-          INSERT INTO sync_log AS l (table_name, row_id, server_seq, origin, deleted)
-          SELECT TG_TABLE_NAME, o.id, nextval('sync_server_seq'),
-                 nullif(current_setting('redes.origin', true), ''), true
-          FROM (SELECT DISTINCT id FROM old_rows) o
-          ON CONFLICT (table_name, row_id) DO UPDATE
-            SET server_seq = EXCLUDED.server_seq, origin = EXCLUDED.origin, deleted = true;
-          RETURN NULL;
-        END $$""",
+        _log_function("redes_sync_log_new", "new_rows", deleted=False, path=path, lock=lock),
+        _log_function("redes_sync_log_old", "old_rows", deleted=True, path=path, lock=lock),
         f"""CREATE OR REPLACE FUNCTION redes_sync_touch(t text, ids uuid[]) RETURNS void
         LANGUAGE plpgsql SECURITY DEFINER {path} AS $$
         BEGIN

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from redes_desktop.context import AppContext
 from redes_desktop.models import AbsenceKind, AbsencePeriod, Person
-from redes_desktop.services.absence_notes import DEFAULT_ATTENTION_HOURS, AbsenceNotes
+from redes_desktop.services.absence_notes import AbsenceNotes
 from redes_desktop.services.coverage import AbsenceService
 from redes_desktop.services.institute_calendar import spanish_range
 from redes_desktop.ui.cuentas.operations import make_error_label, run_operation, show_error
@@ -35,7 +35,7 @@ def _notes_service(context: AppContext, session) -> AbsenceNotes:
     settings = context.workspace.settings
     return AbsenceNotes(
         session, context.clock, outbox=context.outbox(session), recorder=context.recorder,
-        hours=getattr(settings, "attention_hours", DEFAULT_ATTENTION_HOURS),
+        hours=settings.attention_hours,
         institute_days=settings.institute_non_working_days,
     )
 

@@ -13,7 +13,6 @@ from redes_desktop.context import AppContext
 from redes_desktop.services.account_health import (
     ABANDONO,
     AL_DIA,
-    DEFAULT_ABANDONED_AFTER_DAYS,
     HealthRow,
     account_health,
 )
@@ -90,8 +89,7 @@ class HealthTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        days = getattr(self.context.workspace.settings, "abandoned_after_days",
-                       DEFAULT_ABANDONED_AFTER_DAYS)
+        days = self.context.workspace.settings.abandoned_after_days
         with self.context.session() as session:
             rows = account_health(session, self.context.clock, abandoned_after_days=days)
         # Problems first.
