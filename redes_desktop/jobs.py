@@ -13,12 +13,13 @@ from redes_desktop.services.notifications import Notification
 Job = Callable[[object], list[Notification]]
 
 STARTUP_JOBS: list[str] = [
-    "redes_desktop.bitacora.jobs:verify_bitacora",
     "redes_desktop.services.mail_jobs:send_pending_mail",
     "redes_desktop.services.password_service:overdue_passwords_job",
     "redes_desktop.services.consultation_jobs:run_consultation_jobs",
     "redes_desktop.services.absence_notes:absence_job",
     "redes_desktop.services.account_health:health_job",
+    # Last: the whole chain, which takes seconds on a large bitácora.
+    "redes_desktop.bitacora.jobs:verify_bitacora",
 ]
 
 PERIODIC_JOBS: list[str] = [
@@ -26,6 +27,8 @@ PERIODIC_JOBS: list[str] = [
     "redes_desktop.services.password_service:overdue_passwords_job",
     "redes_desktop.services.consultation_jobs:run_consultation_jobs",
     "redes_desktop.services.absence_notes:absence_job",
+    # Verifies the whole chain only when it is due (bitacora/jobs.py: FULL_VERIFY_INTERVAL).
+    "redes_desktop.bitacora.jobs:verify_bitacora",
 ]
 
 

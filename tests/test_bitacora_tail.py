@@ -129,13 +129,16 @@ def test_cut_tail_with_an_older_database_anchor_is_named_by_the_keyring_head(
         assert _anchor_seq(database, workstation) == 4  # nothing moved while blocked
     finally:
         again.close()
-    # Without the keyring head the same cut would have gone unnoticed.
+    # Deleting the keyring head as well (no key needed) does not hide the cut: an absent
+    # anchor is itself an alarm (issue 11).
     SecretStore().delete(head_key_name(workstation))
-    unaware = _open(paths, database, clock)
+    still = _open(paths, database, clock)
     try:
-        assert unaware.blocked is None and unaware.verify().ok
+        assert still.blocked and "Falta en el llavero" in still.blocked
+        with pytest.raises(BitacoraBlocked, match="Falta en el llavero"):
+            still.append(ActivityEntry(clock(), ACTOR, None, "x", {}))
     finally:
-        unaware.close()
+        still.close()
 
 
 def test_cut_right_after_a_crash_while_the_anchor_lagged(paths, database, clock):

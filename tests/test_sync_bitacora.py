@@ -110,3 +110,75 @@ def test_a_malformed_shared_entry_is_skipped_with_a_message(tmp_path, stations, 
     assert again.bitacora_received == 0 and again.warnings == []
     titular_log.close()
     suplente_log.close()
+
+
+# -- the shared copy: the anchor a workstation cannot roll back (issue 11) -----------------------
+def _roll_back_locally(paths, secrets, station, workstation: str, keep: int) -> None:
+    """Cut the local chain to `keep` entries and move both local anchors back to agree with
+    it — all within reach of whoever sits at the workstation, no key needed."""
+    import sqlite3
+
+    from sqlalchemy import update
+
+    from redes_desktop.bitacora.head import head_key_name
+    from redes_desktop.models import BitacoraAnchor
+
+    conn = sqlite3.connect(paths.bitacora, isolation_level=None)
+    conn.execute("DELETE FROM entries WHERE seq>?", (keep,))
+    (mac,) = conn.execute("SELECT mac FROM entries WHERE seq=?", (keep,)).fetchone()
+    conn.close()
+    table = BitacoraAnchor.__table__
+    with station.db.engine.begin() as db:
+        db.execute(update(table).where(table.c.origin == uuid.UUID(workstation))
+                   .values(head_seq=keep, head_mac=mac.hex(), verified_seq=keep,
+                           verified_mac=mac.hex()))
+    secrets.set(head_key_name(workstation), f"{keep}:{mac.hex()}")
+
+
+def _append(bitacora, clock, count: int, start: int = 0) -> None:
+    for n in range(start, start + count):
+        bitacora.append(ActivityEntry(at=clock(), actor_id=None, account_id=None,
+                                      action="publicada", details={"n": n}))
+
+
+@pytest.mark.parametrize("then_append", [False, True])
+def test_a_locally_consistent_rollback_is_caught_by_the_shared_copy(tmp_path, stations, clock,
+                                                                    then_append):
+    from redes_desktop.bitacora import BitacoraBlocked
+
+    readers = crypto.new_key()
+    station, bitacora, secrets = _workstation(tmp_path, "titular", stations, readers, clock)
+    workstation = bitacora.workstation
+    _append(bitacora, clock, 6)
+    assert station.sync().bitacora_sent == 6
+    bitacora.close()
+    paths = DataPaths(tmp_path / "titular")
+    _roll_back_locally(paths, secrets, station, workstation, keep=4)
+    again = open_bitacora(paths, secrets, station.db, clock)
+    try:
+        assert again.blocked is None and again.verify().ok  # nothing local can tell
+        expected = "hasta la 6, pero la bitácora local termina en la 4"
+        if then_append:  # a new 5 and 6 chained on the cut: a valid but different chain
+            _append(again, clock, 2, start=100)
+            expected = "entrada 5 de esta estación"
+        station.engine.bitacora = BitacoraSyncAdapter(again)
+        report = station.sync()
+        assert report.bitacora_sent == 0
+        (warning,) = [line for line in report.lines() if line.startswith("Bitácora: ")]
+        assert expected in warning and "bloqueada" in warning
+        assert again.blocked and expected in again.blocked
+        with pytest.raises(BitacoraBlocked):
+            _append(again, clock, 1, start=200)
+    finally:
+        again.close()
+
+
+def test_an_intact_chain_agrees_with_the_shared_copy(tmp_path, stations, clock):
+    readers = crypto.new_key()
+    station, bitacora, _ = _workstation(tmp_path, "titular", stations, readers, clock)
+    for batch in (3, 70, 2):  # more than the compared window
+        _append(bitacora, clock, batch)
+        report = station.sync()
+        assert report.bitacora_sent == batch and report.warnings == []
+    assert bitacora.blocked is None
+    bitacora.close()

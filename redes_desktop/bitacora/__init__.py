@@ -30,9 +30,11 @@ shared database: it is given out of band (`redes-desktop bitacora clave-lectores
 The chain (chain.py): each entry's MAC = HMAC-SHA256(chain key, prev MAC || header || details).
 Over the plaintext, so it survives re-encryption on another workstation; keyed, so the file or an
 export alone does not let anyone confirm a guess of an entry's contents. The head of each chain
-is anchored outside the file, in the main database (`bitacora_anchors`, anchor.py), which also
-remembers the last verified position: start-up verifies only what is new (jobs.py). The local
-head is also kept in the keyring (head.py); opening and `verify` compare the file with both.
+is anchored outside the file, in the main database (`bitacora_anchors`, anchor.py) and in the
+keyring (head.py), both written before a new file is created; opening compares the file with both
+(an absent anchor is an alarm) and verifies the stretch the session chains onto (integrity.py);
+the whole chain is verified in the background on a schedule (jobs.py), and the sync compares the
+local chain with the shared database's copy (sync/bitacora.py). Any failure blocks recording.
 
 Who reads what (access.py): CNCS reviewers and auditors everything; anyone else the entries of
 the accounts they may `Action.READ_BITACORA` plus their own (`Filters.visible_accounts`).

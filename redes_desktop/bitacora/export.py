@@ -12,6 +12,11 @@ for each entry, with the origin's chain key K (32 bytes, given by the institutio
   HMAC-SHA256(K, message) must equal `mac`; and where the previous sequence of the same origin
   is also in the export, its `mac` must equal this entry's `mac_anterior` (the first entry of an
   origin has 64 zeros). A filtered export has gaps: each entry still verifies on its own.
+
+`export_verified` (the command line and the viewer) verifies the whole bitácora first and marks
+each entry in the `verificacion` column: "íntegra", "alterada" (its MAC does not recompute, or
+it is the first entry its chain's verification failed at) or "posterior a una alteración". The
+column is not part of the chain; `verify-export` recomputes everything regardless.
 """
 
 from __future__ import annotations
@@ -30,12 +35,14 @@ from redes_desktop.errors import UserFacingError
 
 FORMAT_NAME = "redes-desktop-bitacora"
 FIELDS = ["origen", "secuencia", "fecha_utc", "persona", "cuenta", "area", "accion", "detalles",
-          "mac_anterior", "mac", "persona_nombre", "cuenta_nombre", "area_nombre"]
+          "mac_anterior", "mac", "persona_nombre", "cuenta_nombre", "area_nombre", "verificacion"]
+INTACT, ALTERED, AFTER = "íntegra", "alterada", "posterior a una alteración"
 
 Names = Callable[[str | None], str]
+Mark = Callable[[EntryView], str]
 
 
-def _row(view: EntryView, names: Names | None) -> dict[str, Any]:
+def _row(view: EntryView, names: Names | None, mark: Mark | None = None) -> dict[str, Any]:
     name = names or (lambda _v: "")
     return {
         "origen": view.origin,
@@ -51,6 +58,7 @@ def _row(view: EntryView, names: Names | None) -> dict[str, Any]:
         "persona_nombre": name(view.actor),
         "cuenta_nombre": name(view.account),
         "area_nombre": name(view.area),
+        "verificacion": mark(view) if mark else "",
     }
 
 
@@ -58,15 +66,65 @@ def chain_order(views: Iterable[EntryView]) -> list[EntryView]:
     return sorted(views, key=lambda v: (v.origin, v.seq))
 
 
+class ExportMarks:
+    """The `verificacion` of each exported entry (not part of the chain: for the reader): its
+    own MAC recomputed under its origin's chain key, and its place after the first problem the
+    full verification found in its origin's chain."""
+
+    def __init__(self, chain_key: Callable[[str], bytes | None],
+                 first_bad: dict[str, int] | None = None) -> None:
+        self.chain_key = chain_key
+        self.first_bad = first_bad or {}
+        self.marked: list[tuple[str, int, str]] = []  # (origin, seq, mark) of the not intact
+
+    def __call__(self, view: EntryView) -> str:
+        first = self.first_bad.get(view.origin)
+        if not self._own_mac_ok(view) or view.seq == first:
+            mark = ALTERED
+        elif first is not None and view.seq > first:
+            mark = AFTER
+        else:
+            return INTACT
+        self.marked.append((view.origin, view.seq, mark))
+        return mark
+
+    def _own_mac_ok(self, view: EntryView) -> bool:
+        key = self.chain_key(view.origin)
+        if key is None or view.details_text is None:
+            return False
+        header = header_bytes(view.origin, view.seq, view.at.strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+                              view.actor, view.account, view.area, view.action)
+        mac = compute_mac(key, view.prev_mac, header, view.details_text.encode("utf-8"))
+        return macs_equal(mac, view.mac)
+
+
+def export_verified(bitacora, views: Iterable[EntryView], out: TextIO, fmt: str,
+                    names: Names | None = None, header: dict | None = None
+                    ) -> tuple[int, str | None]:
+    """Verify the whole bitácora, then export `views` with each entry marked (`verificacion`).
+    Returns (count, problem): the Spanish message naming the first bad entry, or None."""
+    report = bitacora.verify()
+    marks = ExportMarks(bitacora.chain_key, {p.origin: p.seq for p in report.problems})
+    count = write_export(views, out, fmt, names, header, marks)
+    if marks.marked and not report.problems:  # cannot happen unless the file changed meanwhile
+        origin, seq, _mark = marks.marked[0]
+        return count, f"La entrada {seq} de la estación {origin[:8]} fue alterada."
+    if report.problems:
+        return count, report.problems[0].message
+    return count, bitacora.blocked
+
+
 def write_export(views: Iterable[EntryView], out: TextIO, fmt: str,
-                 names: Names | None = None, header: dict[str, Any] | None = None) -> int:
+                 names: Names | None = None, header: dict[str, Any] | None = None,
+                 mark: Mark | None = None) -> int:
     """Write `views` (already in the order wanted) as CSV or JSON; returns the count."""
     count = 0
     if fmt == "csv":
         writer = csv.DictWriter(out, fieldnames=FIELDS)
         writer.writeheader()
         for view in views:
-            writer.writerow({k: ("" if v is None else v) for k, v in _row(view, names).items()})
+            row = _row(view, names, mark)
+            writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
             count += 1
         return count
     if fmt != "json":
@@ -74,7 +132,7 @@ def write_export(views: Iterable[EntryView], out: TextIO, fmt: str,
     out.write(json.dumps({"formato": FORMAT_NAME, "version": 1, **(header or {})},
                          ensure_ascii=False)[:-1] + ', "entradas": [\n')
     for view in views:
-        out.write(("" if count == 0 else ",\n") + json.dumps(_row(view, names),
+        out.write(("" if count == 0 else ",\n") + json.dumps(_row(view, names, mark),
                                                             ensure_ascii=False))
         count += 1
     out.write("\n]}\n")

@@ -7,6 +7,10 @@ head is written before the database anchor — at most every few seconds while a
 keyring write costs milliseconds) and at every waited flush (close, verify) — so the order
 "file ≥ keyring head" always holds: a file shorter than the keyring head, or with another MAC at
 that position, lost its tail or was replaced. It only moves forward.
+
+It is written ("0:<64 zeros>") before a new bitácora file is created (opening.py), so every
+bitácora file has had a keyring head from its first moment: an absent one is an alarm
+(integrity.py), never taken for a new bitácora.
 """
 
 from __future__ import annotations
@@ -53,6 +57,11 @@ class KeyringHead:
             return None
         self._saved = max(self._saved or 0, head.seq)
         return head
+
+    def create(self) -> None:
+        """Write the head of a new, empty chain; raises the keyring's Spanish error."""
+        self.secrets.set(self.name, f"0:{bytes(32).hex()}")
+        self._saved = 0
 
     def save(self, seq: int, mac: bytes) -> bool:
         """Move the keyring head forward to `seq`; False when the keyring refused (retried on

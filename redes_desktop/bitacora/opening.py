@@ -4,6 +4,8 @@ Refusals, each a Spanish message and nothing written: a damaged, foreign or newe
 of another workstation (its id differs from the one anchored in the main database); a missing
 or wrong key in the keyring; a missing file when the main database shows this workstation had
 already written entries. The program never starts a second chain over an old one.
+
+A new bitácora's anchors (main database and keyring, head 0) are written before its file.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from redes_desktop.bitacora import crypto
 from redes_desktop.bitacora.anchor import AnchorStore
 from redes_desktop.bitacora.chain import GENESIS
 from redes_desktop.bitacora.crypto import BitacoraKeyError, Sealer
+from redes_desktop.bitacora.head import KeyringHead
 from redes_desktop.bitacora.service import Bitacora
 from redes_desktop.bitacora.store import BitacoraFileError, create_file, inspect_file
 from redes_desktop.clock import Clock
@@ -63,9 +66,12 @@ def open_bitacora(
     chain_key = crypto.load_key(secrets, chain_name, "clave de cadena")
     chain_key = chain_key or crypto.store_new_key(secrets, chain_name)
     sealer = Sealer(key)
-    create_file(path, workstation, sealer.key_check())
+    # The anchors first, then the file: a bitácora file never exists without its anchors, so
+    # an absent anchor later is an alarm, never mistaken for a new bitácora (integrity.py).
     if anchors is not None:
         anchors.set_head(workstation, 0, GENESIS, clock(), is_local=True, wait=True)
+    KeyringHead(secrets, workstation).create()
+    create_file(path, workstation, sealer.key_check())
     return Bitacora(path, workstation, sealer, chain_key, secrets, anchors, clock)
 
 

@@ -11,7 +11,7 @@ import threading
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
@@ -29,6 +29,7 @@ from redes_desktop.bitacora.chain import (
 )
 from redes_desktop.bitacora.crypto import BitacoraKeyError, Sealer
 from redes_desktop.bitacora.head import KeyringHead
+from redes_desktop.bitacora.integrity import check_anchors, verify_stretch
 from redes_desktop.bitacora.portable import PortableEntry
 from redes_desktop.bitacora.store import EntryRows, connect, uuid_bytes, uuid_text, write_error
 from redes_desktop.bitacora.verify import VerifyReport, verify_all
@@ -83,51 +84,46 @@ class Bitacora:
         self._head = _Head(head[0], head[1]) if head else _Head(0, GENESIS)
         self.keyring_head = KeyringHead(secrets, workstation)
         self.blocked: str | None = None
-        self._check_keyring_head()
-        if not self.blocked:
-            self._check_anchor()
-        if not self.blocked:
-            self.keyring_head.save(self._head.seq, self._head.mac)  # forward only
+        self.last_full_verification: datetime | None = None
+        self._stretch_checked: set[str] = set()
+        self._check_opening()
 
     # -- opening ---------------------------------------------------------------------------
-    def _check_keyring_head(self) -> None:
-        """Compare the file with the head kept in the keyring (head.py): it catches a cut
-        tail even when the main database, and its anchor, were restored or swapped."""
-        kept = self.keyring_head.load()
-        if kept is None or kept.seq == 0:
+    def _check_opening(self) -> None:
+        """Before anything is chained on: the anchors (database and keyring) must be there and
+        agree with the file, and the stretch the session chains onto must verify
+        (integrity.py). Any failure blocks recording."""
+        anchor = self.anchors.all().get(self.workstation) if self.anchors else None
+        head = (self._head.seq, self._head.mac)
+        self.blocked = check_anchors(self._rows, self.workstation, head,
+                                     self.keyring_head.load(), anchor, self.anchors is not None)
+        if self.blocked:
             return
-        if kept.seq > self._head.seq:
-            self.blocked = (
-                f"A la bitácora le faltan las entradas {self._head.seq + 1} a {kept.seq} de "
-                "esta estación (se quitaron del final; la última registrada en el llavero del "
-                f"sistema es la {kept.seq})."
-            )
+        self._check_stretch(self.workstation)
+        if self.blocked:
             return
-        row = self._rows.at_seq(self._origin, kept.seq)
-        if row is None or not macs_equal(row[10], kept.mac):
-            self.blocked = (
-                f"La entrada {kept.seq} de la bitácora no es la registrada en el llavero del "
-                "sistema: el archivo fue reemplazado o alterado."
-            )
-
-    def _check_anchor(self) -> None:
-        if self.anchors is None:
-            return
-        anchor = self.anchors.all().get(self.workstation)
-        if anchor is None or anchor.head_seq < self._head.seq:
+        self.keyring_head.save(self._head.seq, self._head.mac)  # forward only
+        if anchor is not None and anchor.head_seq < self._head.seq:  # it lagged: catch up
             self._pending[self.workstation] = (self._head.seq, self._head.mac, True)
             self.flush_anchors(wait=True)
+
+    def _check_stretch(self, origin: str) -> None:
+        """Verify the last entries of `origin` before the first entry of this session is
+        chained onto them (once per origin and session; call with the lock or at opening)."""
+        if origin in self._stretch_checked:
             return
-        if anchor.head_seq > self._head.seq:
-            self.blocked = (
-                f"A la bitácora le faltan las entradas {self._head.seq + 1} a {anchor.head_seq} "
-                "de esta estación (se quitaron del final)."
-            )
-        elif anchor.head_seq and anchor.head_mac != self._head.mac.hex():
-            self.blocked = (
-                f"La última entrada de la bitácora ({anchor.head_seq}) no es la registrada en la "
-                "base de datos: el archivo fue reemplazado o alterado."
-            )
+        head = self._rows.head(uuid_bytes(origin))
+        result = verify_stretch(self._rows, origin, self.sealer, self.chain_key(origin),
+                                head[0] if head else 0)
+        if result.problem is not None:
+            self.raise_alarm(result.problem.message)
+        else:
+            self._stretch_checked.add(origin)
+
+    def raise_alarm(self, message: str) -> None:
+        """Block recording: the bitácora was found altered (the first alarm is kept)."""
+        if not self.blocked:
+            self.blocked = message
 
     def _ensure_writable(self) -> None:
         if self.blocked:
@@ -263,12 +259,35 @@ class Bitacora:
             report = verify_all(rows, self.sealer, self.chain_key, anchors, starts, kept)
         finally:
             rows.conn.close()
+        if not incremental:
+            self.last_full_verification = self.clock()
+        for problem in report.problems:
+            self.raise_alarm(problem.message)
         if self.anchors is not None:
             for result in report.origins.values():
                 if result.problem is None and result.last_seq:
                     self.anchors.set_verified(result.origin, result.last_seq, result.last_mac,
                                               self.clock())
         return report
+
+    def full_verification_due(self, interval: timedelta) -> bool:
+        last = self.last_full_verification
+        return last is None or self.clock() - last >= interval
+
+    def macs_at(self, origin: str, seqs: Iterable[int]) -> dict[int, bytes]:
+        """The stored MACs of `origin` at `seqs` (absent ones left out), on a read-only
+        connection of its own (the sync calls this off the UI thread)."""
+        wanted = sorted(set(seqs))
+        if not wanted:
+            return {}
+        conn = connect(self.path, readonly=True)
+        try:
+            marks = ",".join("?" * len(wanted))
+            return {seq: bytes(mac) for seq, mac in conn.execute(
+                f"SELECT seq, mac FROM entries WHERE origin=? AND seq IN ({marks})",
+                (uuid_bytes(origin), *wanted))}
+        finally:
+            conn.close()
 
     # -- sync hooks ----------------------------------------------------------------------------
     def entries_after(
@@ -326,6 +345,9 @@ class Bitacora:
                 f"Falta la clave de cadena de la estación {origin[:8]}: no se pueden verificar "
                 "sus entradas. La sincronización debe instalarla antes."
             )
+        self._check_stretch(origin)  # what the imported entries chain onto
+        if origin not in self._stretch_checked:
+            self._ensure_writable()  # blocked: nothing is chained onto an altered stretch
         key = uuid_bytes(origin)
         head = self._rows.head(key)
         last_seq, prev = (head[0], head[1]) if head else (0, GENESIS)

@@ -1,7 +1,11 @@
 """`redes-desktop bitacora …`: verify the bitácora, export it for audits, verify an export, and
 handle the readers key.
 
-verify: exit 0 and the count when intact; exit 1 naming the first entry that fails.
+verify: exit 0 and the count when intact; exit 1 naming the first entry that fails (or the
+anchor that is absent or disagrees).
+export: verifies the whole bitácora first; entries are marked in the `verificacion` column and,
+when something does not verify, the export is still written but the exit status is 1 with a
+Spanish message naming the first bad entry.
 """
 
 from __future__ import annotations
@@ -75,9 +79,12 @@ def run_verify(args: argparse.Namespace) -> int:
         bitacora.close()
         if database is not None:
             database.dispose()
-    if report.ok:
+    if report.ok and not bitacora.blocked:
         print(f"Bitácora íntegra: {report.checked} entradas verificadas.")
         return 0
+    if report.ok:  # the chain verifies, but an anchor is absent or disagrees
+        print(f"ALTERADA: {bitacora.blocked}")
+        return 1
     for problem in report.problems:
         print(f"ALTERADA: {problem.message}")
     print(f"Se verificaron {report.checked} entradas antes de encontrar la alteración.")
@@ -97,7 +104,7 @@ def _day(text: str | None) -> datetime | None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from redes_desktop.bitacora.export import chain_order, write_export
+    from redes_desktop.bitacora.export import chain_order, export_verified
     from redes_desktop.bitacora.names import load_names
     from redes_desktop.bitacora.query import Filters
 
@@ -120,7 +127,7 @@ def run_export(args: argparse.Namespace) -> int:
                               "hasta": args.date_to}}
         out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
         try:
-            count = write_export(views, out, args.fmt, names, header)
+            count, problem = export_verified(bitacora, views, out, args.fmt, names, header)
         finally:
             if args.output:
                 out.close()
@@ -130,6 +137,11 @@ def run_export(args: argparse.Namespace) -> int:
             database.dispose()
     if args.output:
         print(f"Se exportaron {count} entradas a {args.output}.", file=sys.stderr)
+    if problem:
+        print(f"Error: la bitácora no verifica: {problem} Las entradas alteradas y las "
+              "posteriores van marcadas en la columna «verificacion» de la exportación; no la "
+              "use como íntegra. Avise al área de informática.", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -5,6 +5,9 @@ The bitácora keeps its own file; it is reached through `BitacoraSource`:
 `import_entries(entries)` stores entries of other workstations, ignoring those it already has
 (so a pull repeated after a crash is harmless). Entries travel as written — encrypted payload and
 MAC untouched — so each workstation's chain stays verifiable wherever it is pulled.
+
+Before each push, the local chain is compared with the copy of it the shared database holds
+(`compare_with_shared`): that copy is the anchor the workstation cannot roll back on its own.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from redes_desktop.sync.shared_schema import bitacora_entries
 
 PULLED = "bitacora_pulled_seq"
+COMPARED = 64  # last positions of this origin compared with the shared copy at every push
 
 
 @dataclass(frozen=True)
@@ -37,12 +41,25 @@ class BitacoraSource(Protocol):
 
     def import_entries(self, entries: Sequence[BitacoraEntry]) -> int: ...
 
+    # Optional (the real bitácora has them; `compare_with_shared` is skipped without them):
+    # local_head() -> int, local_macs(seqs) -> {seq: mac hex}, alarm(message) -> None.
 
-def push_bitacora(conn: Connection, source: BitacoraSource, origin: str) -> int:
-    """Send this workstation's entries the shared database lacks (inside the push lock)."""
+
+def push_bitacora(conn: Connection, source: BitacoraSource, origin: str,
+                  warnings: list[str] | None = None) -> int:
+    """Send this workstation's entries the shared database lacks (inside the push lock) —
+    after comparing the local chain with the copy the shared database already holds
+    (`compare_with_shared`); on a disagreement nothing is sent and the bitácora is blocked."""
     last = conn.execute(
         select(func.max(bitacora_entries.c.seq)).where(bitacora_entries.c.origin == origin)
     ).scalar() or 0
+    problem = compare_with_shared(conn, source, origin, int(last))
+    if problem is not None:
+        source.alarm(problem)
+        if warnings is not None:
+            warnings.append(f"Bitácora: {problem} No se enviaron entradas; la bitácora quedó "
+                            "bloqueada hasta que el área de informática la revise.")
+        return 0
     entries = source.entries_after(origin, int(last))
     if not entries:
         return 0
@@ -54,6 +71,36 @@ def push_bitacora(conn: Connection, source: BitacoraSource, origin: str) -> int:
     ]
     conn.execute(pg_insert(bitacora_entries).on_conflict_do_nothing(), rows)
     return len(rows)
+
+
+def compare_with_shared(conn: Connection, source: BitacoraSource, origin: str,
+                        last: int) -> str | None:
+    """The anchor a workstation cannot roll back on its own: the shared database's copy of its
+    chain. The shared database must not hold a later entry of this origin than the local file
+    (a cut tail), nor another MAC at any of its last `COMPARED` positions (a rewritten chain:
+    each MAC covers every entry before it). Returns the Spanish alarm, or None. Reads only
+    this origin's rows, which its own login may read."""
+    local_head = getattr(source, "local_head", None)
+    local_macs = getattr(source, "local_macs", None)
+    if local_head is None or local_macs is None or last <= 0:
+        return None
+    head = int(local_head())
+    if last > head:
+        return (f"La base de datos compartida tiene las entradas de esta estación hasta la "
+                f"{last}, pero la bitácora local termina en la {head}: se quitaron entradas "
+                "del final de la bitácora local.")
+    b = bitacora_entries.c
+    shared = conn.execute(
+        select(b.seq, b.mac).where(b.origin == origin, b.seq > last - COMPARED)
+        .order_by(b.seq)
+    ).all()
+    mine = local_macs([int(seq) for seq, _mac in shared])
+    for seq, mac in shared:
+        if mine.get(int(seq)) != str(mac):
+            return (f"La entrada {seq} de esta estación en la bitácora local no es la que se "
+                    "envió a la base de datos compartida: la bitácora local fue reescrita o "
+                    "reemplazada.")
+    return None
 
 
 class MalformedEntry(Exception):

@@ -44,6 +44,16 @@ class BitacoraSyncAdapter:
                                      entry.sealed_details, entry.mac.hex()))
         return out
 
+    def local_head(self) -> int:
+        return self.bitacora.head_seq
+
+    def local_macs(self, seqs: Sequence[int]) -> dict[int, str]:
+        return {seq: mac.hex() for seq, mac in self.bitacora.macs_at(self.origin, seqs).items()}
+
+    def alarm(self, message: str) -> None:
+        """The shared copy disagrees with the local chain: block recording."""
+        self.bitacora.raise_alarm(message)
+
     def import_entries(self, entries: Sequence[BitacoraEntry]) -> int:
         """Import other workstations' entries. Raises `MalformedEntry` (Spanish reason) for an
         entry that cannot be read or does not verify; a missing readers key is a real error."""

@@ -161,7 +161,8 @@ class SyncEngine:
             isolate = False
         if self.bitacora is not None:
             with self.shared.begin() as conn:
-                report.bitacora_sent = push_bitacora(conn, self.bitacora, self._bitacora_origin)
+                report.bitacora_sent = push_bitacora(conn, self.bitacora, self._bitacora_origin,
+                                                     report.warnings)
         return report
 
     def pull(self, report: SyncReport | None = None) -> SyncReport:

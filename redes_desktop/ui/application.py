@@ -71,7 +71,13 @@ class Startup:
         self.context = context
         self.window.set_context(context)
         freeze_long_lived_objects()  # the data layer lives as long as the window
+        alarm = self._show_bitacora_alarm()
         if self.quit_after_startup:
+            if alarm:  # the check found the bitácora altered: say so and fail
+                from redes_desktop.bitacora import BitacoraBlocked
+
+                print(f"Error: bitácora bloqueada: {alarm}", file=sys.stderr, flush=True)
+                self.exit_code = BitacoraBlocked.exit_code
             QTimer.singleShot(0, self.app.quit)
             return
         from redes_desktop.ui.notifications import TrayNotifier
@@ -106,6 +112,7 @@ class Startup:
         self.sync = SyncController(context.database.engine, factory,
                                    max(settings.sync_interval_seconds, 10) * 1000, self.window)
         self.sync.status_changed.connect(self.window.sync_label.setText)
+        self.sync.status_changed.connect(self._show_bitacora_alarm)  # the shared comparison
         self.window.sync_now_action.triggered.connect(self.sync.sync_now)
         self.window.conflicts_action.triggered.connect(
             lambda: ConflictsDialog(context, self.window).exec())
@@ -135,7 +142,17 @@ class Startup:
         context = self.context
         run_task(lambda: jobs.run_jobs(specs, context), self._on_jobs_done)
 
+    def _show_bitacora_alarm(self, *_args) -> str | None:
+        """The red bar while the bitácora is blocked (ui/bitacora/alarm.py); returns the alarm."""
+        from redes_desktop.ui.bitacora.alarm import show_bitacora_alarm
+
+        bitacora = getattr(getattr(self.context, "recorder", None), "bitacora", None)
+        alarm = getattr(bitacora, "blocked", None)
+        show_bitacora_alarm(self.window, alarm)
+        return alarm
+
     def _on_jobs_done(self, outcome, error: BaseException | None) -> None:
+        self._show_bitacora_alarm()
         if error is not None:
             self.window.statusBar().showMessage(str(error), 15_000)
             return

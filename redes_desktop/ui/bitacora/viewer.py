@@ -301,29 +301,36 @@ class BitacoraSection(QWidget):
             self.export_to(path, "json" if path.endswith(".json") or "JSON" in chosen else "csv")
 
     def export_to(self, path: str, fmt: str) -> None:
-        from redes_desktop.bitacora.export import chain_order, write_export
+        from redes_desktop.bitacora.export import chain_order, export_verified
 
         filters, names, bitacora = self.current_filters(), self.names, self.bitacora
         self.export_button.setEnabled(False)
 
-        def work() -> int:
+        def work() -> tuple[int, str | None]:
             reader = bitacora.reader()
             try:
                 views = chain_order(reader.iterate(filters, newest_first=False))
             finally:
                 reader.close()
             with open(path, "w", encoding="utf-8", newline="") as out:
-                return write_export(views, out, fmt, names, {"estacion": bitacora.workstation})
+                return export_verified(bitacora, views, out, fmt, names,
+                                       {"estacion": bitacora.workstation})
 
-        run_task(work, lambda count, error: self._on_exported(path, count, error))
+        run_task(work, lambda outcome, error: self._on_exported(path, outcome, error))
 
-    def _on_exported(self, path: str, count, error) -> None:
+    def _on_exported(self, path: str, outcome, error) -> None:
         self.export_button.setEnabled(True)
         if error is not None:
             self.status.setText(self.tr("No se pudo exportar: %s") % error)
-        else:
-            self.status.setText(self.tr("Se exportaron %1 entradas a %2.")
-                                .replace("%1", str(count)).replace("%2", path))
+            return
+        count, problem = outcome
+        text = (self.tr("Se exportaron %1 entradas a %2.")
+                .replace("%1", str(count)).replace("%2", path))
+        if problem:
+            text += " " + self.tr("¡Atención! La bitácora no verifica: %1 Las entradas "
+                                  "afectadas van marcadas en la columna «verificacion».") \
+                .replace("%1", problem)
+        self.status.setText(text)
 
     def closeEvent(self, event) -> None:  # noqa: N802
         if self.bitacora is not None:
