@@ -64,3 +64,11 @@ def hiddenimports() -> list[str]:
            "keyring.backends.chainer", "keyring.backends.Windows", "keyring.backends.macOS",
            "keyring.backends.kwallet", "keyring.backends.libsecret"]
     )
+
+
+def keep_spanish_qt_translations(datas):
+    """PySide6's hook collects Qt's translations for every language; keep Spanish only."""
+    def wanted(entry) -> bool:
+        dest = entry[0].replace("\\", "/")
+        return "/Qt/translations/" not in dest or "_es." in dest
+    return [entry for entry in datas if wanted(entry)]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import tomllib
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -59,17 +58,3 @@ def test_a_missing_file_stops_the_window_before_the_data_folder(broken_install, 
     assert code == 72
     assert str(broken_install) in capsys.readouterr().err
     assert not data.exists()
-
-
-def test_linux_desktop_files_match_the_program() -> None:
-    linux = ROOT / "packaging" / "linux"
-    assert (linux / "redes-desktop.svg").read_bytes() == resource_path(
-        "icons/redes-desktop.svg").read_bytes()
-    desktop = (linux / "redes-desktop.desktop").read_text(encoding="utf-8").splitlines()
-    assert "Exec=redes-desktop" in desktop and "Icon=redes-desktop" in desktop
-    meta = ET.parse(linux / "mx.ine.redes_desktop.metainfo.xml").getroot()
-    assert meta.findtext("launchable") == "redes-desktop.desktop"
-    assert meta.findtext("provides/binary") == "redes-desktop"
-    from redes_desktop import __version__
-
-    assert meta.find("releases/release").get("version") == __version__
