@@ -4,15 +4,38 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test bench lint demo clean system-deps
+.PHONY: run test bench lint demo clean system-deps package bundle-smoke bench-bundle constraints
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+# Every install takes its versions from constraints.txt (regenerate with `make constraints`).
+$(STAMP): pyproject.toml setup.py constraints.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,enchant]'
 	touch $(STAMP)
+
+PACKAGE_STAMP := $(VENV)/.package-stamp
+$(PACKAGE_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,enchant,package]'
+	touch $(PACKAGE_STAMP)
+
+# One-folder PyInstaller bundle: dist/redes-desktop/redes-desktop (packaging/linux/).
+package: $(PACKAGE_STAMP)
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/linux/redes-desktop.spec
+	@du -sh dist/redes-desktop
+
+# Runs the bundle with a clean environment (CI), then its size and first paint.
+bundle-smoke: $(STAMP)
+	$(BIN)/python -m tests.install_smoke dist/redes-desktop/redes-desktop
+
+bench-bundle: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks --only bundle $(ARGS)
+
+constraints: $(STAMP)
+	( sed -n '1,2p' constraints.txt; $(BIN)/python -m pip freeze --all --exclude-editable \
+		| grep -v -E '^(pip|redes-desktop)==' ) > constraints.new && mv constraints.new constraints.txt
 
 # Optional system libraries (Spanish hunspell dictionary through enchant). Installed with
 # apt-get when we are root on Debian/Ubuntu and they are missing; the program works without
@@ -36,4 +59,4 @@ lint: $(STAMP)
 	$(BIN)/ruff check redes_desktop tests benchmarks
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache

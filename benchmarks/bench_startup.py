@@ -64,14 +64,15 @@ RSS_LAUNCHER = Path(__file__).resolve().parent / "rss_launcher.py"
 MAXRSS_MARKER = "redes-bench-maxrss-kib"
 
 
-def run_child(argv: list[str], marker: str, timeout_s: float = TIMEOUT_S) -> Run:
+def run_child(argv: list[str], marker: str, timeout_s: float = TIMEOUT_S,
+              env: dict[str, str] | None = None) -> Run:
     """Start `argv`, time until `marker` is read from its stdout, wait for its exit and return
     the timings and its peak RSS. Raises RuntimeError on a non-zero exit or a missing marker."""
     with tempfile.TemporaryFile() as stderr:
         start = time.perf_counter()
         process = subprocess.Popen([sys.executable, str(RSS_LAUNCHER), *argv],
                                    stdout=subprocess.PIPE, stderr=stderr, bufsize=0,
-                                   env=_child_env())
+                                   env=env or _child_env())
         watchdog = threading.Timer(timeout_s, process.kill)
         watchdog.start()
         try:

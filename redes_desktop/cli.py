@@ -77,7 +77,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             from redes_desktop.ui.application import run_gui
 
-            return run_gui(args)
+            return run_gui(args)  # checks the installed files itself, to show a dialog
+        from redes_desktop.resource_files import verify
+
+        verify()
         return int(args.handler(args) or 0)
     except UserFacingError as error:
         print(f"Error: {error.message}", file=sys.stderr)

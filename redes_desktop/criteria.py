@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from redes_desktop.paths import RESOURCES_DIR
+from redes_desktop.resource_files import resource_path
 
-CRITERIA_FILE = RESOURCES_DIR / "criterios-redes-sociales-ine.md"
+CRITERIA_FILE = resource_path("criterios-redes-sociales-ine.md")
 _SECTION = re.compile(r"^(\d)\. (\S.*)$")
 _SUBSECTION = re.compile(r"^(5\.\d)\. (\S.*)$")
 _ITEM = re.compile(r"^\s*-\s+([ivxl]+|[a-z])[.)]\s+(.*)$")

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from redes_desktop.errors import DatabaseError
 from redes_desktop.migrations import HEAD_REVISION
+from redes_desktop.resource_files import migrations_dir
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 # Alembic (and mako, pygments) costs ~17 MiB and ~150 ms: it is imported only when a schema
 # actually needs upgrading, not on a normal start whose database is already at HEAD_REVISION.
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+MIGRATIONS_DIR = migrations_dir()
 
 
 def alembic_config() -> Config:

@@ -10,8 +10,6 @@ APP_NAME = "redes-desktop"
 APP_AUTHOR = "INE"
 DATA_DIR_ENV = "REDES_DATA_DIR"
 
-RESOURCES_DIR = Path(__file__).resolve().parent.parent / "resources"
-
 
 def default_data_dir() -> Path:
     from platformdirs import user_data_dir

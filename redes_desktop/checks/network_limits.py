@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from redes_desktop.models.enums import Network
-from redes_desktop.paths import RESOURCES_DIR
+from redes_desktop.resource_files import resource_path
 
-NETWORKS_FILE = RESOURCES_DIR / "checks" / "networks.json"
+NETWORKS_FILE = resource_path("checks/networks.json")
 COUNTING_MODES = ("twitter", "utf16", "codepoints", "utf8")
 MEDIA_REQUIREMENTS = (None, "image", "video", "image_or_video")
 

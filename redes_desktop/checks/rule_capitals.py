@@ -18,11 +18,11 @@ from functools import cache
 
 from redes_desktop.checks import text_tokens
 from redes_desktop.checks.model import CheckInput, Finding, Severity
-from redes_desktop.paths import RESOURCES_DIR
+from redes_desktop.resource_files import resource_path
 
 RULE_ID = "6.xxv"
-ACRONYMS_FILE = RESOURCES_DIR / "checks" / "acronyms.txt"
-SETTINGS_FILE = RESOURCES_DIR / "checks" / "capitals.json"
+ACRONYMS_FILE = resource_path("checks/acronyms.txt")
+SETTINGS_FILE = resource_path("checks/capitals.json")
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _ROMAN_RE = re.compile(r"(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")

@@ -15,10 +15,10 @@ from functools import cache
 
 from redes_desktop.checks import text_tokens
 from redes_desktop.checks.model import CheckInput, Finding, Severity
-from redes_desktop.paths import RESOURCES_DIR
+from redes_desktop.resource_files import resource_path
 
 RULE_ID = "6.xx"
-INSULTS_FILE = RESOURCES_DIR / "checks" / "insults_es.txt"
+INSULTS_FILE = resource_path("checks/insults_es.txt")
 
 _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "$": "s"}
 _TOKEN_RE = re.compile(r"[^\W_]+")

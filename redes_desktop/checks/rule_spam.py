@@ -30,10 +30,10 @@ from functools import cache, lru_cache
 from redes_desktop.checks import text_tokens
 from redes_desktop.checks.model import CheckInput, Finding, RecentPost, Severity
 from redes_desktop.clock import MEXICO_TZ
-from redes_desktop.paths import RESOURCES_DIR
+from redes_desktop.resource_files import resource_path
 
 RULE_ID = "6.xxviii"
-SETTINGS_FILE = RESOURCES_DIR / "checks" / "spam.json"
+SETTINGS_FILE = resource_path("checks/spam.json")
 _WORD_RE = re.compile(r"[^\W_]+")
 _MARKS_RE = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 

@@ -30,10 +30,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Protocol
 
-from redes_desktop.paths import RESOURCES_DIR
+from redes_desktop.resource_files import resource_path
 
-SHIPPED_DICTIONARIES_DIR = RESOURCES_DIR / "dictionaries"
-BUILTIN_INSTITUTIONAL_FILE = RESOURCES_DIR / "checks" / "institutional_dictionary.txt"
+SHIPPED_DICTIONARIES_DIR = resource_path("dictionaries")
+BUILTIN_INSTITUTIONAL_FILE = resource_path("checks/institutional_dictionary.txt")
 DEFAULT_LANGUAGE = "es_MX"
 MAX_SUGGESTIONS = 5
 

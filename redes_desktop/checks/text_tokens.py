@@ -19,11 +19,11 @@ import json
 import re
 from functools import cache, lru_cache
 
-from redes_desktop.paths import RESOURCES_DIR
+from redes_desktop.resource_files import resource_path
 
 Span = tuple[int, int]
 
-DOMAINS_FILE = RESOURCES_DIR / "checks" / "domains.json"
+DOMAINS_FILE = resource_path("checks/domains.json")
 
 # Format characters that can hide inside a link (zero-width, bidi controls, soft hyphen, BOM).
 INVISIBLE_CLASS = "\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"

@@ -17,10 +17,10 @@ import re
 from functools import cache
 from pathlib import Path
 
-from redes_desktop.paths import RESOURCES_DIR
+from redes_desktop.resource_files import resource_path
 
-WORDLIST_PATH = RESOURCES_DIR / "passwords" / "palabras-es.txt"
-HUNSPELL_DIC = RESOURCES_DIR / "dictionaries" / "hunspell" / "es_MX.dic"
+WORDLIST_PATH = resource_path("passwords/palabras-es.txt")
+HUNSPELL_DIC = resource_path("dictionaries/hunspell/es_MX.dic")
 WORD_COUNT = 7776  # 6^5, the size of a Diceware list: 12.92 bits a word
 MIN_LETTERS, MAX_LETTERS = 4, 9
 

@@ -46,13 +46,13 @@ from redes_desktop.models import (
     TrainingAttendance,
     TrainingSession,
 )
-from redes_desktop.paths import RESOURCES_DIR
+from redes_desktop.resource_files import resource_path
 from redes_desktop.services.directory import Directory
 
 if TYPE_CHECKING:
     from redes_desktop.workspace import Workspace
 
-DEMO_DIR = RESOURCES_DIR / "demo"
+DEMO_DIR = resource_path("demo")
 SEED = 2026
 CONSULTATION_TERM = timedelta(hours=48)
 # Official accounts (7.ix) have designated administrators; an authorised one already has them.

@@ -17,6 +17,7 @@ from redes_desktop.context_setup import attach_bitacora
 from redes_desktop.errors import UserFacingError
 from redes_desktop.gc_tuning import freeze_long_lived_objects
 from redes_desktop.paths import resolve_data_dir
+from redes_desktop.resource_files import verify as verify_installed_files
 from redes_desktop.ui.main_window import MainWindow, error_box
 from redes_desktop.ui.tasks import run_task
 from redes_desktop.workspace import Workspace, open_workspace
@@ -219,6 +220,7 @@ def run_gui(args) -> int:
     app.setApplicationDisplayName("Redes INE")
     _install_qt_spanish(app)
     try:
+        verify_installed_files()
         workspace = open_workspace(resolve_data_dir(args.data_dir), clock=system_clock)
     except UserFacingError as error:
         error_box(None, "Redes INE", error.message)
