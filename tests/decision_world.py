@@ -30,7 +30,8 @@ class World:
     reviewer_id: uuid.UUID
     approved: uuid.UUID  # Jalisco's consultation, approved by the reviewer's login
     pending: uuid.UUID  # Jalisco's other consultation, still pending
-    post: uuid.UUID  # the Jalisco post both consultations are about
+    post: uuid.UUID  # the Jalisco post of the approved consultation
+    pending_post: uuid.UUID  # the Jalisco post of the pending one
     son_post: uuid.UUID
     engines: dict[str, Engine] = field(default_factory=dict)
     roles: dict[str, str] = field(default_factory=dict)
@@ -48,8 +49,9 @@ def run(engine: Engine, sql: str, **params):
 
 def consultation_row(world: World, consultation_id: uuid.UUID, **values) -> dict:
     """Column values of a consultation on Jalisco's account (pending unless told)."""
+    post = world.pending_post if consultation_id == world.pending else world.post
     row = {
-        "id": consultation_id, "post_id": world.post, "account_id": world.jal.account.id,
+        "id": consultation_id, "post_id": post, "account_id": world.jal.account.id,
         "author_id": world.jal.titular.id, "snapshot": '{"text": "Texto aprobado", "media": []}',
         "question": "¿Procede?", "sent_at": T0, "deadline": T0 + timedelta(hours=48),
         "state": "pendiente", "mail_pending": False, "reviewer_id": None, "decided_at": None,
@@ -90,15 +92,15 @@ def decision_world(stations, shared_engine) -> World:
         reviewer = d.create_person("Revisora", f"revisora{tag}@ine.mx", Level.MANDO_MEDIO, cncs,
                                    [Role.REVISOR_CNCS])
         posts = []
-        for office in (jal, son):
+        for office in (jal, jal, son):
             post = Post(account_id=office.account.id, network=office.account.network,
                         author_id=office.titular.id, text=SNAPSHOT["text"])
             s.add(post)
             posts.append(post)
         s.flush()
         ids = []
-        for _ in range(2):
-            c = Consultation(post_id=posts[0].id, account_id=jal.account.id,
+        for post in posts[:2]:
+            c = Consultation(post_id=post.id, account_id=jal.account.id,
                              author_id=jal.titular.id, snapshot=dict(SNAPSHOT),
                              question="¿Procede?", sent_at=T0,
                              deadline=T0 + timedelta(hours=48),
@@ -107,7 +109,8 @@ def decision_world(stations, shared_engine) -> World:
             s.flush()
             ids.append(c.id)
         s.commit()
-        world = World("", jal, son, reviewer.id, ids[0], ids[1], posts[0].id, posts[1].id)
+        world = World("", jal, son, reviewer.id, ids[0], ids[1], posts[0].id, posts[1].id,
+                      posts[2].id)
     root.sync()
     with shared_engine.connect() as conn:
         world.schema = conn.execute(text("SELECT current_schema()")).scalar_one()

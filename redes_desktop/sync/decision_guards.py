@@ -202,6 +202,12 @@ def install(conn: Connection, path: str, group: str) -> None:
         "DROP TRIGGER IF EXISTS redes_decision_truncate ON consultations",
         "CREATE TRIGGER redes_decision_truncate BEFORE TRUNCATE ON consultations "
         "FOR EACH STATEMENT EXECUTE FUNCTION redes_decision_truncate()",
+        # The push writes with INSERT … ON CONFLICT DO UPDATE, whose proposed row must pass the
+        # INSERT policy too: without this a reviewer's login could never push a decision on
+        # another area's consultation (the guard above still checks what the row says).
+        "DROP POLICY IF EXISTS redes_reviewer_upsert ON consultations",
+        "CREATE POLICY redes_reviewer_upsert ON consultations FOR INSERT "
+        "WITH CHECK (redes_is_reviewer())",
         f"REVOKE TRUNCATE, TRIGGER, REFERENCES ON consultations FROM {group}",
         f"REVOKE ALL ON consultation_decisions FROM {group}",
         f"GRANT SELECT ON consultation_decisions TO {group}",
