@@ -259,3 +259,45 @@ def test_the_area_keeps_sending_and_touching_its_consultations(decision_world, s
     run(jal, INSERT, **expired)
     run(jal, "DELETE FROM consultations WHERE id = :i", i=fresh["id"])
     assert _state(shared_engine, world.approved) == ("aprobada", world.reviewer_id)
+
+
+def test_deleting_in_one_transaction_while_inserting_in_another_does_not_help(decision_world,
+                                                                              shared_engine):
+    """The push's INSERT … ON CONFLICT is checked as an UPDATE when the row exists; a second
+    transaction deleting that row meanwhile must not turn it into an unchecked insert."""
+    import threading
+
+    world = decision_world
+    forged = {**consultation_row(world, world.pending), **approval(world)}
+    deleter = world.engines["jal"].connect()
+    inserter = world.engines["jal"].connect()
+    outcome: dict[str, BaseException | None] = {}
+    try:
+        deleter.begin()
+        deleter.execute(text("DELETE FROM consultations WHERE id = :i"), {"i": world.pending})
+        pid = inserter.execute(text("SELECT pg_backend_pid()")).scalar()
+        inserter.commit()
+
+        def insert():
+            try:
+                with inserter.begin():
+                    inserter.execute(text(INSERT + " ON CONFLICT (id) DO UPDATE SET "
+                                          "mail_pending = EXCLUDED.mail_pending"), forged)
+                outcome["error"] = None
+            except DBAPIError as error:
+                outcome["error"] = error
+
+        thread = threading.Thread(target=insert)
+        thread.start()
+        # Wait until the insert is blocked behind the uncommitted delete (or already done).
+        while thread.is_alive() and not run(
+                shared_engine, "SELECT count(*) FROM pg_stat_activity WHERE pid = :p "
+                "AND wait_event_type = 'Lock'", p=pid).scalar():
+            thread.join(0.05)
+        deleter.commit()
+        thread.join()
+    finally:
+        deleter.close()
+        inserter.close()
+    assert outcome["error"] is not None and "Solo un revisor" in str(outcome["error"])
+    assert _state(shared_engine, world.pending) is None
