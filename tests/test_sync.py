@@ -8,16 +8,25 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import func, select, text
 
-from redes_desktop.models import Consultation, ConsultationState, Post, PostMedia, Role
+from redes_desktop.models import (
+    AreaKind,
+    Consultation,
+    ConsultationState,
+    Level,
+    Post,
+    PostMedia,
+    Role,
+)
 from redes_desktop.models.sync_state import SyncChange, SyncConflict
 from redes_desktop.services.directory import Directory
 from tests import test_sync_support as _support
 from tests.factories import make_office
-from tests.test_sync_support import Station
+from tests.test_sync_support import Station, make_station
 
 pytestmark = pytest.mark.postgres
 shared_engine = _support.shared_engine  # fixture
 stations = _support.stations  # fixture
+logins = _support.logins  # fixture
 
 T0 = datetime(2026, 3, 10, 18, 0, tzinfo=UTC)
 
@@ -104,9 +113,22 @@ def test_same_draft_edited_on_two_disconnected_stations_keeps_both(stations):
             assert conflict.area_id == office.area.id
 
 
-def test_cncs_decision_reaches_the_composer_and_snapshot_is_immutable(stations):
-    admin, reviewer = stations("admin"), stations("cncs", reviewer=True)
+def test_cncs_decision_reaches_the_composer_and_snapshot_is_immutable(stations, logins,
+                                                                     tmp_path):
+    admin = stations("admin")
     office = _office(admin)
+    with admin.db.session() as s:
+        d = Directory(s, lambda: T0)
+        cncs = d.create_area("CNCS", AreaKind.OFICINAS_CENTRALES)
+        tag = uuid.uuid4().hex[:8]
+        person = d.create_person("Revisora", f"revisora{tag}@ine.mx", Level.MANDO_MEDIO, cncs,
+                                 [Role.REVISOR_CNCS])
+        s.commit()
+        reviewer_id, reviewer_email = person.id, person.email
+    admin.sync()
+    # Only a reviewer's own login makes a decision the shared database vouches for.
+    reviewer = make_station(tmp_path, "cncs", logins(reviewer_email), reviewer=True,
+                            person_id=reviewer_id)
     post_id = _draft(admin, office, "Texto para consulta")
     with admin.db.session() as s:
         c = Consultation(post_id=post_id, account_id=office.account.id,
@@ -121,6 +143,7 @@ def test_cncs_decision_reaches_the_composer_and_snapshot_is_immutable(stations):
     with reviewer.db.session() as s:
         c = s.get(Consultation, consultation_id)
         c.state = ConsultationState.APROBADA
+        c.reviewer_id = reviewer_id
         c.decided_at = T0 + timedelta(hours=1)
         c.reasoning = "Cumple los criterios."
         s.commit()
@@ -150,6 +173,7 @@ def test_cncs_decision_reaches_the_composer_and_snapshot_is_immutable(stations):
         assert s.get(Consultation, consultation_id).snapshot == {"text": "Texto para consulta"}
         refused = s.scalars(select(SyncConflict).where(SyncConflict.kind == "rechazado")).one()
         assert "instantánea" in refused.reason
+    reviewer.db.dispose()
 
 
 def test_edit_against_a_deletion_keeps_the_edit(stations):

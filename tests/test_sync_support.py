@@ -71,3 +71,29 @@ def stations(tmp_path, shared_engine):
     yield make
     for station in made:
         station.db.dispose()
+
+
+@pytest.fixture
+def logins(shared_engine):
+    """`connect(email)`: an engine on that person's own login role (granted with
+    `grant_person`, as in production; the roles are dropped afterwards)."""
+    from sqlalchemy import URL, create_engine, text
+
+    from redes_desktop.sync.shared_schema import grant_person
+
+    with shared_engine.connect() as conn:
+        schema = conn.execute(text("SELECT current_schema()")).scalar_one()
+    made: list[tuple[str, Engine]] = []
+
+    def connect(email: str) -> Engine:
+        role = grant_person(shared_engine, email)
+        engine = create_engine(URL.create(
+            "postgresql+psycopg", username=role, host="127.0.0.1", port=5432, database="test",
+            query={"options": f"-csearch_path={schema}"}))
+        made.append((role, engine))
+        return engine
+
+    yield connect
+    for role, engine in made:
+        engine.dispose()
+        drop_role(shared_engine, role)

@@ -22,6 +22,7 @@ from sqlalchemy.exc import (
 
 from redes_desktop.clock import Clock, system_clock
 from redes_desktop.errors import UserFacingError
+from redes_desktop.sync import decision_guards
 from redes_desktop.sync import pull as pull_module
 from redes_desktop.sync import push as push_module
 from redes_desktop.sync.bitacora import BitacoraSource, pull_bitacora, push_bitacora
@@ -77,6 +78,7 @@ class SyncReport:
         if self.bitacora_sent or self.bitacora_received:
             out.append(f"Bitácora: {self.bitacora_sent} enviadas, "
                        f"{self.bitacora_received} recibidas")
+        out.extend(q.unverified)
         out.extend(self.warnings)
         for name, count in sorted({**p.by_table}.items()):
             out.append(f"  enviados en {name}: {count}")
@@ -214,13 +216,15 @@ class SyncEngine:
         check_not_newer(revision, "La base de datos compartida")
         try:
             with self.shared.connect() as conn:
-                initialized = conn.execute(
-                    select(sync_server_info.c.value).where(
-                        sync_server_info.c.name == "initialized_revision")
-                ).scalar()
+                info = {name: value for name, value in conn.execute(
+                    select(sync_server_info.c.name, sync_server_info.c.value).where(
+                        sync_server_info.c.name.in_(("initialized_revision", "decision_guards")))
+                )}
         except (ProgrammingError, NoSuchTableError):
-            initialized = None
-        if revision != head_revision() or initialized != revision:
+            info = {}
+        initialized, guards = info.get("initialized_revision"), info.get("decision_guards")
+        if (revision != head_revision() or initialized != revision
+                or guards != decision_guards.VERSION):
             raise SharedSchemaError(
                 "La base de datos compartida no está preparada para esta versión del programa "
                 f"(esquema «{revision or 'vacío'}»). Pida a quien la administra ejecutar "

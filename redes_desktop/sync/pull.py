@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 
 from redes_desktop.clock import Clock, system_clock
 from redes_desktop.models.sync_state import SyncChange, SyncConflict
+from redes_desktop.sync import decision_check
 from redes_desktop.sync.policies import synced_table_names, table
 from redes_desktop.sync.rows import order_of, row_json
 from redes_desktop.sync.shared_schema import sync_log
@@ -37,6 +38,8 @@ class PullReport:
     deleted: int = 0
     kept_local: int = 0
     refused: int = 0  # received rows set aside as local conflicts
+    # Consultations whose decision the server cannot vouch for, kept pending (decision_check)
+    unverified: list[str] = field(default_factory=list)
     now: datetime | None = None
     by_table: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
@@ -50,6 +53,7 @@ def pull(shared: Engine, local: Engine, origin: str, page: int = 5000,
         with sconn.begin():
             with local.begin() as lconn:
                 last = int(get_state(lconn, PULLED) or 0)
+                report.unverified += decision_check.sweep_once(sconn, lconn)
                 high = sconn.execute(select(func.max(sync_log.c.server_seq))).scalar() or 0
                 if high <= last:
                     return report
@@ -102,6 +106,8 @@ def _apply(sconn: Connection, lconn: Connection, name: str, upserts: list[uuid.U
         rows = [dict(r) for r in sconn.execute(select(t).where(t.c.id.in_(chunk))).mappings()]
         if not rows:
             continue
+        if name == "consultations":
+            report.unverified += decision_check.vouch(sconn, rows)
         stmt = sqlite_insert(t)
         stmt = stmt.on_conflict_do_update(
             index_elements=["id"],

@@ -37,7 +37,7 @@ from sqlalchemy import (
     text,
 )
 
-from redes_desktop.sync import access_rules
+from redes_desktop.sync import access_rules, decision_guards
 from redes_desktop.sync.policies import AREA_PATHS, synced_tables
 
 SERVER_METADATA = MetaData()
@@ -294,6 +294,7 @@ def init_shared_database(engine: Engine, group_role: str = DEFAULT_GROUP_ROLE) -
         for table in synced_tables():
             for statement in _table_statements(table, group_role):
                 conn.exec_driver_sql(statement)
+        decision_guards.install(conn, f"SET search_path = {quote_ident(schema)}, pg_temp", group)
         b = "bitacora_entries"
         for statement in access_rules.bitacora_statements(b):
             conn.exec_driver_sql(statement)
