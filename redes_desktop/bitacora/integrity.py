@@ -62,6 +62,8 @@ def disagreeing_anchor(
         return alarm
     if anchor is None:
         return None
+    if alarm := _database_alarm(rows, origin, head, anchor):
+        return alarm
     seq, verified = head[0], (anchor.verified_seq, _hex(anchor.verified_mac))
     if verified[0] > seq or (verified[0] and not _matches(rows, origin, *verified)):
         return (
@@ -69,7 +71,7 @@ def disagreeing_anchor(
             "datos, falta o es otra: se quitaron entradas del final o el archivo fue "
             "reemplazado."
         )
-    return _database_alarm(rows, origin, head, anchor)
+    return None
 
 
 def _keyring_alarm(rows, origin, head, kept: Head | None) -> str | None:
