@@ -129,7 +129,9 @@ class Bitacora:
         if self.blocked:
             raise BitacoraBlocked(
                 f"{self.blocked} Mientras no se revise, no se registran ni se realizan acciones. "
-                "Restaure la bitácora desde un respaldo o avise al área de informática."
+                "Restaure la bitácora desde un respaldo o avise al área de informática. Si solo "
+                "se perdió una copia de su última entrada (el llavero del sistema), el titular "
+                "de un área puede restablecer las anclas («redes-desktop bitacora reanclar»)."
             )
 
     # -- appending -------------------------------------------------------------------------
