@@ -35,6 +35,9 @@ keyring (head.py), both written before a new file is created; opening compares t
 (an absent anchor is an alarm) and verifies the stretch the session chains onto (integrity.py);
 the whole chain is verified in the background on a schedule (jobs.py), and the sync compares the
 local chain with the shared database's copy (sync/bitacora.py). Any failure blocks recording.
+A genuinely lost anchor (a reset keyring) is re-anchored by `reanchor.py` — only after the
+whole file verifies, no present anchor or the shared copy contradicts it, and with an entry
+`anclas_restablecidas` on the chain.
 
 Who reads what (access.py): CNCS reviewers and auditors everything; anyone else the entries of
 the accounts they may `Action.READ_BITACORA` plus their own (`Filters.visible_accounts`).

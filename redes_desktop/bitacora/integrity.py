@@ -47,6 +47,33 @@ def check_anchors(
         _database_alarm(rows, origin, head, anchor) if has_database else None)
 
 
+def disagreeing_anchor(
+    rows: EntryRows,
+    origin: str,
+    head: tuple[int, bytes],
+    kept: Head | None,
+    anchor: Anchor | None,
+) -> str | None:
+    """Like `check_anchors`, but an absent anchor is no alarm here: the alarm (Spanish) when an
+    anchor that is present runs ahead of the file or names another MAC than the file's entry at
+    its position — the database anchor's verified position included. What a re-anchoring
+    refuses (reanchor.py): such an anchor is evidence of a cut tail or a replaced file."""
+    if kept is not None and (alarm := _keyring_alarm(rows, origin, head, kept)):
+        return alarm
+    if anchor is None:
+        return None
+    if alarm := _database_alarm(rows, origin, head, anchor):
+        return alarm
+    seq, verified = head[0], (anchor.verified_seq, _hex(anchor.verified_mac))
+    if verified[0] > seq or (verified[0] and not _matches(rows, origin, *verified)):
+        return (
+            f"La entrada {verified[0]} de la bitácora, ya verificada antes según la base de "
+            "datos, falta o es otra: se quitaron entradas del final o el archivo fue "
+            "reemplazado."
+        )
+    return None
+
+
 def _keyring_alarm(rows, origin, head, kept: Head | None) -> str | None:
     seq, _mac = head
     if kept is None:

@@ -129,7 +129,9 @@ class Bitacora:
         if self.blocked:
             raise BitacoraBlocked(
                 f"{self.blocked} Mientras no se revise, no se registran ni se realizan acciones. "
-                "Restaure la bitácora desde un respaldo o avise al área de informática."
+                "Restaure la bitácora desde un respaldo o avise al área de informática. Si solo "
+                "se perdió una copia de su última entrada (el llavero del sistema), el titular "
+                "de un área puede restablecer las anclas («redes-desktop bitacora reanclar»)."
             )
 
     # -- appending -------------------------------------------------------------------------
@@ -143,37 +145,79 @@ class Bitacora:
         """Write entries in one durable transaction; returns their sequence numbers."""
         with self._lock:
             self._ensure_writable()
-            seq, prev = self._head.seq, self._head.mac
-            rows, seqs = [], []
-            chain_key = self._chain_keys[self.workstation]
-            for index, entry in enumerate(entries):
-                if not entry.action:
-                    raise ValueError("a bitácora entry needs an action")
-                seq += 1
-                area = areas[index] if index < len(areas) else None
-                at = format_at(entry.at)
-                actor, account = _text(entry.actor_id), _text(entry.account_id)
-                area_text = _text(area)
-                header = header_bytes(
-                    self.workstation, seq, at, actor, account, area_text, entry.action
-                )
-                details = details_bytes(entry.details)
-                mac = compute_mac(chain_key, prev, header, details)
-                rows.append((
-                    self._origin, seq, at, uuid_bytes(actor), uuid_bytes(account),
-                    uuid_bytes(area_text), entry.action, self.sealer.seal(details, header),
-                    prev, mac,
-                ))
-                seqs.append(seq)
-                prev = mac
-            try:
-                self._rows.insert(rows)
-            except (sqlite3.Error, OSError) as error:
-                raise write_error(self.path, error) from error
-            self._head = _Head(seq, prev)
-            self._pending[self.workstation] = (seq, prev, True)
+            seqs = self._append_locked(entries, areas)
         self.flush_anchors(wait=False)
         return seqs
+
+    def _append_locked(
+        self, entries: Sequence[ActivityEntry], areas: Sequence[uuid.UUID | str | None]
+    ) -> list[int]:
+        """Chain and durably insert `entries` (call with the lock held)."""
+        seq, prev = self._head.seq, self._head.mac
+        rows, seqs = [], []
+        chain_key = self._chain_keys[self.workstation]
+        for index, entry in enumerate(entries):
+            if not entry.action:
+                raise ValueError("a bitácora entry needs an action")
+            seq += 1
+            area = areas[index] if index < len(areas) else None
+            at = format_at(entry.at)
+            actor, account = _text(entry.actor_id), _text(entry.account_id)
+            area_text = _text(area)
+            header = header_bytes(
+                self.workstation, seq, at, actor, account, area_text, entry.action
+            )
+            details = details_bytes(entry.details)
+            mac = compute_mac(chain_key, prev, header, details)
+            rows.append((
+                self._origin, seq, at, uuid_bytes(actor), uuid_bytes(account),
+                uuid_bytes(area_text), entry.action, self.sealer.seal(details, header),
+                prev, mac,
+            ))
+            seqs.append(seq)
+            prev = mac
+        try:
+            self._rows.insert(rows)
+        except (sqlite3.Error, OSError) as error:
+            raise write_error(self.path, error) from error
+        self._head = _Head(seq, prev)
+        self._pending[self.workstation] = (seq, prev, True)
+        return seqs
+
+    def record_reanchoring(self, entry: ActivityEntry, verified: tuple[int, bytes]) -> int:
+        """Only for reanchor.py, once it verified the whole file up to `verified` (seq, mac)
+        and found the anchors absent or behind but consistent with it: record `entry`
+        although recording is blocked, then move both anchors of the local chain to the new
+        head (the keyring one rewritten, the database one forward). The entry goes first, so
+        the re-anchoring is on the chain before any anchor moves. Returns the entry's seq;
+        raises (the alarm restored) when the head moved meanwhile or an anchor cannot be
+        written."""
+        with self._lock:
+            if self._head.seq != verified[0] or not macs_equal(self._head.mac, verified[1]):
+                raise BitacoraBlocked(
+                    "La bitácora cambió mientras se verificaba; vuelva a intentarlo.")
+            alarm, self.blocked = self.blocked, None
+            try:
+                (seq,) = self._append_locked([entry], [None])
+            except BaseException:
+                self.blocked = alarm
+                raise
+            head = self._head
+        try:
+            self.keyring_head.reset(head.seq, head.mac)
+            self.flush_anchors(wait=True)
+            if self.anchors is not None:
+                stored = self.anchors.all().get(self.workstation)
+                if stored is None or stored.head_seq != head.seq:
+                    raise BitacoraBlocked(
+                        "No se pudo escribir el ancla de la bitácora en la base de datos local.")
+                self.anchors.set_verified(self.workstation, head.seq, head.mac, self.clock())
+        except BaseException:
+            self.raise_alarm(alarm or "Las anclas de la bitácora no se pudieron restablecer.")
+            raise
+        with self._lock:
+            self._stretch_checked.add(self.workstation)
+        return seq
 
     def flush_anchors(self, wait: bool = True) -> bool:
         """Write pending heads to the keyring (the local one, head.py) and to the main
@@ -182,7 +226,12 @@ class Bitacora:
             with self._lock:
                 pending = dict(self._pending)
                 head = self._head
-            if head.seq and (wait or self._keyring_head_due()):
+                if self.blocked:
+                    # While blocked, the local chain's anchors stay as they were found: only a
+                    # restored backup or a verified re-anchoring (reanchor.py) moves them.
+                    # (Writing them here made an absent keyring head reappear at close.)
+                    pending.pop(self.workstation, None)
+            if head.seq and not self.blocked and (wait or self._keyring_head_due()):
                 # An OS keyring write costs milliseconds (D-Bus, Credential Manager): at most
                 # every KEYRING_HEAD_INTERVAL while appending, and at every waited flush.
                 if self.keyring_head.save(head.seq, head.mac):

@@ -6,6 +6,12 @@ anchor that is absent or disagrees).
 export: verifies the whole bitácora first; entries are marked in the `verificacion` column and,
 when something does not verify, the export is still written but the exit status is 1 with a
 Spanish message naming the first bad entry.
+reanclar: the way out of an anchor alarm that is bad luck (a lost keyring), not an attack
+(bitacora/reanchor.py). Exit 0 when the anchors were restored (or there was no alarm), 1 when
+the bitácora shows an alteration (an entry fails, an anchor runs ahead of the file or names
+another MAC, the shared copy disagrees), 2 without a usable reason, 5 while the program is open
+on the folder, 7 when the shared database cannot be reached (retry later), 9 when the person
+using the workstation may not do it.
 """
 
 from __future__ import annotations
@@ -44,6 +50,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     check = orders.add_parser("verify-export", help="verifica un archivo exportado")
     check.add_argument("file", metavar="ARCHIVO")
     check.set_defaults(handler=run_verify_export)
+
+    reanchor = orders.add_parser(
+        "reanclar", help="restablece las anclas perdidas de la bitácora (p. ej., el llavero)",
+        description="Cuando la única alarma es que falta o se quedó atrás un ancla (la copia "
+        "en el llavero del sistema o en la base de datos local) y toda la bitácora verifica, "
+        "vuelve a anclarla en su última entrada y lo registra en la bitácora con el motivo. "
+        "Nunca si una entrada no verifica o la base compartida tiene entradas que el archivo "
+        "no tiene. Lo hace el titular de un área o un revisor de CNCS. Sale con 0 si se "
+        "restablecieron (o no había alarma), 1 si la bitácora muestra una alteración, 2 sin "
+        "motivo, 5 si el programa está abierto, 7 si no se pudo consultar la base compartida "
+        "y 9 si la persona no está autorizada.")
+    reanchor.add_argument("--motivo", required=True, metavar="TEXTO",
+                          help="qué se perdió y por qué (queda en la bitácora)")
+    add_data_dir(reanchor)
+    reanchor.set_defaults(handler=run_reanchor)
 
     readers = orders.add_parser("clave-lectores", help="genera o instala la clave de lectores")
     group = readers.add_mutually_exclusive_group(required=True)
@@ -184,6 +205,41 @@ def run_verify_export(args: argparse.Namespace) -> int:
     for problem in result.problems:
         print(f"ALTERADA: {problem}")
     return 1
+
+
+def run_reanchor(args: argparse.Namespace) -> int:
+    from redes_desktop.bitacora.reanchor import clean_reason
+    from redes_desktop.context import AppContext
+    from redes_desktop.context_setup import attach_bitacora
+    from redes_desktop.errors import AlreadyRunning
+    from redes_desktop.services.bitacora_anchors import restore_bitacora_anchors
+    from redes_desktop.workspace import open_workspace
+
+    reason = clean_reason(args.motivo)
+    root = data_dir_of(args)
+    if not (root / "redes.sqlite3").exists():
+        raise UsageError(f"No hay base de datos en {root}. Indique la carpeta con --data-dir.")
+    try:
+        workspace = open_workspace(root)  # the one writer of this folder's bitácora
+    except AlreadyRunning as error:
+        raise AlreadyRunning(
+            f"Redes INE está abierto con la carpeta de datos {root}: use «Restablecer anclas…» "
+            "en la barra roja de su ventana, o ciérrela y vuelva a intentarlo. No se cambió "
+            "nada.") from error
+    try:
+        context = AppContext(workspace=workspace, database=workspace.open_database(),
+                             clock=workspace.clock)
+        try:
+            attach_bitacora(context)
+            context.load_identity()
+            result = restore_bitacora_anchors(context, reason)
+        finally:
+            context.close()
+            context.database.dispose()
+    finally:
+        workspace.close()
+    print(result.message)
+    return 0
 
 
 def run_readers_key(args: argparse.Namespace) -> int:

@@ -40,6 +40,7 @@ class Action(StrEnum):
     AUTHORIZE_ACCOUNT = "autorizar o rechazar solicitudes de cuenta"
     MANAGE_ADMINISTRATORS = "designar administradores del área"
     READ_BITACORA = "consultar la bitácora de la cuenta"
+    RESTORE_BITACORA_ANCHORS = "restablecer las anclas de la bitácora de esta estación"
 
 
 # Actions that belong to whoever holds the titular's rights on an account.
@@ -89,6 +90,11 @@ class Permissions:
     def is_area_titular(self, person: Person, area: Area) -> bool:
         return area.titular_id is not None and area.titular_id == person.id
 
+    def titular_of_some_area(self, person: Person) -> bool:
+        return self.session.scalars(
+            select(Area.id).where(Area.titular_id == person.id, Area.deleted_at.is_(None))
+        ).first() is not None
+
     def covering_absence(self, suplente: Person, account: Account) -> AbsencePeriod | None:
         """The absence of this account's titular that `suplente` is covering today, if any."""
         today = self.today()
@@ -123,6 +129,14 @@ class Permissions:
                 return Decision(True)
             return Decision(
                 False, f"Solo un revisor de CNCS puede {action.value} (criterio 6.viii)."
+            )
+
+        if action == Action.RESTORE_BITACORA_ANCHORS:
+            # Someone who answers for the workstation's work (bitacora/reanchor.py).
+            if person.has_role(Role.REVISOR_CNCS) or self.titular_of_some_area(person):
+                return Decision(True)
+            return Decision(
+                False, f"Solo el titular de un área o un revisor de CNCS puede {action.value}."
             )
 
         if action in (Action.REQUEST_ACCOUNT, Action.MANAGE_ADMINISTRATORS):

@@ -149,7 +149,7 @@ class Startup:
 
         bitacora = getattr(getattr(self.context, "recorder", None), "bitacora", None)
         alarm = getattr(bitacora, "blocked", None)
-        show_bitacora_alarm(self.window, alarm)
+        show_bitacora_alarm(self.window, alarm, self.context)
         return alarm
 
     def _on_jobs_done(self, outcome, error: BaseException | None) -> None:
