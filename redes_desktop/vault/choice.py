@@ -107,7 +107,6 @@ class TerminalOpener:
         self.err = err or sys.stderr
 
     def __call__(self, store: VaultSecretStore, creating: bool) -> None:
-        store.inspect()  # damaged or foreign: say so before asking anything
         passphrase = self.options.env_passphrase
         if passphrase is not None:
             open_with_passphrase(store, passphrase)

@@ -125,6 +125,7 @@ class VaultSecretStore(SecretStore):
 
     def _open(self, creating: bool) -> Unlocked:
         if self._vault is None:
+            self.inspect()  # damaged or foreign: say so before asking for anything
             self.opener(self, creating)
             if self._vault is None:  # pragma: no cover - an opener that neither opened nor raised
                 _no_opener(self, creating)
