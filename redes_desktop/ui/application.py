@@ -83,6 +83,15 @@ class Startup:
         from redes_desktop.vault.store import VaultSecretStore
 
         if isinstance(store, VaultSecretStore) and not store.is_open:
+            if self.quit_after_startup:  # a smoke run: nobody is there to type the passphrase
+                from redes_desktop.secrets_store import SecretsUnavailable
+                from redes_desktop.vault.choice import PASSPHRASE_ENV
+
+                self._fail(SecretsUnavailable(
+                    f"Este equipo no tiene llavero del sistema y la bóveda de secretos "
+                    f"{store.path} necesita su frase de acceso: defina {PASSPHRASE_ENV} para "
+                    "una ejecución sin ventana de diálogo."))
+                return
             from redes_desktop.ui.vault_dialog import VaultDialog
 
             self.vault_dialog = VaultDialog(store, self.window, pool=self.pool)
