@@ -59,6 +59,6 @@ def run_grant(args: argparse.Namespace) -> int:
         engine.dispose()
     print(f"Usuario de base de datos «{role}» listo para {args.person}.")
     if password:
-        print(f"Contraseña (se muestra una sola vez; guárdela en el llavero de su estación como "
-              f"«base-compartida»): {password}")
+        print(f"Contraseña (se muestra una sola vez; guárdela en la estación de la persona con "
+              f"«redes-desktop secretos guardar base-compartida»): {password}")
     return 0
