@@ -23,7 +23,7 @@ def _unavailable(error: BaseException) -> SecretsUnavailable:
         "No hay un llavero del sistema disponible para guardar las claves y contraseñas "
         f"({type(error).__name__}). En Windows se usa el Administrador de credenciales; en "
         "Linux, un servicio como GNOME Keyring o KWallet desbloqueado. Ábralo o desbloquéelo y "
-        "vuelva a intentarlo; nada se guardó en otro lugar."
+        "vuelva a intentarlo: el programa no guarda contraseñas en ningún otro lugar."
     )
 
 

@@ -186,15 +186,30 @@ def test_status_bar_names_the_keyring_when_there_is_one(qtbot, data_dir, clock):
     _close(startup, workspace)
 
 
+class _App:
+    """Stands in for QApplication where the start-up would end the event loop: exit() with no
+    loop running would make the next tests' loops quit at once."""
+
+    def __init__(self) -> None:
+        self.exits: list[int] = []
+
+    def exit(self, code: int = 0) -> None:
+        self.exits.append(code)
+
+    def quit(self) -> None:
+        self.exits.append(0)
+
+
 def test_cancelling_the_dialog_exits_with_code_6(qtbot, data_dir, clock, options):
     workspace = open_workspace(data_dir, clock=clock)
-    startup = Startup(QApplication.instance(), workspace, quit_after_startup=False,
+    app = _App()
+    startup = Startup(app, workspace, quit_after_startup=False,
                       secrets_options=options, pool=SynchronousPool())
     qtbot.addWidget(startup.window)
     startup.start()
     qtbot.waitUntil(lambda: startup.vault_dialog is not None, timeout=10_000)
     startup.vault_dialog.reject()
-    assert startup.exit_code == 6 and startup.context is None
+    assert startup.exit_code == 6 and app.exits == [6] and startup.context is None
     assert not workspace.paths.vault.exists()
     _close(startup, workspace)
 
