@@ -88,6 +88,37 @@ def test_keyring_when_it_answers_vault_when_not(paths, options):
     assert isinstance(choose_store(paths, SecretsOptions(kdf=CHEAP)), VaultSecretStore)
 
 
+class BrokenKeyring(NullKeyring):
+    """A backend that is chosen but cannot answer (no D-Bus session, a dismissed unlock)."""
+
+    priority = 1
+
+    def get_password(self, service, username):
+        from keyring.errors import KeyringLocked
+
+        raise KeyringLocked("locked")
+
+
+def test_a_keyring_that_cannot_answer_is_not_used(paths):
+    keyring.set_keyring(BrokenKeyring())
+    assert not SecretStore().available()
+    assert isinstance(choose_store(paths, SecretsOptions(kdf=CHEAP)), VaultSecretStore)
+
+
+def test_creation_without_hard_links_still_refuses_to_replace(paths, options, monkeypatch):
+    def no_links(src, dst):
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr(vault_file.os, "link", no_links)
+    store = new_vault(paths, options)
+    store.set("k", "v")
+    before = paths.vault.read_bytes()
+    with pytest.raises(VaultError, match="Ya existe"):
+        VaultSecretStore(paths.vault, lambda create: "x", kdf=CHEAP).create("otra frase larga ya")
+    assert paths.vault.read_bytes() == before
+    assert reopen(paths, options).get("k") == "v"
+
+
 def test_a_folder_with_a_vault_keeps_it_even_when_a_keyring_appears(paths, options):
     new_vault(paths, options)
     store = choose_store(paths, SecretsOptions(kdf=CHEAP))  # the memory keyring answers

@@ -266,8 +266,15 @@ def write_atomically(path: Path, data: bytes, *, must_not_exist: bool = False) -
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o600)
         if must_not_exist:
-            os.link(tmp, path)  # atomic "create only if absent": FileExistsError otherwise
-            os.unlink(tmp)
+            try:
+                os.link(tmp, path)  # atomic "create only if absent": FileExistsError otherwise
+            except FileExistsError:
+                raise
+            except OSError:  # no hard links here (FAT, some network shares)
+                os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+                os.replace(tmp, path)
+            else:
+                os.unlink(tmp)
         else:
             os.replace(tmp, path)
     except BaseException:
