@@ -39,6 +39,7 @@ class SecretStore:
     """Keyring access by key (e.g. "cuenta:<uuid>", "smtp", "bitacora-key")."""
 
     description = "llavero del sistema"  # shown in the status bar: «Secretos: …»
+    location = "el llavero del sistema"  # in messages: «no está en …»
 
     def __init__(self, service: str = SERVICE) -> None:
         self.service = service

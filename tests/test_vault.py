@@ -401,3 +401,17 @@ def test_command_store_uses_the_keyring_when_there_is_one(data_dir, memory_keyri
     command_store(data_dir).set("smtp", "x")
     assert memory_keyring.store[("redes-desktop", "smtp")] == "x"
     assert not DataPaths(data_dir).vault.exists()
+
+
+def test_bitacora_names_the_vault_when_its_key_is_missing(paths, options):
+    """A new vault (the old one moved aside after a lost passphrase) does not start a second
+    bitácora: the message names the vault, not a keyring this machine does not have."""
+    from redes_desktop.bitacora import open_bitacora
+    from redes_desktop.bitacora.crypto import BitacoraKeyError
+    from redes_desktop.clock import system_clock
+
+    open_bitacora(paths, new_vault(paths, options), None, system_clock).close()
+    paths.vault.rename(paths.root / "apartada.boveda")
+    with pytest.raises(BitacoraKeyError, match="no está en la bóveda cifrada local"):
+        open_bitacora(paths, new_vault(paths, options, "otra frase nueva de acceso"), None,
+                      system_clock)

@@ -70,6 +70,7 @@ def _no_opener(store: VaultSecretStore, creating: bool) -> None:
 
 class VaultSecretStore(SecretStore):
     description = VAULT_DESCRIPTION
+    location = "la bóveda cifrada local"
 
     def __init__(self, path: Path, installation: Callable[[bool], str], *,
                  opener: Opener = _no_opener, kdf: KdfParams = DEFAULT_KDF,
