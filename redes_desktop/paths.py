@@ -46,6 +46,16 @@ class DataPaths:
         return self.root / "settings.json"
 
     @property
+    def vault(self) -> Path:
+        """The encrypted secrets vault, used where no OS keyring answers (vault/)."""
+        return self.root / "secretos.boveda"
+
+    @property
+    def installation_id(self) -> Path:
+        """This data folder's installation id, recorded in its vault."""
+        return self.root / "instalacion.id"
+
+    @property
     def lock(self) -> Path:
         return self.root / ".redes-desktop.lock"
 

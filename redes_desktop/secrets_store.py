@@ -1,6 +1,7 @@
-"""Secrets live only in the OS keyring (service `redes-desktop`), never in the database,
-settings, logs or bitácora. This is the one door to it; a missing or locked keyring is a clear
-Spanish error and nothing is stored anywhere else."""
+"""Secrets live in the OS keyring (service `redes-desktop`) or, where no keyring answers, in the
+local encrypted vault (`redes_desktop/vault/`, same interface) — never in the database, settings,
+logs or bitácora, never in plaintext. `SecretStore` is the keyring door; `vault.choice` decides
+which store a data folder uses and says so (`description`)."""
 
 from __future__ import annotations
 
@@ -26,8 +27,19 @@ def _unavailable(error: BaseException) -> SecretsUnavailable:
     )
 
 
+def check_secret_size(secret: str) -> None:
+    if len(secret.encode("utf-8")) > MAX_SECRET_BYTES:
+        raise UserFacingError(
+            f"El secreto mide más de {MAX_SECRET_BYTES} bytes y el llavero de Windows no lo "
+            "admite. Use uno más corto."
+        )
+
+
 class SecretStore:
     """Keyring access by key (e.g. "cuenta:<uuid>", "smtp", "bitacora-key")."""
+
+    description = "llavero del sistema"  # shown in the status bar: «Secretos: …»
+    location = "el llavero del sistema"  # in messages: «no está en …»
 
     def __init__(self, service: str = SERVICE) -> None:
         self.service = service
@@ -45,11 +57,7 @@ class SecretStore:
         import keyring
         from keyring.errors import KeyringError, PasswordSetError
 
-        if len(secret.encode("utf-8")) > MAX_SECRET_BYTES:
-            raise UserFacingError(
-                f"El secreto mide más de {MAX_SECRET_BYTES} bytes y el llavero de Windows no lo "
-                "admite. Use uno más corto."
-            )
+        check_secret_size(secret)
         try:
             keyring.set_password(self.service, key, secret)
         except PasswordSetError as error:
@@ -74,7 +82,18 @@ class SecretStore:
         return True
 
     def available(self) -> bool:
+        """A keyring backend answers: not keyring's `fail` or `null` backend (the null one
+        would drop every secret silently), and a read does not raise."""
         import keyring
         from keyring.backends.fail import Keyring as FailKeyring
+        from keyring.backends.null import Keyring as NullKeyring
+        from keyring.errors import KeyringError
 
-        return not isinstance(keyring.get_keyring(), FailKeyring)
+        try:
+            backend = keyring.get_keyring()
+            if isinstance(backend, FailKeyring | NullKeyring):
+                return False
+            backend.get_password(self.service, "sonda-disponibilidad")
+        except (KeyringError, RuntimeError, OSError):
+            return False
+        return True

@@ -193,9 +193,18 @@ class FileBitacora:
                                      "details": entry.details}, ensure_ascii=False) + "\n")
 
 
+@pytest.mark.parametrize("store", ["llavero", "boveda"])
 def test_no_password_reaches_database_wal_settings_logs_or_bitacora(
-    context, data_dir, memory_keyring
+    context, data_dir, memory_keyring, store
 ):
+    if store == "boveda":  # no keyring: the secrets go to the local vault (issue 12)
+        from redes_desktop.vault.choice import SecretsOptions, choose_store
+        from redes_desktop.vault.file import KdfParams
+
+        keyring.set_keyring(FailKeyring())
+        context.secrets = choose_store(context.workspace.paths, SecretsOptions(
+            kdf=KdfParams(1, 8, 1), keyring_check=lambda: False))
+        context.secrets.create("frase de la bóveda para la prueba")
     log_path = data_dir / "redes.log"
     handler = logging.FileHandler(log_path, encoding="utf-8")
     engine_logger = logging.getLogger("sqlalchemy.engine")
@@ -227,6 +236,8 @@ def test_no_password_reaches_database_wal_settings_logs_or_bitacora(
     names = {p.name for p in files}
     assert {"redes.sqlite3", "redes.sqlite3-wal", "settings.json", "redes.log",
             "bitacora.jsonl"} <= names
+    if store == "boveda":
+        assert {"secretos.boveda", "instalacion.id"} <= names
     assert "contrasena_rotada" in (data_dir / "bitacora.jsonl").read_text(encoding="utf-8")
     assert "INSERT INTO password_rotations" in log_path.read_text(encoding="utf-8")
     for password in passwords:
@@ -235,4 +246,8 @@ def test_no_password_reaches_database_wal_settings_logs_or_bitacora(
             data = path.read_bytes()
             for needle in needles:
                 assert needle not in data, f"password found in {path.name}"
-    assert memory_keyring.store[("redes-desktop", secret_key(account_id))] == passwords[-1]
+    if store == "boveda":
+        assert memory_keyring.store == {}
+        assert context.secrets.get(secret_key(account_id)) == passwords[-1]
+    else:
+        assert memory_keyring.store[("redes-desktop", secret_key(account_id))] == passwords[-1]

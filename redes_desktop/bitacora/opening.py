@@ -79,10 +79,11 @@ def _existing_keys(secrets: SecretStore, workstation: str, check: bytes) -> tupl
     key = crypto.load_key(secrets, crypto.encryption_key_name(workstation), "clave de la bitácora")
     if key is None:
         raise BitacoraKeyError(
-            f"La clave de la bitácora de la estación {workstation[:8]} no está en el llavero del "
-            "sistema, y sin ella la bitácora no se puede leer ni continuar. Si el archivo se "
-            "copió de otro equipo, ábralo en ese equipo; si se perdió el llavero, restáurelo "
-            "desde su respaldo. La bitácora no se modificó y no se iniciará otra."
+            f"La clave de la bitácora de la estación {workstation[:8]} no está en "
+            f"{secrets.location}, y sin ella la bitácora no se puede leer ni continuar. Si el "
+            "archivo se copió de otro equipo, ábralo en ese equipo; si se perdió "
+            f"{secrets.location}, restáurela desde su respaldo. La bitácora no se modificó y no "
+            "se iniciará otra."
         )
     sealer = Sealer(key)
     if not sealer.matches(check):

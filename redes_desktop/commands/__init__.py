@@ -14,4 +14,5 @@ COMMAND_MODULES = [
     "redes_desktop.commands.sync",
     "redes_desktop.commands.shared_db",
     "redes_desktop.commands.informe",
+    "redes_desktop.commands.secretos",
 ]

@@ -80,12 +80,13 @@ def _open(args):
     from redes_desktop.clock import system_clock
     from redes_desktop.database import open_local_database
     from redes_desktop.paths import DataPaths
-    from redes_desktop.secrets_store import SecretStore
+    from redes_desktop.vault.choice import command_store
 
     paths = DataPaths(data_dir_of(args))
     database = open_local_database(paths.database) if paths.database.exists() else None
     try:
-        return open_bitacora(paths, SecretStore(), database, system_clock, create=False), database
+        secrets = command_store(paths.root)
+        return open_bitacora(paths, secrets, database, system_clock, create=False), database
     except BaseException:
         if database is not None:
             database.dispose()
@@ -187,9 +188,9 @@ def _find_account(database, key: str):
 def run_verify_export(args: argparse.Namespace) -> int:
     from redes_desktop.bitacora import crypto
     from redes_desktop.bitacora.export import verify_export
-    from redes_desktop.secrets_store import SecretStore
+    from redes_desktop.vault.choice import command_store
 
-    secrets = SecretStore()
+    secrets = command_store(data_dir_of(args))
 
     def chain_key(origin: str):
         return crypto.load_key(secrets, crypto.chain_key_name(origin), "clave de cadena")
@@ -244,9 +245,9 @@ def run_reanchor(args: argparse.Namespace) -> int:
 
 def run_readers_key(args: argparse.Namespace) -> int:
     from redes_desktop.bitacora import crypto
-    from redes_desktop.secrets_store import SecretStore
+    from redes_desktop.vault.choice import command_store
 
-    secrets = SecretStore()
+    secrets = command_store(data_dir_of(args))
     if args.generar:
         if secrets.get(crypto.READERS_KEY) is not None:
             raise UserFacingError("Esta estación ya tiene una clave de lectores; no se cambió.")
@@ -261,5 +262,5 @@ def run_readers_key(args: argparse.Namespace) -> int:
     if current is not None and current != text:
         raise UserFacingError("Esta estación ya tiene otra clave de lectores; no se cambió.")
     secrets.set(crypto.READERS_KEY, text)
-    print("Clave de lectores instalada en el llavero.")
+    print(f"Clave de lectores instalada ({secrets.description}).")
     return 0

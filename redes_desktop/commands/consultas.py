@@ -93,6 +93,7 @@ def run_expire(args: argparse.Namespace) -> int:
     from redes_desktop.context_setup import attach_bitacora
     from redes_desktop.errors import AlreadyRunning
     from redes_desktop.services.consultations import ConsultationService
+    from redes_desktop.vault.choice import command_store
 
     try:
         workspace = _open(args, lock=True)
@@ -102,7 +103,7 @@ def run_expire(args: argparse.Namespace) -> int:
         return 0
     try:
         context = AppContext(workspace=workspace, database=workspace.open_database(),
-                             clock=workspace.clock)
+                             clock=workspace.clock, secrets=command_store(workspace.paths.root))
         attach_bitacora(context)  # the expiries are recorded like any other action (8.iii)
         with context.session() as session:
             service = ConsultationService.from_context(context, session)

@@ -25,17 +25,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     grant.set_defaults(handler=run_grant)
 
 
-def _engine(url: str):
-    from redes_desktop.secrets_store import SecretStore
+def _engine(args: argparse.Namespace):
+    from redes_desktop.commands.common import data_dir_of
     from redes_desktop.sync.connect import shared_engine
+    from redes_desktop.vault.choice import command_store
 
-    return shared_engine(url, SecretStore())
+    return shared_engine(args.database_url, command_store(data_dir_of(args)))
 
 
 def run_init(args: argparse.Namespace) -> int:
     from redes_desktop.sync.shared_schema import DEFAULT_GROUP_ROLE, init_shared_database
 
-    engine = _engine(args.database_url)
+    engine = _engine(args)
     try:
         revision = init_shared_database(engine, args.group_role or DEFAULT_GROUP_ROLE)
     finally:
@@ -51,13 +52,13 @@ def run_grant(args: argparse.Namespace) -> int:
     from redes_desktop.sync.shared_schema import grant_person
 
     password = secrets.token_urlsafe(18) if args.password else None
-    engine = _engine(args.database_url)
+    engine = _engine(args)
     try:
         role = grant_person(engine, args.person, password)
     finally:
         engine.dispose()
     print(f"Usuario de base de datos «{role}» listo para {args.person}.")
     if password:
-        print(f"Contraseña (se muestra una sola vez; guárdela en el llavero de su estación como "
-              f"«base-compartida»): {password}")
+        print(f"Contraseña (se muestra una sola vez; guárdela en la estación de la persona con "
+              f"«redes-desktop secretos guardar base-compartida»): {password}")
     return 0

@@ -24,12 +24,13 @@ def run(args: argparse.Namespace) -> int:
     from redes_desktop.commands.common import data_dir_of
     from redes_desktop.context import AppContext
     from redes_desktop.context_setup import attach_bitacora, make_sync_engine, record_sync
+    from redes_desktop.vault.choice import command_store
     from redes_desktop.workspace import open_workspace
 
     workspace = open_workspace(data_dir_of(args))
     try:
         context = AppContext(workspace=workspace, database=workspace.open_database(),
-                             clock=workspace.clock)
+                             clock=workspace.clock, secrets=command_store(workspace.paths.root))
         attach_bitacora(context)
         try:
             engine, note = make_sync_engine(context, args.database_url,

@@ -17,8 +17,8 @@ from redes_desktop.secrets_store import SecretStore, SecretsUnavailable
 SECRET_KEY = "base-compartida"
 PASSWORD_IN_SETTINGS = (
     "La dirección de la base compartida en la configuración lleva la contraseña: se usó, pero "
-    "cualquiera que lea el archivo de configuración la ve. Guárdela en el llavero del sistema "
-    f"(clave «{SECRET_KEY}») y quítela de la dirección."
+    "cualquiera que lea el archivo de configuración la ve. Guárdela como secreto (clave "
+    f"«{SECRET_KEY}»: redes-desktop secretos guardar {SECRET_KEY}) y quítela de la dirección."
 )
 
 

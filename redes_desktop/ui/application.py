@@ -1,7 +1,8 @@
 """Start-up of the window: paint first, then load the data layer off the UI thread.
 
 Order: QApplication → data folder checks and lock (cheap) → main window shown → first paint →
-worker thread imports SQLAlchemy, opens and upgrades the database → identity → sections filled.
+secret store chosen (keyring, or the local vault and its passphrase dialog) → worker thread
+imports SQLAlchemy, opens and upgrades the database → identity → sections filled.
 """
 
 from __future__ import annotations
@@ -30,13 +31,20 @@ PERIODIC_INTERVAL_MS = 60_000
 class Startup:
     """Drives the start-up sequence; `exit_code` is what the process returns."""
 
-    def __init__(self, app: QApplication, workspace: Workspace, quit_after_startup: bool) -> None:
+    def __init__(self, app: QApplication, workspace: Workspace, quit_after_startup: bool,
+                 secrets_options=None, pool=None) -> None:
+        from redes_desktop.vault.choice import SecretsOptions
+
         self.app = app
         self.workspace = workspace
         self.quit_after_startup = quit_after_startup
+        self.secrets_options = secrets_options or SecretsOptions()
+        self.pool = pool  # tests: SynchronousPool for the secrets step
         self.exit_code = 0
         self.context = None
         self.sync = None
+        self.secrets = None
+        self.vault_dialog = None
         self.window = MainWindow(str(workspace.paths.root))
         settings = workspace.settings
         self.window.restore_state(
@@ -52,6 +60,62 @@ class Startup:
     def _on_first_paint(self) -> None:
         if self.quit_after_startup:
             print(f"{PAINT_MARKER} {time.perf_counter():.6f}", flush=True)
+        run_task(self._choose_secrets, self._on_secrets_chosen, self.pool)
+
+    # -- secrets (issue 12): the OS keyring, or the local vault opened with its passphrase --------
+    def _choose_secrets(self):
+        """Off the UI thread (importing keyring costs ~0.3 s): keyring or vault; a damaged or
+        foreign vault is refused here; REDES_DESKTOP_PASSPHRASE opens the vault at once."""
+        from redes_desktop.vault.choice import choose_store, open_with_passphrase
+        from redes_desktop.vault.store import VaultSecretStore
+
+        store = choose_store(self.workspace.paths, self.secrets_options)
+        if isinstance(store, VaultSecretStore):
+            store.inspect()
+            phrase = self.secrets_options.env_passphrase
+            if phrase is not None:
+                open_with_passphrase(store, phrase)
+        return store
+
+    def _on_secrets_chosen(self, store, error: BaseException | None) -> None:
+        if error is not None:
+            self._fail(error)
+            return
+        from redes_desktop.vault.store import VaultSecretStore
+
+        if isinstance(store, VaultSecretStore) and not store.is_open:
+            if self.quit_after_startup:  # a smoke run: nobody is there to type the passphrase
+                from redes_desktop.secrets_store import SecretsUnavailable
+                from redes_desktop.vault.choice import PASSPHRASE_ENV
+
+                self._fail(SecretsUnavailable(
+                    f"Este equipo no tiene llavero del sistema y la bóveda de secretos "
+                    f"{store.path} necesita su frase de acceso: defina {PASSPHRASE_ENV} para "
+                    "una ejecución sin ventana de diálogo."))
+                return
+            from redes_desktop.ui.vault_dialog import VaultDialog
+
+            self.vault_dialog = VaultDialog(store, self.window, pool=self.pool)
+            self.vault_dialog.finished.connect(lambda result: self._on_vault_dialog(store, result))
+            self.vault_dialog.open()
+            return
+        self._secrets_ready(store)
+
+    def _on_vault_dialog(self, store, result: int) -> None:
+        dialog, self.vault_dialog = self.vault_dialog, None
+        if result:
+            self._secrets_ready(store)
+        elif dialog is not None and dialog.error is not None:
+            self._fail(dialog.error)
+        else:  # cancelled: nothing can be read or recorded without the secrets
+            from redes_desktop.secrets_store import SecretsUnavailable
+
+            self.exit_code = SecretsUnavailable.exit_code
+            self.app.exit(self.exit_code)
+
+    def _secrets_ready(self, store) -> None:
+        self.secrets = store
+        self.window.set_secret_store(store)
         run_task(self._load_data_layer, self._on_loaded)
 
     def _load_data_layer(self):
@@ -59,7 +123,8 @@ class Startup:
 
         database = self.workspace.open_database()
         context = AppContext(
-            workspace=self.workspace, database=database, clock=self.workspace.clock
+            workspace=self.workspace, database=database, clock=self.workspace.clock,
+            secrets=self.secrets,
         )
         attach_bitacora(context)
         context.load_identity()

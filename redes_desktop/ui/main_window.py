@@ -107,7 +107,9 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         bar.addWidget(self.user_label)
         bar.addWidget(self.role_label)
+        self.secrets_label = QLabel(self.tr("Secretos: …"))
         bar.addPermanentWidget(self.data_label)
+        bar.addPermanentWidget(self.secrets_label)
         bar.addPermanentWidget(self.sync_label)
 
         self._build_menus()
@@ -230,6 +232,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(message, 60_000)
         else:
             self.statusBar().clearMessage()
+
+    def set_secret_store(self, store) -> None:
+        """Say which store holds the secrets (issue 12: never a silent fallback)."""
+        self.secrets_label.setText(self.tr("Secretos: %s") % store.description)
+        path = getattr(store, "path", None)
+        self.secrets_label.setToolTip(
+            self.tr("Bóveda cifrada con su frase de acceso: %s") % path if path is not None
+            else self.tr("Las contraseñas y claves están en el llavero del sistema operativo."))
 
     def set_identity(self, identity) -> None:
         if identity is None:
