@@ -168,8 +168,12 @@ def open_database(engine: Engine, *, migrate: bool = True) -> Database:
 
 def open_local_database(path: Path) -> Database:
     """Check, upgrade and open the workstation's SQLite database."""
+    from redes_desktop.private_files import create_private_file
+
     revision = inspect_sqlite_file(path)
     check_not_newer(revision, "La base de datos local")
+    if revision is None and not path.exists():
+        create_private_file(path)  # 0600; SQLite gives its -wal and -shm the same mode
     engine = sqlite_engine(path)
     try:
         if revision == HEAD_REVISION:  # refused before anything is written to it
