@@ -1,6 +1,8 @@
 """`redes-desktop check`: check a post against the criteria from the command line.
 
-Exit 0 when publishable (no `bloquea` finding), 1 when not, 2 for a usage error.
+Exit 0 when publishable (no `bloquea` finding), 1 when not, 2 for a usage or input error. With
+`--jsonl`: 2 if any line is not valid input, else 1 if any post is not publishable, else 0.
+Input limits live in check_input.py.
 """
 
 from __future__ import annotations
