@@ -183,3 +183,20 @@ def test_limit_findings_keeps_a_blocking_verdict_past_the_cap():
     kept = limit_findings(findings, "6.xxv")
     assert len(kept) == 201
     assert kept[-1].severity == Severity.BLOQUEA and "101 observaciones" in kept[-1].message
+
+
+def test_engine_caps_a_rule_that_does_not_cap_itself():
+    from redes_desktop.checks.engine import CheckEngine, CheckRequest
+    from redes_desktop.checks.model import MAX_FINDINGS_PER_RULE
+    from redes_desktop.models.enums import Network
+
+    class Flood:
+        rule_id = "6.xxv"
+
+        def check(self, item):
+            return [_finding(i * 2, i * 2 + 1) for i in range(5000)]
+
+    engine = CheckEngine(text_rules=[Flood()], length_of=lambda text, network: (len(text), 280))
+    result = engine.check(CheckRequest("x " * 5000, (Network.X,)))[Network.X]
+    assert len(result.findings) == MAX_FINDINGS_PER_RULE + 1
+    assert "4800 observaciones más" in result.findings[-1].message

@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from redes_desktop.checks.model import (
+    MAX_FINDINGS_PER_RULE,
     CheckInput,
     CheckResult,
     Finding,
@@ -76,6 +77,14 @@ class CheckEngine:
     length_of: LengthOf | None = None
     # Extra status lines from rules (e.g. "LanguageTool no disponible: …"), for the UI.
     status: dict[str, str] = field(default_factory=dict)
+    # Each rule's findings: runs of identical ones collapsed, at most this many and a summary
+    # (None: passed through untouched, for tests of what the UI does with floods).
+    max_findings_per_rule: int | None = MAX_FINDINGS_PER_RULE
+
+    def _limited(self, findings: list[Finding], rule_id: str) -> list[Finding]:
+        if self.max_findings_per_rule is None:
+            return findings
+        return limit_findings(findings, rule_id, self.max_findings_per_rule)
 
     def check(self, request: CheckRequest) -> dict[Network, CheckResult]:
         text, base = normalise(request.text)
@@ -92,7 +101,7 @@ class CheckEngine:
         )
         shared = list(base)
         for rule in self.text_rules:
-            shared.extend(limit_findings(rule.check(item), rule.rule_id))
+            shared.extend(self._limited(rule.check(item), rule.rule_id))
             note = getattr(rule, "languagetool_status", None)
             if note is not None or rule.rule_id == "6.xxiv":
                 if note:
@@ -104,7 +113,7 @@ class CheckEngine:
             per_network = replace(item, network=network)
             findings = list(shared)
             for rule in self.network_rules:
-                findings.extend(limit_findings(rule.check(per_network), rule.rule_id))
+                findings.extend(self._limited(rule.check(per_network), rule.rule_id))
             findings.sort(key=lambda f: (f.start, f.end, f.severity != Severity.BLOQUEA, f.rule))
             used, limit = self.length_of(text, network) if self.length_of else (len(text), 0)
             results[network] = CheckResult(

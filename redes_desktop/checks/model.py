@@ -118,14 +118,17 @@ def _base_message(finding: Finding, run: int) -> str:
     return finding.message[: -len(suffix)] if run > 1 else finding.message
 
 
-def limit_findings(findings: list[Finding], rule: str) -> list[Finding]:
+def limit_findings(
+    findings: list[Finding], rule: str, limit: int = MAX_FINDINGS_PER_RULE
+) -> list[Finding]:
     """What the engine keeps of one rule's findings: runs collapsed, then at most
     `MAX_FINDINGS_PER_RULE` and a summary (never changing whether the post is publishable)."""
     if len(findings) < 2:
         return findings
     own_summaries = [f for f in findings if f.summary]  # the rule capped itself already
     plain = [f for f in findings if not f.summary] if own_summaries else findings
-    return cap_findings(collapse_runs(plain), rule, "mas_observaciones", _MORE) + own_summaries
+    return cap_findings(collapse_runs(plain), rule, "mas_observaciones", _MORE,
+                        limit) + own_summaries
 
 
 class Rule(Protocol):
