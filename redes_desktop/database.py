@@ -13,11 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from redes_desktop.errors import DatabaseError
 from redes_desktop.migrations import HEAD_REVISION
 from redes_desktop.resource_files import migrations_dir
+from redes_desktop.schema_check import require_complete_schema
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -97,9 +99,19 @@ def inspect_sqlite_file(path: Path) -> str | None:
     """Read-only health check of an existing file; returns its schema revision.
 
     Raises DatabaseError for a file that is not a usable SQLite database. Nothing is written.
+    An empty (0-byte) file is refused too: a brand-new folder has no file at all, so an empty
+    one is a failed copy or restore, and silently starting a new database over it would hide
+    that the data is gone (issue 11).
     """
-    if not path.exists() or path.stat().st_size == 0:
+    if not path.exists():
         return None
+    if path.stat().st_size == 0:
+        raise DatabaseError(
+            f"La base de datos {path} está vacía (0 bytes): una copia o restauración falló. "
+            "Restáurela desde un respaldo (carpeta respaldos/); si la carpeta de datos es nueva "
+            "y no tenía datos, borre ese archivo y vuelva a abrir el programa. "
+            "El archivo no se modificó."
+        )
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except sqlite3.Error as error:
@@ -157,9 +169,29 @@ def open_database(engine: Engine, *, migrate: bool = True) -> Database:
 
 def open_local_database(path: Path) -> Database:
     """Check, upgrade and open the workstation's SQLite database."""
+    from redes_desktop.private_files import create_private_file
+
     revision = inspect_sqlite_file(path)
     check_not_newer(revision, "La base de datos local")
+    if revision is None and not path.exists():
+        create_private_file(path)  # 0600; SQLite gives its -wal and -shm the same mode
     engine = sqlite_engine(path)
-    with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA journal_mode=WAL")
-    return open_database(engine, migrate=revision != HEAD_REVISION)
+    try:
+        if revision == HEAD_REVISION:  # refused before anything is written to it
+            require_complete_schema(engine, path)
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+        database = open_database(engine, migrate=revision != HEAD_REVISION)
+        if revision != HEAD_REVISION:
+            require_complete_schema(engine, path)
+    except DBAPIError as error:  # e.g. a migration meeting a table that is not there
+        engine.dispose()
+        raise DatabaseError(
+            f"No se pudo preparar la base de datos {path} ({error.orig}): está incompleta o "
+            "fue modificada fuera del programa. Restáurela desde un respaldo (carpeta "
+            "respaldos/) o elija otra carpeta de datos."
+        ) from error
+    except BaseException:
+        engine.dispose()
+        raise
+    return database

@@ -15,10 +15,15 @@ from redes_desktop.settings import Settings, SettingsStore
 
 
 def prepare_data_folder(root: Path) -> DataPaths:
-    """Create the folder if needed and prove it writable, or raise a Spanish DataFolderError."""
+    """Create the folder if needed and prove it writable, or raise a Spanish DataFolderError.
+
+    The folder and its files are made private to their owner (0700/0600), tightening a folder
+    an earlier version created 0755."""
+    from redes_desktop.private_files import make_private_dir, tighten_data_folder
+
     paths = DataPaths(root)
     try:
-        root.mkdir(parents=True, exist_ok=True)
+        make_private_dir(root)
         probe = root / f".escritura-{os.getpid()}-{time.monotonic_ns()}"
         probe.write_bytes(b"ok")
         probe.unlink()
@@ -28,6 +33,7 @@ def prepare_data_folder(root: Path) -> DataPaths:
             "Elija otra con --data-dir o REDES_DATA_DIR, o pida permisos de escritura; "
             "no se modificó ningún dato."
         ) from error
+    tighten_data_folder(root)
     return paths
 
 

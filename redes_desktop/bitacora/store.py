@@ -136,6 +136,9 @@ def create_file(path: Path, workstation: str, key_check: bytes) -> None:
     for leftover in (temporary, Path(f"{temporary}-wal"), Path(f"{temporary}-shm")):
         leftover.unlink(missing_ok=True)
     try:
+        from redes_desktop.private_files import create_private_file
+
+        create_private_file(temporary)  # 0600, and so its -wal/-shm (issue 11)
         conn = sqlite3.connect(temporary, isolation_level=None)
         try:
             conn.execute("PRAGMA journal_mode=WAL")

@@ -14,35 +14,47 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
-from redes_desktop.checks.model import CheckInput, CheckResult, Finding, RecentPost, Rule, Severity
+from redes_desktop.checks.model import (
+    MAX_FINDINGS_PER_RULE,
+    CheckInput,
+    CheckResult,
+    Finding,
+    RecentPost,
+    Rule,
+    Severity,
+    limit_findings,
+)
 from redes_desktop.models.enums import Network
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_REPLACEMENT_RUN = re.compile("\ufffd+")
 LengthOf = Callable[[str, Network], tuple[int, int]]
 
 
 def normalise(text: str) -> tuple[str, list[Finding]]:
-    """NFC text with lone surrogates (invalid Unicode) replaced by U+FFFD and reported."""
+    """NFC text with lone surrogates (invalid Unicode) replaced by U+FFFD and reported (a run of
+    them is one finding, and at most `MAX_FINDINGS_PER_RULE` are listed)."""
     findings: list[Finding] = []
     text = _LONE_SURROGATE.sub("\ufffd", text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     if "\ufffd" not in text:
         return text, findings
-    for i, ch in enumerate(text):
-        if ch == "\ufffd":
-            findings.append(
-                Finding(
-                    rule="6.xxiv",
-                    severity=Severity.ADVIERTE,
-                    code="invalid-unicode",
-                    message="Hay un carácter no válido (�): vuelva a escribirlo o bórrelo.",
-                    start=i,
-                    end=i + 1,
-                    suggestions=("",),
-                )
+    for run in _REPLACEMENT_RUN.finditer(text):
+        count = run.end() - run.start()
+        again = f" (se repite {count} veces seguidas)" if count > 1 else ""
+        findings.append(
+            Finding(
+                rule="6.xxiv",
+                severity=Severity.ADVIERTE,
+                code="invalid-unicode",
+                message=f"Hay un carácter no válido (�): vuelva a escribirlo o bórrelo.{again}",
+                start=run.start(),
+                end=run.end(),
+                suggestions=("",),
             )
-    return text, findings
+        )
+    return text, limit_findings(findings, "6.xxiv")
 
 
 @dataclass(frozen=True)
@@ -65,6 +77,14 @@ class CheckEngine:
     length_of: LengthOf | None = None
     # Extra status lines from rules (e.g. "LanguageTool no disponible: …"), for the UI.
     status: dict[str, str] = field(default_factory=dict)
+    # Each rule's findings: runs of identical ones collapsed, at most this many and a summary
+    # (None: passed through untouched, for tests of what the UI does with floods).
+    max_findings_per_rule: int | None = MAX_FINDINGS_PER_RULE
+
+    def _limited(self, findings: list[Finding], rule_id: str) -> list[Finding]:
+        if self.max_findings_per_rule is None:
+            return findings
+        return limit_findings(findings, rule_id, self.max_findings_per_rule)
 
     def check(self, request: CheckRequest) -> dict[Network, CheckResult]:
         text, base = normalise(request.text)
@@ -81,7 +101,7 @@ class CheckEngine:
         )
         shared = list(base)
         for rule in self.text_rules:
-            shared.extend(rule.check(item))
+            shared.extend(self._limited(rule.check(item), rule.rule_id))
             note = getattr(rule, "languagetool_status", None)
             if note is not None or rule.rule_id == "6.xxiv":
                 if note:
@@ -93,7 +113,7 @@ class CheckEngine:
             per_network = replace(item, network=network)
             findings = list(shared)
             for rule in self.network_rules:
-                findings.extend(rule.check(per_network))
+                findings.extend(self._limited(rule.check(per_network), rule.rule_id))
             findings.sort(key=lambda f: (f.start, f.end, f.severity != Severity.BLOQUEA, f.rule))
             used, limit = self.length_of(text, network) if self.length_of else (len(text), 0)
             results[network] = CheckResult(

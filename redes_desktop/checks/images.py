@@ -6,6 +6,12 @@ FINDINGS.md), only `load()` notices. For JPEG it first asks libjpeg for a 1/8-sc
 (measured: a 4000x3000 noise JPEG, 8.8 MB, 425 ms full vs 160 ms draft; both raise on the file cut
 in half or at 97 %). Width and height are read before the draft shrinks them.
 
+What decodes is judged, not what the header says: a JPEG whose header claims more pixels than
+its data holds (8000×8000 declared, 1200×675 inside) or that was cut and closed with an end
+marker loads without error, its missing blocks filled in by libjpeg; it is refused as `danada`
+(`_ends_without_data`), and so is one too small to hold its declared blocks at all (one bit
+each at the very least), before anything is decoded.
+
 Decompression bombs: dimensions are read from the header and refused above `MAX_PIXELS` before
 anything is decoded; Pillow's own `DecompressionBombError` (raised by `open()` above twice its
 limit) is caught too, and so is its `DecompressionBombWarning` when warnings are errors. The same
@@ -91,8 +97,12 @@ def _inspect_uncached(path: Path, size: int) -> ImageInfo | ImageProblem:
                 return _too_big(path, width, height)
             frames = int(getattr(im, "n_frames", 1) or 1)
             if fmt == "JPEG":
+                if size * 8 < _jpeg_blocks(width, height):
+                    return _lying(path, width, height)
                 im.draft(im.mode, (max(1, width // 8), max(1, height // 8)))
             im.load()
+            if fmt == "JPEG" and _ends_without_data(im):
+                return _lying(path, width, height)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return _problem(
             path,
@@ -143,6 +153,49 @@ def _inspect_uncached(path: Path, size: int) -> ImageInfo | ImageProblem:
 
 
 _FIX_PERMISSION = "Copie la imagen a una carpeta suya o pida acceso al archivo."
+
+
+def _jpeg_blocks(width: int, height: int) -> int:
+    """8×8 luminance blocks of a JPEG: each costs at least one bit of data, whatever the tables."""
+    return -(-width // 8) * -(-height // 8)
+
+
+def _ends_without_data(im: Image.Image) -> bool:
+    """Whether the decoded picture ends in blocks libjpeg made up because the data ran out.
+
+    When the scan data stops before the header's dimensions are filled (a header that lies, or
+    a file cut and closed with an end marker, which Pillow's `load()` accepts), libjpeg fills
+    the remaining blocks with zero coefficients: exactly 128 in every channel. We refuse a
+    picture whose bottom eighth (at least two rows of the decode) is that value end to end and
+    whose last partly filled row ends in it too — the data stopped mid-row. A real design
+    ending in a full-width band of exactly #808080 over an eighth of its height, right below
+    content that also ends in #808080 at the right edge, would be refused too; none was seen."""
+    if im.mode not in ("L", "RGB"):
+        return False  # CMYK and others store "empty" differently; not judged
+    width, height = im.size
+    empty = ((128, 128),) * len(im.getbands())
+
+    def is_empty(box: tuple[int, int, int, int]) -> bool:
+        extrema = im.crop(box).getextrema()
+        return (extrema if im.mode != "L" else (extrema,)) == empty
+
+    rows = 0
+    while rows < height and is_empty((0, height - rows - 1, width, height - rows)):
+        rows += 1
+    if rows < max(2, height // 8) or rows == height:  # all #808080: dull, but a real picture
+        return False
+    above = height - rows - 1
+    return is_empty((width - 1, above, width, above + 1))
+
+
+def _lying(path: Path, width: int, height: int) -> ImageProblem:
+    return _problem(
+        path,
+        "danada",
+        f"dice medir {width} × {height} píxeles pero no trae los datos de toda la imagen "
+        "(está incompleta o su encabezado no corresponde a su contenido)",
+        "Vuelva a exportarla o descargarla y adjúntela de nuevo.",
+    )
 
 
 def _too_big(path: Path, width: int, height: int) -> ImageProblem:

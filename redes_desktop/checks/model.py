@@ -6,7 +6,7 @@ them to UTF-16 positions (QString) itself.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -29,6 +29,7 @@ class Finding:
     end: int = 0
     suggestions: tuple[str, ...] = ()
     code: str = ""  # a stable machine name for the specific problem, e.g. "curp"
+    summary: bool = False  # stands for the findings left out past the cap (`cap_findings`)
 
     def as_json(self) -> dict:
         return {
@@ -82,8 +83,52 @@ def cap_findings(
     blocks = any(f.severity == Severity.BLOQUEA for f in rest)
     at = rest[0].start
     kept.append(Finding(rule, Severity.BLOQUEA if blocks else Severity.ADVIERTE,
-                        summary.format(n=len(rest)), at, at, (), code))
+                        summary.format(n=len(rest)), at, at, (), code, summary=True))
     return kept
+
+
+_MORE = ("Y {n} observaciones más de este criterio a partir de aquí: son demasiadas para "
+         "marcarlas una por una. Corrija las anteriores y vuelva a revisar.")
+
+
+def collapse_runs(findings: list[Finding]) -> list[Finding]:
+    """Findings sorted by position, each run of touching identical findings (same rule, code,
+    severity and message; e.g. one per character of a run of invalid characters) made one that
+    spans the run and says how many it stands for."""
+    ordered = sorted(findings, key=lambda f: (f.start, f.end))
+    out: list[Finding] = []
+    run = 1
+    for finding in ordered:
+        last = out[-1] if out else None
+        if (last is not None and finding.start == last.end and finding.end > finding.start
+                and (finding.rule, finding.code, finding.severity, finding.message,
+                     finding.suggestions) == (last.rule, last.code, last.severity,
+                                              _base_message(last, run), last.suggestions)):
+            run += 1
+            out[-1] = replace(last, end=finding.end,
+                              message=f"{finding.message} (se repite {run} veces seguidas)")
+            continue
+        run = 1
+        out.append(finding)
+    return out
+
+
+def _base_message(finding: Finding, run: int) -> str:
+    suffix = f" (se repite {run} veces seguidas)"
+    return finding.message[: -len(suffix)] if run > 1 else finding.message
+
+
+def limit_findings(
+    findings: list[Finding], rule: str, limit: int = MAX_FINDINGS_PER_RULE
+) -> list[Finding]:
+    """What the engine keeps of one rule's findings: runs collapsed, then at most
+    `MAX_FINDINGS_PER_RULE` and a summary (never changing whether the post is publishable)."""
+    if len(findings) < 2:
+        return findings
+    own_summaries = [f for f in findings if f.summary]  # the rule capped itself already
+    plain = [f for f in findings if not f.summary] if own_summaries else findings
+    return cap_findings(collapse_runs(plain), rule, "mas_observaciones", _MORE,
+                        limit) + own_summaries
 
 
 class Rule(Protocol):

@@ -163,7 +163,7 @@ class CapitalsRule:
             findings.append(Finding(
                 RULE_ID, Severity.ADVIERTE,
                 f"Y {rest} tramos más en mayúsculas a partir de aquí: son demasiados para "
-                f"marcarlos uno por uno. {_ADVICE}", at, at, (), "mayusculas_mas"))
+                f"marcarlos uno por uno. {_ADVICE}", at, at, (), "mayusculas_mas", summary=True))
         return findings
 
     def _finding(self, text: str, start: int, end: int, code: str, what: str,

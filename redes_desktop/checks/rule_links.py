@@ -7,8 +7,10 @@ Links to `ine.mx` (and its subdomains), to the related official sites of
 - blocks: URL shorteners (the destination is hidden); invisible or bidirectional control
   characters inside the link; a `user@` part before the host (`https://ine.mx@evil.com`, also
   written as an address `ine.mx@evil.com`); hosts imitating an official one (`ine.mx.example.com`,
-  `ine-mx.com`, `inemx.com`, `lne.mx`), punycode (`xn--`) hosts, hosts mixing alphabets or using
-  letters of other alphabets that look Latin (Cyrillic "і" in "іne.mx").
+  `ine-mx.com`, `inemx.com`, `lne.mx`), punycode (`xn--`) hosts, above all those IDNA 2008
+  cannot decode (`xn--ine-7ka.mx`), hosts mixing alphabets or using letters of other alphabets
+  that look Latin (Cyrillic "і" in "іne.mx"), or adding a non-ASCII letter to an official name
+  (`ineß.mx`).
 - warns: a host sharing an official name elsewhere (`ine.es`, `ine-tramites.com`), a social
   network (is it an official account?), any other external site.
 
@@ -73,16 +75,40 @@ def _script(char: str) -> str:
         return "?"
 
 
-def _decode_punycode(host: str) -> str:
-    labels = []
+def _decode_punycode(host: str) -> tuple[str, bool]:
+    """The host as a browser shows it, and whether every `xn--` label decoded.
+
+    Decoded with the `idna` package (IDNA 2008 / UTS 46): Python's own `idna` codec is IDNA 2003
+    and cannot decode labels such as `xn--ine-7ka` ("ineß"), which then passed as plain ASCII.
+    A label that IDNA 2008 refuses is shown as its raw punycode reading when it has one."""
+    if "xn--" not in host:
+        return host, True
+    import idna
+
+    labels, valid = [], True
     for label in host.split("."):
         if label.startswith("xn--"):
             try:
-                label = label.encode("ascii").decode("idna")
-            except UnicodeError:
-                pass
+                label = idna.decode(label)
+            except (idna.IDNAError, UnicodeError, ValueError):
+                valid = False
+                try:
+                    label = label[4:].encode("ascii").decode("punycode")
+                except (UnicodeError, ValueError):
+                    pass
         labels.append(label)
-    return ".".join(labels)
+    return ".".join(labels), valid
+
+
+def _encodable(host: str) -> bool:
+    """Whether a host typed in Unicode is a valid internationalised name (UTS 46)."""
+    import idna
+
+    try:
+        idna.encode(host, uts46=True)
+    except (idna.IDNAError, UnicodeError, ValueError):
+        return False
+    return True
 
 
 def _is_invisible(char: str) -> bool:
@@ -142,8 +168,14 @@ class LinksRule:
         host = host.lower().rstrip(".")
         if _under(host, self._official):
             return None
-        shown = _decode_punycode(host)
+        shown, decodable = _decode_punycode(host)
         skeleton = _skeleton(shown)
+        if not decodable:
+            return self._block(start, end, "dominio_punycode_invalido", (
+                f"El dominio «{host}» está codificado (xn--) de una forma no válida"
+                + (f" (se lee «{shown}»)" if shown != host else "")
+                + ": ningún sitio legítimo se escribe así y suele ser una imitación. No lo "
+                "publiques; usa la dirección oficial (criterio 6.vi)."))
         if shown != host:
             return self._block(start, end, "dominio_punycode", (
                 f"El dominio «{host}» está codificado (xn--) y se muestra como «{shown}»: puede "
@@ -155,10 +187,18 @@ class LinksRule:
             ]
             mixed = any(len(s) > 1 for s in scripts_by_label)
             lookalike = host.translate(_CONFUSABLES) != host
+            # "ineß.mx": Latin only, but ine.mx with a letter added that ASCII readers skim over.
+            padded = self._imitated("".join(c for c in skeleton if c.isascii()))
             if mixed or lookalike:
                 return self._block(start, end, "dominio_homoglifo", (
                     f"El dominio «{host}» usa letras de otros alfabetos que se ven como latinas "
                     f"(se lee «{skeleton}»): es una imitación. Escribe la dirección a mano o "
+                    "cópiala del sitio oficial (criterio 6.vi)."))
+            if padded or not _encodable(host):
+                return self._block(start, end, "dominio_homoglifo", (
+                    f"El dominio «{host}» usa letras fuera del alfabeto inglés"
+                    + (f" para parecerse a {padded}" if padded else " que no son válidas en "
+                       "un dominio") + ": es una imitación. Escribe la dirección a mano o "
                     "cópiala del sitio oficial (criterio 6.vi)."))
         imitated = self._imitated(skeleton)
         if imitated:

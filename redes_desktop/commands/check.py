@@ -1,6 +1,8 @@
 """`redes-desktop check`: check a post against the criteria from the command line.
 
-Exit 0 when publishable (no `bloquea` finding), 1 when not, 2 for a usage error.
+Exit 0 when publishable (no `bloquea` finding), 1 when not, 2 for a usage or input error. With
+`--jsonl`: 2 if any line is not valid input, else 1 if any post is not publishable, else 0.
+Input limits live in check_input.py.
 """
 
 from __future__ import annotations
@@ -12,6 +14,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from redes_desktop.commands.check_input import (
+    MAX_TEXT_CHARS,
+    JsonlReader,
+    Line,
+    open_regular_file,
+    read_post_text,
+    text_too_long_message,
+)
 from redes_desktop.errors import UsageError
 
 NETWORK_CHOICES = ["x", "facebook", "instagram", "youtube", "tiktok", "otra"]
@@ -60,13 +70,14 @@ def run(args: argparse.Namespace) -> int:
     }
     if args.jsonl:
         return _run_jsonl(engine_options, Path(args.jsonl), args)
-    engine = build_engine(**engine_options)
-
     if args.text is None:
         raise UsageError("Escriba el texto de la publicación, o - para leerlo de la entrada "
                          "estándar (por ejemplo: redes-desktop check \"Hola\").")
     text = read_stdin_text() if args.text == "-" else args.text
+    if len(text) > MAX_TEXT_CHARS:
+        raise UsageError(text_too_long_message(len(text)).capitalize() + ". Acórtelo.")
     images = [_existing_file(p) for p in args.image]
+    engine = build_engine(**engine_options)
     network = Network(args.network) if args.network else None
     recent, account_network, rhythm = _account_context(data_dir, args.account)
     network = network or account_network or Network.X
@@ -84,14 +95,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def read_stdin_text() -> str:
-    """Standard input as UTF-8; invalid bytes become U+FFFD, which the checks report (6.xxiv)."""
-    return decode_utf8(sys.stdin.buffer.read())
-
-
-def decode_utf8(data: bytes) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]  # a byte-order mark some Windows editors write first
-    return data.decode("utf-8", errors="replace")
+    """Standard input as UTF-8 (bounded); invalid bytes become U+FFFD, which the checks report."""
+    return read_post_text(sys.stdin.buffer)
 
 
 def _now():
@@ -137,39 +142,60 @@ def _account_context(data_dir: Path, account: str | None):
 
 
 PARALLEL_THRESHOLD = 1000  # lines; below it a worker pool costs more than it saves
+BATCH_LINES = 4000  # lines read ahead at a time in parallel mode (memory stays bounded)
 _worker_engine = None
 
 
 def _run_jsonl(engine_options: dict[str, Any], path: Path, args: argparse.Namespace) -> int:
     """Check one JSON object per line; print one result per line, in input order.
 
-    Large files are spread over the CPU cores (each worker builds its own engine)."""
+    The input is read a batch at a time (see check_input.py for the limits). Large inputs are
+    spread over the CPU cores (each worker builds its own engine). Exit: 2 if any line is not
+    valid input, else 1 if any post is not publishable, else 0."""
+    stream = sys.stdin.buffer if str(path) == "-" else open_regular_file(str(path))
     try:
-        data = sys.stdin.buffer.read() if str(path) == "-" else path.read_bytes()
-    except OSError as error:
-        reason = error.strerror or error
-        raise UsageError(f"No se pudo leer «{path}»: {reason}.") from error
-    # Invalid UTF-8 in one line becomes U+FFFD there (the checks report it); the rest is intact.
-    lines = decode_utf8(data).split("\n")  # not splitlines(): U+2028 may sit in a string
-    work = [(n, line, args.network) for n, line in enumerate(lines, start=1) if line.strip()]
-    workers = min(os.cpu_count() or 1, 4)
-    if len(work) >= PARALLEL_THRESHOLD and workers > 1:
-        import multiprocessing
+        reader = JsonlReader(stream)
+        code = _check_lines(engine_options, reader, args.network)
+    finally:
+        if stream is not sys.stdin.buffer:
+            stream.close()
+    if reader.fatal:
+        raise UsageError(reader.fatal)
+    return code
 
-        with multiprocessing.Pool(workers, _init_worker, (engine_options,)) as pool:
-            outcomes = pool.imap(_check_line_in_worker, work, chunksize=250)
-            return _emit(outcomes)
-    _init_worker(engine_options)
-    return _emit(map(_check_line_in_worker, work))
+
+def _check_lines(engine_options: dict[str, Any], reader: JsonlReader,
+                 network: str | None) -> int:
+    first = [(line, network) for line in reader.take(PARALLEL_THRESHOLD)]
+    workers = min(os.cpu_count() or 1, 4)
+    if len(first) < PARALLEL_THRESHOLD or workers < 2:
+        _init_worker(engine_options)
+        code = _emit(map(_check_line_in_worker, first))
+        while batch := reader.take(BATCH_LINES):
+            code = max(code, _emit(map(_check_line_in_worker, [(x, network) for x in batch])))
+        return code
+    import multiprocessing
+
+    code = 0
+    with multiprocessing.Pool(workers, _init_worker, (engine_options,)) as pool:
+        # One batch is checked while the next is read: in order, at most two batches in memory.
+        pending = [pool.imap(_check_line_in_worker, first, chunksize=250)]
+        while pending:
+            batch = reader.take(BATCH_LINES)
+            if batch:
+                pending.append(pool.imap(_check_line_in_worker,
+                                         [(x, network) for x in batch], chunksize=250))
+            code = max(code, _emit(pending.pop(0)))
+    return code
 
 
 def _emit(outcomes) -> int:
+    """Print each result; the exit code is the worst line's (2 > 1 > 0)."""
     code = 0
     write = sys.stdout.write
     for payload, line_code in outcomes:
         write(payload + "\n")
-        if line_code == 2 or (line_code == 1 and code == 0):
-            code = line_code
+        code = max(code, line_code)
     return code
 
 
@@ -180,28 +206,55 @@ def _init_worker(engine_options: dict[str, Any]) -> None:
     _worker_engine = build_engine(**engine_options)
 
 
-def _check_line_in_worker(work: tuple[int, str, str | None]) -> tuple[str, int]:
+class _LineError(ValueError):
+    """A line that is not a valid post (Spanish message)."""
+
+
+def _check_line_in_worker(work: tuple[Line, str | None]) -> tuple[str, int]:
+    """One line's result as JSON, and its exit code. Never raises: any failure is that line's
+    error, so one bad line never stops or loses the others (in a worker, an exception would
+    lose its whole chunk)."""
+    line, default_network = work
+    number = line.number
+    try:
+        if line.error:
+            raise _LineError(line.error)
+        payload, code = _check_line(line, default_network)
+    except _LineError as error:
+        return _error_payload(number, str(error)), 2
+    except Exception as error:  # noqa: BLE001 - reported on its line, never a traceback
+        return _error_payload(number, (
+            f"no se pudo revisar la línea {number} ({type(error).__name__}); "
+            "revise su contenido")), 2
+    payload["line"] = number
+    return json.dumps(payload, ensure_ascii=False), code
+
+
+def _error_payload(number: int, message: str) -> str:
+    return json.dumps({"line": number, "error": message}, ensure_ascii=False)
+
+
+def _check_line(line: Line, default_network: str | None) -> tuple[dict, int]:
     from redes_desktop.checks.engine import CheckRequest
     from redes_desktop.models.enums import Network
 
-    number, line, default_network = work
+    item = _parse_line(line.text, line.number)
     try:
-        item = _parse_line(line, number)
         network = Network(item.get("network") or default_network or "x")
-        request = CheckRequest(
-            text=item["text"], networks=(network,),
-            images=tuple(Path(p) for p in item.get("images", [])),
-            alt_texts=tuple(item.get("alt_texts", [])),
-            is_reply=item.get("reply", False), now=_now(),
-        )
-        result = _worker_engine.check(request)[network]
-    except (ValueError, KeyError) as error:
-        return json.dumps({"line": number, "error": _line_error(error)}, ensure_ascii=False), 2
-    payload = result.as_json()
-    payload["line"] = number
-    return json.dumps(payload, ensure_ascii=False), 0 if result.publishable else 1
+    except ValueError:
+        raise _LineError(f"en la línea {line.number}, red desconocida; use una de: "
+                         f"{', '.join(NETWORK_CHOICES)}") from None
+    request = CheckRequest(
+        text=item["text"], networks=(network,),
+        images=tuple(Path(p) for p in item.get("images", [])),
+        alt_texts=tuple(item.get("alt_texts", [])),
+        is_reply=item.get("reply", False), now=_now(),
+    )
+    result = _worker_engine.check(request)[network]
+    return result.as_json(), 0 if result.publishable else 1
 
 
+MAX_LIST_ITEMS = 100  # images / alt_texts of one post; no network takes more than 35
 _FIELD_KINDS = {  # field -> (check, what it must be, in Spanish)
     "network": (lambda v: v is None or isinstance(v, str), "un texto, como \"x\""),
     "images": (lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
@@ -213,25 +266,32 @@ _FIELD_KINDS = {  # field -> (check, what it must be, in Spanish)
 
 
 def _parse_line(line: str, number: int) -> dict[str, Any]:
-    item = json.loads(line)
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise _LineError(f"JSON no válido en la línea {number}: {error.msg} "
+                         f"(columna {error.colno})") from None
+    except RecursionError:
+        raise _LineError(f"JSON no válido en la línea {number}: tiene demasiados niveles "
+                         "anidados") from None
+    except ValueError:  # e.g. an integer longer than Python converts
+        raise _LineError(f"JSON no válido en la línea {number}: contiene un número demasiado "
+                         "largo") from None
     if not isinstance(item, dict):
-        raise ValueError(f"la línea {number} no es un objeto JSON con «text»")
+        raise _LineError(f"la línea {number} no es un objeto JSON con «text»")
     if "text" not in item:
-        raise ValueError(f"a la línea {number} le falta «text», el texto de la publicación")
+        raise _LineError(f"a la línea {number} le falta «text», el texto de la publicación")
     if not isinstance(item["text"], str):
-        raise ValueError(f"en la línea {number}, «text» debe ser un texto entre comillas")
+        raise _LineError(f"en la línea {number}, «text» debe ser un texto entre comillas")
+    if len(item["text"]) > MAX_TEXT_CHARS:
+        raise _LineError(f"en la línea {number}, {text_too_long_message(len(item['text']))}")
     for name, (ok, what) in _FIELD_KINDS.items():
         if name in item and not ok(item[name]):
-            raise ValueError(f"en la línea {number}, «{name}» debe ser {what}")
+            raise _LineError(f"en la línea {number}, «{name}» debe ser {what}")
+        if isinstance(item.get(name), list) and len(item[name]) > MAX_LIST_ITEMS:
+            raise _LineError(f"en la línea {number}, «{name}» tiene {len(item[name])} "
+                             f"elementos; el máximo es {MAX_LIST_ITEMS}")
     return item
-
-
-def _line_error(error: Exception) -> str:
-    if isinstance(error, json.JSONDecodeError):
-        return f"JSON no válido: {error.msg}"
-    if isinstance(error, ValueError) and "is not a valid Network" in str(error):
-        return f"red desconocida; use una de: {', '.join(NETWORK_CHOICES)}"
-    return str(error)
 
 
 def _print_human(result) -> None:

@@ -497,7 +497,9 @@ def seed_demo(session: Session, clock: Clock) -> DemoSummary:
 # -- the data folder ------------------------------------------------------------------------
 def _move_aside(database_file: Path, backups: Path, stamp: str) -> Path:
     """Move the database and its WAL/SHM companions into `backups`; return the new path."""
-    backups.mkdir(parents=True, exist_ok=True)
+    from redes_desktop.private_files import make_private_dir
+
+    make_private_dir(backups)  # 0700: the old database keeps its own 0600 mode
     target = backups / f"redes-antes-de-demo-{stamp}.sqlite3"
     n = 2
     while target.exists():

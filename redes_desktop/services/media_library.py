@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 from redes_desktop.errors import UserFacingError
+from redes_desktop.private_files import make_private_dir
 
 _IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".tif", ".tiff"}
 
@@ -27,7 +28,7 @@ def import_for_publication(source: str | os.PathLike[str], media_dir: Path) -> P
     if src.parent.resolve() == media_dir.resolve():
         return src
     try:
-        media_dir.mkdir(parents=True, exist_ok=True)
+        make_private_dir(media_dir)
         fd, tmp_name = tempfile.mkstemp(prefix=".importando-", suffix=src.suffix, dir=media_dir)
         os.close(fd)
     except OSError as error:
