@@ -268,3 +268,26 @@ def test_a_reviewer_workstation_expires_like_the_area(decision_world, shared_eng
         run(world.engines["cncs"], EXPIRE, **_expiry(early))
     run(world.engines["cncs"], EXPIRE, **_expiry(late))
     assert _state(shared_engine, late["id"]) == "no_procedente"
+
+
+# -- what a workstation shows ----------------------------------------------------------------
+@pytest.mark.parametrize("forgery", ["premature", "naming_a_reviewer"])
+def test_a_forged_expiry_only_blocks(decision_world, shared_engine, jal_stations, forgery):
+    """The schema owner (whom the guard does not stop) writes «no procedente» before the term,
+    or naming a reviewer: the workstation never shows anything that lets the post publish."""
+    world = decision_world
+    first, _ = jal_stations
+    row = _sent(world, shared_engine, hours=1)
+    values = {"state": "no_procedente", "decided_at": row["deadline"],
+              "reasoning": EXPIRED_REASON, "reviewer_id": None}
+    if forgery == "naming_a_reviewer":
+        values["reviewer_id"] = world.reviewer_id
+    run(shared_engine, "UPDATE consultations SET state = :state, decided_at = :decided_at, "
+        "reasoning = :reasoning, reviewer_id = :reviewer_id, row_version = row_version + 1 "
+        "WHERE id = :i", i=row["id"], **values)
+    first.sync()
+    with first.db.session() as s:
+        c = s.get(Consultation, row["id"])
+        expected = S.NO_PROCEDENTE if forgery == "premature" else S.PENDIENTE
+        assert (c.state, c.reviewer_id) == (expected, None)
+        assert consultation_block(s, s.get(Post, c.post_id), _server_now(shared_engine))

@@ -9,18 +9,30 @@ the schema owner. Identity is always `session_user` mapped through `db_logins`
   the snapshot, post and account it covers, and the login that made it (`decided_by`).
   Only the trigger below writes it (SECURITY DEFINER, owned by the schema owner); logins may
   only read the records of the consultations they see.
-* `redes_decision_guard`, BEFORE INSERT, UPDATE and DELETE of each consultation row:
+* `redes_decision_guard`, BEFORE INSERT, UPDATE and DELETE of each consultation row — the one
+  guard for consultations (version 1 also had `redes_consultation_guard` in shared_schema.py;
+  `install` drops it):
+  - nobody's UPDATE changes the snapshot or its hash (the schema owner's neither); no login's
+    UPDATE changes the id, `sent_at` or `deadline`, and a login outside the consultation's
+    areas (a reviewer) changes only the decision;
   - a reviewer's login that sets or changes a decision must name itself as the reviewer (an
     empty reviewer is filled with it), and the decision is recorded in `consultation_decisions`;
   - any other login may insert only an undecided consultation (state «pendiente», no reviewer,
     no decision time, no reasoning nor requested changes), or one whose decision is exactly the
-    recorded one (the push's INSERT … ON CONFLICT), or one that expired unanswered
-    («no procedente», no reviewer: it only blocks publication); an INSERT whose id already
-    exists is checked as the UPDATE it becomes, with that row locked so that it cannot be
-    deleted meanwhile (no delete-then-insert race);
-  - on UPDATE a non-reviewer may not change the decision (except pending -> expired), nor
-    the id, nor, once decided, the post or account; the snapshot never changes (also
-    `redes_consultation_guard` in shared_schema.py) and must be the recorded one;
+    recorded one (the push's INSERT … ON CONFLICT); an INSERT whose id already exists is
+    checked as the UPDATE it becomes, with that row locked so that it cannot be deleted
+    meanwhile (no delete-then-insert race);
+  - the 48-hour term (6.viii) is `sent_at` + 48 h against the server's `now()`, never a
+    workstation's clock. Before it only a reviewer decides; from it on, the only change of
+    decision any login makes is the expiry: «no procedente», no reviewer, decided at the end of
+    the term, the canonical reasoning (`EXPIRED_REASON`), nothing else changed but the mail
+    mark and bookkeeping, and no recorded reviewer decision. An expiry is no reviewer's
+    decision and is not recorded (it only blocks publication). A consultation inserted already
+    expired is judged by the `sent_at` it brings (a false one only blocks its own new post
+    early). A reviewer's decision after the term is refused, as `ConsultationService.decide`
+    refuses it;
+  - on UPDATE a non-reviewer may not otherwise change the decision, nor, once decided, the
+    post or account; the snapshot must be the recorded one;
   - nobody's login deletes a decided consultation.
 * `redes_decision_truncate`: no login truncates consultations (the group has no TRUNCATE
   privilege either; COPY FROM is refused by row-level security).
