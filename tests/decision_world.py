@@ -18,7 +18,9 @@ from redes_desktop.sync.shared_schema import grant_person
 from tests.factories import AreaKind, Level, Office, Role, make_office
 from tests.test_sync_support import drop_role
 
-T0 = datetime(2026, 3, 10, 18, 0, tzinfo=UTC)
+# Sent an hour ago by the real clock: the shared database applies the 48-hour term with its own
+# clock (`now()`), so a consultation sent at a fixed date would already be past its term there.
+T0 = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=1)
 SNAPSHOT = {"text": "Texto aprobado", "media": []}
 
 

@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
+from redes_desktop.services.consultation_rules import EXPIRED_REASON
 from tests import decision_world as _world
 from tests import test_sync_support as _support
 from tests.decision_world import INSERT, T0, approval, consultation_row, run
@@ -253,9 +254,10 @@ def test_the_area_keeps_sending_and_touching_its_consultations(decision_world, s
     approved = {**consultation_row(world, world.approved, mail_pending=False), **approval(world)}
     run(jal, INSERT + " ON CONFLICT (id) DO UPDATE SET mail_pending = EXCLUDED.mail_pending",
         **approved)
-    expired = consultation_row(world, uuid.uuid4(), state="no_procedente",
-                               decided_at=T0 + timedelta(hours=48),
-                               reasoning="Sin respuesta de la CNCS en 48 horas.")
+    sent = T0 - timedelta(hours=49)  # past its term by the server's clock too
+    expired = consultation_row(world, uuid.uuid4(), state="no_procedente", sent_at=sent,
+                               deadline=sent + timedelta(hours=48),
+                               decided_at=sent + timedelta(hours=48), reasoning=EXPIRED_REASON)
     run(jal, INSERT, **expired)
     run(jal, "DELETE FROM consultations WHERE id = :i", i=fresh["id"])
     assert _state(shared_engine, world.approved) == ("aprobada", world.reviewer_id)

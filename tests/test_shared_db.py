@@ -22,6 +22,8 @@ pytestmark = pytest.mark.postgres
 shared_engine = _support.shared_engine  # fixture
 stations = _support.stations  # fixture
 T0 = datetime(2026, 3, 10, 18, 0, tzinfo=UTC)
+# Consultations sent an hour ago: the shared database applies the 48-hour term by its own clock.
+SENT = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=1)
 
 
 @pytest.fixture
@@ -46,8 +48,8 @@ def world(stations, shared_engine):
             s.flush()
             c = Consultation(post_id=post.id, account_id=office.account.id,
                              author_id=office.titular.id, snapshot={"text": "Texto"},
-                             question="¿Procede?", sent_at=T0,
-                             deadline=T0 + timedelta(hours=48))
+                             question="¿Procede?", sent_at=SENT,
+                             deadline=SENT + timedelta(hours=48))
             s.add(c)
             s.flush()
             consultations[office.area.state] = c.id

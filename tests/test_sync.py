@@ -130,10 +130,12 @@ def test_cncs_decision_reaches_the_composer_and_snapshot_is_immutable(stations, 
     reviewer = make_station(tmp_path, "cncs", logins(reviewer_email), reviewer=True,
                             person_id=reviewer_id)
     post_id = _draft(admin, office, "Texto para consulta")
+    # Sent an hour ago: the shared database refuses a decision past the 48 hours by its clock.
+    sent = datetime.now(UTC) - timedelta(hours=1)
     with admin.db.session() as s:
         c = Consultation(post_id=post_id, account_id=office.account.id,
                          author_id=office.titular.id, snapshot={"text": "Texto para consulta"},
-                         question="¿Procede?", sent_at=T0, deadline=T0 + timedelta(hours=48),
+                         question="¿Procede?", sent_at=sent, deadline=sent + timedelta(hours=48),
                          snapshot_hash="a" * 64)
         s.add(c)
         s.commit()

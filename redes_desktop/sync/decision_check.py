@@ -11,6 +11,11 @@ shown as «Pendiente» and publication stays blocked (criterion 6.viii); the syn
 why (Spanish) and what to do: ask CNCS to decide it again, and tell whoever administers the
 shared database. A reviewer's workstation sees it pending too and can decide it for real.
 
+A «no procedente» without a reviewer is the 48-hour expiry, no reviewer's decision: it is kept
+as it comes. The server accepts it from a login only past the term by its own clock
+(`decision_guards.py`); one the schema owner wrote early is still only a block on publishing,
+never an approval, so nothing is lost by showing it.
+
 The first pull after this check exists also re-checks the consultations already stored here
 that claim a decision (`sweep_once`): rows pulled earlier were never verified.
 """

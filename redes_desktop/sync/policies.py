@@ -6,7 +6,8 @@ added by a new migration syncs without touching this file, with the default rule
 | Table                         | Rule                                                          |
 |-------------------------------|---------------------------------------------------------------|
 | consultations                 | OWNED: the decision columns (state, reviewer_id, decided_at,  |
-|                               | reasoning, requested_changes) belong to the CNCS reviewer and |
+|                               | reasoning, requested_changes) belong to the CNCS reviewer     |
+|                               | (save the 48-hour expiry, any station's: sync/expiry.py) and  |
 |                               | the rest to the consulting area; each side's columns win, the |
 |                               | two are merged into a new version. The snapshot never changes:|
 |                               | a push that changes snapshot/snapshot_hash is refused (kept   |

@@ -21,6 +21,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from redes_desktop.models.sync_state import SyncChange
 from redes_desktop.sync.batch import Batch, conflict
+from redes_desktop.sync.expiry import is_expiry
 from redes_desktop.sync.policies import Policy, Rule, policy_for, synced_table_names, table
 from redes_desktop.sync.rows import order_of
 from redes_desktop.sync.shared_schema import sync_applied, sync_log
@@ -225,11 +226,13 @@ def _owned_merge(policy: Policy, actor: _Actor, local: dict, server: dict,
     """Each side's columns win: reviewers own the decision, the area owns the rest.
     Returns the merged row and whether the local row was changed by the merge."""
     merged = dict(server)
+    # The 48-hour expiry is no reviewer's decision: the area's workstation pushes it too.
+    takes_decision = actor.is_reviewer or is_expiry(local, server)
     for column, value in local.items():
         owned_by_reviewer = column in policy.reviewer_columns
         if column in policy.immutable_columns:
             continue
-        if owned_by_reviewer and actor.is_reviewer:
+        if owned_by_reviewer and takes_decision:
             merged[column] = value
         elif not owned_by_reviewer and (same_base or not actor.is_reviewer):
             merged[column] = value

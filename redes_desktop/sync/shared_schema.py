@@ -7,9 +7,9 @@
 * `bitacora_entries`: the shared, append-only bitácora (origin, seq, metadata, payload, mac).
 * `db_logins`: database role -> person; row-level security reads it through `session_user`.
 * roles, grants and policies: area administrators see and change only their areas' accounts
-  and the rows that hang from them; only CNCS reviewers decide consultations; nobody changes a
-  consultation's snapshot; the bitácora only grows, each entry marked with the login that
-  inserted it; absences, notes, training and the directory's powers: `access_rules.py`.
+  and the rows that hang from them; who decides or expires a consultation, and what of it
+  never changes: `decision_guards.py`; the bitácora only grows, each entry marked with the login
+  that inserted it; absences, notes, training and the directory's powers: `access_rules.py`.
 
 Everything is re-runnable: `init` after an upgrade adds triggers and policies to new tables.
 """
@@ -83,7 +83,6 @@ sync_server_info = Table(
 )
 
 DEFAULT_GROUP_ROLE = "redes_personas"
-DECISION_COLUMNS = ("state", "reviewer_id", "decided_at", "reasoning", "requested_changes")
 _IDENT = re.compile(r"^[A-Za-z0-9_@.+-]{1,63}$")
 
 
@@ -160,34 +159,6 @@ def _functions(schema: str) -> list[str]:
         LANGUAGE sql STABLE SECURITY DEFINER {path} AS $$
           SELECT EXISTS (SELECT 1 FROM consultations WHERE id = c
                          AND redes_account_ok(account_id)) $$""",
-        f"""CREATE OR REPLACE FUNCTION redes_consultation_guard() RETURNS trigger
-        LANGUAGE plpgsql {path} AS $$
-        DECLARE
-          decision text[] := ARRAY{list(DECISION_COLUMNS)!r}::text[];
-          bookkeeping text[] := ARRAY['row_version', 'updated_at']::text[];
-          decided boolean;
-          other boolean;
-        BEGIN
-          IF NEW.snapshot::jsonb IS DISTINCT FROM OLD.snapshot::jsonb
-             OR NEW.snapshot_hash IS DISTINCT FROM OLD.snapshot_hash THEN
-            RAISE EXCEPTION 'La instantánea de una consulta no cambia una vez enviada.'
-              USING ERRCODE = 'check_violation';
-          END IF;
-          IF redes_person() IS NULL THEN RETURN NEW; END IF;
-          SELECT coalesce(bool_or(to_jsonb(NEW) -> c IS DISTINCT FROM to_jsonb(OLD) -> c), false)
-            INTO decided FROM unnest(decision) c;
-          other := (to_jsonb(NEW) - bookkeeping - decision)
-                   IS DISTINCT FROM (to_jsonb(OLD) - bookkeeping - decision);
-          IF decided AND NOT redes_is_reviewer() THEN
-            RAISE EXCEPTION 'Solo un revisor de la CNCS puede decidir una consulta.'
-              USING ERRCODE = 'insufficient_privilege';
-          END IF;
-          IF other AND NOT redes_account_ok(NEW.account_id) THEN
-            RAISE EXCEPTION 'Un revisor de la CNCS solo cambia la decisión de una consulta.'
-              USING ERRCODE = 'insufficient_privilege';
-          END IF;
-          RETURN NEW;
-        END $$""",
         f"""CREATE OR REPLACE FUNCTION redes_append_only() RETURNS trigger LANGUAGE plpgsql
         {path} AS $$
         BEGIN
@@ -257,12 +228,6 @@ def _table_statements(table: Table, group: str) -> list[str]:
         f"CREATE POLICY redes_delete ON {t} FOR DELETE USING ({check})",
         f"GRANT SELECT, INSERT, UPDATE, DELETE ON {t} TO {quote_ident(group)}",
     ]
-    if table.name == "consultations":
-        statements += [
-            f"DROP TRIGGER IF EXISTS redes_consultation_guard ON {t}",
-            f"CREATE TRIGGER redes_consultation_guard BEFORE UPDATE ON {t} "
-            "FOR EACH ROW EXECUTE FUNCTION redes_consultation_guard()",
-        ]
     if table.name in access_rules.GUARDED_TABLES:
         statements += access_rules.guard_statements(t)
     return statements
