@@ -17,6 +17,7 @@ from typing import Any, Protocol
 from sqlalchemy import Connection, func, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
+from redes_desktop.sync.server_bookkeeping import LOCK_TIMEOUT_MS, transaction_settings
 from redes_desktop.sync.shared_schema import bitacora_entries
 
 PULLED = "bitacora_pulled_seq"
@@ -38,15 +39,41 @@ class BitacoraSource(Protocol):
     def import_entries(self, entries: Sequence[BitacoraEntry]) -> int: ...
 
 
-def push_bitacora(conn: Connection, source: BitacoraSource, origin: str) -> int:
-    """Send this workstation's entries the shared database lacks (inside the push lock)."""
-    last = conn.execute(
-        select(func.max(bitacora_entries.c.seq)).where(bitacora_entries.c.origin == origin)
-    ).scalar() or 0
-    entries = source.entries_after(origin, int(last))
+def push_bitacora(conn: Connection, source: BitacoraSource, origin: str,
+                  problems: list[str] | None = None,
+                  lock_timeout_ms: int = LOCK_TIMEOUT_MS) -> int:
+    """Send this workstation's entries the shared database lacks (inside the push lock).
+
+    The chain id belongs to the login that first wrote under it: under another login nothing
+    is sent and `problems` says so. Entries on the server beyond this workstation's own chain
+    (someone took its sequence numbers in advance) are reported, and every entry the server
+    lacks is sent anyway."""
+    problems = problems if problems is not None else []
+    b = bitacora_entries.c
+    last, holder = conn.execute(
+        select(func.max(b.seq), func.redes_origin_holder(origin)).where(b.origin == origin)
+    ).one()
+    if holder is not None:
+        problems.append(
+            f"Bitácora: la cadena de esta estación ({origin[:8]}) está registrada en la base "
+            f"compartida a nombre de otro usuario ({holder}); sus entradas no se enviaron. "
+            "Avise a quien administra la base compartida.")
+        return 0
+    last = int(last or 0)
+    top = _local_top(source, origin)
+    if top is not None and last > top:
+        problems.append(
+            f"Bitácora: la base compartida tiene entradas con el identificador de esta estación "
+            f"que esta estación no escribió (números {top + 1} a {last}); se enviaron las "
+            "entradas propias que faltaban. Avise a quien administra la base compartida.")
+        present = set(conn.execute(
+            select(b.seq).where(b.origin == origin, b.seq <= top)).scalars())
+        entries = [e for e in source.entries_after(origin, 0) if e.seq not in present]
+    else:
+        entries = source.entries_after(origin, last)
     if not entries:
         return 0
-    conn.execute(text("SELECT redes_sync_lock()"))
+    conn.execute(text(f"SELECT {transaction_settings(lock_timeout_ms)}, redes_sync_lock()"))
     rows = [
         {"origin": e.origin, "seq": e.seq, "recorded_at": e.recorded_at,
          "metadata": e.metadata, "payload": e.payload, "mac": e.mac}
@@ -54,6 +81,12 @@ def push_bitacora(conn: Connection, source: BitacoraSource, origin: str) -> int:
     ]
     conn.execute(pg_insert(bitacora_entries).on_conflict_do_nothing(), rows)
     return len(rows)
+
+
+def _local_top(source: BitacoraSource, origin: str) -> int | None:
+    """The last seq of this workstation's own chain, when the source can tell."""
+    last_seq = getattr(source, "last_seq", None)
+    return last_seq(origin) if callable(last_seq) else None
 
 
 class MalformedEntry(Exception):

@@ -44,6 +44,10 @@ class BitacoraSyncAdapter:
                                      entry.sealed_details, entry.mac.hex()))
         return out
 
+    def last_seq(self, origin: str) -> int | None:
+        """The last seq of this workstation's own chain (None for another origin)."""
+        return self.bitacora.head_seq if origin == self.origin else None
+
     def import_entries(self, entries: Sequence[BitacoraEntry]) -> int:
         """Import other workstations' entries. Raises `MalformedEntry` (Spanish reason) for an
         entry that cannot be read or does not verify; a missing readers key is a real error."""
