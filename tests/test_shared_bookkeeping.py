@@ -295,3 +295,54 @@ def test_a_server_initialised_without_the_bookkeeping_is_refused(stations, share
         conn.execute(text("DELETE FROM sync_server_info WHERE name = 'bookkeeping'"))
     with pytest.raises(SharedSchemaError, match="shared-db init"):
         stations("a").sync()
+
+
+def test_the_real_bitacora_reaches_the_areas_suplente_and_no_other_area(world, shared_engine,
+                                                                         tmp_path, clock):
+    from redes_desktop.bitacora import crypto, open_bitacora
+    from redes_desktop.paths import DataPaths
+    from redes_desktop.secrets_store import SecretStore
+    from redes_desktop.services.activity import ActivityEntry
+    from redes_desktop.sync.bitacora_adapter import BitacoraSyncAdapter
+    from redes_desktop.sync.shared_schema import grant_person
+
+    readers = crypto.new_key()
+    suplente_role = grant_person(shared_engine, world["jal"].suplente.email)
+    search_path = _one(shared_engine, "SELECT current_schema()").scalar()
+    suplente_db = create_engine(URL.create(
+        "postgresql+psycopg", username=suplente_role, host="127.0.0.1", port=5432,
+        database="test", query={"options": f"-csearch_path={search_path}"}))
+    opened = []
+
+    def workstation(name, engine, person):
+        secrets = SecretStore(service=f"redes-desktop-{name}")
+        secrets.set(crypto.READERS_KEY, crypto.encode_key(readers))
+        paths = DataPaths(tmp_path / name)
+        paths.root.mkdir()
+        station = make_station(tmp_path, name, engine, person_id=person.id)
+        log = open_bitacora(paths, secrets, station.db, clock)
+        station.engine.bitacora = BitacoraSyncAdapter(log)
+        opened.append((station, log))
+        return station, log
+
+    try:
+        titular, titular_log = workstation("titular", world["engines"]["jal"],
+                                           world["jal"].titular)
+        suplente, suplente_log = workstation("suplente", suplente_db, world["jal"].suplente)
+        sonora, _ = workstation("sonora", world["engines"]["son"], world["son"].titular)
+        for n in range(3):
+            titular_log.append(ActivityEntry(at=clock(), actor_id=world["jal"].titular.id,
+                                             account_id=world["jal"].account.id,
+                                             action="borrador_editado", details={"n": n}))
+        titular_log.flush_anchors(wait=True)
+        assert titular.sync().bitacora_sent == 3
+        report = suplente.sync()
+        assert report.bitacora_received == 3 and report.warnings == []
+        assert suplente_log.verify().ok
+        assert sonora.sync().bitacora_received == 0
+    finally:
+        for station, log in opened:
+            log.close()
+            station.db.dispose()
+        suplente_db.dispose()
+        drop_role(shared_engine, suplente_role)

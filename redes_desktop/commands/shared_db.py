@@ -29,7 +29,7 @@ def _engine(url: str):
     from redes_desktop.secrets_store import SecretStore
     from redes_desktop.sync.connect import shared_engine
 
-    return shared_engine(url, SecretStore())
+    return shared_engine(url, SecretStore(), timeouts=False)  # migrations may run long
 
 
 def run_init(args: argparse.Namespace) -> int:

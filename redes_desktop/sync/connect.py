@@ -44,7 +44,10 @@ def password_note(url: str) -> str:
         return ""
 
 
-def shared_engine(url: str, secrets: SecretStore | None = None) -> Engine:
+def shared_engine(url: str, secrets: SecretStore | None = None, *,
+                  timeouts: bool = True) -> Engine:
+    """The engine; `timeouts`: lock and statement timeouts on every connection (the sync's;
+    `shared-db init` runs migrations that may take longer)."""
     if not url:
         raise UserFacingError(
             "No está configurada la base de datos compartida. Indique su dirección en la "
@@ -72,7 +75,8 @@ def shared_engine(url: str, secrets: SecretStore | None = None) -> Engine:
         parsed, pool_pre_ping=True, pool_size=2, max_overflow=2,
         connect_args={"connect_timeout": 5},
     )
-    event.listen(engine, "connect", _set_timeouts)
+    if timeouts:
+        event.listen(engine, "connect", _set_timeouts)
     return engine
 
 

@@ -39,7 +39,8 @@ LOCK_TIMEOUT, STATEMENT_TIMEOUT = "55P03", "57014"
 GROUP_FUNCTIONS = (
     "redes_sync_lock()", "redes_sync_touch(text, uuid[])", "redes_origin_mine(text)",
     "redes_claim_origin(text)", "redes_origin_holder(text)", "redes_readable_origins()",
-    "redes_lock_holder()", "redes_sync_high()",
+    "redes_lock_holder()", "redes_sync_high()", "redes_my_accounts()",
+    "redes_row_owner(text, uuid)",
 )
 
 
@@ -78,6 +79,10 @@ def functions(path: str, schema: str, lock_key: str) -> list[str]:
           WHERE s.login = session_user OR p.area_id = ANY(redes_areas())
              OR p.id IN (SELECT person_id FROM absence_periods
                          WHERE covering_person_id = redes_person()) $$""",
+        f"""CREATE OR REPLACE FUNCTION redes_my_accounts() RETURNS uuid[] LANGUAGE sql
+        STABLE SECURITY DEFINER {path} AS $$
+          SELECT coalesce(array_agg(id), '{{}}') FROM accounts WHERE area_id = ANY(redes_areas())
+        $$""",
         f"""CREATE OR REPLACE FUNCTION redes_sync_high() RETURNS bigint LANGUAGE sql
         STABLE SECURITY DEFINER {path} AS $$ SELECT max(server_seq) FROM sync_log $$""",
         f"""CREATE OR REPLACE FUNCTION redes_lock_holder()
@@ -95,20 +100,62 @@ def functions(path: str, schema: str, lock_key: str) -> list[str]:
     ]
 
 
-def sync_log_read(tables: list[str], read_all: frozenset[str]) -> str:
-    """SQL boolean: may the login read this `sync_log` entry? (the row's own table decides)"""
-    everyone = ", ".join(f"'{name}'" for name in sorted(read_all))
-    cases = " ".join(
-        f"WHEN '{name}' THEN EXISTS (SELECT 1 FROM \"{name}\" x WHERE x.id = sync_log.row_id)"
-        for name in tables if name not in read_all
-    )
-    return (f"(SELECT redes_is_reviewer()) OR deleted OR table_name IN ({everyone}) "
-            f"OR CASE table_name {cases} ELSE false END")
+# How a row reaches the areas that read it, by its table's read check (shared_schema._row_check):
+# (SQL giving the row's owner from its id `r`, the set the owner must be in).
+_AREAS = "(SELECT unnest(redes_areas()))"
+_ACCOUNTS = "(SELECT unnest(redes_my_accounts()))"
+_OWNERS = {
+    "id = ANY(redes_areas())": ("r", _AREAS),
+    "area_id = ANY(redes_areas())": ("(SELECT area_id FROM {t} WHERE id = r)", _AREAS),
+    "(area_id IS NULL OR area_id = ANY(redes_areas()))":
+        ("(SELECT area_id FROM {t} WHERE id = r)", _AREAS),
+    "redes_account_ok(account_id)": ("(SELECT account_id FROM {t} WHERE id = r)", _ACCOUNTS),
+    "redes_post_ok(post_id)": ("(SELECT p.account_id FROM {t} x JOIN posts p ON p.id = x.post_id "
+                               "WHERE x.id = r)", _ACCOUNTS),
+    "redes_consultation_ok(consultation_id)":
+        ("(SELECT c.account_id FROM {t} x JOIN consultations c ON c.id = x.consultation_id "
+         "WHERE x.id = r)", _ACCOUNTS),
+}
 
 
-def table_statements(group: str, synced: list[str], read_all: frozenset[str]) -> list[str]:
-    """Row-level security on the bookkeeping tables, grants, and what init backfills."""
+def _log_statements(path: str, checks: dict[str, str | None],
+                    read_all: frozenset[str]) -> tuple[list[str], str]:
+    """The function giving a row's owner, and the SQL boolean: may the login read this
+    `sync_log` entry? Tables whose read check is a plain area or account path are decided from
+    the owner against the login's areas or accounts (computed once per query); the others
+    through their own row-level security (EXISTS on the row)."""
+    owners, cases = [], []
+    for name, check in sorted(checks.items()):
+        if name in read_all:
+            continue
+        quoted = '"' + name + '"'
+        known = _OWNERS.get(check or "")
+        if known is None:
+            cases.append(f"WHEN '{name}' THEN EXISTS (SELECT 1 FROM {quoted} x "
+                         "WHERE x.id = sync_log.row_id)")
+            continue
+        owner, allowed = known
+        owners.append(f"WHEN '{name}' THEN {owner.format(t=quoted)}")
+        test = f"redes_row_owner(table_name, row_id) IN {allowed}"
+        if check.startswith("(area_id IS NULL"):
+            test = f"coalesce({test}, true)"
+        cases.append(f"WHEN '{name}' THEN {test}")
+    function = f"""CREATE OR REPLACE FUNCTION redes_row_owner(t text, r uuid) RETURNS uuid
+        LANGUAGE sql STABLE SECURITY DEFINER {path} AS $$
+          SELECT CASE t {' '.join(owners) or "WHEN '' THEN NULL"} END $$"""
+    everyone = ", ".join(f"'{name}'" for name in sorted(read_all)) or "''"
+    read = (f"(SELECT redes_is_reviewer()) OR deleted OR table_name IN ({everyone}) "
+            f"OR CASE table_name {' '.join(cases)} ELSE false END")
+    return [function], read
+
+
+def table_statements(group: str, path: str, checks: dict[str, str | None],
+                     read_all: frozenset[str]) -> list[str]:
+    """Row-level security on the bookkeeping tables, grants, and what init backfills.
+    `checks`: per synced table, its read check (None when others read it too)."""
+    log_functions, log_read = _log_statements(path, checks, read_all)
     statements = [
+        *log_functions,
         f"INSERT INTO {ORIGINS} (origin, login) SELECT DISTINCT ON (origin) origin, inserted_by "
         "FROM bitacora_entries ORDER BY origin, seq ON CONFLICT (origin) DO NOTHING",
         f"ALTER TABLE {ORIGINS} ENABLE ROW LEVEL SECURITY",
@@ -129,7 +176,7 @@ def table_statements(group: str, synced: list[str], read_all: frozenset[str]) ->
             "redes_insert FOR INSERT WITH CHECK (inserted_by = session_user "
             "AND redes_claim_origin(origin))",
         ],
-        "sync_log": [f"redes_select FOR SELECT USING ({sync_log_read(synced, read_all)})"],
+        "sync_log": [f"redes_select FOR SELECT USING ({log_read})"],
     }
     for name, rules in policies.items():
         statements.append(f"ALTER TABLE {name} ENABLE ROW LEVEL SECURITY")

@@ -311,8 +311,10 @@ def init_shared_database(engine: Engine, group_role: str = DEFAULT_GROUP_ROLE) -
             f"GRANT USAGE, SELECT ON SEQUENCE sync_server_seq TO {group}",
         ):
             conn.exec_driver_sql(statement)
-        for statement in server_bookkeeping.table_statements(
-                group, [t.name for t in synced_tables()], READ_ALL):
+        checks = {t.name: None if t.name in access_rules.EXTRA_READERS else _row_check(t)
+                  for t in synced_tables()}
+        path = f"SET search_path = {quote_ident(schema)}, pg_temp"
+        for statement in server_bookkeeping.table_statements(group, path, checks, READ_ALL):
             conn.exec_driver_sql(statement)
         for name, value in (("initialized_revision", revision), ("group_role", group_role),
                             ("bookkeeping", server_bookkeeping.VERSION)):
