@@ -346,3 +346,24 @@ def test_the_real_bitacora_reaches_the_areas_suplente_and_no_other_area(world, s
             station.db.dispose()
         suplente_db.dispose()
         drop_role(shared_engine, suplente_role)
+
+
+def test_an_area_login_still_receives_deletions_and_its_own_areas_changes(world, jal_station,
+                                                                          shared_engine):
+    son = world["son"]
+    mine = uuid.uuid4()
+    with shared_engine.begin() as conn:  # another workstation's changes, as the server has them
+        for post_id, office in ((mine, world["jal"]), (uuid.uuid4(), son)):
+            conn.execute(text(
+                "INSERT INTO posts (id, account_id, network, author_id, text, is_reply, status, "
+                "created_at, updated_at, row_version) VALUES (:i, :a, 'x', :p, 'Del servidor', "
+                "false, 'borrador', now(), now(), 1)"),
+                {"i": post_id, "a": office.account.id, "p": office.titular.id})
+    assert jal_station.sync().pull.received == 1
+    with jal_station.db.session() as s:
+        assert s.get(Post, mine) is not None
+    with shared_engine.begin() as conn:
+        conn.execute(text("DELETE FROM posts WHERE id = :i"), {"i": mine})
+    assert jal_station.sync().pull.deleted == 1
+    with jal_station.db.session() as s:
+        assert s.get(Post, mine) is None
