@@ -1,6 +1,8 @@
 """Sync with the shared PostgreSQL (127.0.0.1:5432, database `test`, a throwaway schema):
 push and pull of 10,000 changed rows; a sync with nothing to do with 1,000 and 100,000 rows in
-the tables (must not grow with the table size); 20 workstations syncing at once (p95)."""
+the tables (must not grow with the table size); the same as an area's own login, under
+row-level security (its first sync meets ~100,000 entries of another area, none readable); 20
+workstations syncing at once (p95)."""
 
 from __future__ import annotations
 
@@ -105,6 +107,7 @@ def run(quick: bool) -> list[Result]:
                                       pull_s, median_max_ms=3000))
 
         idle(20_000 if quick else 100_000)
+        results.extend(_as_area_login(shared, schema, a_db, a, tmp, opened, quick))
 
         stations = [station(f"w{i}") for i in range(20)]
         for _db, engine in stations:
@@ -140,4 +143,69 @@ def run(quick: bool) -> list[Result]:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
             conn.exec_driver_sql(f'DROP OWNED BY "{group}"')
             conn.exec_driver_sql(f'DROP ROLE "{group}"')
+        admin.dispose()
+
+
+def _as_area_login(shared, schema: str, a_db, a, tmp: Path, opened: list, quick: bool
+                   ) -> list[Result]:
+    """A workstation connected with its person's own login (row-level security applies)."""
+    from sqlalchemy import URL, create_engine
+
+    from redes_desktop.database import open_local_database
+    from redes_desktop.services.directory import Directory
+    from redes_desktop.sync.engine import SyncEngine
+    from redes_desktop.sync.shared_schema import grant_person
+    from tests.factories import make_office
+
+    slug = f"b{uuid.uuid4().hex[:8]}"
+    with a_db.session() as s:
+        office = make_office(Directory(s, lambda: T0), name=f"Junta {slug}", state=slug,
+                             handle=f"@{slug}INE", slug=slug)
+        s.commit()
+        account, author, email = office.account, office.titular.id, office.titular.email
+    a.sync()
+    role = grant_person(shared, email)
+    login = create_engine(URL.create(
+        "postgresql+psycopg", username=role, host="127.0.0.1", port=5432, database="test",
+        query={"options": f"-csearch_path={schema}"}))
+    try:
+        db = open_local_database(tmp / "login.sqlite3")
+        opened.append(db)
+        engine = SyncEngine(db.engine, login, person_id=author)
+        start = time.perf_counter()
+        engine.sync()
+        first = [time.perf_counter() - start]
+        results = [latency_result("sync as area login: first sync", "meets every entry of "
+                                  "another area, none readable", first)]
+        samples = measure(engine.sync, repeat=10 if quick else 40, warmup=2)
+        results.append(latency_result("sync as area login: nothing to do", "push + pull, "
+                                      "row-level security", samples, median_max_ms=50))
+        pulls = []
+        for _ in range(1 if quick else 3):
+            _add_posts(a_db, account, author, 10_000)
+            a.push()
+            start = time.perf_counter()
+            engine.pull()
+            pulls.append(time.perf_counter() - start)
+        results.append(latency_result("sync as area login: pull 10,000 rows", "its own area's "
+                                      "drafts, row-level security", pulls, median_max_ms=3000))
+        pushes = []
+        for _ in range(1 if quick else 3):
+            _add_posts(db, account, author, 2_000)
+            start = time.perf_counter()
+            engine.push()
+            pushes.append(time.perf_counter() - start)
+        # One batch: every row's policy recomputes the login's areas (~2.5 ms a row).
+        results.append(latency_result("sync as area login: push 2,000 rows", "its own "
+                                      "drafts, row-level security", pushes,
+                                      median_max_ms=3000))
+        return results
+    finally:
+        login.dispose()
+        from sqlalchemy import create_engine as admin_engine
+
+        admin = admin_engine(POSTGRES_URL)
+        with admin.begin() as conn:
+            conn.exec_driver_sql(f'DROP OWNED BY "{role}"')
+            conn.exec_driver_sql(f'DROP ROLE "{role}"')
         admin.dispose()

@@ -30,7 +30,8 @@ def _engine(args: argparse.Namespace):
     from redes_desktop.sync.connect import shared_engine
     from redes_desktop.vault.choice import command_store
 
-    return shared_engine(args.database_url, command_store(data_dir_of(args)))
+    # Migrations may run long: no statement timeout here.
+    return shared_engine(args.database_url, command_store(data_dir_of(args)), timeouts=False)
 
 
 def run_init(args: argparse.Namespace) -> int:

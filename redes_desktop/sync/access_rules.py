@@ -11,7 +11,8 @@
   «titular de área» and «revisor CNCS») or change an area's titular, in any area; the area's
   people may still record the administrator roles their area designates.
 * The bitácora records which login inserted each entry (`inserted_by`, set by default to
-  `current_user`); nobody may insert an entry in someone else's name.
+  `session_user`); nobody may insert an entry in someone else's name (its policies, and who
+  reads it: `server_bookkeeping.py`).
 
 A login not mapped to a person (`redes_person()` is NULL: the schema owner, an administrator)
 is not restricted by the guards, as with the consultation guard.
@@ -25,6 +26,10 @@ ROW_CHECKS: dict[str, str] = {
     "handover_notes": "redes_absence_ok(absence_id)",
     "training_sessions": "redes_is_reviewer()",
     "training_attendances": "redes_person_ok(person_id)",
+    # A conflict kept without an area (a row refused outside the person's areas) is the
+    # person's own, not everybody's.
+    "sync_conflicts": "(area_id = ANY(redes_areas()) "
+                      "OR (area_id IS NULL AND person_id = redes_person()))",
 }
 # Who else may read rows of the table (besides the writers and the CNCS reviewers).
 EXTRA_READERS: dict[str, str] = {
@@ -88,14 +93,8 @@ def guard_statements(table: str) -> list[str]:
 
 
 def bitacora_statements(table: str) -> list[str]:
-    """`inserted_by` on databases created before it, and the insert rule."""
+    """`inserted_by` on databases created before it (the policies: server_bookkeeping.py)."""
     return [
         f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS inserted_by varchar(128) NOT NULL "
-        "DEFAULT current_user",
-        f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
-        f"DROP POLICY IF EXISTS redes_select ON {table}",
-        f"DROP POLICY IF EXISTS redes_insert ON {table}",
-        f"CREATE POLICY redes_select ON {table} FOR SELECT USING (true)",
-        f"CREATE POLICY redes_insert ON {table} FOR INSERT "
-        "WITH CHECK (inserted_by = current_user)",
+        "DEFAULT session_user",
     ]

@@ -20,6 +20,7 @@ from typing import Any, Protocol
 from sqlalchemy import Connection, func, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
+from redes_desktop.sync.server_bookkeeping import LOCK_TIMEOUT_MS, transaction_settings
 from redes_desktop.sync.shared_schema import bitacora_entries
 
 PULLED = "bitacora_pulled_seq"
@@ -46,24 +47,47 @@ class BitacoraSource(Protocol):
 
 
 def push_bitacora(conn: Connection, source: BitacoraSource, origin: str,
-                  warnings: list[str] | None = None) -> int:
-    """Send this workstation's entries the shared database lacks (inside the push lock) —
-    after comparing the local chain with the copy the shared database already holds
-    (`compare_with_shared`); on a disagreement nothing is sent and the bitácora is blocked."""
-    last = conn.execute(
-        select(func.max(bitacora_entries.c.seq)).where(bitacora_entries.c.origin == origin)
-    ).scalar() or 0
-    problem = compare_with_shared(conn, source, origin, int(last))
-    if problem is not None:
-        source.alarm(problem)
-        if warnings is not None:
-            warnings.append(f"Bitácora: {problem} No se enviaron entradas; la bitácora quedó "
-                            "bloqueada hasta que el área de informática la revise.")
+                  problems: list[str] | None = None,
+                  lock_timeout_ms: int = LOCK_TIMEOUT_MS) -> int:
+    """Send this workstation's entries the shared database lacks (inside the push lock).
+
+    The chain id belongs to the login that first wrote under it: under another login nothing
+    is sent and `problems` says so. Then the local chain is compared with the copy the shared
+    database already holds (`compare_with_shared`): on a disagreement nothing is sent and the
+    bitácora is blocked. Entries on the server beyond this workstation's own chain, from a
+    source that cannot compare, are reported, and every entry the server lacks is sent anyway."""
+    problems = problems if problems is not None else []
+    b = bitacora_entries.c
+    last, holder = conn.execute(
+        select(func.max(b.seq), func.redes_origin_holder(origin)).where(b.origin == origin)
+    ).one()
+    if holder is not None:
+        problems.append(
+            f"Bitácora: la cadena de esta estación ({origin[:8]}) está registrada en la base "
+            f"compartida a nombre de otro usuario ({holder}); sus entradas no se enviaron. "
+            "Avise a quien administra la base compartida.")
         return 0
-    entries = source.entries_after(origin, int(last))
+    last = int(last or 0)
+    problem = compare_with_shared(conn, source, origin, last)
+    if problem is not None:
+        source.alarm(problem)  # type: ignore[attr-defined]  # compare_with_shared checked it
+        problems.append(f"Bitácora: {problem} No se enviaron entradas; la bitácora quedó "
+                        "bloqueada hasta que el área de informática la revise.")
+        return 0
+    top = _local_top(source, origin)
+    if top is not None and last > top:
+        problems.append(
+            f"Bitácora: la base compartida tiene entradas con el identificador de esta estación "
+            f"que esta estación no escribió (números {top + 1} a {last}); se enviaron las "
+            "entradas propias que faltaban. Avise a quien administra la base compartida.")
+        present = set(conn.execute(
+            select(b.seq).where(b.origin == origin, b.seq <= top)).scalars())
+        entries = [e for e in source.entries_after(origin, 0) if e.seq not in present]
+    else:
+        entries = source.entries_after(origin, last)
     if not entries:
         return 0
-    conn.execute(text("SELECT redes_sync_lock()"))
+    conn.execute(text(f"SELECT {transaction_settings(lock_timeout_ms)}, redes_sync_lock()"))
     rows = [
         {"origin": e.origin, "seq": e.seq, "recorded_at": e.recorded_at,
          "metadata": e.metadata, "payload": e.payload, "mac": e.mac}
@@ -101,6 +125,12 @@ def compare_with_shared(conn: Connection, source: BitacoraSource, origin: str,
                     "envió a la base de datos compartida: la bitácora local fue reescrita o "
                     "reemplazada.")
     return None
+
+
+def _local_top(source: BitacoraSource, origin: str) -> int | None:
+    """The last seq of this workstation's own chain, when the source can tell."""
+    last_seq = getattr(source, "last_seq", None)
+    return last_seq(origin) if callable(last_seq) else None
 
 
 class MalformedEntry(Exception):

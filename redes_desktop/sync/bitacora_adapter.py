@@ -54,6 +54,10 @@ class BitacoraSyncAdapter:
         """The shared copy disagrees with the local chain: block recording."""
         self.bitacora.raise_alarm(message)
 
+    def last_seq(self, origin: str) -> int | None:
+        """The last seq of this workstation's own chain (None for another origin)."""
+        return self.bitacora.head_seq if origin == self.origin else None
+
     def import_entries(self, entries: Sequence[BitacoraEntry]) -> int:
         """Import other workstations' entries. Raises `MalformedEntry` (Spanish reason) for an
         entry that cannot be read or does not verify; a missing readers key is a real error."""

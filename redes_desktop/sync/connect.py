@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from redes_desktop.errors import UserFacingError
 from redes_desktop.secrets_store import SecretStore, SecretsUnavailable
+from redes_desktop.sync.server_bookkeeping import LOCK_TIMEOUT_MS, STATEMENT_TIMEOUT_MS
 
 SECRET_KEY = "base-compartida"
 PASSWORD_IN_SETTINGS = (
@@ -43,7 +44,10 @@ def password_note(url: str) -> str:
         return ""
 
 
-def shared_engine(url: str, secrets: SecretStore | None = None) -> Engine:
+def shared_engine(url: str, secrets: SecretStore | None = None, *,
+                  timeouts: bool = True) -> Engine:
+    """The engine; `timeouts`: lock and statement timeouts on every connection (the sync's;
+    `shared-db init` runs migrations that may take longer)."""
     if not url:
         raise UserFacingError(
             "No está configurada la base de datos compartida. Indique su dirección en la "
@@ -67,7 +71,19 @@ def shared_engine(url: str, secrets: SecretStore | None = None) -> Engine:
             password = None
         if password:
             parsed = parsed.set(password=password)
-    return create_engine(
+    engine = create_engine(
         parsed, pool_pre_ping=True, pool_size=2, max_overflow=2,
         connect_args={"connect_timeout": 5},
     )
+    if timeouts:
+        event.listen(engine, "connect", _set_timeouts)
+    return engine
+
+
+def _set_timeouts(dbapi_connection, _record) -> None:
+    """Nothing the sync sends waits forever: not for a lock another login holds, nor for a
+    statement the server cannot finish."""
+    with dbapi_connection.cursor() as cursor:
+        cursor.execute(f"SET lock_timeout = {int(LOCK_TIMEOUT_MS)}; "
+                       f"SET statement_timeout = {int(STATEMENT_TIMEOUT_MS)}")
+    dbapi_connection.commit()

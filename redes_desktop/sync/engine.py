@@ -27,6 +27,17 @@ from redes_desktop.sync import pull as pull_module
 from redes_desktop.sync import push as push_module
 from redes_desktop.sync.bitacora import BitacoraSource, pull_bitacora, push_bitacora
 from redes_desktop.sync.refusals import is_refusal
+from redes_desktop.sync.server_bookkeeping import (
+    LOCK_TIMEOUT,
+    LOCK_TIMEOUT_MS,
+    SLOW_MESSAGE,
+    VERSION,
+    OriginTaken,
+    busy_message,
+    is_timeout,
+    lock_holder,
+    taken_message,
+)
 from redes_desktop.sync.shared_schema import sync_server_info
 from redes_desktop.sync.state import get_state, set_state, workstation_id
 
@@ -42,6 +53,12 @@ class SharedUnavailable(UserFacingError):
 
 class SharedSchemaError(UserFacingError):
     exit_code = 4
+
+
+class SharedBusy(UserFacingError):
+    """The shared database stayed locked (or slow) past the sync's timeouts."""
+
+    exit_code = 7
 
 
 class SyncFailed(UserFacingError):
@@ -79,6 +96,7 @@ class SyncReport:
             out.append(f"Bitácora: {self.bitacora_sent} enviadas, "
                        f"{self.bitacora_received} recibidas")
         out.extend(q.unverified)
+        out.extend(p.warnings)
         out.extend(self.warnings)
         for name, count in sorted({**p.by_table}.items()):
             out.append(f"  enviados en {name}: {count}")
@@ -98,6 +116,7 @@ class SyncEngine:
         clock: Clock = system_clock,
         bitacora: BitacoraSource | None = None,
         batch_size: int = 2000,
+        lock_timeout_ms: int = LOCK_TIMEOUT_MS,
     ) -> None:
         self.local = local
         self.shared = shared
@@ -106,6 +125,7 @@ class SyncEngine:
         self.clock = clock
         self.bitacora = bitacora
         self.batch_size = batch_size
+        self.lock_timeout_ms = lock_timeout_ms
         self._schema_checked = False
         self._origin_checked = False
         with local.begin() as conn:
@@ -119,6 +139,8 @@ class SyncEngine:
             self.push(report)
             self.pull(report)
         except DBAPIError as error:
+            if is_timeout(error):
+                raise self._busy(error) from error
             if _is_connection_error(error):
                 self._mark_offline()
                 raise SharedUnavailable(
@@ -137,7 +159,8 @@ class SyncEngine:
     def push(self, report: SyncReport | None = None) -> SyncReport:
         report = report or SyncReport()
         self._check_origin()
-        actor = push_module._Actor(self.origin, self.person_id, self.is_reviewer, self.clock())
+        actor = push_module._Actor(self.origin, self.person_id, self.is_reviewer, self.clock(),
+                                   self.lock_timeout_ms)
         limit: int | None = self.batch_size
         isolate = False
         while True:
@@ -147,7 +170,12 @@ class SyncEngine:
             attempt = push_module.PushReport()
             try:
                 settled = push_module.push_batch(self.shared, actor, seqs, pending, attempt,
-                                                 isolate=isolate)
+                                                 isolate=isolate,
+                                                 sent_upto=self._record_sent(max(seqs)))
+            except OriginTaken as taken:
+                actor.origin = self._new_origin()
+                report.push.warnings.append(taken_message(taken.holder, actor.origin))
+                continue
             except (IntegrityError, ProgrammingError) as error:
                 if isolate or not is_refusal(error):
                     raise
@@ -164,8 +192,35 @@ class SyncEngine:
         if self.bitacora is not None:
             with self.shared.begin() as conn:
                 report.bitacora_sent = push_bitacora(conn, self.bitacora, self._bitacora_origin,
-                                                     report.warnings)
+                                                     report.warnings, self.lock_timeout_ms)
         return report
+
+    def _record_sent(self, top: int) -> int | None:
+        """Remember, before sending, the highest change seq ever sent under this origin;
+        returns the value before this batch (None: not known, an older workstation)."""
+        name = f"push_sent:{self.origin}"
+        with self.local.begin() as conn:
+            previous = get_state(conn, name)
+            set_state(conn, name, str(max(int(previous or 0), top)))
+        return int(previous) if previous else None
+
+    def _new_origin(self) -> str:
+        from redes_desktop.sync.state import WORKSTATION
+
+        with self.local.begin() as conn:
+            set_state(conn, WORKSTATION, None)
+            self.origin = workstation_id(conn)
+        return self.origin
+
+    def _busy(self, error: DBAPIError) -> SharedBusy:
+        if is_timeout(error) != LOCK_TIMEOUT:
+            return SharedBusy(SLOW_MESSAGE)
+        try:
+            with self.shared.connect() as conn:
+                holder = lock_holder(conn)
+        except SQLAlchemyError:
+            holder = None
+        return SharedBusy(busy_message(holder, self.lock_timeout_ms))
 
     def pull(self, report: SyncReport | None = None) -> SyncReport:
         report = report or SyncReport()
@@ -216,15 +271,17 @@ class SyncEngine:
         check_not_newer(revision, "La base de datos compartida")
         try:
             with self.shared.connect() as conn:
-                info = {name: value for name, value in conn.execute(
+                info = dict(conn.execute(
                     select(sync_server_info.c.name, sync_server_info.c.value).where(
-                        sync_server_info.c.name.in_(("initialized_revision", "decision_guards")))
-                )}
+                        sync_server_info.c.name.in_(
+                            ("initialized_revision", "decision_guards", "bookkeeping")))
+                ).all())
         except (ProgrammingError, NoSuchTableError):
             info = {}
-        initialized, guards = info.get("initialized_revision"), info.get("decision_guards")
+        initialized = info.get("initialized_revision")
         if (revision != head_revision() or initialized != revision
-                or guards != decision_guards.VERSION):
+                or info.get("decision_guards") != decision_guards.VERSION
+                or info.get("bookkeeping") != VERSION):
             raise SharedSchemaError(
                 "La base de datos compartida no está preparada para esta versión del programa "
                 f"(esquema «{revision or 'vacío'}»). Pida a quien la administra ejecutar "

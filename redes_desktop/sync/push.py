@@ -24,6 +24,12 @@ from redes_desktop.sync.batch import Batch, conflict
 from redes_desktop.sync.expiry import is_expiry
 from redes_desktop.sync.policies import Policy, Rule, policy_for, synced_table_names, table
 from redes_desktop.sync.rows import order_of
+from redes_desktop.sync.server_bookkeeping import (
+    LOCK_TIMEOUT_MS,
+    OriginTaken,
+    ahead_message,
+    claim_sql,
+)
 from redes_desktop.sync.shared_schema import sync_applied, sync_log
 
 changes = SyncChange.__table__
@@ -39,11 +45,13 @@ class PushReport:
     refused: int = 0
     batches: int = 0
     by_table: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    warnings: list[str] = field(default_factory=list)
 
     def add(self, other: PushReport) -> None:
         """Count a batch that committed (an attempt rolled back counts nothing)."""
         for name in ("sent", "deleted", "conflicts", "merged", "skipped", "refused", "batches"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.warnings.extend(w for w in other.warnings if w not in self.warnings)
         for name, count in other.by_table.items():
             self.by_table[name] += count
 
@@ -62,6 +70,7 @@ class _Actor:
     person_id: uuid.UUID | None
     is_reviewer: bool
     now: datetime
+    lock_timeout_ms: int = LOCK_TIMEOUT_MS
 
 
 def read_batch(local: Engine, limit: int | None) -> tuple[list[int], list[_Pending]]:
@@ -100,19 +109,30 @@ def _chunks(items: list, size: int):
 
 
 def push_batch(shared: Engine, actor: _Actor, seqs: list[int], pending: list[_Pending],
-               report: PushReport, *, isolate: bool = False
+               report: PushReport, *, isolate: bool = False, sent_upto: int | None = None
                ) -> dict[tuple[str, uuid.UUID], int | None]:
     """Apply one batch on the shared database. Returns, per row handled, the version now
     on the server for it (None when the local change is settled without a version).
 
     `isolate`: write every row inside its own savepoint, so a row the server refuses is kept
-    as a "rechazado" conflict and the others go through (refusals.py)."""
+    as a "rechazado" conflict and the others go through (refusals.py).
+    `sent_upto`: the highest change seq this workstation ever sent before this batch; a server
+    that says it applied more is wrong: the batch is sent again (idempotent) with a warning.
+    Raises `OriginTaken` when the workstation id belongs to another login."""
     with shared.begin() as conn:
+        mine = conn.execute(text(claim_sql(actor.lock_timeout_ms)),
+                            {"o": actor.origin}).one()[-1]
+        if not mine:
+            holder = conn.execute(text("SELECT redes_origin_holder(:o)"),
+                                  {"o": actor.origin}).scalar()
+            raise OriginTaken(holder or "otro usuario")
         conn.execute(text("SELECT redes_sync_lock()"))
-        conn.execute(text("SELECT set_config('redes.origin', :o, true)"), {"o": actor.origin})
         applied = conn.execute(
             select(sync_applied.c.last_seq).where(sync_applied.c.origin == actor.origin)
         ).scalar() or 0
+        if sent_upto is not None and applied > sent_upto:
+            report.warnings.append(ahead_message(applied, sent_upto))
+            applied = 0
         top = max(seqs)
         if top <= applied:
             report.skipped += len(pending)

@@ -6,6 +6,7 @@
 * `sync_applied`: per workstation, the last local change seq applied (pushes are exactly-once).
 * `bitacora_entries`: the shared, append-only bitácora (origin, seq, metadata, payload, mac).
 * `db_logins`: database role -> person; row-level security reads it through `session_user`.
+* `sync_origins`, and who reads or writes the bookkeeping above: `server_bookkeeping.py`.
 * roles, grants and policies: area administrators see and change only their areas' accounts
   and the rows that hang from them; who decides or expires a consultation, and what of it
   never changes: `decision_guards.py`; the bitácora only grows, each entry marked with the login
@@ -37,7 +38,7 @@ from sqlalchemy import (
     text,
 )
 
-from redes_desktop.sync import access_rules, decision_guards
+from redes_desktop.sync import access_rules, decision_guards, server_bookkeeping
 from redes_desktop.sync.policies import AREA_PATHS, synced_tables
 
 SERVER_METADATA = MetaData()
@@ -73,7 +74,7 @@ bitacora_entries = Table(
     Column("payload", LargeBinary, nullable=False),
     Column("mac", String(128), nullable=False),
     # The login that inserted the entry; row-level security refuses any other value.
-    Column("inserted_by", String(128), nullable=False, server_default=text("current_user")),
+    Column("inserted_by", String(128), nullable=False, server_default=text("session_user")),
     Index("ix_bitacora_entries_server_seq", "server_seq", unique=True),
 )
 sync_server_info = Table(
@@ -166,6 +167,7 @@ def _functions(schema: str) -> list[str]:
             USING ERRCODE = 'insufficient_privilege';
         END $$""",
         *access_rules.functions(path),
+        *server_bookkeeping.functions(path, schema, f"redes_sync:{schema}"),
     ]
 
 
@@ -275,7 +277,13 @@ def init_shared_database(engine: Engine, group_role: str = DEFAULT_GROUP_ROLE) -
             f"GRANT USAGE, SELECT ON SEQUENCE sync_server_seq TO {group}",
         ):
             conn.exec_driver_sql(statement)
-        for name, value in (("initialized_revision", revision), ("group_role", group_role)):
+        checks = {t.name: None if t.name in access_rules.EXTRA_READERS else _row_check(t)
+                  for t in synced_tables()}
+        path = f"SET search_path = {quote_ident(schema)}, pg_temp"
+        for statement in server_bookkeeping.table_statements(group, path, checks, READ_ALL):
+            conn.exec_driver_sql(statement)
+        for name, value in (("initialized_revision", revision), ("group_role", group_role),
+                            ("bookkeeping", server_bookkeeping.VERSION)):
             conn.execute(
                 text(
                     "INSERT INTO sync_server_info (name, value) VALUES (:n, :v) "
@@ -312,6 +320,8 @@ def grant_person(engine: Engine, email: str, password: str | None = None) -> str
             literal = conn.execute(text("SELECT quote_literal(:p)"), {"p": password}).scalar()
             conn.exec_driver_sql(f"ALTER ROLE {quote_ident(role)} PASSWORD {literal}")
         conn.exec_driver_sql(f"GRANT {quote_ident(group)} TO {quote_ident(role)}")
+        for statement in server_bookkeeping.login_statements(quote_ident(role)):
+            conn.exec_driver_sql(statement)
         conn.execute(
             text(
                 "INSERT INTO db_logins (role_name, person_id) VALUES (:r, :p) "
