@@ -601,5 +601,5 @@ def test_autosave_writes_off_the_ui_thread(qtbot, view, typer, monkeypatch):
     typer(view.editor, " y segunda")
     qtbot.waitUntil(lambda: threads != [], timeout=5000)
     assert threads == [False]
-    qtbot.waitUntil(lambda: not view._saving, timeout=5000)
+    qtbot.waitUntil(lambda: not view.drafts.saving, timeout=5000)
     assert view.save_now() is False  # already saved by the worker
