@@ -222,6 +222,35 @@ def test_suggestion_replaces_the_span(qtbot, view, typer):
     assert view.editor.toPlainText() == "La publicacion de hoy"
 
 
+def test_context_menu_puts_the_quick_fixes_first(qtbot, view, typer):
+    """The right-click menu: the finding's fixes, a separator, then Qt's own entries."""
+    from PySide6.QtGui import QContextMenuEvent
+
+    typer(view.editor, "La publicacion de hoy")
+    wait_checked(qtbot, view)
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    shown: list[list[str]] = []
+
+    def read_and_close() -> None:  # runs inside the menu's own event loop
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        shown.append(["-" if a.isSeparator() else a.text() for a in menu.actions()])
+        menu.close()
+
+    QTimer.singleShot(0, read_and_close)
+    cursor = view.editor.textCursor()
+    cursor.setPosition(5)
+    point = view.editor.cursorRect(cursor).center()
+    view.editor.contextMenuEvent(QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, point, view.editor.mapToGlobal(point)))
+    [entries] = shown
+    separator = entries.index("-")
+    assert "Cambiar por «publicación»" in entries[:separator]
+    assert len(entries) > separator + 1  # Qt's entries (undo, copy, paste…) follow
+
+
 def test_quick_fix_removes_personal_data(qtbot, view, typer):
     typer(view.editor, "Llame al 3312345678 hoy")
     wait_checked(qtbot, view)

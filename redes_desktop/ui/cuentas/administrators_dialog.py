@@ -25,6 +25,7 @@ from redes_desktop.models import Account, AdminKind, Person
 from redes_desktop.services.account_requests import AccountProcedures
 from redes_desktop.services.permissions import Action
 from redes_desktop.ui.cuentas.operations import make_error_label, run_operation, show_error
+from redes_desktop.ui.qt_dates import to_date
 
 
 def _tr(text: str) -> str:
@@ -154,7 +155,7 @@ class AdministratorsDialog(QDialog):
         show_error(self.error_label, "")
         titular_id = self.titular_combo.currentData()
         suplente_id = self.suplente_combo.currentData()
-        since = self.since_edit.date().toPython()
+        since = to_date(self.since_edit.date())
         context, account_id = self.context, self.account_id
 
         def operation(session, person):
