@@ -12,7 +12,7 @@ import uuid
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThreadPool, QTimer
-from PySide6.QtWidgets import QBoxLayout, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLabel, QMessageBox
 
 from redes_desktop.context import AppContext
 from redes_desktop.errors import UserFacingError
@@ -49,7 +49,7 @@ def findings_of(outcome) -> list[dict]:
 class ConsultationBadge(QLabel):
     """A line above the editor about the open draft's latest consultation."""
 
-    def __init__(self, context: AppContext, section: QWidget,
+    def __init__(self, context: AppContext, section: ComposerSection,
                  pool: QThreadPool | SynchronousPool | None = None) -> None:
         super().__init__(section)
         self.context = context
@@ -68,7 +68,7 @@ class ConsultationBadge(QLabel):
         self.timer.start()
 
     def refresh(self) -> None:
-        post_id = getattr(self.section, "post_id", None)
+        post_id = self.section.post_id
         self._post_id = post_id
         try:
             self.current = self.store.for_post(post_id) if post_id else None
