@@ -632,3 +632,33 @@ def test_autosave_writes_off_the_ui_thread(qtbot, view, typer, monkeypatch):
     assert threads == [False]
     qtbot.waitUntil(lambda: not view.drafts.saving, timeout=5000)
     assert view.save_now() is False  # already saved by the worker
+
+
+def test_a_save_ending_after_the_section_is_deleted_changes_nothing(
+    qtbot, context, engine, typer, monkeypatch
+):
+    """The draft actions are a child of the section: deleted with it, a save that ends later on
+    the worker touches no deleted widget (and the row is still written)."""
+    import shiboken6
+
+    section = ComposerSection(context, engine_factory=lambda: engine)
+    typer(section.editor, "Texto que se guarda al cerrar")
+    gate = threading.Event()
+    original = section.store.create
+
+    def slow_create(*args, **kwargs):
+        gate.wait(5)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(section.store, "create", slow_create)
+    drafts = section.drafts
+    drafts.autosave()
+    assert drafts.saving
+    shiboken6.delete(section)
+    assert not shiboken6.isValid(drafts)
+    gate.set()
+    qtbot.waitUntil(lambda: not drafts.saving, timeout=5000)
+    QThreadPool.globalInstance().waitForDone()
+    with context.session() as session:
+        texts = [p.text for p in session.query(Post).all()]
+    assert texts == ["Texto que se guarda al cerrar"]
