@@ -222,6 +222,35 @@ def test_suggestion_replaces_the_span(qtbot, view, typer):
     assert view.editor.toPlainText() == "La publicacion de hoy"
 
 
+def test_context_menu_puts_the_quick_fixes_first(qtbot, view, typer):
+    """The right-click menu: the finding's fixes, a separator, then Qt's own entries."""
+    from PySide6.QtGui import QContextMenuEvent
+
+    typer(view.editor, "La publicacion de hoy")
+    wait_checked(qtbot, view)
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    shown: list[list[str]] = []
+
+    def read_and_close() -> None:  # runs inside the menu's own event loop
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        shown.append(["-" if a.isSeparator() else a.text() for a in menu.actions()])
+        menu.close()
+
+    QTimer.singleShot(0, read_and_close)
+    cursor = view.editor.textCursor()
+    cursor.setPosition(5)
+    point = view.editor.cursorRect(cursor).center()
+    view.editor.contextMenuEvent(QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, point, view.editor.mapToGlobal(point)))
+    [entries] = shown
+    separator = entries.index("-")
+    assert "Cambiar por «publicación»" in entries[:separator]
+    assert len(entries) > separator + 1  # Qt's entries (undo, copy, paste…) follow
+
+
 def test_quick_fix_removes_personal_data(qtbot, view, typer):
     typer(view.editor, "Llame al 3312345678 hoy")
     wait_checked(qtbot, view)
@@ -603,5 +632,35 @@ def test_autosave_writes_off_the_ui_thread(qtbot, view, typer, monkeypatch):
     typer(view.editor, " y segunda")
     qtbot.waitUntil(lambda: threads != [], timeout=5000)
     assert threads == [False]
-    qtbot.waitUntil(lambda: not view._saving, timeout=5000)
+    qtbot.waitUntil(lambda: not view.drafts.saving, timeout=5000)
     assert view.save_now() is False  # already saved by the worker
+
+
+def test_a_save_ending_after_the_section_is_deleted_changes_nothing(
+    qtbot, context, engine, typer, monkeypatch
+):
+    """The draft actions are a child of the section: deleted with it, a save that ends later on
+    the worker touches no deleted widget (and the row is still written)."""
+    import shiboken6
+
+    section = ComposerSection(context, engine_factory=lambda: engine)
+    typer(section.editor, "Texto que se guarda al cerrar")
+    gate = threading.Event()
+    original = section.store.create
+
+    def slow_create(*args, **kwargs):
+        gate.wait(5)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(section.store, "create", slow_create)
+    drafts = section.drafts
+    drafts.autosave()
+    assert drafts.saving
+    shiboken6.delete(section)
+    assert not shiboken6.isValid(drafts)
+    gate.set()
+    qtbot.waitUntil(lambda: not drafts.saving, timeout=5000)
+    QThreadPool.globalInstance().waitForDone()
+    with context.session() as session:
+        texts = [p.text for p in session.query(Post).all()]
+    assert texts == ["Texto que se guarda al cerrar"]

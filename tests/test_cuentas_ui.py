@@ -317,6 +317,32 @@ def test_change_of_administrators_validates_records_and_mails(
     assert "Titular jal → Nueva Titular" in body and "Suplente jal → Titular jal" in body
 
 
+def test_change_of_administrators_to_a_person_removed_meanwhile_says_so(qtbot, context, clock):
+    """A person chosen in the list but gone from the database when OK is pressed (e.g. by a
+    sync) gets its own Spanish message, not the «propose a titular» one."""
+    import uuid
+    from datetime import timedelta
+
+    from redes_desktop.clock import to_mexico
+    from redes_desktop.models import AdminKind
+    from redes_desktop.ui.cuentas.administrators_dialog import AdministratorsDialog
+
+    dialog = AdministratorsDialog(context, context.ids["account"], pool=POOL)
+    qtbot.addWidget(dialog)
+    pick(dialog.titular_combo, "Titular jal")
+    pick(dialog.suplente_combo, "Suplente jal")
+    dialog.titular_combo.setItemData(dialog.titular_combo.currentIndex(), str(uuid.uuid4()))
+    dialog.since_edit.setDate(dialog.since_edit.date().addDays(1))
+    ok(dialog)
+    assert "ya no está registrada" in dialog.error_label.text()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    with context.session() as session:  # nothing changed
+        account = session.get(Account, context.ids["account"])
+        day = to_mexico(clock()).date() + timedelta(days=1)
+        current = {a.kind: a.person_id for a in account.current_administrators(day)}
+        assert current[AdminKind.TITULAR] == context.ids["titular"]
+
+
 def test_request_details_go_through_tr(qtbot, typer, context, pdf):
     from tests.test_notifications_ui import pseudo_translated
 

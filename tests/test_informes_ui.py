@@ -114,6 +114,22 @@ def test_export(section, monkeypatch, tmp_path, name, fmt):
     assert str(target) in section.status.text()
 
 
+def test_export_when_the_quarter_changed_meanwhile_says_so(section, monkeypatch, tmp_path):
+    """While the file dialog is open the quarter may become one not begun: no report, no
+    traceback, nothing written."""
+    target = tmp_path / "informe.csv"
+
+    def choose_file(*_args, **_kwargs):
+        section.year.setValue(2026)  # 2026-Q4 has not begun: the report goes away
+        return str(target), ""
+
+    monkeypatch.setattr(section_view.QFileDialog, "getSaveFileName", choose_file)
+    section.export_button.click()
+    assert section.report is None
+    assert not target.exists()
+    assert "No hay informe que exportar" in section.status.text()
+
+
 def test_a_reviewer_records_an_evaluation(section, context, typer):
     section.tabs.setCurrentIndex(1)
     assert not section.evaluate_button.isEnabled()  # nothing chosen yet

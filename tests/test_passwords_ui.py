@@ -88,7 +88,7 @@ def test_generator_dialog(qtbot):
     assert "No cumple el criterio 5.2 g" in panel.reasons.text()
     assert "Mide 8 caracteres" in panel.reasons.text()
     panel.characters_mode.setChecked(True)
-    for box in (panel.lower, panel.upper, panel.digits, panel.specials):
+    for box in (panel.lowercase, panel.uppercase, panel.digits, panel.specials):
         box.setChecked(False)
     panel.generate()
     assert "Elija al menos un tipo" in panel.error.text()

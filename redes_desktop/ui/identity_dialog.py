@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from redes_desktop.context import AppContext
-from redes_desktop.errors import UserFacingError
+from redes_desktop.errors import NotFound, UserFacingError
 from redes_desktop.models import Level, Role
 from redes_desktop.services.directory import Directory, fold
 
@@ -160,6 +160,10 @@ class IdentityDialog(QDialog):
                 from redes_desktop.models import Area
 
                 area = session.get(Area, area_id)
+                if area is None:  # removed (e.g. by a sync) after the list was filled
+                    raise NotFound(self.tr(
+                        "El área elegida ya no está registrada. La lista de áreas se actualizó: "
+                        "elija su área de nuevo y vuelva a registrarse."))
                 person = directory.register_self(
                     self.name_edit.text(),
                     self.email_edit.text(),
@@ -171,6 +175,8 @@ class IdentityDialog(QDialog):
                 person_id = person.id
         except UserFacingError as error:
             QMessageBox.warning(self, self.tr("Registro"), error.message)
+            if isinstance(error, NotFound):
+                self._reload()  # the name and e-mail typed stay
             return
         self.context.choose_identity(person_id)
         super().accept()

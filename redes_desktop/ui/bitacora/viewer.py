@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -36,7 +37,11 @@ from redes_desktop.bitacora.query import Filters
 from redes_desktop.clock import mexico_tz, to_mexico
 from redes_desktop.ui.bitacora.search import SearchSignals, SearchTask, start_search
 from redes_desktop.ui.bitacora.table_model import BitacoraTableModel, action_label
+from redes_desktop.ui.qt_dates import to_date
 from redes_desktop.ui.tasks import run_task
+
+if TYPE_CHECKING:  # only for annotations: the service module loads the data layer
+    from redes_desktop.bitacora.service import Bitacora
 
 NO_DATE = QDate(2000, 1, 1)
 
@@ -44,11 +49,12 @@ NO_DATE = QDate(2000, 1, 1)
 class BitacoraSection(QWidget):
     SEARCH_DELAY_MS = 300
 
-    def __init__(self, context, parent: QWidget | None = None, *, bitacora=None,
+    def __init__(self, context, parent: QWidget | None = None, *, bitacora: Bitacora | None = None,
                  names: Names | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.bitacora = bitacora or getattr(getattr(context, "recorder", None), "bitacora", None)
+        self.bitacora: Bitacora | None = bitacora or getattr(
+            getattr(context, "recorder", None), "bitacora", None)
         layout = QVBoxLayout(self)
         if self.bitacora is None:
             layout.addWidget(QLabel(self.tr("La bitácora no está abierta en esta sesión.")))
@@ -206,9 +212,12 @@ class BitacoraSection(QWidget):
         value = edit.date()
         if value == NO_DATE:
             return None
-        return datetime.combine(value.toPython(), time(0), tzinfo=mexico_tz())
+        return datetime.combine(to_date(value), time(0), tzinfo=mexico_tz())
 
     def apply_filters(self) -> None:
+        bitacora = self.bitacora
+        if bitacora is None:  # the section only says the bitácora is not open
+            return
         self._cancel_search()
         filters = self.current_filters()
         text = self.search_edit.text().strip()
@@ -220,7 +229,7 @@ class BitacoraSection(QWidget):
         self._generation += 1
         self.model.begin_search(filters)
         self.status.setText(self.tr("Buscando «%s»…") % text)
-        self._task = SearchTask(self.bitacora.reader, filters, text, self._generation,
+        self._task = SearchTask(bitacora.reader, filters, text, self._generation,
                                 self._signals)
         start_search(self._task)
 
@@ -278,9 +287,12 @@ class BitacoraSection(QWidget):
         self.details.setPlainText("\n".join(lines))
 
     def verify(self) -> None:
+        bitacora = self.bitacora
+        if bitacora is None:
+            return
         self.verify_button.setEnabled(False)
         self.status.setText(self.tr("Verificando la bitácora…"))
-        run_task(self.bitacora.verify, self._on_verified)
+        run_task(bitacora.verify, self._on_verified)
 
     def _on_verified(self, report, error) -> None:
         self.verify_button.setEnabled(True)
@@ -303,7 +315,10 @@ class BitacoraSection(QWidget):
     def export_to(self, path: str, fmt: str) -> None:
         from redes_desktop.bitacora.export import chain_order, export_verified
 
-        filters, names, bitacora = self.current_filters(), self.names, self.bitacora
+        bitacora = self.bitacora
+        if bitacora is None:
+            return
+        filters, names = self.current_filters(), self.names
         self.export_button.setEnabled(False)
 
         def work() -> tuple[int, str | None]:

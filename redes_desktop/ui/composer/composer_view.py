@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,7 +28,7 @@ from redes_desktop.models import Network
 from redes_desktop.services.media_library import import_for_publication
 from redes_desktop.ui.composer.check_scheduler import CheckOutcome, CheckScheduler
 from redes_desktop.ui.composer.counters import CountersBar, XPreview
-from redes_desktop.ui.composer.draft_actions import DraftActions
+from redes_desktop.ui.composer.draft_actions import DraftActions, DraftWidgets, SectionHooks
 from redes_desktop.ui.composer.findings_panel import FindingsPanel, merge_findings
 from redes_desktop.ui.composer.media_panel import MediaPanel
 from redes_desktop.ui.composer.offsets import OffsetMapper
@@ -56,8 +56,10 @@ def default_engine_factory(context: AppContext) -> Callable[[], CheckEngine]:
     return factory
 
 
-class ComposerSection(DraftActions, QWidget):
-    SAVE_DELAY_MS = 1000
+class ComposerSection(QWidget):
+    """The Redactor: the account picker, the editor and its live checks; the drafts and
+    «Marcar como publicada» are its `drafts` (a `DraftActions`)."""
+
     # Service availability (e.g. "LanguageTool no disponible: …") for the window's status bar.
     status_message = Signal(str)
 
@@ -74,12 +76,12 @@ class ComposerSection(DraftActions, QWidget):
         self._pool = pool
         self.scheduler = CheckScheduler(engine_factory or default_engine_factory(context), pool,
                                         self)
+        # Set by consultas.composer_link.install: «Consultar a CNCS…» and its status line.
         self.consult_handler: Callable[[uuid.UUID | None], None] | None = None
-        self.post_id: uuid.UUID | None = None
+        self.consultation_badge: QWidget | None = None
         self.outcome: CheckOutcome | None = None
         self.accounts: list[AccountChoice] = []
         self._recent: tuple[RecentPost, ...] = ()
-        self._loading = False
 
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
@@ -109,11 +111,26 @@ class ComposerSection(DraftActions, QWidget):
 
         self._build_actions()
         self._build_layout()
-
-        self._save_timer = QTimer(self)
-        self._save_timer.setSingleShot(True)
-        self._save_timer.setInterval(self.SAVE_DELAY_MS)
-        self._save_timer.timeout.connect(self.autosave)
+        self.drafts = DraftActions(
+            self,
+            DraftWidgets(
+                editor=self.editor, media=self.media, reply_box=self.reply_box,
+                account_combo=self.account_combo, drafts_combo=self.drafts_combo,
+                network_boxes=self.network_boxes, save_label=self.save_label,
+                new_action=self.new_action, consult_action=self.consult_action,
+                discard_action=self.discard_action, publish_action=self.publish_action,
+            ),
+            self.store, self.scheduler,
+            SectionHooks(
+                current_account=self.current_account, accounts=lambda: self.accounts,
+                outcome=lambda: self.outcome, recent_posts=lambda: self._recent,
+                reset_networks=self._reset_networks, recheck=self._recheck,
+            ),
+            context.clock, pool,
+        )
+        self.new_action.triggered.connect(self.drafts.new_draft)
+        self.publish_action.triggered.connect(self.drafts.mark_published)
+        self.discard_action.triggered.connect(self.drafts.discard)
 
         self.editor.textChanged.connect(self._on_edit)
         self.media.changed.connect(self._on_edit)
@@ -121,7 +138,7 @@ class ComposerSection(DraftActions, QWidget):
         for box in self.network_boxes.values():
             box.toggled.connect(self.schedule_check)
         self.account_combo.currentIndexChanged.connect(self._on_account_changed)
-        self.drafts_combo.activated.connect(self._on_draft_chosen)
+        self.drafts_combo.activated.connect(self.drafts.on_draft_chosen)
         self.editor.add_word_requested.connect(self.add_to_dictionary)
         self.findings.finding_selected.connect(self._select_finding)
         self.scheduler.results_ready.connect(self._on_results)
@@ -130,28 +147,30 @@ class ComposerSection(DraftActions, QWidget):
         self.reload_identity()
 
     # -- building ----------------------------------------------------------------------------
-    def _action(self, text: str, shortcut: QKeySequence | str | None, slot) -> QAction:
+    def _action(self, text: str, shortcut: QKeySequence | str | None,
+                slot: Callable[[], object] | None = None) -> QAction:
+        """A section action; the drafts' actions get their slot once `drafts` exists."""
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
+        if slot is not None:
+            action.triggered.connect(slot)
         self.addAction(action)
         return action
 
     def _build_actions(self) -> None:
-        self.new_action = self._action(self.tr("Nuevo borrador"), "Ctrl+N", self.new_draft)
+        self.new_action = self._action(self.tr("Nuevo borrador"), "Ctrl+N")
         self.undo_action = self._action(self.tr("Deshacer"), "Ctrl+Z", self.editor.undo)
         self.redo_action = self._action(self.tr("Rehacer"), "Ctrl+Shift+Z", self.editor.redo)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
         self.editor.undoAvailable.connect(self.undo_action.setEnabled)
         self.editor.redoAvailable.connect(self.redo_action.setEnabled)
-        self.publish_action = self._action(self.tr("Marcar como publicada…"), None,
-                                           self.mark_published)
+        self.publish_action = self._action(self.tr("Marcar como publicada…"), None)
         self.publish_action.setEnabled(False)
         self.consult_action = self._action(self.tr("Consultar a CNCS…"), None, self.consult)
-        self.discard_action = self._action(self.tr("Descartar"), None, self.discard)
+        self.discard_action = self._action(self.tr("Descartar"), None)
 
     def _build_layout(self) -> None:
         toolbar = QToolBar()
@@ -206,38 +225,84 @@ class ComposerSection(DraftActions, QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
 
+    # -- drafts (the public face of `drafts`, for the window, the tests and the benchmark) --
+    @property
+    def post_id(self) -> uuid.UUID | None:
+        """The open draft, None before the first save of a new one."""
+        return self.drafts.post_id
+
+    @post_id.setter
+    def post_id(self, post_id: uuid.UUID | None) -> None:
+        self.drafts.post_id = post_id
+
+    @property
+    def publishing(self) -> bool:
+        return self.drafts.publishing
+
+    def save_now(self) -> bool:
+        return self.drafts.save_now()
+
+    def open_draft(self, post_id: uuid.UUID) -> bool:
+        return self.drafts.open_draft(post_id)
+
+    def mark_published(self) -> bool:
+        return self.drafts.mark_published()
+
+    def consult(self) -> None:
+        if self.consult_handler is not None:
+            self.save_now()
+            self.consult_handler(self.post_id)
+            return
+        QMessageBox.information(self, self.tr("Consultar a CNCS"), self.tr(
+            "La cola de consultas a la CNCS llega en la próxima versión. Mientras tanto, "
+            "consulte a la CNCS por los medios habituales y no publique sin su respuesta "
+            "(criterio 6.viii)."))
+
     # -- identity and accounts ---------------------------------------------------------------
     def reload_identity(self) -> None:
         """Fill the account picker for `context.identity` (call again after a user switch)."""
         self.save_now()
         self.accounts, explanation = self.store.composable_accounts()
-        self._loading = True
+        self.drafts.loading = True
         self.account_combo.clear()
         for choice in self.accounts:
             self.account_combo.addItem(choice.label, choice.id)
-        self._loading = False
+        self.drafts.loading = False
         self.explanation.setText(explanation)
         self.pages.setCurrentIndex(1 if self.accounts else 0)
-        self.post_id = None
+        self.drafts.post_id = None
         if self.accounts:
             self._on_account_changed(0)
-            self._refresh_drafts()
+            self.drafts.refresh_drafts()
 
     def current_account(self) -> AccountChoice | None:
         index = self.account_combo.currentIndex()
         return self.accounts[index] if 0 <= index < len(self.accounts) else None
 
     def _on_account_changed(self, _index: int) -> None:
-        if self._loading:
+        if self.drafts.loading:
             return
         account = self.current_account()
         if account is None:
             return
         if self.post_id is not None:
             self.save_now()
-            self.post_id = None  # the text moves to a new draft for the other account
-            self._save_timer.start()
+            self.drafts.post_id = None  # the text moves to a new draft for the other account
+            self.drafts.schedule_save()
         self._reset_networks()
+
+    def _reset_networks(self) -> None:
+        """Tick only the current account's network, then check again."""
+        account = self.current_account()
+        for network, box in self.network_boxes.items():
+            box.blockSignals(True)
+            box.setChecked(account is not None and network == account.network)
+            box.blockSignals(False)
+        self._recheck()
+
+    def _recheck(self) -> None:
+        self._recent = self._recent_posts()
+        self.schedule_check()
 
     def _recent_posts(self) -> tuple[RecentPost, ...]:
         account = self.current_account()
@@ -277,11 +342,11 @@ class ComposerSection(DraftActions, QWidget):
         return self.scheduler.schedule(self.build_request())
 
     def _on_edit(self) -> None:
-        if self._loading:
+        if self.drafts.loading:
             return
         self.schedule_check()
         if self.current_account() is not None:
-            self._save_timer.start()
+            self.drafts.schedule_save()
 
     def _on_results(self, _revision: int, outcome: CheckOutcome) -> None:
         self.outcome = outcome

@@ -1,24 +1,41 @@
 """Drafts and publishing for the Redactor: autosave, reopen, new, discard, mark as published.
 
-A mixin of `ComposerSection`: it uses the section's widgets (editor, media, reply box, combos),
-its `store` and its `scheduler`.
+`DraftActions` is a small object the `ComposerSection` owns: it gets the widgets it reads and
+locks (`DraftWidgets`), the store, the check scheduler, the clock, the pool and a few questions it
+asks the section (`SectionHooks`) as constructor parameters, and it owns the draft's identity
+(`post_id`) and its running states (`loading`, `saving`, `publishing`).
 """
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtCore import QObject, QThreadPool, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
 from redes_desktop.checks.engine import CheckEngine, CheckRequest
 from redes_desktop.checks.model import CheckResult, RecentPost
 from redes_desktop.errors import UserFacingError
-from redes_desktop.models import Post
-from redes_desktop.ui.tasks import run_task
+from redes_desktop.models import Network, Post
+from redes_desktop.ui.composer.check_scheduler import CheckOutcome, CheckScheduler
+from redes_desktop.ui.composer.media_panel import MediaPanel
+from redes_desktop.ui.composer.post_editor import PostEditor
+from redes_desktop.ui.composer.store import AccountChoice, ComposerStore
+from redes_desktop.ui.tasks import SynchronousPool, run_task
 
 
 def post_checker(engine: CheckEngine, recent: tuple[RecentPost, ...],
@@ -41,65 +58,128 @@ def post_checker(engine: CheckEngine, recent: tuple[RecentPost, ...],
     return check
 
 
-class DraftActions:
-    """Needs: editor, media, reply_box, drafts_combo, save_label, accounts, store, scheduler,
-    context, post_id, _recent, _loading, _save_timer, current_account(), _reset_networks(),
-    _recent_posts(), schedule_check(), consult_handler, tr()."""
+@dataclass(frozen=True)
+class DraftWidgets:
+    """The Redactor's widgets the draft actions read, fill, and lock while publishing."""
 
-    _publishing = False  # True while "Marcar como publicada" runs on the worker
+    editor: PostEditor
+    media: MediaPanel
+    reply_box: QCheckBox
+    account_combo: QComboBox
+    drafts_combo: QComboBox
+    network_boxes: dict[Network, QCheckBox]
+    save_label: QLabel
+    new_action: QAction
+    consult_action: QAction
+    discard_action: QAction
+    publish_action: QAction
+
+
+@dataclass(frozen=True)
+class SectionHooks:
+    """What the draft actions ask of the section that owns the account picker and the checks."""
+
+    current_account: Callable[[], AccountChoice | None]
+    accounts: Callable[[], list[AccountChoice]]  # in the account picker's order
+    outcome: Callable[[], CheckOutcome | None]  # the latest check delivered
+    recent_posts: Callable[[], tuple[RecentPost, ...]]  # the history that check saw
+    reset_networks: Callable[[], None]  # tick the account's network, then check again
+    recheck: Callable[[], None]  # reread the recent posts, then check again
+
+
+class DraftActions(QObject):
+    """Autosave, reopen, new, discard and «Marcar como publicada» for one Redactor.
+
+    A child of the section (`parent`, also the parent of its message boxes): once the section
+    is deleted, a save or publishing that ends later on the worker changes nothing on screen.
+    """
+
+    SAVE_DELAY_MS = 1000  # the autosave waits this long after the last edit
+
+    def __init__(
+        self,
+        parent: QWidget,
+        widgets: DraftWidgets,
+        store: ComposerStore,
+        scheduler: CheckScheduler,
+        hooks: SectionHooks,
+        clock: Callable[[], datetime],
+        pool: QThreadPool | SynchronousPool | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self.widgets = widgets
+        self.store = store
+        self.scheduler = scheduler
+        self.hooks = hooks
+        self.clock = clock
+        self._pool = pool
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(self.SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.autosave)
+        self.post_id: uuid.UUID | None = None
+        self.loading = False  # the widgets are being filled by code: no save, no re-check
+        self.saving = False  # an autosave runs on the worker
+        self._publishing = False  # True while "Marcar como publicada" runs on the worker
 
     @property
     def publishing(self) -> bool:
         return self._publishing
 
     # -- drafts ------------------------------------------------------------------------------
-    _saving = False  # an autosave runs on the worker
+    def schedule_save(self) -> None:
+        """Save `SAVE_DELAY_MS` after the last edit (each call restarts the wait)."""
+        self._save_timer.start()
 
     def autosave(self) -> None:
         """The timer's save, on the worker: typing never waits for the database and its fsync
         (a save took 7–25 ms on the UI thread, over a frame)."""
-        account = self.current_account()
-        if self._loading or self._publishing or account is None:
+        account = self.hooks.current_account()
+        if self.loading or self._publishing or account is None:
             return
-        if self._saving:
+        if self.saving:
             self._save_timer.start()  # once the running save is done
             return
-        text, media = self.editor.toPlainText(), self.media.items()
-        reply = self.reply_box.isChecked()
+        w = self.widgets
+        text, media = w.editor.toPlainText(), w.media.items()
+        reply = w.reply_box.isChecked()
         post_id = self.post_id
         if post_id is None and not text.strip() and not media:
             return
         findings = self.store.findings_for(text, reply)  # the latest check, read here
         store = self.store
+        account_id = account.id
 
-        def work():
+        def work() -> tuple[bool, uuid.UUID]:
             if post_id is None:
-                return True, store.create(account.id, text, reply, media, findings=findings)
+                return True, store.create(account_id, text, reply, media, findings=findings)
             return store.save(post_id, text, reply, media, findings=findings), post_id
 
-        self._saving = True
-        run_task(work, self._on_autosaved, getattr(self, "_pool", None))
+        self.saving = True
+        run_task(work, self._on_autosaved, self._pool)
 
-    def _on_autosaved(self, result, error: BaseException | None) -> None:
-        self._saving = False
+    def _on_autosaved(self, result: tuple[bool, uuid.UUID] | None,
+                      error: BaseException | None) -> None:
+        self.saving = False
         if not shiboken6.isValid(self):
             return
-        if error is not None:
+        if error is not None or result is None:
             message = getattr(error, "message", None) or self.tr(
                 "error inesperado (%s); se reintentará al seguir escribiendo") % error
-            self.save_label.setText(self.tr("No se guardó: %s") % message)
+            self.widgets.save_label.setText(self.tr("No se guardó: %s") % message)
             return
         changed, post_id = result
         if self.post_id is None:
             self.post_id = post_id
-            self._refresh_drafts()
+            self.refresh_drafts()
         if changed:
-            self.save_label.setText(self.tr("Borrador guardado."))
+            self.widgets.save_label.setText(self.tr("Borrador guardado."))
 
     def _wait_for_autosave(self) -> None:
         from PySide6.QtCore import QCoreApplication, QEventLoop
 
-        while self._saving:
+        while self.saving:
             QCoreApplication.processEvents(
                 QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents, 50)
 
@@ -107,41 +187,43 @@ class DraftActions:
         """Save the draft now (creating it on the first edit). False when nothing changed."""
         self._save_timer.stop()
         self._wait_for_autosave()
-        account = self.current_account()
-        if self._loading or self._publishing or account is None:
+        account = self.hooks.current_account()
+        if self.loading or self._publishing or account is None:
             return False
-        text, media = self.editor.toPlainText(), self.media.items()
-        reply = self.reply_box.isChecked()
+        w = self.widgets
+        text, media = w.editor.toPlainText(), w.media.items()
+        reply = w.reply_box.isChecked()
         try:
             if self.post_id is None:
                 if not text.strip() and not media:
                     return False
                 self.post_id = self.store.create(account.id, text, reply, media)
-                self._refresh_drafts()
+                self.refresh_drafts()
                 changed = True
             else:
                 changed = self.store.save(self.post_id, text, reply, media)
         except UserFacingError as error:
-            self.save_label.setText(self.tr("No se guardó: %s") % error.message)
+            w.save_label.setText(self.tr("No se guardó: %s") % error.message)
             return False
         if changed:
-            self.save_label.setText(self.tr("Borrador guardado."))
+            w.save_label.setText(self.tr("Borrador guardado."))
         return changed
 
-    def _refresh_drafts(self) -> None:
+    def refresh_drafts(self) -> None:
         try:
             drafts = self.store.drafts()
         except UserFacingError:
             drafts = []
-        self.drafts_combo.clear()
-        self.drafts_combo.addItem(self.tr("Abrir un borrador (%d)…") % len(drafts), None)
+        combo = self.widgets.drafts_combo
+        combo.clear()
+        combo.addItem(self.tr("Abrir un borrador (%d)…") % len(drafts), None)
         for draft in drafts:
-            self.drafts_combo.addItem(draft.label, draft.id)
+            combo.addItem(draft.label, draft.id)
             if draft.id == self.post_id:
-                self.drafts_combo.setCurrentIndex(self.drafts_combo.count() - 1)
+                combo.setCurrentIndex(combo.count() - 1)
 
-    def _on_draft_chosen(self, index: int) -> None:
-        post_id = self.drafts_combo.itemData(index)
+    def on_draft_chosen(self, index: int) -> None:
+        post_id = self.widgets.drafts_combo.itemData(index)
         if post_id is not None and post_id != self.post_id:
             self.open_draft(post_id)
 
@@ -150,57 +232,51 @@ class DraftActions:
         try:
             data = self.store.load(post_id)
         except UserFacingError as error:
-            QMessageBox.warning(self, self.tr("Abrir borrador"), error.message)
-            self._refresh_drafts()
+            QMessageBox.warning(self._parent, self.tr("Abrir borrador"), error.message)
+            self.refresh_drafts()
             return False
-        index = next((i for i, a in enumerate(self.accounts) if a.id == data.account_id), -1)
+        accounts = self.hooks.accounts()
+        index = next((i for i, a in enumerate(accounts) if a.id == data.account_id), -1)
         if index < 0:
-            QMessageBox.warning(self, self.tr("Abrir borrador"), self.tr(
+            QMessageBox.warning(self._parent, self.tr("Abrir borrador"), self.tr(
                 "Ese borrador es de una cuenta en la que hoy no puede redactar (criterio 5.1)."))
             return False
-        self._loading = True
-        self.account_combo.setCurrentIndex(index)
-        self.editor.setPlainText(data.text)
-        self.media.set_items(data.media)
-        self.reply_box.setChecked(data.is_reply)
-        self._loading = False
+        w = self.widgets
+        self.loading = True
+        w.account_combo.setCurrentIndex(index)
+        w.editor.setPlainText(data.text)
+        w.media.set_items(data.media)
+        w.reply_box.setChecked(data.is_reply)
+        self.loading = False
         self.post_id = data.id
-        self._reset_networks()
-        self._refresh_drafts()
+        self.hooks.reset_networks()
+        self.refresh_drafts()
         return True
-
-    def _reset_networks(self) -> None:
-        account = self.current_account()
-        for network, box in self.network_boxes.items():
-            box.blockSignals(True)
-            box.setChecked(account is not None and network == account.network)
-            box.blockSignals(False)
-        self._recent = self._recent_posts()
-        self.schedule_check()
 
     def new_draft(self) -> None:
         self.save_now()
-        self._clear()
+        self.clear()
 
-    def _clear(self) -> None:
-        self._loading = True
+    def clear(self) -> None:
+        """Empty the editor for a new draft (the current one stays saved as it is)."""
+        w = self.widgets
+        self.loading = True
         self.post_id = None
-        self.editor.setPlainText("")
-        self.media.set_items([])
-        self.reply_box.setChecked(False)
-        self._loading = False
-        self.save_label.clear()
-        self._refresh_drafts()
-        self._recent = self._recent_posts()
-        self.schedule_check()
-        self.editor.setFocus()
+        w.editor.setPlainText("")
+        w.media.set_items([])
+        w.reply_box.setChecked(False)
+        self.loading = False
+        w.save_label.clear()
+        self.refresh_drafts()
+        self.hooks.recheck()
+        w.editor.setFocus()
 
     def discard(self) -> None:
         title = self.tr("Descartar")
-        if self.post_id is None and not self.editor.toPlainText().strip():
-            self._clear()
+        if self.post_id is None and not self.widgets.editor.toPlainText().strip():
+            self.clear()
             return
-        answer = QMessageBox.question(self, title, self.tr(
+        answer = QMessageBox.question(self._parent, title, self.tr(
             "¿Descartar este borrador? Dejará de aparecer en la lista de borradores."))
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -210,9 +286,9 @@ class DraftActions:
             try:
                 self.store.discard(self.post_id)
             except UserFacingError as error:
-                QMessageBox.warning(self, title, error.message)
+                QMessageBox.warning(self._parent, title, error.message)
                 return
-        self._clear()
+        self.clear()
 
     # -- publishing --------------------------------------------------------------------------
     def mark_published(self) -> bool:
@@ -222,49 +298,52 @@ class DraftActions:
         title = self.tr("Marcar como publicada")
         if self._publishing:
             return False
-        if self.scheduler.engine is None or self.scheduler.busy:
-            QMessageBox.information(self, title, self.tr(
+        engine = self.scheduler.engine
+        if engine is None or self.scheduler.busy:
+            QMessageBox.information(self._parent, title, self.tr(
                 "La revisión del texto aún no termina. Espere un momento y vuelva a intentarlo."))
             return False
         self.save_now()
-        if self.post_id is None:
-            QMessageBox.information(self, title, self.tr(
+        post_id = self.post_id
+        if post_id is None:
+            QMessageBox.information(self._parent, title, self.tr(
                 "Escriba la publicación antes de marcarla como publicada."))
             return False
         url, ok = QInputDialog.getText(
-            self, title, self.tr("Dirección (URL) de la publicación en la red:"),
+            self._parent, title, self.tr("Dirección (URL) de la publicación en la red:"),
             QLineEdit.EchoMode.Normal, "https://")
         if not ok:
             return False
-        post_id, store = self.post_id, self.store
-        check = post_checker(self.scheduler.engine, self._recent, self.context.clock())
+        store = self.store
+        check = post_checker(engine, self.hooks.recent_posts(), self.clock())
         self._set_publishing(True)
         run_task(lambda: store.mark_published(post_id, url, check), self._on_published,
-                 getattr(self.scheduler, "_pool", None))
+                 self._pool)
         return True
 
     def _set_publishing(self, running: bool) -> None:
         """While publishing, nothing may change the post nor start another check (the engine
         is not used by two threads at once)."""
         self._publishing = running
-        self.editor.setReadOnly(running)
-        for widget in (self.media, self.reply_box, self.account_combo, self.drafts_combo,
-                       *self.network_boxes.values()):
+        w = self.widgets
+        w.editor.setReadOnly(running)
+        for widget in (w.media, w.reply_box, w.account_combo, w.drafts_combo,
+                       *w.network_boxes.values()):
             widget.setEnabled(not running)
-        for action in (self.new_action, self.consult_action, self.discard_action):
+        for action in (w.new_action, w.consult_action, w.discard_action):
             action.setEnabled(not running)
         if running:
-            self.publish_action.setEnabled(False)
-            self.save_label.setText(self.tr("Revisando y marcando como publicada…"))
+            w.publish_action.setEnabled(False)
+            w.save_label.setText(self.tr("Revisando y marcando como publicada…"))
         else:
-            self.save_label.clear()
-            outcome = self.outcome
-            self.publish_action.setEnabled(
+            w.save_label.clear()
+            outcome = self.hooks.outcome()
+            w.publish_action.setEnabled(
                 outcome is not None and self.scheduler.is_current
-                and self.current_account() is not None
+                and self.hooks.current_account() is not None
                 and all(r.publishable for r in outcome.results.values()))
 
-    def _on_published(self, _result, error: BaseException | None) -> None:
+    def _on_published(self, _result: object, error: BaseException | None) -> None:
         if not shiboken6.isValid(self):
             return  # the window closed meanwhile; the service committed or rolled back
         self._set_publishing(False)
@@ -277,18 +356,8 @@ class DraftActions:
                     "No se pudo marcar como publicada por un error inesperado (%s). La "
                     "publicación sigue como borrador: vuelva a intentarlo y, si se repite, "
                     "informe a soporte técnico.") % error
-            QMessageBox.warning(self, title, message)
+            QMessageBox.warning(self._parent, title, message)
             return
-        QMessageBox.information(self, title, self.tr(
+        QMessageBox.information(self._parent, title, self.tr(
             "La publicación quedó registrada como publicada."))
-        self._clear()
-
-    def consult(self) -> None:
-        if self.consult_handler is not None:
-            self.save_now()
-            self.consult_handler(self.post_id)
-            return
-        QMessageBox.information(self, self.tr("Consultar a CNCS"), self.tr(
-            "La cola de consultas a la CNCS llega en la próxima versión. Mientras tanto, "
-            "consulte a la CNCS por los medios habituales y no publique sin su respuesta "
-            "(criterio 6.viii)."))
+        self.clear()

@@ -152,7 +152,9 @@ class FindingsPanel(QWidget):
         return self.rows[index].finding if 0 <= index < len(self.rows) else None
 
     def select_row(self, index: int) -> None:
-        self.tree.setCurrentItem(self.tree.topLevelItem(index))
+        item = self.tree.topLevelItem(index)
+        if item is not None:
+            self.tree.setCurrentItem(item)
 
     def _on_current(self, item: QTreeWidgetItem | None, _previous) -> None:
         finding = self.current_finding() if item is not None else None

@@ -148,6 +148,8 @@ class MediaPanel(QWidget):
     def _import(self, row: MediaRow, path: str) -> None:
         """Swap the row to the publication copy (location data removed) once it is made."""
         importer = self.importer
+        if importer is None:
+            return
 
         def done(copy, error, row=row):
             if not (shiboken6.isValid(self) and shiboken6.isValid(row) and row in self.rows):

@@ -12,7 +12,14 @@ import unicodedata
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, Signal
-from PySide6.QtGui import QAction, QColor, QContextMenuEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QHelpEvent,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from redes_desktop.checks.model import Finding, Severity
@@ -173,15 +180,18 @@ class PostEditor(QPlainTextEdit):
         position = self.cursorForPosition(event.pos()).position()
         actions = self.finding_actions(position, menu)
         if actions:
-            first = menu.actions()[0] if menu.actions() else None
-            for action in actions:
-                menu.insertAction(first, action)
-            menu.insertSeparator(first)
+            existing = menu.actions()
+            if existing:  # the quick fixes go first, above Qt's own entries
+                menu.insertActions(existing[0], actions)
+                menu.insertSeparator(existing[0])
+            else:
+                menu.addActions(actions)
+                menu.addSeparator()
         menu.exec(event.globalPos())
         menu.deleteLater()
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.ToolTip:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             position = self.cursorForPosition(event.pos()).position()
             text = self.tooltip_at(position)
             if text:

@@ -9,9 +9,10 @@
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThreadPool, QTimer
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLabel, QMessageBox
 
 from redes_desktop.context import AppContext
 from redes_desktop.errors import UserFacingError
@@ -26,6 +27,9 @@ from redes_desktop.ui.consultas.review_dialog import ConsultationDialog
 from redes_desktop.ui.consultas.send_dialog import SendDialog
 from redes_desktop.ui.consultas.store import ConsultationStore, PostConsultation
 from redes_desktop.ui.tasks import SynchronousPool
+
+if TYPE_CHECKING:  # only for the annotation: the composer imports the check engine
+    from redes_desktop.ui.composer.composer_view import ComposerSection
 
 S = ConsultationState
 BADGE_REFRESH_MS = 5_000
@@ -45,7 +49,7 @@ def findings_of(outcome) -> list[dict]:
 class ConsultationBadge(QLabel):
     """A line above the editor about the open draft's latest consultation."""
 
-    def __init__(self, context: AppContext, section: QWidget,
+    def __init__(self, context: AppContext, section: ComposerSection,
                  pool: QThreadPool | SynchronousPool | None = None) -> None:
         super().__init__(section)
         self.context = context
@@ -64,7 +68,7 @@ class ConsultationBadge(QLabel):
         self.timer.start()
 
     def refresh(self) -> None:
-        post_id = getattr(self.section, "post_id", None)
+        post_id = self.section.post_id
         self._post_id = post_id
         try:
             self.current = self.store.for_post(post_id) if post_id else None
@@ -106,13 +110,13 @@ class ConsultationBadge(QLabel):
         ConsultationDialog(self.context, consultation_id, self.pool, self.section).exec()
 
 
-def install(section: QWidget, context: AppContext,
+def install(section: ComposerSection, context: AppContext,
             pool: QThreadPool | SynchronousPool | None = None) -> ConsultationBadge:
     """Wire «Consultar a CNCS…» of a ComposerSection and add the consultation line."""
     badge = ConsultationBadge(context, section, pool)
     layout = section.layout()
-    if layout is not None:
-        layout.insertWidget(0, badge)  # type: ignore[attr-defined]
+    if isinstance(layout, QBoxLayout):
+        layout.insertWidget(0, badge)
     title = section.tr("Consultar a CNCS")
 
     def handler(post_id: uuid.UUID | None) -> None:
@@ -120,18 +124,16 @@ def install(section: QWidget, context: AppContext,
             QMessageBox.information(section, title, section.tr(
                 "Escriba la publicación antes de consultar a la CNCS."))
             return
-        networks = [n.value for n in getattr(section, "selected_networks", lambda: ())()]
-        dialog = make_send_dialog(context, post_id, networks,
-                                  findings_of(getattr(section, "outcome", None)), pool, section)
+        networks = [n.value for n in section.selected_networks()]
+        dialog = make_send_dialog(context, post_id, networks, findings_of(section.outcome),
+                                  pool, section)
         if dialog.exec() and dialog.outcome is not None:
             QMessageBox.information(section, title, dialog.result_text())
-            clear = getattr(section, "_clear", None)  # the draft is now frozen «en consulta»
-            if callable(clear):
-                clear()
+            section.drafts.clear()  # the draft is now frozen «en consulta»
         badge.refresh()
 
-    section.consult_handler = handler  # type: ignore[attr-defined]
-    section.consultation_badge = badge  # type: ignore[attr-defined]
+    section.consult_handler = handler
+    section.consultation_badge = badge
     return badge
 
 

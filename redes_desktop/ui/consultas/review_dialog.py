@@ -57,6 +57,7 @@ class ConsultationDialog(QDialog):
         self.pool = pool
         self.store = ConsultationStore(context)
         self.detail: ConsultationDetail | None = None
+        self.diff_view: QPlainTextEdit | None = None  # when the draft changed since sending
         self.outcome = None
         self.setWindowTitle(self.tr("Consulta a la CNCS"))
         self.resize(760, 720)
@@ -135,10 +136,11 @@ class ConsultationDialog(QDialog):
         self.body.addWidget(self._group(self.tr("Observaciones al enviar"), self.findings_list))
 
         if d.diff or d.media_changes:
-            self.diff_view = _read_only("\n".join([d.diff, *d.media_changes]).strip(), 10)
-            self.diff_view.setObjectName("diferencias")
+            diff_view = _read_only("\n".join([d.diff, *d.media_changes]).strip(), 10)
+            diff_view.setObjectName("diferencias")
             self.body.addWidget(self._group(
-                self.tr("Cambios en el borrador desde esta consulta"), self.diff_view))
+                self.tr("Cambios en el borrador desde esta consulta"), diff_view))
+            self.diff_view = diff_view
         else:
             self.diff_view = None
         if d.state == S.PENDIENTE and d.can_decide:

@@ -25,7 +25,7 @@ from redes_desktop.ui.cuentas.administrators_dialog import (
     AdministratorsDialog,
     may_change_administrators,
 )
-from redes_desktop.ui.cuentas.procedure_tabs import add_procedure_tabs
+from redes_desktop.ui.cuentas.procedure_tabs import ProcedureTabs
 from redes_desktop.ui.cuentas.table_model import AccountsTableModel
 
 
@@ -88,7 +88,7 @@ class AccountsSection(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(accounts_tab, self.tr("Cuentas"))
         self.tabs.addTab(self.areas_tree, self.tr("Áreas y administradores"))
-        add_procedure_tabs(self)
+        self.procedures = ProcedureTabs(context, self.tabs, self.refresh)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.search_edit)

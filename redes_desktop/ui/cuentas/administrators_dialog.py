@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
@@ -18,13 +19,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from redes_desktop.clock import to_mexico
 from redes_desktop.context import AppContext
-from redes_desktop.models import Account, AdminKind, Person
+from redes_desktop.errors import NotFound
+from redes_desktop.models import Account, AdminKind, OutgoingMail, Person
 from redes_desktop.services.account_requests import AccountProcedures
+from redes_desktop.services.mail import Outbox
 from redes_desktop.services.permissions import Action
 from redes_desktop.ui.cuentas.operations import make_error_label, run_operation, show_error
+from redes_desktop.ui.qt_dates import to_date
 
 
 def _tr(text: str) -> str:
@@ -43,15 +48,16 @@ class ChangeOutcome:
         return self.mails > 0 and not self.errors
 
 
-class _WatchedOutbox:
-    """Passes mail to the real outbox and keeps what became of it, for the dialog to tell."""
+class _WatchedOutbox(Outbox):
+    """The workstation's outbox (same session, clock and mailer) that also keeps what became
+    of each mail, for the dialog to tell."""
 
-    def __init__(self, outbox, outcome: ChangeOutcome) -> None:
-        self._outbox = outbox
+    def __init__(self, outbox: Outbox, outcome: ChangeOutcome) -> None:
+        super().__init__(outbox.session, outbox.clock, outbox.mailer)
         self._outcome = outcome
 
-    def queue(self, *args, **kwargs):
-        mail = self._outbox.queue(*args, **kwargs)
+    def queue(self, *args: Any, **kwargs: Any) -> OutgoingMail:
+        mail = super().queue(*args, **kwargs)
         self._outcome.mails += 1
         if mail.status != "enviado":
             self._outcome.errors.append(mail.last_error)
@@ -154,10 +160,12 @@ class AdministratorsDialog(QDialog):
         show_error(self.error_label, "")
         titular_id = self.titular_combo.currentData()
         suplente_id = self.suplente_combo.currentData()
-        since = self.since_edit.date().toPython()
+        since = to_date(self.since_edit.date())
         context, account_id = self.context, self.account_id
+        gone = self.tr("La cuenta o una de las personas elegidas ya no está registrada (pudo "
+                       "cambiar desde otra estación). Cierre esta ventana y vuelva a abrirla.")
 
-        def operation(session, person):
+        def operation(session: Session, person: Person) -> ChangeOutcome:
             outcome = ChangeOutcome()
             service = AccountProcedures(
                 session, context.clock, settings=context.workspace.settings,
@@ -168,6 +176,8 @@ class AdministratorsDialog(QDialog):
             account = session.get(Account, account_id)
             titular = session.get(Person, uuid.UUID(titular_id)) if titular_id else None
             suplente = session.get(Person, uuid.UUID(suplente_id)) if suplente_id else None
+            if account is None or titular is None or suplente is None:
+                raise NotFound(gone)
             service.change_administrators(person, account, titular, suplente, since)
             return outcome
 

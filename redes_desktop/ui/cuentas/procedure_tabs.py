@@ -2,30 +2,47 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication, QThreadPool
+from PySide6.QtWidgets import QTabWidget
+
+from redes_desktop.context import AppContext
 from redes_desktop.ui.cuentas.absences_tab import AbsencesTab
 from redes_desktop.ui.cuentas.closure_dialog import ClosuresTab
 from redes_desktop.ui.cuentas.health_tab import HealthTab
 from redes_desktop.ui.cuentas.requests_tab import RequestsTab
+from redes_desktop.ui.tasks import SynchronousPool
 
 
-def add_procedure_tabs(section: QWidget, pool=None) -> None:
-    """Add «Solicitudes», «Bajas», «Ausencias» and «Salud» to `section.tabs`; a change in any of
-    them refreshes the accounts table and the other tabs."""
-    context = section.context
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ProcedureTabs", text)
 
-    def changed() -> None:
-        section.refresh()
-        section.requests_tab.refresh()
-        section.closures_tab.refresh()
-        section.health_tab.refresh()
 
-    section.requests_tab = RequestsTab(context, changed, pool=pool)
-    section.closures_tab = ClosuresTab(context, changed, pool=pool)
-    section.absences_tab = AbsencesTab(context, changed, pool=pool)
-    section.health_tab = HealthTab(context)
-    section.tabs.addTab(section.requests_tab, section.tr("Solicitudes"))
-    section.tabs.addTab(section.closures_tab, section.tr("Bajas"))
-    section.tabs.addTab(section.absences_tab, section.tr("Ausencias"))
-    section.tabs.addTab(section.health_tab, section.tr("Salud"))
+class ProcedureTabs:
+    """«Solicitudes», «Bajas», «Ausencias» and «Salud», added to `tabs`; a change in any of
+    them calls `on_change` (the section refreshes its accounts table) and refreshes the other
+    tabs."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        tabs: QTabWidget,
+        on_change: Callable[[], None],
+        pool: QThreadPool | SynchronousPool | None = None,
+    ) -> None:
+        self._on_change = on_change
+        self.requests_tab = RequestsTab(context, self.changed, pool=pool)
+        self.closures_tab = ClosuresTab(context, self.changed, pool=pool)
+        self.absences_tab = AbsencesTab(context, self.changed, pool=pool)
+        self.health_tab = HealthTab(context)
+        tabs.addTab(self.requests_tab, _tr("Solicitudes"))
+        tabs.addTab(self.closures_tab, _tr("Bajas"))
+        tabs.addTab(self.absences_tab, _tr("Ausencias"))
+        tabs.addTab(self.health_tab, _tr("Salud"))
+
+    def changed(self) -> None:
+        self._on_change()
+        self.requests_tab.refresh()
+        self.closures_tab.refresh()
+        self.health_tab.refresh()

@@ -132,7 +132,7 @@ class RequestsTab(QWidget):
     def select(self, key: str) -> None:
         for row in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(row)
-            if item.data(0, Qt.ItemDataRole.UserRole) == key:
+            if item is not None and item.data(0, Qt.ItemDataRole.UserRole) == key:
                 self.tree.setCurrentItem(item)
                 return
 

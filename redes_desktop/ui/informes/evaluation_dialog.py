@@ -23,6 +23,7 @@ from redes_desktop.context import AppContext
 from redes_desktop.errors import UserFacingError
 from redes_desktop.passwords.rotation import add_months
 from redes_desktop.services.reports import EVALUATION_MONTHS, record_evaluation
+from redes_desktop.ui.qt_dates import to_date
 
 
 def _qdate(day: date) -> QDate:
@@ -84,8 +85,8 @@ class EvaluationDialog(QDialog):
                     raise UserFacingError("Elija primero quién es usted en esta estación.")
                 record_evaluation(
                     session, self.context.clock, actor, self.account_id,
-                    period_start=self.period_start.date().toPython(),
-                    period_end=self.period_end.date().toPython(),
+                    period_start=to_date(self.period_start.date()),
+                    period_end=to_date(self.period_end.date()),
                     score=self.score.value(), findings=self.findings.toPlainText(),
                     recorder=self.context.recorder)
                 session.commit()

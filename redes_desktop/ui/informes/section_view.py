@@ -224,8 +224,13 @@ class InformesSection(QWidget):
         target = Path(path)
         if target.suffix.lower() not in (".csv", ".html", ".htm"):
             target = target.with_name(f"{target.name}.{fmt}")
+        report = self.report
+        if report is None:  # e.g. the quarter changed to one not begun while choosing the file
+            self.status.setText(self.tr("No hay informe que exportar: elija un trimestre que ya "
+                                        "haya comenzado y vuelva a exportar."))
+            return
         try:
-            target.write_text(render(self.report, fmt), encoding="utf-8")
+            target.write_text(render(report, fmt), encoding="utf-8")
         except OSError as error:
             self.status.setText(self.tr("No se pudo escribir «%1» (%2). Elija otra carpeta.")
                                 .replace("%1", str(target))

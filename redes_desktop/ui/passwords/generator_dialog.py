@@ -47,11 +47,11 @@ class GeneratorPanel(QWidget):
         self.length = QSpinBox()
         self.length.setRange(generator.MIN_LENGTH, generator.MAX_LENGTH)
         self.length.setValue(generator.DEFAULT_LENGTH)
-        self.lower = QCheckBox(self.tr("Minúsculas (a-z)"))
-        self.upper = QCheckBox(self.tr("Mayúsculas (A-Z)"))
+        self.lowercase = QCheckBox(self.tr("Minúsculas (a-z)"))
+        self.uppercase = QCheckBox(self.tr("Mayúsculas (A-Z)"))
         self.digits = QCheckBox(self.tr("Números (0-9)"))
         self.specials = QCheckBox(self.tr("Caracteres especiales (!#%&*…)"))
-        for box in (self.lower, self.upper, self.digits, self.specials):
+        for box in (self.lowercase, self.uppercase, self.digits, self.specials):
             box.setChecked(True)
         self.look_alike = QCheckBox(self.tr("Evitar caracteres que se confunden (I l 1 | O 0 o)"))
         self.words = QSpinBox()
@@ -83,7 +83,7 @@ class GeneratorPanel(QWidget):
         form.addRow(self.tr("Tipo:"), modes)
         form.addRow(self.tr("Longitud:"), self.length)
         classes = QVBoxLayout()
-        for box in (self.lower, self.upper, self.digits, self.specials, self.look_alike):
+        for box in (self.lowercase, self.uppercase, self.digits, self.specials, self.look_alike):
             classes.addWidget(box)
         form.addRow(self.tr("Incluir:"), classes)
         form.addRow(self.tr("Palabras:"), self.words)
@@ -109,7 +109,7 @@ class GeneratorPanel(QWidget):
 
     def _mode_changed(self) -> None:
         characters = self.characters_mode.isChecked()
-        for widget in (self.length, self.lower, self.upper, self.digits, self.specials,
+        for widget in (self.length, self.lowercase, self.uppercase, self.digits, self.specials,
                        self.look_alike):
             widget.setEnabled(characters)
         self.words.setEnabled(not characters)
@@ -118,8 +118,8 @@ class GeneratorPanel(QWidget):
         if self.passphrase_mode.isChecked():
             return generator.PassphraseSettings(words=self.words.value())
         return generator.PasswordSettings(
-            length=self.length.value(), lower=self.lower.isChecked(),
-            upper=self.upper.isChecked(), digits=self.digits.isChecked(),
+            length=self.length.value(), lower=self.lowercase.isChecked(),
+            upper=self.uppercase.isChecked(), digits=self.digits.isChecked(),
             specials=self.specials.isChecked(), exclude_look_alike=self.look_alike.isChecked())
 
     def generate(self) -> None:

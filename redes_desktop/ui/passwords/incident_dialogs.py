@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from redes_desktop.clock import mexico_tz
+from redes_desktop.ui.qt_dates import from_datetime, to_datetime
 
 
 class ReportIncidentDialog(QDialog):
@@ -37,7 +37,7 @@ class ReportIncidentDialog(QDialog):
         self.observed = QDateTimeEdit()
         self.observed.setCalendarPopup(True)
         self.observed.setDisplayFormat("dd/MM/yyyy HH:mm")
-        self.observed.setDateTime(QDateTime(now_mexico.replace(tzinfo=None)))
+        self.observed.setDateTime(from_datetime(now_mexico))
         form = QFormLayout()
         form.addRow(self.tr("Qué se observó:"), self.description)
         form.addRow(self.tr("Cuándo (hora del centro de México):"), self.observed)
@@ -52,7 +52,7 @@ class ReportIncidentDialog(QDialog):
         layout.addWidget(buttons)
 
     def values(self) -> tuple[str, datetime]:
-        observed = self.observed.dateTime().toPython().replace(tzinfo=mexico_tz())
+        observed = to_datetime(self.observed.dateTime()).replace(tzinfo=mexico_tz())
         return self.description.toPlainText(), observed
 
 

@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from redes_desktop.ui.tasks import run_task
+
+if TYPE_CHECKING:  # only for annotations: the sync engine loads the data layer
+    from redes_desktop.sync.engine import SyncReport
+
+
+class Syncer(Protocol):
+    """What the controller runs: a SyncEngine, or the application's RecordingSync around one
+    (which may also carry a `note` for the status line)."""
+
+    def sync(self) -> SyncReport: ...
 
 
 class SyncController(QObject):
@@ -20,7 +31,7 @@ class SyncController(QObject):
     synced = Signal(list)
     failed = Signal(str)
 
-    def __init__(self, local_engine, engine_factory: Callable[[], object] | None,
+    def __init__(self, local_engine, engine_factory: Callable[[], Syncer] | None,
                  interval_ms: int = 60_000, parent: QObject | None = None, pool=None) -> None:
         super().__init__(parent)
         self.local_engine = local_engine
@@ -29,7 +40,7 @@ class SyncController(QObject):
         self.running = False
         self.error = ""
         self.notice = ""
-        self._engine = None
+        self._engine: Syncer | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.sync_now)
@@ -59,9 +70,12 @@ class SyncController(QObject):
         self.refresh()
         run_task(self._work, self._done, self.pool)
 
-    def _work(self):
+    def _work(self) -> SyncReport:
+        factory = self.engine_factory
+        if factory is None:  # sync_now runs only when configured
+            raise RuntimeError("sync is not configured")
         if self._engine is None:
-            self._engine = self.engine_factory()
+            self._engine = factory()
         return self._engine.sync()
 
     def _done(self, report, error: BaseException | None) -> None:
