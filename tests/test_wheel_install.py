@@ -45,9 +45,18 @@ def _offline_then_online(python: Path, what: list[str], *extra: str) -> None:
         _pip(sys.executable, "download", "--dest", str(WHEELHOUSE), *BUILD_REQUIREMENTS)
         wheels = [w for w in what if w.endswith(".whl")]
         if wheels:
+            _forget_project_wheels()
             _pip(sys.executable, "download", "--dest", str(WHEELHOUSE), "-c", str(CONSTRAINTS),
                  *wheels)
+            # `pip download` saves the project's own wheel too: a stale copy there would be
+            # taken as "already downloaded" next time, with the old dependencies.
+            _forget_project_wheels()
         _pip(python, *extra, *offline, *what)
+
+
+def _forget_project_wheels() -> None:
+    for stale in WHEELHOUSE.glob("redes_desktop-*.whl"):
+        stale.unlink()
 
 
 @pytest.fixture(scope="module")
