@@ -161,4 +161,8 @@ def open_local_database(path: Path) -> Database:
     engine = sqlite_engine(path)
     with engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA journal_mode=WAL")
-    return open_database(engine, migrate=revision != HEAD_REVISION)
+    database = open_database(engine, migrate=revision != HEAD_REVISION)
+    from redes_desktop.sync.capture import require_capture
+
+    require_capture(engine)  # no session without capture may write synced rows here
+    return database
