@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from redes_desktop.errors import DatabaseError
+from redes_desktop.errors import DatabaseError, LocalDatabaseBusy
 from redes_desktop.migrations import HEAD_REVISION
 
 if TYPE_CHECKING:
@@ -77,11 +77,44 @@ def upgrade(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
+# How long a statement waits for a lock held by another program before giving up with
+# LocalDatabaseBusy (tests lower it).
+BUSY_TIMEOUT_MS = 5000
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
     cursor.close()
+
+
+def is_locked(error: BaseException | None) -> bool:
+    """SQLite's "database is locked" / "database is busy": another connection holds the file."""
+    original = getattr(error, "orig", None) or error
+    if not isinstance(original, sqlite3.OperationalError):
+        return False
+    code = getattr(original, "sqlite_errorcode", None)
+    if code is not None and code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return True
+    text = str(original).lower()
+    return "database is locked" in text or "database is busy" in text
+
+
+def busy_error(path: Path | str) -> LocalDatabaseBusy:
+    return LocalDatabaseBusy(
+        f"La base de datos local {path} está ocupada por otro programa (por ejemplo, una copia "
+        "de respaldo, un antivirus o una herramienta que la tiene abierta). Espere a que "
+        "termine, o ciérrelo, y vuelva a intentarlo: no se guardó nada a medias y ningún dato "
+        "se perdió."
+    )
+
+
+def _translate_lock(context) -> None:
+    """Every statement on the local database: a lock held by another program becomes a Spanish
+    LocalDatabaseBusy (start-up, saves, sync alike), after SQLite waited `busy_timeout`."""
+    if is_locked(context.original_exception):
+        raise busy_error(context.engine.url.database) from context.original_exception
 
 
 def sqlite_engine(path: Path) -> Engine:
@@ -89,6 +122,7 @@ def sqlite_engine(path: Path) -> Engine:
     # the pool hands each to one thread at a time.
     engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "handle_error", _translate_lock)
     return engine
 
 
@@ -100,7 +134,7 @@ def inspect_sqlite_file(path: Path) -> str | None:
     if not path.exists() or path.stat().st_size == 0:
         return None
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as error:
         raise DatabaseError(
             f"No se pudo abrir la base de datos {path}: {error}. Revise los permisos del archivo."
@@ -123,6 +157,8 @@ def inspect_sqlite_file(path: Path) -> str | None:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         return row[0] if row else None
     except sqlite3.DatabaseError as error:
+        if is_locked(error):
+            raise busy_error(path) from error
         raise DatabaseError(
             f"La base de datos {path} está dañada o no es una base de datos ({error}). "
             "Restáurela desde un respaldo o elija otra carpeta de datos; "

@@ -9,7 +9,7 @@ import re
 
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from redes_desktop.errors import UserFacingError
 from redes_desktop.secrets_store import SecretStore, SecretsUnavailable
@@ -20,6 +20,15 @@ PASSWORD_IN_SETTINGS = (
     "cualquiera que lea el archivo de configuración la ve. Guárdela en el llavero del sistema "
     f"(clave «{SECRET_KEY}») y quítela de la dirección."
 )
+
+
+FORM = "postgresql+psycopg://usuario@servidor:5432/base"
+
+
+class SharedAddressError(UserFacingError):
+    """The shared database's address cannot be used (exit 2, like a wrong command line)."""
+
+    exit_code = 2
 
 
 def shown_url(url: str) -> str:
@@ -44,20 +53,31 @@ def password_note(url: str) -> str:
 
 
 def shared_engine(url: str, secrets: SecretStore | None = None) -> Engine:
-    if not url:
+    if not url or not url.strip():
         raise UserFacingError(
             "No está configurada la base de datos compartida. Indique su dirección en la "
             "configuración (o con --database-url postgresql+psycopg://usuario@servidor/base)."
         )
     try:
-        parsed = make_url(url)
+        parsed = make_url(url.strip())
     except (ArgumentError, ValueError) as error:
-        raise UserFacingError(
+        raise SharedAddressError(
             f"La dirección de la base compartida no es válida: «{shown_url(url)}». Use la forma "
-            "postgresql+psycopg://usuario@servidor:5432/base."
+            f"{FORM}."
         ) from error
-    if parsed.drivername == "postgresql":
-        parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.get_backend_name() != "postgresql":
+        raise SharedAddressError(
+            f"La base compartida debe ser PostgreSQL, y «{shown_url(url)}» es de otro tipo "
+            f"({parsed.get_backend_name()}). Use la forma {FORM}; no se sincronizó nada y el "
+            "trabajo local sigue intacto."
+        )
+    if parsed.drivername in ("postgresql", "postgresql+psycopg2"):
+        parsed = parsed.set(drivername="postgresql+psycopg")  # the driver this program ships
+    if parsed.drivername != "postgresql+psycopg":
+        raise SharedAddressError(
+            f"Esta versión del programa no trae el controlador «{parsed.drivername}» que pide "
+            f"«{shown_url(url)}». Use la forma {FORM}; no se sincronizó nada."
+        )
     if parsed.password is None and secrets is not None:
         try:
             password = secrets.get(SECRET_KEY)
@@ -67,7 +87,13 @@ def shared_engine(url: str, secrets: SecretStore | None = None) -> Engine:
             password = None
         if password:
             parsed = parsed.set(password=password)
-    return create_engine(
-        parsed, pool_pre_ping=True, pool_size=2, max_overflow=2,
-        connect_args={"connect_timeout": 5},
-    )
+    try:
+        return create_engine(
+            parsed, pool_pre_ping=True, pool_size=2, max_overflow=2,
+            connect_args={"connect_timeout": 5},
+        )
+    except (ArgumentError, NoSuchModuleError, ImportError, ValueError, TypeError) as error:
+        raise SharedAddressError(
+            f"La dirección de la base compartida «{shown_url(url)}» no se puede usar ({error}). "
+            f"Use la forma {FORM}."
+        ) from error
