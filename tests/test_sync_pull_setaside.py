@@ -149,3 +149,23 @@ def test_a_received_delete_of_a_row_a_local_row_needs_does_not_wedge(stations):
         assert s.get(Post, later) is not None
         assert s.get(Post, post_id) is not None
         assert s.scalar(select(func.count()).select_from(Consultation)) == 1
+
+
+def test_a_set_aside_row_deleted_on_the_server_closes_its_conflict(stations):
+    a, b = stations("a"), stations("b")
+    office = _office(a)
+    a.sync()
+    b.sync()
+    from_a = _register(a, office, "Nueva desde A")
+    _register(b, office, "Nueva desde B")
+    a.sync()
+    b.sync()
+    with b.db.session() as s:
+        assert from_a in {c.row_id for c in open_conflicts(s) if c.local_data is None}
+    with a.db.session() as s:
+        s.delete(s.get(Person, from_a))
+        s.commit()
+    a.sync()
+    b.sync()
+    with b.db.session() as s:
+        assert from_a not in {c.row_id for c in open_conflicts(s) if c.local_data is None}

@@ -79,15 +79,12 @@ def _apply_checked(sconn: Connection, lconn: Connection, origin: str, last: int,
         culprits, kept = setaside.violations(lconn, work.tables, work.written, work.deleted)
         new = {k: v for k, v in culprits.items() if k not in excluded}
         if not new and not (kept - keep):
-            if culprits or kept:  # nothing new to take out: let the commit report it
-                savepoint.commit()
-                return report
-            savepoint.commit()
+            savepoint.commit()  # anything still broken is reported by the commit itself
             break
         savepoint.rollback()
         excluded.update(new)
         keep |= kept
-    fixed = [cid for key, cid in retry.items() if key in work.written]
+    fixed = [cid for key, cid in retry.items() if key in work.written or key in work.gone]
     setaside.close(lconn, fixed, now)
     for (name, row_id), detail in sorted(excluded.items(), key=lambda i: order_of().get(
             i[0][0], 0)):
@@ -112,6 +109,7 @@ class _Work:
     keep: set[tuple[str, uuid.UUID]]
     written: set[tuple[str, uuid.UUID]] = field(default_factory=set)
     deleted: set[tuple[str, uuid.UUID]] = field(default_factory=set)
+    gone: set[tuple[str, uuid.UUID]] = field(default_factory=set)  # set aside, since deleted
     tables: set[str] = field(default_factory=set)
 
 
@@ -154,6 +152,11 @@ def _apply_retries(sconn: Connection, lconn: Connection,
             by_table[name].append(row_id)
     for name in sorted(by_table, key=lambda n: order.get(n, 0)):
         work.excluded -= {(name, i) for i in by_table[name]}
+        t = table(name)
+        present: set[uuid.UUID] = set()
+        for chunk in _chunks(by_table[name], 900):
+            present.update(sconn.execute(select(t.c.id).where(t.c.id.in_(chunk))).scalars())
+        work.gone.update((name, i) for i in by_table[name] if i not in present)
         before = report.refused
         _apply(sconn, lconn, name, by_table[name], [], report, work, retrying=True)
         report.refused = before  # a row that still does not fit keeps its conflict
