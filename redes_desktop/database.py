@@ -113,8 +113,26 @@ def busy_error(path: Path | str) -> LocalDatabaseBusy:
 def _translate_lock(context) -> None:
     """Every statement on the local database: a lock held by another program becomes a Spanish
     LocalDatabaseBusy (start-up, saves, sync alike), after SQLite waited `busy_timeout`."""
-    if is_locked(context.original_exception):
+    if is_locked(context.original_exception) and not _waiting_disabled(context):
         raise busy_error(context.engine.url.database) from context.original_exception
+
+
+# Tables whose writer handles a lock itself (the bitácora's anchor returns False and writes it
+# at the next chance): their OperationalError is left as it is.
+_HANDLES_LOCKS_ITSELF = ("bitacora_anchors",)
+
+
+def _waiting_disabled(context) -> bool:
+    """The caller handles the lock itself: it set `PRAGMA busy_timeout=0` (tries without
+    waiting), or it writes a table listed in _HANDLES_LOCKS_ITSELF."""
+    statement = str(context.statement or "")
+    if any(name in statement for name in _HANDLES_LOCKS_ITSELF):
+        return True
+    try:
+        raw = context.connection.connection.dbapi_connection
+        return raw.execute("PRAGMA busy_timeout").fetchone()[0] == 0
+    except Exception:  # noqa: BLE001 - the question must never hide the original error
+        return False
 
 
 def sqlite_engine(path: Path) -> Engine:
