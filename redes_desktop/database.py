@@ -16,7 +16,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from redes_desktop.errors import DatabaseError
+from redes_desktop.errors import DatabaseError, LocalDatabaseBusy
 from redes_desktop.migrations import HEAD_REVISION
 from redes_desktop.resource_files import migrations_dir
 from redes_desktop.schema_check import require_complete_schema
@@ -80,11 +80,62 @@ def upgrade(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
+# How long a statement waits for a lock held by another program before giving up with
+# LocalDatabaseBusy (tests lower it).
+BUSY_TIMEOUT_MS = 5000
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
     cursor.close()
+
+
+def is_locked(error: BaseException | None) -> bool:
+    """SQLite's "database is locked" / "database is busy": another connection holds the file."""
+    original = getattr(error, "orig", None) or error
+    if not isinstance(original, sqlite3.OperationalError):
+        return False
+    code = getattr(original, "sqlite_errorcode", None)
+    if code is not None and code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return True
+    text = str(original).lower()
+    return "database is locked" in text or "database is busy" in text
+
+
+def busy_error(path: Path | str) -> LocalDatabaseBusy:
+    return LocalDatabaseBusy(
+        f"La base de datos local {path} está ocupada por otro programa (por ejemplo, una copia "
+        "de respaldo, un antivirus o una herramienta que la tiene abierta). Espere a que "
+        "termine, o ciérrelo, y vuelva a intentarlo: no se guardó nada a medias y ningún dato "
+        "se perdió."
+    )
+
+
+def _translate_lock(context) -> None:
+    """Every statement on the local database: a lock held by another program becomes a Spanish
+    LocalDatabaseBusy (start-up, saves, sync alike), after SQLite waited `busy_timeout`."""
+    if is_locked(context.original_exception) and not _waiting_disabled(context):
+        raise busy_error(context.engine.url.database) from context.original_exception
+
+
+# Tables whose writer handles a lock itself (the bitácora's anchor returns False and writes it
+# at the next chance): their OperationalError is left as it is.
+_HANDLES_LOCKS_ITSELF = ("bitacora_anchors",)
+
+
+def _waiting_disabled(context) -> bool:
+    """The caller handles the lock itself: it set `PRAGMA busy_timeout=0` (tries without
+    waiting), or it writes a table listed in _HANDLES_LOCKS_ITSELF."""
+    statement = str(context.statement or "")
+    if any(name in statement for name in _HANDLES_LOCKS_ITSELF):
+        return True
+    try:
+        raw = context.connection.connection.dbapi_connection
+        return raw.execute("PRAGMA busy_timeout").fetchone()[0] == 0
+    except Exception:  # noqa: BLE001 - the question must never hide the original error
+        return False
 
 
 def sqlite_engine(path: Path) -> Engine:
@@ -92,6 +143,7 @@ def sqlite_engine(path: Path) -> Engine:
     # the pool hands each to one thread at a time.
     engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "handle_error", _translate_lock)
     return engine
 
 
@@ -113,7 +165,7 @@ def inspect_sqlite_file(path: Path) -> str | None:
             "El archivo no se modificó."
         )
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as error:
         raise DatabaseError(
             f"No se pudo abrir la base de datos {path}: {error}. Revise los permisos del archivo."
@@ -136,6 +188,8 @@ def inspect_sqlite_file(path: Path) -> str | None:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         return row[0] if row else None
     except sqlite3.DatabaseError as error:
+        if is_locked(error):
+            raise busy_error(path) from error
         raise DatabaseError(
             f"La base de datos {path} está dañada o no es una base de datos ({error}). "
             "Restáurela desde un respaldo o elija otra carpeta de datos; "
@@ -194,4 +248,7 @@ def open_local_database(path: Path) -> Database:
     except BaseException:
         engine.dispose()
         raise
+    from redes_desktop.sync.capture import require_capture
+
+    require_capture(engine)  # no session without capture may write synced rows here
     return database

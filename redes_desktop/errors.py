@@ -52,3 +52,9 @@ class UsageError(UserFacingError):
     """The command line was used wrongly (exit 2, like argparse's own errors)."""
 
     exit_code = 2
+
+
+class LocalDatabaseBusy(DatabaseError):
+    """Another program holds the local SQLite database locked (a backup, an antivirus…)."""
+
+    exit_code = 10

@@ -176,7 +176,7 @@ def test_only_an_area_titular_or_a_reviewer_may(station, clock, who):
     try:
         with pytest.raises(ReanchorNotAllowed) as refused:
             restore_bitacora_anchors(context, REASON)
-        assert refused.value.exit_code == 9
+        assert refused.value.exit_code == 11
         expected = "titular de un área o un revisor de CNCS" if who else "persona elegida"
         assert expected in refused.value.message
         assert context.recorder.bitacora.blocked and _keyring_head(workstation) is None
@@ -307,7 +307,7 @@ def test_the_command_line_and_its_exit_codes(station, data_dir, clock, capsys):
     context.close()
     assert _cli(data_dir, "--motivo", " ") == 2
     assert "motivo" in capsys.readouterr().err
-    assert _cli(data_dir, "--motivo", REASON) == 9
+    assert _cli(data_dir, "--motivo", REASON) == 11
     assert "titular de un área" in capsys.readouterr().err
     context = _context(station, clock, station.people.head)
     context.close()

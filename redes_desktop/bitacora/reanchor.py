@@ -67,7 +67,7 @@ class ReanchorRetryLater(UserFacingError):
 class ReanchorNotAllowed(UserFacingError):
     """The person is not entitled to re-anchor (or no person is chosen)."""
 
-    exit_code = 9
+    exit_code = 11
 
 
 @dataclass(frozen=True)

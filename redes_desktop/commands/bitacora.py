@@ -10,7 +10,7 @@ reanclar: the way out of an anchor alarm that is bad luck (a lost keyring), not 
 (bitacora/reanchor.py). Exit 0 when the anchors were restored (or there was no alarm), 1 when
 the bitácora shows an alteration (an entry fails, an anchor runs ahead of the file or names
 another MAC, the shared copy disagrees), 2 without a usable reason, 5 while the program is open
-on the folder, 7 when the shared database cannot be reached (retry later), 9 when the person
+on the folder, 7 when the shared database cannot be reached (retry later), 11 when the person
 using the workstation may not do it.
 """
 

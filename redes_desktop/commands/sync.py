@@ -11,7 +11,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "sync", help="sincroniza una vez con la base de datos compartida",
         description="Envía los cambios hechos en esta estación y recibe los de las demás. "
-        "Sale con 0 si terminó, 7 si la base compartida no está disponible.",
+        "Sale con 0 si terminó; 1 si la sincronización falló (se reintenta sin perder nada); "
+        "2 si la dirección de la base compartida no sirve (no es PostgreSQL o está mal "
+        "escrita); 4 si alguna base no tiene el esquema de esta versión; 7 si la base "
+        "compartida no está disponible; 10 si la base local está ocupada por otro programa.",
     )
     parser.add_argument("--database-url", metavar="URL",
                         help="base compartida (por omisión, la de la configuración)")

@@ -9,7 +9,7 @@ import re
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from redes_desktop.errors import UserFacingError
 from redes_desktop.secrets_store import SecretStore, SecretsUnavailable
@@ -21,6 +21,15 @@ PASSWORD_IN_SETTINGS = (
     "cualquiera que lea el archivo de configuración la ve. Guárdela como secreto (clave "
     f"«{SECRET_KEY}»: redes-desktop secretos guardar {SECRET_KEY}) y quítela de la dirección."
 )
+
+
+FORM = "postgresql+psycopg://usuario@servidor:5432/base"
+
+
+class SharedAddressError(UserFacingError):
+    """The shared database's address cannot be used (exit 2, like a wrong command line)."""
+
+    exit_code = 2
 
 
 def shown_url(url: str) -> str:
@@ -48,20 +57,31 @@ def shared_engine(url: str, secrets: SecretStore | None = None, *,
                   timeouts: bool = True) -> Engine:
     """The engine; `timeouts`: lock and statement timeouts on every connection (the sync's;
     `shared-db init` runs migrations that may take longer)."""
-    if not url:
+    if not url or not url.strip():
         raise UserFacingError(
             "No está configurada la base de datos compartida. Indique su dirección en la "
             "configuración (o con --database-url postgresql+psycopg://usuario@servidor/base)."
         )
     try:
-        parsed = make_url(url)
+        parsed = make_url(url.strip())
     except (ArgumentError, ValueError) as error:
-        raise UserFacingError(
+        raise SharedAddressError(
             f"La dirección de la base compartida no es válida: «{shown_url(url)}». Use la forma "
-            "postgresql+psycopg://usuario@servidor:5432/base."
+            f"{FORM}."
         ) from error
-    if parsed.drivername == "postgresql":
-        parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.get_backend_name() != "postgresql":
+        raise SharedAddressError(
+            f"La base compartida debe ser PostgreSQL, y «{shown_url(url)}» es de otro tipo "
+            f"({parsed.get_backend_name()}). Use la forma {FORM}; no se sincronizó nada y el "
+            "trabajo local sigue intacto."
+        )
+    if parsed.drivername in ("postgresql", "postgresql+psycopg2"):
+        parsed = parsed.set(drivername="postgresql+psycopg")  # the driver this program ships
+    if parsed.drivername != "postgresql+psycopg":
+        raise SharedAddressError(
+            f"Esta versión del programa no trae el controlador «{parsed.drivername}» que pide "
+            f"«{shown_url(url)}». Use la forma {FORM}; no se sincronizó nada."
+        )
     if parsed.password is None and secrets is not None:
         try:
             password = secrets.get(SECRET_KEY)
@@ -71,10 +91,16 @@ def shared_engine(url: str, secrets: SecretStore | None = None, *,
             password = None
         if password:
             parsed = parsed.set(password=password)
-    engine = create_engine(
-        parsed, pool_pre_ping=True, pool_size=2, max_overflow=2,
-        connect_args={"connect_timeout": 5},
-    )
+    try:
+        engine = create_engine(
+            parsed, pool_pre_ping=True, pool_size=2, max_overflow=2,
+            connect_args={"connect_timeout": 5},
+        )
+    except (ArgumentError, NoSuchModuleError, ImportError, ValueError, TypeError) as error:
+        raise SharedAddressError(
+            f"La dirección de la base compartida «{shown_url(url)}» no se puede usar ({error}). "
+            f"Use la forma {FORM}."
+        ) from error
     if timeouts:
         event.listen(engine, "connect", _set_timeouts)
     return engine

@@ -141,6 +141,12 @@ class SyncEngine:
         except DBAPIError as error:
             if is_timeout(error):
                 raise self._busy(error) from error
+            if _is_local(error):
+                raise SyncFailed(
+                    "La sincronización falló en la base de datos local de esta estación "
+                    f"({_first_line(error)}). No se envió ni recibió nada a medias; vuelva a "
+                    "intentarlo y, si se repite, avise a soporte técnico."
+                ) from error
             if _is_connection_error(error):
                 self._mark_offline()
                 raise SharedUnavailable(
@@ -321,6 +327,14 @@ class SyncEngine:
         with self.local.begin() as conn:
             if get_state(conn, OFFLINE_SINCE) is None:
                 set_state(conn, OFFLINE_SINCE, self.clock().isoformat())
+
+
+def _is_local(error: DBAPIError) -> bool:
+    """An error of this workstation's SQLite file, not of the shared database. (A lock held by
+    another program never gets here: the local engine raises LocalDatabaseBusy itself.)"""
+    import sqlite3
+
+    return isinstance(getattr(error, "orig", None), sqlite3.Error)
 
 
 def _is_connection_error(error: DBAPIError) -> bool:

@@ -15,15 +15,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select
+from sqlalchemy import Connection, Engine, delete, func, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
 from redes_desktop.clock import Clock, system_clock
 from redes_desktop.models.sync_state import SyncChange, SyncConflict
-from redes_desktop.sync import decision_check
+from redes_desktop.sync import decision_check, setaside
 from redes_desktop.sync.policies import synced_table_names, table
-from redes_desktop.sync.rows import order_of, row_json
+from redes_desktop.sync.rows import order_of
 from redes_desktop.sync.shared_schema import sync_log
 from redes_desktop.sync.state import get_state, set_state
 
@@ -47,8 +47,6 @@ class PullReport:
 def pull(shared: Engine, local: Engine, origin: str, page: int = 5000,
          clock: Clock = system_clock) -> PullReport:
     report = PullReport(now=clock())
-    names = synced_table_names()
-    order = order_of()
     with shared.connect().execution_options(isolation_level="REPEATABLE READ") as sconn:
         with sconn.begin():
             with local.begin() as lconn:
@@ -56,35 +54,116 @@ def pull(shared: Engine, local: Engine, origin: str, page: int = 5000,
                 report.unverified += decision_check.sweep_once(sconn, lconn)
                 # The global top (not only the entries this login may read): one index lookup.
                 high = sconn.execute(select(func.redes_sync_high())).scalar() or 0
-                if high <= last:
+                retry = setaside.open_set_aside(lconn)
+                if high <= last and not retry:
                     return report
                 # pysqlite opens the transaction at the first write; the pragma lasts until
                 # the end of the current transaction, so write first.
                 set_state(lconn, PULLED, str(last))
                 lconn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
-                position = last
-                while position < high:
-                    entries = sconn.execute(
-                        select(sync_log.c.table_name, sync_log.c.row_id,
-                               sync_log.c.server_seq, sync_log.c.deleted)
-                        .where(sync_log.c.server_seq > position,
-                               sync_log.c.server_seq <= high,
-                               sync_log.c.origin.is_distinct_from(origin))
-                        .order_by(sync_log.c.server_seq).limit(page)
-                    ).all()
-                    if not entries:
-                        break
-                    position = entries[-1].server_seq
-                    groups: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
-                    for e in entries:
-                        if e.table_name in names:
-                            groups[e.table_name][1 if e.deleted else 0].append(e.row_id)
-                    for name in sorted(groups, key=lambda n: order.get(n, 0)):
-                        _apply(sconn, lconn, name, *groups[name], report)
-                    if len(entries) < page:
-                        break
-                set_state(lconn, PULLED, str(high))
+                report = _apply_checked(sconn, lconn, origin, last, high, page, retry,
+                                        report.now)
+                set_state(lconn, PULLED, str(max(high, last)))
     return report
+
+
+def _apply_checked(sconn: Connection, lconn: Connection, origin: str, last: int, high: int,
+                   page: int, retry: dict[tuple[str, uuid.UUID], uuid.UUID],
+                   now: datetime) -> PullReport:
+    """Apply everything inside a savepoint and ask SQLite which rows break a foreign key before
+    the commit would; roll back, set those aside, apply the rest again (setaside.py)."""
+    excluded: dict[tuple[str, uuid.UUID], str] = {}
+    keep: set[tuple[str, uuid.UUID]] = set()
+    while True:
+        report = PullReport(now=now)
+        work = _Work(excluded=set(excluded) | set(retry), keep=keep)
+        savepoint = lconn.begin_nested()
+        _apply_log(sconn, lconn, origin, last, high, page, work, report)
+        _apply_retries(sconn, lconn, retry, excluded, work, report)
+        culprits, kept = setaside.violations(lconn, work.tables, work.written, work.deleted)
+        new = {k: v for k, v in culprits.items() if k not in excluded}
+        if not new and not (kept - keep):
+            savepoint.commit()  # anything still broken is reported by the commit itself
+            break
+        savepoint.rollback()
+        excluded.update(new)
+        keep |= kept
+    fixed = [cid for key, cid in retry.items() if key in work.written or key in work.gone]
+    setaside.close(lconn, fixed, now)
+    for (name, row_id), detail in sorted(excluded.items(), key=lambda i: order_of().get(
+            i[0][0], 0)):
+        if (name, row_id) in retry:
+            continue  # already set aside on an earlier pull
+        t = table(name)
+        row = sconn.execute(select(t).where(t.c.id == row_id)).mappings().first()
+        if row is None:
+            continue
+        setaside.record(lconn, name, dict(row),
+                        setaside.FOREIGN_KEY_REASON.format(detail=detail), now)
+        report.refused += 1
+    report.kept_local += len(keep)
+    return report
+
+
+@dataclass
+class _Work:
+    """What one attempt of the pull wrote, and what it must leave out."""
+
+    excluded: set[tuple[str, uuid.UUID]]
+    keep: set[tuple[str, uuid.UUID]]
+    written: set[tuple[str, uuid.UUID]] = field(default_factory=set)
+    deleted: set[tuple[str, uuid.UUID]] = field(default_factory=set)
+    gone: set[tuple[str, uuid.UUID]] = field(default_factory=set)  # set aside, since deleted
+    tables: set[str] = field(default_factory=set)
+
+
+def _apply_log(sconn: Connection, lconn: Connection, origin: str, last: int, high: int,
+               page: int, work: _Work, report: PullReport) -> None:
+    names = synced_table_names()
+    order = order_of()
+    position = last
+    while position < high:
+        entries = sconn.execute(
+            select(sync_log.c.table_name, sync_log.c.row_id,
+                   sync_log.c.server_seq, sync_log.c.deleted)
+            .where(sync_log.c.server_seq > position,
+                   sync_log.c.server_seq <= high,
+                   sync_log.c.origin.is_distinct_from(origin))
+            .order_by(sync_log.c.server_seq).limit(page)
+        ).all()
+        if not entries:
+            break
+        position = entries[-1].server_seq
+        groups: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
+        for e in entries:
+            if e.table_name in names:
+                groups[e.table_name][1 if e.deleted else 0].append(e.row_id)
+        for name in sorted(groups, key=lambda n: order.get(n, 0)):
+            _apply(sconn, lconn, name, *groups[name], report, work)
+        if len(entries) < page:
+            break
+
+
+def _apply_retries(sconn: Connection, lconn: Connection,
+                   retry: dict[tuple[str, uuid.UUID], uuid.UUID],
+                   excluded: dict[tuple[str, uuid.UUID], str], work: _Work,
+                   report: PullReport) -> None:
+    """Rows set aside earlier, in their current shared version: they may fit now."""
+    order = order_of()
+    by_table: dict[str, list[uuid.UUID]] = defaultdict(list)
+    for name, row_id in retry:
+        if (name, row_id) not in excluded and (name, row_id) not in work.written:
+            by_table[name].append(row_id)
+    for name in sorted(by_table, key=lambda n: order.get(n, 0)):
+        work.excluded -= {(name, i) for i in by_table[name]}
+        t = table(name)
+        present: set[uuid.UUID] = set()
+        for chunk in _chunks(by_table[name], 900):
+            present.update(sconn.execute(select(t.c.id).where(t.c.id.in_(chunk))).scalars())
+        work.gone.update((name, i) for i in by_table[name] if i not in present)
+        before = report.refused
+        _apply(sconn, lconn, name, by_table[name], [], report, work, retrying=True)
+        report.refused = before  # a row that still does not fit keeps its conflict
 
 
 def _pending(lconn: Connection, name: str, ids: list[uuid.UUID]) -> set[uuid.UUID]:
@@ -98,11 +177,12 @@ def _pending(lconn: Connection, name: str, ids: list[uuid.UUID]) -> set[uuid.UUI
 
 
 def _apply(sconn: Connection, lconn: Connection, name: str, upserts: list[uuid.UUID],
-           deletes: list[uuid.UUID], report: PullReport) -> None:
+           deletes: list[uuid.UUID], report: PullReport, work: _Work, *,
+           retrying: bool = False) -> None:
     t = table(name)
     pending = _pending(lconn, name, upserts + deletes)
     report.kept_local += len(pending)
-    wanted = [i for i in upserts if i not in pending]
+    wanted = [i for i in upserts if i not in pending and (name, i) not in work.excluded]
     for chunk in _chunks(wanted, 5000):
         rows = [dict(r) for r in sconn.execute(select(t).where(t.c.id.in_(chunk))).mappings()]
         if not rows:
@@ -114,24 +194,28 @@ def _apply(sconn: Connection, lconn: Connection, name: str, upserts: list[uuid.U
             index_elements=["id"],
             set_={c.name: stmt.excluded[c.name] for c in t.columns if c.name != "id"},
         )
-        applied = sum(_upsert_isolating(lconn, stmt, name, part, report)
+        applied = sum(_upsert_isolating(lconn, stmt, name, part, report, work,
+                                        record=not retrying)
                       for part in _chunks(rows, 500))
         report.received += applied
         report.by_table[name] += applied
-    gone = [i for i in deletes if i not in pending]
+        work.tables.add(name)
+    gone = [i for i in deletes if i not in pending and (name, i) not in work.keep]
     for chunk in _chunks(gone, 900):
         result = lconn.execute(delete(t).where(t.c.id.in_(chunk)))
         report.deleted += result.rowcount or 0
+        work.deleted.update((name, i) for i in chunk)
 
 
 def _upsert_isolating(lconn: Connection, stmt, name: str, rows: list[dict],
-                      report: PullReport) -> int:
+                      report: PullReport, work: _Work, *, record: bool = True) -> int:
     """Apply `rows`; a row this workstation cannot take (another local row holds the same
     unique values, e.g. the same e-mail created offline on two workstations) is set aside as a
     local "rechazado" conflict instead of failing every later pull. Returns rows applied."""
     try:
         with lconn.begin_nested():
             lconn.execute(stmt, rows)
+        work.written.update((name, r["id"]) for r in rows)
         return len(rows)
     except IntegrityError:
         pass
@@ -141,24 +225,14 @@ def _upsert_isolating(lconn: Connection, stmt, name: str, rows: list[dict],
             with lconn.begin_nested():
                 lconn.execute(stmt, [row])
             applied += 1
+            work.written.add((name, row["id"]))
         except IntegrityError as error:
-            _set_aside(lconn, name, row, error, report.now or system_clock())
+            if record:
+                detail = (str(getattr(error, "orig", error)).strip().splitlines() or [""])[0]
+                setaside.record(lconn, name, row, setaside.UNIQUE_REASON.format(detail=detail),
+                                report.now or system_clock())
             report.refused += 1
     return applied
-
-
-def _set_aside(lconn: Connection, name: str, row: dict, error: IntegrityError,
-               now: datetime) -> None:
-    detail = (str(getattr(error, "orig", error)).strip().splitlines() or [""])[0]
-    lconn.execute(insert(conflicts).values(
-        id=uuid.uuid4(), created_at=now, updated_at=now, row_version=1,
-        table_name=name, row_id=row["id"], kind="rechazado",
-        reason=("Esta estación ya tiene otro registro con los mismos datos que deben ser únicos "
-                "(por ejemplo, el mismo correo creado en dos estaciones). El registro recibido "
-                f"no se aplicó aquí; elija cuál conservar. (Detalle: {detail})"),
-        local_data=None, server_data=row_json(row), origin="", detected_at=now,
-        resolution="",
-    ))
 
 
 def _chunks(items: list, size: int):

@@ -93,8 +93,13 @@ class SyncController(QObject):
         self.refresh()
 
     def refresh(self) -> None:
+        from redes_desktop.errors import UserFacingError
         from redes_desktop.sync.status import read_status
 
-        status = read_status(self.local_engine, configured=self.configured,
-                             running=self.running, error=self.error, notice=self.notice)
+        try:
+            status = read_status(self.local_engine, configured=self.configured,
+                                 running=self.running, error=self.error, notice=self.notice)
+        except UserFacingError as error:  # e.g. the local database is locked by a backup
+            self.status_changed.emit(self.tr("Sincronización: %s") % error.message)
+            return
         self.status_changed.emit(status.text())
