@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog
 from redes_desktop.clock import mexico_tz
 from redes_desktop.context import AppContext
 from redes_desktop.models import Evaluation, Post, PostStatus
-from redes_desktop.services.activity import MemoryRecorder
+from redes_desktop.services.activity import MemoryRecorder, NullRecorder
 from redes_desktop.services.directory import Directory
 from redes_desktop.ui.informes import section_view
 from redes_desktop.ui.informes.section_view import InformesSection
@@ -32,7 +32,7 @@ def context(data_dir, clock, migrated_template):
     workspace = open_workspace(data_dir, clock=clock)
     database = workspace.open_database()
     with database.session() as session:
-        directory = Directory(session, clock)
+        directory = Directory(session, clock, NullRecorder())
         office = make_office(directory)
         other = make_office(directory, name="Junta Local Ejecutiva en Yucatán",
                             state="Yucatán", handle="@JLE_YucatanINE", slug="yuc")
