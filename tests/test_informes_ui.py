@@ -174,3 +174,31 @@ def test_section_factory_builds_the_informes_section(qtbot, context):
     qtbot.addWidget(widget)
     assert isinstance(widget, InformesSection)
     qtbot.waitUntil(lambda: widget.report is not None, timeout=5000)
+
+
+class HeldPool:
+    """A pool that keeps the work instead of running it: what the UI thread did is visible."""
+
+    def __init__(self) -> None:
+        self.held = []
+
+    def start(self, runnable) -> None:
+        self.held.append(runnable)
+
+
+def test_the_evaluation_is_written_off_the_ui_thread(section, context, typer):
+    section.select_due(context.ids["account"])
+    dialog = section.evaluation_dialog()
+    dialog.pool = HeldPool()
+    typer(dialog.findings, "Cumple su periodicidad.")
+    dialog.save_button.click()
+    # The click only handed the work to the pool: nothing written yet, dialog still open.
+    with context.session() as session:
+        assert session.query(Evaluation).count() == 0
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert not dialog.save_button.isEnabled()
+    [work] = dialog.pool.held
+    work.run()
+    with context.session() as session:
+        assert session.query(Evaluation).count() == 1
+    assert dialog.result() == QDialog.DialogCode.Accepted
