@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from benchmarks.harness import Result, latency_result, measure_interleaved, median
+from redes_desktop.services.activity import NullRecorder
 
 POSTS = 20_000
 NOW = datetime(2026, 3, 10, 18, 0, tzinfo=UTC)
@@ -31,7 +32,7 @@ def _fill(root: Path):
     clock = FixedClock(NOW)
     database = open_local_database(root / "redes.sqlite3")
     session = database.session()
-    directory = Directory(session, clock)
+    directory = Directory(session, clock, NullRecorder())
     offices = [
         make_office(directory, name=f"Junta Local {n}", state=f"Estado {n}",
                     handle=f"@JLE_{n}INE", slug=f"e{n}")

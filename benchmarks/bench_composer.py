@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from benchmarks.harness import Result, median
+from redes_desktop.services.activity import NullRecorder
 
 TEXT = (
     "La Junta Local Ejecutiva en Michoacán informa que los módulos de atención ciudadana "
@@ -74,7 +75,7 @@ def _composer(tmp: Path):
     workspace = open_workspace(tmp / "datos")
     database = workspace.open_database()
     with database.session() as session:
-        directory = Directory(session, system_clock)
+        directory = Directory(session, system_clock, NullRecorder())
         area = directory.create_area("Junta Local Ejecutiva en Michoacán", AreaKind.JUNTA_LOCAL,
                                      state="Michoacán")
         titular = directory.create_person("Titular", "titular@ine.mx", Level.MANDO_MEDIO, area)

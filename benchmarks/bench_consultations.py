@@ -26,6 +26,7 @@ from benchmarks.harness import (
     median,
     use_memory_keyring,
 )
+from redes_desktop.services.activity import NullRecorder
 
 COUNT = 10_000
 NOW = datetime(2026, 3, 10, 18, 0, tzinfo=UTC)
@@ -53,7 +54,7 @@ def _fill(root: Path):
     states = [ConsultationState.APROBADA, ConsultationState.RECHAZADA,
               ConsultationState.REQUIERE_CAMBIOS, ConsultationState.NO_PROCEDENTE]
     with database.session() as session:
-        directory = Directory(session, clock)
+        directory = Directory(session, clock, NullRecorder())
         offices = [make_office(directory, name=f"Junta Local Ejecutiva {n}", state=f"Estado {n}",
                                handle=f"@JLE_{n}_INE", slug=f"e{n}") for n in range(20)]
         reviewer = make_reviewer(directory)

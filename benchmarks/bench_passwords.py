@@ -11,6 +11,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from benchmarks.harness import Result, latency_result, measure, measure_interleaved, median
+from redes_desktop.secrets_store import SecretStore
+from redes_desktop.services.activity import NullRecorder
 
 
 def _generate_and_score(quick: bool) -> list[Result]:
@@ -55,7 +57,7 @@ def _seed(path: Path, accounts: int) -> None:
     now = datetime(2026, 3, 10, 18, tzinfo=UTC)
     database = open_local_database(path)
     with database.session() as session:
-        directory = Directory(session, lambda: now)
+        directory = Directory(session, lambda: now, NullRecorder())
         areas = [directory.create_area(f"Junta Local {i}", AreaKind.JUNTA_LOCAL, state=f"E{i}")
                  for i in range(32)]
         person = directory.create_person("Titular", "titular@ine.mx", Level.MANDO_MEDIO, areas[0])
@@ -95,7 +97,7 @@ def _rotation_list(quick: bool) -> list[Result]:
         database = open_local_database(path)
         try:
             with database.session() as session:
-                service = PasswordService(session, lambda: now)
+                service = PasswordService(session, lambda: now, SecretStore(), NullRecorder())
                 assert len(service.status(None)) == 1000
                 repeat = 20 if quick else 100
                 baseline, samples = measure_interleaved(

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from benchmarks.harness import Result, latency_result, measure
+from redes_desktop.services.activity import NullRecorder
 
 POSTGRES_URL = os.environ.get(
     "REDES_TEST_POSTGRES_URL", "postgresql+psycopg://root@127.0.0.1:5432/test"
@@ -69,7 +70,7 @@ def run(quick: bool) -> list[Result]:
 
         a_db, a = station("a")
         with a_db.session() as s:
-            office = make_office(Directory(s, lambda: T0))
+            office = make_office(Directory(s, lambda: T0, NullRecorder()))
             s.commit()
             account, author = office.account, office.titular.id
         a.sync()
@@ -159,7 +160,8 @@ def _as_area_login(shared, schema: str, a_db, a, tmp: Path, opened: list, quick:
 
     slug = f"b{uuid.uuid4().hex[:8]}"
     with a_db.session() as s:
-        office = make_office(Directory(s, lambda: T0), name=f"Junta {slug}", state=slug,
+        office = make_office(Directory(s, lambda: T0, NullRecorder()),
+            name=f"Junta {slug}", state=slug,
                              handle=f"@{slug}INE", slug=slug)
         s.commit()
         account, author, email = office.account, office.titular.id, office.titular.email

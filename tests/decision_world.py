@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import URL, Engine, create_engine, text
 
 from redes_desktop.models import Consultation, Post
+from redes_desktop.services.activity import NullRecorder
 from redes_desktop.services.consultation_rules import snapshot_hash
 from redes_desktop.services.directory import Directory
 from redes_desktop.sync.shared_schema import grant_person
@@ -86,7 +87,7 @@ def decision_world(stations, shared_engine) -> World:
     tag = uuid.uuid4().hex[:8]
     root = stations("root")
     with root.db.session() as s:
-        d = Directory(s, lambda: T0)
+        d = Directory(s, lambda: T0, NullRecorder())
         jal = make_office(d, slug=f"jal{tag}", handle="@JLE_JalINE")
         son = make_office(d, name="Junta Local Ejecutiva en Sonora", state="Sonora",
                           handle="@JLE_SonINE", slug=f"son{tag}")

@@ -28,6 +28,7 @@ from redes_desktop.secrets_store import SecretStore
 from redes_desktop.services.account_closure import ClosureChecklist, ClosureService
 from redes_desktop.services.account_health import ABANDONO, AL_DIA, INACTIVA, account_health
 from redes_desktop.services.account_requests import AccountProcedures, RequestForm, purposes
+from redes_desktop.services.activity import NullRecorder
 from redes_desktop.services.directory import Directory
 from redes_desktop.services.mail import MailConfig, Outbox, SmtpMailer
 from redes_desktop.services.official_registry import export, official_accounts
@@ -45,14 +46,15 @@ def pdf(tmp_path) -> Path:
 
 @pytest.fixture
 def world(session, clock, data_dir, mail_settings):
-    directory = Directory(session, clock)
+    directory = Directory(session, clock, NullRecorder())
     office = make_office(directory)
     reviewer = make_reviewer(directory)
     outbox = Outbox(session, clock, SmtpMailer(MailConfig.from_settings(mail_settings)))
     procedures = AccountProcedures(session, clock, settings=mail_settings, data_dir=data_dir,
-                                   outbox=outbox)
+                                   outbox=outbox, recorder=NullRecorder())
     closures = ClosureService(session, clock, settings=mail_settings, data_dir=data_dir,
-                              outbox=outbox)
+                              outbox=outbox, secrets=SecretStore(),
+                              recorder=NullRecorder())
     session.commit()
     return office, reviewer, directory, procedures, closures
 

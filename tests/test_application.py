@@ -8,6 +8,7 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from redes_desktop.bitacora.query import Filters
+from redes_desktop.services.activity import NullRecorder
 from redes_desktop.services.directory import Directory
 from redes_desktop.ui.application import Startup
 from redes_desktop.workspace import open_workspace
@@ -28,7 +29,7 @@ def _schema_url(engine) -> str:
 def test_window_starts_records_and_syncs(qtbot, data_dir, clock, shared_engine):
     workspace = open_workspace(data_dir, clock=clock)
     with workspace.open_database().session() as session:
-        office = make_office(Directory(session, clock))
+        office = make_office(Directory(session, clock, NullRecorder()))
         session.commit()
         titular_id = office.titular.id
     workspace.database.dispose()

@@ -15,7 +15,7 @@ from redes_desktop.bitacora.access import visibility_for
 from redes_desktop.bitacora.query import Filters
 from redes_desktop.context import AppContext
 from redes_desktop.secrets_store import SecretStore
-from redes_desktop.services.activity import ActivityEntry
+from redes_desktop.services.activity import ActivityEntry, NullRecorder
 from redes_desktop.services.directory import Directory
 from redes_desktop.ui.bitacora.viewer import BitacoraSection
 from redes_desktop.workspace import open_workspace
@@ -28,7 +28,7 @@ def world(data_dir, clock):
     database = workspace.open_database()
     bitacora = open_bitacora(workspace.paths, SecretStore(), database, clock)
     with database.session() as session:
-        directory = Directory(session, clock)
+        directory = Directory(session, clock, NullRecorder())
         jal = make_office(directory)
         son = make_office(directory, name="Junta Local Ejecutiva en Sonora", state="Sonora",
                           handle="@JLE_SonoraINE", slug="son")

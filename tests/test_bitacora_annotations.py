@@ -15,7 +15,7 @@ from redes_desktop.context import AppContext
 from redes_desktop.models import AbsenceKind, Network
 from redes_desktop.passwords.generator import generate_password
 from redes_desktop.secrets_store import SecretStore
-from redes_desktop.services.activity import MemoryRecorder
+from redes_desktop.services.activity import MemoryRecorder, NullRecorder
 from redes_desktop.services.coverage import AbsenceService
 from redes_desktop.services.directory import Directory
 from redes_desktop.services.incidents import IncidentService
@@ -47,14 +47,14 @@ def _warn_only(post) -> CheckResult:
 
 @pytest.fixture
 def office(session, clock):
-    office = make_office(Directory(session, clock))
+    office = make_office(Directory(session, clock, NullRecorder()))
     session.commit()
     return office
 
 
 def _cover(session, clock, office) -> None:
     """The titular is on holidays today and tomorrow: the suplente covers."""
-    absences = AbsenceService(session, clock)
+    absences = AbsenceService(session, clock, NullRecorder())
     absences.register(office.titular, office.titular, AbsenceKind.VACACIONES,
                       absences.today(), absences.today() + timedelta(days=1))
     session.flush()
@@ -119,7 +119,7 @@ def test_composer_store_records_the_latest_check_of_the_same_text(data_dir, cloc
     database = workspace.open_database()
     try:
         with database.session() as session:
-            office = make_office(Directory(session, clock))
+            office = make_office(Directory(session, clock, NullRecorder()))
             session.commit()
             titular_id = office.titular.id
             account_id = office.account.id

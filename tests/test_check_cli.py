@@ -8,6 +8,8 @@ import sys
 import pytest
 from PIL import Image
 
+from redes_desktop.services.activity import NullRecorder
+
 
 def _check(*args, stdin=None, tmp_path=None):
     env = {**os.environ}
@@ -120,7 +122,7 @@ def test_account_option_compares_with_recent_posts(tmp_path, image):
     text = "Mañana abren los módulos de atención ciudadana en todo Jalisco, de 8 a 15 horas."
     db = open_local_database(data / "redes.sqlite3")
     with db.session() as session:
-        office = make_office(Directory(session, lambda: datetime.now(UTC)))
+        office = make_office(Directory(session, lambda: datetime.now(UTC), NullRecorder()))
         session.add(Post(account=office.account, network=office.account.network, text=text,
                          status=PostStatus.PUBLICADA, published_at=datetime.now(UTC)))
         session.commit()
@@ -209,7 +211,7 @@ def test_account_rhythm_sets_the_spam_rhythm(tmp_path, image):
     db = open_local_database(data / "redes.sqlite3")
     now = datetime.now(UTC)
     with db.session() as session:
-        office = make_office(Directory(session, lambda: now))
+        office = make_office(Directory(session, lambda: now, NullRecorder()))
         account = office.account
         account.rhythm = "semanal"
         for i, topic in enumerate(["registro de observadores", "módulos abiertos",

@@ -16,6 +16,7 @@ from redes_desktop.checks.model import CheckInput, Finding, Severity
 from redes_desktop.checks.spelling import InstitutionalDictionary
 from redes_desktop.context import AppContext
 from redes_desktop.models import Network, Post, PostStatus
+from redes_desktop.services.activity import NullRecorder
 from redes_desktop.services.directory import Directory
 from redes_desktop.ui.composer import composer_view, draft_actions
 from redes_desktop.ui.composer.composer_view import ComposerSection
@@ -91,7 +92,7 @@ def context(data_dir, clock):
     workspace = open_workspace(data_dir, clock=clock)
     database = workspace.open_database()
     with database.session() as session:
-        directory = Directory(session, clock)
+        directory = Directory(session, clock, NullRecorder())
         office = make_office(directory)
         reviewer = make_reviewer(directory)
         session.commit()

@@ -13,6 +13,7 @@ from PIL import ExifTags, Image
 
 from redes_desktop.errors import PermissionDenied, ValidationError
 from redes_desktop.models import Consultation, ConsultationState, PostStatus
+from redes_desktop.services.activity import NullRecorder
 from redes_desktop.services.consultation_queue import queue_rows
 from redes_desktop.services.consultation_rules import (
     CONSULTATION_TERM,
@@ -332,7 +333,8 @@ def test_queue_rows_show_what_each_person_may_see(session, clock, world, service
     from tests.factories import make_office
 
     send(service, world, make_draft(session, clock, world, TEXT))
-    stranger = make_office(Directory(session, clock), name="Junta Local Ejecutiva en Sonora",
+    stranger = make_office(Directory(session, clock, NullRecorder()),
+        name="Junta Local Ejecutiva en Sonora",
                            state="Sonora", handle="@JLE_SonoraINE", slug="son")
     assert len(queue_rows(session, visible_to=world.reviewer)) == 1
     assert len(queue_rows(session, visible_to=world.office.head)) == 1

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from redes_desktop.clock import Clock
 from redes_desktop.models import Person, Post
-from redes_desktop.services.activity import MemoryRecorder
+from redes_desktop.services.activity import MemoryRecorder, NullRecorder
 from redes_desktop.services.consultations import ConsultationService
 from redes_desktop.services.directory import Directory
 from redes_desktop.services.mail import MailConfig, Outbox, SmtpMailer
@@ -41,7 +41,7 @@ class World:
 
 
 def make_world(session: Session, clock: Clock) -> World:
-    directory = Directory(session, clock)
+    directory = Directory(session, clock, NullRecorder())
     office = make_office(directory)
     reviewer = make_reviewer(directory)
     session.commit()

@@ -21,7 +21,7 @@ from redes_desktop.models import (
 )
 from redes_desktop.models.procedures import AttentionNotice
 from redes_desktop.services.absence_notes import AbsenceNotes, notice_text
-from redes_desktop.services.activity import MemoryRecorder
+from redes_desktop.services.activity import MemoryRecorder, NullRecorder
 from redes_desktop.services.coverage import AbsenceService, coverage_details
 from redes_desktop.services.directory import Directory
 from redes_desktop.services.institute_calendar import closed_stretch, spanish_range
@@ -35,12 +35,13 @@ COVERED = (Action.COMPOSE, Action.CONSULT_CNCS, Action.REVEAL_PASSWORD, Action.R
 
 @pytest.fixture
 def world(session, clock):
-    directory = Directory(session, clock)
+    directory = Directory(session, clock, NullRecorder())
     office = make_office(directory)
     other = make_office(directory, name="Junta Local Ejecutiva en Sonora", state="Sonora",
                         handle="@JLE_SonoraINE", slug="son")
     session.commit()
-    return office, other, directory, AbsenceService(session, clock), Permissions(session, clock)
+    absences = AbsenceService(session, clock, NullRecorder())
+    return office, other, directory, absences, Permissions(session, clock)
 
 
 def at_mexico(day: date, hour: int, minute: int = 0) -> datetime:
@@ -193,7 +194,8 @@ def test_spanish_ranges_and_stretches():
 
 def test_vacation_drafts_the_notice_per_account(world, session, clock):
     office, _other, _directory, absences, perms = world
-    notes = AbsenceNotes(session, clock, institute_days=["2026-12-24"])
+    notes = AbsenceNotes(session, clock, institute_days=["2026-12-24"],
+                         recorder=NullRecorder())
     rows = absences.register(office.titular, office.titular, AbsenceKind.VACACIONES,
                              date(2026, 12, 20), date(2026, 12, 31))
     [notice] = notes.after_registration(rows)
@@ -216,7 +218,7 @@ def other_titular(world):
 
 def test_holiday_notices_are_drafted_once_before_the_holiday(world, session, clock):
     office, other, _directory, _absences, _perms = world
-    notes = AbsenceNotes(session, clock)
+    notes = AbsenceNotes(session, clock, recorder=NullRecorder())
     clock.set(at_mexico(date(2026, 11, 12), 9))
     drafted = notes.upcoming_holiday_notices(days_ahead=4)
     assert {n.account_id for n in drafted} == {office.account.id, other.account.id}
@@ -232,7 +234,7 @@ def test_handover_and_return_notes(world, session, clock, smtp_server, mail_sett
     office, _other, _directory, absences, perms = world
     _host, _port, inbox = smtp_server
     outbox = Outbox(session, clock, SmtpMailer(MailConfig.from_settings(mail_settings)))
-    notes = AbsenceNotes(session, clock, outbox=outbox)
+    notes = AbsenceNotes(session, clock, outbox=outbox, recorder=NullRecorder())
     now = clock()
     scheduled = Post(account_id=office.account.id, network=Network.X, author_id=office.titular.id,
                      text="Cartel del foro juvenil", scheduled_at=now + timedelta(days=1))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from redes_desktop.context import AppContext
 from redes_desktop.models import AbsencePeriod, Account, AccountStatus, Post
 from redes_desktop.models.procedures import AccountRequest, RequestState
+from redes_desktop.services.activity import NullRecorder
 from redes_desktop.services.directory import Directory
 from redes_desktop.ui.cuentas.absences_tab import AbsencesTab
 from redes_desktop.ui.cuentas.accounts_view import AccountsSection
@@ -35,7 +36,7 @@ def context(data_dir, clock, mail_settings, migrated_template):
         setattr(workspace.settings, name, getattr(mail_settings, name))
     database = workspace.open_database()
     with database.session() as session:
-        directory = Directory(session, clock)
+        directory = Directory(session, clock, NullRecorder())
         office = make_office(directory)
         reviewer = make_reviewer(directory)
         session.commit()
@@ -264,7 +265,7 @@ def test_change_of_administrators_validates_records_and_mails(
 
     _host, _port, inbox = smtp_server
     with context.session() as session:
-        directory = Directory(session, clock)
+        directory = Directory(session, clock, NullRecorder())
         area = directory.account(context.ids["account"]).area
         nueva = directory.create_person("Nueva Titular", "nueva.titular@ine.mx",
                                         Level.MANDO_MEDIO, area)

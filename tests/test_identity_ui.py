@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from redes_desktop.context import AppContext
+from redes_desktop.services.activity import NullRecorder
 from redes_desktop.services.directory import Directory
 from redes_desktop.ui.identity_dialog import IdentityDialog
 from redes_desktop.workspace import open_workspace
@@ -20,7 +21,7 @@ def context(data_dir, clock):
     workspace = open_workspace(data_dir, clock=clock)
     database = workspace.open_database()
     with database.session() as session:
-        make_office(Directory(session, clock))
+        make_office(Directory(session, clock, NullRecorder()))
         session.commit()
     yield AppContext(workspace=workspace, database=database, clock=clock)
     workspace.close()

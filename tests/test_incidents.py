@@ -11,7 +11,8 @@ from redes_desktop.errors import PermissionDenied, ValidationError
 from redes_desktop.models import IncidentState, OutgoingMail
 from redes_desktop.passwords.generator import generate_password
 from redes_desktop.passwords.rotation import RotationState
-from redes_desktop.services.activity import MemoryRecorder
+from redes_desktop.secrets_store import SecretStore
+from redes_desktop.services.activity import MemoryRecorder, NullRecorder
 from redes_desktop.services.directory import Directory
 from redes_desktop.services.incidents import IncidentService
 from redes_desktop.services.mail import MailConfig, Outbox, SmtpMailer
@@ -24,7 +25,7 @@ SEEN = "Aparecieron tres publicaciones que nadie del área hizo y cambió el cor
 
 @pytest.fixture
 def office(session, clock):
-    office = make_office(Directory(session, clock))
+    office = make_office(Directory(session, clock, NullRecorder()))
     session.commit()
     return office
 
@@ -65,7 +66,7 @@ def test_report_mails_titular_cncs_and_unicom_and_holds_publication(
     with pytest.raises(ValidationError, match="incidente abierto"):
         posts.mark_published(office.titular, draft, "https://x.com/JLE_JaliscoINE/status/1")
 
-    passwords = PasswordService(session, clock)
+    passwords = PasswordService(session, clock, SecretStore(), NullRecorder())
     passwords.rotate(office.titular, office.account.id, generate_password(),
                      confirmed_on_network=True)
     clock.advance(timedelta(minutes=5))
@@ -96,7 +97,7 @@ def test_closing_needs_a_resolution_and_clears_when_none_open(
 def test_unreachable_server_keeps_the_report_pending(session, clock, office, mail_settings):
     outbox = Outbox(session, clock, SmtpMailer(MailConfig("127.0.0.1", 1, "none", "", "a@ine.mx")))
     service = IncidentService(session, clock, outbox, cncs_email="cncs@ine.mx",
-                              unicom_email="unicom@ine.mx")
+                              unicom_email="unicom@ine.mx", recorder=NullRecorder())
     reported = service.report(office.titular, office.account.id, SEEN, clock())
     assert not reported.mail_sent
     assert service.mail_pending(reported.incident.id)
@@ -109,7 +110,8 @@ def test_bad_reports_are_refused(incidents, office, session, clock):
         incidents.report(office.titular, office.account.id, "raro", clock())
     with pytest.raises(ValidationError, match="posterior a ahora"):
         incidents.report(office.titular, office.account.id, SEEN, clock() + timedelta(days=1))
-    other = make_office(Directory(session, clock), name="Junta Local en Colima", state="Colima",
+    other = make_office(Directory(session, clock, NullRecorder()),
+        name="Junta Local en Colima", state="Colima",
                         handle="@JLE_ColimaINE", slug="col")
     with pytest.raises(PermissionDenied, match="criterio 5.1"):
         incidents.report(other.titular, office.account.id, SEEN, clock())
@@ -117,9 +119,10 @@ def test_bad_reports_are_refused(incidents, office, session, clock):
 
 
 def test_reviewers_see_every_incident(incidents, office, session, clock, smtp_server):
-    reviewer = make_reviewer(Directory(session, clock))
+    reviewer = make_reviewer(Directory(session, clock, NullRecorder()))
     incidents.report(office.titular, office.account.id, SEEN, clock())
     assert len(incidents.incidents(reviewer, only_open=True)) == 1
-    other = make_office(Directory(session, clock), name="Junta Local en Colima", state="Colima",
+    other = make_office(Directory(session, clock, NullRecorder()),
+        name="Junta Local en Colima", state="Colima",
                         handle="@JLE_ColimaINE", slug="col")
     assert incidents.incidents(other.titular) == []

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog
 from redes_desktop.clock import mexico_tz
 from redes_desktop.context import AppContext
 from redes_desktop.models import Evaluation, Post, PostStatus
-from redes_desktop.services.activity import MemoryRecorder
+from redes_desktop.services.activity import MemoryRecorder, NullRecorder
 from redes_desktop.services.directory import Directory
 from redes_desktop.ui.informes import section_view
 from redes_desktop.ui.informes.section_view import InformesSection
@@ -32,7 +32,7 @@ def context(data_dir, clock, migrated_template):
     workspace = open_workspace(data_dir, clock=clock)
     database = workspace.open_database()
     with database.session() as session:
-        directory = Directory(session, clock)
+        directory = Directory(session, clock, NullRecorder())
         office = make_office(directory)
         other = make_office(directory, name="Junta Local Ejecutiva en Yucatán",
                             state="Yucatán", handle="@JLE_YucatanINE", slug="yuc")
@@ -174,3 +174,31 @@ def test_section_factory_builds_the_informes_section(qtbot, context):
     qtbot.addWidget(widget)
     assert isinstance(widget, InformesSection)
     qtbot.waitUntil(lambda: widget.report is not None, timeout=5000)
+
+
+class HeldPool:
+    """A pool that keeps the work instead of running it: what the UI thread did is visible."""
+
+    def __init__(self) -> None:
+        self.held = []
+
+    def start(self, runnable) -> None:
+        self.held.append(runnable)
+
+
+def test_the_evaluation_is_written_off_the_ui_thread(section, context, typer):
+    section.select_due(context.ids["account"])
+    dialog = section.evaluation_dialog()
+    dialog.pool = HeldPool()
+    typer(dialog.findings, "Cumple su periodicidad.")
+    dialog.save_button.click()
+    # The click only handed the work to the pool: nothing written yet, dialog still open.
+    with context.session() as session:
+        assert session.query(Evaluation).count() == 0
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert not dialog.save_button.isEnabled()
+    [work] = dialog.pool.held
+    work.run()
+    with context.session() as session:
+        assert session.query(Evaluation).count() == 1
+    assert dialog.result() == QDialog.DialogCode.Accepted

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel
 from sqlalchemy import select
 
 from redes_desktop.context import AppContext
+from redes_desktop.services.activity import NullRecorder
 from redes_desktop.services.directory import Directory
 from redes_desktop.ui.cuentas.accounts_view import AccountsSection
 from redes_desktop.ui.identity_dialog import IdentityDialog
@@ -20,7 +21,7 @@ def context(data_dir, clock):
     workspace = open_workspace(data_dir, clock=clock)
     database = workspace.open_database()
     with database.session() as session:
-        directory = Directory(session, clock)
+        directory = Directory(session, clock, NullRecorder())
         office = make_office(directory)
         make_office(
             directory,
@@ -200,7 +201,7 @@ def test_self_registration_cannot_grant_reviewer_or_area_titular(context):
     from redes_desktop.models import Area, Level, Role
 
     with context.session() as session:
-        directory = Directory(session, context.clock)
+        directory = Directory(session, context.clock, NullRecorder())
         area = session.scalars(select(Area)).first()
         for role in (Role.REVISOR_CNCS, Role.TITULAR_AREA):
             with pytest.raises(PermissionDenied) as caught:

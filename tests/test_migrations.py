@@ -17,6 +17,7 @@ from redes_desktop.database import (
 )
 from redes_desktop.errors import DatabaseError
 from redes_desktop.models import Base
+from redes_desktop.services.activity import NullRecorder
 
 TABLES = set(Base.metadata.tables)
 
@@ -82,7 +83,8 @@ def test_models_and_migration_round_trip_on_postgres_types(tmp_path):
 
     db = open_local_database(tmp_path / "redes.sqlite3")
     with db.session() as session:
-        area = Directory(session, lambda: datetime(2026, 1, 1, tzinfo=UTC)).create_area(
+        directory = Directory(session, lambda: datetime(2026, 1, 1, tzinfo=UTC), NullRecorder())
+        area = directory.create_area(
             "UNICOM", AreaKind.OFICINAS_CENTRALES
         )
         session.commit()

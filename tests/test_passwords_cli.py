@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from redes_desktop.cli import main
+from redes_desktop.services.activity import NullRecorder
 from redes_desktop.services.directory import Directory
 from tests.factories import make_office
 
@@ -34,7 +35,7 @@ def test_impossible_settings_are_a_spanish_error(capsys):
 
 def test_due_lists_accounts_with_days(data_dir, database, clock, capsys):
     with database.session() as session:
-        make_office(Directory(session, clock))
+        make_office(Directory(session, clock, NullRecorder()))
         session.commit()
     assert main(["passwords", "due", "--data-dir", str(data_dir), "--json"]) == 1
     [row] = json.loads(capsys.readouterr().out)

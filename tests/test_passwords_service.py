@@ -18,7 +18,7 @@ from redes_desktop.models import AbsenceKind, AbsencePeriod, PasswordRotation
 from redes_desktop.passwords.generator import generate_password
 from redes_desktop.passwords.rotation import RotationState
 from redes_desktop.secrets_store import SecretStore, SecretsUnavailable
-from redes_desktop.services.activity import MemoryRecorder
+from redes_desktop.services.activity import MemoryRecorder, NullRecorder
 from redes_desktop.services.directory import Directory
 from redes_desktop.services.password_service import (
     NOTICE_FILE,
@@ -32,7 +32,7 @@ from tests.factories import make_office, make_reviewer
 
 @pytest.fixture
 def office(session, clock):
-    office = make_office(Directory(session, clock))
+    office = make_office(Directory(session, clock, NullRecorder()))
     session.commit()
     return office
 
@@ -68,10 +68,11 @@ def test_area_titular_may_reveal_others_may_not(service, office, session, clock)
     assert service.reveal(office.head, office.account.id) == password
     with pytest.raises(PermissionDenied, match="suplente.*cubre una ausencia"):
         service.reveal(office.suplente, office.account.id)
-    reviewer = make_reviewer(Directory(session, clock))
+    reviewer = make_reviewer(Directory(session, clock, NullRecorder()))
     with pytest.raises(PermissionDenied, match="criterio 5.1"):
         service.reveal(reviewer, office.account.id)
-    other = make_office(Directory(session, clock), name="Junta Local en Colima", state="Colima",
+    other = make_office(Directory(session, clock, NullRecorder()),
+        name="Junta Local en Colima", state="Colima",
                         handle="@JLE_ColimaINE", slug="col")
     with pytest.raises(PermissionDenied):
         service.reveal(other.titular, office.account.id)
@@ -123,7 +124,7 @@ def test_reveal_without_a_stored_password(service, office):
 
 
 def test_status_by_urgency_and_visibility(service, office, session, clock):
-    directory = Directory(session, clock)
+    directory = Directory(session, clock, NullRecorder())
     colima = make_office(directory, name="Junta Local en Colima", state="Colima",
                          handle="@JLE_ColimaINE", slug="col")
     reviewer = make_reviewer(directory)
@@ -152,7 +153,7 @@ def context(data_dir, clock):
     workspace = open_workspace(data_dir, clock=clock)
     database = workspace.open_database()
     with database.session() as session:
-        office = make_office(Directory(session, clock))
+        office = make_office(Directory(session, clock, NullRecorder()))
         session.commit()
         titular_id = office.titular.id
     ctx = AppContext(workspace=workspace, database=database, clock=clock,

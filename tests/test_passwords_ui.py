@@ -13,7 +13,7 @@ from redes_desktop.context import AppContext
 from redes_desktop.models import Incident, IncidentState, PasswordRotation
 from redes_desktop.passwords.generator import generate_password
 from redes_desktop.passwords.rotation import RotationState
-from redes_desktop.services.activity import MemoryRecorder
+from redes_desktop.services.activity import MemoryRecorder, NullRecorder
 from redes_desktop.services.directory import Directory
 from redes_desktop.services.password_service import PasswordService, secret_key
 from redes_desktop.ui.passwords.generator_dialog import GeneratorDialog
@@ -31,7 +31,7 @@ def context(data_dir, clock, mail_settings):
         setattr(workspace.settings, name, getattr(mail_settings, name))
     database = workspace.open_database()
     with database.session() as session:
-        directory = Directory(session, clock)
+        directory = Directory(session, clock, NullRecorder())
         office = make_office(directory)
         reviewer = make_reviewer(directory)
         session.commit()
@@ -58,7 +58,7 @@ def section(qtbot, context):
 def _store(context, password: str) -> None:
     with context.session() as session:
         person = context.current_person(session)
-        PasswordService(session, context.clock).rotate(
+        PasswordService(session, context.clock, context.secrets, context.recorder).rotate(
             person, context.ids["account"], password, confirmed_on_network=True)
         session.commit()
 

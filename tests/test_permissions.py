@@ -6,6 +6,7 @@ import pytest
 
 from redes_desktop.errors import PermissionDenied
 from redes_desktop.models import AbsenceKind, AbsencePeriod, Level
+from redes_desktop.services.activity import NullRecorder
 from redes_desktop.services.directory import Directory
 from redes_desktop.services.permissions import Action, Permissions
 from tests.factories import make_office, make_reviewer
@@ -13,7 +14,7 @@ from tests.factories import make_office, make_reviewer
 
 @pytest.fixture
 def world(session, clock):
-    directory = Directory(session, clock)
+    directory = Directory(session, clock, NullRecorder())
     office = make_office(directory)
     other = make_office(
         directory,

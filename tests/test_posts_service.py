@@ -8,7 +8,7 @@ import pytest
 from redes_desktop.checks.model import CheckResult, Finding, Severity
 from redes_desktop.errors import PermissionDenied, ValidationError
 from redes_desktop.models import Network, PostStatus
-from redes_desktop.services.activity import MemoryRecorder
+from redes_desktop.services.activity import MemoryRecorder, NullRecorder
 from redes_desktop.services.directory import Directory
 from redes_desktop.services.posts import MediaSpec, PostService
 from tests.factories import make_office
@@ -23,7 +23,7 @@ def _checker(post):
 
 @pytest.fixture
 def office(session, clock):
-    return make_office(Directory(session, clock))
+    return make_office(Directory(session, clock, NullRecorder()))
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ from redes_desktop.models import (
     Post,
     PostStatus,
 )
-from redes_desktop.services.activity import MemoryRecorder
+from redes_desktop.services.activity import MemoryRecorder, NullRecorder
 from redes_desktop.services.directory import Directory
 from redes_desktop.services.report_export import render
 from redes_desktop.services.reports import (
@@ -57,7 +57,7 @@ def publish(session, account, when: datetime, *, reply=False, status=PostStatus.
 
 @pytest.fixture
 def office(session, clock):
-    return make_office(Directory(session, clock))
+    return make_office(Directory(session, clock, NullRecorder()))
 
 
 def by_handle(report):
@@ -85,7 +85,8 @@ def test_quarter_boundaries_are_in_mexico_time(session, office):
 
 
 def test_counts_per_account_and_total(session, clock, office):
-    other = make_office(Directory(session, clock), name="Junta Local Ejecutiva en Yucatán",
+    other = make_office(Directory(session, clock, NullRecorder()),
+        name="Junta Local Ejecutiva en Yucatán",
                         state="Yucatán", handle="@JLE_YucatanINE", slug="yuc")
     account = office.account
     account.purposes = ["3.i", "3.x"]
@@ -126,7 +127,7 @@ def test_counts_per_account_and_total(session, clock, office):
 
 
 def test_frequency_against_the_expected_rhythm(session, clock, office):
-    weekly = Directory(session, clock).create_account(
+    weekly = Directory(session, clock, NullRecorder()).create_account(
         area=office.area, network=Network.FACEBOOK, name="INE Jalisco FB", handle="@ineJalFB",
         email="fb.jal@ine.mx", status=office.account.status)
     weekly.rhythm = "semanal"
@@ -155,7 +156,7 @@ def test_partial_future_and_invalid_quarters(session, office):
 
 
 def test_evaluations_due_every_six_months(session, clock, office):
-    directory = Directory(session, clock)
+    directory = Directory(session, clock, NullRecorder())
     recent = make_office(directory, name="JLE Yucatán", state="Yucatán",
                          handle="@JLE_YucatanINE", slug="yuc")
     old = make_office(directory, name="JLE Sonora", state="Sonora", handle="@JLE_SonoraINE",
@@ -179,7 +180,7 @@ def test_evaluations_due_every_six_months(session, clock, office):
 
 
 def test_recording_an_evaluation_needs_a_cncs_reviewer(session, clock, office):
-    reviewer = make_reviewer(Directory(session, clock))
+    reviewer = make_reviewer(Directory(session, clock, NullRecorder()))
     recorder = MemoryRecorder()
     fields = dict(period_start=date(2025, 9, 1), period_end=date(2026, 2, 28), score=7,
                   findings="Publica a diario; responde a los usuarios.")
@@ -191,7 +192,8 @@ def test_recording_an_evaluation_needs_a_cncs_reviewer(session, clock, office):
                            (dict(period_start=date(2026, 3, 1)), "empieza después"),
                            (dict(findings="  "), "hallazgos")):
         with pytest.raises(ValidationError, match=message):
-            record_evaluation(session, clock, reviewer, office.account.id, **{**fields, **wrong})
+            record_evaluation(session, clock, reviewer, office.account.id, recorder=recorder,
+                              **{**fields, **wrong})
     evaluation = record_evaluation(session, clock, reviewer, office.account.id,
                                    recorder=recorder, **fields)
     session.commit()
@@ -271,7 +273,7 @@ def test_on_postgresql(postgres_engine, clock):
 
     Base.metadata.create_all(postgres_engine)
     with Session(postgres_engine) as session:
-        office = make_office(Directory(session, clock))
+        office = make_office(Directory(session, clock, NullRecorder()))
         publish(session, office.account, mx(2026, 6, 30, 23, 30), reply=True)
         session.add(Consultation(post=publish(session, office.account, mx(2026, 5, 1, 9, 0)),
                                  account_id=office.account.id, author_id=office.titular.id,

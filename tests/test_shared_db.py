@@ -12,6 +12,7 @@ from sqlalchemy import URL, create_engine, func, select, text
 from sqlalchemy.exc import DBAPIError
 
 from redes_desktop.models import Account, Consultation, Post
+from redes_desktop.services.activity import NullRecorder
 from redes_desktop.services.directory import Directory
 from redes_desktop.sync.shared_schema import grant_person
 from tests import test_sync_support as _support
@@ -33,7 +34,7 @@ def world(stations, shared_engine):
     tag = uuid.uuid4().hex[:8]
     root = stations("root")
     with root.db.session() as s:
-        d = Directory(s, lambda: T0)
+        d = Directory(s, lambda: T0, NullRecorder())
         jal = make_office(d, slug=f"jal{tag}", handle="@JLE_JalINE")
         son = make_office(d, name="Junta Local Ejecutiva en Sonora", state="Sonora",
                           handle="@JLE_SonINE", slug=f"son{tag}")

@@ -18,6 +18,7 @@ from redes_desktop.models import (
     Role,
 )
 from redes_desktop.models.sync_state import SyncChange, SyncConflict
+from redes_desktop.services.activity import NullRecorder
 from redes_desktop.services.directory import Directory
 from tests import test_sync_support as _support
 from tests.factories import make_office
@@ -33,7 +34,7 @@ T0 = datetime(2026, 3, 10, 18, 0, tzinfo=UTC)
 
 def _office(station: Station):
     with station.db.session() as s:
-        office = make_office(Directory(s, lambda: T0))
+        office = make_office(Directory(s, lambda: T0, NullRecorder()))
         office.titular.roles = [Role.ADMIN_TITULAR.value]
         s.commit()
         return office
@@ -118,7 +119,7 @@ def test_cncs_decision_reaches_the_composer_and_snapshot_is_immutable(stations, 
     admin = stations("admin")
     office = _office(admin)
     with admin.db.session() as s:
-        d = Directory(s, lambda: T0)
+        d = Directory(s, lambda: T0, NullRecorder())
         cncs = d.create_area("CNCS", AreaKind.OFICINAS_CENTRALES)
         tag = uuid.uuid4().hex[:8]
         person = d.create_person("Revisora", f"revisora{tag}@ine.mx", Level.MANDO_MEDIO, cncs,

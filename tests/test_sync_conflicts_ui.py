@@ -10,7 +10,7 @@ from sqlalchemy import select
 from redes_desktop.context import AppContext
 from redes_desktop.models import Post
 from redes_desktop.models.sync_state import SyncConflict
-from redes_desktop.services.activity import MemoryRecorder
+from redes_desktop.services.activity import MemoryRecorder, NullRecorder
 from redes_desktop.services.directory import Directory
 from redes_desktop.sync.rows import row_json
 from redes_desktop.ui.sync.conflicts_dialog import ConflictsDialog
@@ -23,7 +23,7 @@ def context(data_dir, clock):
     workspace = open_workspace(data_dir, clock=clock)
     database = workspace.open_database()
     with database.session() as s:
-        office = make_office(Directory(s, clock))
+        office = make_office(Directory(s, clock, NullRecorder()))
         post = Post(account_id=office.account.id, network=office.account.network,
                     author_id=office.titular.id, text="Versión compartida")
         s.add(post)

@@ -13,6 +13,7 @@ from redes_desktop.models import AbsenceKind, AbsencePeriod, Level, Person, Post
 from redes_desktop.models.procedures import HandoverNote
 from redes_desktop.models.sync_state import SyncChange, SyncConflict
 from redes_desktop.services.absence_notes import AbsenceNotes
+from redes_desktop.services.activity import NullRecorder
 from redes_desktop.services.directory import Directory
 from redes_desktop.sync.engine import SyncFailed
 from tests import test_sync_support as _support
@@ -36,9 +37,10 @@ def test_two_stations_generate_the_same_handover_note(stations, shared_engine):
         s.add(AbsencePeriod(person_id=office.titular.id, covering_person_id=office.suplente.id,
                             kind=AbsenceKind.VACACIONES, starts_on=date(2026, 3, 9),
                             ends_on=date(2026, 3, 20)))
-        other = Directory(s, lambda: T0).create_area("Otra área", AreaKind.JUNTA_LOCAL,
+        other = Directory(s, lambda: T0, NullRecorder()).create_area(
+            "Otra área", AreaKind.JUNTA_LOCAL,
                                                      state="Sonora", acronym="JLE")
-        stranger = Directory(s, lambda: T0).create_person(
+        stranger = Directory(s, lambda: T0, NullRecorder()).create_person(
             "Ajena", "ajena@ine.mx", Level.MANDO_MEDIO, other)
         s.commit()
         stranger_id = stranger.id
@@ -46,11 +48,13 @@ def test_two_stations_generate_the_same_handover_note(stations, shared_engine):
     b.sync()
     # Somebody else's workstation writes no notes for this absence.
     with b.db.session() as s:
-        assert AbsenceNotes(s, lambda: T0, person_id=stranger_id).ensure_notes() == []
+        assert AbsenceNotes(s, lambda: T0, person_id=stranger_id,
+                            recorder=NullRecorder()).ensure_notes() == []
     # The titular's and the suplente's workstations both write the hand-over note, offline.
     for station, who in ((a, office.titular.id), (b, office.suplente.id)):
         with station.db.session() as s:
-            [note] = AbsenceNotes(s, lambda: T0, person_id=who).ensure_notes()
+            [note] = AbsenceNotes(s, lambda: T0, person_id=who,
+                                  recorder=NullRecorder()).ensure_notes()
             assert note.kind == "entrega"
             s.commit()
     a.sync()
@@ -120,7 +124,8 @@ def test_same_person_created_offline_on_two_stations_blocks_neither(stations, sh
     for station, name in ((a, "Nueva desde A"), (b, "Nueva desde B")):
         with station.db.session() as s:
             area = s.get(type(office.area), office.area.id)
-            Directory(s, lambda: T0).create_person(name, "misma@ine.mx", Level.MANDO_MEDIO, area)
+            Directory(s, lambda: T0, NullRecorder()).create_person(
+                name, "misma@ine.mx", Level.MANDO_MEDIO, area)
             s.commit()
     _draft(a, office, "Borrador que debe llegar a B")
     a.sync()

@@ -15,6 +15,7 @@ from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from redes_desktop.paths import DataPaths
+from redes_desktop.services.activity import NullRecorder
 from redes_desktop.ui.application import Startup
 from redes_desktop.ui.tasks import SynchronousPool
 from redes_desktop.ui.vault_dialog import VaultDialog
@@ -131,7 +132,7 @@ def _workspace(data_dir, clock):
 
     workspace = open_workspace(data_dir, clock=clock)
     with workspace.open_database().session() as session:
-        office = make_office(Directory(session, clock))
+        office = make_office(Directory(session, clock, NullRecorder()))
         session.commit()
         workspace.settings.current_person_id = str(office.titular.id)
     workspace.database.dispose()

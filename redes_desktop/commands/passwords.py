@@ -78,11 +78,13 @@ def run_generate(args: argparse.Namespace) -> int:
 
 
 def run_due(args: argparse.Namespace) -> int:
+    from redes_desktop.actions.password_status import passwords_due
     from redes_desktop.clock import system_clock, to_mexico
     from redes_desktop.database import open_local_database
     from redes_desktop.passwords.rotation import RotationState
     from redes_desktop.paths import resolve_data_dir
-    from redes_desktop.services.password_service import PasswordService
+    from redes_desktop.secrets_store import SecretStore
+    from redes_desktop.services.activity import NullRecorder
 
     data_dir = resolve_data_dir(args.data_dir_sub or args.data_dir)
     path = data_dir / "redes.sqlite3"
@@ -91,8 +93,9 @@ def run_due(args: argparse.Namespace) -> int:
                          "--data-dir.")
     database = open_local_database(path)
     try:
-        with database.session() as session:
-            rows = PasswordService(session, system_clock).due(None)
+        # Listing records nothing: the recorder is explicitly the null one.
+        rows = passwords_due(database, clock=system_clock, secrets=SecretStore(),
+                             recorder=NullRecorder())
     finally:
         database.dispose()
     overdue = any(r.state == RotationState.VENCIDA for r in rows)

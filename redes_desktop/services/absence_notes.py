@@ -31,7 +31,7 @@ from redes_desktop.models import (
     PostStatus,
 )
 from redes_desktop.models.procedures import AttentionNotice, HandoverNote
-from redes_desktop.services.activity import ActivityRecorder, NullRecorder
+from redes_desktop.services.activity import ActivityRecorder
 from redes_desktop.services.coverage import AbsenceService
 from redes_desktop.services.institute_calendar import (
     closed_stretch,
@@ -89,7 +89,7 @@ class AbsenceNotes:
         clock: Clock,
         *,
         outbox: Outbox | None = None,
-        recorder: ActivityRecorder | None = None,
+        recorder: ActivityRecorder,
         hours: str = DEFAULT_ATTENTION_HOURS,
         institute_days: Sequence[str] = (),
         person_id: uuid.UUID | None = None,
@@ -97,7 +97,7 @@ class AbsenceNotes:
         self.session = session
         self.clock = clock
         self.outbox = outbox
-        self.recorder = recorder or NullRecorder()
+        self.recorder = recorder
         self.hours = hours
         self.institute_days = list(institute_days)
         # Who runs the job here: when known, only their absences and accounts (titular,

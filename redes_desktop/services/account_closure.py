@@ -20,7 +20,7 @@ from redes_desktop.models import Account, AccountStatus, AdminKind, Person
 from redes_desktop.models.procedures import AccountClosure
 from redes_desktop.secrets_store import SecretStore
 from redes_desktop.services.account_requests import comite_recipients
-from redes_desktop.services.activity import ActivityEntry, ActivityRecorder, NullRecorder
+from redes_desktop.services.activity import ActivityEntry, ActivityRecorder
 from redes_desktop.services.mail import Attachment, Outbox
 from redes_desktop.services.oficios import store_oficio, validate_oficio
 from redes_desktop.services.permissions import Permissions
@@ -60,16 +60,16 @@ class ClosureService:
         settings: Settings,
         data_dir: Path,
         outbox: Outbox | None = None,
-        secrets: SecretStore | None = None,
-        recorder: ActivityRecorder | None = None,
+        secrets: SecretStore,
+        recorder: ActivityRecorder,
     ) -> None:
         self.session = session
         self.clock = clock
         self.settings = settings
         self.data_dir = Path(data_dir)
         self.outbox = outbox
-        self.secrets = secrets or SecretStore()
-        self.recorder = recorder or NullRecorder()
+        self.secrets = secrets
+        self.recorder = recorder
         self.permissions = Permissions(session, clock)
 
     def _record(self, actor: Person, account: Account, action: str, **details) -> None:

@@ -29,7 +29,7 @@ from redes_desktop.errors import ValidationError
 from redes_desktop.models import Account, AccountStatus, AdminKind, Area, Network, Person
 from redes_desktop.models.procedures import AccountRequest, RequestState
 from redes_desktop.services import rules
-from redes_desktop.services.activity import ActivityEntry, ActivityRecorder, NullRecorder
+from redes_desktop.services.activity import ActivityEntry, ActivityRecorder
 from redes_desktop.services.directory import Directory
 from redes_desktop.services.institute_calendar import spanish_date
 from redes_desktop.services.mail import Attachment, Outbox
@@ -82,14 +82,14 @@ class AccountProcedures:
         settings: Settings,
         data_dir: Path,
         outbox: Outbox | None = None,
-        recorder: ActivityRecorder | None = None,
+        recorder: ActivityRecorder,
     ) -> None:
         self.session = session
         self.clock = clock
         self.settings = settings
         self.data_dir = Path(data_dir)
         self.outbox = outbox
-        self.recorder = recorder or NullRecorder()
+        self.recorder = recorder
         self.permissions = Permissions(session, clock)
         self.directory = Directory(session, clock, self.recorder)
 

@@ -30,7 +30,7 @@ from redes_desktop.models import (
     AdminKind,
     Person,
 )
-from redes_desktop.services.activity import ActivityEntry, ActivityRecorder, NullRecorder
+from redes_desktop.services.activity import ActivityEntry, ActivityRecorder
 from redes_desktop.services.institute_calendar import spanish_range
 from redes_desktop.services.permissions import Permissions
 
@@ -109,11 +109,11 @@ def _overlapping(session: Session, start: date, end: date, **where: Any) -> list
 
 class AbsenceService:
     def __init__(
-        self, session: Session, clock: Clock, recorder: ActivityRecorder | None = None
+        self, session: Session, clock: Clock, recorder: ActivityRecorder
     ) -> None:
         self.session = session
         self.clock = clock
-        self.recorder = recorder or NullRecorder()
+        self.recorder = recorder
         self.permissions = Permissions(session, clock)
 
     def today(self) -> date:

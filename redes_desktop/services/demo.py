@@ -47,6 +47,7 @@ from redes_desktop.models import (
     TrainingSession,
 )
 from redes_desktop.resource_files import resource_path
+from redes_desktop.services.activity import NullRecorder
 from redes_desktop.services.directory import Directory
 
 if TYPE_CHECKING:
@@ -128,7 +129,7 @@ class _Staff:
 class _Builder:
     def __init__(self, session: Session, clock: Clock) -> None:
         self.session = session
-        self.directory = Directory(session, clock)
+        self.directory = Directory(session, clock, NullRecorder())
         self.rng = random.Random(SEED)
         self.now = clock().astimezone(UTC)
         self.today = to_mexico(self.now).date()
@@ -485,7 +486,7 @@ class _Builder:
 
 def seed_demo(session: Session, clock: Clock) -> DemoSummary:
     """Fill an empty database with the demo institution (the caller commits)."""
-    if not Directory(session, clock).is_empty():
+    if not Directory(session, clock, NullRecorder()).is_empty():
         raise DemoRefused(
             "La base de datos ya tiene áreas registradas: la demostración solo se crea en una "
             "base de datos vacía. Use otra carpeta de datos, o «redes-desktop demo --force» "
@@ -515,7 +516,7 @@ def _move_aside(database_file: Path, backups: Path, stamp: str) -> Path:
 def _has_data(workspace: Workspace) -> bool:
     database = workspace.open_database()
     with database.session() as session:
-        return not Directory(session, workspace.clock).is_empty()
+        return not Directory(session, workspace.clock, NullRecorder()).is_empty()
 
 
 def seed_demo_folder(workspace: Workspace, force: bool = False) -> str:

@@ -25,7 +25,7 @@ from redes_desktop.models import (
     Role,
 )
 from redes_desktop.services import rules
-from redes_desktop.services.activity import ActivityEntry, ActivityRecorder, NullRecorder
+from redes_desktop.services.activity import ActivityEntry, ActivityRecorder
 
 
 @dataclass(frozen=True)
@@ -46,11 +46,11 @@ class AccountRow:
 
 class Directory:
     def __init__(
-        self, session: Session, clock: Clock, recorder: ActivityRecorder | None = None
+        self, session: Session, clock: Clock, recorder: ActivityRecorder
     ) -> None:
         self.session = session
         self.clock = clock
-        self.recorder = recorder or NullRecorder()
+        self.recorder = recorder
 
     def today(self) -> date:
         return to_mexico(self.clock()).date()

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 from redes_desktop.clock import Clock, as_utc, to_mexico
 from redes_desktop.errors import NotFound, ValidationError
 from redes_desktop.models import Account, Incident, IncidentState, OutgoingMail, Person
-from redes_desktop.services.activity import ActivityEntry, ActivityRecorder, NullRecorder
+from redes_desktop.services.activity import ActivityEntry, ActivityRecorder
 from redes_desktop.services.mail import Outbox
 from redes_desktop.services.permissions import Action, Permissions
 
@@ -46,14 +46,14 @@ class IncidentService:
         *,
         cncs_email: str,
         unicom_email: str,
-        recorder: ActivityRecorder | None = None,
+        recorder: ActivityRecorder,
     ) -> None:
         self.session = session
         self.clock = clock
         self.outbox = outbox
         self.cncs_email = cncs_email
         self.unicom_email = unicom_email
-        self.recorder = recorder or NullRecorder()
+        self.recorder = recorder
         self.permissions = Permissions(session, clock)
 
     @classmethod

@@ -34,7 +34,7 @@ from redes_desktop.models import (
 from redes_desktop.passwords import strength
 from redes_desktop.passwords.rotation import Due, RotationState, classify
 from redes_desktop.secrets_store import SecretStore
-from redes_desktop.services.activity import ActivityEntry, ActivityRecorder, NullRecorder
+from redes_desktop.services.activity import ActivityEntry, ActivityRecorder
 from redes_desktop.services.permissions import Action, Permissions
 
 # Accounts that exist (or may exist) on the network and so have a password to keep fresh.
@@ -78,13 +78,13 @@ class PasswordService:
         self,
         session: Session,
         clock: Clock,
-        secrets: SecretStore | None = None,
-        recorder: ActivityRecorder | None = None,
+        secrets: SecretStore,
+        recorder: ActivityRecorder,
     ) -> None:
         self.session = session
         self.clock = clock
-        self.secrets = secrets or SecretStore()
-        self.recorder = recorder or NullRecorder()
+        self.secrets = secrets
+        self.recorder = recorder
         self.permissions = Permissions(session, clock)
 
     # -- helpers ---------------------------------------------------------------------------
@@ -243,7 +243,8 @@ def overdue_passwords_job(context) -> list:
         person = context.current_person(session)
         if person is None:
             return []
-        rows = PasswordService(session, context.clock, context.secrets).due(person)
+        rows = PasswordService(session, context.clock, context.secrets,
+                                 context.recorder).due(person)
     overdue = [r for r in rows if r.state == RotationState.VENCIDA]
     marker.write_text(today + "\n", encoding="utf-8")
     if not overdue:

@@ -34,7 +34,7 @@ from redes_desktop.models import (
     Role,
 )
 from redes_desktop.passwords.rotation import add_months, due_date
-from redes_desktop.services.activity import ActivityEntry, ActivityRecorder, NullRecorder
+from redes_desktop.services.activity import ActivityEntry, ActivityRecorder
 
 # Expected publications per week for each rhythm of 6.xxi (one a day, one a week).
 EXPECTED_PER_WEEK = {"diaria": 7.0, "semanal": 1.0}
@@ -310,7 +310,7 @@ def evaluations_due(session: Session, today: date, *, area_ids=None) -> list[Eva
 def record_evaluation(
     session: Session, clock: Clock, actor: Person, account_id: uuid.UUID | str, *,
     period_start: date, period_end: date, score: int, findings: str,
-    recorder: ActivityRecorder | None = None,
+    recorder: ActivityRecorder,
 ) -> Evaluation:
     """Record an effectiveness evaluation; only CNCS applies them (8.i). The caller commits."""
     if not actor.has_role(Role.REVISOR_CNCS):
@@ -339,7 +339,7 @@ def record_evaluation(
                             evaluated_at=clock(), score=score, findings=text)
     session.add(evaluation)
     session.flush()
-    (recorder or NullRecorder()).record(ActivityEntry(
+    recorder.record(ActivityEntry(
         at=clock(), actor_id=actor.id, account_id=account.id, action="evaluacion_registrada",
         details={"evaluacion": str(evaluation.id), "calificacion": score,
                  "periodo": f"{period_start.isoformat()}/{period_end.isoformat()}"}))

@@ -9,6 +9,7 @@ from PySide6.QtCore import QThreadPool
 from redes_desktop.checks.engine import CheckEngine
 from redes_desktop.checks.rule_spam import rhythm_limits
 from redes_desktop.context import AppContext
+from redes_desktop.services.activity import NullRecorder
 from redes_desktop.services.directory import Directory
 from redes_desktop.ui.composer.composer_view import ComposerSection
 from redes_desktop.workspace import open_workspace
@@ -20,7 +21,7 @@ def rhythm_context(request, data_dir, clock):
     workspace = open_workspace(data_dir, clock=clock)
     database = workspace.open_database()
     with database.session() as session:
-        office = make_office(Directory(session, clock))
+        office = make_office(Directory(session, clock, NullRecorder()))
         office.account.rhythm = request.param
         session.commit()
         titular = office.titular.id

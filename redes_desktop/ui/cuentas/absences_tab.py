@@ -3,7 +3,6 @@ hours drafted for the composer and the hand-over and return notes."""
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from datetime import date
 
@@ -23,21 +22,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redes_desktop.actions.register_absence import (
+    Registration,
+    absence_form,
+    cancel_absence,
+    list_absences,
+    register_absence,
+)
 from redes_desktop.context import AppContext
-from redes_desktop.models import AbsenceKind, AbsencePeriod, Person
-from redes_desktop.services.absence_notes import AbsenceNotes
-from redes_desktop.services.coverage import AbsenceService
+from redes_desktop.models import AbsenceKind
 from redes_desktop.services.institute_calendar import spanish_range
-from redes_desktop.ui.cuentas.operations import make_error_label, run_operation, show_error
-
-
-def _notes_service(context: AppContext, session) -> AbsenceNotes:
-    settings = context.workspace.settings
-    return AbsenceNotes(
-        session, context.clock, outbox=context.outbox(session), recorder=context.recorder,
-        hours=settings.attention_hours,
-        institute_days=settings.institute_non_working_days,
-    )
+from redes_desktop.ui.cuentas.operations import (
+    make_error_label,
+    person_id,
+    procedures,
+    run_action,
+    show_error,
+)
 
 
 def _qdate(day: date) -> QDate:
@@ -109,44 +110,36 @@ class AbsencesTab(QWidget):
 
     def _load_people(self) -> None:
         self.person_combo.clear()
-        with self.context.session() as session:
-            me = self.context.current_person(session)
-            if me is None:
-                self.register_button.setEnabled(False)
-                return
-            service = AbsenceService(session, self.context.clock)
-            today = service.today()
-            self.start_edit.setDate(_qdate(today))
-            self.end_edit.setDate(_qdate(today))
-            people = [me] + [p for p in self.context.directory(session).people()
-                             if p.id != me.id and service.may_register(me, p)]
-            for person in people:
-                self.person_combo.addItem(person.name, str(person.id))
+        form = absence_form(procedures(self.context), person_id=person_id(self.context))
+        if form is None:
+            self.register_button.setEnabled(False)
+            return
+        self.start_edit.setDate(_qdate(form.today))
+        self.end_edit.setDate(_qdate(form.today))
+        for pid, name in form.people:
+            self.person_combo.addItem(name, pid)
 
     def refresh(self) -> None:
         self.tree.clear()
         self._details.clear()
-        with self.context.session() as session:
-            notes = AbsenceNotes(session, self.context.clock)
-            for absence in notes.absences.absences():
-                written = notes.notes(absence)
-                key = str(absence.id)
-                cover = absence.covering_person.name if absence.covering_person else ""
-                item = QTreeWidgetItem([
-                    absence.person.name, absence.kind.label,
-                    spanish_range(absence.starts_on, absence.ends_on), cover,
-                    ", ".join(n.kind for n in written),
-                ])
-                item.setData(0, Qt.ItemDataRole.UserRole, key)
-                self.tree.addTopLevelItem(item)
-                parts = []
-                if absence.public_notice:
-                    parts.append(self.tr("Aviso público (borrador en el Redactor):") + "\n"
-                                 + absence.public_notice)
-                parts += [f"— {n.kind.capitalize()} —\n{n.text}" for n in written]
-                self._details[key] = "\n\n".join(parts) or self.tr(
-                    "Sin aviso ni notas todavía: la nota de entrega se genera al iniciar la "
-                    "ausencia y la de regreso al terminar.")
+        for absence in list_absences(procedures(self.context)):
+            written = absence.notes
+            key = absence.id
+            item = QTreeWidgetItem([
+                absence.person_name, absence.kind_label,
+                spanish_range(absence.starts_on, absence.ends_on), absence.covering_name,
+                ", ".join(n.kind for n in written),
+            ])
+            item.setData(0, Qt.ItemDataRole.UserRole, key)
+            self.tree.addTopLevelItem(item)
+            parts = []
+            if absence.public_notice:
+                parts.append(self.tr("Aviso público (borrador en el Redactor):") + "\n"
+                             + absence.public_notice)
+            parts += [f"— {n.kind.capitalize()} —\n{n.text}" for n in written]
+            self._details[key] = "\n\n".join(parts) or self.tr(
+                "Sin aviso ni notas todavía: la nota de entrega se genera al iniciar la "
+                "ausencia y la de regreso al terminar.")
         self.cancel_button.setEnabled(False)
         self.detail.clear()
 
@@ -158,25 +151,18 @@ class AbsencesTab(QWidget):
 
     def register(self) -> None:
         show_error(self.error_label, "")
-        person_id = self.person_combo.currentData()
+        absent_id = self.person_combo.currentData()
         kind = AbsenceKind(self.kind_combo.currentData())
         start, end = _pydate(self.start_edit.date()), _pydate(self.end_edit.date())
-        context = self.context
+        collaborators, who = procedures(self.context), person_id(self.context)
+        run_action(lambda: register_absence(collaborators, absent_id, kind, start, end,
+                                            person_id=who), self._registered, self.pool)
 
-        def operation(session, actor):
-            person = session.get(Person, uuid.UUID(person_id))
-            rows = AbsenceService(session, context.clock, context.recorder).register(
-                actor, person, kind, start, end)
-            notices = _notes_service(context, session).after_registration(rows)
-            return len(rows), len(notices)
-
-        run_operation(context, operation, self._registered, self.pool)
-
-    def _registered(self, result, error: str) -> None:
-        if error:
+    def _registered(self, result: Registration | None, error: str) -> None:
+        if error or result is None:
             show_error(self.error_label, error)
             return
-        _rows, notices = result
+        notices = result.notices
         message = self.tr("Ausencia registrada.")
         if notices:
             message += " " + self.tr(
@@ -191,13 +177,9 @@ class AbsencesTab(QWidget):
         if item is None:
             return
         key = item.data(0, Qt.ItemDataRole.UserRole)
-        context = self.context
-
-        def operation(session, actor):
-            absence = session.get(AbsencePeriod, uuid.UUID(key))
-            AbsenceService(session, context.clock, context.recorder).cancel(actor, absence)
-
-        run_operation(context, operation, self._cancelled, self.pool)
+        collaborators, who = procedures(self.context), person_id(self.context)
+        run_action(lambda: cancel_absence(collaborators, key, person_id=who), self._cancelled,
+                   self.pool)
 
     def _cancelled(self, _result, error: str) -> None:
         if error:

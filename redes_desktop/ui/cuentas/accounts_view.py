@@ -19,12 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redes_desktop.actions.change_administrators import may_change_administrators
+from redes_desktop.actions.list_accounts import AreaGroup, list_accounts
 from redes_desktop.context import AppContext
-from redes_desktop.services.directory import fold
-from redes_desktop.ui.cuentas.administrators_dialog import (
-    AdministratorsDialog,
-    may_change_administrators,
-)
+from redes_desktop.ui.cuentas.administrators_dialog import AdministratorsDialog
+from redes_desktop.ui.cuentas.operations import person_id
 from redes_desktop.ui.cuentas.procedure_tabs import ProcedureTabs
 from redes_desktop.ui.cuentas.table_model import AccountsTableModel
 
@@ -88,7 +87,7 @@ class AccountsSection(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(accounts_tab, self.tr("Cuentas"))
         self.tabs.addTab(self.areas_tree, self.tr("Áreas y administradores"))
-        self.procedures = ProcedureTabs(context, self.tabs, self.refresh)
+        self.procedures = ProcedureTabs(context, self.tabs, self.refresh, pool)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.search_edit)
@@ -110,12 +109,11 @@ class AccountsSection(QWidget):
 
     def refresh(self) -> None:
         text = self.search_edit.text()
-        with self.context.session() as session:
-            directory = self.context.directory(session)
-            rows = directory.search_accounts(text)
-            self.model.set_rows(rows)
-            self._fit_columns()
-            self._fill_areas(directory, fold(text))
+        listing = list_accounts(self.context.database, clock=self.context.clock, text=text)
+        rows = list(listing.rows)
+        self.model.set_rows(rows)
+        self._fit_columns()
+        self._fill_areas(listing.areas, expand=bool(text.strip()))
         self.count_label.setText(self.tr("%n cuenta(s)", "", len(rows)))
         self._account_selected()
 
@@ -135,8 +133,9 @@ class AccountsSection(QWidget):
 
     def _account_selected(self, *_args) -> None:
         account_id = self.selected_account_id()
-        reason = (may_change_administrators(self.context, account_id) if account_id
-                  else self.tr("Elija una cuenta de la lista."))
+        reason = (may_change_administrators(
+            self.context.database, clock=self.context.clock, person_id=person_id(self.context),
+            account_id=account_id) if account_id else self.tr("Elija una cuenta de la lista."))
         self.admins_button.setEnabled(not reason)
         self.admins_button.setToolTip(reason or self.tr(
             "Designar a los nuevos administradores titular y suplente (criterio 7.iv)."))
@@ -157,26 +156,14 @@ class AccountsSection(QWidget):
         for column in range(self.model.columnCount()):
             header.resizeSection(column, min(header.sectionSize(column), 260))
 
-    def _fill_areas(self, directory, needle: str) -> None:
+    def _fill_areas(self, areas: tuple[AreaGroup, ...], expand: bool) -> None:
         self.areas_tree.clear()
-        people_by_area: dict = {}
-        for person in directory.people():
-            people_by_area.setdefault(person.area_id, []).append(person)
-        for area in directory.areas():
-            members = people_by_area.get(area.id, [])
-            area_text = fold(f"{area.name} {area.state or ''} {area.acronym}")
-            matching = [
-                p
-                for p in members
-                if not needle or needle in fold(f"{p.name} {p.email}") or needle in area_text
-            ]
-            if needle and needle not in area_text and not matching:
-                continue
-            item = QTreeWidgetItem([area.name, area.kind.label, area.state or "", ""])
-            for person in matching:
-                roles = ", ".join(r.label for r in sorted(person.role_set))
-                QTreeWidgetItem(item, [person.name, person.level.label, person.email, roles])
+        for area in areas:
+            item = QTreeWidgetItem([area.name, area.kind_label, area.state, ""])
+            for member in area.members:
+                QTreeWidgetItem(item, [member.name, member.level_label, member.email,
+                                       member.roles])
             self.areas_tree.addTopLevelItem(item)
-            if needle:
+            if expand:
                 item.setExpanded(True)
         self.areas_tree.resizeColumnToContents(0)

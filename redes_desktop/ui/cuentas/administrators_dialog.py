@@ -5,10 +5,8 @@ rules of 5.1, records the dates and e-mails the CNCS titular and the Comité de 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
-from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -19,63 +17,22 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
+from redes_desktop.actions.change_administrators import (
+    ChangeOutcome,
+    administrators_form,
+    change_administrators,
+)
 from redes_desktop.clock import to_mexico
 from redes_desktop.context import AppContext
-from redes_desktop.errors import NotFound
-from redes_desktop.models import Account, AdminKind, OutgoingMail, Person
-from redes_desktop.services.account_requests import AccountProcedures
-from redes_desktop.services.mail import Outbox
-from redes_desktop.services.permissions import Action
-from redes_desktop.ui.cuentas.operations import make_error_label, run_operation, show_error
+from redes_desktop.ui.cuentas.operations import (
+    make_error_label,
+    person_id,
+    procedures,
+    run_action,
+    show_error,
+)
 from redes_desktop.ui.qt_dates import to_date
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AdministratorsDialog", text)
-
-
-@dataclass
-class ChangeOutcome:
-    """What the operation left behind: whether every notice left, else why not."""
-
-    mails: int = 0
-    errors: list[str] = field(default_factory=list)
-
-    @property
-    def sent(self) -> bool:
-        return self.mails > 0 and not self.errors
-
-
-class _WatchedOutbox(Outbox):
-    """The workstation's outbox (same session, clock and mailer) that also keeps what became
-    of each mail, for the dialog to tell."""
-
-    def __init__(self, outbox: Outbox, outcome: ChangeOutcome) -> None:
-        super().__init__(outbox.session, outbox.clock, outbox.mailer)
-        self._outcome = outcome
-
-    def queue(self, *args: Any, **kwargs: Any) -> OutgoingMail:
-        mail = super().queue(*args, **kwargs)
-        self._outcome.mails += 1
-        if mail.status != "enviado":
-            self._outcome.errors.append(mail.last_error)
-        return mail
-
-
-def may_change_administrators(context: AppContext, account_id: uuid.UUID | str) -> str:
-    """"" when the current person may change the account's administrators, else why not."""
-    with context.session() as session:
-        person = context.current_person(session)
-        if person is None:
-            return _tr("Elija primero quién usa esta estación (Archivo › Cambiar de usuario).")
-        account = session.get(Account, uuid.UUID(str(account_id)))
-        if account is None:
-            return _tr("La cuenta ya no existe; actualice la lista.")
-        decision = context.permissions(session).check(
-            person, Action.MANAGE_ADMINISTRATORS, account=account)
-        return "" if decision else decision.reason
 
 
 class AdministratorsDialog(QDialog):
@@ -128,30 +85,25 @@ class AdministratorsDialog(QDialog):
         self._load(today)
 
     def _load(self, today) -> None:
-        with self.context.session() as session:
-            account = session.get(Account, self.account_id)
-            if account is None:
-                show_error(self.error_label, self.tr("La cuenta ya no existe; actualice la lista."))
-                self.ok_button.setEnabled(False)
-                return
-            self.account_label.setText(self.tr("%s (%s) — %s") % (
-                account.handle, account.network.label, account.area.name))
-            current = {a.kind: a.person_id for a in account.current_administrators(today)}
-            names = {a.kind: a.person.name for a in account.current_administrators(today)}
-            self.current_label.setText(self.tr("Titular: %s · Suplente: %s") % (
-                names.get(AdminKind.TITULAR, self.tr("(sin designar)")),
-                names.get(AdminKind.SUPLENTE, self.tr("(sin designar)"))))
-            people = session.query(Person).filter(
-                Person.area_id == account.area_id, Person.deleted_at.is_(None)
-            ).order_by(Person.name).all()
-            for combo, kind in ((self.titular_combo, AdminKind.TITULAR),
-                                (self.suplente_combo, AdminKind.SUPLENTE)):
-                for person in people:
-                    combo.addItem(self.tr("%s (%s)") % (person.name, person.level.label.lower()),
-                                  str(person.id))
-                    if person.id == current.get(kind):
-                        combo.setCurrentIndex(combo.count() - 1)
-        if not people:
+        form = administrators_form(self.context.database, account_id=self.account_id,
+                                   today=today)
+        if form is None:
+            show_error(self.error_label, self.tr("La cuenta ya no existe; actualice la lista."))
+            self.ok_button.setEnabled(False)
+            return
+        self.account_label.setText(self.tr("%s (%s) — %s") % (
+            form.handle, form.network_label, form.area_name))
+        self.current_label.setText(self.tr("Titular: %s · Suplente: %s") % (
+            form.titular_name or self.tr("(sin designar)"),
+            form.suplente_name or self.tr("(sin designar)")))
+        for combo, current in ((self.titular_combo, form.titular_id),
+                               (self.suplente_combo, form.suplente_id)):
+            for person in form.candidates:
+                combo.addItem(self.tr("%s (%s)") % (person.name, person.level_label.lower()),
+                              person.person_id)
+                if person.person_id == current:
+                    combo.setCurrentIndex(combo.count() - 1)
+        if not form.candidates:
             show_error(self.error_label, self.tr(
                 "El área no tiene personas registradas: regístrelas antes de designarlas."))
             self.ok_button.setEnabled(False)
@@ -161,28 +113,12 @@ class AdministratorsDialog(QDialog):
         titular_id = self.titular_combo.currentData()
         suplente_id = self.suplente_combo.currentData()
         since = to_date(self.since_edit.date())
-        context, account_id = self.context, self.account_id
-        gone = self.tr("La cuenta o una de las personas elegidas ya no está registrada (pudo "
-                       "cambiar desde otra estación). Cierre esta ventana y vuelva a abrirla.")
-
-        def operation(session: Session, person: Person) -> ChangeOutcome:
-            outcome = ChangeOutcome()
-            service = AccountProcedures(
-                session, context.clock, settings=context.workspace.settings,
-                data_dir=context.workspace.paths.root,
-                outbox=_WatchedOutbox(context.outbox(session), outcome),
-                recorder=context.recorder,
-            )
-            account = session.get(Account, account_id)
-            titular = session.get(Person, uuid.UUID(titular_id)) if titular_id else None
-            suplente = session.get(Person, uuid.UUID(suplente_id)) if suplente_id else None
-            if account is None or titular is None or suplente is None:
-                raise NotFound(gone)
-            service.change_administrators(person, account, titular, suplente, since)
-            return outcome
-
+        collaborators, who, account_id = (procedures(self.context), person_id(self.context),
+                                          self.account_id)
         self.ok_button.setEnabled(False)
-        run_operation(context, operation, self._done, self.pool)
+        run_action(lambda: change_administrators(
+            collaborators, person_id=who, account_id=account_id, titular_id=titular_id,
+            suplente_id=suplente_id, since=since), self._done, self.pool)
 
     def _done(self, outcome: ChangeOutcome | None, error: str) -> None:
         self.ok_button.setEnabled(True)

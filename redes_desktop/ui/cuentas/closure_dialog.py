@@ -3,7 +3,6 @@ checklist (7.viii). A closure with items unchecked is refused by the service."""
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -23,25 +22,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redes_desktop.actions.close_account import (
+    closable_accounts,
+    complete_closure,
+    list_closures,
+    request_closure,
+)
 from redes_desktop.clock import to_mexico
 from redes_desktop.context import AppContext
-from redes_desktop.models import Account, AccountStatus
-from redes_desktop.models.procedures import AccountClosure
-from redes_desktop.services.account_closure import CLOSABLE, ClosureChecklist, ClosureService
+from redes_desktop.services.account_closure import ClosureChecklist
 from redes_desktop.ui.cuentas.operations import (
     choose_oficio,
     make_error_label,
-    run_operation,
+    person_id,
+    procedures,
+    run_action,
     show_error,
 )
-
-
-def _service(context: AppContext, session) -> ClosureService:
-    return ClosureService(
-        session, context.clock, settings=context.workspace.settings,
-        data_dir=context.workspace.paths.root, outbox=context.outbox(session),
-        secrets=context.secrets, recorder=context.recorder,
-    )
 
 
 class ClosureRequestDialog(QDialog):
@@ -76,16 +73,8 @@ class ClosureRequestDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
-        with context.session() as session:
-            person = context.current_person(session)
-            service = ClosureService(session, context.clock, settings=context.workspace.settings,
-                                     data_dir=context.workspace.paths.root)
-            for account in session.query(Account).filter(Account.status.in_(CLOSABLE),
-                                                         Account.deleted_at.is_(None)):
-                if person is not None and service.may_close(person, account):
-                    self.account_combo.addItem(
-                        f"{account.handle} ({account.network.label}) — {account.area.name}",
-                        str(account.id))
+        for account in closable_accounts(procedures(context), person_id=person_id(context)):
+            self.account_combo.addItem(account.label, account.account_id)
         if self.account_combo.count() == 0:
             show_error(self.error_label, self.tr(
                 "No hay cuentas que usted pueda dar de baja: lo hacen el titular del área y el "
@@ -97,14 +86,9 @@ class ClosureRequestDialog(QDialog):
         account_id = self.account_combo.currentData()
         oficio = self.oficio_edit.text().strip() or None
         reason = self.reason_edit.text()
-        context = self.context
-
-        def operation(session, person):
-            account = session.get(Account, uuid.UUID(account_id))
-            return _service(context, session).request_closure(person, account, oficio,
-                                                              reason).id
-
-        run_operation(context, operation, self._done, self.pool)
+        collaborators, who = procedures(self.context), person_id(self.context)
+        run_action(lambda: request_closure(collaborators, account_id, oficio, reason,
+                                           person_id=who), self._done, self.pool)
 
     def _done(self, _result, error: str) -> None:
         if error:
@@ -149,13 +133,10 @@ class ClosureChecklistDialog(QDialog):
     def submit(self) -> None:
         show_error(self.error_label, "")
         checklist = self.checklist()
-        context = self.context
-
-        def operation(session, person):
-            closure = session.get(AccountClosure, uuid.UUID(self.closure_id))
-            _service(context, session).complete(person, closure, checklist)
-
-        run_operation(context, operation, self._done, self.pool)
+        collaborators, who, closure_id = (procedures(self.context), person_id(self.context),
+                                          self.closure_id)
+        run_action(lambda: complete_closure(collaborators, closure_id, checklist,
+                                            person_id=who), self._done, self.pool)
 
     def _done(self, _result, error: str) -> None:
         if error:
@@ -192,20 +173,16 @@ class ClosuresTab(QWidget):
 
     def refresh(self) -> None:
         self.tree.clear()
-        with self.context.session() as session:
-            for closure in session.query(AccountClosure).order_by(
-                    AccountClosure.requested_at.desc()):
-                account = closure.account
-                done = closure.completed_at
-                item = QTreeWidgetItem([
-                    account.handle, account.network.label, account.area.name,
-                    account.status.label, f"{to_mexico(closure.requested_at):%d/%m/%Y}",
-                    f"{to_mexico(done):%d/%m/%Y}" if done else "",
-                ])
-                item.setData(0, Qt.ItemDataRole.UserRole, str(closure.id))
-                item.setData(1, Qt.ItemDataRole.UserRole, done is None
-                             and account.status == AccountStatus.EN_BAJA)
-                self.tree.addTopLevelItem(item)
+        for closure in list_closures(self.context.database):
+            done = closure.completed_at
+            item = QTreeWidgetItem([
+                closure.handle, closure.network_label, closure.area_name,
+                closure.status_label, f"{to_mexico(closure.requested_at):%d/%m/%Y}",
+                f"{to_mexico(done):%d/%m/%Y}" if done else "",
+            ])
+            item.setData(0, Qt.ItemDataRole.UserRole, closure.id)
+            item.setData(1, Qt.ItemDataRole.UserRole, closure.may_complete)
+            self.tree.addTopLevelItem(item)
         self._selection_changed()
 
     def _selection_changed(self, *_args) -> None:

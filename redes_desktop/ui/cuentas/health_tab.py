@@ -8,14 +8,10 @@ from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
 
+from redes_desktop.actions.account_health import account_health
 from redes_desktop.clock import to_mexico
 from redes_desktop.context import AppContext
-from redes_desktop.services.account_health import (
-    ABANDONO,
-    AL_DIA,
-    HealthRow,
-    account_health,
-)
+from redes_desktop.services.account_health import ABANDONO, AL_DIA, HealthRow
 from redes_desktop.ui.row_table_model import RowTableModel
 
 
@@ -90,12 +86,9 @@ class HealthTab(QWidget):
 
     def refresh(self) -> None:
         days = self.context.workspace.settings.abandoned_after_days
-        with self.context.session() as session:
-            rows = account_health(session, self.context.clock, abandoned_after_days=days)
-        # Problems first.
-        order = {ABANDONO: 0, AL_DIA: 2}
-        rows.sort(key=lambda r: (order.get(r.state, 1), r.verified, r.handle.lower()))
-        self.model.set_rows(rows)
+        rows = account_health(self.context.database, clock=self.context.clock,
+                              abandoned_after_days=days)  # problems first
+        self.model.set_rows(list(rows))
         self.table.resizeColumnsToContents()
         inactive = sum(r.state != AL_DIA for r in rows)
         unverified = sum(not r.verified for r in rows)

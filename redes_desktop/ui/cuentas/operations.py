@@ -1,19 +1,19 @@
-"""Running one procedure operation (section 7, 5.1) off the UI thread: one session, one
-transaction, the current person, and a Spanish message on failure."""
+"""Running one procedure action (section 7, 5.1) off the UI thread, with a Spanish message on
+failure. The action owns its session and transaction; the view only shows plain data."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QThreadPool
 from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
 
+from redes_desktop.actions.procedures import Procedures
 from redes_desktop.context import AppContext
 from redes_desktop.errors import UserFacingError
 from redes_desktop.ui.tasks import SynchronousPool, run_task
-
-Operation = Callable[[Any, Any], Any]  # (session, person) -> result
 
 
 def _tr(text: str) -> str:
@@ -28,30 +28,26 @@ def error_text(error: BaseException) -> str:
     )
 
 
-def run_operation(
-    context: AppContext,
-    operation: Operation,
-    on_done: Callable[[Any, str], None],
-    pool: SynchronousPool | None = None,
-) -> None:
-    """Run `operation(session, person)` in a worker and commit; `on_done(result, error)` gets
-    the result, or "" replaced by a Spanish error message (nothing is committed then)."""
+def procedures(context: AppContext) -> Procedures:
+    return Procedures.of(context)
 
-    def work() -> Any:
-        with context.session() as session:
-            person = context.current_person(session)
-            if person is None:
-                raise UserFacingError(
-                    _tr("Elija primero quién usa esta estación (menú Archivo › Identidad).")
-                )
-            result = operation(session, person)
-            session.commit()
-            return result
+
+def person_id(context: AppContext) -> uuid.UUID | None:
+    return context.identity.person_id if context.identity else None
+
+
+def run_action(
+    action: Callable[[], Any],
+    on_done: Callable[[Any, str], None],
+    pool: QThreadPool | SynchronousPool | None = None,
+) -> None:
+    """Run `action()` (an action of `redes_desktop.actions`, which owns its unit of work) in a
+    worker; `on_done(result, error)` gets the result, or "" replaced by a Spanish message."""
 
     def done(result: Any, error: BaseException | None) -> None:
         on_done(result, error_text(error) if error is not None else "")
 
-    run_task(work, done, pool)
+    run_task(action, done, pool)
 
 
 def make_error_label() -> QLabel:

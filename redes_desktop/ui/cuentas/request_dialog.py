@@ -22,19 +22,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redes_desktop.context import AppContext
-from redes_desktop.models import Area, Network
-from redes_desktop.services.account_requests import (
-    CENTRAL_ACCOUNTS_REMINDER,
-    AccountProcedures,
-    RequestForm,
-    purposes,
+from redes_desktop.actions.request_account import (
+    AccountRequestInput,
+    request_account,
+    requestable_areas,
 )
-from redes_desktop.services.permissions import Action
+from redes_desktop.context import AppContext
+from redes_desktop.models import Network
+from redes_desktop.services.account_requests import CENTRAL_ACCOUNTS_REMINDER, purposes
 from redes_desktop.ui.cuentas.operations import (
     choose_oficio,
     make_error_label,
-    run_operation,
+    person_id,
+    procedures,
+    run_action,
     show_error,
 )
 
@@ -122,22 +123,11 @@ class RequestDialog(QDialog):
         self._fill_people()
 
     def _load_choices(self) -> None:
-        with self.context.session() as session:
-            person = self.context.current_person(session)
-            directory = self.context.directory(session)
-            permissions = self.context.permissions(session)
-            people = directory.people()
-            for area in directory.areas():
-                if person is None or not permissions.check(
-                    person, Action.REQUEST_ACCOUNT, area=area
-                ):
-                    continue
-                self.area_combo.addItem(area.name, str(area.id))
-                self._people_by_area[str(area.id)] = [
-                    (f"{p.name} — {p.level.label}", str(p.id))
-                    for p in people
-                    if p.area_id == area.id
-                ]
+        areas = requestable_areas(self.context.database, clock=self.context.clock,
+                                  person_id=person_id(self.context))
+        for area in areas:
+            self.area_combo.addItem(area.name, area.area_id)
+            self._people_by_area[area.area_id] = list(area.people)
         if self.area_combo.count() == 0:
             show_error(
                 self.error_label,
@@ -176,47 +166,23 @@ class RequestDialog(QDialog):
 
     def submit(self) -> None:
         show_error(self.error_label, "")
-        values = dict(
-            area_id=self.area_combo.currentData(),
+        form = AccountRequestInput(
+            area_id=self.area_combo.currentData() or "",
             network=Network(self.network_combo.currentData()),
             name=self.name_edit.text(),
             handle=self.handle_edit.text(),
             email=self.email_edit.text(),
-            purposes=self.chosen_purposes(),
+            purposes=tuple(self.chosen_purposes()),
             justification=self.justification_edit.toPlainText(),
             titular_id=self.titular_combo.currentData(),
             suplente_id=self.suplente_combo.currentData(),
             oficio=self.oficio_edit.text().strip() or None,
             rhythm=self.rhythm_combo.currentData(),
         )
-        context = self.context
-        settings = context.workspace.settings
-        root = context.workspace.paths.root
-
-        def operation(session, person):
-            directory = context.directory(session)
-            area = session.get(Area, uuid.UUID(values["area_id"]))
-            form = RequestForm(
-                area=area,
-                network=values["network"],
-                name=values["name"],
-                handle=values["handle"],
-                email=values["email"],
-                purposes=values["purposes"],
-                justification=values["justification"],
-                titular=directory.person(values["titular_id"]),
-                suplente=directory.person(values["suplente_id"]),
-                oficio=values["oficio"],
-                rhythm=values["rhythm"],
-            )
-            service = AccountProcedures(
-                session, context.clock, settings=settings, data_dir=root,
-                outbox=context.outbox(session), recorder=context.recorder,
-            )
-            return service.request_account(person, form).id
-
+        collaborators, who = procedures(self.context), person_id(self.context)
         self.buttons.setEnabled(False)
-        run_operation(context, operation, self._done, self.pool)
+        run_action(lambda: request_account(collaborators, form, person_id=who), self._done,
+                   self.pool)
 
     def _done(self, request_id, error: str) -> None:
         self.buttons.setEnabled(True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -19,12 +18,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redes_desktop.actions.authorize_account import authorize_account, reject_account
+from redes_desktop.actions.list_requests import RequestRow, list_requests
+from redes_desktop.actions.open_account import open_account
 from redes_desktop.clock import to_mexico
 from redes_desktop.context import AppContext
-from redes_desktop.models.procedures import AccountRequest, RequestState
-from redes_desktop.services.account_requests import AccountProcedures
-from redes_desktop.services.permissions import Action
-from redes_desktop.ui.cuentas.operations import make_error_label, run_operation, show_error
+from redes_desktop.models.procedures import RequestState
+from redes_desktop.ui.cuentas.operations import (
+    make_error_label,
+    person_id,
+    procedures,
+    run_action,
+    show_error,
+)
 from redes_desktop.ui.cuentas.request_dialog import RequestDialog
 
 
@@ -77,42 +83,26 @@ class RequestsTab(QWidget):
         self.refresh()
 
     # -- data -------------------------------------------------------------------------------
-    def _service(self, session) -> AccountProcedures:
-        return AccountProcedures(
-            session, self.context.clock, settings=self.context.workspace.settings,
-            data_dir=self.context.workspace.paths.root, outbox=self.context.outbox(session),
-            recorder=self.context.recorder,
-        )
-
     def refresh(self) -> None:
         current = self.selected_id()
         self.tree.clear()
         self._states.clear()
         self._details.clear()
-        with self.context.session() as session:
-            person = self.context.current_person(session)
-            if person is None:
-                self._selection_changed()
-                return
-            service = AccountProcedures(
-                session, self.context.clock, settings=self.context.workspace.settings,
-                data_dir=self.context.workspace.paths.root,
-            )
-            self.is_reviewer = bool(service.permissions.check(person, Action.AUTHORIZE_ACCOUNT))
-            for request in service.requests(person):
-                self._add(request, service.describe(request))
+        listing = list_requests(procedures(self.context), person_id=person_id(self.context))
+        self.is_reviewer = listing.is_reviewer
+        for row in listing.rows:
+            self._add(row)
         self.reject_button.setVisible(self.is_reviewer)
         self.authorize_button.setVisible(self.is_reviewer)
         if current:
             self.select(current)
         self._selection_changed()
 
-    def _add(self, request: AccountRequest, description: str) -> None:
-        account = request.account
-        key = str(request.id)
+    def _add(self, request: RequestRow) -> None:
+        key = request.id
         item = QTreeWidgetItem([
-            account.handle, account.network.label, account.area.name, request.state.label,
-            f"{to_mexico(request.requested_at):%d/%m/%Y %H:%M}", request.requested_by.name,
+            request.handle, request.network_label, request.area_name, request.state.label,
+            f"{to_mexico(request.requested_at):%d/%m/%Y %H:%M}", request.requested_by,
         ])
         item.setData(0, Qt.ItemDataRole.UserRole, key)
         self.tree.addTopLevelItem(item)
@@ -122,7 +112,7 @@ class RequestsTab(QWidget):
         self._details[key] = (
             self.tr("Estado: %s") % request.state.label + "\n"
             + self.tr("Oficio: %s (%s)") % (request.oficio_name, request.oficio_path)
-            + f"\n\n{description}{extra}"
+            + f"\n\n{request.description}{extra}"
         )
 
     def selected_id(self) -> str:
@@ -159,22 +149,20 @@ class RequestsTab(QWidget):
         reasons, ok = self.ask_text(self.tr("Autorizar solicitud"),
                                     self.tr("Comentarios para el área (opcional):"))
         if ok:
-            self._act(lambda service, person, request: service.authorize(person, request,
-                                                                         reasons))
+            self._act(lambda p, key, who: authorize_account(p, key, reasons, person_id=who))
 
     def reject_selected(self) -> None:
         reasons, ok = self.ask_text(self.tr("Rechazar solicitud"),
                                     self.tr("Motivos del rechazo (se envían al área):"))
         if ok:
-            self._act(lambda service, person, request: service.reject(person, request, reasons))
+            self._act(lambda p, key, who: reject_account(p, key, reasons, person_id=who))
 
     def open_selected(self) -> None:
         url, ok = self.ask_text(
             self.tr("Registrar apertura"),
             self.tr("Dirección de la cuenta ya abierta en la red (https://…):"))
         if ok:
-            self._act(lambda service, person, request: service.open_account(person, request,
-                                                                            url))
+            self._act(lambda p, key, who: open_account(p, key, url, person_id=who))
 
     def _act(self, action) -> None:
         key = self.selected_id()
@@ -182,11 +170,8 @@ class RequestsTab(QWidget):
             return
         show_error(self.error_label, "")
 
-        def operation(session, person):
-            request = session.get(AccountRequest, uuid.UUID(key))
-            action(self._service(session), person, request)
-
-        run_operation(self.context, operation, self._done, self.pool)
+        collaborators, who = procedures(self.context), person_id(self.context)
+        run_action(lambda: action(collaborators, key, who), self._done, self.pool)
 
     def _done(self, _result, error: str) -> None:
         if error:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import shiboken6
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -18,12 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redes_desktop.actions.record_evaluation import record_evaluation
 from redes_desktop.clock import to_mexico
 from redes_desktop.context import AppContext
 from redes_desktop.errors import UserFacingError
 from redes_desktop.passwords.rotation import add_months
-from redes_desktop.services.reports import EVALUATION_MONTHS, record_evaluation
+from redes_desktop.services.reports import EVALUATION_MONTHS
 from redes_desktop.ui.qt_dates import to_date
+from redes_desktop.ui.tasks import run_task
 
 
 def _qdate(day: date) -> QDate:
@@ -32,9 +35,10 @@ def _qdate(day: date) -> QDate:
 
 class EvaluationDialog(QDialog):
     def __init__(self, context: AppContext, account_id: str, handle: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, pool=None) -> None:
         super().__init__(parent)
         self.context = context
+        self.pool = pool
         self.account_id = account_id
         self.setWindowTitle(self.tr("Registrar evaluación de %1").replace("%1", handle))
         intro = QLabel(self.tr(
@@ -77,20 +81,30 @@ class EvaluationDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def save(self) -> None:
-        """Record through the service; a refusal stays in the dialog, in Spanish."""
-        try:
-            with self.context.session() as session:
-                actor = self.context.current_person(session)
-                if actor is None:
-                    raise UserFacingError("Elija primero quién es usted en esta estación.")
-                record_evaluation(
-                    session, self.context.clock, actor, self.account_id,
-                    period_start=to_date(self.period_start.date()),
-                    period_end=to_date(self.period_end.date()),
-                    score=self.score.value(), findings=self.findings.toPlainText(),
-                    recorder=self.context.recorder)
-                session.commit()
-        except UserFacingError as error:
-            self.message.setText(error.message)
+        """Record off the UI thread through the action; a refusal stays in the dialog, in
+        Spanish, and the dialog closes only once the evaluation is recorded."""
+        context = self.context
+        who = context.identity.person_id if context.identity else None
+        values = dict(period_start=to_date(self.period_start.date()),
+                      period_end=to_date(self.period_end.date()),
+                      score=self.score.value(), findings=self.findings.toPlainText())
+        account_id = self.account_id
+        self.save_button.setEnabled(False)
+        run_task(lambda: record_evaluation(context.database, account_id, person_id=who,
+                                           clock=context.clock, recorder=context.recorder,
+                                           **values),
+                 self._saved, self.pool)
+
+    def _saved(self, _evaluation_id, error: BaseException | None) -> None:
+        if not shiboken6.isValid(self):
             return
-        self.accept()
+        self.save_button.setEnabled(True)
+        if error is None:
+            self.message.setText("")
+            self.accept()
+        elif isinstance(error, UserFacingError):
+            self.message.setText(error.message)
+        else:
+            self.message.setText(self.tr(
+                "Ocurrió un error inesperado (%1). No se guardó nada; vuelva a intentarlo.")
+                .replace("%1", type(error).__name__))

@@ -23,18 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redes_desktop.clock import to_mexico
+from redes_desktop.actions.quarterly_report import ReportView, quarterly_report
 from redes_desktop.context import AppContext
-from redes_desktop.errors import UserFacingError
 from redes_desktop.models import ConsultationState
 from redes_desktop.services.report_export import number, period_text, render
 from redes_desktop.services.reports import (
     USERS_NOT_AVAILABLE,
     QuarterlyReport,
-    evaluations_due,
     last_complete_quarter,
-    quarterly_report,
-    report_scope,
 )
 from redes_desktop.ui.informes.evaluation_dialog import EvaluationDialog
 from redes_desktop.ui.informes.table_models import DueTableModel, ReportTableModel
@@ -152,19 +148,12 @@ class InformesSection(QWidget):
         self._revision += 1
         revision = self._revision
         year, quarter = self.selected_quarter()
-        context = self.context
+        database, clock = self.context.database, self.context.clock
+        who = self.context.identity.person_id if self.context.identity else None
         self.status.setText(self.tr("Calculando el informe…"))
 
-        def work():
-            now = context.clock()
-            with context.session() as session:
-                scope = report_scope(session, context.current_person(session))
-                due = evaluations_due(session, to_mexico(now).date(), area_ids=scope)
-                try:
-                    report = quarterly_report(session, year, quarter, area_ids=scope, as_of=now)
-                except UserFacingError as error:
-                    return None, due, scope is None, error.message
-            return report, due, scope is None, ""
+        def work() -> ReportView:
+            return quarterly_report(database, year, quarter, clock=clock, person_id=who)
 
         run_task(work, lambda result, error: self._loaded(revision, result, error), self.pool)
 
@@ -176,7 +165,8 @@ class InformesSection(QWidget):
                 "%1", getattr(error, "message", str(error))))
             self.loaded.emit()
             return
-        report, due, everything, problem = result
+        report, due, everything, problem = (result.report, list(result.due), result.everything,
+                                            result.problem)
         self.report = report
         self.report_model.set_rows(report.rows if report else [])
         self.due_model.set_rows(due)
@@ -269,7 +259,8 @@ class InformesSection(QWidget):
         if row is None:
             self.message.setText(self.tr("Elija una cuenta de la lista."))
             return None
-        dialog = EvaluationDialog(self.context, str(row.account_id), row.handle, self)
+        dialog = EvaluationDialog(self.context, str(row.account_id), row.handle, self,
+                                  pool=self.pool)
         dialog.accepted.connect(lambda: self._evaluated(row.handle))
         return dialog
 

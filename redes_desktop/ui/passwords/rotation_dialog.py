@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redes_desktop.actions.passwords import Passwords
+from redes_desktop.actions.rotate_password import rotate_password
 from redes_desktop.context import AppContext
-from redes_desktop.errors import PermissionDenied, UserFacingError
-from redes_desktop.services.password_service import PasswordService
+from redes_desktop.errors import UserFacingError
 from redes_desktop.ui.passwords.clipboard import ClipboardGuard
 from redes_desktop.ui.passwords.generator_dialog import GeneratorPanel
 from redes_desktop.ui.tasks import run_task
@@ -88,19 +89,12 @@ class RotationDialog(QDialog):
         """Store and record off the UI thread (a keyring may prompt or be slow)."""
         password = self.panel.password.text()
         confirmed = self.confirm.isChecked()
-        context, account_id = self.context, self.account_id
+        passwords, account_id = Passwords.of(self.context), self.account_id
+        who = self.context.identity.person_id if self.context.identity else None
         self.save_button.setEnabled(False)
-
-        def work() -> None:
-            with context.session() as session:
-                person = context.current_person(session)
-                if person is None:
-                    raise PermissionDenied("Elija primero quién usa esta computadora.")
-                PasswordService(session, context.clock, context.secrets, context.recorder).rotate(
-                    person, account_id, password, confirmed_on_network=confirmed)
-                session.commit()
-
-        run_task(work, self._saved, self.pool)
+        run_task(lambda: rotate_password(passwords, account_id, password,
+                                         confirmed_on_network=confirmed, person_id=who),
+                 self._saved, self.pool)
 
     def _saved(self, _result, error: BaseException | None) -> None:
         if error is None:

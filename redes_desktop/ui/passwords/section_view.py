@@ -23,13 +23,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redes_desktop.actions.password_status import (
+    account_permissions,
+    password_overview,
+    password_words,
+)
+from redes_desktop.actions.passwords import Passwords
+from redes_desktop.actions.report_incident import close_incident, report_incident
+from redes_desktop.actions.reveal_password import reveal_password
 from redes_desktop.clock import to_mexico
 from redes_desktop.context import AppContext
-from redes_desktop.errors import PermissionDenied, UserFacingError
+from redes_desktop.errors import UserFacingError
 from redes_desktop.models import IncidentState
 from redes_desktop.passwords.rotation import RotationState
-from redes_desktop.services.incidents import IncidentService
-from redes_desktop.services.password_service import PasswordService, account_words
 from redes_desktop.services.permissions import Action
 from redes_desktop.ui.passwords.clipboard import CLEAR_AFTER_MS, ClipboardGuard
 from redes_desktop.ui.passwords.generator_dialog import GeneratorDialog
@@ -120,15 +126,10 @@ class PasswordsSection(QWidget):
     # -- data --------------------------------------------------------------------------------
     def refresh(self) -> None:
         selected = self.selected_account_id()
-        with self.context.session() as session:
-            person = self.context.current_person(session)
-            if person is None:
-                rows, incidents = [], []
-            else:
-                rows = PasswordService(session, self.context.clock).status(person)
-                incidents = IncidentService.for_context(self.context, session).incidents(person)
+        overview = password_overview(self.passwords(), person_id=self._person_id())
+        rows = list(overview.rows)
         self.rotation_model.set_rows(rows)
-        self.incident_model.set_rows(incidents)
+        self.incident_model.set_rows(list(overview.incidents))
         counts = {state: sum(1 for r in rows if r.state == state) for state in RotationState}
         self.summary.setText(
             self.tr("%1 vencida(s) · %2 por vencer · %3 al día — cada contraseña se cambia al "
@@ -141,6 +142,12 @@ class PasswordsSection(QWidget):
         if selected is not None:
             self.select_account(selected)
         self._update_buttons()
+
+    def passwords(self) -> Passwords:
+        return Passwords.of(self.context)
+
+    def _person_id(self) -> uuid.UUID | None:
+        return self.context.identity.person_id if self.context.identity else None
 
     def select_account(self, account_id: uuid.UUID) -> bool:
         for row in range(self.rotation_model.rowCount()):
@@ -168,17 +175,12 @@ class PasswordsSection(QWidget):
                    Action.ROTATE_PASSWORD: (self.rotate_button,),
                    Action.REPORT_INCIDENT: (self.report_button,)}
         if row is not None:
-            with self.context.session() as session:
-                person = self.context.current_person(session)
-                service = PasswordService(session, self.context.clock)
-                account = service.account(row.account_id)
-                for action in (Action.REVEAL_PASSWORD, Action.ROTATE_PASSWORD,
-                               Action.REPORT_INCIDENT):
-                    decision = service.permissions.check(person, action, account=account) \
-                        if person else None
-                    allowed[action] = bool(decision)
-                    for button in buttons[action]:
-                        button.setToolTip(decision.reason if decision is not None else "")
+            decisions = account_permissions(self.passwords(), row.account_id, tuple(buttons),
+                                            person_id=self._person_id())
+            for action, decision in decisions.items():
+                allowed[action] = decision.allowed
+                for button in buttons[action]:
+                    button.setToolTip(decision.reason)
         for action, group in buttons.items():
             for button in group:
                 button.setEnabled(allowed.get(action, False))
@@ -199,16 +201,10 @@ class PasswordsSection(QWidget):
         if account_id is None:
             self.message.setText(self.tr("Elija una cuenta de la lista."))
             return
-        context = self.context
+        passwords, who = self.passwords(), self._person_id()
 
         def work() -> str:
-            with context.session() as session:
-                person = context.current_person(session)
-                if person is None:
-                    raise PermissionDenied("Elija primero quién usa esta computadora.")
-                return PasswordService(session, context.clock, context.secrets,
-                                       context.recorder).reveal(person, account_id,
-                                                                purpose=purpose)
+            return reveal_password(passwords, account_id, purpose=purpose, person_id=who)
 
         def done(password: str | None, error: BaseException | None) -> None:
             if error is not None:
@@ -237,12 +233,7 @@ class PasswordsSection(QWidget):
 
     # -- dialogs -----------------------------------------------------------------------------
     def _words(self, account_id: uuid.UUID | None) -> list[str]:
-        if account_id is None:
-            from redes_desktop.passwords.strength import context_words
-
-            return context_words([])
-        with self.context.session() as session:
-            return account_words(PasswordService(session, self.context.clock).account(account_id))
+        return password_words(self.passwords(), account_id)
 
     def open_generator(self) -> GeneratorDialog:
         dialog = GeneratorDialog(self, self._words(self.selected_account_id()), self.guard)
@@ -279,17 +270,10 @@ class PasswordsSection(QWidget):
 
     def submit_report(self, account_id: uuid.UUID, description: str, observed) -> None:
         """Open the incident and mail it off the UI thread (SMTP may take seconds)."""
-        context = self.context
+        passwords, who = self.passwords(), self._person_id()
 
         def work() -> bool:
-            with context.session() as session:
-                person = context.current_person(session)
-                if person is None:
-                    raise PermissionDenied("Elija primero quién usa esta computadora.")
-                reported = IncidentService.for_context(context, session).report(
-                    person, account_id, description, observed)
-                session.commit()
-                return reported.mail_sent
+            return report_incident(passwords, account_id, description, observed, person_id=who)
 
         def done(sent: bool | None, error: BaseException | None) -> None:
             if error is not None:
@@ -309,21 +293,15 @@ class PasswordsSection(QWidget):
         incident = self.selected_incident()
         if incident is None:
             return
-        dialog = CloseIncidentDialog(incident.account.handle, self)
+        dialog = CloseIncidentDialog(incident.handle, self)
         if dialog.exec():
             self.submit_close(incident.id, dialog.text())
 
     def submit_close(self, incident_id: uuid.UUID, resolution: str) -> None:
-        context = self.context
+        passwords, who = self.passwords(), self._person_id()
 
         def work() -> None:
-            with context.session() as session:
-                person = context.current_person(session)
-                if person is None:
-                    raise PermissionDenied("Elija primero quién usa esta computadora.")
-                IncidentService.for_context(context, session).close(
-                    person, incident_id, resolution)
-                session.commit()
+            close_incident(passwords, incident_id, resolution, person_id=who)
 
         def done(_result, error: BaseException | None) -> None:
             if error is not None:

@@ -69,10 +69,10 @@ class IncidentsTableModel(RowTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return {
                 "estado": _tr("Abierto") if is_open else _tr("Cerrado"),
-                "cuenta": incident.account.handle,
+                "cuenta": incident.handle,
                 "observado": to_mexico(incident.observed_at).strftime("%d/%m/%Y %H:%M"),
                 "reportado": to_mexico(incident.reported_at).strftime("%d/%m/%Y %H:%M"),
-                "reporto": incident.reported_by.name if incident.reported_by else "",
+                "reporto": incident.reported_by,
                 "que": incident.description,
                 "resolucion": incident.resolution,
             }[column]

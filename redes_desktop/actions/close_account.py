@@ -1,0 +1,100 @@
+"""Close an account (7.vii, 7.viii): which accounts the person may close, the request by
+oficio, the checklist that concludes it, and the list of closures."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from redes_desktop.actions.unit_of_work import acting_person, unit_of_work
+
+if TYPE_CHECKING:
+    from redes_desktop.actions.procedures import Procedures
+    from redes_desktop.database import Database
+    from redes_desktop.services.account_closure import ClosureChecklist
+
+ACCOUNT_GONE = "La cuenta ya no existe; actualice la lista."
+CLOSURE_GONE = "La baja ya no existe; actualice la lista."
+
+
+@dataclass(frozen=True)
+class ClosableAccount:
+    account_id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class ClosureRow:
+    id: str
+    handle: str
+    network_label: str
+    area_name: str
+    status_label: str
+    requested_at: datetime
+    completed_at: datetime | None
+    may_complete: bool  # requested and not yet concluded
+
+
+def closable_accounts(procedures: Procedures, *,
+                      person_id: uuid.UUID | None) -> tuple[ClosableAccount, ...]:
+    """The accounts the person may ask to close (titular of the area or of the account)."""
+    from redes_desktop.models import Account
+    from redes_desktop.services.account_closure import CLOSABLE
+
+    if person_id is None:
+        return ()
+    with unit_of_work(procedures.database) as session:
+        person = acting_person(session, person_id)
+        service = procedures.closures(session)
+        accounts = session.query(Account).filter(Account.status.in_(CLOSABLE),
+                                                 Account.deleted_at.is_(None))
+        return tuple(
+            ClosableAccount(str(a.id), f"{a.handle} ({a.network.label}) — {a.area.name}")
+            for a in accounts if service.may_close(person, a))
+
+
+def request_closure(procedures: Procedures, account_id: uuid.UUID | str, oficio: str | None,
+                    reason: str, *, person_id: uuid.UUID | None) -> uuid.UUID:
+    from redes_desktop.errors import NotFound
+    from redes_desktop.models import Account
+
+    with unit_of_work(procedures.database) as session:
+        actor = acting_person(session, person_id)
+        account = session.get(Account, uuid.UUID(str(account_id))) if account_id else None
+        if account is None:
+            raise NotFound(ACCOUNT_GONE)
+        return procedures.closures(session).request_closure(actor, account, oficio, reason).id
+
+
+def complete_closure(procedures: Procedures, closure_id: uuid.UUID | str,
+                     checklist: ClosureChecklist, *, person_id: uuid.UUID | None) -> None:
+    """Conclude with the checklist: the password leaves the keyring, the notice is sent."""
+    from redes_desktop.errors import NotFound
+    from redes_desktop.models.procedures import AccountClosure
+
+    with unit_of_work(procedures.database) as session:
+        actor = acting_person(session, person_id)
+        closure = session.get(AccountClosure, uuid.UUID(str(closure_id)))
+        if closure is None:
+            raise NotFound(CLOSURE_GONE)
+        procedures.closures(session).complete(actor, closure, checklist)
+
+
+def list_closures(database: Database) -> tuple[ClosureRow, ...]:
+    from redes_desktop.models import AccountStatus
+    from redes_desktop.models.procedures import AccountClosure
+
+    with unit_of_work(database) as session:
+        rows = []
+        for closure in session.query(AccountClosure).order_by(
+                AccountClosure.requested_at.desc()):
+            account = closure.account
+            rows.append(ClosureRow(
+                id=str(closure.id), handle=account.handle, network_label=account.network.label,
+                area_name=account.area.name, status_label=account.status.label,
+                requested_at=closure.requested_at, completed_at=closure.completed_at,
+                may_complete=closure.completed_at is None
+                and account.status == AccountStatus.EN_BAJA))
+        return tuple(rows)

@@ -1,0 +1,121 @@
+"""Register or cancel an absence (5.1): for whom the person may register one, the absences
+with who covers them and their notes, the registration (which drafts the public notice of
+attention hours) and the cancellation."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from redes_desktop.actions.unit_of_work import acting_person, unit_of_work
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from redes_desktop.actions.procedures import Procedures
+    from redes_desktop.models import AbsenceKind
+    from redes_desktop.services.absence_notes import AbsenceNotes
+
+PERSON_GONE = "La persona elegida ya no está registrada; actualice la lista."
+ABSENCE_GONE = "La ausencia ya no existe; actualice la lista."
+
+
+@dataclass(frozen=True)
+class AbsenceForm:
+    today: date
+    people: tuple[tuple[str, str], ...]  # (person id, name); the acting person first
+
+
+@dataclass(frozen=True)
+class NoteText:
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class AbsenceRow:
+    id: str
+    person_name: str
+    kind_label: str
+    starts_on: date
+    ends_on: date
+    covering_name: str
+    public_notice: str
+    notes: tuple[NoteText, ...]
+
+
+@dataclass(frozen=True)
+class Registration:
+    periods: int
+    notices: int
+
+
+def _notes(procedures: Procedures, session: Session) -> AbsenceNotes:
+    from redes_desktop.services.absence_notes import AbsenceNotes
+
+    settings = procedures.settings
+    return AbsenceNotes(session, procedures.clock, outbox=procedures.outbox(session),
+                        recorder=procedures.recorder, hours=settings.attention_hours,
+                        institute_days=settings.institute_non_working_days)
+
+
+def absence_form(procedures: Procedures, *, person_id: uuid.UUID | None) -> AbsenceForm | None:
+    """None when nobody is signed in (the tab cannot register)."""
+    from redes_desktop.services.coverage import AbsenceService
+    from redes_desktop.services.directory import Directory
+
+    if person_id is None:
+        return None
+    with unit_of_work(procedures.database) as session:
+        me = acting_person(session, person_id)
+        service = AbsenceService(session, procedures.clock, procedures.recorder)
+        people = [me] + [p for p in Directory(session, procedures.clock,
+                                              procedures.recorder).people()
+                         if p.id != me.id and service.may_register(me, p)]
+        return AbsenceForm(service.today(), tuple((str(p.id), p.name) for p in people))
+
+
+def list_absences(procedures: Procedures) -> tuple[AbsenceRow, ...]:
+    with unit_of_work(procedures.database) as session:
+        notes = _notes(procedures, session)
+        rows = []
+        for absence in notes.absences.absences():
+            cover = absence.covering_person.name if absence.covering_person else ""
+            rows.append(AbsenceRow(
+                id=str(absence.id), person_name=absence.person.name,
+                kind_label=absence.kind.label, starts_on=absence.starts_on,
+                ends_on=absence.ends_on, covering_name=cover,
+                public_notice=absence.public_notice or "",
+                notes=tuple(NoteText(n.kind, n.text) for n in notes.notes(absence))))
+        return tuple(rows)
+
+
+def register_absence(procedures: Procedures, absent_id: uuid.UUID | str, kind: AbsenceKind,
+                     start: date, end: date, *, person_id: uuid.UUID | None) -> Registration:
+    from redes_desktop.errors import NotFound
+    from redes_desktop.models import Person
+
+    with unit_of_work(procedures.database) as session:
+        actor = acting_person(session, person_id)
+        absent = session.get(Person, uuid.UUID(str(absent_id))) if absent_id else None
+        if absent is None or absent.deleted_at is not None:
+            raise NotFound(PERSON_GONE)
+        notes = _notes(procedures, session)
+        rows = notes.absences.register(actor, absent, kind, start, end)
+        notices = notes.after_registration(rows)
+        return Registration(len(rows), len(notices))
+
+
+def cancel_absence(procedures: Procedures, absence_id: uuid.UUID | str, *,
+                   person_id: uuid.UUID | None) -> None:
+    from redes_desktop.errors import NotFound
+    from redes_desktop.models import AbsencePeriod
+
+    with unit_of_work(procedures.database) as session:
+        actor = acting_person(session, person_id)
+        absence = session.get(AbsencePeriod, uuid.UUID(str(absence_id)))
+        if absence is None:
+            raise NotFound(ABSENCE_GONE)
+        _notes(procedures, session).absences.cancel(actor, absence)
