@@ -30,6 +30,7 @@ SHIPPED = (
     "checks/institutional_dictionary.txt",
     "checks/insults_es.txt",
     "checks/networks.json",
+    "checks/personal_data.json",
     "checks/spam.json",
     "demo/institucion.json",
     "demo/publicaciones.json",
