@@ -28,6 +28,7 @@ SHIPPED = (
     "checks/capitals.json",
     "checks/domains.json",
     "checks/institutional_dictionary.txt",
+    "checks/impartiality.json",
     "checks/insults_es.txt",
     "checks/networks.json",
     "checks/personal_data.json",
