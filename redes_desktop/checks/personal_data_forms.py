@@ -39,6 +39,9 @@ _OBFUSCATED_EMAIL_RE = re.compile(
 )
 _DOT_TOKEN_RE = re.compile(_DOT, re.IGNORECASE)
 _BRACKETED_AT_RE = re.compile(rf"{_OPEN}\s*at\s*{_CLOSE}", re.IGNORECASE)
+_ANCHOR_RE = re.compile(rf"@|arroba|{_OPEN}\s*at\s*{_CLOSE}", re.IGNORECASE)
+_LOCAL_MAX = 80  # characters of a local part searched before the "at"
+_DOMAIN_MAX = 120
 
 
 @cache
@@ -56,15 +59,28 @@ def obfuscated_emails(text: str) -> Iterator[tuple[int, int, str]]:
     Addresses written plainly (`a@b.mx`) are left to the ordinary e-mail detector."""
     if "@" not in text and "arroba" not in text.lower() and not _BRACKETED_AT_RE.search(text):
         return
-    for m in _OBFUSCATED_EMAIL_RE.finditer(text):
-        domain_raw = m.group("domain")
-        if m.group("at") == "@" and not _has_obfuscated_dot(domain_raw):
-            continue  # a plain address: the ordinary e-mail detector reports it
-        labels = [p for p in _DOT_TOKEN_RE.split(domain_raw) if p]
-        tld = labels[-1]
-        if len(labels) < 2 or not (2 <= len(tld) <= 6 and tld.isalpha()):
+    # Search only around each possible "at": the pattern is slow to try at every word.
+    seen_end = -1
+    for anchor in _ANCHOR_RE.finditer(text):
+        if anchor.start() < seen_end:
             continue
-        yield m.start(), m.end("domain"), f"{m.group('local')}@{'.'.join(labels)}".lower()
+        window = max(0, anchor.start() - _LOCAL_MAX)
+        for m in _OBFUSCATED_EMAIL_RE.finditer(text, window, anchor.end() + _DOMAIN_MAX):
+            if m.start("at") <= anchor.start() < m.end("at") and m.start() >= seen_end:
+                seen_end = m.end()
+                yield from _judge_obfuscated(m)
+                break
+
+
+def _judge_obfuscated(m: re.Match[str]) -> Iterator[tuple[int, int, str]]:
+    domain_raw = m.group("domain")
+    if m.group("at") == "@" and not _has_obfuscated_dot(domain_raw):
+        return  # a plain address: the ordinary e-mail detector reports it
+    labels = [p for p in _DOT_TOKEN_RE.split(domain_raw) if p]
+    tld = labels[-1]
+    if len(labels) < 2 or not (2 <= len(tld) <= 6 and tld.isalpha()):
+        return
+    yield m.start(), m.end("domain"), f"{m.group('local')}@{'.'.join(labels)}".lower()
 
 
 def _has_obfuscated_dot(domain: str) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from redes_desktop.checks import text_tokens
 from redes_desktop.checks.model import CheckInput, Finding, Severity
@@ -51,8 +51,11 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
+@lru_cache(maxsize=16)
 def fold(text: str) -> str:
-    """Lower case, accents and look-alike digits undone; the result has the same length."""
+    """Lower case, accents and look-alike digits undone; the result has the same length.
+
+    Cached: the courtesy and personal-comment rules fold the same text."""
     folded = text.translate(_fold_table())
     if "@" in folded:
         folded = _AT_IN_WORD_RE.sub("a", folded)

@@ -20,6 +20,7 @@ not parties. The word lists live in `resources/checks/impartiality.json`.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass
@@ -83,6 +84,20 @@ def load_lists() -> _Lists:
     )
 
 
+def _all_matches(tokens: list[str], indexes: dict[str, Index]) -> dict[str, list[tuple[int, int]]]:
+    """`_matches` for several lists in one pass over the tokens."""
+    firsts: dict[str, list[tuple[str, Phrase]]] = {}
+    for name, index in indexes.items():
+        for first, phrases in index.items():
+            firsts.setdefault(first, []).extend((name, p) for p in phrases)
+    out: dict[str, list[tuple[int, int]]] = {name: [] for name in indexes}
+    for i, token in enumerate(tokens):
+        for name, phrase in firsts.get(token, ()):
+            if len(phrase) == 1 or tuple(tokens[i:i + len(phrase)]) == phrase:
+                out[name].append((i, i + len(phrase)))
+    return out
+
+
 def _matches(tokens: list[str], phrases: Index) -> list[tuple[int, int]]:
     """(first, last + 1) token indexes of every phrase found in `tokens`."""
     found = []
@@ -106,21 +121,20 @@ class PersonalCommentsRule:
     rule_id = RULE_ID
 
     def __init__(self, courtesy: CourtesyRule | None = None) -> None:
-        self._lists = load_lists()
+        self._lists = lists = load_lists()
         self._courtesy = courtesy or CourtesyRule()
+        self._exact_lists = {"parties": lists.parties,
+                             "institution_exact": lists.institution_exact}
+        self._folded_lists = {
+            "partisan": lists.partisan, "institution": lists.institution,
+            "requests": lists.requests, "markers": lists.markers,
+            "judgements": lists.judgements, "praise": lists.praise}
 
     def check(self, item: CheckInput) -> list[Finding]:
         text = item.text
         if not text:
             return []
-        spans: list[tuple[int, int, str]] = []
-        folded_text = fold(text)
-        cursor = 0
-        for end_mark in [*_SENTENCE_END_RE.finditer(text), None]:
-            end = end_mark.start() if end_mark else len(text)
-            if end > cursor:
-                spans.extend(self._sentence(text, folded_text, cursor, end))
-            cursor = end_mark.end() if end_mark else end
+        spans = list(self._partisan(text))
         if not item.is_reply:
             spans.extend((s, e, "descalificacion") for s, e in self._courtesy.find(text))
         findings: list[Finding] = []
@@ -134,34 +148,45 @@ class PersonalCommentsRule:
                                     template.format(said=text[start:end]), start, end, (), code))
         return findings
 
-    def _sentence(self, text: str, folded_text: str, start: int, end: int):
-        lists = self._lists
-        found = list(_TOKEN_RE.finditer(text, start, end))
+    def _partisan(self, text: str):
+        """(start, end, code) of partisan opinion and disqualifications, sentence by sentence.
+
+        The text is tokenised once; each list is matched once over all tokens, and a pair
+        (judgement and whom it judges, marker and party) counts only within one sentence."""
+        found = list(_TOKEN_RE.finditer(text))
         if not found:
             return
         exact = [m.group() for m in found]
+        folded_text = fold(text)
         folded = [folded_text[m.start():m.end()] for m in found]
-        parties = _matches(exact, lists.parties) + _matches(folded, lists.partisan)
-        actors = parties + _matches(exact, lists.institution_exact) + _matches(
-            folded, lists.institution)
+        on_exact = _all_matches(exact, self._exact_lists)
+        on_folded = _all_matches(folded, self._folded_lists)
+        parties = on_exact["parties"] + on_folded["partisan"]
+        actors = parties + on_exact["institution_exact"] + on_folded["institution"]
         if not actors:
             return
+        ends = [m.start() for m in _SENTENCE_END_RE.finditer(text)]
+        sentence = [bisect.bisect_right(ends, m.start()) for m in found]  # per token
 
         def span(first: int, last: int) -> tuple[int, int]:
             return found[first].start(), found[last - 1].end()
 
-        party_starts = {a for a, _ in parties}
-        for first, last in _matches(folded, lists.requests):
+        party_at = {a: b for a, b in parties}
+        for first, last in on_folded["requests"]:
             target = last + 1 if last < len(folded) and folded[last] in _ARTICLES else last
-            hit = next((b for a, b in parties if a == target), None)
-            if target in party_starts and hit is not None:
-                yield *span(first, hit), "opinion_partidista"
-        if parties and _matches(folded, lists.markers):
-            yield found[0].start(), found[-1].end(), "opinion_partidista"
-        for words, whom, code in ((lists.judgements, actors, "descalificacion"),
-                                  (lists.praise, parties, "opinion_partidista")):
-            for first, last in _matches(folded, words):
-                near = [(a, b) for a, b in whom if a - last <= _NEAR and first - b <= _NEAR]
+            if target in party_at and sentence[target] == sentence[first]:
+                yield *span(first, party_at[target]), "opinion_partidista"
+        party_sentences = {sentence[a] for a, _ in parties}
+        for first, _last in on_folded["markers"]:
+            which = sentence[first]
+            if which in party_sentences:
+                tokens = [i for i, s in enumerate(sentence) if s == which]
+                yield *span(tokens[0], tokens[-1] + 1), "opinion_partidista"
+        for words, whom, code in ((on_folded["judgements"], actors, "descalificacion"),
+                                  (on_folded["praise"], parties, "opinion_partidista")):
+            for first, last in words:
+                near = [(a, b) for a, b in whom if sentence[a] == sentence[first]
+                        and a - last <= _NEAR and first - b <= _NEAR]
                 if near:
                     a, b = near[0]
                     yield *span(min(first, a), max(last, b)), code

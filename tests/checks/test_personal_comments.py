@@ -93,3 +93,13 @@ def test_partisan_opinion_warns_in_replies_too_but_insults_are_left_to_6xx() -> 
 ])
 def test_institutional_and_ordinary_prose_passes(text: str) -> None:
     assert post(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("El burro del rancho se llama Lucero.", []),  # the animal (found by the corpus benchmark)
+    ("En la granja hay dos burros y tres cabras.", []),
+    ("Eres un burro, no sabes nada", ["Eres un burro"]),
+    ("Son unos burros", ["Son unos burros"]),
+])
+def test_burro_is_an_insult_only_in_a_phrase(text: str, expected: list[str]) -> None:
+    assert reply(text) == expected
