@@ -40,6 +40,10 @@ class Settings:
     # Checking.
     languagetool_url: str = ""
     official_domains: list[str] = field(default_factory=list)
+    # What each area publishes on purpose, by area id: {"phones": [...], "emails": [...],
+    # "addresses": [...]}. The personal-data check (6.iii) lets these through for the area's
+    # accounts; read with `checks.area_contacts.contacts_for_area`.
+    area_contacts: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     # Shared database (the password of its role lives in the keyring).
     shared_database_url: str = ""
     sync_interval_seconds: int = 60

@@ -19,6 +19,7 @@ from redes_desktop.checks.model import (
     CheckInput,
     CheckResult,
     Finding,
+    InstitutionalContacts,
     RecentPost,
     Rule,
     Severity,
@@ -68,6 +69,8 @@ class CheckRequest:
     now: datetime | None = None
     rhythm_max_posts: int = 6
     rhythm_window_minutes: int = 60
+    contacts: InstitutionalContacts = InstitutionalContacts()
+    videos: tuple[Path, ...] = ()
 
 
 @dataclass
@@ -98,6 +101,8 @@ class CheckEngine:
             now=request.now,
             rhythm_max_posts=request.rhythm_max_posts,
             rhythm_window_minutes=request.rhythm_window_minutes,
+            contacts=request.contacts,
+            videos=tuple(request.videos),
         )
         shared = list(base)
         for rule in self.text_rules:

@@ -51,6 +51,16 @@ class RecentPost:
 
 
 @dataclass(frozen=True)
+class InstitutionalContacts:
+    """What an area publishes on purpose (6.iii lets it through): its phone numbers, e-mail
+    addresses (or `@domain` entries) and street addresses. Taken from the account's area."""
+
+    phones: tuple[str, ...] = ()
+    emails: tuple[str, ...] = ()
+    addresses: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class CheckInput:
     text: str  # already NFC-normalised by the engine
     network: Network
@@ -62,6 +72,9 @@ class CheckInput:
     # Account rhythm for 6.xxviii: at most this many posts in `rhythm_window_minutes`.
     rhythm_max_posts: int = 6
     rhythm_window_minutes: int = 60
+    # The account's area's published contacts (6.iii) and files given as videos (6.xxvi).
+    contacts: InstitutionalContacts = InstitutionalContacts()
+    videos: tuple[Path, ...] = ()
 
 
 MAX_FINDINGS_PER_RULE = 200  # past this, one summary finding: a pasted document stays usable

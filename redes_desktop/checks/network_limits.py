@@ -44,6 +44,7 @@ class VideoLimits:
     extensions: frozenset[str]  # lower case, without the dot
     max_bytes: int
     max_count: int
+    max_seconds: float | None = None  # None: duration not limited here
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,8 @@ def _network_limits(network: Network, raw: Mapping[str, Any]) -> NetworkLimits:
             extensions=frozenset(str(e).lower().lstrip(".") for e in video["extensions"]),
             max_bytes=int(video["max_bytes"]),
             max_count=int(video["max_count"]),
+            max_seconds=None if video.get("max_seconds") is None else float(
+                video["max_seconds"]),
         ),
     )
 

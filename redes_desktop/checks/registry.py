@@ -19,6 +19,7 @@ def make_rules(
     from redes_desktop.checks.rule_invisible import InvisibleCharactersRule
     from redes_desktop.checks.rule_limits import NetworkLimitsRule, text_limit_status
     from redes_desktop.checks.rule_links import LinksRule
+    from redes_desktop.checks.rule_personal_comments import PersonalCommentsRule
     from redes_desktop.checks.rule_personal_data import PersonalDataRule
     from redes_desktop.checks.rule_spam import SpamRule
 
@@ -26,7 +27,8 @@ def make_rules(
         PersonalDataRule(),
         LinksRule(extra_official_domains=official_domains),
         CapitalsRule(),
-        CourtesyRule(),
+        courtesy := CourtesyRule(),
+        PersonalCommentsRule(courtesy),
         SpamRule(),
         InvisibleCharactersRule(),
     ]

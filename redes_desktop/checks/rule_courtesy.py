@@ -1,9 +1,13 @@
 """6.xx — no insults, disqualifications or discourtesy when replying to users.
 
-Only replies (`CheckInput.is_reply`) are checked. Words and phrases come from
-`resources/checks/insults_es.txt` (its header explains the format). Matching is by whole words,
-case- and accent-insensitive, undoing common letter substitutions ("idi0ta", "pendej@") and
-stretched letters ("idiotaaa"); links, handles and e-mail addresses are ignored.
+Only replies (`CheckInput.is_reply`) are blocked here; in ordinary posts the same words are a
+personal comment that may damage the Institute's image, which `rule_personal_comments` warns
+about (6.iii). Words and phrases come from `resources/checks/insults_es.txt` (its header
+explains the format). Matching is by whole words, case- and accent-insensitive, undoing common
+letter substitutions ("idi0ta", "pendej@"), stretched letters ("idiotaaa") and letters spaced
+or dotted apart ("i d i o t a", "p.e.n.d.e.j.o"); links, handles and e-mail addresses are
+ignored. Phrases listed with `!` are polite Spanish that contains a listed word in another
+sense ("no hay preguntas tontas", "burro de planchar"): a word inside one is not reported.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from redes_desktop.checks import text_tokens
 from redes_desktop.checks.model import CheckInput, Finding, Severity
@@ -25,6 +29,8 @@ _TOKEN_RE = re.compile(r"[^\W_]+")
 _AT_IN_WORD_RE = re.compile(r"(?<=[^\W\d_])@")
 _STRETCHED_RE = re.compile(r"(.)\1\1")
 _RUNS_RE = re.compile(r"(.)\1+")
+# Single letters set apart by spaces, dots, dashes…: "i d i o t a", "p.e.n.d.e.j.o".
+_SPACED_RE = re.compile(r"(?<![^\W_])[^\W_](?:[ .\-_*·/]{1,2}[^\W_](?![^\W_])){2,}")
 
 
 def _fold_char(char: str) -> str:
@@ -45,8 +51,11 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
+@lru_cache(maxsize=16)
 def fold(text: str) -> str:
-    """Lower case, accents and look-alike digits undone; the result has the same length."""
+    """Lower case, accents and look-alike digits undone; the result has the same length.
+
+    Cached: the courtesy and personal-comment rules fold the same text."""
     folded = text.translate(_fold_table())
     if "@" in folded:
         folded = _AT_IN_WORD_RE.sub("a", folded)
@@ -69,15 +78,23 @@ class Lexicon:
     words: frozenset[str]
     collapsed_words: frozenset[str]
     phrases: dict[str, tuple[tuple[str, ...], ...]]  # first word → phrases (longest first)
+    # Polite phrases (`!` lines): any word of the lexicon inside one is not reported.
+    exceptions: dict[str, tuple[tuple[str, ...], ...]] = None  # type: ignore[assignment]
 
 
 @cache
 def load_lexicon() -> Lexicon:
     words: set[str] = set()
     phrases: dict[str, list[tuple[str, ...]]] = {}
+    exceptions: dict[str, list[tuple[str, ...]]] = {}
     for raw in INSULTS_FILE.read_text(encoding="utf-8").splitlines():
         line = raw.strip()
         if not line or line.startswith("#"):
+            continue
+        if line.startswith("!"):
+            polite = tuple(_TOKEN_RE.findall(fold(line[1:])))
+            if polite:
+                exceptions.setdefault(polite[0], []).append(polite)
             continue
         tokens = tuple(_TOKEN_RE.findall(fold(line)))
         if len(tokens) == 1:
@@ -88,6 +105,7 @@ def load_lexicon() -> Lexicon:
         words=frozenset(words),
         collapsed_words=frozenset(_collapse(w) for w in words),
         phrases={k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
+        exceptions={k: tuple(sorted(v, key=len, reverse=True)) for k, v in exceptions.items()},
     )
 
 
@@ -104,10 +122,10 @@ class CourtesyRule:
             _collapse(token) in self._lexicon.collapsed_words
         )
 
-    def check(self, item: CheckInput) -> list[Finding]:
-        if not item.is_reply or not item.text:
+    def find(self, text: str) -> list[tuple[int, int]]:
+        """Spans of the insults and discourteous phrases in `text` (any kind of post)."""
+        if not text:
             return []
-        text = item.text
         folded = fold(text)
         # Blank out links, handles and e-mail addresses (same length, offsets unchanged).
         hidden = sorted((*text_tokens.url_spans(text), *text_tokens.mention_spans(text),
@@ -120,7 +138,8 @@ class CourtesyRule:
                 cursor = max(cursor, end)
             folded = "".join(pieces) + folded[cursor:]
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(folded)]
-        findings: list[Finding] = []
+        polite = self._polite_spans(tokens)
+        spans: list[tuple[int, int]] = []
         skip_until = -1
         for i, (start, end, token) in enumerate(tokens):
             if start < skip_until:
@@ -133,14 +152,41 @@ class CourtesyRule:
                     break
             if match_end is None and self._is_insult(token):
                 match_end = end
-            if match_end is None:
+            if match_end is None or any(a <= start and match_end <= b for a, b in polite):
                 continue
             skip_until = match_end
-            said = text[start:match_end]
-            findings.append(Finding(
+            spans.append((start, match_end))
+        spans.extend(self._spaced(folded, spans))
+        return sorted(spans)
+
+    def _polite_spans(self, tokens: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+        spans = []
+        exceptions = self._lexicon.exceptions or {}
+        for i, (start, _end, token) in enumerate(tokens):
+            for phrase in exceptions.get(token, ()):
+                if tuple(t[2] for t in tokens[i:i + len(phrase)]) == phrase:
+                    spans.append((start, tokens[i + len(phrase) - 1][1]))
+                    break
+        return spans
+
+    def _spaced(self, folded: str, found: list[tuple[int, int]]):
+        if not _SPACED_RE.search(folded):
+            return
+        for m in _SPACED_RE.finditer(folded):
+            joined = "".join(ch for ch in m.group() if ch.isalnum())
+            if self._is_insult(joined) and not text_tokens.overlaps(m.span(), found):
+                yield m.span()
+
+    def check(self, item: CheckInput) -> list[Finding]:
+        if not item.is_reply or not item.text:
+            return []
+        text = item.text
+        return [
+            Finding(
                 RULE_ID, Severity.BLOQUEA,
-                f"La respuesta contiene «{said}», un insulto, una descalificación o una falta de "
-                "cortesía. El criterio 6.xx prohíbe responder a los usuarios así: reformula la "
-                "respuesta con un tono respetuoso.",
-                start, match_end, (), "descortesia"))
-        return findings
+                f"La respuesta contiene «{text[start:end]}», un insulto, una descalificación o "
+                "una falta de cortesía. El criterio 6.xx prohíbe responder a los usuarios así: "
+                "reformula la respuesta con un tono respetuoso.",
+                start, end, (), "descortesia")
+            for start, end in self.find(text)
+        ]

@@ -3,8 +3,13 @@
 The media each network requires comes from `resources/checks/networks.json` (`required_media`):
 X and Facebook an image (6.xxvi); YouTube a video; Instagram and TikTok an image or a video (those
 two cite 6.xxii, the network's own rules). An attached file that is not a usable image counts as
-none, and the message says why. A video does not replace the image 6.xxvi asks for (the criterion
-says "imagen"); switch X/Facebook to "image_or_video" in the data file to allow it.
+none, and the message says why; so does a file given as a video that is not one
+(`videos.inspect_video` sniffs its container).
+
+A reply to a user is not a post: it needs no media. A post on X or Facebook with a real video but
+no image is not «sólo texto», and 6.xxii asks for multimedia: it warns (the criterion says
+«imagen») instead of blocking; switch X/Facebook to "image_or_video" in the data file to accept it
+silently.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from pathlib import Path
 from redes_desktop.checks.images import ImageInfo, ImageProblem, inspect_image
 from redes_desktop.checks.model import CheckInput, Finding, Severity
 from redes_desktop.checks.network_limits import limits_for, load_limits
+from redes_desktop.checks.videos import VideoInfo, VideoProblem, inspect_video
 
 _VIDEO_EXTENSIONS: frozenset[str] | None = None
 
@@ -46,6 +52,12 @@ def split_media(paths: tuple[Path, ...]) -> tuple[list[int], list[int]]:
     return videos, images
 
 
+def video_paths(item: CheckInput) -> list[Path]:
+    """The videos of a post: files given as videos, and attachments with a video extension."""
+    videos, _ = split_media(item.images)
+    return [Path(item.images[i]) for i in videos] + [Path(p) for p in item.videos]
+
+
 _WHAT = {
     "image": ("una imagen", "imagen_requerida"),
     "video": ("un video", "video_requerido"),
@@ -59,12 +71,15 @@ class ImageRequiredRule:
     def check(self, item: CheckInput) -> list[Finding]:
         limits = limits_for(item.network)
         required = limits.required_media
-        if required is None:
-            return []
-        videos, image_idx = split_media(item.images)
+        if required is None or item.is_reply:
+            return []  # a reply to a user is not a post: no media required
+        _, image_idx = split_media(item.images)
         results = [inspect_image(item.images[i]) for i in image_idx]
         usable = [r for r in results if isinstance(r, ImageInfo)]
         problems = [r for r in results if isinstance(r, ImageProblem)]
+        video_results = [inspect_video(p) for p in video_paths(item)]
+        videos = [r for r in video_results if isinstance(r, VideoInfo)]
+        problems += [r for r in video_results if isinstance(r, VideoProblem)]
         if required == "image" and usable:
             return []
         if required == "video" and videos:
@@ -74,6 +89,14 @@ class ImageRequiredRule:
 
         what, code = _WHAT[required]
         net = item.network.label
+        if required == "image" and videos:
+            return [Finding(
+                rule=limits.required_media_rule, severity=Severity.ADVIERTE,
+                message=(f"La publicación en {net} lleva un video pero ninguna imagen. No es "
+                         "«sólo texto» y el video es contenido multimedia (6.xxii), pero el "
+                         "criterio 6.xxvi pide una imagen: considere añadir una (por ejemplo, "
+                         "la portada del video)."),
+                code="video_sin_imagen")]
         if limits.required_media_rule == "6.xxvi":
             message = (
                 f"Toda publicación en {net} debe ir acompañada de {what}; no se debe publicar "
@@ -85,8 +108,6 @@ class ImageRequiredRule:
             message = f"{net} no admite publicaciones de sólo texto: adjunte {what}."
         if problems:
             message += " Ningún archivo adjunto sirve: " + " ".join(p.message for p in problems)
-        elif videos and required == "image":
-            message += " Un video no sustituye a la imagen: adjunte también una imagen."
         else:
             formats = ", ".join(sorted(limits.images.formats))
             hint = (

@@ -14,7 +14,13 @@ from pathlib import Path
 from redes_desktop.checks.images import ImageInfo, ImageProblem, inspect_image
 from redes_desktop.checks.model import CheckInput, Finding, Severity
 from redes_desktop.checks.network_limits import NetworkLimits, fit_offset, limits_for, text_units
-from redes_desktop.checks.rule_image import split_media
+from redes_desktop.checks.rule_image import split_media, video_paths
+from redes_desktop.checks.videos import (
+    CONTAINER_EXTENSIONS,
+    VideoInfo,
+    format_duration,
+    inspect_video,
+)
 from redes_desktop.models.enums import Network
 
 RULE = "6.xxii"
@@ -159,7 +165,8 @@ def _image_findings(info: ImageInfo, limits: NetworkLimits, net: str) -> list[Fi
 def _media_findings(item: CheckInput, limits: NetworkLimits) -> list[Finding]:
     out: list[Finding] = []
     net = item.network.label
-    videos, image_idx = split_media(item.images)
+    _, image_idx = split_media(item.images)
+    videos = video_paths(item)
     if len(image_idx) > limits.images.max_count:
         out.append(
             Finding(
@@ -184,13 +191,15 @@ def _media_findings(item: CheckInput, limits: NetworkLimits) -> list[Finding]:
                 code="demasiados_videos",
             )
         )
-    for i in videos:
-        out.extend(_video_findings(Path(item.images[i]), limits, net))
-
     results = {i: inspect_image(item.images[i]) for i in image_idx}
     usable = [r for r in results.values() if isinstance(r, ImageInfo)]
-    # With no usable image where one is required, rule_image (6.xxvi) already says why.
-    covered = not usable and limits.required_media in ("image", "image_or_video") and not videos
+    usable_videos = [v for v in videos if isinstance(inspect_video(v), VideoInfo)]
+    # With no usable media where some is required, rule_image (6.xxvi) already says why.
+    covered = (not usable and not usable_videos and limits.required_media is not None
+               and not item.is_reply)
+    for path in videos:
+        out.extend(_video_findings(path, limits, net, covered))
+
     for i in image_idx:
         result = results[i]
         if isinstance(result, ImageProblem):
@@ -204,41 +213,44 @@ def _media_findings(item: CheckInput, limits: NetworkLimits) -> list[Finding]:
     return out
 
 
-def _video_findings(path: Path, limits: NetworkLimits, net: str) -> list[Finding]:
-    ext = path.suffix.lower().lstrip(".")
-    if ext not in limits.video.extensions:
-        accepted = ", ".join(sorted(limits.video.extensions))
+def _video_findings(path: Path, limits: NetworkLimits, net: str,
+                    covered: bool = False) -> list[Finding]:
+    info = inspect_video(path)
+    if not isinstance(info, VideoInfo):
+        return [] if covered else [
+            Finding(RULE, Severity.BLOQUEA, info.message, code="video_inutilizable")]
+    accepted = limits.video.extensions
+    if not (CONTAINER_EXTENSIONS[info.container] | {info.extension}) & accepted:
         return [
             Finding(
                 RULE,
                 Severity.BLOQUEA,
-                f"El video «{path.name}» es .{ext} y {net} acepta videos {accepted}. "
-                "Conviértalo a uno de esos formatos.",
+                f"El video «{path.name}» es {info.container} y {net} acepta videos "
+                f"{', '.join(sorted(accepted))}. Conviértalo a uno de esos formatos.",
                 code="video_no_aceptado",
             )
         ]
-    try:
-        size = path.stat().st_size
-    except OSError:
-        return [
-            Finding(
-                RULE,
-                Severity.BLOQUEA,
-                f"El video «{path.name}» no existe o no se puede leer. Adjúntelo de nuevo.",
-                code="video_inutilizable",
-            )
-        ]
-    if size > limits.video.max_bytes:
-        return [
-            Finding(
-                RULE,
-                Severity.BLOQUEA,
-                f"El video «{path.name}» pesa {_mb(size)} y {net} acepta hasta "
-                f"{_mb(limits.video.max_bytes)}. Comprímalo.",
-                code="video_muy_pesado",
-            )
-        ]
-    return []
+    out: list[Finding] = []
+    if info.size_bytes > limits.video.max_bytes:
+        out.append(Finding(
+            RULE, Severity.BLOQUEA,
+            f"El video «{path.name}» pesa {_mb(info.size_bytes)} y {net} acepta hasta "
+            f"{_mb(limits.video.max_bytes)}. Comprímalo.", code="video_muy_pesado"))
+    longest = limits.video.max_seconds
+    if longest is not None and info.duration_seconds is not None \
+            and info.duration_seconds > longest:
+        out.append(Finding(
+            RULE, Severity.BLOQUEA,
+            f"El video «{path.name}» dura {format_duration(info.duration_seconds)} y {net} "
+            f"acepta hasta {format_duration(longest)}. Recórtelo.", code="video_muy_largo"))
+    if info.extension_mismatch or info.extension not in accepted:
+        wanted = sorted(CONTAINER_EXTENSIONS[info.container] & accepted)[0]
+        out.append(Finding(
+            RULE, Severity.ADVIERTE,
+            f"«{path.name}» en realidad es un video {info.container} aunque su extensión diga "
+            f"«.{info.extension}». Cámbiele la extensión a «.{wanted}» para evitar rechazos.",
+            code="extension_no_coincide"))
+    return out
 
 
 def _alt_findings(

@@ -29,29 +29,42 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import cache, lru_cache
 
 from stdnum.exceptions import ValidationError
 from stdnum.mx import curp as stdnum_curp
 from stdnum.mx import rfc as stdnum_rfc
 
+from redes_desktop.checks import personal_data_forms as forms
 from redes_desktop.checks import text_tokens
 from redes_desktop.checks.model import CheckInput, Finding, Severity, cap_findings
+from redes_desktop.checks.text_fold import fold_for_identifiers
 
 RULE_ID = "6.iii"
 
 _B = r"(?<![\w&])"  # left boundary
 _E = r"(?!\w)"  # right boundary
+# Between the groups of an identifier: one space, dot or dash, or a line break (with the dash
+# of a word split at the end of the line). Full-width forms and invisible characters are
+# already folded away (text_fold).
+_S = r"(?:[ .\-]|[ \t]*-?\r?\n[ \t]*)?"
 
-_CURP_RE = re.compile(rf"{_B}[A-Z]{{4}}\d{{6}}[A-Z]{{6}}[0-9A-Z]\d{_E}", re.IGNORECASE)
-_ELECTOR_RE = re.compile(rf"{_B}[A-Z]{{6}}(\d{{6}})(\d{{2}})[HM]\d{{3}}{_E}", re.IGNORECASE)
+_CURP_RE = re.compile(
+    rf"{_B}[A-Z]{{4}}{_S}\d{{6}}{_S}[A-Z]{_S}[A-Z]{{2}}{_S}[A-Z]{{3}}{_S}[0-9A-Z]{_S}\d{_E}",
+    re.IGNORECASE,
+)
+_ELECTOR_RE = re.compile(
+    rf"{_B}[A-Z]{{6}}{_S}(\d{{6}}){_S}(\d{{2}}){_S}[HM]{_S}\d{{3}}{_E}", re.IGNORECASE
+)
 _RFC_RE = re.compile(
-    rf"{_B}(?:[A-ZÑ&]{{4}}|(?P<moral>[A-ZÑ&]{{3}}))[ \-]?\d{{6}}[ \-]?[A-Z0-9]{{3}}{_E}",
+    rf"{_B}(?:[A-ZÑ&]{{4}}|(?P<moral>[A-ZÑ&]{{3}})){_S}\d{{6}}{_S}[A-Z0-9]{{3}}{_E}",
     re.IGNORECASE,
 )
 _MRZ_RE = re.compile(rf"{_B}IDMEX[0-9A-Z<]{{5,}}")
+_NOT_ALNUM = re.compile(r"[^0-9A-Za-zÑñ&]")
 
-_SEP = r"[ .\-]?"
+_SEP = r"(?:[ .\-]|[ \t]*\r?\n[ \t]*)?"
 _A2 = r"(?:\(\d{2}\)|\d{2})"
 _A3 = r"(?:\(\d{3}\)|\d{3})"
 _PHONE_RE = re.compile(
@@ -134,12 +147,15 @@ class PersonalDataRule:
                                 *extra_institutional_email_domains)
         )
         self._related_domains = tuple(d.lower() for d in data["related_official_domains"])
+        self._addresses_allowed = frozenset(
+            forms.normalise_address(a) for a in forms.institutional_addresses())
 
     # -- detectors: each yields (priority, Finding); a lower priority wins an overlap --------
+    # They search the identifier view of the text (text_fold); `check` maps spans back.
 
     def _curps(self, text: str):
         for m in _CURP_RE.finditer(text):
-            code, severity, message = _judge_curp(m.group().upper())
+            code, severity, message = _judge_curp(_NOT_ALNUM.sub("", m.group()).upper())
             yield 1, Finding(RULE_ID, severity, message, *m.span(), ("",), code)
 
     def _elector_keys(self, text: str):
@@ -155,7 +171,8 @@ class PersonalDataRule:
 
     def _rfcs(self, text: str):
         for m in _RFC_RE.finditer(text):
-            if not stdnum_rfc.is_valid(m.group(), validate_check_digits=False):
+            value = _NOT_ALNUM.sub("", m.group())
+            if not stdnum_rfc.is_valid(value, validate_check_digits=False):
                 continue
             if m.group("moral"):
                 message = (
@@ -169,37 +186,65 @@ class PersonalDataRule:
                 yield 3, Finding(RULE_ID, Severity.BLOQUEA, _removal("un RFC de persona física"),
                                  *m.span(), ("",), "rfc")
 
-    def _emails(self, text: str):
-        for start, end in text_tokens.email_spans(text):
-            domain = text[start:end].rsplit("@", 1)[1].lower()
-            if _under(domain, self._email_domains):
-                continue
-            if _under(domain, self._related_domains):
-                message = (
-                    "La publicación contiene un correo electrónico que no es del dominio ine.mx. "
-                    "Parece institucional de otra autoridad; confirma que es una dirección "
-                    "pública y no de una persona (criterio 6.iii)."
-                )
-                yield 5, Finding(RULE_ID, Severity.ADVIERTE, message, start, end, ("",),
-                                 "correo_externo")
-            else:
-                yield 5, Finding(RULE_ID, Severity.BLOQUEA,
-                                 _removal("un correo electrónico personal",
-                                          " (no pertenece al dominio ine.mx)"),
-                                 start, end, ("",), "correo")
+    def _email_finding(self, address: str, start: int, end: int, contacts) -> Finding | None:
+        address = address.lower()
+        domain = address.rsplit("@", 1)[1]
+        allowed = {e.strip().lower() for e in contacts.emails}
+        if address in allowed or _under(domain, self._email_domains) or _under(
+                domain, tuple(e.lstrip("@") for e in allowed if e.startswith("@"))):
+            return None
+        if _under(domain, self._related_domains):
+            message = (
+                "La publicación contiene un correo electrónico que no es del dominio ine.mx. "
+                "Parece institucional de otra autoridad; confirma que es una dirección "
+                "pública y no de una persona (criterio 6.iii)."
+            )
+            return Finding(RULE_ID, Severity.ADVIERTE, message, start, end, ("",),
+                           "correo_externo")
+        return Finding(RULE_ID, Severity.BLOQUEA,
+                       _removal("un correo electrónico personal",
+                                " (no pertenece al dominio ine.mx)"),
+                       start, end, ("",), "correo")
 
-    def _phones_found(self, text: str):
+    def _emails(self, text: str, contacts):
+        for start, end in text_tokens.email_spans(text):
+            finding = self._email_finding(text[start:end], start, end, contacts)
+            if finding is not None:
+                yield 5, finding
+        for start, end, address in forms.obfuscated_emails(text):
+            finding = self._email_finding(address, start, end, contacts)
+            if finding is not None:
+                yield 5, replace(finding, message=finding.message.replace(
+                    "un correo electrónico", f"un correo electrónico escrito de otra forma "
+                    f"({address})", 1), code=finding.code + "_disfrazado")
+
+    def _phones_found(self, text: str, contacts):
+        allowed = self._phones | {re.sub(r"\D", "", p)[-10:] for p in contacts.phones}
         for m in _PHONE_RE.finditer(text):
             national = re.sub(r"\D", "", m.group())[-10:]
-            if national[0] in "01" or national in self._phones:
+            if national[0] in "01" or national in allowed:
                 continue
             if national.startswith(self._toll_free):
                 continue
+            if forms.number_in_context(text, *m.span()):
+                continue  # a folio, amount or reference that looks like a phone number
             yield 6, Finding(RULE_ID, Severity.BLOQUEA,
                              _removal("un número de teléfono personal",
                                       " (solo pueden publicarse los números institucionales, "
                                       "como INETEL 800 433 2000)"),
                              *m.span(), ("",), "telefono")
+
+    def _addresses(self, text: str, contacts):
+        allowed = self._addresses_allowed | {forms.normalise_address(a) for a in
+                                             contacts.addresses}
+        for start, end, key in forms.street_addresses(text):
+            if key in allowed:
+                continue
+            yield 8, Finding(RULE_ID, Severity.ADVIERTE, (
+                "La publicación contiene lo que parece un domicilio (calle, número y colonia). "
+                "Si es el de una persona, es un dato personal que el criterio 6.iii prohíbe "
+                "publicar: elimínalo. Si es una sede del Instituto, agrégala a los datos de "
+                "contacto publicados del área."), start, end, ("",), "domicilio")
 
     def _credentials(self, text: str):
         for m in _MRZ_RE.finditer(text):
@@ -227,17 +272,20 @@ class PersonalDataRule:
                              start, end, ("",), code)
 
     def check(self, item: CheckInput) -> list[Finding]:
-        text = item.text
-        if not text:
+        if not item.text:
             return []
+        view = fold_for_identifiers(item.text)
+        text = view.text
+        contacts = item.contacts
         candidates = sorted(
             (
                 *self._credentials(text),
                 *self._curps(text),
                 *self._elector_keys(text),
                 *self._rfcs(text),
-                *self._emails(text),
-                *self._phones_found(text),
+                *self._emails(text, contacts),
+                *self._phones_found(text, contacts),
+                *self._addresses(text, contacts),
             ),
             key=lambda pf: (pf[0], pf[1].start),
         )
@@ -247,7 +295,8 @@ class PersonalDataRule:
             span = (finding.start, finding.end)
             if not text_tokens.overlaps(span, taken):
                 bisect.insort(taken, span)
-                kept.append(finding)
+                start, end = view.span(*span)
+                kept.append(replace(finding, start=start, end=end))
         kept.sort(key=lambda f: (f.start, f.end))
         return cap_findings(kept, RULE_ID, "datos_personales_mas", _MORE)
 

@@ -37,6 +37,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--network", choices=NETWORK_CHOICES, help="red social (x por omisión)")
     parser.add_argument("--image", action="append", default=[], metavar="RUTA",
                         help="imagen o video adjunto (se puede repetir)")
+    parser.add_argument("--video", action="append", default=[], metavar="RUTA",
+                        help="video adjunto: se revisa que lo sea, su duración y su peso "
+                        "(se puede repetir)")
     parser.add_argument("--alt", action="append", default=[], metavar="TEXTO",
                         help="texto alternativo de cada imagen, en el mismo orden")
     parser.add_argument("--reply", action="store_true", help="es una respuesta a un usuario")
@@ -77,15 +80,17 @@ def run(args: argparse.Namespace) -> int:
     if len(text) > MAX_TEXT_CHARS:
         raise UsageError(text_too_long_message(len(text)).capitalize() + ". Acórtelo.")
     images = [_existing_file(p) for p in args.image]
+    videos = [_existing_file(p, "--video") for p in args.video]
     engine = build_engine(**engine_options)
     network = Network(args.network) if args.network else None
-    recent, account_network, rhythm = _account_context(data_dir, args.account)
+    recent, account_network, rhythm, area_id = _account_context(data_dir, args.account, network)
     network = network or account_network or Network.X
     max_posts, window_minutes = rhythm_limits(rhythm)
     request = CheckRequest(text=text, networks=(network,), images=tuple(images),
                            alt_texts=tuple(args.alt), is_reply=args.reply,
                            recent_posts=recent, now=_now(), rhythm_max_posts=max_posts,
-                           rhythm_window_minutes=window_minutes)
+                           rhythm_window_minutes=window_minutes, videos=tuple(videos),
+                           contacts=_area_contacts(settings, area_id))
     result = engine.check(request)[network]
     if args.json:
         print(json.dumps(result.as_json(), ensure_ascii=False))
@@ -112,19 +117,27 @@ def _load_settings(data_dir: Path):
     return SettingsStore(path).load() if path.exists() else None
 
 
-def _existing_file(path: str) -> Path:
+def _existing_file(path: str, option: str = "--image") -> Path:
     candidate = Path(path).expanduser()
     if not candidate.is_file():
-        raise UsageError(f"No se encontró el archivo «{path}». Revise la ruta de --image.")
+        raise UsageError(f"No se encontró el archivo «{path}». Revise la ruta de {option}.")
     return candidate
 
 
-def _account_context(data_dir: Path, account: str | None):
-    """Recent posts, network and periodicity of an account in the local database (6.xxviii)."""
+def _area_contacts(settings, area_id):
+    from redes_desktop.checks.area_contacts import contacts_for_area
+
+    return contacts_for_area(settings.area_contacts if settings else None, area_id)
+
+
+def _account_context(data_dir: Path, account: str | None, network=None):
+    """Recent posts, network, periodicity and area of an account in the local database
+    (6.xxviii, 6.iii). A @handle shared by accounts on several networks is resolved with
+    `network` (--network); without it, the choice is asked for."""
     if not account:
-        return (), None, None
+        return (), None, None, None
     from redes_desktop.database import open_local_database
-    from redes_desktop.services.accounts_lookup import find_account
+    from redes_desktop.services.accounts_lookup import find_accounts
     from redes_desktop.services.posts import PostService
 
     if not (data_dir / "redes.sqlite3").exists():
@@ -132,13 +145,29 @@ def _account_context(data_dir: Path, account: str | None):
     database = open_local_database(data_dir / "redes.sqlite3")
     try:
         with database.session() as session:
-            found = find_account(session, account)
-            if found is None:
-                raise UsageError(f"No existe la cuenta «{account}». Use su id o su @usuario.")
+            found = _choose_account(find_accounts(session, account), account, network)
             recent = PostService(session, _now).recent_posts(found.id)
-            return recent, found.network, found.rhythm
+            return recent, found.network, found.rhythm, found.area_id
     finally:
         database.dispose()
+
+
+def _choose_account(accounts, key: str, network):
+    if not accounts:
+        raise UsageError(f"No existe la cuenta «{key}». Use su id o su @usuario.")
+    if network is not None:
+        same = [a for a in accounts if a.network == network]
+        if not same:
+            where = ", ".join(sorted(a.network.label for a in accounts))
+            raise UsageError(f"La cuenta «{key}» no está en {network.label} (está en {where}). "
+                             "Revise --network o --account.")
+        return same[0]
+    networks = {a.network for a in accounts}
+    if len(networks) > 1:
+        names = ", ".join(sorted(n.value for n in networks))
+        raise UsageError(f"Hay cuentas «{key}» en varias redes ({names}): indique cuál con "
+                         "--network.")
+    return accounts[0]
 
 
 PARALLEL_THRESHOLD = 1000  # lines; below it a worker pool costs more than it saves
@@ -247,6 +276,7 @@ def _check_line(line: Line, default_network: str | None) -> tuple[dict, int]:
     request = CheckRequest(
         text=item["text"], networks=(network,),
         images=tuple(Path(p) for p in item.get("images", [])),
+        videos=tuple(Path(p) for p in item.get("videos", [])),
         alt_texts=tuple(item.get("alt_texts", [])),
         is_reply=item.get("reply", False), now=_now(),
     )
@@ -258,6 +288,8 @@ MAX_LIST_ITEMS = 100  # images / alt_texts of one post; no network takes more th
 _FIELD_KINDS = {  # field -> (check, what it must be, in Spanish)
     "network": (lambda v: v is None or isinstance(v, str), "un texto, como \"x\""),
     "images": (lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
+               "una lista de rutas (textos)"),
+    "videos": (lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
                "una lista de rutas (textos)"),
     "alt_texts": (lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
                   "una lista de textos"),

@@ -22,6 +22,7 @@ from redes_desktop.checks.network_limits import (
 from redes_desktop.checks.rule_image import ImageRequiredRule
 from redes_desktop.checks.rule_limits import NetworkLimitsRule, text_limit_status
 from redes_desktop.models.enums import Network
+from tests.checks.video_files import avi_bytes, write_mp4
 
 LIMITS = NetworkLimitsRule()
 IMAGE = ImageRequiredRule()
@@ -130,8 +131,7 @@ def test_instagram_hashtags(tmp_path):
 
 
 def test_youtube_description_counts_bytes_and_refuses_angle_brackets(tmp_path):
-    video = tmp_path / "spot.mp4"
-    video.write_bytes(b"\0" * 100)
+    video = write_mp4(tmp_path / "spot.mp4")
     findings = LIMITS.check(post(Network.YOUTUBE, "ñ" * 2501 + " <b>", [video]))
     assert codes(findings) == [
         "caracter_no_permitido",
@@ -172,8 +172,7 @@ def test_oversize_and_undersize_dimensions(tmp_path):
     Image.new("1", (8200, 100)).save(wide)
     assert codes(LIMITS.check(post(media=[wide]))) == ["imagen_muy_grande"]
     thumb = img(tmp_path, "miniatura.jpg", size=(320, 180))
-    video = tmp_path / "v.mp4"
-    video.write_bytes(b"\0")
+    video = write_mp4(tmp_path / "v.mp4")
     assert codes(LIMITS.check(post(Network.YOUTUBE, media=[video, thumb]))) == ["imagen_muy_chica"]
 
 
@@ -202,7 +201,7 @@ def test_broken_image_next_to_a_good_one_is_reported_by_limits(tmp_path):
 
 def test_video_format_and_count(tmp_path):
     avi = tmp_path / "clip.avi"
-    avi.write_bytes(b"\0")
+    avi.write_bytes(avi_bytes())
     findings = LIMITS.check(post(Network.X, media=[img(tmp_path), avi]))
     assert codes(findings) == ["video_no_aceptado"]
 
@@ -225,8 +224,7 @@ def test_alt_text_over_limit_blocks(tmp_path):
 
 
 def test_networks_without_alt_text(tmp_path):
-    video = tmp_path / "v.mp4"
-    video.write_bytes(b"\0")
+    video = write_mp4(tmp_path / "v.mp4")
     assert (
         LIMITS.check(
             post(Network.YOUTUBE, media=[video, img(tmp_path, size=(1280, 720))], alts=["", ""])
@@ -261,18 +259,17 @@ def test_missing_file_counts_as_none(tmp_path):
     assert "borrada.png" in f.message and "no existe" in f.message
 
 
-def test_video_does_not_replace_the_image_on_x(tmp_path):
-    video = tmp_path / "v.mp4"
-    video.write_bytes(b"\0")
+def test_a_video_without_image_on_x_warns_instead_of_blocking(tmp_path):
+    video = write_mp4(tmp_path / "v.mp4")
     (f,) = IMAGE.check(post(media=[video]))
-    assert "video no sustituye" in f.message
+    assert (f.rule, f.severity, f.code) == ("6.xxvi", Severity.ADVIERTE, "video_sin_imagen")
+    assert "6.xxii" in f.message and "imagen" in f.message
 
 
 def test_youtube_needs_a_video(tmp_path):
     (f,) = IMAGE.check(post(Network.YOUTUBE, media=[img(tmp_path)]))
     assert (f.rule, f.code, f.severity) == ("6.xxii", "video_requerido", Severity.BLOQUEA)
-    video = tmp_path / "spot.mov"
-    video.write_bytes(b"\0")
+    video = write_mp4(tmp_path / "spot.mov", brand=b"qt  ")
     assert IMAGE.check(post(Network.YOUTUBE, media=[video])) == []
 
 
