@@ -42,10 +42,11 @@ def make_rules(
 
 def make_spelling_rule(user_dictionary: Path | None, languagetool_url: str = "") -> Rule:
     from redes_desktop.checks.languagetool import LanguageToolClient
+    from redes_desktop.checks.rule_grammar import GrammarChecker
     from redes_desktop.checks.rule_spelling import SpellingRule
     from redes_desktop.checks.spelling import InstitutionalDictionary, open_spell_checker
 
     checker = open_spell_checker()
     dictionary = InstitutionalDictionary(user_dictionary)
     client = LanguageToolClient(languagetool_url) if languagetool_url else None
-    return SpellingRule(checker, dictionary, client)
+    return SpellingRule(checker, dictionary, client, GrammarChecker())
