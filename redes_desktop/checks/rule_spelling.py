@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from redes_desktop.checks.enclitics import is_enclitic_form
 from redes_desktop.checks.languagetool import LanguageToolClient, LanguageToolMatch
 from redes_desktop.checks.model import CheckInput, Finding, Severity
 from redes_desktop.checks.rule_grammar import GrammarChecker
@@ -91,6 +92,9 @@ class SpellingRule:
             return True  # an acronym
         if self.checker.check(word):
             return True
+        if self.checker.available and is_enclitic_form(
+                word, lambda w: w in self.dictionary or self.checker.check(w)):
+            return True  # llámale, comiénzalo: hunspell-es lacks many of these
         parts = [p for p in re.split(r"['’]", word) if p]
         return len(parts) > 1 and all(self.accepts(p) for p in parts)
 
