@@ -9,7 +9,8 @@ two sorted arrays of 64-bit hashes (~11 MB, no strings):
 - the hash of each form folded: lower case, no accents, ñ→n, ü→u («publicacion»).
 
 A misspelled word is folded and its edits at distance 1 (delete, transpose, replace, insert)
-and its Spanish spelling variants of more than one letter (y/ll, ni/ñ, x/cc, h) are looked up in the folded array; at distance 2 only when distance 1 finds nothing, and then
+and its Spanish spelling variants of more than one letter (y/ll, ni/ñ, x/cc, h) are looked up
+in the folded array; at distance 2 only when distance 1 finds nothing, and then
 only cheap second edits (deletes, transposes and the usual Spanish confusions b/v, c/s/z, g/j,
 y/i). Each folded hit is turned back into real forms by putting back one accent (and ñ, ü), kept
 when its hash is in the first array, and finally confirmed by the backend's `check()`, so a hash

@@ -82,7 +82,8 @@ def test_backend_suggestions_until_the_index_is_ready(tmp_path: Path) -> None:
         def suggest(self, word: str) -> list[str]:
             return ["hola"]
 
-    cached = CachedChecker(Backend(), index=not_started)  # type: ignore[arg-type]
+    cached = CachedChecker(Backend(), index=not_started,  # type: ignore[arg-type]
+                           build_index_on_demand=True)
     first = cached.suggest("ola")
     assert first == ["hola"]  # either the backend (not built yet) or the index: same answer
     assert not_started.wait(30) and not_started.suggest("ola", Backend().check) == ["hola"]
@@ -135,3 +136,26 @@ def test_spelling_rule_accepts_enclitics_officers_places_and_loanwords(
     assert [text[f.start : f.end] for f in findings if f.code == "ortografia"] == []
     bad = rule.check(CheckInput(text="Vótalo y votálo", network=next(iter(Network))))
     assert [f.suggestions[:1] for f in bad if f.code == "ortografia"] != []
+
+
+def test_the_index_is_built_only_when_asked_with_enchant(tmp_path: Path) -> None:
+    (tmp_path / "x.dic").write_text("1\nhola\n", encoding="utf-8")
+    (tmp_path / "x.aff").write_text("SET UTF-8\n", encoding="utf-8")
+    idx = SuggestionIndex(tmp_path / "x.dic", tmp_path / "x.aff")
+
+    class Fast:
+        name, available = "rápido", True
+
+        def check(self, word: str) -> bool:
+            return word == "hola"
+
+        def suggest(self, word: str) -> list[str]:
+            return ["hola"]
+
+    cached = CachedChecker(Fast(), index=idx)  # type: ignore[arg-type]
+    assert cached.suggest("ola") == ["hola"] and not idx._started  # a CLI run: no build
+    cached.prepare_suggestions()
+    assert idx.wait(30)
+    on_demand = SuggestionIndex(tmp_path / "x.dic", tmp_path / "x.aff")
+    CachedChecker(Fast(), index=on_demand, build_index_on_demand=True).suggest("ola")
+    assert on_demand._started  # spylls: the first suggestion starts it
