@@ -27,6 +27,7 @@ SHIPPED = (
     "checks/acronyms.txt",
     "checks/capitals.json",
     "checks/domains.json",
+    "checks/gramatica.json",
     "checks/institutional_dictionary.txt",
     "checks/impartiality.json",
     "checks/insults_es.txt",

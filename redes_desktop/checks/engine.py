@@ -166,8 +166,10 @@ def build_engine(
     official_domains: Sequence[str] = (),
     languagetool_url: str = "",
     spelling: bool = True,
+    fast_suggestions: bool = False,
 ) -> CheckEngine:
-    """The engine with every rule. Slow pieces (dictionaries) load here: call off the UI thread."""
+    """The engine with every rule. Slow pieces (dictionaries) load here: call off the UI thread.
+    `fast_suggestions` starts building the spelling suggestion index in the background."""
     from redes_desktop.checks.registry import make_rules
 
     text_rules, network_rules, length_of = make_rules(
@@ -175,6 +177,7 @@ def build_engine(
         official_domains=official_domains,
         languagetool_url=languagetool_url,
         spelling=spelling,
+        fast_suggestions=fast_suggestions,
     )
     engine = CheckEngine(text_rules=text_rules, network_rules=network_rules, length_of=length_of)
     engine.warm_up()

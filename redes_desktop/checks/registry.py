@@ -11,7 +11,7 @@ from redes_desktop.models.enums import Network
 
 def make_rules(
     *, user_dictionary: Path | None = None, official_domains: Sequence[str] = (),
-    languagetool_url: str = "", spelling: bool = True,
+    languagetool_url: str = "", spelling: bool = True, fast_suggestions: bool = False,
 ) -> tuple[list[Rule], list[Rule], object]:
     from redes_desktop.checks.rule_capitals import CapitalsRule
     from redes_desktop.checks.rule_courtesy import CourtesyRule
@@ -33,7 +33,7 @@ def make_rules(
         InvisibleCharactersRule(),
     ]
     if spelling:
-        text_rules.append(make_spelling_rule(user_dictionary, languagetool_url))
+        text_rules.append(make_spelling_rule(user_dictionary, languagetool_url, fast_suggestions))
     network_rules: list[Rule] = [ImageRequiredRule(), NetworkLimitsRule()]
 
     def length_of(text: str, network: Network) -> tuple[int, int]:
@@ -42,12 +42,19 @@ def make_rules(
     return text_rules, network_rules, length_of
 
 
-def make_spelling_rule(user_dictionary: Path | None, languagetool_url: str = "") -> Rule:
+def make_spelling_rule(
+    user_dictionary: Path | None, languagetool_url: str = "", fast_suggestions: bool = False
+) -> Rule:
+    """`fast_suggestions`: build the suggestion index now, in the background (~2-5 s of CPU;
+    the composer wants it, a short command-line run does not)."""
     from redes_desktop.checks.languagetool import LanguageToolClient
+    from redes_desktop.checks.rule_grammar import GrammarChecker
     from redes_desktop.checks.rule_spelling import SpellingRule
     from redes_desktop.checks.spelling import InstitutionalDictionary, open_spell_checker
 
     checker = open_spell_checker()
+    if fast_suggestions:
+        checker.prepare_suggestions()
     dictionary = InstitutionalDictionary(user_dictionary)
     client = LanguageToolClient(languagetool_url) if languagetool_url else None
-    return SpellingRule(checker, dictionary, client)
+    return SpellingRule(checker, dictionary, client, GrammarChecker())

@@ -1,10 +1,14 @@
 """Criterion 6.xxiv: «cuidar la sintaxis y la ortografía» (severity: advierte). No Qt.
 
-Three sources, in this order:
+Four sources, in this order:
 1. the dictionary (`spelling.SpellChecker` + `InstitutionalDictionary`): each unknown word;
 2. offline syntax checks: a repeated word ("el el"), a question or exclamation without its
    opening sign, double spaces, a space before punctuation or after ¿ / ¡;
-3. optionally a LanguageTool server; its matches on a span already reported are dropped.
+3. optionally the offline grammar patterns (`rule_grammar.GrammarChecker`): accents that change
+   the meaning, homophones, agreement, dequeísmo; where one covers a word the dictionary also
+   flagged («casiya»), only the grammar finding (the more specific) is kept;
+4. optionally a LanguageTool server; its matches on a span already reported are dropped, and so
+   is any of its matches overlapping an offline grammar finding (the same issue, shown once).
 
 Every finding's `suggestions` are replacements for `text[start:end]`.
 Hashtags, @mentions, links (also bare domains: ine.mx/voto), e-mail addresses, numbers and
@@ -17,8 +21,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from redes_desktop.checks.enclitics import is_enclitic_form
 from redes_desktop.checks.languagetool import LanguageToolClient, LanguageToolMatch
 from redes_desktop.checks.model import CheckInput, Finding, Severity
+from redes_desktop.checks.rule_grammar import GrammarChecker
 from redes_desktop.checks.spelling import InstitutionalDictionary, SpellChecker, accent_variants
 from redes_desktop.checks.text_tokens import protected_spans
 
@@ -46,8 +52,10 @@ class SpellingRule:
         checker: SpellChecker,
         dictionary: InstitutionalDictionary,
         languagetool: LanguageToolClient | None = None,
+        grammar: GrammarChecker | None = None,
     ) -> None:
         self.checker = checker
+        self.grammar = grammar
         self.dictionary = dictionary
         self.languagetool = languagetool
         self.languagetool_status: str | None = None  # last LanguageTool status, for the UI
@@ -62,6 +70,11 @@ class SpellingRule:
         masked = _mask(text, skipped)
         findings = self.spelling_findings(masked)
         findings += syntax_findings(text, masked)
+        if self.grammar is not None:
+            grammar = self.grammar.findings(text, masked)
+            spans = [(f.start, f.end) for f in grammar]
+            findings = [f for f in findings if f.code != "ortografia"
+                        or not _overlaps(f.start, f.end, spans)] + grammar
         status: str | None = None
         if self.languagetool is not None:
             result = self.languagetool.check(text)
@@ -79,6 +92,9 @@ class SpellingRule:
             return True  # an acronym
         if self.checker.check(word):
             return True
+        if self.checker.available and is_enclitic_form(
+                word, lambda w: w in self.dictionary or self.checker.check(w)):
+            return True  # llámale, comiénzalo: hunspell-es lacks many of these
         parts = [p for p in re.split(r"['’]", word) if p]
         return len(parts) > 1 and all(self.accepts(p) for p in parts)
 
@@ -128,9 +144,12 @@ class SpellingRule:
     ) -> list[Finding]:
         out: list[Finding] = []
         taken = {(f.start, f.end) for f in ours}
+        grammar = [(f.start, f.end) for f in ours if f.code.startswith("gramatica:")]
         for m in matches:
             if (m.start, m.end) in taken or _overlaps(m.start, m.end, skipped):
                 continue
+            if _overlaps(m.start, m.end, grammar):
+                continue  # the offline grammar patterns already report this issue
             if m.issue_type in {"misspelling", "typographical", "whitespace", "duplication"} and (
                 any(_overlaps(m.start, m.end, [(f.start, f.end)]) for f in ours)
             ):

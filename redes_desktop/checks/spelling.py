@@ -16,7 +16,10 @@ Backends, tried in this order by `open_spell_checker()`:
    can say that spelling is not being checked.
 
 Every backend is wrapped in `CachedChecker`: one lock (Enchant dictionaries are not
-thread-safe) and a bounded LRU cache for check and suggestion results.
+thread-safe) and a bounded LRU cache for check and suggestion results. Suggestions come from
+`suggest_index.SuggestionIndex` (a few milliseconds a word with either backend) once its
+background build is done (started by `prepare_suggestions()`, or by the first suggestion with
+spylls); until then from the backend itself.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Protocol
 
+from redes_desktop.checks.suggest_index import SuggestionIndex, shared_index
 from redes_desktop.resource_files import resource_path
 
 SHIPPED_DICTIONARIES_DIR = resource_path("dictionaries")
@@ -176,8 +180,16 @@ def accent_variants(word: str) -> list[str]:
 class CachedChecker:
     """Serialises calls to a backend and remembers recent answers (bounded LRU)."""
 
-    def __init__(self, inner: SpellChecker, maxsize: int = 4096) -> None:
+    def __init__(
+        self, inner: SpellChecker, maxsize: int = 4096, index: SuggestionIndex | None = None,
+        build_index_on_demand: bool = False,
+    ) -> None:
         self.inner = inner
+        self.index = index
+        # Build the index at the first suggestion (spylls: its own search is far slower than
+        # the build); else only when `prepare_suggestions()` asks (the composer), so that a
+        # short command-line run does not spend seconds of CPU building it.
+        self._index_on_demand = build_index_on_demand
         self.name = inner.name
         self.available = inner.available
         self._lock = threading.Lock()
@@ -204,7 +216,22 @@ class CachedChecker:
         return bool(self._cached(self._checked, word, self.inner.check))
 
     def suggest(self, word: str) -> list[str]:
-        return list(self._cached(self._suggested, word, self.inner.suggest))  # type: ignore[arg-type]
+        return list(self._cached(self._suggested, word, self._suggest))  # type: ignore[arg-type]
+
+    def prepare_suggestions(self) -> None:
+        """Start building the suggestion index in the background (no-op without one)."""
+        if self.index is not None:
+            self.index.start()
+
+    def _suggest(self, word: str) -> list[str]:
+        """The index's suggestions (confirmed by the backend) once built, else the backend's."""
+        if self.index is None:
+            return self.inner.suggest(word)
+        if self._index_on_demand:
+            self.index.start()
+        if not self.index.ready:
+            return self.inner.suggest(word)
+        return self.index.suggest(word, self.inner.check)
 
 
 def open_spell_checker(
@@ -214,7 +241,15 @@ def open_spell_checker(
     backend: SpellChecker | None = EnchantChecker.load(language, shipped_dir)
     if backend is None:
         backend = SpyllsChecker.load(language, shipped_dir)
-    return CachedChecker(backend if backend is not None else NullChecker())
+    if backend is None:
+        return CachedChecker(NullChecker())
+    index = None
+    if shipped_dir is not None:
+        stem = shipped_dir / "hunspell" / language
+        if stem.with_suffix(".dic").exists() and stem.with_suffix(".aff").exists():
+            index = shared_index(stem.with_suffix(".dic"), stem.with_suffix(".aff"))
+    return CachedChecker(backend, index=index,
+                         build_index_on_demand=isinstance(backend, SpyllsChecker))
 
 
 def _nfc(word: str) -> str:

@@ -260,3 +260,28 @@ def test_rule_keeps_the_dictionary_when_languagetool_is_down(checker, tmp_path: 
     )
     assert [f.code for f in findings] == ["ortografia"]
     assert status is not None and status.startswith("LanguageTool no disponible:")
+
+
+def test_offline_grammar_and_languagetool_report_the_same_issue_once(
+    lt: tuple[str, Behaviour], checker, tmp_path: Path
+) -> None:
+    from redes_desktop.checks.rule_grammar import GrammarChecker
+
+    url, b = lt
+    b.known.update({
+        "los casilla": grammar("los casilla", "las casillas"),
+        "que si": ("DIACRITICS", "grammar", "Falta la tilde.", ["que sí"]),
+        "casiya": ("MORFOLOGIK_RULE_ES", "misspelling", "Error ortográfico.", ["casilla"]),
+        "Dijo": ("OTRA_REGLA", "style", "Otra cosa.", []),
+    })
+    rule = SpellingRule(checker, InstitutionalDictionary(tmp_path / "d.txt"),
+                        LanguageToolClient(url), GrammarChecker())
+    text = "Dijo que si: revisa los casilla y tu casiya."
+    findings = rule.check(CheckInput(text=text, network=NETWORK))
+    got = [(text[f.start : f.end], f.code) for f in findings]
+    assert got == [
+        ("Dijo", "languagetool:OTRA_REGLA"),  # not an offline finding: kept
+        ("si", "gramatica:si-afirmativo"),  # LanguageTool's «que si» overlaps it: dropped
+        ("los casilla", "gramatica:concordancia"),
+        ("casiya", "gramatica:casilla-escritura"),  # neither the dictionary's nor LT's copy
+    ]

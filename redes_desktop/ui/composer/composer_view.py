@@ -51,7 +51,7 @@ def default_engine_factory(context: AppContext) -> Callable[[], CheckEngine]:
         from redes_desktop.checks.engine import build_engine
 
         return build_engine(user_dictionary=user_dictionary, official_domains=domains,
-                            languagetool_url=languagetool_url)
+                            languagetool_url=languagetool_url, fast_suggestions=True)
 
     return factory
 

@@ -1,0 +1,294 @@
+"""Criterion 6.xxiv offline grammar: what hunspell cannot see (severity: advierte). No Qt.
+
+Every word below is in the dictionary, so only its context shows the mistake: accents that change
+the meaning (más/mas, sí/si, tú/tu, él/el, aún/aun, qué/que and cómo/como in questions),
+homophones (votar/botar, haber/a ver, hecho/echo, hay/ahí/ay, valla/vaya, the misspellings of
+«casilla»), dequeísmo and queísmo, nouns written without their accent (el modulo, el publico)
+and the agreement of article, noun and adjective (`grammar_agreement`).
+
+The patterns live in `resources/checks/gramatica.json`: each lists its trigger, the context that
+makes it fire and the exceptions that keep it silent. Precision comes first: a pattern fires only
+when its context leaves no doubt; everything else is left to LanguageTool when one is configured.
+
+`GrammarChecker.findings(text, masked)` takes the text with links, handles, hashtags and e-mail
+addresses masked (same length, see `rule_spelling`), so no pattern ever looks inside them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from redes_desktop.checks.model import Finding, Severity
+from redes_desktop.resource_files import resource_path
+
+RULE_ID = "6.xxiv"
+GRAMMAR_FILE = resource_path("checks/gramatica.json")
+WINDOW = 6  # words either side for "window" conditions, within the sentence
+
+# Words (letters only), numbers, and single non-space characters (punctuation, masked spans).
+_TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
+_SENTENCE_END = frozenset(".!?¿¡\n")
+_CLAUSE_BREAK = frozenset(".!?¿¡;:()«»\"“”\n")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    low: str
+    start: int
+    end: int
+    word: bool  # letters only
+    newline_before: bool  # a line break between this token and the previous one
+
+
+def tokenize(text: str) -> list[Token]:
+    out: list[Token] = []
+    last_end = 0
+    for m in _TOKEN.finditer(text):
+        s = m.group()
+        out.append(Token(s, s.lower(), m.start(), m.end(), s[0].isalpha(),
+                         "\n" in text[last_end : m.start()]))
+        last_end = m.end()
+    return out
+
+
+class Context:
+    """What a condition may ask about the tokens around a match (`i` first, `j` last token)."""
+
+    def __init__(self, tokens: list[Token], i: int, j: int, lists: dict[str, frozenset[str]]):
+        self.tokens, self.i, self.j, self.lists = tokens, i, j, lists
+
+    def _word(self, k: int) -> str | None:
+        if 0 <= k < len(self.tokens) and self.tokens[k].word:
+            return self.tokens[k].low
+        return None
+
+    def prev(self, n: int = 1) -> str | None:
+        """The n-th word before the match, if the words in between are adjacent (no punctuation
+        and no line break between them and the match)."""
+        for k in range(self.i - 1, self.i - n - 1, -1):
+            if k < 0 or not self.tokens[k].word or self.tokens[k + 1].newline_before:
+                return None
+        return self.tokens[self.i - n].low
+
+    def next(self, n: int = 1) -> str | None:
+        for k in range(self.j + 1, self.j + n + 1):
+            if k >= len(self.tokens) or not self.tokens[k].word or self.tokens[k].newline_before:
+                return None
+        return self.tokens[self.j + n].low
+
+    def prev_punct(self) -> str:
+        """The character before the match: a punctuation mark, "inicio", or "" for a word."""
+        k = self.i - 1
+        if k < 0 or self.tokens[self.i].newline_before:
+            return "inicio"
+        return "" if self.tokens[k].word else self.tokens[k].text
+
+    def next_punct(self) -> str:
+        k = self.j + 1
+        if k >= len(self.tokens) or self.tokens[k].newline_before:
+            return "fin"
+        return "" if self.tokens[k].word else self.tokens[k].text
+
+    def clause_start(self) -> bool:
+        p = self.prev_punct()
+        return p == "inicio" or p in _CLAUSE_BREAK
+
+    def question_first(self, prefixes: frozenset[str]) -> bool:
+        k = self.i - 1
+        for _ in range(3):  # "¿Y por qué…?": at most two prefix words
+            if k < 0:
+                return False
+            tok = self.tokens[k]
+            if tok.text == "¿":
+                return True
+            if not tok.word or tok.low not in prefixes:
+                return False
+            k -= 1
+        return False
+
+    def window(self) -> set[str]:
+        words: set[str] = set()
+        for step, start in ((-1, self.i - 1), (1, self.j + 1)):
+            k, seen = start, 0
+            while 0 <= k < len(self.tokens) and seen < WINDOW:
+                tok = self.tokens[k]
+                if tok.text in _SENTENCE_END or (step == 1 and tok.newline_before) or (
+                        step == -1 and self.tokens[k + 1].newline_before):
+                    break
+                if tok.word:
+                    words.add(tok.low)
+                    seen += 1
+                k += step
+        return words
+
+
+class Pattern:
+    """One entry of `patterns` in gramatica.json."""
+
+    def __init__(self, raw: dict, lists: dict[str, frozenset[str]]) -> None:
+        self.id: str = raw["id"]
+        self.message: str = raw["message"]
+        self.lists = lists
+        if "trigger" in raw:
+            self.phrase = tuple(raw["trigger"])
+            self.first = frozenset([self.phrase[0]])
+        else:
+            self.phrase = ("*", raw["then"]) if "then" in raw else ("*",)
+            self.first = frozenset(raw["trigger_any"])
+        self.fix: str | None = raw.get("fix")
+        self.fix_map: dict[str, str] = raw.get("fix_map", {})
+        self.fix_suffix: str = raw.get("fix_suffix", "")
+        self.when: list[dict] = [self._compile(c) for c in raw["when"]]
+        unless = raw.get("unless", {})
+        if isinstance(unless, dict):  # a dict: each key alone is an exception
+            unless = [{key: value} for key, value in unless.items()]
+        self.unless: list[dict] = [self._compile(c) for c in unless]  # a list: each an AND
+
+    def _compile(self, cond: dict) -> dict:
+        out: dict = {}
+        for key, value in cond.items():
+            if isinstance(value, list):
+                words: set[str] = set()
+                for v in value:
+                    words |= self.lists.get(v, {v})
+                out[key] = frozenset(words)
+            else:
+                out[key] = value
+        return out
+
+    def match_at(self, tokens: list[Token], i: int) -> tuple[int, str] | None:
+        """(last token index, replacement) when the trigger and context match at token i."""
+        first = tokens[i].low
+        if first not in self.first:
+            return None
+        j = i
+        for word in self.phrase[1:]:
+            j += 1
+            if j >= len(tokens) or not tokens[j].word or tokens[j].low != word:
+                return None
+            if tokens[j].newline_before:
+                return None
+        ctx = Context(tokens, i, j, self.lists)
+        for cond in self.when:
+            if "only" in cond and first not in cond["only"]:
+                continue
+            if self._holds(cond, ctx):
+                if any(self._holds(exception, ctx) for exception in self.unless):
+                    return None
+                fix = cond.get("fix") or self.fix or self.fix_map.get(first, first)
+                return j, fix + self.fix_suffix
+        return None
+
+    def _holds(self, cond: dict, ctx: Context) -> bool:  # noqa: C901 - one branch per key
+        for key, want in cond.items():
+            if key in ("only", "fix"):
+                continue
+            if key in ("prev", "prev2", "next", "next2"):
+                word = ctx.prev(2 if key == "prev2" else 1) if key.startswith("prev") else (
+                    ctx.next(2 if key == "next2" else 1))
+                if word is None or word not in want:
+                    return False
+            elif key in ("next_not", "next2_not"):
+                word = ctx.next(2 if key == "next2_not" else 1)
+                if word is not None and word in want:
+                    return False
+            elif key == "prev_punct":
+                if ctx.prev_punct() not in want:
+                    return False
+            elif key == "next_punct":
+                if ctx.next_punct() not in want:
+                    return False
+            elif key == "prev_not_punct":
+                if ctx.prev() is None:
+                    return False
+            elif key == "next_punct_not":
+                if ctx.next() is None:
+                    return False
+            elif key == "clause_start":
+                if not ctx.clause_start():
+                    return False
+            elif key == "question_first":
+                if not ctx.question_first(self.lists["question_prefixes"]):
+                    return False
+            elif key == "window":
+                if not (ctx.window() & want):
+                    return False
+            elif key in ("next_suffix", "next2_suffix"):
+                word = ctx.next(2 if key == "next2_suffix" else 1)
+                if word is None or not any(word.endswith(s) for s in want):
+                    return False
+            else:
+                raise ValueError(f"condición desconocida «{key}» en el patrón {self.id}")
+        return True
+
+
+@cache
+def load_grammar(path: Path = GRAMMAR_FILE) -> tuple[list[Pattern], dict]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    lists = {name: frozenset(words) for name, words in data["lists"].items()}
+    return [Pattern(p, lists) for p in data["patterns"]], data["agreement"]
+
+
+def match_case(original: str, fix: str) -> str:
+    if original.isupper() and len(original) > 1:
+        return fix.upper()
+    if original[:1].isupper():
+        return fix[:1].upper() + fix[1:]
+    return fix
+
+
+def finding(message: str, start: int, end: int, suggestions: Iterable[str], code: str) -> Finding:
+    return Finding(rule=RULE_ID, severity=Severity.ADVIERTE,
+                   message=f"{message} (criterio 6.xxiv)", start=start, end=end,
+                   suggestions=tuple(suggestions), code=f"gramatica:{code}")
+
+
+class GrammarChecker:
+    """Context patterns plus article–noun–adjective agreement, on (masked) text."""
+
+    def __init__(self, path: Path = GRAMMAR_FILE) -> None:
+        from redes_desktop.checks.grammar_agreement import Agreement
+
+        self.patterns, agreement = load_grammar(path)
+        self._by_first: dict[str, list[Pattern]] = {}
+        for p in self.patterns:
+            for w in p.first:
+                self._by_first.setdefault(w, []).append(p)
+        self.agreement = Agreement(agreement)
+
+    def findings(self, text: str, masked: str | None = None) -> list[Finding]:
+        tokens = tokenize(masked if masked is not None else text)
+        out: list[Finding] = []
+        taken_until = -1
+        for i, tok in enumerate(tokens):
+            if not tok.word or i <= taken_until:
+                continue
+            for pattern in self._by_first.get(tok.low, ()):
+                hit = pattern.match_at(tokens, i)
+                if hit is None:
+                    continue
+                j, fix = hit
+                start, end = tok.start, tokens[j].end
+                fix = match_case(text[start:end], fix)
+                out.append(finding(pattern.message, start, end, [fix], pattern.id))
+                taken_until = j
+                break
+        out += self.agreement.findings(text, tokens)
+        out.sort(key=lambda f: (f.start, f.end))
+        return _without_overlaps(out)
+
+
+def _without_overlaps(findings: list[Finding]) -> list[Finding]:
+    """One finding per stretch of text: the first (leftmost, then shortest) wins."""
+    out: list[Finding] = []
+    for f in findings:
+        if out and f.start < out[-1].end:
+            continue
+        out.append(f)
+    return out
