@@ -36,6 +36,7 @@ def shared_handle(tmp_path):
     from redes_desktop.database import open_local_database
     from redes_desktop.models import Post, PostStatus
     from redes_desktop.models.enums import AccountStatus, Network
+    from redes_desktop.services.activity import NullRecorder
     from redes_desktop.services.directory import Directory
     from tests.factories import make_office
 
@@ -43,7 +44,7 @@ def shared_handle(tmp_path):
     data.mkdir()
     db = open_local_database(data / "redes.sqlite3")
     with db.session() as session:
-        directory = Directory(session, lambda: datetime.now(UTC))
+        directory = Directory(session, lambda: datetime.now(UTC), NullRecorder())
         office = make_office(directory)
         facebook = directory.create_account(
             area=office.area, network=Network.FACEBOOK, name="INE Jalisco",

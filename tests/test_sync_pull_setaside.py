@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from redes_desktop.errors import ValidationError
 from redes_desktop.models import Consultation, Level, Person, Post
+from redes_desktop.services.activity import NullRecorder
 from redes_desktop.services.directory import Directory
 from redes_desktop.sync.conflicts import KEEP_SERVER, open_conflicts, resolve
 from tests import test_sync_support as _support
@@ -26,7 +27,7 @@ EMAIL = "misma@ine.mx"
 def _register(station, office, name: str) -> object:
     with station.db.session() as s:
         area = s.get(type(office.area), office.area.id)
-        person = Directory(s, lambda: T0).create_person(name, EMAIL, Level.MANDO_MEDIO, area)
+        person = Directory(s, lambda: T0, NullRecorder()).create_person(name, EMAIL, Level.MANDO_MEDIO, area)
         s.commit()
         return person.id
 
