@@ -4,6 +4,7 @@ its settings loaded and its database upgraded. Shared by the GUI and the command
 from __future__ import annotations
 
 import os
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,7 +76,8 @@ class FolderLock:
                 self._fd = None
 
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows workstations
+# sys.platform (not os.name): the type checker then checks only this platform's branch.
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows workstations
     import msvcrt
 
     def _lock_fd(fd: int) -> None:
