@@ -8,11 +8,15 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from redes_desktop.clock import Clock, system_clock
 from redes_desktop.errors import AlreadyRunning, DataFolderError
 from redes_desktop.paths import DataPaths
 from redes_desktop.settings import Settings, SettingsStore
+
+if TYPE_CHECKING:  # the data layer is imported when the database is opened (it is slow)
+    from redes_desktop.database import Database
 
 
 def prepare_data_folder(root: Path) -> DataPaths:
@@ -104,12 +108,12 @@ class Workspace:
     settings: Settings
     clock: Clock = system_clock
     lock: FolderLock | None = None
-    database: object | None = field(default=None)  # redes_desktop.database.Database
+    database: Database | None = field(default=None)
 
     def save_settings(self) -> None:
         self.settings_store.save(self.settings)
 
-    def open_database(self):
+    def open_database(self) -> Database:
         """Import the data layer lazily (it is slow) and open the local database."""
         from redes_desktop.database import open_local_database
 
@@ -119,7 +123,7 @@ class Workspace:
 
     def close(self) -> None:
         if self.database is not None:
-            self.database.dispose()  # type: ignore[attr-defined]
+            self.database.dispose()
             self.database = None
         if self.lock is not None:
             self.lock.release()
