@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test bench lint demo clean system-deps package bundle-smoke bench-bundle constraints
+.PHONY: run test bench lint typecheck demo clean system-deps package bundle-smoke bench-bundle constraints
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,5 +58,12 @@ bench: $(STAMP) system-deps
 lint: $(STAMP)
 	$(BIN)/ruff check redes_desktop tests benchmarks
 
+# mypy over redes_desktop/ ([tool.mypy] in pyproject.toml). TYPECHECK_STRICT=0 prints the errors
+# and their count without failing (while the last modules are being fixed).
+TYPECHECK_STRICT ?= 1
+typecheck: $(STAMP)
+	@if [ "$(TYPECHECK_STRICT)" = 1 ]; then $(BIN)/mypy; \
+	else $(BIN)/mypy || echo "typecheck: errors above are not failing the build yet (TYPECHECK_STRICT=0)"; fi
+
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache

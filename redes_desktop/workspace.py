@@ -4,14 +4,19 @@ its settings loaded and its database upgraded. Shared by the GUI and the command
 from __future__ import annotations
 
 import os
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from redes_desktop.clock import Clock, system_clock
 from redes_desktop.errors import AlreadyRunning, DataFolderError
 from redes_desktop.paths import DataPaths
 from redes_desktop.settings import Settings, SettingsStore
+
+if TYPE_CHECKING:  # the data layer is imported when the database is opened (it is slow)
+    from redes_desktop.database import Database
 
 
 def prepare_data_folder(root: Path) -> DataPaths:
@@ -75,7 +80,8 @@ class FolderLock:
                 self._fd = None
 
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows workstations
+# sys.platform (not os.name): the type checker then checks only this platform's branch.
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows workstations
     import msvcrt
 
     def _lock_fd(fd: int) -> None:
@@ -102,12 +108,12 @@ class Workspace:
     settings: Settings
     clock: Clock = system_clock
     lock: FolderLock | None = None
-    database: object | None = field(default=None)  # redes_desktop.database.Database
+    database: Database | None = field(default=None)
 
     def save_settings(self) -> None:
         self.settings_store.save(self.settings)
 
-    def open_database(self):
+    def open_database(self) -> Database:
         """Import the data layer lazily (it is slow) and open the local database."""
         from redes_desktop.database import open_local_database
 
@@ -117,7 +123,7 @@ class Workspace:
 
     def close(self) -> None:
         if self.database is not None:
-            self.database.dispose()  # type: ignore[attr-defined]
+            self.database.dispose()
             self.database = None
         if self.lock is not None:
             self.lock.release()

@@ -123,3 +123,15 @@ def test_current_database_opens_without_alembic(tmp_path):
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_command_line_without_a_url_says_what_to_pass():
+    """`alembic upgrade` with neither a connection nor `-x url=...` used to fail inside
+    SQLAlchemy (create_engine(None)); it now says which option is missing."""
+    from alembic import command
+
+    from redes_desktop.database import alembic_config
+    from redes_desktop.errors import UserFacingError
+
+    with pytest.raises(UserFacingError, match="-x url="):
+        command.upgrade(alembic_config(), "head")

@@ -10,6 +10,7 @@ an account). A workstation with no person chosen shows nothing.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from sqlalchemy import select
@@ -53,8 +54,9 @@ def visibility_for(session: Session, clock: Clock, person: Person | None) -> Vis
         Area.titular_id == person.id)
     candidates = set(session.scalars(designated)) | set(session.scalars(headed))
     permissions = Permissions(session, clock)
-    found = session.scalars(select(Account).where(Account.id.in_(candidates))) if candidates \
-        else []
+    found: Iterable[Account] = (
+        session.scalars(select(Account).where(Account.id.in_(candidates))) if candidates else []
+    )
     accounts = sorted(
         (a.id for a in found if permissions.check(person, Action.READ_BITACORA, account=a)),
         key=str)

@@ -16,9 +16,10 @@ from datetime import datetime
 from sqlalchemy import insert, select, update
 from sqlalchemy.exc import OperationalError
 
+from redes_desktop.models.base import table_of
 from redes_desktop.models.bitacora_anchor import BitacoraAnchor
 
-_TABLE = BitacoraAnchor.__table__
+_TABLE = table_of(BitacoraAnchor)
 
 
 @dataclass(frozen=True)

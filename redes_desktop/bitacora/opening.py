@@ -63,8 +63,8 @@ def open_bitacora(
     key = crypto.load_key(secrets, crypto.encryption_key_name(workstation), "clave")
     key = key or crypto.store_new_key(secrets, crypto.encryption_key_name(workstation))
     chain_name = crypto.chain_key_name(workstation)
-    chain_key = crypto.load_key(secrets, chain_name, "clave de cadena")
-    chain_key = chain_key or crypto.store_new_key(secrets, chain_name)
+    chain_key = (crypto.load_key(secrets, chain_name, "clave de cadena")
+                 or crypto.store_new_key(secrets, chain_name))
     sealer = Sealer(key)
     # The anchors first, then the file: a bitácora file never exists without its anchors, so
     # an absent anchor later is an alarm, never mistaken for a new bitácora (integrity.py).

@@ -141,7 +141,8 @@ class BitacoraReader:
         if filters.empty:
             if self._high is None:
                 self.count(filters)
-            if self._contiguous:  # no gaps in the ids (as of the last count): jump there
+            # No gaps in the ids (as of the last count, which set _high): jump there.
+            if self._contiguous and self._high is not None:
                 return self.conn.execute(
                     f"SELECT {ROW_COLUMNS} FROM entries WHERE id <= ? ORDER BY id DESC LIMIT ?",
                     (self._high - offset, limit),
@@ -178,7 +179,7 @@ class BitacoraReader:
         joiner = " AND " if where else " WHERE "
         last = None
         while True:
-            cond, extra = "", []
+            cond, extra = "", list[int]()
             if last is not None:
                 cond, extra = joiner + ("id < ?" if newest_first else "id > ?"), [last]
             rows = self.conn.execute(

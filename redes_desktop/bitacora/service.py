@@ -400,7 +400,7 @@ class Bitacora:
         key = uuid_bytes(origin)
         head = self._rows.head(key)
         last_seq, prev = (head[0], head[1]) if head else (0, GENESIS)
-        rows = []
+        rows: list[tuple] = []
         for entry in sorted(items, key=lambda e: e.seq):
             if entry.seq <= last_seq and not rows:
                 existing = self._rows.at_seq(key, entry.seq)

@@ -13,6 +13,7 @@ import sqlite3
 import uuid
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import overload
 
 from redes_desktop.errors import UserFacingError
 
@@ -50,6 +51,12 @@ class BitacoraFileError(UserFacingError):
     exit_code = 4
 
 
+@overload
+def uuid_bytes(value: str | uuid.UUID) -> bytes: ...
+@overload
+def uuid_bytes(value: None) -> None: ...
+@overload
+def uuid_bytes(value: str | uuid.UUID | None) -> bytes | None: ...
 def uuid_bytes(value: str | uuid.UUID | None) -> bytes | None:
     if value is None:
         return None
@@ -59,6 +66,12 @@ def uuid_bytes(value: str | uuid.UUID | None) -> bytes | None:
 _TEXT_CACHE: dict[bytes, str] = {}
 
 
+@overload
+def uuid_text(value: bytes) -> str: ...
+@overload
+def uuid_text(value: None) -> None: ...
+@overload
+def uuid_text(value: bytes | None) -> str | None: ...
 def uuid_text(value: bytes | None) -> str | None:
     """16 stored bytes -> canonical text (cached: there are few distinct people and accounts)."""
     if value is None:

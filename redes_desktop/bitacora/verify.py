@@ -98,7 +98,7 @@ def verify_origin(
     if anchor and 0 < head_seq < expected:
         row = rows.at_seq(key, head_seq)
         head_mac = row[10] if row else None
-    kept_seq, kept_mac = kept if kept else (0, None)
+    kept_seq, kept_mac = kept if kept else (0, b"")  # kept_seq 0: kept_mac is never read
     if 0 < kept_seq < expected:
         row = rows.at_seq(key, kept_seq)
         kept_mac = kept_mac if row is not None and macs_equal(row[10], kept_mac) else b""

@@ -52,9 +52,9 @@ def run_generate(args: argparse.Namespace) -> int:
     from redes_desktop.passwords import generator, strength
 
     if args.passphrase:
-        settings = generator.PassphraseSettings(words=args.words)
-        password = generator.generate_passphrase(settings)
-        entropy = settings.entropy_bits()
+        phrase = generator.PassphraseSettings(words=args.words)
+        password = generator.generate_passphrase(phrase)
+        entropy = phrase.entropy_bits()
     else:
         settings = generator.PasswordSettings(
             length=args.length, specials=not args.no_symbols,

@@ -7,6 +7,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
+from redes_desktop.errors import UserFacingError
 from redes_desktop.models import Base
 
 config = context.config
@@ -31,6 +32,11 @@ else:
     url = context.get_x_argument(as_dictionary=True).get("url") or config.get_main_option(
         "sqlalchemy.url"
     )
+    if not url:
+        raise UserFacingError(
+            "No se indicó la base de datos que se va a migrar. Pásela con -x url=... (por "
+            "ejemplo: alembic -x url=sqlite:///ruta/redes.sqlite3 upgrade head)."
+        )
     engine = create_engine(url)
     with engine.begin() as conn:
         _run(conn)

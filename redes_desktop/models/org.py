@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
 from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -10,6 +11,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from redes_desktop.models.base import Base, SoftDeleteMixin, SyncedMixin
 from redes_desktop.models.enums import AreaKind, Level, Role
 from redes_desktop.models.types import enum_type
+
+if TYPE_CHECKING:
+    from redes_desktop.models.accounts import Account
 
 
 class Area(SyncedMixin, SoftDeleteMixin, Base):
@@ -31,7 +35,7 @@ class Area(SyncedMixin, SoftDeleteMixin, Base):
     people: Mapped[list[Person]] = relationship(
         back_populates="area", foreign_keys="Person.area_id"
     )
-    accounts: Mapped[list[Account]] = relationship(back_populates="area")  # noqa: F821
+    accounts: Mapped[list[Account]] = relationship(back_populates="area")
 
     def __repr__(self) -> str:
         return f"<Area {self.name!r}>"

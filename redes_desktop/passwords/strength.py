@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 ZXCVBN_MAX = 72
 MIN_LENGTH = 12
@@ -136,6 +137,13 @@ class Strength:
         }
 
 
+class _Feedback(TypedDict):
+    """zxcvbn's `feedback` (the library ships no types)."""
+
+    warning: str
+    suggestions: list[str]
+
+
 def evaluate(password: str, user_inputs: Iterable[str] = ()) -> Strength:
     """Score `password`; `user_inputs` are the account's own words (see `context_words`)."""
     from zxcvbn import zxcvbn
@@ -147,7 +155,7 @@ def evaluate(password: str, user_inputs: Iterable[str] = ()) -> Strength:
     seconds = float(result["crack_times_seconds"]["offline_slow_hashing_1e4_per_second"]) \
         if result else 0.0
     reasons = _reasons(password, score, result, inputs)
-    feedback = result["feedback"] if result else {"warning": "", "suggestions": []}
+    feedback: _Feedback = result["feedback"] if result else {"warning": "", "suggestions": []}
     return Strength(
         score=score,
         label=SCORE_LABELS[score],

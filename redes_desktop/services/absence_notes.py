@@ -294,10 +294,11 @@ class AbsenceNotes:
             )
             .order_by(Post.published_at)
         )
-        return [
-            f"{_local(p.published_at)}: {p.text.strip()[:80]}"
+        return [  # the query's `published_at IS NOT NULL`: `at` is always set
+            f"{_local(at)}: {p.text.strip()[:80]}"
             for p in rows
-            if absence.starts_on <= to_mexico(p.published_at).date() <= absence.ends_on
+            if (at := p.published_at) is not None
+            and absence.starts_on <= to_mexico(at).date() <= absence.ends_on
         ]
 
     def _entitled_absence(self, absence: AbsencePeriod) -> bool:

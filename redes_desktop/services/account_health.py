@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from redes_desktop.clock import Clock, to_mexico
+from redes_desktop.clock import Clock, as_utc, to_mexico
 from redes_desktop.models import Account, AccountStatus, Network, Post, PostStatus
 from redes_desktop.models.procedures import AccountRequest
 from redes_desktop.services.institute_calendar import spanish_date
@@ -68,7 +68,7 @@ def account_health(
     rows: list[HealthRow] = []
     for account in accounts:
         published = _aware(last.get(account.id))
-        since = published or _aware(opened.get(account.id)) or _aware(account.created_at)
+        since = published or _aware(opened.get(account.id)) or as_utc(account.created_at)
         silent = now - since
         rhythm_days = RHYTHM_DAYS.get(account.rhythm, 7)
         reasons: list[str] = []
@@ -114,8 +114,6 @@ def account_health(
 
 
 def _aware(value: datetime | None) -> datetime | None:
-    from redes_desktop.clock import as_utc
-
     return as_utc(value) if value is not None else None
 
 

@@ -44,7 +44,7 @@ class ConsultationRow(NamedTuple):
     network: Network
     area_id: uuid.UUID
     area_name: str
-    author_id: uuid.UUID
+    author_id: uuid.UUID | None  # None (and name "") when the author's record is missing
     author_name: str
     sent_at: datetime
     deadline: datetime
@@ -162,7 +162,7 @@ def queue_rows(
             author_uuid, author_name = people.get(author_key, nobody)
             rows.append(ConsultationRow(
                 _text(cid), _text(post_key), account_uuid, handle, network, area_uuid,
-                area_name, author_uuid, author_name, _utc(sent), _utc(deadline), st,
+                area_name, author_uuid, author_name, _utc_set(sent), _utc_set(deadline), st,
                 bool(pending), bool(invalidated),
                 people.get(reviewer_key, nobody)[1] if reviewer_key else "", _utc(decided),
                 question))
@@ -181,10 +181,12 @@ def _gc_paused() -> Iterator[None]:
 
 
 def _utc(value) -> datetime | None:
+    return None if value is None else _utc_set(value)
+
+
+def _utc_set(value: str | datetime) -> datetime:
     """A stored time as aware UTC. SQLite gives text without offset (UTC by UTCDateTime);
     parsing it with "+00:00" appended is several times faster than parse-then-replace."""
-    if value is None:
-        return None
     if isinstance(value, datetime):  # PostgreSQL
         return as_utc(value)
     try:

@@ -329,7 +329,7 @@ class ConsultationService:
         if not marked:
             return []
         ids = [c.id for c in marked]
-        statuses: dict[uuid.UUID, set[str]] = {}
+        statuses: dict[uuid.UUID | None, set[str]] = {}  # related_id IN ids: never None
         for related_id, status in self.session.execute(
             select(OutgoingMail.related_id, OutgoingMail.status).where(
                 OutgoingMail.related_kind == mails.REQUEST_KIND,

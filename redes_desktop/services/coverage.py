@@ -221,10 +221,11 @@ class AbsenceService:
             rows.append(row)
         self.session.flush()
         for row, items in zip(rows, targets, strict=True):
-            for item in items or [None]:
+            recorded: list[CoveredAccount | None] = [*items] or [None]  # None: no account
+            for target in recorded:
                 self._record(
                     actor,
-                    item.account if item else None,
+                    target.account if target else None,
                     "ausencia_registrada",
                     ausente=person.name,
                     tipo=kind.value,

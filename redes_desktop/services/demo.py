@@ -540,7 +540,7 @@ def seed_demo_folder(workspace: Workspace, force: bool = False) -> str:
                 f"--force para reemplazarlos: antes se guarda un respaldo en {paths.backups}."
             )
         if workspace.database is not None:
-            workspace.database.dispose()  # type: ignore[attr-defined]
+            workspace.database.dispose()
             workspace.database = None
         stamp = to_mexico(workspace.clock()).strftime("%Y%m%d-%H%M%S")
         backup = _move_aside(paths.database, paths.backups, stamp)

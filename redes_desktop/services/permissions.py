@@ -182,8 +182,9 @@ class Permissions:
             return Decision(False, self._no_access(account, action))
         return Decision(False, "Acción desconocida.")
 
-    def require(self, person: Person, action: Action, **target: object) -> None:
-        decision = self.check(person, action, **target)  # type: ignore[arg-type]
+    def require(self, person: Person, action: Action, *, account: Account | None = None,
+                area: Area | None = None) -> None:
+        decision = self.check(person, action, account=account, area=area)
         if not decision:
             raise PermissionDenied(decision.reason)
 

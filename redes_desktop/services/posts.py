@@ -281,10 +281,10 @@ class PostService:
                 | (Post.scheduled_at >= since),
             )
         )
-        return tuple(
-            RecentPost(text=text, at=published or scheduled)
+        return tuple(  # the query's `>= since` means one of the two times is set
+            RecentPost(text=text, at=at)
             for post_id, text, published, scheduled in rows
-            if post_id != exclude
+            if post_id != exclude and (at := published or scheduled) is not None
         )
 
 

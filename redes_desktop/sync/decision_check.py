@@ -30,6 +30,7 @@ from sqlalchemy import Connection, select, update
 
 from redes_desktop.clock import as_utc
 from redes_desktop.models import Consultation, ConsultationState
+from redes_desktop.models.base import table_of
 from redes_desktop.models.sync_state import SyncChange
 from redes_desktop.sync.decision_guards import REVIEWER_STATES, consultation_decisions
 from redes_desktop.sync.state import get_state, set_state
@@ -38,8 +39,8 @@ DECISION_COLUMNS = ("state", "reviewer_id", "decided_at", "reasoning", "requeste
 UNDECIDED = {"state": "pendiente", "reviewer_id": None, "decided_at": None, "reasoning": "",
              "requested_changes": ""}
 SWEPT = "decisions_verified"
-_consultations = Consultation.__table__
-_changes = SyncChange.__table__
+_consultations = table_of(Consultation)
+_changes = table_of(SyncChange)
 
 
 def _value(v):

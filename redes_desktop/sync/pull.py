@@ -20,6 +20,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
 from redes_desktop.clock import Clock, system_clock
+from redes_desktop.models.base import table_of
 from redes_desktop.models.sync_state import SyncChange, SyncConflict
 from redes_desktop.sync import decision_check, setaside
 from redes_desktop.sync.policies import synced_table_names, table
@@ -27,8 +28,8 @@ from redes_desktop.sync.rows import order_of
 from redes_desktop.sync.shared_schema import sync_log
 from redes_desktop.sync.state import get_state, set_state
 
-changes = SyncChange.__table__
-conflicts = SyncConflict.__table__
+changes = table_of(SyncChange)
+conflicts = table_of(SyncConflict)
 PULLED = "pulled_seq"
 
 

@@ -47,8 +47,10 @@ def from_json(table: Table, data: dict[str, Any]) -> dict[str, Any]:
             out[column.name] = None if value is None else datetime.fromisoformat(value)
             continue
         for candidate in (kind, impl):
+            if candidate is None:
+                continue
             try:
-                python_type = candidate.python_type  # type: ignore[union-attr]
+                python_type = candidate.python_type
                 break
             except (NotImplementedError, AttributeError):
                 continue

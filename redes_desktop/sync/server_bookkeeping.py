@@ -129,8 +129,8 @@ def _log_statements(path: str, checks: dict[str, str | None],
         if name in read_all:
             continue
         quoted = '"' + name + '"'
-        known = _OWNERS.get(check or "")
-        if known is None:
+        known = _OWNERS.get(check) if check is not None else None
+        if check is None or known is None:
             cases.append(f"WHEN '{name}' THEN EXISTS (SELECT 1 FROM {quoted} x "
                          "WHERE x.id = sync_log.row_id)")
             continue

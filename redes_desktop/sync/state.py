@@ -7,9 +7,10 @@ import uuid
 from sqlalchemy import Connection, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from redes_desktop.models.base import table_of
 from redes_desktop.models.sync_state import SyncState
 
-_state = SyncState.__table__
+_state = table_of(SyncState)
 WORKSTATION = "workstation_id"
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -22,6 +23,12 @@ from redes_desktop.resource_files import verify as verify_installed_files
 from redes_desktop.ui.main_window import MainWindow, error_box
 from redes_desktop.ui.tasks import run_task
 from redes_desktop.workspace import Workspace, open_workspace
+
+if TYPE_CHECKING:  # imported where used: the window paints before the data layer is imported
+    from redes_desktop.context import AppContext
+    from redes_desktop.secrets_store import SecretStore
+    from redes_desktop.ui.sync.controller import SyncController
+    from redes_desktop.ui.vault_dialog import VaultDialog
 
 PAINT_MARKER = "redes-desktop: primera pintura"
 STARTUP, PERIODIC = "startup", "periodic"
@@ -41,10 +48,10 @@ class Startup:
         self.secrets_options = secrets_options or SecretsOptions()
         self.pool = pool  # tests: SynchronousPool for the secrets step
         self.exit_code = 0
-        self.context = None
-        self.sync = None
-        self.secrets = None
-        self.vault_dialog = None
+        self.context: AppContext | None = None
+        self.sync: SyncController | None = None
+        self.secrets: SecretStore | None = None
+        self.vault_dialog: VaultDialog | None = None
         self.window = MainWindow(str(workspace.paths.root))
         settings = workspace.settings
         self.window.restore_state(
@@ -95,9 +102,9 @@ class Startup:
                 return
             from redes_desktop.ui.vault_dialog import VaultDialog
 
-            self.vault_dialog = VaultDialog(store, self.window, pool=self.pool)
-            self.vault_dialog.finished.connect(lambda result: self._on_vault_dialog(store, result))
-            self.vault_dialog.open()
+            self.vault_dialog = dialog = VaultDialog(store, self.window, pool=self.pool)
+            dialog.finished.connect(lambda result: self._on_vault_dialog(store, result))
+            dialog.open()
             return
         self._secrets_ready(store)
 
@@ -113,18 +120,18 @@ class Startup:
             self.exit_code = SecretsUnavailable.exit_code
             self.app.exit(self.exit_code)
 
-    def _secrets_ready(self, store) -> None:
+    def _secrets_ready(self, store: SecretStore) -> None:
         self.secrets = store
         self.window.set_secret_store(store)
-        run_task(self._load_data_layer, self._on_loaded)
+        run_task(lambda: self._load_data_layer(store), self._on_loaded)
 
-    def _load_data_layer(self):
+    def _load_data_layer(self, secrets: SecretStore) -> AppContext:
         from redes_desktop.context import AppContext
 
         database = self.workspace.open_database()
         context = AppContext(
             workspace=self.workspace, database=database, clock=self.workspace.clock,
-            secrets=self.secrets,
+            secrets=secrets,
         )
         attach_bitacora(context)
         context.load_identity()
@@ -154,18 +161,17 @@ class Startup:
         if context.identity is None:
             self._ask_identity()
         self._run_jobs(STARTUP)
-        self._start_sync()
+        self._start_sync(context)
         self._periodic = QTimer(self.window)
         self._periodic.setInterval(PERIODIC_INTERVAL_MS)
         self._periodic.timeout.connect(lambda: self._run_jobs(PERIODIC))
         self._periodic.start()
 
-    def _start_sync(self) -> None:
+    def _start_sync(self, context: AppContext) -> None:
         """Background sync with the shared database, when one is configured (issue 7)."""
         from redes_desktop.ui.sync.conflicts_dialog import ConflictsDialog
         from redes_desktop.ui.sync.controller import SyncController
 
-        context = self.context
         settings = context.workspace.settings
         factory = None
         if settings.shared_database_url:
@@ -175,14 +181,15 @@ class Startup:
                 engine, note = make_sync_engine(context)
                 return RecordingSync(engine, context, note)
 
-        self.sync = SyncController(context.database.engine, factory,
-                                   max(settings.sync_interval_seconds, 10) * 1000, self.window)
-        self.sync.status_changed.connect(self.window.sync_label.setText)
-        self.sync.status_changed.connect(self._show_bitacora_alarm)  # the shared comparison
-        self.window.sync_now_action.triggered.connect(self.sync.sync_now)
+        self.sync = sync = SyncController(context.database.engine, factory,
+                                          max(settings.sync_interval_seconds, 10) * 1000,
+                                          self.window)
+        sync.status_changed.connect(self.window.sync_label.setText)
+        sync.status_changed.connect(self._show_bitacora_alarm)  # the shared comparison
+        self.window.sync_now_action.triggered.connect(sync.sync_now)
         self.window.conflicts_action.triggered.connect(
             lambda: ConflictsDialog(context, self.window).exec())
-        self.sync.start()
+        sync.start()
 
     def _open_notification(self, notification) -> None:
         """A click on a tray notification brings the window to the section it is about."""
@@ -231,9 +238,12 @@ class Startup:
     def _ask_identity(self) -> None:
         from redes_desktop.ui.identity_dialog import IdentityDialog
 
-        dialog = IdentityDialog(self.context, self.window)
-        if dialog.exec() and self.context.identity is not None:
-            self.window.set_context(self.context)
+        context = self.context
+        if context is None:  # the switch-user action is enabled once the data is loaded
+            return
+        dialog = IdentityDialog(context, self.window)
+        if dialog.exec() and context.identity is not None:
+            self.window.set_context(context)
             if self.sync is not None:
                 self.sync.forget_engine()  # the next sync connects as the new person
 
@@ -279,7 +289,8 @@ def _install_qt_spanish(app: QApplication) -> None:
 
 
 def run_gui(args) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()  # typed as the QCoreApplication base
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Redes INE")
     app.setOrganizationName("INE")
     app.setApplicationDisplayName("Redes INE")

@@ -14,10 +14,12 @@ no process overwrites what another stored. Wrong passphrases make the next attem
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NoReturn
 
 from redes_desktop.secrets_store import SecretStore, SecretsUnavailable, check_secret_size
 from redes_desktop.vault import file as vault_file
@@ -61,7 +63,7 @@ Opener = Callable[["VaultSecretStore", bool], None]
 """Called as opener(store, creating) on first use; must leave the store open or raise."""
 
 
-def _no_opener(store: VaultSecretStore, creating: bool) -> None:
+def _no_opener(store: VaultSecretStore, creating: bool) -> NoReturn:
     raise SecretsUnavailable(
         f"La bóveda de secretos {store.path} está cerrada: escriba su frase de acceso al abrir "
         "el programa."
@@ -125,12 +127,14 @@ class VaultSecretStore(SecretStore):
         self._vault = None
 
     def _open(self, creating: bool) -> Unlocked:
-        if self._vault is None:
+        vault = self._vault
+        if vault is None:
             self.inspect()  # damaged or foreign: say so before asking for anything
             self.opener(self, creating)
-            if self._vault is None:  # pragma: no cover - an opener that neither opened nor raised
+            vault = self._vault  # set by the opener
+            if vault is None:  # pragma: no cover - an opener that neither opened nor raised
                 _no_opener(self, creating)
-        return self._vault  # type: ignore[return-value]
+        return vault
 
     # -- the SecretStore interface ---------------------------------------------------------------
     def get(self, key: str) -> str | None:
@@ -193,7 +197,8 @@ class VaultSecretStore(SecretStore):
             os.close(fd)
 
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows workstations
+# sys.platform (not os.name): the type checker then checks only this platform's branch.
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows workstations
     import msvcrt
 
     def _lock(fd: int) -> None:
