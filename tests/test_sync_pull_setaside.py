@@ -27,7 +27,8 @@ EMAIL = "misma@ine.mx"
 def _register(station, office, name: str) -> object:
     with station.db.session() as s:
         area = s.get(type(office.area), office.area.id)
-        person = Directory(s, lambda: T0, NullRecorder()).create_person(name, EMAIL, Level.MANDO_MEDIO, area)
+        directory = Directory(s, lambda: T0, NullRecorder())
+        person = directory.create_person(name, EMAIL, Level.MANDO_MEDIO, area)
         s.commit()
         return person.id
 
