@@ -21,13 +21,14 @@ from redes_desktop.models import (
 )
 from redes_desktop.models.procedures import AttentionNotice
 from redes_desktop.services.absence_notes import AbsenceNotes, notice_text
-from redes_desktop.services.activity import MemoryRecorder
+from redes_desktop.services.activity import MemoryRecorder, NullRecorder
 from redes_desktop.services.coverage import AbsenceService, coverage_details
 from redes_desktop.services.directory import Directory
 from redes_desktop.services.institute_calendar import closed_stretch, spanish_range
 from redes_desktop.services.mail import MailConfig, Outbox, SmtpMailer
 from redes_desktop.services.permissions import Action, Permissions
 from redes_desktop.services.posts import PostService
+from tests.checkers import nothing_found
 from tests.factories import make_office
 
 COVERED = (Action.COMPOSE, Action.CONSULT_CNCS, Action.REVEAL_PASSWORD, Action.ROTATE_PASSWORD)
@@ -262,9 +263,10 @@ def test_handover_and_return_notes(world, session, clock, smtp_server, mail_sett
     assert notes.ensure_notes() == []
 
     # The suplente publishes under coverage; at the end, the return note lists it.
-    posts = PostService(session, clock)
+    posts = PostService(session, clock, recorder=NullRecorder())
     post = posts.create_draft(office.suplente, office.account, "Publicado en cobertura")
-    posts.mark_published(office.suplente, post, "https://x.com/JLE_JaliscoINE/status/1")
+    posts.mark_published(office.suplente, post, "https://x.com/JLE_JaliscoINE/status/1",
+                        nothing_found)
     clock.advance(timedelta(days=3))
     [back] = notes.ensure_notes()
     assert back.kind == "regreso"

@@ -123,22 +123,19 @@ def _account_context(data_dir: Path, account: str | None):
     """Recent posts, network and periodicity of an account in the local database (6.xxviii)."""
     if not account:
         return (), None, None
+    from redes_desktop.actions.account_check_context import account_check_context
     from redes_desktop.database import open_local_database
-    from redes_desktop.services.accounts_lookup import find_account
-    from redes_desktop.services.posts import PostService
 
     if not (data_dir / "redes.sqlite3").exists():
         raise UsageError(f"No hay base de datos en {data_dir}: no se puede usar --account.")
     database = open_local_database(data_dir / "redes.sqlite3")
     try:
-        with database.session() as session:
-            found = find_account(session, account)
-            if found is None:
-                raise UsageError(f"No existe la cuenta «{account}». Use su id o su @usuario.")
-            recent = PostService(session, _now).recent_posts(found.id)
-            return recent, found.network, found.rhythm
+        found = account_check_context(database, clock=_now, account=account)
     finally:
         database.dispose()
+    if found is None:
+        raise UsageError(f"No existe la cuenta «{account}». Use su id o su @usuario.")
+    return found.recent_posts, found.network, found.rhythm
 
 
 PARALLEL_THRESHOLD = 1000  # lines; below it a worker pool costs more than it saves

@@ -245,7 +245,7 @@ class DraftActions(QObject):
         self.loading = True
         w.account_combo.setCurrentIndex(index)
         w.editor.setPlainText(data.text)
-        w.media.set_items(data.media)
+        w.media.set_items(list(data.media))
         w.reply_box.setChecked(data.is_reply)
         self.loading = False
         self.post_id = data.id
