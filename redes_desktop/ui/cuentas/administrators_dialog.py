@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from redes_desktop.actions.unit_of_work import NO_IDENTITY_MESSAGE
 from redes_desktop.clock import to_mexico
 from redes_desktop.context import AppContext
 from redes_desktop.errors import NotFound
@@ -69,7 +70,7 @@ def may_change_administrators(context: AppContext, account_id: uuid.UUID | str) 
     with context.session() as session:
         person = context.current_person(session)
         if person is None:
-            return _tr("Elija primero quién usa esta estación (Archivo › Cambiar de usuario).")
+            return NO_IDENTITY_MESSAGE
         account = session.get(Account, uuid.UUID(str(account_id)))
         if account is None:
             return _tr("La cuenta ya no existe; actualice la lista.")

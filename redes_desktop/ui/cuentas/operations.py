@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
 
+from redes_desktop.actions.unit_of_work import NoIdentity
 from redes_desktop.context import AppContext
 from redes_desktop.errors import UserFacingError
 from redes_desktop.ui.tasks import SynchronousPool, run_task
@@ -41,9 +42,7 @@ def run_operation(
         with context.session() as session:
             person = context.current_person(session)
             if person is None:
-                raise UserFacingError(
-                    _tr("Elija primero quién usa esta estación (menú Archivo › Identidad).")
-                )
+                raise NoIdentity()
             result = operation(session, person)
             session.commit()
             return result

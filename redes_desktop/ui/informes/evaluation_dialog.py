@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redes_desktop.actions.unit_of_work import NoIdentity
 from redes_desktop.clock import to_mexico
 from redes_desktop.context import AppContext
 from redes_desktop.errors import UserFacingError
@@ -82,7 +83,7 @@ class EvaluationDialog(QDialog):
             with self.context.session() as session:
                 actor = self.context.current_person(session)
                 if actor is None:
-                    raise UserFacingError("Elija primero quién es usted en esta estación.")
+                    raise NoIdentity()
                 record_evaluation(
                     session, self.context.clock, actor, self.account_id,
                     period_start=to_date(self.period_start.date()),

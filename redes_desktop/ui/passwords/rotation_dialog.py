@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redes_desktop.actions.unit_of_work import NoIdentity
 from redes_desktop.context import AppContext
-from redes_desktop.errors import PermissionDenied, UserFacingError
+from redes_desktop.errors import UserFacingError
 from redes_desktop.services.password_service import PasswordService
 from redes_desktop.ui.passwords.clipboard import ClipboardGuard
 from redes_desktop.ui.passwords.generator_dialog import GeneratorPanel
@@ -95,7 +96,7 @@ class RotationDialog(QDialog):
             with context.session() as session:
                 person = context.current_person(session)
                 if person is None:
-                    raise PermissionDenied("Elija primero quién usa esta computadora.")
+                    raise NoIdentity()
                 PasswordService(session, context.clock, context.secrets, context.recorder).rotate(
                     person, account_id, password, confirmed_on_network=confirmed)
                 session.commit()

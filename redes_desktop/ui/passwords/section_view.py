@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redes_desktop.actions.unit_of_work import NoIdentity
 from redes_desktop.clock import to_mexico
 from redes_desktop.context import AppContext
-from redes_desktop.errors import PermissionDenied, UserFacingError
+from redes_desktop.errors import UserFacingError
 from redes_desktop.models import IncidentState
 from redes_desktop.passwords.rotation import RotationState
 from redes_desktop.services.incidents import IncidentService
@@ -205,7 +206,7 @@ class PasswordsSection(QWidget):
             with context.session() as session:
                 person = context.current_person(session)
                 if person is None:
-                    raise PermissionDenied("Elija primero quién usa esta computadora.")
+                    raise NoIdentity()
                 return PasswordService(session, context.clock, context.secrets,
                                        context.recorder).reveal(person, account_id,
                                                                 purpose=purpose)
@@ -285,7 +286,7 @@ class PasswordsSection(QWidget):
             with context.session() as session:
                 person = context.current_person(session)
                 if person is None:
-                    raise PermissionDenied("Elija primero quién usa esta computadora.")
+                    raise NoIdentity()
                 reported = IncidentService.for_context(context, session).report(
                     person, account_id, description, observed)
                 session.commit()
@@ -320,7 +321,7 @@ class PasswordsSection(QWidget):
             with context.session() as session:
                 person = context.current_person(session)
                 if person is None:
-                    raise PermissionDenied("Elija primero quién usa esta computadora.")
+                    raise NoIdentity()
                 IncidentService.for_context(context, session).close(
                     person, incident_id, resolution)
                 session.commit()
