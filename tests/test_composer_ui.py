@@ -456,7 +456,8 @@ def test_discard_and_consult(qtbot, view, typer, context, boxes):
     typer(view.editor, "Para descartar")
     view.save_now()
     post_id = view.post_id
-    view.discard_action.trigger()
+    view.discard_action.trigger()  # runs on a worker; the editor empties when it is done
+    qtbot.waitUntil(lambda: view.post_id is None, timeout=5000)
     with context.session() as session:
         assert session.get(Post, post_id).status == PostStatus.DESCARTADA
     view.consult_action.trigger()

@@ -282,12 +282,24 @@ class DraftActions(QObject):
             return
         self._save_timer.stop()
         self._wait_for_autosave()
-        if self.post_id is not None:
-            try:
-                self.store.discard(self.post_id)
-            except UserFacingError as error:
-                QMessageBox.warning(self._parent, title, error.message)
-                return
+        if self.post_id is None:
+            self.clear()
+            return
+        store, post_id = self.store, self.post_id
+        self.widgets.discard_action.setEnabled(False)
+        run_task(lambda: store.discard(post_id), self._on_discarded, self._pool)
+
+    def _on_discarded(self, _result: object, error: BaseException | None) -> None:
+        """The discard ran on the worker (the database never waits on the UI thread)."""
+        if not shiboken6.isValid(self):
+            return
+        self.widgets.discard_action.setEnabled(True)
+        if error is not None:
+            message = error.message if isinstance(error, UserFacingError) else self.tr(
+                "No se pudo descartar por un error inesperado (%s). El borrador sigue "
+                "guardado: vuelva a intentarlo.") % error
+            QMessageBox.warning(self._parent, self.tr("Descartar"), message)
+            return
         self.clear()
 
     # -- publishing --------------------------------------------------------------------------
