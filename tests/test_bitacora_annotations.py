@@ -78,7 +78,7 @@ def test_summary_keeps_rule_severity_and_code_never_the_text():
 
 def test_autosave_and_publication_record_the_findings(session, clock, office):
     recorder = MemoryRecorder()
-    posts = PostService(session, clock, _warn_only, recorder)
+    posts = PostService(session, clock, recorder=recorder)
     post = posts.create_draft(office.titular, office.account, "Hola")
     text = f"Mi CURP es {CURP}"
     summary = findings_summary(_findings(text))
@@ -92,7 +92,7 @@ def test_autosave_and_publication_record_the_findings(session, clock, office):
     # Without a summary nothing claims the text was checked.
     posts.save_draft(office.titular, post, "Aviso de la jornada")
     assert "hallazgos" not in recorder.entries[-1].details
-    posts.mark_published(office.titular, post, "https://x.com/INE/status/1")
+    posts.mark_published(office.titular, post, "https://x.com/INE/status/1", _warn_only)
     published = recorder.entries[-1]
     assert published.action == "publicada"
     assert published.details["hallazgos"] == [

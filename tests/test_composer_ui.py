@@ -457,7 +457,8 @@ def test_discard_and_consult(qtbot, view, typer, context, boxes):
     typer(view.editor, "Para descartar")
     view.save_now()
     post_id = view.post_id
-    view.discard_action.trigger()
+    view.discard_action.trigger()  # runs on a worker; the editor empties when it is done
+    qtbot.waitUntil(lambda: view.post_id is None, timeout=5000)
     with context.session() as session:
         assert session.get(Post, post_id).status == PostStatus.DESCARTADA
     view.consult_action.trigger()
@@ -665,3 +666,54 @@ def test_a_save_ending_after_the_section_is_deleted_changes_nothing(
     with context.session() as session:
         texts = [p.text for p in session.query(Post).all()]
     assert texts == ["Texto que se guarda al cerrar"]
+
+
+def test_saving_opening_and_discarding_run_off_the_ui_thread(qtbot, view, typer, boxes,
+                                                             monkeypatch):
+    """Issue 13: the Redactor's actions open the database on the worker, never on the UI
+    thread, even when the caller waits for the result (save before opening another draft)."""
+    on_ui_thread: dict[str, list[bool]] = {}
+
+    def spy(name):
+        original = getattr(view.store, name)
+
+        def wrapped(*args, **kwargs):
+            is_main = threading.current_thread() is threading.main_thread()
+            on_ui_thread.setdefault(name, []).append(is_main)
+            return original(*args, **kwargs)
+
+        monkeypatch.setattr(view.store, name, wrapped)
+
+    for name in ("create", "save", "drafts", "load", "discard", "recent_posts",
+                 "composable_accounts"):
+        spy(name)
+    typer(view.editor, "Primer borrador")
+    assert view.save_now() is True
+    first = view.post_id
+    view.new_action.trigger()
+    assert view.open_draft(first) and view.editor.toPlainText() == "Primer borrador"
+    view.editor.insertPlainText(" cambiado")
+    assert view.save_now() is True
+    view.reload_identity()
+    assert view.open_draft(first)
+    view.discard_action.trigger()
+    qtbot.waitUntil(lambda: view.post_id is None, timeout=5000)
+    assert set(on_ui_thread) == {"create", "save", "drafts", "load", "discard",
+                                 "recent_posts", "composable_accounts"}
+    assert all(flag is False for flags in on_ui_thread.values() for flag in flags), \
+        on_ui_thread
+
+
+def test_an_action_waited_for_raises_its_error_on_the_ui_thread(qapp):
+    from redes_desktop.errors import ValidationError
+    from redes_desktop.ui.off_thread import call_off_thread
+    from redes_desktop.ui.tasks import SynchronousPool
+
+    def refused():
+        raise ValidationError("No procede.")
+
+    assert call_off_thread(lambda: threading.current_thread() is threading.main_thread()) \
+        is False
+    with pytest.raises(ValidationError, match="No procede"):
+        call_off_thread(refused)
+    assert call_off_thread(lambda: 7, SynchronousPool()) == 7

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 from redes_desktop.checks.engine import CheckEngine
 from redes_desktop.context import AppContext
 from redes_desktop.models import Consultation, ConsultationState, PostStatus
-from redes_desktop.services.activity import MemoryRecorder
+from redes_desktop.services.activity import MemoryRecorder, NullRecorder
 from redes_desktop.services.consultation_queue import queue_rows
 from redes_desktop.services.consultation_rules import CONSULTATION_TERM
 from redes_desktop.services.consultations import ConsultationService
@@ -62,8 +62,8 @@ def consult(ctx, text="Texto de la publicación", hours_ago=0.0, decide=None, **
     with ctx.session() as session:
         directory = ctx.directory(session)
         titular = directory.person(ctx.ids["titular"])
-        post = PostService(session, clock).create_draft(titular, directory.account(
-            ctx.ids["account"]), text)
+        posts = PostService(session, clock, recorder=NullRecorder())
+        post = posts.create_draft(titular, directory.account(ctx.ids["account"]), text)
         service = ConsultationService.from_context(ctx, session)
         outcome = service.send(titular, post, "¿Procede publicar esto?")
         if decide is not None:
@@ -198,7 +198,7 @@ def test_administrator_sees_decision_and_diff_after_editing_an_approved_draft(qt
     with context.session() as session:
         post = session.get(Consultation, consultation_id).post
         titular = context.directory(session).person(context.ids["titular"])
-        PostService(session, context.clock).save_draft(titular, post,
+        PostService(session, context.clock, recorder=NullRecorder()).save_draft(titular, post,
                                                        "Versión editada\nsegunda línea")
         session.commit()
     dialog = ConsultationDialog(context, consultation_id, pool=SYNC)
@@ -214,7 +214,7 @@ def test_administrator_sees_decision_and_diff_after_editing_an_approved_draft(qt
 def test_send_dialog_requires_a_question_and_reports_the_deadline(qtbot, context, typer):
     with context.session() as session:
         directory = context.directory(session)
-        post = PostService(session, context.clock).create_draft(
+        post = PostService(session, context.clock, recorder=NullRecorder()).create_draft(
             directory.person(context.ids["titular"]), directory.account(context.ids["account"]),
             "Jornada de credencialización")
         session.commit()
@@ -271,7 +271,7 @@ def _consult_with_findings(ctx):
     with ctx.session() as session:
         directory = ctx.directory(session)
         titular = directory.person(ctx.ids["titular"])
-        post = PostService(session, ctx.clock).create_draft(
+        post = PostService(session, ctx.clock, recorder=NullRecorder()).create_draft(
             titular, directory.account(ctx.ids["account"]), "Llame al 3312345678")
         outcome = ConsultationService.from_context(ctx, session).send(
             titular, post, "¿Procede?", networks=["x"], findings=[
@@ -316,7 +316,7 @@ def test_unexpected_errors_are_said_in_spanish(qtbot, context, monkeypatch):
     context.choose_identity(context.ids["titular"])
     with context.session() as session:
         directory = context.directory(session)
-        post = PostService(session, context.clock).create_draft(
+        post = PostService(session, context.clock, recorder=NullRecorder()).create_draft(
             directory.person(context.ids["titular"]), directory.account(context.ids["account"]),
             "Otra publicación")
         session.commit()

@@ -21,6 +21,7 @@ from sqlalchemy.exc import DBAPIError
 
 from redes_desktop.models import Consultation, ConsultationState, Post
 from redes_desktop.models.sync_state import SyncConflict
+from redes_desktop.services.activity import NullRecorder
 from redes_desktop.services.consultation_rules import EXPIRED_REASON, consultation_block
 from redes_desktop.services.consultations import ConsultationService
 from tests import decision_world as _world
@@ -74,7 +75,8 @@ def _state(shared_engine, consultation_id) -> str | None:
 def _expire_locally(station, now: datetime) -> list[uuid.UUID]:
     with station.db.session() as s:
         service = ConsultationService(s, lambda: now, outbox=None, cncs_email="",
-                                      media_dir=Path("media-not-used"))
+                                      media_dir=Path("media-not-used"),
+                                      recorder=NullRecorder())
         expired = [c.id for c in service.expire_due()]
         s.commit()
     return expired

@@ -21,6 +21,7 @@ from redes_desktop.services.consultation_rules import (
     format_mexico,
 )
 from redes_desktop.services.posts import MediaSpec, PostService, sha256_of
+from tests.checkers import nothing_found
 from tests.test_consultations_support import (
     CNCS,
     actions,
@@ -272,7 +273,7 @@ def test_daylight_saving_and_time_zone_do_not_move_the_deadline(
 # -- publishing and the exact snapshot -------------------------------------------------------
 def _publish(session, clock, world, post):
     return PostService(session, clock, recorder=world.recorder).mark_published(
-        world.office.titular, post, "https://x.com/JLE_JaliscoINE/status/1")
+        world.office.titular, post, "https://x.com/JLE_JaliscoINE/status/1", nothing_found)
 
 
 @pytest.mark.parametrize("state, extra, match", [

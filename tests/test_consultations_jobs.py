@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from redes_desktop import jobs
 from redes_desktop.context import AppContext
 from redes_desktop.models import Consultation, ConsultationState
-from redes_desktop.services.activity import MemoryRecorder
+from redes_desktop.services.activity import MemoryRecorder, NullRecorder
 from redes_desktop.services.consultation_jobs import run_consultation_jobs
 from redes_desktop.services.consultation_queue import queue_rows
 from redes_desktop.services.consultation_rules import CONSULTATION_TERM, consultation_block
@@ -45,7 +45,7 @@ def _send(ctx, question="¿Procede?"):
         person = ctx.directory(session).person(ctx.ids["titular"])
         from redes_desktop.services.posts import PostService
 
-        post = PostService(session, ctx.clock).create_draft(
+        post = PostService(session, ctx.clock, recorder=NullRecorder()).create_draft(
             person, ctx.directory(session).account(ctx.world.office.account.id), "Texto")
         outcome = service.send(person, post, question)
         session.commit()

@@ -28,6 +28,7 @@ from redes_desktop.services.institute_calendar import closed_stretch, spanish_ra
 from redes_desktop.services.mail import MailConfig, Outbox, SmtpMailer
 from redes_desktop.services.permissions import Action, Permissions
 from redes_desktop.services.posts import PostService
+from tests.checkers import nothing_found
 from tests.factories import make_office
 
 COVERED = (Action.COMPOSE, Action.CONSULT_CNCS, Action.REVEAL_PASSWORD, Action.ROTATE_PASSWORD)
@@ -264,9 +265,10 @@ def test_handover_and_return_notes(world, session, clock, smtp_server, mail_sett
     assert notes.ensure_notes() == []
 
     # The suplente publishes under coverage; at the end, the return note lists it.
-    posts = PostService(session, clock)
+    posts = PostService(session, clock, recorder=NullRecorder())
     post = posts.create_draft(office.suplente, office.account, "Publicado en cobertura")
-    posts.mark_published(office.suplente, post, "https://x.com/JLE_JaliscoINE/status/1")
+    posts.mark_published(office.suplente, post, "https://x.com/JLE_JaliscoINE/status/1",
+                        nothing_found)
     clock.advance(timedelta(days=3))
     [back] = notes.ensure_notes()
     assert back.kind == "regreso"

@@ -18,6 +18,7 @@ from redes_desktop.services.incidents import IncidentService
 from redes_desktop.services.mail import MailConfig, Outbox, SmtpMailer
 from redes_desktop.services.password_service import PasswordService
 from redes_desktop.services.posts import PostService
+from tests.checkers import nothing_found
 from tests.factories import make_office, make_reviewer
 
 SEEN = "Aparecieron tres publicaciones que nadie del área hizo y cambió el correo."
@@ -46,7 +47,7 @@ def test_report_mails_titular_cncs_and_unicom_and_holds_publication(
     incidents, office, smtp_server, session, clock, recorder
 ):
     _host, _port, inbox = smtp_server
-    posts = PostService(session, clock)
+    posts = PostService(session, clock, recorder=recorder)
     draft = posts.create_draft(office.titular, office.account, "Texto previo al incidente")
     reported = incidents.report(office.suplente, office.account.id, SEEN,
                                 clock() - timedelta(hours=2))
@@ -64,7 +65,8 @@ def test_report_mails_titular_cncs_and_unicom_and_holds_publication(
     with pytest.raises(ValidationError, match="incidente abierto"):
         posts.create_draft(office.titular, office.account, "Nuevo")
     with pytest.raises(ValidationError, match="incidente abierto"):
-        posts.mark_published(office.titular, draft, "https://x.com/JLE_JaliscoINE/status/1")
+        posts.mark_published(office.titular, draft, "https://x.com/JLE_JaliscoINE/status/1",
+                             nothing_found)
 
     passwords = PasswordService(session, clock, SecretStore(), NullRecorder())
     passwords.rotate(office.titular, office.account.id, generate_password(),

@@ -55,3 +55,91 @@ def test_window_entry_imports_no_sqlalchemy_before_paint():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+# -- the application layer (issue 13): views call actions, never the database ----------------
+UI = PACKAGE / "ui"
+SESSION_CALLS = {"execute", "scalars", "scalar", "query", "add", "add_all", "commit", "flush",
+                 "delete", "rollback", "get", "refresh"}
+SERVICE_BUILDERS = {"Directory", "Permissions", "Outbox", "AccountProcedures", "AbsenceNotes"}
+# Views not yet moved onto redes_desktop/actions/. Remove a line when its file is converted;
+# a file missing from this list may not open a session, run a query or build a service.
+NOT_YET_CONVERTED = {
+    "bitacora/viewer.py",  # converted by wave2-actions-rest
+    "identity_dialog.py",  # converted by wave2-actions-rest
+    "sync/conflicts_dialog.py",  # converted by wave2-actions-rest
+}
+
+
+def _callee(node: ast.Call) -> tuple[str, str]:
+    """(the called name, the name of what it is called on) of a call: `s.add(x)` gives
+    ("add", "s"), `PostService(...)` gives ("PostService", "")."""
+    func = node.func
+    if isinstance(func, ast.Name):
+        return func.id, ""
+    if isinstance(func, ast.Attribute):
+        owner = func.value
+        name = owner.id if isinstance(owner, ast.Name) else (
+            owner.attr if isinstance(owner, ast.Attribute) else "")
+        return func.attr, name
+    return "", ""
+
+
+def database_access(source: str) -> list[str]:
+    """What in `source` reaches the database or builds a service, one line each."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            modules = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                       else [node.module or ""])
+            found += [f"{node.lineno}: import {m}" for m in modules
+                      if m.split(".")[0] == "sqlalchemy"]
+        elif isinstance(node, ast.Call):
+            name, owner = _callee(node)
+            if name == "session":
+                found.append(f"{node.lineno}: opens a session (.session())")
+            elif name in SESSION_CALLS and owner.lower() in ("session", "s", "db_session"):
+                found.append(f"{node.lineno}: {owner}.{name}()")
+            elif (name.endswith("Service") and name[:1].isupper()) or name in SERVICE_BUILDERS \
+                    or name in ("for_context", "from_context"):
+                found.append(f"{node.lineno}: builds a service ({name})")
+    return found
+
+
+def _ui_offenders() -> dict[str, list[str]]:
+    offenders = {}
+    for path in sorted(UI.rglob("*.py")):
+        found = database_access(path.read_text(encoding="utf-8"))
+        if found:
+            offenders[path.relative_to(UI).as_posix()] = found
+    return offenders
+
+
+def test_views_open_no_session_run_no_query_and_build_no_service():
+    """A view calls an action (redes_desktop/actions/) and shows plain data."""
+    offenders = {name: found for name, found in _ui_offenders().items()
+                 if name not in NOT_YET_CONVERTED}
+    assert offenders == {}
+
+
+def test_the_list_of_views_not_yet_converted_only_shrinks():
+    """A converted view leaves NOT_YET_CONVERTED, so it cannot slip back unnoticed."""
+    assert sorted(NOT_YET_CONVERTED - set(_ui_offenders())) == []
+
+
+def test_the_layering_check_sees_each_way_into_the_database():
+    views = {
+        "with self.context.session() as session:\n    pass\n": "opens a session",
+        "from sqlalchemy import select\n": "import sqlalchemy",
+        "import sqlalchemy.orm\n": "import sqlalchemy",
+        "session.execute(stmt)\n": "session.execute",
+        "s.commit()\n": "s.commit",
+        "session.add(row)\n": "session.add",
+        "session.query(Account).all()\n": "session.query",
+        "PostService(session, clock, recorder=r)\n": "builds a service",
+        "ConsultationService.from_context(context, session)\n": "builds a service",
+    }
+    for source, expected in views.items():
+        found = database_access(source)
+        assert found and expected in found[0], (source, found)
+    assert database_access("run_task(lambda: store.save(post_id), done)\n") == []

@@ -28,7 +28,7 @@ def office(session, clock):
 
 @pytest.fixture
 def service(session, clock):
-    return PostService(session, clock, _checker, MemoryRecorder())
+    return PostService(session, clock, recorder=MemoryRecorder())
 
 
 def test_only_designated_administrators_draft(service, office):
@@ -51,13 +51,13 @@ def test_autosave_is_a_no_op_when_nothing_changed(service, office, tmp_path):
 def test_publishing_refused_while_a_bloquea_finding_stands(service, office, tmp_path):
     post = service.create_draft(office.titular, office.account, "Sin imagen")
     with pytest.raises(ValidationError, match="6.xxvi"):
-        service.mark_published(office.titular, post, "https://x.com/INE/status/1")
+        service.mark_published(office.titular, post, "https://x.com/INE/status/1", _checker)
     image = tmp_path / "a.png"
     image.write_bytes(b"x")
     service.save_draft(office.titular, post, "Con imagen", [MediaSpec(str(image), "Alt")])
     with pytest.raises(ValidationError, match="dirección completa"):
-        service.mark_published(office.titular, post, "no es url")
-    service.mark_published(office.titular, post, "https://x.com/INE/status/1")
+        service.mark_published(office.titular, post, "no es url", _checker)
+    service.mark_published(office.titular, post, "https://x.com/INE/status/1", _checker)
     assert post.status == PostStatus.PUBLICADA and post.published_at is not None
     actions = [e.action for e in service.recorder.entries]
     assert actions[-1] == "publicada"
@@ -75,7 +75,7 @@ def test_pending_consultation_blocks_publication(service, office):
     post = service.create_draft(office.titular, office.account, "En duda")
     post.status = PostStatus.EN_CONSULTA
     with pytest.raises(ValidationError, match="6.viii"):
-        service.mark_published(office.titular, post, "https://x.com/a/status/2")
+        service.mark_published(office.titular, post, "https://x.com/a/status/2", _checker)
 
 
 def test_recent_posts_for_spam(service, office, clock, tmp_path):
@@ -83,11 +83,11 @@ def test_recent_posts_for_spam(service, office, clock, tmp_path):
     image.write_bytes(b"x")
     old = service.create_draft(office.titular, office.account, "Viejo")
     service.save_draft(office.titular, old, "Viejo", [MediaSpec(str(image), "Alt")])
-    service.mark_published(office.titular, old, "https://x.com/a/status/1")
+    service.mark_published(office.titular, old, "https://x.com/a/status/1", _checker)
     clock.advance(timedelta(days=8))
     new = service.create_draft(office.titular, office.account, "Nuevo")
     service.save_draft(office.titular, new, "Nuevo", [MediaSpec(str(image), "Alt")])
-    service.mark_published(office.titular, new, "https://x.com/a/status/2")
+    service.mark_published(office.titular, new, "https://x.com/a/status/2", _checker)
     recent = service.recent_posts(office.account.id)
     assert [p.text for p in recent] == ["Nuevo"]
 

@@ -136,38 +136,17 @@ def _account_context(data_dir: Path, account: str | None, network=None):
     `network` (--network); without it, the choice is asked for."""
     if not account:
         return (), None, None, None
+    from redes_desktop.actions.account_check_context import account_check_context
     from redes_desktop.database import open_local_database
-    from redes_desktop.services.accounts_lookup import find_accounts
-    from redes_desktop.services.posts import PostService
 
     if not (data_dir / "redes.sqlite3").exists():
         raise UsageError(f"No hay base de datos en {data_dir}: no se puede usar --account.")
     database = open_local_database(data_dir / "redes.sqlite3")
     try:
-        with database.session() as session:
-            found = _choose_account(find_accounts(session, account), account, network)
-            recent = PostService(session, _now).recent_posts(found.id)
-            return recent, found.network, found.rhythm, found.area_id
+        found = account_check_context(database, clock=_now, account=account, network=network)
     finally:
         database.dispose()
-
-
-def _choose_account(accounts, key: str, network):
-    if not accounts:
-        raise UsageError(f"No existe la cuenta «{key}». Use su id o su @usuario.")
-    if network is not None:
-        same = [a for a in accounts if a.network == network]
-        if not same:
-            where = ", ".join(sorted(a.network.label for a in accounts))
-            raise UsageError(f"La cuenta «{key}» no está en {network.label} (está en {where}). "
-                             "Revise --network o --account.")
-        return same[0]
-    networks = {a.network for a in accounts}
-    if len(networks) > 1:
-        names = ", ".join(sorted(n.value for n in networks))
-        raise UsageError(f"Hay cuentas «{key}» en varias redes ({names}): indique cuál con "
-                         "--network.")
-    return accounts[0]
+    return found.recent_posts, found.network, found.rhythm, found.area_id
 
 
 PARALLEL_THRESHOLD = 1000  # lines; below it a worker pool costs more than it saves

@@ -57,17 +57,15 @@ def _open(args: argparse.Namespace, *, lock: bool):
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from redes_desktop.actions.list_consultations import all_consultations
     from redes_desktop.models import ConsultationState
-    from redes_desktop.services.consultation_queue import queue_rows
     from redes_desktop.services.consultation_rules import format_countdown, remaining
 
     workspace = _open(args, lock=False)  # reading only: works while the window is open
     try:
-        database = workspace.open_database()
         now = workspace.clock()
-        with database.session() as session:
-            state = ConsultationState(args.state) if args.state else None
-            rows = queue_rows(session, state=state)
+        state = ConsultationState(args.state) if args.state else None
+        rows = all_consultations(workspace.open_database(), state=state)
     finally:
         workspace.close()
     if args.json:
@@ -89,10 +87,11 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_expire(args: argparse.Namespace) -> int:
+    from redes_desktop.actions.consultation_mail import ConsultationMail
+    from redes_desktop.actions.expire_consultations import expire_consultations
     from redes_desktop.context import AppContext
     from redes_desktop.context_setup import attach_bitacora
     from redes_desktop.errors import AlreadyRunning
-    from redes_desktop.services.consultations import ConsultationService
     from redes_desktop.vault.choice import command_store
 
     try:
@@ -105,21 +104,20 @@ def run_expire(args: argparse.Namespace) -> int:
         context = AppContext(workspace=workspace, database=workspace.open_database(),
                              clock=workspace.clock, secrets=command_store(workspace.paths.root))
         attach_bitacora(context)  # the expiries are recorded like any other action (8.iii)
-        with context.session() as session:
-            service = ConsultationService.from_context(context, session)
-            expired = service.expire_due()
-            service.sync_mail_marks()
-            lines = [f"{c.account.handle}: venció el plazo sin respuesta ({c.id})."
-                     for c in expired]
-            pending_mail = sum(1 for c in expired if context.outbox(session).pending(
-                "consulta_respuesta", c.id))
-            session.commit()
+        expiry = expire_consultations(context.database, clock=context.clock,
+                                      recorder=context.recorder,
+                                      mail=ConsultationMail.of(context))
         context.close()
     finally:
         workspace.close()
-    for line in lines:
-        print(line)
-    print(f"{len(lines)} consulta(s) quedaron «No procedente — sin respuesta en 48 h».")
+    if expiry.raced:
+        print("Otra estación aplicó la regla de 48 horas al mismo tiempo; no se hizo nada "
+              "aquí. Vuelva a ejecutar la orden para comprobarlo.")
+        return 0
+    for c in expiry.expired:
+        print(f"{c.account_handle}: venció el plazo sin respuesta ({c.id}).")
+    print(f"{len(expiry.expired)} consulta(s) quedaron «No procedente — sin respuesta en 48 h».")
+    pending_mail = sum(1 for c in expiry.expired if c.answer_mail_pending)
     if pending_mail:
         print(f"{pending_mail} aviso(s) por correo quedaron pendientes y se reintentarán.")
     return 0

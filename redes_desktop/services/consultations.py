@@ -37,7 +37,7 @@ from redes_desktop.models import (
     PostStatus,
 )
 from redes_desktop.services import consultation_mail as mails
-from redes_desktop.services.activity import ActivityEntry, ActivityRecorder, NullRecorder
+from redes_desktop.services.activity import ActivityEntry, ActivityRecorder
 from redes_desktop.services.consultation_rules import (
     EXPIRED_REASON,
     deadline_for,
@@ -112,14 +112,15 @@ def media_copy_path(media_dir: Path, item: dict) -> Path:
 
 class ConsultationService:
     def __init__(self, session: Session, clock: Clock, *, outbox: Outbox | None,
-                 cncs_email: str, media_dir: Path,
-                 recorder: ActivityRecorder | None = None) -> None:
+                 cncs_email: str, media_dir: Path, recorder: ActivityRecorder) -> None:
+        """`recorder` is required (8.iii): every step is recorded in the bitácora; a caller
+        without one passes an explicit `NullRecorder()`."""
         self.session = session
         self.clock = clock
         self.outbox = outbox
         self.cncs_email = cncs_email
         self.media_dir = media_dir
-        self.recorder = recorder or NullRecorder()
+        self.recorder = recorder
         self.permissions = Permissions(session, clock)
 
     @classmethod
@@ -143,13 +144,7 @@ class ConsultationService:
         ))
 
     def get(self, consultation_id: uuid.UUID) -> Consultation:
-        consultation = self.session.get(Consultation, consultation_id, options=[
-            selectinload(Consultation.account).selectinload(Account.area),
-            selectinload(Consultation.author), selectinload(Consultation.reviewer),
-        ])
-        if consultation is None:
-            raise NotFound("La consulta ya no existe; actualice la lista de consultas.")
-        return consultation
+        return get_consultation(self.session, consultation_id)
 
     # -- sending -----------------------------------------------------------------------------
     def send(self, author: Person, post: Post, question: str, *,
@@ -344,8 +339,24 @@ class ConsultationService:
         return cleared
 
     def pending_mail_error(self, consultation_id: uuid.UUID) -> str:
-        mail = self.session.scalars(select(OutgoingMail).where(
-            OutgoingMail.related_kind == mails.REQUEST_KIND,
-            OutgoingMail.related_id == consultation_id,
-            OutgoingMail.status == "pendiente")).first()
-        return mail.last_error if mail else ""
+        return pending_mail_error(self.session, consultation_id)
+
+
+def get_consultation(session: Session, consultation_id: uuid.UUID) -> Consultation:
+    """The consultation with its account, area, author and reviewer; NotFound when gone."""
+    consultation = session.get(Consultation, consultation_id, options=[
+        selectinload(Consultation.account).selectinload(Account.area),
+        selectinload(Consultation.author), selectinload(Consultation.reviewer),
+    ])
+    if consultation is None:
+        raise NotFound("La consulta ya no existe; actualice la lista de consultas.")
+    return consultation
+
+
+def pending_mail_error(session: Session, consultation_id: uuid.UUID) -> str:
+    """Why the request mail of a consultation is still in the outbox ("" when it is not)."""
+    mail = session.scalars(select(OutgoingMail).where(
+        OutgoingMail.related_kind == mails.REQUEST_KIND,
+        OutgoingMail.related_id == consultation_id,
+        OutgoingMail.status == "pendiente")).first()
+    return mail.last_error if mail else ""

@@ -1,7 +1,8 @@
 """Drafts and their life: create, save (autosave), publish, discard.
 
 Publishing is refused while a `bloquea` finding stands: the service runs the checks itself
-(through the injected `check_post` callable) rather than trusting what a window showed.
+(through the `check_post` callable `mark_published` requires) rather than trusting what a
+window showed.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from redes_desktop.checks.model import CheckResult, Finding, RecentPost, Severit
 from redes_desktop.clock import Clock
 from redes_desktop.errors import NotFound, ValidationError
 from redes_desktop.models import Account, Person, Post, PostMedia, PostStatus
-from redes_desktop.services.activity import ActivityEntry, ActivityRecorder, NullRecorder
+from redes_desktop.services.activity import ActivityEntry, ActivityRecorder
 from redes_desktop.services.permissions import Action, Permissions
 
 EDITABLE = {PostStatus.BORRADOR, PostStatus.RECHAZADA, PostStatus.APROBADA}
@@ -76,17 +77,13 @@ def findings_summary(findings: Iterable[Finding]) -> list[dict[str, Any]]:
 
 
 class PostService:
-    def __init__(
-        self,
-        session: Session,
-        clock: Clock,
-        check_post: PostChecker | None = None,
-        recorder: ActivityRecorder | None = None,
-    ) -> None:
+    """Drafts and publishing. The bitácora recorder is required (8.iii): a caller that has
+    no bitácora says so with an explicit `NullRecorder()`; nothing is dropped silently."""
+
+    def __init__(self, session: Session, clock: Clock, *, recorder: ActivityRecorder) -> None:
         self.session = session
         self.clock = clock
-        self.check_post = check_post
-        self.recorder = recorder or NullRecorder()
+        self.recorder = recorder
         self.permissions = Permissions(session, clock)
 
     def _record(self, actor: Person, post: Post, action: str, **details) -> None:
@@ -107,10 +104,7 @@ class PostService:
         )
 
     def get(self, post_id: uuid.UUID) -> Post:
-        post = self.session.get(Post, post_id, options=[selectinload(Post.media)])
-        if post is None or post.deleted_at is not None:
-            raise NotFound("El borrador ya no existe; quizá se descartó en otra estación.")
-        return post
+        return get_post(self.session, post_id)
 
     def create_draft(
         self,
@@ -195,7 +189,11 @@ class PostService:
                      **_checked(findings))
         return True
 
-    def mark_published(self, actor: Person, post: Post, url: str) -> CheckResult | None:
+    def mark_published(self, actor: Person, post: Post, url: str,
+                       check_post: PostChecker) -> CheckResult:
+        """Publish `post` at `url` once `check_post` (the criteria checker, required: the
+        service runs the checks itself rather than trusting what a window showed) finds
+        nothing that blocks it."""
         self.permissions.require(actor, Action.COMPOSE, account=post.account)
         if post.status in (PostStatus.PUBLICADA, PostStatus.DESCARTADA):
             raise ValidationError(f"La publicación ya está «{post.status.label}».")
@@ -221,8 +219,8 @@ class PostService:
                 "por ejemplo https://x.com/INEMexico/status/123.",
                 field="url",
             )
-        result = self.check_post(post) if self.check_post else None
-        if result is not None and not result.publishable:
+        result = check_post(post)
+        if not result.publishable:
             blocking = [f for f in result.findings if f.severity == Severity.BLOQUEA]
             listed = "; ".join(f"{f.rule}: {f.message}" for f in blocking[:3])
             raise ValidationError(
@@ -237,8 +235,8 @@ class PostService:
         post.published_url = url.strip()
         post.published_at = self.clock()
         self.session.flush()
-        checked = _checked(findings_summary(result.findings)) if result is not None else {}
-        self._record(actor, post, "publicada", url=post.published_url, **checked)
+        self._record(actor, post, "publicada", url=post.published_url,
+                     **_checked(findings_summary(result.findings)))
         return result
 
     def discard(self, actor: Person, post: Post) -> None:
@@ -250,19 +248,7 @@ class PostService:
         self._record(actor, post, "descartada")
 
     def drafts(self, author: Person, account: Account | None = None) -> list[Post]:
-        stmt = (
-            select(Post)
-            .where(
-                Post.author_id == author.id,
-                Post.status.in_(list(EDITABLE)),
-                Post.deleted_at.is_(None),
-            )
-            .options(selectinload(Post.media), selectinload(Post.account))
-            .order_by(Post.updated_at.desc())
-        )
-        if account is not None:
-            stmt = stmt.where(Post.account_id == account.id)
-        return list(self.session.scalars(stmt))
+        return author_drafts(self.session, author.id, account.id if account else None)
 
     def recent_posts(
         self,
@@ -271,21 +257,52 @@ class PostService:
         exclude: uuid.UUID | None = None,
         now: datetime | None = None,
     ) -> tuple[RecentPost, ...]:
-        """Published or scheduled posts of the account in the last week (for 6.xxviii)."""
-        since = (now or self.clock()) - spam_lookback()
-        rows = self.session.execute(
-            select(Post.id, Post.text, Post.published_at, Post.scheduled_at).where(
-                Post.account_id == account_id,
-                Post.deleted_at.is_(None),
-                ((Post.status == PostStatus.PUBLICADA) & (Post.published_at >= since))
-                | (Post.scheduled_at >= since),
-            )
+        return recent_posts(self.session, account_id, now or self.clock(), exclude=exclude)
+
+
+def get_post(session: Session, post_id: uuid.UUID) -> Post:
+    """The post with its media; NotFound when it was deleted (e.g. at another station)."""
+    post = session.get(Post, post_id, options=[selectinload(Post.media)])
+    if post is None or post.deleted_at is not None:
+        raise NotFound("El borrador ya no existe; quizá se descartó en otra estación.")
+    return post
+
+
+def author_drafts(session: Session, author_id: uuid.UUID,
+                  account_id: uuid.UUID | None = None) -> list[Post]:
+    """The editable posts of an author (most recently changed first), with account and media."""
+    stmt = (
+        select(Post)
+        .where(
+            Post.author_id == author_id,
+            Post.status.in_(list(EDITABLE)),
+            Post.deleted_at.is_(None),
         )
-        return tuple(  # the query's `>= since` means one of the two times is set
-            RecentPost(text=text, at=at)
-            for post_id, text, published, scheduled in rows
-            if post_id != exclude and (at := published or scheduled) is not None
+        .options(selectinload(Post.media), selectinload(Post.account))
+        .order_by(Post.updated_at.desc())
+    )
+    if account_id is not None:
+        stmt = stmt.where(Post.account_id == account_id)
+    return list(session.scalars(stmt))
+
+
+def recent_posts(session: Session, account_id: uuid.UUID, now: datetime, *,
+                 exclude: uuid.UUID | None = None) -> tuple[RecentPost, ...]:
+    """Published or scheduled posts of the account in the last week (for 6.xxviii)."""
+    since = now - spam_lookback()
+    rows = session.execute(
+        select(Post.id, Post.text, Post.published_at, Post.scheduled_at).where(
+            Post.account_id == account_id,
+            Post.deleted_at.is_(None),
+            ((Post.status == PostStatus.PUBLICADA) & (Post.published_at >= since))
+            | (Post.scheduled_at >= since),
         )
+    )
+    return tuple(  # the query's `>= since` means one of the two times is set
+        RecentPost(text=text, at=at)
+        for post_id, text, published, scheduled in rows
+        if post_id != exclude and (at := published or scheduled) is not None
+    )
 
 
 def _checked(findings: Sequence[Mapping[str, Any]] | None) -> dict[str, Any]:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redes_desktop.actions.unit_of_work import NO_IDENTITY_MESSAGE
 from redes_desktop.bitacora.access import EVERYTHING, NOTHING, Visibility, visibility_for
 from redes_desktop.bitacora.names import Names, load_names
 from redes_desktop.bitacora.query import Filters
@@ -84,8 +85,7 @@ class BitacoraSection(QWidget):
         if self.visibility.everything:
             return ""
         if self.visibility.actor is None:
-            return self.tr("Elija quién usa esta estación (Archivo › Cambiar de usuario) para "
-                           "consultar la bitácora.")
+            return NO_IDENTITY_MESSAGE
         return self.tr("Se muestran las entradas de las cuentas que usted administra o de su "
                        "área, y las acciones que usted realizó (criterio 8.iii). La CNCS "
                        "consulta la bitácora completa.")

@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -34,6 +35,7 @@ from redes_desktop.ui.composer.media_panel import MediaPanel
 from redes_desktop.ui.composer.offsets import OffsetMapper
 from redes_desktop.ui.composer.post_editor import PostEditor
 from redes_desktop.ui.composer.store import AccountChoice, ComposerStore
+from redes_desktop.ui.off_thread import call_off_thread
 from redes_desktop.ui.tasks import SynchronousPool
 
 NETWORKS = (Network.X, Network.FACEBOOK, Network.INSTAGRAM, Network.YOUTUBE, Network.TIKTOK)
@@ -251,6 +253,8 @@ class ComposerSection(QWidget):
     def consult(self) -> None:
         if self.consult_handler is not None:
             self.save_now()
+            if not shiboken6.isValid(self):
+                return  # deleted while the draft was saved
             self.consult_handler(self.post_id)
             return
         QMessageBox.information(self, self.tr("Consultar a CNCS"), self.tr(
@@ -262,7 +266,12 @@ class ComposerSection(QWidget):
     def reload_identity(self) -> None:
         """Fill the account picker for `context.identity` (call again after a user switch)."""
         self.save_now()
-        self.accounts, explanation = self.store.composable_accounts()
+        if not shiboken6.isValid(self):
+            return  # deleted while the draft was saved
+        accounts, explanation = call_off_thread(self.store.composable_accounts, self._pool)
+        if not shiboken6.isValid(self):
+            return  # deleted while the accounts were read
+        self.accounts = accounts
         self.drafts.loading = True
         self.account_combo.clear()
         for choice in self.accounts:
@@ -287,6 +296,8 @@ class ComposerSection(QWidget):
             return
         if self.post_id is not None:
             self.save_now()
+            if not shiboken6.isValid(self):
+                return  # deleted while the draft was saved
             self.drafts.post_id = None  # the text moves to a new draft for the other account
             self.drafts.schedule_save()
         self._reset_networks()
@@ -301,17 +312,22 @@ class ComposerSection(QWidget):
         self._recheck()
 
     def _recheck(self) -> None:
-        self._recent = self._recent_posts()
+        recent = self._recent_posts()
+        if not shiboken6.isValid(self):
+            return  # deleted while the history was read
+        self._recent = recent
         self.schedule_check()
 
     def _recent_posts(self) -> tuple[RecentPost, ...]:
         account = self.current_account()
         if account is None:
             return ()
+        store, account_id, post_id = self.store, account.id, self.post_id
         try:
-            return self.store.recent_posts(account.id, self.post_id)
+            recent = call_off_thread(lambda: store.recent_posts(account_id, post_id), self._pool)
         except Exception:  # the spam rule then sees no history; the check still runs
             return ()
+        return recent
 
     def selected_networks(self) -> tuple[Network, ...]:
         chosen = tuple(n for n, box in self.network_boxes.items() if box.isChecked())

@@ -35,6 +35,7 @@ from redes_desktop.ui.composer.check_scheduler import CheckOutcome, CheckSchedul
 from redes_desktop.ui.composer.media_panel import MediaPanel
 from redes_desktop.ui.composer.post_editor import PostEditor
 from redes_desktop.ui.composer.store import AccountChoice, ComposerStore
+from redes_desktop.ui.off_thread import call_off_thread
 from redes_desktop.ui.tasks import SynchronousPool, run_task
 
 
@@ -193,27 +194,39 @@ class DraftActions(QObject):
         w = self.widgets
         text, media = w.editor.toPlainText(), w.media.items()
         reply = w.reply_box.isChecked()
+        store, post_id, account_id = self.store, self.post_id, account.id
+        if post_id is None and not text.strip() and not media:
+            return False
+        self.saving = True  # the autosave timer waits for this save
         try:
-            if self.post_id is None:
-                if not text.strip() and not media:
-                    return False
-                self.post_id = self.store.create(account.id, text, reply, media)
-                self.refresh_drafts()
+            if post_id is None:
+                self.post_id = call_off_thread(
+                    lambda: store.create(account_id, text, reply, media), self._pool)
                 changed = True
             else:
-                changed = self.store.save(self.post_id, text, reply, media)
+                changed = call_off_thread(
+                    lambda: store.save(post_id, text, reply, media), self._pool)
         except UserFacingError as error:
             w.save_label.setText(self.tr("No se guardó: %s") % error.message)
             return False
+        finally:
+            self.saving = False
+        if not shiboken6.isValid(self):
+            return changed  # the section was deleted while the save ran; the row is written
+        if post_id is None:
+            self.refresh_drafts()
         if changed:
             w.save_label.setText(self.tr("Borrador guardado."))
         return changed
 
     def refresh_drafts(self) -> None:
+        store = self.store
         try:
-            drafts = self.store.drafts()
+            drafts = call_off_thread(store.drafts, self._pool)
         except UserFacingError:
             drafts = []
+        if not shiboken6.isValid(self):
+            return  # the section was deleted meanwhile
         combo = self.widgets.drafts_combo
         combo.clear()
         combo.addItem(self.tr("Abrir un borrador (%d)…") % len(drafts), None)
@@ -229,8 +242,13 @@ class DraftActions(QObject):
 
     def open_draft(self, post_id: uuid.UUID) -> bool:
         self.save_now()
+        if not shiboken6.isValid(self):
+            return False  # deleted while the draft was saved
+        store = self.store
         try:
-            data = self.store.load(post_id)
+            data = call_off_thread(lambda: store.load(post_id), self._pool)
+            if not shiboken6.isValid(self):
+                return False  # the section was deleted meanwhile
         except UserFacingError as error:
             QMessageBox.warning(self._parent, self.tr("Abrir borrador"), error.message)
             self.refresh_drafts()
@@ -245,7 +263,7 @@ class DraftActions(QObject):
         self.loading = True
         w.account_combo.setCurrentIndex(index)
         w.editor.setPlainText(data.text)
-        w.media.set_items(data.media)
+        w.media.set_items(list(data.media))
         w.reply_box.setChecked(data.is_reply)
         self.loading = False
         self.post_id = data.id
@@ -255,6 +273,8 @@ class DraftActions(QObject):
 
     def new_draft(self) -> None:
         self.save_now()
+        if not shiboken6.isValid(self):
+            return  # deleted while the draft was saved
         self.clear()
 
     def clear(self) -> None:
@@ -282,12 +302,26 @@ class DraftActions(QObject):
             return
         self._save_timer.stop()
         self._wait_for_autosave()
-        if self.post_id is not None:
-            try:
-                self.store.discard(self.post_id)
-            except UserFacingError as error:
-                QMessageBox.warning(self._parent, title, error.message)
-                return
+        if self.post_id is None:
+            self.clear()
+            return
+        store, post_id = self.store, self.post_id
+        self.widgets.discard_action.setEnabled(False)
+        self.saving = True  # no save of this draft starts while it is being discarded
+        run_task(lambda: store.discard(post_id), self._on_discarded, self._pool)
+
+    def _on_discarded(self, _result: object, error: BaseException | None) -> None:
+        """The discard ran on the worker (the database never waits on the UI thread)."""
+        self.saving = False
+        if not shiboken6.isValid(self):
+            return
+        self.widgets.discard_action.setEnabled(True)
+        if error is not None:
+            message = error.message if isinstance(error, UserFacingError) else self.tr(
+                "No se pudo descartar por un error inesperado (%s). El borrador sigue "
+                "guardado: vuelva a intentarlo.") % error
+            QMessageBox.warning(self._parent, self.tr("Descartar"), message)
+            return
         self.clear()
 
     # -- publishing --------------------------------------------------------------------------
@@ -304,6 +338,8 @@ class DraftActions(QObject):
                 "La revisión del texto aún no termina. Espere un momento y vuelva a intentarlo."))
             return False
         self.save_now()
+        if not shiboken6.isValid(self):
+            return False  # deleted while the draft was saved
         post_id = self.post_id
         if post_id is None:
             QMessageBox.information(self._parent, title, self.tr(

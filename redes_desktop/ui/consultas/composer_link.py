@@ -11,11 +11,11 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtWidgets import QBoxLayout, QLabel, QMessageBox
 
 from redes_desktop.context import AppContext
-from redes_desktop.errors import UserFacingError
 from redes_desktop.models import ConsultationState
 from redes_desktop.services.consultation_rules import (
     format_countdown,
@@ -26,7 +26,7 @@ from redes_desktop.services.consultation_rules import (
 from redes_desktop.ui.consultas.review_dialog import ConsultationDialog
 from redes_desktop.ui.consultas.send_dialog import SendDialog
 from redes_desktop.ui.consultas.store import ConsultationStore, PostConsultation
-from redes_desktop.ui.tasks import SynchronousPool
+from redes_desktop.ui.tasks import SynchronousPool, run_task
 
 if TYPE_CHECKING:  # only for the annotation: the composer imports the check engine
     from redes_desktop.ui.composer.composer_view import ComposerSection
@@ -68,12 +68,21 @@ class ConsultationBadge(QLabel):
         self.timer.start()
 
     def refresh(self) -> None:
+        """Read the open draft's latest consultation on a worker, then show it."""
         post_id = self.section.post_id
         self._post_id = post_id
-        try:
-            self.current = self.store.for_post(post_id) if post_id else None
-        except UserFacingError:
-            self.current = None
+        if post_id is None:
+            self._show(None, None)
+            return
+        store = self.store
+        run_task(lambda: store.for_post(post_id), self._show, self.pool)
+
+    def _show(self, current: PostConsultation | None, error: BaseException | None) -> None:
+        if not shiboken6.isValid(self):
+            return
+        if self.section.post_id != self._post_id:
+            return  # another draft was opened meanwhile: its own refresh follows
+        self.current = None if error is not None else current
         if self.current is None:
             self.hide()
             return

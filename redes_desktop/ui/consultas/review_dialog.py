@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import uuid
 
+import shiboken6
 from PySide6.QtCore import QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QImageReader, QPixmap
 from PySide6.QtWidgets import (
@@ -82,17 +83,27 @@ class ConsultationDialog(QDialog):
 
     # -- contents ----------------------------------------------------------------------------
     def load(self) -> None:
-        try:
-            self.detail = self.store.detail(self.consultation_id)
-        except UserFacingError as error:
-            self.message_label.setText(error.message)
+        """Read the consultation on a worker (the action opens the database there)."""
+        self.message_label.setText(self.tr("Abriendo la consulta…"))
+        store, consultation_id = self.store, self.consultation_id
+        run_task(lambda: store.detail(consultation_id), self._on_loaded, self.pool)
+
+    def _on_loaded(self, detail: ConsultationDetail | None,
+                   error: BaseException | None) -> None:
+        if not shiboken6.isValid(self):
+            return  # closed while reading
+        if error is not None or detail is None:
+            if isinstance(error, UserFacingError):
+                self.message_label.setText(error.message)
+            else:  # unexpected: said in Spanish, with the detail
+                self.message_label.setText(self.tr(
+                    "No se pudo abrir la consulta por un error inesperado (%s). Cierre esta "
+                    "ventana y vuelva a intentarlo; si se repite, informe a soporte técnico.")
+                    % error)
             return
-        except Exception as error:  # unexpected: said in Spanish, with the detail
-            self.message_label.setText(self.tr(
-                "No se pudo abrir la consulta por un error inesperado (%s). Cierre esta ventana "
-                "y vuelva a intentarlo; si se repite, informe a soporte técnico.") % error)
-            return
-        self._build(self.detail)
+        self.message_label.clear()
+        self.detail = detail
+        self._build(detail)
 
     def _build(self, d: ConsultationDetail) -> None:
         now = self.context.clock()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 
+import shiboken6
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,7 +23,7 @@ from redes_desktop.context import AppContext
 from redes_desktop.errors import UserFacingError
 from redes_desktop.services.consultation_rules import deadline_for, format_mexico
 from redes_desktop.services.consultations import SendOutcome
-from redes_desktop.ui.consultas.store import ConsultationStore
+from redes_desktop.ui.consultas.store import ConsultationStore, DraftPreview
 from redes_desktop.ui.tasks import SynchronousPool, run_task
 
 
@@ -76,18 +77,24 @@ class SendDialog(QDialog):
         self._load()
 
     def _load(self) -> None:
-        try:
-            draft = self.store.draft_preview(self.post_id)
-        except UserFacingError as error:
-            self.message_label.setText(error.message)
-            self.send_button.setEnabled(False)
+        """Read the draft on a worker; «Enviar» waits until it is shown."""
+        self.send_button.setEnabled(False)
+        store, post_id = self.store, self.post_id
+        run_task(lambda: store.draft_preview(post_id), self._on_loaded, self.pool)
+
+    def _on_loaded(self, draft: DraftPreview | None, error: BaseException | None) -> None:
+        if not shiboken6.isValid(self):
+            return  # closed while reading
+        if error is not None or draft is None:
+            if isinstance(error, UserFacingError):
+                self.message_label.setText(error.message)
+            else:  # unexpected: said in Spanish, with the detail
+                self.message_label.setText(self.tr(
+                    "No se pudo leer el borrador por un error inesperado (%s). Cierre esta "
+                    "ventana y vuelva a intentarlo; si se repite, informe a soporte técnico.")
+                    % error)
             return
-        except Exception as error:  # unexpected: said in Spanish, with the detail
-            self.message_label.setText(self.tr(
-                "No se pudo leer el borrador por un error inesperado (%s). Cierre esta ventana "
-                "y vuelva a intentarlo; si se repite, informe a soporte técnico.") % error)
-            self.send_button.setEnabled(False)
-            return
+        self.send_button.setEnabled(True)
         self.preview.setPlainText(draft.text)
         blocking = sum(1 for f in self.findings if f.get("severity") == "bloquea")
         self.summary_label.setText(self.tr(

@@ -1,0 +1,60 @@
+"""Save a draft (autosave or «guardar ahora»): create it on the first save, else store the
+text and media. The bitácora records what the latest check of this very text found (8.iii)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from redes_desktop.actions.unit_of_work import acting_person, unit_of_work
+from redes_desktop.clock import Clock
+from redes_desktop.database import Database
+from redes_desktop.services.activity import ActivityRecorder
+
+# The summary (`services.posts.findings_summary`) of the check of exactly the text saved, or
+# None when that text was not checked as it stands.
+Findings = Sequence[Mapping[str, Any]] | None
+
+
+@dataclass(frozen=True)
+class SavedDraft:
+    post_id: uuid.UUID
+    changed: bool  # False: nothing differed from what was stored (autosave no-op)
+
+
+def create_draft(database: Database, *, clock: Clock, recorder: ActivityRecorder,
+                 person_id: uuid.UUID | None, account_id: uuid.UUID, text: str,
+                 is_reply: bool, media: Sequence[tuple[str, str]],
+                 findings: Findings) -> SavedDraft:
+    """A new draft in `account_id` (the person must be allowed to compose there, 5.1)."""
+    from redes_desktop.services.directory import Directory
+    from redes_desktop.services.posts import MediaSpec, PostService
+
+    specs = [MediaSpec(path, alt) for path, alt in media]
+    with unit_of_work(database) as session:
+        person = acting_person(session, person_id)
+        service = PostService(session, clock, recorder=recorder)
+        account = Directory(session, clock, recorder).account(account_id)
+        post = service.create_draft(person, account, text, is_reply=is_reply,
+                                    findings=None if specs else findings)
+        if specs:
+            service.save_draft(person, post, text, specs, is_reply=is_reply, findings=findings)
+        return SavedDraft(post.id, True)
+
+
+def save_draft(database: Database, *, clock: Clock, recorder: ActivityRecorder,
+               person_id: uuid.UUID | None, post_id: uuid.UUID, text: str, is_reply: bool,
+               media: Sequence[tuple[str, str]], findings: Findings) -> SavedDraft:
+    """Store the text and media of the draft `post_id` (its account stays)."""
+    from redes_desktop.services.posts import MediaSpec, PostService
+
+    with unit_of_work(database) as session:
+        person = acting_person(session, person_id)
+        service = PostService(session, clock, recorder=recorder)
+        post = service.get(post_id)
+        changed = service.save_draft(person, post, text,
+                                     [MediaSpec(path, alt) for path, alt in media],
+                                     is_reply=is_reply, findings=findings)
+        return SavedDraft(post.id, changed)
