@@ -34,11 +34,13 @@ def test_registering_in_an_area_removed_meanwhile_is_refused_in_spanish(
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: messages.append(a[2]))
     dialog = IdentityDialog(context)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=5000)
     listed = dialog.area_combo.itemData(0)
     dialog.area_combo.setItemData(0, uuid.uuid4())  # as if another station removed the area
     dialog.name_edit.setText("Nueva Persona")
     dialog.email_edit.setText("nueva.persona@ine.mx")
     dialog._register()
+    qtbot.waitUntil(lambda: dialog.loaded and not dialog._busy, timeout=5000)
     assert messages and "ya no está registrada" in messages[-1]
     assert context.identity is None
     assert dialog.area_combo.itemData(0) == listed  # the list was read again
