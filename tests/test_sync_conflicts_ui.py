@@ -53,9 +53,11 @@ def _open(context) -> list[SyncConflict]:
 def test_keep_the_shared_version(qtbot, context):
     dialog = ConflictsDialog(context)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=5000)  # listed off the UI thread
     assert dialog.list.count() == 1
     assert dialog.list.item(0).text().startswith("Publicaciones — cambiado en dos estaciones")
     dialog.keep_server.click()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=5000)
     assert _open(context) == []
     assert dialog.list.count() == 0 and not dialog.keep_server.isEnabled()
     with context.session() as s:
@@ -76,8 +78,10 @@ def test_keep_the_shared_version(qtbot, context):
 def test_a_bad_merge_shows_a_message_and_changes_nothing(qtbot, context, merge, message):
     dialog = ConflictsDialog(context)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=5000)  # listed off the UI thread
     dialog.local_view.setPlainText(merge)
     dialog.save_merge.click()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=5000)
     assert not dialog.error.isHidden()
     assert message in dialog.error.text()
     assert len(_open(context)) == 1 and dialog.list.count() == 1
@@ -89,8 +93,10 @@ def test_a_bad_merge_shows_a_message_and_changes_nothing(qtbot, context, merge, 
 def test_a_good_merge_is_saved(qtbot, context):
     dialog = ConflictsDialog(context)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=5000)  # listed off the UI thread
     dialog.local_view.setPlainText('{"text": "Texto combinado"}')
     dialog.save_merge.click()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=5000)
     assert dialog.error.isHidden()
     assert _open(context) == []
     with context.session() as s:
