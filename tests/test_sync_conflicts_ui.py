@@ -101,3 +101,41 @@ def test_a_good_merge_is_saved(qtbot, context):
     assert _open(context) == []
     with context.session() as s:
         assert s.get(Post, context.ids["post"]).text == "Texto combinado"
+
+
+class HeldPool:
+    """A pool that keeps the work instead of running it: what the UI thread did is visible."""
+
+    def __init__(self) -> None:
+        self.held = []
+
+    def start(self, runnable) -> None:
+        self.held.append(runnable)
+
+
+def test_the_resolution_is_written_off_the_ui_thread(qtbot, context):
+    pool = HeldPool()
+    dialog = ConflictsDialog(context, pool=pool)
+    qtbot.addWidget(dialog)
+    pool.held.pop().run()
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=5000)
+    dialog.keep_server.click()
+    # The click only handed the work to the pool: the conflict is still open, buttons off.
+    assert len(_open(context)) == 1 and context.recorder.entries == []
+    assert not dialog.keep_server.isEnabled() and not dialog.save_merge.isEnabled()
+    pool.held.pop().run()
+    qtbot.waitUntil(lambda: bool(pool.held), timeout=5000)  # then the list is read again
+    pool.held.pop().run()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=5000)
+    assert _open(context) == [] and dialog.list.count() == 0
+
+
+def test_nobody_chosen_is_told_and_nothing_changes(qtbot, context):
+    context.identity = None
+    dialog = ConflictsDialog(context)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=5000)
+    dialog.keep_server.click()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=5000)
+    assert "Cambiar de usuario" in dialog.error.text() and not dialog.error.isHidden()
+    assert len(_open(context)) == 1 and context.recorder.entries == []

@@ -76,10 +76,11 @@ def choose_identity(database: Database, person_id: uuid.UUID, *, clock: Clock) -
 def register_person(database: Database, form: Registration, *, clock: Clock,
                     recorder: ActivityRecorder) -> Identity:
     """Register oneself (administrator roles only: the others are granted, 5.1); the new
-    person's identity. The directory records the registration through `recorder`."""
+    person's identity. Recorded in the bitácora as `persona_registrada` (8.iii)."""
     from redes_desktop.context import Identity
     from redes_desktop.errors import NotFound
     from redes_desktop.models import Area
+    from redes_desktop.services.activity import ActivityEntry
     from redes_desktop.services.directory import Directory
 
     with unit_of_work(database) as session:
@@ -91,6 +92,9 @@ def register_person(database: Database, form: Registration, *, clock: Clock,
         person = Directory(session, clock, recorder).register_self(
             form.name, form.email, form.level, area, [form.role])
         session.flush()
+        recorder.record(ActivityEntry(
+            at=clock(), actor_id=person.id, account_id=None, action="persona_registrada",
+            details={"area": str(area.id), "roles": sorted(person.roles or [])}))
         return Identity.of(person)
 
 
