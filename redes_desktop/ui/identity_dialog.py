@@ -134,8 +134,10 @@ class IdentityDialog(QDialog):
         if not shiboken6.isValid(self) or revision != self._revision:
             return
         self._set_busy(False)
-        if error is not None or choices is None:
+        if error is not None:
             QMessageBox.warning(self, self.tr("Identidad"), error_text(error))
+            return
+        if choices is None:
             return
         self.loaded = True
         chosen_area = self.area_combo.currentData()
