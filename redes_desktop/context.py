@@ -104,7 +104,13 @@ class AppContext:
                 from redes_desktop.errors import NotFound
 
                 raise NotFound("La persona elegida ya no existe; elija otra.")
-            self.identity = Identity.of(person)
-        self.workspace.settings.current_person_id = str(person_id)
+            identity = Identity.of(person)
+        return self.remember_identity(identity)
+
+    def remember_identity(self, identity: Identity) -> Identity:
+        """Use `identity` from now on and remember it for the next start (no database access:
+        the identity comes from an action, `actions/choose_identity.py`)."""
+        self.identity = identity
+        self.workspace.settings.current_person_id = str(identity.person_id)
         self.workspace.save_settings()
-        return self.identity
+        return identity

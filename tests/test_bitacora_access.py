@@ -70,6 +70,7 @@ def viewer_of(qtbot, context, who: str) -> BitacoraSection:
     context.choose_identity(context.ids[who])
     section = BitacoraSection(context)
     qtbot.addWidget(section)
+    qtbot.waitUntil(lambda: section.loaded, timeout=5000)  # the scope is read off the UI thread
     return section
 
 
@@ -105,6 +106,7 @@ def test_no_person_chosen_shows_nothing(qtbot, world):
     world.identity = None
     section = BitacoraSection(world)
     qtbot.addWidget(section)
+    qtbot.waitUntil(lambda: section.loaded, timeout=5000)
     assert section.model.rowCount() == 0
     assert "Cambiar de usuario" in section.scope_label.text()
 

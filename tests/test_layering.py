@@ -64,11 +64,7 @@ SESSION_CALLS = {"execute", "scalars", "scalar", "query", "add", "add_all", "com
 SERVICE_BUILDERS = {"Directory", "Permissions", "Outbox", "AccountProcedures", "AbsenceNotes"}
 # Views not yet moved onto redes_desktop/actions/. Remove a line when its file is converted;
 # a file missing from this list may not open a session, run a query or build a service.
-NOT_YET_CONVERTED = {
-    "bitacora/viewer.py",  # converted by wave2-actions-rest
-    "identity_dialog.py",  # converted by wave2-actions-rest
-    "sync/conflicts_dialog.py",  # converted by wave2-actions-rest
-}
+NOT_YET_CONVERTED: set[str] = set()
 
 
 def _callee(node: ast.Call) -> tuple[str, str]:

@@ -119,6 +119,7 @@ def test_geometry_and_section_are_remembered(qtbot, context):
 def test_identity_dialog_chooses_and_remembers(qtbot, context):
     dialog = IdentityDialog(context)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=5000)  # read off the UI thread
     assert dialog.people_list.count() == 7
     assert not dialog.demo_button.isVisible()
     dialog.filter_edit.setText("revisora")
@@ -130,6 +131,7 @@ def test_identity_dialog_chooses_and_remembers(qtbot, context):
     assert len(visible) == 1
     dialog.people_list.setCurrentItem(visible[0])
     dialog.accept()
+    qtbot.waitUntil(lambda: not dialog._busy, timeout=5000)
     assert context.identity is not None and context.identity.is_reviewer
     assert context.workspace.settings_store.load().current_person_id == str(context.ids["reviewer"])
 
@@ -141,12 +143,15 @@ def test_identity_dialog_registration_validates(qtbot, context, monkeypatch):
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: messages.append(a[2]))
     dialog = IdentityDialog(context)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=5000)  # read off the UI thread
     dialog.name_edit.setText("Nueva Persona")
     dialog.email_edit.setText("nueva@gmail.com")
     dialog._register()
+    qtbot.waitUntil(lambda: not dialog._busy, timeout=5000)
     assert messages and "ine.mx" in messages[0]
     dialog.email_edit.setText("nueva.persona@ine.mx")
     dialog._register()
+    qtbot.waitUntil(lambda: not dialog._busy, timeout=5000)
     assert context.identity.name == "Nueva Persona"
 
 
@@ -221,6 +226,7 @@ def test_identity_dialog_offers_only_self_registrable_roles(qtbot, context, monk
 
     dialog = IdentityDialog(context)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=5000)  # read off the UI thread
     offered = {dialog.role_combo.itemData(i) for i in range(dialog.role_combo.count())}
     assert offered == {Role.ADMIN_TITULAR, Role.ADMIN_SUPLENTE}
     # Even if the combo were tampered with, the service refuses the reviewer role.
@@ -231,6 +237,7 @@ def test_identity_dialog_offers_only_self_registrable_roles(qtbot, context, monk
     dialog.name_edit.setText("Intrusa")
     dialog.email_edit.setText("intrusa@ine.mx")
     dialog._register()
+    qtbot.waitUntil(lambda: not dialog._busy, timeout=5000)
     assert messages and "Revisor" in messages[0] and "no puede registrarse" in messages[0].lower()
     assert context.identity is None
 

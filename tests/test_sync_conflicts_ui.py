@@ -53,9 +53,11 @@ def _open(context) -> list[SyncConflict]:
 def test_keep_the_shared_version(qtbot, context):
     dialog = ConflictsDialog(context)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=5000)  # listed off the UI thread
     assert dialog.list.count() == 1
     assert dialog.list.item(0).text().startswith("Publicaciones — cambiado en dos estaciones")
     dialog.keep_server.click()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=5000)
     assert _open(context) == []
     assert dialog.list.count() == 0 and not dialog.keep_server.isEnabled()
     with context.session() as s:
@@ -76,8 +78,10 @@ def test_keep_the_shared_version(qtbot, context):
 def test_a_bad_merge_shows_a_message_and_changes_nothing(qtbot, context, merge, message):
     dialog = ConflictsDialog(context)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=5000)  # listed off the UI thread
     dialog.local_view.setPlainText(merge)
     dialog.save_merge.click()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=5000)
     assert not dialog.error.isHidden()
     assert message in dialog.error.text()
     assert len(_open(context)) == 1 and dialog.list.count() == 1
@@ -89,9 +93,49 @@ def test_a_bad_merge_shows_a_message_and_changes_nothing(qtbot, context, merge, 
 def test_a_good_merge_is_saved(qtbot, context):
     dialog = ConflictsDialog(context)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=5000)  # listed off the UI thread
     dialog.local_view.setPlainText('{"text": "Texto combinado"}')
     dialog.save_merge.click()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=5000)
     assert dialog.error.isHidden()
     assert _open(context) == []
     with context.session() as s:
         assert s.get(Post, context.ids["post"]).text == "Texto combinado"
+
+
+class HeldPool:
+    """A pool that keeps the work instead of running it: what the UI thread did is visible."""
+
+    def __init__(self) -> None:
+        self.held = []
+
+    def start(self, runnable) -> None:
+        self.held.append(runnable)
+
+
+def test_the_resolution_is_written_off_the_ui_thread(qtbot, context):
+    pool = HeldPool()
+    dialog = ConflictsDialog(context, pool=pool)
+    qtbot.addWidget(dialog)
+    pool.held.pop().run()
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=5000)
+    dialog.keep_server.click()
+    # The click only handed the work to the pool: the conflict is still open, buttons off.
+    assert len(_open(context)) == 1 and context.recorder.entries == []
+    assert not dialog.keep_server.isEnabled() and not dialog.save_merge.isEnabled()
+    pool.held.pop().run()
+    qtbot.waitUntil(lambda: bool(pool.held), timeout=5000)  # then the list is read again
+    pool.held.pop().run()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=5000)
+    assert _open(context) == [] and dialog.list.count() == 0
+
+
+def test_nobody_chosen_is_told_and_nothing_changes(qtbot, context):
+    context.identity = None
+    dialog = ConflictsDialog(context)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=5000)
+    dialog.keep_server.click()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=5000)
+    assert "Cambiar de usuario" in dialog.error.text() and not dialog.error.isHidden()
+    assert len(_open(context)) == 1 and context.recorder.entries == []

@@ -43,3 +43,13 @@ def quarterly_report(database: Database, year: int, quarter: int, *, clock: Cloc
         except UserFacingError as error:
             return ReportView(None, due, scope is None, error.message)
         return ReportView(report, due, scope is None, "")
+
+
+def institute_report(database: Database, year: int, quarter: int, *,
+                     clock: Clock) -> QuarterlyReport:
+    """The report on every account of the Institute (8.iv), as the command line gives it to
+    CNCS: no person is chosen there and nothing is scoped. Reading only."""
+    from redes_desktop.services.reports import quarterly_report as build
+
+    with unit_of_work(database) as session:
+        return build(session, year, quarter, as_of=clock())

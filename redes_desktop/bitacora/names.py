@@ -25,23 +25,20 @@ class Names:
         return tuple(uuid.UUID(a) for a, ar in self.account_area.items() if ar == area)
 
 
-def load_names(database) -> Names:
-    """Everyone, including deleted records (old entries still name them)."""
+def names_from(session) -> Names:
+    """Everyone, including deleted records (old entries still name them), read in the caller's
+    session (the action that needs them owns it)."""
     from sqlalchemy import select
 
     from redes_desktop.models import Account, Area, Person
 
     names = Names()
-    if database is None:
-        return names
-    with database.session() as session:
-        for pid, name in session.execute(select(Person.id, Person.name)):
-            names.people[str(pid)] = name
-        for aid, name in session.execute(select(Area.id, Area.name)):
-            names.areas[str(aid)] = name
-        rows = session.execute(select(Account.id, Account.handle, Account.network,
-                                      Account.area_id))
-        for aid, handle, network, area in rows:
-            names.accounts[str(aid)] = f"{handle} ({network.label})"
-            names.account_area[str(aid)] = str(area)
+    for pid, name in session.execute(select(Person.id, Person.name)):
+        names.people[str(pid)] = name
+    for aid, name in session.execute(select(Area.id, Area.name)):
+        names.areas[str(aid)] = name
+    rows = session.execute(select(Account.id, Account.handle, Account.network, Account.area_id))
+    for aid, handle, network, area in rows:
+        names.accounts[str(aid)] = f"{handle} ({network.label})"
+        names.account_area[str(aid)] = str(area)
     return names

@@ -94,22 +94,24 @@ def _open(args):
 
 
 def run_verify(args: argparse.Namespace) -> int:
+    from redes_desktop.actions.read_bitacora import verify_bitacora
+
     bitacora, database = _open(args)
     try:
-        report = bitacora.verify()
+        integrity = verify_bitacora(bitacora)
     finally:
         bitacora.close()
         if database is not None:
             database.dispose()
-    if report.ok and not bitacora.blocked:
-        print(f"Bitácora íntegra: {report.checked} entradas verificadas.")
+    if integrity.ok:
+        print(f"Bitácora íntegra: {integrity.checked} entradas verificadas.")
         return 0
-    if report.ok:  # the chain verifies, but an anchor is absent or disagrees
-        print(f"ALTERADA: {bitacora.blocked}")
+    if not integrity.problems:  # the chain verifies, but an anchor is absent or disagrees
+        print(f"ALTERADA: {integrity.blocked}")
         return 1
-    for problem in report.problems:
-        print(f"ALTERADA: {problem.message}")
-    print(f"Se verificaron {report.checked} entradas antes de encontrar la alteración.")
+    for problem in integrity.problems:
+        print(f"ALTERADA: {problem}")
+    print(f"Se verificaron {integrity.checked} entradas antes de encontrar la alteración.")
     return 1
 
 
@@ -126,30 +128,22 @@ def _day(text: str | None) -> datetime | None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from redes_desktop.bitacora.export import chain_order, export_verified
-    from redes_desktop.bitacora.names import load_names
+    from redes_desktop.actions.read_bitacora import account_id_for, audit_scope, export_bitacora
     from redes_desktop.bitacora.query import Filters
 
     since, until = _day(args.date_from), _day(args.date_to)
     bitacora, database = _open(args)
     try:
-        account = None
-        if args.account:
-            account = _find_account(database, args.account)
+        account = account_id_for(database, args.account) if args.account else None
         filters = Filters(account=account, since=since,
                           until=until + timedelta(days=1) if until else None)
-        names = load_names(database)
-        reader = bitacora.reader()
-        try:
-            views = chain_order(reader.iterate(filters, newest_first=False))
-        finally:
-            reader.close()
+        scope = audit_scope(bitacora, database)  # auditors read everything (bitacora/access.py)
         header = {"estacion": bitacora.workstation,
                   "filtros": {"cuenta": args.account, "desde": args.date_from,
                               "hasta": args.date_to}}
         out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
         try:
-            count, problem = export_verified(bitacora, views, out, args.fmt, names, header)
+            outcome = export_bitacora(bitacora, scope, filters, out, args.fmt, header)
         finally:
             if args.output:
                 out.close()
@@ -158,31 +152,13 @@ def run_export(args: argparse.Namespace) -> int:
         if database is not None:
             database.dispose()
     if args.output:
-        print(f"Se exportaron {count} entradas a {args.output}.", file=sys.stderr)
-    if problem:
-        print(f"Error: la bitácora no verifica: {problem} Las entradas alteradas y las "
+        print(f"Se exportaron {outcome.count} entradas a {args.output}.", file=sys.stderr)
+    if outcome.problem:
+        print(f"Error: la bitácora no verifica: {outcome.problem} Las entradas alteradas y las "
               "posteriores van marcadas en la columna «verificacion» de la exportación; no la "
               "use como íntegra. Avise al área de informática.", file=sys.stderr)
         return 1
     return 0
-
-
-def _find_account(database, key: str):
-    import uuid
-
-    from redes_desktop.services.accounts_lookup import find_account
-
-    try:  # an id is taken as is: the account may no longer exist in the database
-        return uuid.UUID(key)
-    except ValueError:
-        pass
-    if database is None:
-        raise UsageError("No hay base de datos en la carpeta: no se puede usar --account.")
-    with database.session() as session:
-        found = find_account(session, key)
-        if found is None:
-            raise UsageError(f"No existe la cuenta «{key}». Use su id o su @usuario.")
-        return found.id
 
 
 def run_verify_export(args: argparse.Namespace) -> int:

@@ -37,9 +37,9 @@ def _missing_subcommand(_args: argparse.Namespace) -> int:
 
 
 def run_official(args: argparse.Namespace) -> int:
+    from redes_desktop.actions.official_accounts import official_accounts_text
     from redes_desktop.database import open_local_database
     from redes_desktop.paths import DataPaths, resolve_data_dir
-    from redes_desktop.services.official_registry import export, official_accounts
 
     data_dir = resolve_data_dir(args.data_dir_sub or args.data_dir)
     paths = DataPaths(data_dir)
@@ -48,8 +48,7 @@ def run_official(args: argparse.Namespace) -> int:
                          "--data-dir.")
     database = open_local_database(paths.database)
     try:
-        with database.session() as session:
-            text = export(official_accounts(session), args.format)
+        text = official_accounts_text(database, args.format)
     finally:
         database.dispose()
     if args.output:

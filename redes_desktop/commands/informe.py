@@ -63,9 +63,9 @@ def _quarter(args: argparse.Namespace, now) -> tuple[int, int]:
 
 
 def run_quarterly(args: argparse.Namespace) -> int:
+    from redes_desktop.actions.quarterly_report import institute_report
     from redes_desktop.clock import system_clock
     from redes_desktop.services.report_export import render
-    from redes_desktop.services.reports import quarterly_report
     from redes_desktop.workspace import open_workspace
 
     now = system_clock()
@@ -76,8 +76,7 @@ def run_quarterly(args: argparse.Namespace) -> int:
     workspace = open_workspace(root, clock=system_clock, lock=False)  # reading only
     try:
         database = workspace.open_database()
-        with database.session() as session:
-            report = quarterly_report(session, year, quarter, as_of=now)
+        report = institute_report(database, year, quarter, clock=lambda: now)
     finally:
         workspace.close()
     text = render(report, args.format)

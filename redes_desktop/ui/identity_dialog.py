@@ -1,7 +1,11 @@
-"""First start: the user says who they are (person and area), registers, or opens the demo."""
+"""First start: the user says who they are (person and area), registers, or opens the demo.
+
+Every read and write is an action (`actions/choose_identity.py`) run off the UI thread; the
+dialog keeps plain data and its buttons are disabled while one is on its way."""
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,16 +23,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redes_desktop.actions.choose_identity import (
+    IdentityChoices,
+    Registration,
+    choose_identity,
+    identity_choices,
+    open_demo,
+    register_person,
+)
 from redes_desktop.context import AppContext
-from redes_desktop.errors import NotFound, UserFacingError
+from redes_desktop.errors import NotFound
 from redes_desktop.models import Level, Role
 from redes_desktop.services.directory import Directory, fold
+from redes_desktop.ui.cuentas.operations import error_text
+from redes_desktop.ui.tasks import run_task
 
 
 class IdentityDialog(QDialog):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None, *,
+                 pool=None) -> None:
         super().__init__(parent)
         self.context = context
+        self.pool = pool  # None: the global thread pool; tests may hold or run inline
+        self.loaded = False  # the people and areas have arrived at least once
+        self._busy = False
+        self._revision = 0
         self.setWindowTitle(self.tr("¿Quién usa esta estación de trabajo?"))
         self.resize(560, 620)
 
@@ -75,7 +94,7 @@ class IdentityDialog(QDialog):
                 "área o la CNCS."
             )
         )
-        register_button = QPushButton(self.tr("&Registrarme"))
+        self.register_button = register_button = QPushButton(self.tr("&Registrarme"))
         register_button.clicked.connect(self._register)
         form.addRow(self.tr("Nombre:"), self.name_edit)
         form.addRow(self.tr("Correo institucional:"), self.email_edit)
@@ -87,7 +106,8 @@ class IdentityDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Entrar"))
+        self.enter_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.enter_button.setText(self.tr("&Entrar"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
 
@@ -101,27 +121,48 @@ class IdentityDialog(QDialog):
         self._reload()
 
     def _reload(self) -> None:
+        """Read the people and areas again, off the UI thread."""
+        context = self.context
+        self._revision += 1
+        revision = self._revision
+        self._set_busy(True)
+        run_task(lambda: identity_choices(context.database, clock=context.clock),
+                 lambda choices, error: self._on_choices(revision, choices, error), self.pool)
+
+    def _on_choices(self, revision: int, choices: IdentityChoices | None,
+                    error: BaseException | None) -> None:
+        if not shiboken6.isValid(self) or revision != self._revision:
+            return
+        self._set_busy(False)
+        if error is not None:
+            QMessageBox.warning(self, self.tr("Identidad"), error_text(error))
+            return
+        if choices is None:
+            return
+        self.loaded = True
+        chosen_area = self.area_combo.currentData()
         self.people_list.clear()
         self.area_combo.clear()
-        with self.context.session() as session:
-            directory = self.context.directory(session)
-            people = directory.people()
-            for person in people:
-                roles = ", ".join(r.label for r in sorted(person.role_set)) or self.tr("sin rol")
-                item = QListWidgetItem(f"{person.name} — {person.area.name} ({roles})")
-                item.setData(Qt.ItemDataRole.UserRole, person.id)
-                item.setData(
-                    Qt.ItemDataRole.UserRole + 1,
-                    fold(f"{person.name} {person.area.name} {person.email}"),
-                )
-                self.people_list.addItem(item)
-            for area in directory.areas():
-                self.area_combo.addItem(area.name, area.id)
-            empty = directory.is_empty()
-        self.demo_button.setVisible(empty)
+        for person in choices.people:
+            roles = person.roles or self.tr("sin rol")
+            item = QListWidgetItem(f"{person.name} — {person.area_name} ({roles})")
+            item.setData(Qt.ItemDataRole.UserRole, person.person_id)
+            item.setData(Qt.ItemDataRole.UserRole + 1,
+                         fold(f"{person.name} {person.area_name} {person.email}"))
+            self.people_list.addItem(item)
+        for area_id, name in choices.areas:
+            self.area_combo.addItem(name, area_id)
+        if chosen_area is not None and self.area_combo.findData(chosen_area) >= 0:
+            self.area_combo.setCurrentIndex(self.area_combo.findData(chosen_area))
+        self.demo_button.setVisible(choices.empty)
         if self.people_list.count():
             self.people_list.setCurrentRow(0)
         self._apply_filter(self.filter_edit.text())
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        for button in (self.demo_button, self.register_button, self.enter_button):
+            button.setEnabled(not busy)
 
     def _apply_filter(self, text: str) -> None:
         needle = fold(text)
@@ -130,18 +171,25 @@ class IdentityDialog(QDialog):
             item.setHidden(bool(needle) and needle not in item.data(Qt.ItemDataRole.UserRole + 1))
 
     def _open_demo(self) -> None:
-        from redes_desktop.services.demo import seed_demo
+        if self._busy:
+            return
+        context = self.context
+        self._set_busy(True)
+        run_task(lambda: open_demo(context.database, clock=context.clock), self._on_demo,
+                 self.pool)
 
-        try:
-            with self.context.session() as session:
-                seed_demo(session, self.context.clock)
-                session.commit()
-        except UserFacingError as error:
-            QMessageBox.warning(self, self.tr("Demostración"), error.message)
+    def _on_demo(self, _people, error: BaseException | None) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._set_busy(False)
+        if error is not None:
+            QMessageBox.warning(self, self.tr("Demostración"), error_text(error))
             return
         self._reload()
 
     def _register(self) -> None:
+        if self._busy:
+            return
         area_id = self.area_combo.currentData()
         if area_id is None:
             QMessageBox.warning(
@@ -154,31 +202,25 @@ class IdentityDialog(QDialog):
                 ),
             )
             return
-        try:
-            with self.context.session() as session:
-                directory = self.context.directory(session)
-                from redes_desktop.models import Area
+        form = Registration(name=self.name_edit.text(), email=self.email_edit.text(),
+                            level=Level(self.level_combo.currentData()), area_id=area_id,
+                            role=Role(self.role_combo.currentData()))
+        context = self.context
+        self._set_busy(True)
+        run_task(lambda: register_person(context.database, form, clock=context.clock,
+                                         recorder=context.recorder),
+                 self._on_registered, self.pool)
 
-                area = session.get(Area, area_id)
-                if area is None:  # removed (e.g. by a sync) after the list was filled
-                    raise NotFound(self.tr(
-                        "El área elegida ya no está registrada. La lista de áreas se actualizó: "
-                        "elija su área de nuevo y vuelva a registrarse."))
-                person = directory.register_self(
-                    self.name_edit.text(),
-                    self.email_edit.text(),
-                    Level(self.level_combo.currentData()),
-                    area,
-                    [Role(self.role_combo.currentData())],
-                )
-                session.commit()
-                person_id = person.id
-        except UserFacingError as error:
-            QMessageBox.warning(self, self.tr("Registro"), error.message)
+    def _on_registered(self, identity, error: BaseException | None) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._set_busy(False)
+        if error is not None:
+            QMessageBox.warning(self, self.tr("Registro"), error_text(error))
             if isinstance(error, NotFound):
                 self._reload()  # the name and e-mail typed stay
             return
-        self.context.choose_identity(person_id)
+        self.context.remember_identity(identity)
         super().accept()
 
     def selected_person_id(self):
@@ -188,6 +230,8 @@ class IdentityDialog(QDialog):
         return item.data(Qt.ItemDataRole.UserRole)
 
     def accept(self) -> None:
+        if self._busy:
+            return
         person_id = self.selected_person_id()
         if person_id is None:
             QMessageBox.information(
@@ -196,10 +240,18 @@ class IdentityDialog(QDialog):
                 self.tr("Elija su nombre de la lista, regístrese o abra la demostración."),
             )
             return
-        try:
-            self.context.choose_identity(person_id)
-        except UserFacingError as error:
-            QMessageBox.warning(self, self.tr("Identidad"), error.message)
+        context = self.context
+        self._set_busy(True)
+        run_task(lambda: choose_identity(context.database, person_id, clock=context.clock),
+                 self._on_chosen, self.pool)
+
+    def _on_chosen(self, identity, error: BaseException | None) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._set_busy(False)
+        if error is not None:
+            QMessageBox.warning(self, self.tr("Identidad"), error_text(error))
             self._reload()
             return
+        self.context.remember_identity(identity)
         super().accept()

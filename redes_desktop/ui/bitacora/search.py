@@ -1,4 +1,6 @@
 """Full-text search over decrypted details, off the UI thread, streaming matches in batches.
+The search itself is an action (`actions/read_bitacora.search_bitacora`, which keeps to what the
+person may read); this runnable only carries its batches to the view.
 
 A `QRunnable` on the global pool; a separate `QObject` carries its signals; a generation number
 lets the view drop batches of a search it has replaced; `cancel()` stops it early."""
@@ -9,7 +11,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from redes_desktop.bitacora.query import BitacoraReader, Filters
+Emit = Callable[[list[int]], None]
+Stop = Callable[[], bool]
 
 
 class SearchSignals(QObject):
@@ -18,12 +21,10 @@ class SearchSignals(QObject):
 
 
 class SearchTask(QRunnable):
-    def __init__(self, open_reader: Callable[[], BitacoraReader], filters: Filters, text: str,
-                 generation: int, signals: SearchSignals) -> None:
+    def __init__(self, search: Callable[[Emit, Stop], int], generation: int,
+                 signals: SearchSignals) -> None:
         super().__init__()
-        self.open_reader = open_reader
-        self.filters = filters
-        self.text = text
+        self.search = search
         self.generation = generation
         self.signals = signals
         self.cancelled = False
@@ -34,13 +35,7 @@ class SearchTask(QRunnable):
     def run(self) -> None:
         total, error = 0, None
         try:
-            reader = self.open_reader()
-            try:
-                total = reader.search(
-                    self.filters, self.text, self._emit_batch, lambda: self.cancelled
-                )
-            finally:
-                reader.close()
+            total = self.search(self._emit_batch, lambda: self.cancelled)
         except Exception as failure:  # noqa: BLE001 - reported to the view
             error = failure
         try:

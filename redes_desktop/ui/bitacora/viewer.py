@@ -13,6 +13,7 @@ import json
 from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,11 +32,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redes_desktop.actions.unit_of_work import NO_IDENTITY_MESSAGE
-from redes_desktop.bitacora.access import EVERYTHING, NOTHING, Visibility, visibility_for
-from redes_desktop.bitacora.names import Names, load_names
+from redes_desktop.actions.read_bitacora import (
+    BitacoraScope,
+    bitacora_scope,
+    export_bitacora_to,
+    search_bitacora,
+    verify_bitacora,
+    whole_scope,
+)
+from redes_desktop.bitacora.access import NOTHING
+from redes_desktop.bitacora.names import Names
 from redes_desktop.bitacora.query import Filters
 from redes_desktop.clock import mexico_tz, to_mexico
+from redes_desktop.errors import UserFacingError
 from redes_desktop.ui.bitacora.search import SearchSignals, SearchTask, start_search
 from redes_desktop.ui.bitacora.table_model import BitacoraTableModel, action_label
 from redes_desktop.ui.qt_dates import to_date
@@ -60,49 +69,49 @@ class BitacoraSection(QWidget):
         if self.bitacora is None:
             layout.addWidget(QLabel(self.tr("La bitácora no está abierta en esta sesión.")))
             return
-        self.names = names if names is not None else load_names(context.database)
-        self.visibility = self._load_visibility()
-        self.model = BitacoraTableModel(self.bitacora.reader(), self.names, self)
+        # No context (tests, benchmarks): the whole bitácora, named by `names`. With one, what
+        # the person using this workstation may read arrives from an action off the UI thread.
+        self.scope: BitacoraScope = (whole_scope(self.bitacora, names or Names())
+                                     if context is None else BitacoraScope(Names(), NOTHING, ()))
+        self.scope_message = ""
+        self.loaded = context is None
+        self._revision = 0
+        self.model = BitacoraTableModel(self.bitacora.reader(), self.scope.names, self)
         self._generation = 0
         self._task: SearchTask | None = None
         self._signals = SearchSignals(self)
         self._signals.batch.connect(self._on_batch)
         self._signals.finished.connect(self._on_search_done)
         self._build(layout)
-        self.apply_filters()
+        if context is None:
+            self._show_scope()
+            self.apply_filters()
+        else:
+            self.refresh()
 
-    def _load_visibility(self) -> Visibility:
-        """What the person using this workstation may read (no context: tests, everything)."""
-        if self.context is None:
-            return EVERYTHING
-        if getattr(self.context, "identity", None) is None:
-            return NOTHING
-        with self.context.session() as session:
-            person = self.context.current_person(session)
-            return visibility_for(session, self.context.clock, person)
+    @property
+    def names(self) -> Names:
+        return self.scope.names
+
+    @property
+    def visibility(self):
+        return self.scope.visibility
 
     def _scope_text(self) -> str:
-        if self.visibility.everything:
+        if self.scope_message:
+            return self.scope_message
+        if self.visibility.everything or not self.loaded:
             return ""
-        if self.visibility.actor is None:
-            return NO_IDENTITY_MESSAGE
         return self.tr("Se muestran las entradas de las cuentas que usted administra o de su "
                        "área, y las acciones que usted realizó (criterio 8.iii). La CNCS "
                        "consulta la bitácora completa.")
 
     # -- layout ------------------------------------------------------------------------------
     def _build(self, layout: QVBoxLayout) -> None:
-        accounts = [(key, label) for key, label in self.names.accounts.items()
-                    if self.visibility.shows_account(key)]
-        self.account_box = self._combo(self.tr("Todas las cuentas"),
-                                       sorted(accounts, key=lambda i: i[1]))
-        self.area_box = self._combo(self.tr("Todas las áreas"),
-                                    sorted(self.names.areas.items(), key=lambda i: i[1]))
-        self.person_box = self._combo(self.tr("Todas las personas"),
-                                      sorted(self.names.people.items(), key=lambda i: i[1]))
-        actions = sorted(self.model.reader.actions())
-        self.action_box = self._combo(self.tr("Todas las acciones"),
-                                      [(a, action_label(a)) for a in actions])
+        self.account_box = self._combo(self.tr("Todas las cuentas"))
+        self.area_box = self._combo(self.tr("Todas las áreas"))
+        self.person_box = self._combo(self.tr("Todas las personas"))
+        self.action_box = self._combo(self.tr("Todas las acciones"))
         self.since_edit, self.until_edit = self._date_edit(), self._date_edit()
         filters = QHBoxLayout()
         for widget in (self.account_box, self.area_box, self.person_box, self.action_box):
@@ -171,12 +180,32 @@ class BitacoraSection(QWidget):
         self.export_button.clicked.connect(self._ask_export)
         self.table.selectionModel().currentRowChanged.connect(self._show_details)
 
-    def _combo(self, everything: str, items) -> QComboBox:
+    def _combo(self, everything: str) -> QComboBox:
         box = QComboBox()
         box.addItem(everything, None)
-        for key, label in items:
-            box.addItem(label, key)
         return box
+
+    def _show_scope(self) -> None:
+        """Fill the filters from the scope, keeping what was chosen when it is still offered."""
+        scope = self.scope
+        choices = (
+            (self.account_box, scope.accounts()),
+            (self.area_box, sorted(scope.names.areas.items(), key=lambda i: i[1])),
+            (self.person_box, sorted(scope.names.people.items(), key=lambda i: i[1])),
+            (self.action_box, [(a, action_label(a)) for a in scope.actions]),
+        )
+        for box, items in choices:
+            chosen = box.currentData()
+            box.blockSignals(True)
+            while box.count() > 1:
+                box.removeItem(1)
+            for key, label in items:
+                box.addItem(label, key)
+            box.setCurrentIndex(max(0, box.findData(chosen)) if chosen else 0)
+            box.blockSignals(False)
+        self.scope_label.setText(self._scope_text())
+        self.scope_label.setVisible(bool(self.scope_label.text()))
+        self.model.names = scope.names
 
     def _date_edit(self) -> QDateEdit:
         edit = QDateEdit()
@@ -197,7 +226,7 @@ class BitacoraSection(QWidget):
 
         area = chosen(self.area_box)
         since, until = self._day(self.since_edit), self._day(self.until_edit)
-        return self.visibility.apply(Filters(
+        return self.scope.filters(Filters(
             account=chosen(self.account_box),
             area=area,
             area_accounts=self.names.accounts_in_area(str(area)) if area else (),
@@ -219,6 +248,8 @@ class BitacoraSection(QWidget):
         if bitacora is None:  # the section only says the bitácora is not open
             return
         self._cancel_search()
+        if not self.loaded:  # the scope is on its way: nothing may be shown before it
+            return
         filters = self.current_filters()
         text = self.search_edit.text().strip()
         self.details.clear()
@@ -229,8 +260,10 @@ class BitacoraSection(QWidget):
         self._generation += 1
         self.model.begin_search(filters)
         self.status.setText(self.tr("Buscando «%s»…") % text)
-        self._task = SearchTask(bitacora.reader, filters, text, self._generation,
-                                self._signals)
+        scope = self.scope
+        self._task = SearchTask(
+            lambda emit, stop: search_bitacora(bitacora, scope, filters, text, emit, stop),
+            self._generation, self._signals)
         start_search(self._task)
 
     def _cancel_search(self) -> None:
@@ -256,11 +289,38 @@ class BitacoraSection(QWidget):
         self.status.setText(self.tr("%n entrada(s)", "", self.model.rowCount()))
 
     def refresh(self) -> None:
-        self.names = load_names(self.context.database) if self.context else self.names
-        self.visibility = self._load_visibility()
-        self.scope_label.setText(self._scope_text())
-        self.scope_label.setVisible(bool(self.scope_label.text()))
-        self.model.names = self.names
+        """Read again, off the UI thread, what the person may read and the names, then show."""
+        bitacora, context = self.bitacora, self.context
+        if bitacora is None:
+            return
+        if context is None:
+            self.model.names = self.names
+            self.apply_filters()
+            return
+        who = context.identity.person_id if context.identity is not None else None
+        database, clock = context.database, context.clock
+        self._revision += 1
+        revision = self._revision
+        self.refresh_button.setEnabled(False)
+        if not self.loaded:
+            self.status.setText(self.tr("Cargando la bitácora…"))
+        run_task(lambda: bitacora_scope(bitacora, database, clock=clock, person_id=who),
+                 lambda scope, error: self._on_scope(revision, scope, error))
+
+    def _on_scope(self, revision: int, scope: BitacoraScope | None,
+                  error: BaseException | None) -> None:
+        if not shiboken6.isValid(self) or revision != self._revision:
+            return  # closed meanwhile, or a newer refresh is on its way
+        self.refresh_button.setEnabled(True)
+        self.loaded = True
+        if error is None and scope is not None:
+            self.scope, self.scope_message = scope, ""
+        else:  # nobody chosen, or the database could not be read: nothing is shown
+            self.scope = BitacoraScope(Names(), NOTHING, ())
+            self.scope_message = error.message if isinstance(error, UserFacingError) else (
+                self.tr("No se pudo leer quién puede consultar la bitácora (%s). Pulse "
+                        "«Actualizar» para volver a intentarlo.") % type(error).__name__)
+        self._show_scope()
         self.apply_filters()
 
     # -- details, verification, export ------------------------------------------------------
@@ -292,18 +352,20 @@ class BitacoraSection(QWidget):
             return
         self.verify_button.setEnabled(False)
         self.status.setText(self.tr("Verificando la bitácora…"))
-        run_task(bitacora.verify, self._on_verified)
+        run_task(lambda: verify_bitacora(bitacora), self._on_verified)
 
-    def _on_verified(self, report, error) -> None:
+    def _on_verified(self, integrity, error) -> None:
+        if not shiboken6.isValid(self):
+            return
         self.verify_button.setEnabled(True)
         if error is not None:
             self.status.setText(self.tr("No se pudo verificar: %s") % error)
-        elif report.ok:
+        elif integrity.ok:
             self.status.setText(self.tr("Bitácora íntegra: %n entrada(s) verificadas.", "",
-                                        report.checked))
+                                        integrity.checked))
         else:
             self.status.setText(self.tr("¡Bitácora alterada! %s")
-                                % " ".join(p.message for p in report.problems))
+                                % " ".join(integrity.problems or (integrity.blocked or "",)))
 
     def _ask_export(self) -> None:
         path, chosen = QFileDialog.getSaveFileName(
@@ -313,32 +375,24 @@ class BitacoraSection(QWidget):
             self.export_to(path, "json" if path.endswith(".json") or "JSON" in chosen else "csv")
 
     def export_to(self, path: str, fmt: str) -> None:
-        from redes_desktop.bitacora.export import chain_order, export_verified
-
         bitacora = self.bitacora
-        if bitacora is None:
+        if bitacora is None or not self.loaded:
             return
-        filters, names = self.current_filters(), self.names
+        scope, filters = self.scope, self.current_filters()
         self.export_button.setEnabled(False)
-
-        def work() -> tuple[int, str | None]:
-            reader = bitacora.reader()
-            try:
-                views = chain_order(reader.iterate(filters, newest_first=False))
-            finally:
-                reader.close()
-            with open(path, "w", encoding="utf-8", newline="") as out:
-                return export_verified(bitacora, views, out, fmt, names,
-                                       {"estacion": bitacora.workstation})
-
-        run_task(work, lambda outcome, error: self._on_exported(path, outcome, error))
+        run_task(lambda: export_bitacora_to(path, bitacora, scope, filters, fmt,
+                                            {"estacion": bitacora.workstation}),
+                 lambda outcome, error: self._on_exported(path, outcome, error))
 
     def _on_exported(self, path: str, outcome, error) -> None:
+        if not shiboken6.isValid(self):
+            return
         self.export_button.setEnabled(True)
         if error is not None:
-            self.status.setText(self.tr("No se pudo exportar: %s") % error)
+            self.status.setText(error.message if isinstance(error, UserFacingError)
+                                else self.tr("No se pudo exportar: %s") % error)
             return
-        count, problem = outcome
+        count, problem = outcome.count, outcome.problem
         text = (self.tr("Se exportaron %1 entradas a %2.")
                 .replace("%1", str(count)).replace("%2", path))
         if problem:

@@ -1,9 +1,11 @@
-"""«Conflictos»: both versions side by side; keep one, or edit a merge and save it."""
+"""«Conflictos»: both versions side by side; keep one, or edit a merge and save it.
+Listing and resolving are actions (`actions/resolve_conflict.py`) run off the UI thread."""
 
 from __future__ import annotations
 
 import json
 
+import shiboken6
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,15 +18,23 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from redes_desktop.actions.resolve_conflict import ConflictItem, list_conflicts, resolve_conflict
 from redes_desktop.clock import to_mexico
-from redes_desktop.errors import NotFound, UserFacingError
-from redes_desktop.sync.conflicts import KEEP_LOCAL, KEEP_SERVER, MERGED, open_conflicts, resolve
+from redes_desktop.errors import NotFound
+from redes_desktop.sync.conflicts import KEEP_LOCAL, KEEP_SERVER, MERGED
+from redes_desktop.ui.cuentas.operations import error_text
+from redes_desktop.ui.tasks import run_task
 
 
 class ConflictsDialog(QDialog):
-    def __init__(self, context, parent=None) -> None:
+    def __init__(self, context, parent=None, *, pool=None) -> None:
         super().__init__(parent)
         self.context = context
+        self.pool = pool  # None: the global thread pool; tests may hold or run inline
+        self._conflicts: tuple[ConflictItem, ...] = ()
+        self._revision = 0
+        self.loaded = False
+        self.busy = False
         self.setWindowTitle(self.tr("Conflictos de sincronización"))
         self.resize(900, 560)
         self.list = QListWidget()
@@ -69,16 +79,29 @@ class ConflictsDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        with self.context.session() as session:
-            self._conflicts = [
-                (c.id, c.table_name, c.kind, c.reason, c.detected_at, c.local_data, c.server_data)
-                for c in open_conflicts(session)
-            ]
+        """Read the open conflicts again, off the UI thread."""
+        database = self.context.database
+        self._revision += 1
+        revision = self._revision
+        self._set_busy(True)
+        run_task(lambda: list_conflicts(database),
+                 lambda conflicts, error: self._on_listed(revision, conflicts, error), self.pool)
+
+    def _on_listed(self, revision: int, conflicts, error: BaseException | None) -> None:
+        if not shiboken6.isValid(self) or revision != self._revision:
+            return
+        self.busy = False
+        self.loaded = True
+        if error is not None:
+            self._warn(error_text(error))
+            conflicts = ()
+        self._conflicts = tuple(conflicts)
         self.list.clear()
-        for _id, table_name, kind, _reason, detected, _l, _s in self._conflicts:
+        for conflict in self._conflicts:
             self.list.addItem(QListWidgetItem(
-                self.tr("%s — %s (%s)") % (self.table_label(table_name), self.kind_label(kind),
-                                           f"{to_mexico(detected):%d/%m %H:%M}")
+                self.tr("%s — %s (%s)") % (self.table_label(conflict.table_name),
+                                           self.kind_label(conflict.kind),
+                                           f"{to_mexico(conflict.detected_at):%d/%m %H:%M}")
             ))
         empty = not self._conflicts
         for button in (self.keep_server, self.keep_local, self.save_merge):
@@ -89,6 +112,11 @@ class ConflictsDialog(QDialog):
             self.local_view.clear()
         else:
             self.list.setCurrentRow(0)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        for button in (self.keep_server, self.keep_local, self.save_merge):
+            button.setEnabled(not busy and bool(self._conflicts))
 
     def table_label(self, name: str) -> str:
         """The Spanish name of a kind of record (the table's own name if it is a new one)."""
@@ -126,14 +154,16 @@ class ConflictsDialog(QDialog):
     def _show(self, row: int) -> None:
         if not 0 <= row < len(self._conflicts):
             return
-        _id, _t, _k, reason, _d, local, server = self._conflicts[row]
-        self.reason.setText(reason)
-        self.server_view.setPlainText(json.dumps(server, ensure_ascii=False, indent=2))
-        self.local_view.setPlainText(json.dumps(local, ensure_ascii=False, indent=2))
+        conflict = self._conflicts[row]
+        self.reason.setText(conflict.reason)
+        self.server_view.setPlainText(
+            json.dumps(conflict.server_data, ensure_ascii=False, indent=2))
+        self.local_view.setPlainText(
+            json.dumps(conflict.local_data, ensure_ascii=False, indent=2))
 
     def _resolve(self, choice: str) -> None:
         row = self.list.currentRow()
-        if not 0 <= row < len(self._conflicts):
+        if self.busy or not 0 <= row < len(self._conflicts):
             return
         merged = None
         if choice == MERGED:
@@ -144,20 +174,23 @@ class ConflictsDialog(QDialog):
                                    "corríjala y vuelva a guardarla.")
                            % (getattr(error, "lineno", "?"), getattr(error, "colno", "?")))
                 return
-        identity = self.context.identity
-        try:
-            with self.context.session() as session:
-                resolve(session, self._conflicts[row][0], choice,
-                        person_id=identity.person_id if identity else None,
-                        now=self.context.clock(), merged=merged,
-                        recorder=self.context.recorder)
-                session.commit()
-        except NotFound as error:  # resolved meanwhile (another workstation, a sync)
-            self.reload()
-            self._warn(error.message)
+        context = self.context
+        who = context.identity.person_id if context.identity is not None else None
+        conflict_id = self._conflicts[row].conflict_id
+        self._set_busy(True)
+        run_task(lambda: resolve_conflict(context.database, conflict_id, choice, merged=merged,
+                                          person_id=who, clock=context.clock,
+                                          recorder=context.recorder),
+                 self._on_resolved, self.pool)
+
+    def _on_resolved(self, _result, error: BaseException | None) -> None:
+        if not shiboken6.isValid(self):
             return
-        except UserFacingError as error:
-            self._warn(error.message)
+        self._set_busy(False)
+        if error is not None:
+            if isinstance(error, NotFound):  # resolved meanwhile (another station, a sync)
+                self.reload()
+            self._warn(error_text(error))
             return
         self.error.hide()
         self.reload()

@@ -1,0 +1,108 @@
+"""Say who uses this workstation (5.1: permissions follow the person): list the people and
+areas to choose from, choose one, register oneself, or fill an empty folder with the demo."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from redes_desktop.actions.unit_of_work import unit_of_work
+
+if TYPE_CHECKING:
+    from redes_desktop.clock import Clock
+    from redes_desktop.context import Identity
+    from redes_desktop.database import Database
+    from redes_desktop.models import Level, Role
+    from redes_desktop.services.activity import ActivityRecorder
+
+
+@dataclass(frozen=True)
+class PersonChoice:
+    person_id: uuid.UUID
+    name: str
+    area_name: str
+    email: str
+    roles: str  # Spanish labels, comma-separated; "" without a role
+
+
+@dataclass(frozen=True)
+class IdentityChoices:
+    people: tuple[PersonChoice, ...]
+    areas: tuple[tuple[uuid.UUID, str], ...]  # (id, name), in the directory's order
+    empty: bool  # no area registered yet: the demo may be offered
+
+
+@dataclass(frozen=True)
+class Registration:
+    name: str
+    email: str
+    level: Level
+    area_id: uuid.UUID
+    role: Role
+
+
+def identity_choices(database: Database, *, clock: Clock) -> IdentityChoices:
+    """The people one may say one is, and the areas one may register in. Reading only."""
+    from redes_desktop.services.activity import NullRecorder
+    from redes_desktop.services.directory import Directory
+
+    with unit_of_work(database) as session:
+        # Reading only: nothing here is recorded in the bitácora.
+        directory = Directory(session, clock, NullRecorder())
+        people = tuple(
+            PersonChoice(person.id, person.name, person.area.name, person.email,
+                         ", ".join(r.label for r in sorted(person.role_set)))
+            for person in directory.people())
+        areas = tuple((area.id, area.name) for area in directory.areas())
+        return IdentityChoices(people, areas, directory.is_empty())
+
+
+def choose_identity(database: Database, person_id: uuid.UUID, *, clock: Clock) -> Identity:
+    """The identity of `person_id`; `NotFound` when that person is no longer in the directory
+    (removed by a sync after the list was read)."""
+    from redes_desktop.context import Identity
+    from redes_desktop.errors import NotFound
+    from redes_desktop.services.activity import NullRecorder
+    from redes_desktop.services.directory import Directory
+
+    with unit_of_work(database) as session:
+        person = Directory(session, clock, NullRecorder()).person(person_id)
+        if person is None:
+            raise NotFound("La persona elegida ya no existe; elija otra.")
+        return Identity.of(person)
+
+
+def register_person(database: Database, form: Registration, *, clock: Clock,
+                    recorder: ActivityRecorder) -> Identity:
+    """Register oneself (administrator roles only: the others are granted, 5.1); the new
+    person's identity. Recorded in the bitácora as `persona_registrada` (8.iii)."""
+    from redes_desktop.context import Identity
+    from redes_desktop.errors import NotFound
+    from redes_desktop.models import Area
+    from redes_desktop.services.activity import ActivityEntry
+    from redes_desktop.services.directory import Directory
+
+    with unit_of_work(database) as session:
+        area = session.get(Area, form.area_id)
+        if area is None or getattr(area, "deleted_at", None) is not None:  # removed meanwhile
+            raise NotFound(
+                "El área elegida ya no está registrada. La lista de áreas se actualizó: elija "
+                "su área de nuevo y vuelva a registrarse.")
+        person = Directory(session, clock, recorder).register_self(
+            form.name, form.email, form.level, area, [form.role])
+        session.flush()
+        recorder.record(ActivityEntry(
+            at=clock(), actor_id=person.id, account_id=None, action="persona_registrada",
+            details={"area": str(area.id), "roles": sorted(person.roles or [])}))
+        return Identity.of(person)
+
+
+def open_demo(database: Database, *, clock: Clock) -> int:
+    """Fill this empty folder's database with the demo institution; how many people it has.
+    Refused (`DemoRefused`) when the database already has areas."""
+    from redes_desktop.services.demo import seed_demo
+
+    with unit_of_work(database) as session:
+        summary = seed_demo(session, clock)
+        return summary.people
