@@ -30,6 +30,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PIL import ExifTags, Image, UnidentifiedImageError
 
@@ -389,7 +390,7 @@ def _resave_without_location(im: Image.Image, dst_p: Path) -> None:
     exif = im.getexif()
     if ExifTags.IFD.GPSInfo in exif:
         del exif[ExifTags.IFD.GPSInfo]
-    params: dict[str, object] = {"format": fmt}
+    params: dict[str, Any] = {"format": fmt}
     if len(exif) and fmt in {"PNG", "WEBP", "TIFF", "JPEG"}:
         params["exif"] = exif.tobytes()
     if im.info.get("icc_profile"):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from redes_desktop.checks.model import Rule
@@ -12,7 +12,7 @@ from redes_desktop.models.enums import Network
 def make_rules(
     *, user_dictionary: Path | None = None, official_domains: Sequence[str] = (),
     languagetool_url: str = "", spelling: bool = True, fast_suggestions: bool = False,
-) -> tuple[list[Rule], list[Rule], object]:
+) -> tuple[list[Rule], list[Rule], Callable[[str, Network], tuple[int, int]]]:
     from redes_desktop.checks.rule_capitals import CapitalsRule
     from redes_desktop.checks.rule_courtesy import CourtesyRule
     from redes_desktop.checks.rule_image import ImageRequiredRule

@@ -94,7 +94,7 @@ class CapitalsRule:
         """(start, end, class, sentence number) of every word outside links, handles, etc."""
         protected = text_tokens.protected_spans(text)
         classes = self._classes
-        words = []
+        words: list[tuple[int, int, int, int]] = []
         append = words.append
         sentence = 0
         for m in _WORD_OR_END_RE.finditer(text):

@@ -76,7 +76,8 @@ class ImageRequiredRule:
         _, image_idx = split_media(item.images)
         results = [inspect_image(item.images[i]) for i in image_idx]
         usable = [r for r in results if isinstance(r, ImageInfo)]
-        problems = [r for r in results if isinstance(r, ImageProblem)]
+        problems: list[ImageProblem | VideoProblem] = [
+            r for r in results if isinstance(r, ImageProblem)]
         video_results = [inspect_video(p) for p in video_paths(item)]
         videos = [r for r in video_results if isinstance(r, VideoInfo)]
         problems += [r for r in video_results if isinstance(r, VideoProblem)]

@@ -31,7 +31,7 @@ import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from redes_desktop.checks.suggest_index import SuggestionIndex, shared_index
 from redes_desktop.resource_files import resource_path
@@ -39,6 +39,7 @@ from redes_desktop.resource_files import resource_path
 SHIPPED_DICTIONARIES_DIR = resource_path("dictionaries")
 BUILTIN_INSTITUTIONAL_FILE = resource_path("checks/institutional_dictionary.txt")
 DEFAULT_LANGUAGE = "es_MX"
+_T = TypeVar("_T")
 MAX_SUGGESTIONS = 5
 
 _ENV_LOCK = threading.Lock()  # ENCHANT_CONFIG_DIR is process-wide: set and restore it under this
@@ -197,7 +198,7 @@ class CachedChecker:
         self._checked: OrderedDict[str, bool] = OrderedDict()
         self._suggested: OrderedDict[str, list[str]] = OrderedDict()
 
-    def _cached(self, cache: OrderedDict, word: str, compute: Callable[[str], object]) -> object:
+    def _cached(self, cache: OrderedDict[str, _T], word: str, compute: Callable[[str], _T]) -> _T:
         with self._lock:
             if word in cache:
                 cache.move_to_end(word)
@@ -216,7 +217,8 @@ class CachedChecker:
         return bool(self._cached(self._checked, word, self.inner.check))
 
     def suggest(self, word: str) -> list[str]:
-        return list(self._cached(self._suggested, word, self._suggest))  # type: ignore[arg-type]
+        found: list[str] = self._cached(self._suggested, word, self._suggest)
+        return list(found)  # a copy: callers may change it, the cache keeps its own
 
     def prepare_suggestions(self) -> None:
         """Start building the suggestion index in the background (no-op without one)."""

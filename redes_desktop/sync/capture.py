@@ -19,6 +19,7 @@ and asks the session's own listeners, so it cannot be fooled by a reused address
 from __future__ import annotations
 
 import weakref
+from typing import Any
 
 from sqlalchemy import Engine, event, insert, inspect
 from sqlalchemy.orm import Session, sessionmaker
@@ -54,7 +55,7 @@ def _after_flush(session: Session, _context) -> None:
     names = synced_table_names()
     rows: list[dict] = []
 
-    def add(obj: object, base: int) -> None:
+    def add(obj: Any, base: int) -> None:  # any mapped entity; synced ones have `id`
         table = inspect(obj).mapper.local_table
         if getattr(table, "name", None) in names:
             rows.append({"table_name": table.name, "row_id": obj.id, "base_version": base})

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from redes_desktop.errors import NotFound, ValidationError
 from redes_desktop.models import Base
+from redes_desktop.models.base import table_of
 from redes_desktop.models.sync_state import SyncConflict
 from redes_desktop.services.activity import ActivityEntry, ActivityRecorder
 from redes_desktop.sync.policies import policy_for, table
@@ -127,7 +128,7 @@ def _resolve_set_aside(session: Session, conflict: SyncConflict, choice: str,
             raise ValidationError(
                 f"La versión compartida guardada no sirve para este registro ({error}); "
                 "conserve la versión de esta estación y sincronice de nuevo.") from error
-    conflicts_table = SyncConflict.__table__
+    conflicts_table = table_of(SyncConflict)
     conn.execute(update(conflicts_table).where(conflicts_table.c.id == conflict.id).values(
         resolved_at=now, resolved_by_id=person_id, resolution=choice, updated_at=now))
     session.expire(conflict)

@@ -63,7 +63,7 @@ def pull(shared: Engine, local: Engine, origin: str, page: int = 5000,
                 set_state(lconn, PULLED, str(last))
                 lconn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
                 report = _apply_checked(sconn, lconn, origin, last, high, page, retry,
-                                        report.now)
+                                        report.now or system_clock())
                 set_state(lconn, PULLED, str(max(high, last)))
     return report
 

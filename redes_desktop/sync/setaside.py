@@ -21,10 +21,11 @@ from datetime import datetime
 
 from sqlalchemy import Connection, insert, select, update
 
+from redes_desktop.models.base import table_of
 from redes_desktop.models.sync_state import SyncConflict
 from redes_desktop.sync.rows import row_json
 
-conflicts = SyncConflict.__table__
+conflicts = table_of(SyncConflict)
 AUTO_RESOLUTION = "servidor"
 
 UNIQUE_REASON = (
@@ -105,9 +106,11 @@ def violations(lconn: Connection, tables: set[str], written: set[tuple[str, uuid
             if child is None:
                 continue
             row_id, target = _uuid(child[0]), _uuid(child[1])
+            if row_id is None:
+                continue
             if (name, row_id) in written:
                 culprits[(name, row_id)] = f"{name}.{fk[3]} → {parent}"
-            elif (parent, target) in deleted:
+            elif target is not None and (parent, target) in deleted:
                 keep.add((parent, target))
     return culprits, keep
 

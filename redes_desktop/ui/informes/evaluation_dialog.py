@@ -85,14 +85,15 @@ class EvaluationDialog(QDialog):
         Spanish, and the dialog closes only once the evaluation is recorded."""
         context = self.context
         who = context.identity.person_id if context.identity else None
-        values = dict(period_start=to_date(self.period_start.date()),
-                      period_end=to_date(self.period_end.date()),
-                      score=self.score.value(), findings=self.findings.toPlainText())
+        period_start = to_date(self.period_start.date())
+        period_end = to_date(self.period_end.date())
+        score, findings = self.score.value(), self.findings.toPlainText()
         account_id = self.account_id
         self.save_button.setEnabled(False)
         run_task(lambda: record_evaluation(context.database, account_id, person_id=who,
                                            clock=context.clock, recorder=context.recorder,
-                                           **values),
+                                           period_start=period_start, period_end=period_end,
+                                           score=score, findings=findings),
                  self._saved, self.pool)
 
     def _saved(self, _evaluation_id, error: BaseException | None) -> None:
