@@ -9,7 +9,8 @@ import time
 from pathlib import Path
 
 from benchmarks.harness import Result, median
-from redes_desktop.services.activity import NullRecorder
+from redes_desktop.secrets_store import SecretStore
+from redes_desktop.services.activity import MemoryRecorder, NullRecorder
 
 TEXT = (
     "La Junta Local Ejecutiva en Michoacán informa que los módulos de atención ciudadana "
@@ -86,7 +87,8 @@ def _composer(tmp: Path):
         directory.designate_administrators(account, titular, suplente)
         session.commit()
         person_id = titular.id
-    context = AppContext(workspace=workspace, database=database, clock=system_clock)
+    context = AppContext(workspace=workspace, database=database, clock=system_clock,
+                         secrets=SecretStore(), recorder=MemoryRecorder())
     context.choose_identity(person_id)
     return workspace, ComposerSection(context)
 

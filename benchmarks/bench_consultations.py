@@ -26,7 +26,8 @@ from benchmarks.harness import (
     median,
     use_memory_keyring,
 )
-from redes_desktop.services.activity import NullRecorder
+from redes_desktop.secrets_store import SecretStore
+from redes_desktop.services.activity import MemoryRecorder, NullRecorder
 
 COUNT = 10_000
 NOW = datetime(2026, 3, 10, 18, 0, tzinfo=UTC)
@@ -86,7 +87,8 @@ def _fill(root: Path):
         session.commit()
         reviewer_id = reviewer.id
     clock.set(NOW)
-    context = AppContext(workspace=workspace, database=database, clock=clock)
+    context = AppContext(workspace=workspace, database=database, clock=clock,
+                         secrets=SecretStore(), recorder=MemoryRecorder())
     context.choose_identity(reviewer_id)
     return workspace, context
 

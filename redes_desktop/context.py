@@ -14,7 +14,7 @@ from redes_desktop.clock import Clock
 from redes_desktop.database import Database
 from redes_desktop.models import Person, Role
 from redes_desktop.secrets_store import SecretStore
-from redes_desktop.services.activity import ActivityRecorder, NullRecorder
+from redes_desktop.services.activity import ActivityRecorder, BitacoraNotAttached
 from redes_desktop.services.directory import Directory
 from redes_desktop.services.mail import MailConfig, Outbox, SmtpMailer
 from redes_desktop.services.notifications import MemoryNotifier, Notifier
@@ -58,9 +58,12 @@ class AppContext:
     workspace: Workspace
     database: Database
     clock: Clock
-    recorder: ActivityRecorder = field(default_factory=NullRecorder)
+    # Where secrets live (the OS keyring or the local vault): chosen at start-up, never a
+    # silent default to the real keyring.
+    secrets: SecretStore
+    # Until `attach_bitacora` opens this workstation's bitácora, recording refuses loudly.
+    recorder: ActivityRecorder = field(default_factory=BitacoraNotAttached)
     identity: Identity | None = None
-    secrets: SecretStore = field(default_factory=SecretStore)
     # The window replaces this with its tray notifier once it is shown.
     notifier: Notifier = field(default_factory=MemoryNotifier)
 

@@ -53,7 +53,7 @@ def world(data_dir, clock):
                                       "prueba", {"texto": text}))
         clock.advance(timedelta(minutes=1))
     context = AppContext(workspace=workspace, database=database, clock=clock,
-                         recorder=BitacoraRecorder(bitacora))
+                         recorder=BitacoraRecorder(bitacora), secrets=SecretStore())
     context.ids = ids
     yield context
     QThreadPool.globalInstance().waitForDone()

@@ -24,7 +24,7 @@ from redes_desktop.bitacora.store import uuid_text
 from redes_desktop.models import BitacoraAnchor
 from redes_desktop.paths import DataPaths
 from redes_desktop.secrets_store import SecretStore
-from redes_desktop.services.activity import ActivityEntry
+from redes_desktop.services.activity import ActivityEntry, MemoryRecorder
 
 ACTOR = uuid.UUID("11111111-1111-4111-8111-111111111111")
 INTRUDER = uuid.UUID("99999999-9999-4999-8999-999999999999")
@@ -274,7 +274,8 @@ def test_the_window_shows_the_alarm(qtbot, data_dir, clock):
     database = workspace.open_database()
     workstation = _fill(workspace.paths, database, clock, 4)
     SecretStore().delete(head_key_name(workstation))
-    context = AppContext(workspace=workspace, database=database, clock=clock)
+    context = AppContext(workspace=workspace, database=database, clock=clock,
+                         secrets=SecretStore(), recorder=MemoryRecorder())
     attach_bitacora(context)
     startup = Startup(QApplication.instance(), workspace, quit_after_startup=True)
     qtbot.addWidget(startup.window)

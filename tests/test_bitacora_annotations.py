@@ -125,7 +125,7 @@ def test_composer_store_records_the_latest_check_of_the_same_text(data_dir, cloc
             account_id = office.account.id
         recorder = MemoryRecorder()
         context = AppContext(workspace=workspace, database=database, clock=clock,
-                             recorder=recorder)
+                             recorder=recorder, secrets=SecretStore())
         context.choose_identity(titular_id)
         latest = {}
 

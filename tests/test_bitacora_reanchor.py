@@ -27,7 +27,7 @@ from redes_desktop.context_setup import attach_bitacora
 from redes_desktop.errors import UsageError
 from redes_desktop.models import BitacoraAnchor
 from redes_desktop.secrets_store import SecretStore
-from redes_desktop.services.activity import ActivityEntry, NullRecorder
+from redes_desktop.services.activity import ActivityEntry, MemoryRecorder, NullRecorder
 from redes_desktop.services.bitacora_anchors import restore_bitacora_anchors
 from redes_desktop.services.directory import Directory
 from redes_desktop.workspace import open_workspace
@@ -69,7 +69,8 @@ def _fill(st, clock, count: int) -> str:
 
 
 def _context(st, clock, person=None) -> AppContext:
-    context = AppContext(workspace=st.workspace, database=st.database, clock=clock)
+    context = AppContext(workspace=st.workspace, database=st.database, clock=clock,
+                         secrets=SecretStore(), recorder=MemoryRecorder())
     attach_bitacora(context)
     if person is not None:
         context.choose_identity(person)

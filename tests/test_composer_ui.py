@@ -16,7 +16,8 @@ from redes_desktop.checks.model import CheckInput, Finding, Severity
 from redes_desktop.checks.spelling import InstitutionalDictionary
 from redes_desktop.context import AppContext
 from redes_desktop.models import Network, Post, PostStatus
-from redes_desktop.services.activity import NullRecorder
+from redes_desktop.secrets_store import SecretStore
+from redes_desktop.services.activity import MemoryRecorder, NullRecorder
 from redes_desktop.services.directory import Directory
 from redes_desktop.ui.composer import composer_view, draft_actions
 from redes_desktop.ui.composer.composer_view import ComposerSection
@@ -98,7 +99,8 @@ def context(data_dir, clock):
         session.commit()
         ids = {"titular": office.titular.id, "suplente": office.suplente.id,
                "reviewer": reviewer.id}
-    ctx = AppContext(workspace=workspace, database=database, clock=clock)
+    ctx = AppContext(workspace=workspace, database=database, clock=clock,
+                     secrets=SecretStore(), recorder=MemoryRecorder())
     ctx.ids = ids
     ctx.choose_identity(ids["titular"])
     yield ctx

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 from redes_desktop.checks.engine import CheckEngine
 from redes_desktop.context import AppContext
 from redes_desktop.models import Consultation, ConsultationState, PostStatus
+from redes_desktop.secrets_store import SecretStore
 from redes_desktop.services.activity import MemoryRecorder, NullRecorder
 from redes_desktop.services.consultation_queue import queue_rows
 from redes_desktop.services.consultation_rules import CONSULTATION_TERM
@@ -40,7 +41,7 @@ def context(data_dir, clock, smtp_server):
     settings.smtp_host, settings.smtp_port, settings.smtp_security = host, port, "none"
     database = workspace.open_database()
     ctx = AppContext(workspace=workspace, database=database, clock=clock,
-                     recorder=MemoryRecorder())
+                     recorder=MemoryRecorder(), secrets=SecretStore())
     clock.advance(-timedelta(days=3))  # designated before the consultations sent "earlier"
     with database.session() as session:
         world = make_world(session, clock)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from redes_desktop import jobs
 from redes_desktop.context import AppContext
 from redes_desktop.models import Consultation, ConsultationState
+from redes_desktop.secrets_store import SecretStore
 from redes_desktop.services.activity import MemoryRecorder, NullRecorder
 from redes_desktop.services.consultation_jobs import run_consultation_jobs
 from redes_desktop.services.consultation_queue import queue_rows
@@ -31,7 +32,7 @@ def context(data_dir, clock, smtp_server):
     workspace.settings.smtp_security = "none"
     database = workspace.open_database()
     ctx = AppContext(workspace=workspace, database=database, clock=clock,
-                     recorder=MemoryRecorder())
+                     recorder=MemoryRecorder(), secrets=SecretStore())
     with database.session() as session:
         ctx.world = make_world(session, clock)
         ctx.ids = {"titular": ctx.world.office.titular.id, "reviewer": ctx.world.reviewer.id}

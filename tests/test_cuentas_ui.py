@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QDialogButtonBox
 from redes_desktop.context import AppContext
 from redes_desktop.models import AbsencePeriod, Account, AccountStatus, Post
 from redes_desktop.models.procedures import AccountRequest, RequestState
-from redes_desktop.services.activity import NullRecorder
+from redes_desktop.secrets_store import SecretStore
+from redes_desktop.services.activity import MemoryRecorder, NullRecorder
 from redes_desktop.services.directory import Directory
 from redes_desktop.ui.cuentas.absences_tab import AbsencesTab
 from redes_desktop.ui.cuentas.accounts_view import AccountsSection
@@ -43,7 +44,8 @@ def context(data_dir, clock, mail_settings, migrated_template):
         ids = {"head": office.head.id, "titular": office.titular.id,
                "suplente": office.suplente.id, "reviewer": reviewer.id,
                "account": office.account.id}
-    ctx = AppContext(workspace=workspace, database=database, clock=clock)
+    ctx = AppContext(workspace=workspace, database=database, clock=clock,
+                     secrets=SecretStore(), recorder=MemoryRecorder())
     ctx.ids = ids
     ctx.choose_identity(ids["head"])
     yield ctx

@@ -9,7 +9,8 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from redes_desktop.context import AppContext
-from redes_desktop.services.activity import NullRecorder
+from redes_desktop.secrets_store import SecretStore
+from redes_desktop.services.activity import MemoryRecorder, NullRecorder
 from redes_desktop.services.directory import Directory
 from redes_desktop.ui.identity_dialog import IdentityDialog
 from redes_desktop.workspace import open_workspace
@@ -23,7 +24,8 @@ def context(data_dir, clock):
     with database.session() as session:
         make_office(Directory(session, clock, NullRecorder()))
         session.commit()
-    yield AppContext(workspace=workspace, database=database, clock=clock)
+    yield AppContext(workspace=workspace, database=database, clock=clock,
+                     secrets=SecretStore(), recorder=MemoryRecorder())
     workspace.close()
 
 
@@ -95,7 +97,8 @@ def test_the_demo_is_written_off_the_ui_thread(qtbot, data_dir, clock, tmp_path)
 
     workspace = open_workspace(tmp_path / "vacia", clock=clock)
     try:
-        empty = AppContext(workspace=workspace, database=workspace.open_database(), clock=clock)
+        empty = AppContext(workspace=workspace, database=workspace.open_database(), clock=clock,
+                           secrets=SecretStore(), recorder=MemoryRecorder())
         pool = HeldPool()
         dialog = IdentityDialog(empty, pool=pool)
         qtbot.addWidget(dialog)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog
 from redes_desktop.clock import mexico_tz
 from redes_desktop.context import AppContext
 from redes_desktop.models import Evaluation, Post, PostStatus
+from redes_desktop.secrets_store import SecretStore
 from redes_desktop.services.activity import MemoryRecorder, NullRecorder
 from redes_desktop.services.directory import Directory
 from redes_desktop.ui.informes import section_view
@@ -46,7 +47,7 @@ def context(data_dir, clock, migrated_template):
         ids = {"head": office.head.id, "reviewer": reviewer.id, "account": office.account.id,
                "other": other.account.id}
     ctx = AppContext(workspace=workspace, database=database, clock=clock,
-                     recorder=MemoryRecorder())
+                     recorder=MemoryRecorder(), secrets=SecretStore())
     ctx.ids = ids
     ctx.choose_identity(ids["reviewer"])
     yield ctx

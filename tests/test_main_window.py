@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QLabel
 from sqlalchemy import select
 
 from redes_desktop.context import AppContext
-from redes_desktop.services.activity import NullRecorder
+from redes_desktop.secrets_store import SecretStore
+from redes_desktop.services.activity import MemoryRecorder, NullRecorder
 from redes_desktop.services.directory import Directory
 from redes_desktop.ui.cuentas.accounts_view import AccountsSection
 from redes_desktop.ui.identity_dialog import IdentityDialog
@@ -33,7 +34,8 @@ def context(data_dir, clock):
         reviewer = make_reviewer(directory)
         session.commit()
         ids = {"titular": office.titular.id, "reviewer": reviewer.id}
-    ctx = AppContext(workspace=workspace, database=database, clock=clock)
+    ctx = AppContext(workspace=workspace, database=database, clock=clock,
+                     secrets=SecretStore(), recorder=MemoryRecorder())
     ctx.ids = ids
     yield ctx
     workspace.close()

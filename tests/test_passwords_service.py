@@ -157,7 +157,7 @@ def context(data_dir, clock):
         session.commit()
         titular_id = office.titular.id
     ctx = AppContext(workspace=workspace, database=database, clock=clock,
-                     recorder=MemoryRecorder())
+                     recorder=MemoryRecorder(), secrets=SecretStore())
     ctx.choose_identity(titular_id)
     yield ctx
     workspace.close()

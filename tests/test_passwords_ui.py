@@ -13,6 +13,7 @@ from redes_desktop.context import AppContext
 from redes_desktop.models import Incident, IncidentState, PasswordRotation
 from redes_desktop.passwords.generator import generate_password
 from redes_desktop.passwords.rotation import RotationState
+from redes_desktop.secrets_store import SecretStore
 from redes_desktop.services.activity import MemoryRecorder, NullRecorder
 from redes_desktop.services.directory import Directory
 from redes_desktop.services.password_service import PasswordService, secret_key
@@ -38,7 +39,7 @@ def context(data_dir, clock, mail_settings):
         ids = {"titular": office.titular.id, "suplente": office.suplente.id,
                "reviewer": reviewer.id, "account": office.account.id}
     ctx = AppContext(workspace=workspace, database=database, clock=clock,
-                     recorder=MemoryRecorder())
+                     recorder=MemoryRecorder(), secrets=SecretStore())
     ctx.ids = ids
     ctx.choose_identity(ids["titular"])
     yield ctx

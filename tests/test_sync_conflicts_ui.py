@@ -10,6 +10,7 @@ from sqlalchemy import select
 from redes_desktop.context import AppContext
 from redes_desktop.models import Post
 from redes_desktop.models.sync_state import SyncConflict
+from redes_desktop.secrets_store import SecretStore
 from redes_desktop.services.activity import MemoryRecorder, NullRecorder
 from redes_desktop.services.directory import Directory
 from redes_desktop.sync.rows import row_json
@@ -37,7 +38,7 @@ def context(data_dir, clock):
         s.commit()
         ids = {"post": post.id, "titular": office.titular.id, "account": office.account.id}
     ctx = AppContext(workspace=workspace, database=database, clock=clock,
-                     recorder=MemoryRecorder())
+                     recorder=MemoryRecorder(), secrets=SecretStore())
     ctx.ids = ids
     ctx.choose_identity(ids["titular"])
     yield ctx

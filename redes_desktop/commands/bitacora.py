@@ -190,6 +190,7 @@ def run_reanchor(args: argparse.Namespace) -> int:
     from redes_desktop.context_setup import attach_bitacora
     from redes_desktop.errors import AlreadyRunning
     from redes_desktop.services.bitacora_anchors import restore_bitacora_anchors
+    from redes_desktop.vault.choice import command_store
     from redes_desktop.workspace import open_workspace
 
     reason = clean_reason(args.motivo)
@@ -205,7 +206,7 @@ def run_reanchor(args: argparse.Namespace) -> int:
             "nada.") from error
     try:
         context = AppContext(workspace=workspace, database=workspace.open_database(),
-                             clock=workspace.clock)
+                             clock=workspace.clock, secrets=command_store(root))
         try:
             attach_bitacora(context)
             context.load_identity()

@@ -33,6 +33,19 @@ class MemoryRecorder:
         self.entries.append(entry)
 
 
+class BitacoraNotAttached:
+    """The recorder of a context whose bitácora is not open yet: recording refuses loudly
+    instead of dropping the entry (8.iii). `attach_bitacora` replaces it."""
+
+    def record(self, entry: ActivityEntry) -> None:
+        from redes_desktop.errors import UserFacingError
+
+        raise UserFacingError(
+            "La bitácora de esta estación no está abierta, y ninguna acción se hace sin quedar "
+            "registrada (criterio 8.iii). Cierre y vuelva a abrir el programa; si se repite, "
+            "avise a soporte técnico. No se guardó nada.")
+
+
 class NullRecorder:
     def record(self, entry: ActivityEntry) -> None:
         return None

@@ -9,7 +9,8 @@ from PySide6.QtCore import QThreadPool
 from redes_desktop.checks.engine import CheckEngine
 from redes_desktop.checks.rule_spam import rhythm_limits
 from redes_desktop.context import AppContext
-from redes_desktop.services.activity import NullRecorder
+from redes_desktop.secrets_store import SecretStore
+from redes_desktop.services.activity import MemoryRecorder, NullRecorder
 from redes_desktop.services.directory import Directory
 from redes_desktop.ui.composer.composer_view import ComposerSection
 from redes_desktop.workspace import open_workspace
@@ -25,7 +26,8 @@ def rhythm_context(request, data_dir, clock):
         office.account.rhythm = request.param
         session.commit()
         titular = office.titular.id
-    ctx = AppContext(workspace=workspace, database=database, clock=clock)
+    ctx = AppContext(workspace=workspace, database=database, clock=clock,
+                     secrets=SecretStore(), recorder=MemoryRecorder())
     ctx.choose_identity(titular)
     yield ctx, request.param
     QThreadPool.globalInstance().waitForDone()
