@@ -18,6 +18,10 @@ STARTUP_JOBS: list[str] = [
     "redes_desktop.services.consultation_jobs:run_consultation_jobs",
     "redes_desktop.services.absence_notes:absence_job",
     "redes_desktop.services.account_health:health_job",
+    # Once a day each: 8.i evaluations, 5.3 training, 5.2 d expired content.
+    "redes_desktop.services.reminders:evaluation_job",
+    "redes_desktop.services.reminders:training_job",
+    "redes_desktop.services.reminders:validity_job",
     # Last: the whole chain, which takes seconds on a large bitácora.
     "redes_desktop.bitacora.jobs:verify_bitacora",
 ]
@@ -27,6 +31,9 @@ PERIODIC_JOBS: list[str] = [
     "redes_desktop.services.password_service:overdue_passwords_job",
     "redes_desktop.services.consultation_jobs:run_consultation_jobs",
     "redes_desktop.services.absence_notes:absence_job",
+    "redes_desktop.services.reminders:evaluation_job",
+    "redes_desktop.services.reminders:training_job",
+    "redes_desktop.services.reminders:validity_job",
     # Verifies the whole chain only when it is due (bitacora/jobs.py: FULL_VERIFY_INTERVAL).
     "redes_desktop.bitacora.jobs:verify_bitacora",
 ]

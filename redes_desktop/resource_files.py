@@ -25,7 +25,9 @@ MIGRATIONS_PACKAGE = "redes_desktop.migrations"
 SHIPPED = (
     "criterios-redes-sociales-ine.md",
     "checks/acronyms.txt",
+    "checks/boletines.json",
     "checks/capitals.json",
+    "checks/consejo_general.json",
     "checks/domains.json",
     "checks/gramatica.json",
     "checks/institutional_dictionary.txt",

@@ -20,6 +20,7 @@ from redes_desktop.checks.model import (
     CheckResult,
     Finding,
     InstitutionalContacts,
+    PostDetails,
     RecentPost,
     Rule,
     Severity,
@@ -71,6 +72,7 @@ class CheckRequest:
     rhythm_window_minutes: int = 60
     contacts: InstitutionalContacts = InstitutionalContacts()
     videos: tuple[Path, ...] = ()
+    details: PostDetails | None = None
 
 
 @dataclass
@@ -103,6 +105,7 @@ class CheckEngine:
             rhythm_window_minutes=request.rhythm_window_minutes,
             contacts=request.contacts,
             videos=tuple(request.videos),
+            details=request.details,
         )
         shared = list(base)
         for rule in self.text_rules:

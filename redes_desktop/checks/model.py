@@ -7,7 +7,7 @@ them to UTF-16 positions (QString) itself.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Protocol
@@ -61,6 +61,30 @@ class InstitutionalContacts:
 
 
 @dataclass(frozen=True)
+class CouncilContext:
+    """A Consejo General session the post falls in (6.xxvii) and the account's other posts
+    published or scheduled during it, as (text, topic) pairs."""
+
+    title: str
+    other_posts: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class PostDetails:
+    """What the composer knows beyond the text (None in a check that has no post, such as the
+    command line's): the purpose of section 3 ("" when none was chosen, 6.i), the source of
+    its facts (6.iv), the headline of the bulletin it links (6.x), its topic and the Consejo
+    General session it falls in (6.xxvii), and until when it is valid (5.2 d)."""
+
+    purpose: str = ""
+    source: str = ""
+    bulletin_headline: str = ""
+    topic: str = ""
+    valid_until: date | None = None
+    council: CouncilContext | None = None
+
+
+@dataclass(frozen=True)
 class CheckInput:
     text: str  # already NFC-normalised by the engine
     network: Network
@@ -75,6 +99,7 @@ class CheckInput:
     # The account's area's published contacts (6.iii) and files given as videos (6.xxvi).
     contacts: InstitutionalContacts = InstitutionalContacts()
     videos: tuple[Path, ...] = ()
+    details: PostDetails | None = None
 
 
 MAX_FINDINGS_PER_RULE = 200  # past this, one summary finding: a pasted document stays usable

@@ -13,7 +13,9 @@ def make_rules(
     *, user_dictionary: Path | None = None, official_domains: Sequence[str] = (),
     languagetool_url: str = "", spelling: bool = True, fast_suggestions: bool = False,
 ) -> tuple[list[Rule], list[Rule], Callable[[str, Network], tuple[int, int]]]:
+    from redes_desktop.checks.rule_bulletin import BulletinRule
     from redes_desktop.checks.rule_capitals import CapitalsRule
+    from redes_desktop.checks.rule_council import CouncilSessionRule
     from redes_desktop.checks.rule_courtesy import CourtesyRule
     from redes_desktop.checks.rule_image import ImageRequiredRule
     from redes_desktop.checks.rule_invisible import InvisibleCharactersRule
@@ -21,6 +23,8 @@ def make_rules(
     from redes_desktop.checks.rule_links import LinksRule
     from redes_desktop.checks.rule_personal_comments import PersonalCommentsRule
     from redes_desktop.checks.rule_personal_data import PersonalDataRule
+    from redes_desktop.checks.rule_purpose import PurposeRule
+    from redes_desktop.checks.rule_source import SourceRule
     from redes_desktop.checks.rule_spam import SpamRule
 
     text_rules: list[Rule] = [
@@ -31,6 +35,11 @@ def make_rules(
         PersonalCommentsRule(courtesy),
         SpamRule(),
         InvisibleCharactersRule(),
+        # The post's details (purpose, source, bulletin, session): the composer's check only.
+        PurposeRule(),
+        SourceRule(),
+        BulletinRule(),
+        CouncilSessionRule(),
     ]
     if spelling:
         text_rules.append(make_spelling_rule(user_dictionary, languagetool_url, fast_suggestions))

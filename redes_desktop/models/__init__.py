@@ -4,6 +4,7 @@ from redes_desktop.models.accounts import Account, AccountAdministrator
 from redes_desktop.models.base import Base
 from redes_desktop.models.bitacora_anchor import BitacoraAnchor  # noqa: F401
 from redes_desktop.models.consultations import Consultation
+from redes_desktop.models.council import AccountUserCount, CouncilSession
 from redes_desktop.models.coverage import (
     AbsencePeriod,
     Evaluation,
@@ -35,12 +36,14 @@ __all__ = [
     "Account",
     "AccountAdministrator",
     "AccountStatus",
+    "AccountUserCount",
     "AdminKind",
     "Area",
     "AreaKind",
     "Base",
     "Consultation",
     "ConsultationState",
+    "CouncilSession",
     "Evaluation",
     "Incident",
     "IncidentState",

@@ -31,11 +31,18 @@ class Account(SyncedMixin, SoftDeleteMixin, Base):
     )
     official: Mapped[bool] = mapped_column(Boolean, default=False)
     verified: Mapped[bool] = mapped_column(Boolean, default=False)
+    verified_on: Mapped[date | None] = mapped_column(default=None)  # 6.xxix
+    # A personal account of this person (4.vi); the official registry publishes it only for
+    # Consejeras and Consejeros Electorales (7.vi).
+    personal_of_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("people.id"), default=None
+    )
     compromised: Mapped[bool] = mapped_column(Boolean, default=False)
     # Expected rhythm of publication (6.xxi): "diaria" or "semanal".
     rhythm: Mapped[str] = mapped_column(String(20), default="diaria")
 
     area: Mapped[Area] = relationship(back_populates="accounts")
+    personal_of: Mapped[Person | None] = relationship(foreign_keys=[personal_of_id])
     administrators: Mapped[list[AccountAdministrator]] = relationship(
         back_populates="account", order_by="AccountAdministrator.kind"
     )

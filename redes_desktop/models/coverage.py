@@ -52,6 +52,8 @@ class TrainingAttendance(SyncedMixin, Base):
     session_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("training_sessions.id"))
     person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("people.id"))
     attended: Mapped[bool] = mapped_column(default=True)
+    # When the invitation was mailed (5.3); None for an attendance recorded without one.
+    invited_at: Mapped[datetime | None] = mapped_column(default=None)
 
     session: Mapped[TrainingSession] = relationship(back_populates="attendances")
     person: Mapped[Person] = relationship()

@@ -31,6 +31,7 @@ class Role(LabelledEnum):
     ADMIN_SUPLENTE = "administrador_suplente"
     TITULAR_AREA = "titular_area"
     REVISOR_CNCS = "revisor_cncs"
+    CONSEJERO_ELECTORAL = "consejero_electoral"  # 4.v; only they publicise personal accounts
 
 
 class Network(LabelledEnum):
@@ -96,6 +97,7 @@ _LABELS: dict[LabelledEnum, str] = {
     Role.ADMIN_SUPLENTE: "Administrador suplente",
     Role.TITULAR_AREA: "Titular de área",
     Role.REVISOR_CNCS: "Revisor CNCS",
+    Role.CONSEJERO_ELECTORAL: "Consejera o Consejero Electoral",
     Network.X: "X",
     Network.FACEBOOK: "Facebook",
     Network.INSTAGRAM: "Instagram",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -27,6 +27,16 @@ class Post(SyncedMixin, SoftDeleteMixin, Base):
     scheduled_at: Mapped[datetime | None] = mapped_column(default=None)
     published_url: Mapped[str | None] = mapped_column(String(500), default=None)
     published_at: Mapped[datetime | None] = mapped_column(default=None)
+    # The purpose of section 3 the post serves ("3.i" … "3.xi"), chosen in the composer (6.i).
+    purpose: Mapped[str | None] = mapped_column(String(10), default=None)
+    # Where the facts or figures come from (6.iv); the headline of the bulletin it links (6.x);
+    # the topic it covers (groups the posts of a Consejo General session, 6.xxvii).
+    source: Mapped[str] = mapped_column(Text, default="")
+    bulletin_headline: Mapped[str] = mapped_column(Text, default="")
+    topic: Mapped[str] = mapped_column(String(120), default="")
+    # Content that expires (5.2 d): when it stops being valid, and when it was withdrawn.
+    valid_until: Mapped[date | None] = mapped_column(default=None)
+    withdrawn_at: Mapped[datetime | None] = mapped_column(default=None)
 
     account: Mapped[Account] = relationship()
     author: Mapped[Person | None] = relationship()

@@ -1,5 +1,7 @@
 """The registry of official accounts (7.ix): only accounts authorised by CNCS and open are
-official. Exported as CSV, JSON or an accessible HTML table for the institutional portal."""
+official. Personal accounts appear only when they belong to a Consejera or Consejero Electoral
+(7.vi: only they may ask for their personal accounts to be publicised on the Institute's pages).
+Exported as CSV, JSON or an accessible HTML table for the institutional portal."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from html import escape
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from redes_desktop.models import Account, AccountStatus, Area
+from redes_desktop.models import Account, AccountStatus, Area, Person, Role
 from redes_desktop.models.procedures import AccountRequest, RequestState
 
 FORMATS = ("csv", "json", "html")
@@ -51,7 +53,7 @@ def official_accounts(session: Session) -> list[OfficialAccount]:
             Account.deleted_at.is_(None),
             Account.id.not_in(refused),
         )
-        .options(selectinload(Account.area))
+        .options(selectinload(Account.area), selectinload(Account.personal_of))
         .order_by(Area.name, Account.network, Account.handle)
     )
     return [
@@ -64,7 +66,14 @@ def official_accounts(session: Session) -> list[OfficialAccount]:
             verificada=a.verified,
         )
         for a in accounts
+        if a.personal_of_id is None or _may_publicise(a.personal_of)
     ]
+
+
+def _may_publicise(owner: Person | None) -> bool:
+    """7.vi: a personal account is listed only for a Consejera or Consejero Electoral."""
+    return (owner is not None and owner.deleted_at is None
+            and owner.has_role(Role.CONSEJERO_ELECTORAL))
 
 
 def export(rows: list[OfficialAccount], fmt: str) -> str:

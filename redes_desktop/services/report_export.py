@@ -9,7 +9,8 @@ import json
 from html import escape
 
 from redes_desktop.models import ConsultationState
-from redes_desktop.services.reports import AccountReport, QuarterlyReport, Totals
+from redes_desktop.purposes import NO_PURPOSE, PURPOSES, purpose_label
+from redes_desktop.services.reports import USERS_ENTERED, AccountReport, QuarterlyReport, Totals
 
 FORMATS = ("csv", "json", "html")
 NOT_AVAILABLE = "dato no disponible"
@@ -52,7 +53,8 @@ def _row_json(row: AccountReport) -> dict:
         "consultas_cncs": {value: row.consultations.get(value, 0) for value, _l in STATES},
         "cambios_de_contrasena": {"total": row.rotations, "a_tiempo": row.rotations_on_time},
         "incidentes": row.incidents,
-        "usuarios": None,
+        "publicaciones_por_fin": _purpose_counts(row.by_purpose),
+        "usuarios": row.users,
     }
 
 
@@ -64,7 +66,8 @@ def _totals_json(totals: Totals) -> dict:
         "consultas_cncs": {value: totals.consultations.get(value, 0) for value, _l in STATES},
         "cambios_de_contrasena": {"total": totals.rotations,
                                   "a_tiempo": totals.rotations_on_time},
-        "incidentes": totals.incidents, "usuarios": None,
+        "incidentes": totals.incidents,
+        "publicaciones_por_fin": _purpose_counts(totals.by_purpose), "usuarios": totals.users,
     }
 
 
@@ -76,8 +79,31 @@ def as_json(report: QuarterlyReport) -> dict:
         "dias_medidos": report.days, "parcial": report.partial,
         "cuentas": [_row_json(r) for r in report.rows],
         "totales": _totals_json(report.totals),
-        "usuarios": {"disponible": False, "nota": report.users_note},
+        "usuarios": {"disponible": report.users_note == USERS_ENTERED,
+                     "nota": report.users_note},
     }
+
+
+def _purpose_order(purpose: str) -> tuple[int, int]:
+    ids = list(PURPOSES)
+    return (0, ids.index(purpose)) if purpose in PURPOSES else (1, 0)
+
+
+def _purpose_counts(counts: dict[str, int]) -> dict[str, int]:
+    """Posts per purpose in the order of section 3, those without one last (8.iv)."""
+    return {p: counts[p] for p in sorted(counts, key=_purpose_order)}
+
+
+def purposes_text(counts: dict[str, int]) -> str:
+    """«3.iv: 5; 3.xi: 2; sin fin: 1» (a CSV or HTML cell)."""
+    if not counts:
+        return "sin publicaciones"
+    return "; ".join(f"{'sin fin' if p == NO_PURPOSE else p}: {n}"
+                     for p, n in _purpose_counts(counts).items())
+
+
+def _users(value: int | None) -> str:
+    return NOT_AVAILABLE if value is None else str(value)
 
 
 # -- CSV ---------------------------------------------------------------------------------------
@@ -85,7 +111,8 @@ HEADERS = (["Área", "Red", "Cuenta", "Usuario", "Objetivos", "Mensajes", "Respu
             "Publicaciones por semana", "Periodicidad", "Esperadas por semana",
             "Cumple periodicidad"]
            + [f"Consultas CNCS: {label}" for _v, label in STATES]
-           + ["Cambios de contraseña", "Cambios a tiempo", "Incidentes", "Usuarios"])
+           + ["Cambios de contraseña", "Cambios a tiempo", "Incidentes",
+              "Publicaciones por fin", "Usuarios"])
 
 
 def _csv_row(row: AccountReport) -> list[str]:
@@ -95,14 +122,15 @@ def _csv_row(row: AccountReport) -> list[str]:
              "Sí" if row.meets_rhythm else "No"]
             + [str(row.consultations.get(value, 0)) for value, _l in STATES]
             + [str(row.rotations), str(row.rotations_on_time), str(row.incidents),
-               NOT_AVAILABLE])
+               purposes_text(row.by_purpose), _users(row.users)])
 
 
 def _total_values(t: Totals) -> list[str]:
     return (["Total", "", f"{t.accounts} cuentas", "", "", str(t.posts), str(t.replies),
              number(t.posts_per_week), "", "", f"{t.accounts_meeting_rhythm} de {t.accounts}"]
             + [str(t.consultations.get(value, 0)) for value, _l in STATES]
-            + [str(t.rotations), str(t.rotations_on_time), str(t.incidents), NOT_AVAILABLE])
+            + [str(t.rotations), str(t.rotations_on_time), str(t.incidents),
+               purposes_text(t.by_purpose), _users(t.users)])
 
 
 def _csv(report: QuarterlyReport) -> str:
@@ -144,8 +172,22 @@ def _html(report: QuarterlyReport) -> str:
         "<h2>Objetivos de las cuentas (sección 3 de los criterios)</h2>\n"
         + (f"<ul>\n{purpose_items}\n</ul>\n" if purposes
            else "<p>Ninguna cuenta tiene objetivos registrados.</p>\n")
+        + _html_by_purpose(report.totals.by_purpose)
         + "</main>\n</body>\n</html>\n"
     )
+
+
+def _html_by_purpose(counts: dict[str, int]) -> str:
+    if not counts:
+        return ("<h2>Publicaciones por fin</h2>\n<p>No hubo publicaciones en el trimestre."
+                "</p>\n")
+    rows = "\n".join(
+        f'    <tr><th scope="row">{escape(purpose_label(None if p == NO_PURPOSE else p))}'
+        f"</th><td>{n}</td></tr>" for p, n in _purpose_counts(counts).items())
+    return ("<h2>Publicaciones por fin</h2>\n<table>\n  <caption>Publicaciones del trimestre "
+            "según el fin de la sección 3 que cumplen (criterio 8.iv, objetivos)</caption>\n"
+            '  <thead><tr><th scope="col">Fin</th><th scope="col">Publicaciones</th></tr>'
+            f"</thead>\n  <tbody>\n{rows}\n  </tbody>\n</table>\n")
 
 
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}

@@ -22,6 +22,7 @@ from redes_desktop.models import (
     Account,
     AccountAdministrator,
     AccountStatus,
+    AccountUserCount,
     Area,
     Consultation,
     ConsultationState,
@@ -34,6 +35,7 @@ from redes_desktop.models import (
     Role,
 )
 from redes_desktop.passwords.rotation import add_months, due_date
+from redes_desktop.purposes import NO_PURPOSE
 from redes_desktop.services.activity import ActivityEntry, ActivityRecorder
 
 # Expected publications per week for each rhythm of 6.xxi (one a day, one a week).
@@ -44,6 +46,10 @@ USERS_NOT_AVAILABLE = (
     "Dato no disponible: el programa no consulta las redes sociales y no conoce el número de "
     "usuarios (seguidores) de cada cuenta. Regístrelo a partir de las estadísticas de cada red "
     "antes de presentar el informe (criterio 8.iv)."
+)
+USERS_ENTERED = (
+    "Usuarios (seguidores) registrados a mano para cada cuenta y trimestre a partir de las "
+    "estadísticas de cada red (criterio 8.iv)."
 )
 
 
@@ -70,6 +76,9 @@ class AccountReport:
     rotations: int = 0
     rotations_on_time: int = 0
     incidents: int = 0
+    # 8.iv «objetivos»: the quarter's posts per purpose of section 3 (NO_PURPOSE: none given).
+    by_purpose: dict[str, int] = field(default_factory=dict)
+    users: int | None = None  # 8.iv «usuarios», entered per account and quarter
 
     @property
     def meets_rhythm(self) -> bool:
@@ -91,7 +100,8 @@ class Totals:
     rotations: int = 0
     rotations_on_time: int = 0
     incidents: int = 0
-
+    by_purpose: dict[str, int] = field(default_factory=dict)
+    users: int | None = None  # the sum, when every account's figure was entered
 
 
 @dataclass
@@ -153,6 +163,14 @@ def quarterly_report(
     days = (end - start).total_seconds() / 86400
     in_quarter = _between(start, end)
 
+    by_purpose: dict[uuid.UUID, Counter] = {}
+    for account_id, purpose, count in session.execute(
+        select(Post.account_id, Post.purpose, func.count())
+        .where(Post.status == PostStatus.PUBLICADA, Post.deleted_at.is_(None),
+               in_quarter(Post.published_at))
+        .group_by(Post.account_id, Post.purpose)
+    ):
+        by_purpose.setdefault(account_id, Counter())[purpose or NO_PURPOSE] += count
     posts = {
         account_id: (total, replies or 0)
         for account_id, total, replies in session.execute(
@@ -183,6 +201,10 @@ def quarterly_report(
         .where(Incident.account_id.in_(ids), in_quarter(Incident.reported_at))
         .group_by(Incident.account_id)).all())
     rotations = _rotations(session, ids, start, end)
+    users = dict(session.execute(
+        select(AccountUserCount.account_id, AccountUserCount.users)
+        .where(AccountUserCount.account_id.in_(ids), AccountUserCount.year == year,
+               AccountUserCount.quarter == quarter)).all())
 
     weeks = days / 7 if days > 0 else 1.0
     rows: list[AccountReport] = []
@@ -197,11 +219,14 @@ def quarterly_report(
             expected_per_week=EXPECTED_PER_WEEK.get(account.rhythm, 1.0),
             consultations=dict(consultations.get(account.id, {})),
             rotations=done, rotations_on_time=on_time, incidents=incidents.get(account.id, 0),
+            by_purpose=dict(by_purpose.get(account.id, {})), users=users.get(account.id),
         ))
+    totals = _totals(rows, weeks)
+    complete = bool(rows) and all(r.users is not None for r in rows)
     return QuarterlyReport(
         year=year, quarter=quarter, start=start.date(),
         end=(end - timedelta(microseconds=1)).date(), days=round(days, 2), partial=partial,
-        rows=rows, totals=_totals(rows, weeks))
+        rows=rows, totals=totals, users_note=USERS_ENTERED if complete else USERS_NOT_AVAILABLE)
 
 
 def _between(start: datetime, end: datetime):
@@ -235,7 +260,9 @@ def _rotations(session: Session, ids: list[uuid.UUID], start: datetime, end: dat
 def _totals(rows: list[AccountReport], weeks: float) -> Totals:
     totals = Totals(accounts=len(rows))
     states: Counter = Counter()
+    purposes: Counter = Counter()
     for row in rows:
+        purposes.update(row.by_purpose)
         totals.accounts_meeting_rhythm += row.meets_rhythm
         totals.posts += row.posts
         totals.replies += row.replies
@@ -245,6 +272,9 @@ def _totals(rows: list[AccountReport], weeks: float) -> Totals:
         totals.incidents += row.incidents
     totals.posts_per_week = round(totals.posts / weeks, 2)
     totals.consultations = dict(states)
+    totals.by_purpose = dict(purposes)
+    if rows and all(r.users is not None for r in rows):
+        totals.users = sum(r.users or 0 for r in rows)
     return totals
 
 

@@ -4,11 +4,14 @@
   covering suplente); hand-over notes follow their absence (the covering suplente may write
   them too: their workstation may generate the note).
 * Training sessions are organised by CNCS: everybody reads them, only CNCS reviewers write
-  them; attendances belong to the attending person's areas and to CNCS.
+  them; attendances belong to the attending person's areas and to CNCS. The Consejo General
+  sessions (6.xxvii) likewise: everybody reads them, only CNCS writes them.
+* The users figure of an account per quarter (8.iv) hangs from the account; CNCS writes it too.
 * Account requests, closures and evaluations hang from the account (its area), and CNCS
   reviewers may write them too (they decide requests, conclude closures, evaluate).
 * The directory: only CNCS reviewers give or take the powers over others (the roles
-  «titular de área» and «revisor CNCS») or change an area's titular, in any area; the area's
+  «titular de área» and «revisor CNCS», and «consejero electoral», which lets a personal
+  account into the official registry, 7.vi) or change an area's titular, in any area; the area's
   people may still record the administrator roles their area designates.
 * The bitácora records which login inserted each entry (`inserted_by`, set by default to
   `session_user`); nobody may insert an entry in someone else's name (its policies, and who
@@ -25,6 +28,7 @@ ROW_CHECKS: dict[str, str] = {
     "absence_periods": "redes_person_ok(person_id)",
     "handover_notes": "redes_absence_ok(absence_id)",
     "training_sessions": "redes_is_reviewer()",
+    "council_sessions": "redes_is_reviewer()",
     "training_attendances": "redes_person_ok(person_id)",
     # A conflict kept without an area (a row refused outside the person's areas) is the
     # person's own, not everybody's.
@@ -38,10 +42,10 @@ EXTRA_READERS: dict[str, str] = {
 # Tables CNCS reviewers may also write (the directory: they give the roles and titulars).
 REVIEWER_WRITES = frozenset({
     "account_requests", "account_closures", "evaluations", "training_attendances",
-    "people", "areas",
+    "people", "areas", "account_user_counts",
 })
 # Roles that carry power over others: given or taken only by CNCS reviewers.
-PRIVILEGED_ROLES = ("titular_area", "revisor_cncs")
+PRIVILEGED_ROLES = ("titular_area", "revisor_cncs", "consejero_electoral")
 GUARDED_TABLES = ("people", "areas")
 
 

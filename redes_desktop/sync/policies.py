@@ -15,8 +15,9 @@ added by a new migration syncs without touching this file, with the default rule
 | every other synced table      | KEEP_BOTH: the first version to reach the shared database     |
 | (areas, people, accounts,     | stays; the other is kept in sync_conflicts with both JSON     |
 | posts, post_media, rotations, | versions, shown in "Conflictos" until someone picks one or    |
-| incidents, sync_conflicts, …) | merges them (which is a new version). Deleted on one side and |
-|                               | edited on the other: the edit is kept in sync_conflicts.      |
+| incidents, sync_conflicts,    | merges them (which is a new version). Deleted on one side and |
+| council_sessions (CNCS),      | edited on the other: the edit is kept in sync_conflicts.      |
+| account_user_counts, …)       |                                                               |
 | handover_notes,               | GENERATED: written by a background job from other records,   |
 | attention_notices             | with ids derived from their natural key (uuid5), so two      |
 |                               | workstations generating the same note make the same row: the |

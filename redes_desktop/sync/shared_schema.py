@@ -194,7 +194,7 @@ def _row_check(table: Table) -> str:
 
 
 # Directory tables everybody reads (each person still changes only their own areas' rows).
-READ_ALL = frozenset({"areas", "people", "training_sessions"})
+READ_ALL = frozenset({"areas", "people", "training_sessions", "council_sessions"})
 
 
 def _table_statements(table: Table, group: str) -> list[str]:

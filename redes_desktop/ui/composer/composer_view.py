@@ -33,6 +33,7 @@ from redes_desktop.ui.composer.draft_actions import DraftActions, DraftWidgets, 
 from redes_desktop.ui.composer.findings_panel import FindingsPanel, merge_findings
 from redes_desktop.ui.composer.media_panel import MediaPanel
 from redes_desktop.ui.composer.offsets import OffsetMapper
+from redes_desktop.ui.composer.post_details import PostDetailsPanel
 from redes_desktop.ui.composer.post_editor import PostEditor
 from redes_desktop.ui.composer.store import AccountChoice, ComposerStore
 from redes_desktop.ui.off_thread import call_off_thread
@@ -96,6 +97,8 @@ class ComposerSection(QWidget):
         media_dir = context.workspace.paths.media
         self.media.importer = lambda path: import_for_publication(path, media_dir)
         self.findings = FindingsPanel()
+        # Purpose, source, bulletin headline, topic and validity (6.i, 6.iv, 6.x, 6.xxvii, 5.2 d).
+        self.details_panel = PostDetailsPanel(context, lambda: self.post_id)
         self.counters = CountersBar()
         self.x_preview = XPreview()
         self.status_label = QLabel()
@@ -137,6 +140,7 @@ class ComposerSection(QWidget):
         self.editor.textChanged.connect(self._on_edit)
         self.media.changed.connect(self._on_edit)
         self.reply_box.toggled.connect(self._on_edit)
+        self.details_panel.changed.connect(self._on_edit)
         for box in self.network_boxes.values():
             box.toggled.connect(self.schedule_check)
         self.account_combo.currentIndexChanged.connect(self._on_account_changed)
@@ -196,6 +200,7 @@ class ComposerSection(QWidget):
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.editor)
         left.addWidget(self.media)
+        left.addWidget(self.details_panel)
         left.setStretchFactor(0, 3)
         left.setStretchFactor(1, 1)
         right = QWidget()
@@ -341,6 +346,7 @@ class ComposerSection(QWidget):
         items = self.media.items()
         account = self.current_account()
         max_posts, window_minutes = rhythm_limits(account.rhythm if account else None)
+        self.details_panel.follow(self.post_id)
         return CheckRequest(
             text=self.editor.toPlainText(),
             networks=self.selected_networks(),
@@ -351,6 +357,8 @@ class ComposerSection(QWidget):
             now=self.context.clock(),
             rhythm_max_posts=max_posts,
             rhythm_window_minutes=window_minutes,
+            details=self.details_panel.check_details(account.id if account else None,
+                                                     self.context.clock()),
         )
 
     def schedule_check(self) -> int:

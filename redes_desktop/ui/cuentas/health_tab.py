@@ -79,8 +79,12 @@ class HealthTab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
+        from redes_desktop.ui.cuentas.verify_action import VerifyControls
+
+        self.verify = VerifyControls(self)  # «Marcar verificada…» (6.xxix)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.verify)
         layout.addWidget(self.table, 1)
         self.refresh()
 

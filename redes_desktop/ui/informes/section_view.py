@@ -130,12 +130,21 @@ class InformesSection(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(report_tab, self.tr("Informe trimestral (8.iv)"))
         self.tabs.addTab(due_tab, self.tr("Evaluaciones (8.i)"))
+        from redes_desktop.ui.informes.training_tab import TrainingTab
+        from redes_desktop.ui.informes.users_tab import UsersTab
+
+        self.training_tab = TrainingTab(context)
+        self.users_tab = UsersTab(context, self.selected_quarter)
+        self.tabs.addTab(self.training_tab, self.tr("Capacitación (5.3)"))
+        self.tabs.addTab(self.users_tab, self.tr("Usuarios (8.iv)"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
 
         self.year.valueChanged.connect(self.refresh)
         self.quarter.currentIndexChanged.connect(self.refresh)
+        self.year.valueChanged.connect(self.users_tab.refresh)
+        self.quarter.currentIndexChanged.connect(self.users_tab.refresh)
         self.due_table.selectionModel().currentRowChanged.connect(self._update_evaluate_button)
         self._update_evaluate_button()
         self.refresh()
