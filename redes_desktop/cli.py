@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from redes_desktop import __version__
 from redes_desktop.cli_parser import SpanishParser
+from redes_desktop.clock import Clock, system_clock
 from redes_desktop.commands import COMMAND_MODULES
 from redes_desktop.errors import UserFacingError
 
@@ -42,8 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, clock: Clock = system_clock) -> int:
+    """Run the window or a subcommand. `clock` is where the window and every command take the
+    time from (`redes_desktop.clock.clock_of`): tests pass a FixedClock, never the wall clock."""
     args = build_parser().parse_args(argv)
+    args.clock = clock
     try:
         if args.command is None:
             from redes_desktop.ui.application import run_gui

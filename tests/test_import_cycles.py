@@ -76,8 +76,9 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 
 
 @pytest.mark.parametrize("package", [
-    "redes_desktop.sync", "redes_desktop.checks", "redes_desktop.services", "redes_desktop.commands",
-    "redes_desktop.passwords", "redes_desktop.vault", "redes_desktop.models",
+    "redes_desktop.sync", "redes_desktop.checks", "redes_desktop.services",
+    "redes_desktop.commands", "redes_desktop.passwords", "redes_desktop.vault",
+    "redes_desktop.models",
 ])
 def test_no_import_circles(package: str) -> None:
     assert _cycles(_graph(package)) == []

@@ -78,7 +78,7 @@ def run_generate(args: argparse.Namespace) -> int:
 
 
 def run_due(args: argparse.Namespace) -> int:
-    from redes_desktop.clock import system_clock, to_mexico
+    from redes_desktop.clock import clock_of, to_mexico
     from redes_desktop.database import open_local_database
     from redes_desktop.passwords.rotation import RotationState
     from redes_desktop.paths import resolve_data_dir
@@ -92,7 +92,7 @@ def run_due(args: argparse.Namespace) -> int:
     database = open_local_database(path)
     try:
         with database.session() as session:
-            rows = PasswordService(session, system_clock).due(None)
+            rows = PasswordService(session, clock_of(args)).due(None)
     finally:
         database.dispose()
     overdue = any(r.state == RotationState.VENCIDA for r in rows)
