@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 from redes_desktop.clock import to_mexico
 from redes_desktop.context import AppContext
 from redes_desktop.errors import UserFacingError
-from redes_desktop.passwords.rotation import add_months
 from redes_desktop.services.reports import EVALUATION_MONTHS, record_evaluation
+from redes_desktop.spanish_dates import add_months
 
 
 def _qdate(day: date) -> QDate:
