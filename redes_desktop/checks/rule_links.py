@@ -32,6 +32,9 @@ from redes_desktop.checks.public_suffix import split_host
 
 RULE_ID = "6.vi"
 
+# Scripts whose letters every alphabet uses (the prolonged sound mark "ー" of Japanese words):
+# they do not make a label "mixed".
+_SHARED_SCRIPTS = frozenset({"COMMON", "INHERITED"})
 # ASCII characters readers confuse (folded on both sides before comparing).
 _ASCII_FOLD = (("rn", "m"), ("vv", "w"), ("1", "i"), ("l", "i"), ("|", "i"), ("0", "o"))
 
@@ -176,7 +179,8 @@ class LinksRule:
                 "dirección oficial (criterio 6.vi)."))
         if not host.isascii():
             scripts_by_label = [
-                {script_of(c) for c in label if c.isalpha()} for label in host.split(".")
+                {script_of(c) for c in label if c.isalpha()} - _SHARED_SCRIPTS
+                for label in host.split(".")
             ]
             mixed = any(len(s) > 1 for s in scripts_by_label)
             lookalike = _latin(host) != host
