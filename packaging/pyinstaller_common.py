@@ -50,8 +50,12 @@ def _migrations() -> list[tuple[str, str]]:
 
 
 def datas() -> list[tuple[str, str]]:
-    # twitter-text reads emoji-test.txt with pkg_resources at import time.
-    return _resources() + _migrations() + collect_data_files("twitter_text")
+    # twitter-text reads emoji-test.txt with pkg_resources at import time; publicsuffixlist
+    # reads its copy of the Public Suffix List and confusable-homoglyphs its Unicode tables by
+    # file path beside their modules (checks/public_suffix.py, checks/confusables.py).
+    return (_resources() + _migrations() + collect_data_files("twitter_text")
+            + collect_data_files("publicsuffixlist", includes=["public_suffix_list.dat"])
+            + collect_data_files("confusable_homoglyphs", includes=["*.json"]))
 
 
 def hiddenimports() -> list[str]:

@@ -12,41 +12,13 @@ import sys
 from collections.abc import Sequence
 
 from redes_desktop import __version__
+from redes_desktop.cli_parser import SpanishParser
+from redes_desktop.clock import Clock, system_clock
 from redes_desktop.commands import COMMAND_MODULES
 from redes_desktop.errors import UserFacingError
 
-USAGE_ERROR = 2
-
-_ARGPARSE_ES = {
-    "the following arguments are required: %s": "faltan los argumentos: %s",
-    "unrecognized arguments: %s": "argumentos no reconocidos: %s",
-    "invalid choice: %(value)r (choose from %(choices)s)": (
-        "opción no válida: %(value)r (elija entre %(choices)s)"
-    ),
-    "argument %(argument_name)s: %(message)s": "argumento %(argument_name)s: %(message)s",
-    "expected one argument": "se esperaba un valor",
-    "invalid %(type)s value: %(value)r": "valor no válido: %(value)r",
-    "usage: ": "uso: ",
-    "show this help message and exit": "muestra esta ayuda y termina",
-    "positional arguments": "argumentos",
-    "options": "opciones",
-}
-
-
-def _spanish_argparse() -> None:
-    """argparse speaks English through gettext; give it the Spanish of its common messages."""
-    argparse._ = lambda text: _ARGPARSE_ES.get(text, text)  # type: ignore[attr-defined]
-    argparse.ngettext = lambda s, p, n: _ARGPARSE_ES.get(s if n == 1 else p, s if n == 1 else p)  # type: ignore[attr-defined]
-
-
-class SpanishParser(argparse.ArgumentParser):
-    def error(self, message: str):  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        self.exit(USAGE_ERROR, f"Error de uso: {message}\n")
-
 
 def build_parser() -> argparse.ArgumentParser:
-    _spanish_argparse()
     parser = SpanishParser(
         prog="redes-desktop",
         description="Cliente editorial para las cuentas institucionales de redes sociales del INE.",
@@ -71,8 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, clock: Clock = system_clock) -> int:
+    """Run the window or a subcommand. `clock` is where the window and every command take the
+    time from (`redes_desktop.clock.clock_of`): tests pass a FixedClock, never the wall clock."""
     args = build_parser().parse_args(argv)
+    args.clock = clock
     try:
         if args.command is None:
             from redes_desktop.ui.application import run_gui

@@ -36,6 +36,13 @@ class FixedClock:
         self._now = when.astimezone(UTC)
 
 
+def clock_of(args: object) -> Clock:
+    """The clock chosen for this run of the program: `cli.main(clock=…)` puts it on the parsed
+    arguments, and both the window and every command take it from there (tests pass a
+    FixedClock). The system clock when nothing was chosen."""
+    return getattr(args, "clock", None) or system_clock
+
+
 def as_utc(value: datetime) -> datetime:
     """Return `value` as aware UTC; naive values (as SQLite returns them) are taken as UTC."""
     if value.tzinfo is None:

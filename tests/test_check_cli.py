@@ -196,11 +196,14 @@ def test_jsonl_with_invalid_utf8_keeps_the_other_lines(tmp_path):
                                            for f in second["findings"])
 
 
-def test_account_rhythm_sets_the_spam_rhythm(tmp_path, image):
+def test_account_rhythm_sets_the_spam_rhythm(tmp_path, image, capsys):
     """A 'semanal' account (6.xxi) with three posts today warns at a fourth (6.xxviii); the same
-    history on a 'diaria' account does not."""
+    history on a 'diaria' account does not. In-process, on the FixedClock that placed the posts
+    (the command takes the clock `cli.main` is given): no wall clock."""
     from datetime import UTC, datetime, timedelta
 
+    from redes_desktop.cli import main
+    from redes_desktop.clock import FixedClock
     from redes_desktop.database import open_local_database
     from redes_desktop.models import Post, PostStatus
     from redes_desktop.services.directory import Directory
@@ -209,7 +212,7 @@ def test_account_rhythm_sets_the_spam_rhythm(tmp_path, image):
     data = tmp_path / "datos"
     data.mkdir()
     db = open_local_database(data / "redes.sqlite3")
-    now = datetime.now(UTC)
+    now = datetime(2031, 5, 14, 20, 0, tzinfo=UTC)
     with db.session() as session:
         office = make_office(Directory(session, lambda: now, NullRecorder()))
         account = office.account
@@ -224,11 +227,12 @@ def test_account_rhythm_sets_the_spam_rhythm(tmp_path, image):
     db.dispose()
 
     def rhythm_findings():
-        result = _check("--account", "@JLE_JaliscoINE", "--image", str(image), "--alt", "Cartel",
-                        "--no-spelling", "--json", "Nueva convocatoria para el personal de campo",
-                        tmp_path=tmp_path)
-        assert "Traceback" not in result.stderr, result.stderr
-        return [f for f in json.loads(result.stdout)["findings"]
+        code = main(["--data-dir", str(data), "check", "--account", "@JLE_JaliscoINE", "--image",
+                     str(image), "--alt", "Cartel", "--no-spelling", "--json",
+                     "Nueva convocatoria para el personal de campo"], clock=FixedClock(now))
+        out = capsys.readouterr()
+        assert code in (0, 1), out.err
+        return [f for f in json.loads(out.out)["findings"]
                 if f["rule"] == "6.xxviii" and "ritmo" in f["message"]]
 
     (weekly,) = rhythm_findings()

@@ -1,5 +1,7 @@
-"""`redes-desktop consultas list|expire` through a real subprocess. The subprocess runs on the
-system clock, so the consultations are placed relative to the real time (nothing sleeps)."""
+"""`redes-desktop consultas list|expire`. The commands run in-process through `cli.main` with the
+same FixedClock that placed the consultations (the clock the window would get too), so the
+countdowns are exact and no wall clock is involved; usage errors also go through a real
+subprocess."""
 
 from __future__ import annotations
 
@@ -8,13 +10,29 @@ import os
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
 
 import pytest
 
+from redes_desktop.cli import main
 from redes_desktop.clock import FixedClock
 from redes_desktop.services.consultation_rules import CONSULTATION_TERM
 from redes_desktop.workspace import open_workspace
 from tests.test_consultations_support import make_draft, make_world, service_for
+
+NOW = datetime(2031, 5, 14, 17, 0, tzinfo=UTC)  # far from the wall clock on purpose
+
+
+@pytest.fixture
+def run(capsys):
+    """`redes-desktop …` in-process at NOW."""
+
+    def run(*args, data_dir):
+        code = main([*args, "--data-dir", str(data_dir)], clock=FixedClock(NOW))
+        out = capsys.readouterr()
+        return SimpleNamespace(returncode=code, stdout=out.out, stderr=out.err)
+
+    return run
 
 
 def _run(*args, data_dir=None):
@@ -29,7 +47,7 @@ def _run(*args, data_dir=None):
 def folder(tmp_path):
     """Two pending consultations: one sent 49 h ago (overdue), one sent 10 h ago."""
     root = tmp_path / "datos"
-    now = datetime.now(UTC)
+    now = NOW
     clock = FixedClock(now - timedelta(hours=49))
     workspace = open_workspace(root, clock=clock)
     try:
@@ -46,41 +64,37 @@ def folder(tmp_path):
     return root
 
 
-def test_list_json_then_expire_then_list_by_state(folder):
-    listed = _run("list", "--json", data_dir=folder)
+def test_list_json_then_expire_then_list_by_state(folder, run):
+    listed = run("consultas", "list", "--json", data_dir=folder)
     assert listed.returncode == 0, listed.stderr
     rows = json.loads(listed.stdout)
     assert [r["state"] for r in rows] == ["pendiente", "pendiente"]
     recent, overdue = rows
     assert recent["question"] == "¿Procede «Publicación a tiempo»?"
-    assert recent["countdown"].startswith(("37:", "38:")) and not recent["overdue"]
+    assert recent["countdown"] == "38:00" and not recent["overdue"]
     assert overdue["overdue"] and overdue["countdown"] == "00:00"
     assert recent["mail_pending"] is True
     sent = datetime.fromisoformat(recent["sent_at"])
     assert datetime.fromisoformat(recent["deadline"]) - sent == CONSULTATION_TERM
 
-    expired = _run("expire", data_dir=folder)
+    expired = run("consultas", "expire", data_dir=folder)
     assert expired.returncode == 0, expired.stderr
     assert "1 consulta(s) quedaron «No procedente — sin respuesta en 48 h»." in expired.stdout
     assert "pendiente" in expired.stdout  # no SMTP configured: the notice waits in the outbox
 
-    by_state = json.loads(_run("list", "--state", "no_procedente", "--json",
-                               data_dir=folder).stdout)
+    by_state = json.loads(run("consultas", "list", "--state", "no_procedente", "--json",
+                              data_dir=folder).stdout)
     assert [r["question"] for r in by_state] == ["¿Procede «Publicación vencida»?"]
-    human = _run("list", data_dir=folder)
+    human = run("consultas", "list", data_dir=folder)
     assert "No procedente — sin respuesta en 48 h" in human.stdout
     assert "2 consulta(s)" in human.stdout
-    assert _run("expire", data_dir=folder).stdout.startswith("0 consulta(s)")
+    assert run("consultas", "expire", data_dir=folder).stdout.startswith("0 consulta(s)")
 
     # The expiry is in the bitácora, and the chain verifies.
-    exported = subprocess.run(
-        [sys.executable, "-m", "redes_desktop", "bitacora", "export", "--format", "json",
-         "--data-dir", str(folder)], capture_output=True, text=True, timeout=120)
+    exported = run("bitacora", "export", "--format", "json", data_dir=folder)
     assert exported.returncode == 0, exported.stderr
     assert "consulta_vencida" in exported.stdout
-    verified = subprocess.run(
-        [sys.executable, "-m", "redes_desktop", "bitacora", "verify", "--data-dir", str(folder)],
-        capture_output=True, text=True, timeout=120)
+    verified = run("bitacora", "verify", data_dir=folder)
     assert verified.returncode == 0, verified.stdout + verified.stderr
 
 

@@ -26,22 +26,15 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from redes_desktop.checks import text_tokens
+from redes_desktop.checks.confusables import latin_lookalikes, script_of
 from redes_desktop.checks.model import CheckInput, Finding, Severity, cap_findings
+from redes_desktop.checks.public_suffix import split_host
 
 RULE_ID = "6.vi"
 
-# Letters of other alphabets drawn like Latin ones (a subset of Unicode's confusables).
-_CONFUSABLES = str.maketrans({
-    # Cyrillic
-    "а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c",
-    "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ј": "j", "ԁ": "d", "ӏ": "l", "һ": "h",
-    "ԛ": "q", "ԝ": "w", "ь": "b", "ү": "y",
-    # Greek
-    "α": "a", "β": "b", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t",
-    "υ": "u", "χ": "x", "η": "n",
-    # Latin look-alikes
-    "ı": "i", "ɩ": "i", "ℓ": "l", "ⅼ": "l", "ɑ": "a",
-})
+# Scripts whose letters every alphabet uses (the prolonged sound mark "ー" of Japanese words):
+# they do not make a label "mixed".
+_SHARED_SCRIPTS = frozenset({"COMMON", "INHERITED"})
 # ASCII characters readers confuse (folded on both sides before comparing).
 _ASCII_FOLD = (("rn", "m"), ("vv", "w"), ("1", "i"), ("l", "i"), ("|", "i"), ("0", "o"))
 
@@ -55,24 +48,22 @@ def _under(host: str, domains: Iterable[str]) -> bool:
     return any(host == d or host.endswith("." + d) for d in domains)
 
 
+def _latin(value: str) -> str:
+    """Look-alike letters of other alphabets made Latin (Unicode's confusables)."""
+    return value if value.isascii() else value.translate(latin_lookalikes())
+
+
 def _skeleton(host: str) -> str:
     """Lower case, compatibility-folded, accents dropped, look-alike letters made Latin."""
     host = unicodedata.normalize("NFKD", host.lower())
     host = "".join(c for c in host if not unicodedata.combining(c))
-    return _fold(host.translate(_CONFUSABLES))
+    return _fold(_latin(host))
 
 
 def _fold(value: str) -> str:
     for old, new in _ASCII_FOLD:
         value = value.replace(old, new)
     return value
-
-
-def _script(char: str) -> str:
-    try:
-        return unicodedata.name(char).split(" ", 1)[0]
-    except ValueError:
-        return "?"
 
 
 def _decode_punycode(host: str) -> tuple[str, bool]:
@@ -125,23 +116,28 @@ class LinksRule:
                                               *data["related_official_domains"], *extra)))
         self._shorteners = frozenset(data["shorteners"])
         self._social = tuple(data["social_platforms"])
-        self._suffixes = frozenset(data["multi_label_suffixes"])
-        # (official domain, its folded form, its registrable name, name + suffix glued)
         self._judge_cached = lru_cache(maxsize=1024)(lambda url: self._judge_url(url, 0, 0))
         self._poses_as_site_cached = lru_cache(maxsize=1024)(self._poses_as_site)
-        self._targets = []
-        for domain in self._official:
-            name, suffix = self._split(domain)
-            self._targets.append((domain, _fold(domain), _fold(name),
-                                  _fold(name + suffix.replace(".", ""))))
+        self._target_list: list[tuple[str, str, str, str]] | None = None
 
-    def _split(self, host: str) -> tuple[str, str]:
-        """Registrable name and public suffix: 'www.ine.com.mx' → ('ine', 'com.mx')."""
-        labels = host.split(".")
-        n = 2 if len(labels) >= 3 and ".".join(labels[-2:]) in self._suffixes else 1
-        suffix = ".".join(labels[-n:])
-        name = labels[-n - 1] if len(labels) > n else ""
-        return name, suffix
+    @property
+    def _targets(self) -> list[tuple[str, str, str, str]]:
+        """(official domain, its folded form, its registrable name, name + suffix glued); built
+        on the first link to a non-official host (the public-suffix list loads then)."""
+        if self._target_list is None:
+            targets = []
+            for domain in self._official:
+                name, suffix = split_host(domain)
+                targets.append((domain, _fold(domain), _fold(name),
+                                _fold(name + suffix.replace(".", ""))))
+            self._target_list = targets
+        return self._target_list
+
+    @staticmethod
+    def _split(host: str) -> tuple[str, str]:
+        """Registrable name and public suffix (Public Suffix List): 'www.ine.com.mx' →
+        ('ine', 'com.mx')."""
+        return split_host(host)
 
     # -- judging one host ---------------------------------------------------------------
 
@@ -183,10 +179,11 @@ class LinksRule:
                 "dirección oficial (criterio 6.vi)."))
         if not host.isascii():
             scripts_by_label = [
-                {_script(c) for c in label if c.isalpha()} for label in host.split(".")
+                {script_of(c) for c in label if c.isalpha()} - _SHARED_SCRIPTS
+                for label in host.split(".")
             ]
             mixed = any(len(s) > 1 for s in scripts_by_label)
-            lookalike = host.translate(_CONFUSABLES) != host
+            lookalike = _latin(host) != host
             # "ineß.mx": Latin only, but ine.mx with a letter added that ASCII readers skim over.
             padded = self._imitated("".join(c for c in skeleton if c.isascii()))
             if mixed or lookalike:

@@ -5,20 +5,26 @@ sorted and non-overlapping. The rules use them to skip these tokens (capitals, s
 inspect them (links, personal data). Results for the last few texts are cached, because every
 rule asks about the same text.
 
+One URL extractor serves the X length count and the rules: `x_link_spans` is twitter-text's
+extractor (PyPI `twitter-text-parser`), i.e. what X makes clickable and counts as 23 characters.
+`url_spans` is every one of those links plus the disguised links twitter-text does not see
+whole, so that the links rule judges at least everything X will turn into a link: a `user@`
+part (`https://ine.mx@evil.com`), invisible or bidirectional control characters inside the host
+(`ine\u200b.mx`), letters of other alphabets before the host (twitter-text reads `ne.mx` in
+Cyrillic `іne.mx`), a host without a dot after a scheme (`http://localhost`).
+
 A link is found with or without a scheme: `https://ine.mx/voto`, `www.ine.mx`, `ine.mx/voto`.
-Without a scheme or `www.`, the last label must be a known top-level domain (listed in
-`resources/checks/domains.json`), so that abbreviations such as "EE.UU." or "p.ej." are prose.
-Invisible and bidirectional control characters are accepted inside a link on purpose: a link
-that hides them must still be found, so that the links rule can block it.
+Without a scheme or `www.`, the last label must be a top-level domain of the Public Suffix List
+(`public_suffix.py`), so that abbreviations such as "EE.UU." or "p.ej." are prose.
 """
 
 from __future__ import annotations
 
 import bisect
-import json
 import re
-from functools import cache, lru_cache
+from functools import lru_cache
 
+from redes_desktop.checks.public_suffix import is_top_level_domain
 from redes_desktop.resource_files import resource_path
 
 Span = tuple[int, int]
@@ -56,11 +62,69 @@ _MENTION_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*")
 _HASHTAG_RE = re.compile(r"(?<![\w#&])[#＃]\w+")
 
 
-@cache
-def top_level_domains() -> frozenset[str]:
-    data = json.loads(DOMAINS_FILE.read_text(encoding="utf-8"))
-    tlds = data["tlds"]
-    return frozenset(t.lower() for t in (*tlds["generic"], *tlds["country"]))
+# twitter-text's whitespace (`twitter_text.regexp.spaces_group`): no link it extracts crosses one.
+_X_SPACES = "\t-\r \x85\xa0\u1680\u180e\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_X_SPACE_SET = frozenset(
+    "\t\n\x0b\x0c\r \x85\xa0\u1680\u180e\u2028\u2029\u202f\u205f\u3000"
+    + "".join(chr(c) for c in range(0x2000, 0x200B))
+)
+_X_WORD_REST_RE = re.compile(rf"[^{_X_SPACES}]*")
+# Every link twitter-text extracts has a dot followed by the first letter of a top-level domain.
+_DOT_LETTER_RE = re.compile(r"\.[^\W\d_]")
+# What ends a host for twitter-text: its punctuation except . - _, its invalid characters and
+# directional marks (`twitter_text.regexp.invalid_domain_chars`).
+_HOST_BREAK_RE = re.compile(
+    r"[!'#%&()*+,\\/:;<=>?@\[\]^{|}~$\ufffe\ufeff\uffff\u202a-\u202e\u061c\u200e\u200f\u2066-\u2069]"
+)
+# twitter-text's host expression backtracks polynomially on long chains of labels ("a.a.a.…":
+# 1,000 characters took 3 s, 4,000 took 60 s). No real host has this many labels.
+MAX_X_HOST_DOTS = 10
+
+
+def _x_can_scan(word: str) -> bool:
+    """Whether twitter-text may look at `word`: it can hold a link, and no run of host
+    characters in it has more than MAX_X_HOST_DOTS dots. A longer chain is left to our own
+    expression (the links rule still judges it); the X count then weighs it as plain text,
+    which can only over-count."""
+    if not _DOT_LETTER_RE.search(word):
+        return False
+    if word.count(".") <= MAX_X_HOST_DOTS:
+        return True
+    return all(part.count(".") <= MAX_X_HOST_DOTS for part in _HOST_BREAK_RE.split(word))
+
+
+@lru_cache(maxsize=16)
+def _x_link_spans(text: str) -> tuple[Span, ...]:
+    """twitter-text's links. Its regular expression is slow (a TLD alternation tried at every
+    position), so it runs only on the whitespace-delimited words that can hold a link, each with
+    the whitespace before it: a link never crosses twitter-text's whitespace, so the result is
+    the same as on the whole text (tests/checks/test_one_link_extractor.py)."""
+    if "." not in text or not _DOT_LETTER_RE.search(text):
+        return ()
+    from twitter_text.extract_urls import extract_urls_with_indices  # ~0.2 s, on first link
+
+    spans: list[Span] = []
+    pos = 0
+    while found := _DOT_LETTER_RE.search(text, pos):
+        # The word around the first ".letter" in it (each word is scanned once).
+        start = found.start()
+        while start > 0 and text[start - 1] not in _X_SPACE_SET:
+            start -= 1
+        end = _X_WORD_REST_RE.match(text, found.start()).end()
+        pos = end
+        if _x_can_scan(text[start:end]):
+            # With the whitespace before it: twitter-text's expression takes a first character
+            # such as "é" as the character *before* a link ("éine.mx" → "ine.mx") at the start
+            # of its input, but not after a space.
+            offset = max(start - 1, 0)
+            spans.extend((offset + e["indices"][0], offset + e["indices"][1])
+                         for e in extract_urls_with_indices(text[offset:end]))
+    return tuple(spans)
+
+
+def x_link_spans(text: str) -> list[Span]:
+    """The links X makes clickable and counts as 23 characters (twitter-text's extractor)."""
+    return list(_x_link_spans(text))
 
 
 def _trim(text: str, start: int, end: int) -> int:
@@ -79,13 +143,29 @@ def _schemeless_host_ok(host: str) -> bool:
         return True
     if not (last.islower() or last.isupper()):
         return False  # "votación.Es": a missing space, not a link
-    return last.lower() in top_level_domains()
+    return is_top_level_domain(last)
 
 
 @lru_cache(maxsize=16)
 def _url_spans(text: str) -> tuple[Span, ...]:
     if "." not in text and "://" not in text:
         return ()
+    return _union(_own_url_spans(text), _x_link_spans(text))
+
+
+def _union(first: list[Span], second: tuple[Span, ...]) -> tuple[Span, ...]:
+    """Spans of both lists; overlapping ones become one span covering both."""
+    merged: list[Span] = []
+    for start, end in sorted((*first, *second)):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+def _own_url_spans(text: str) -> list[Span]:
+    """Links and disguised links, found with one fast character-class expression."""
     spans: list[Span] = []
     size = len(text)
     for m in _URL_RE.finditer(text):
@@ -101,7 +181,7 @@ def _url_spans(text: str) -> tuple[Span, ...]:
             end = _trim(text, start, end)
         if end - start > len(scheme or ""):
             spans.append((start, end))
-    return tuple(spans)
+    return spans
 
 
 @lru_cache(maxsize=16)

@@ -6,10 +6,11 @@ length; with `emojiParsingEnabled` (v3) an emoji sequence (flags, ZWJ families, 
 weighs `defaultWeight` once. Weights are divided by `scale`. The text is NFC-normalised first.
 
 URL extraction comes from the PyPI package `twitter-text-parser` (the official regular
-expressions and TLD lists). Its emoji regex is a ~3,600-branch alternation that costs ~1.2 ms
-per 280 characters, so emoji are matched here instead with a longest-match lookup over the same
-sequence list (`emoji-test.txt` shipped with that package): identical results (see the
-equivalence test), ~20x faster. The package is imported lazily: its import costs ~0.35 s.
+expressions and TLD lists), through `text_tokens.x_link_spans`, which the links rule shares.
+Its emoji regex is a ~3,600-branch alternation that costs ~1.2 ms per 280 characters, so emoji
+are matched here instead with a longest-match lookup over the same sequence list
+(`emoji-test.txt` shipped with that package): identical results (see the equivalence test),
+~20x faster. The package is imported lazily: its import costs ~0.35 s.
 
 Offsets returned by `fit_prefix` and `XLength.fit_end` are code points into the NFC text;
 `valid_range_end`/`display_range_end` follow the conformance suite (UTF-16, inclusive, into the
@@ -137,11 +138,10 @@ def _emoji_at(text: str, i: int, n: int) -> int:
 
 
 def _url_spans(text: str) -> dict[int, int]:
-    if "." not in text:  # every URL twitter-text extracts has a dot in its host
-        return {}
-    from twitter_text.extract_urls import extract_urls_with_indices
+    # The same extractor (and cache) as the links rule: what X counts as a link is judged there.
+    from redes_desktop.checks.text_tokens import x_link_spans
 
-    return {e["indices"][0]: e["indices"][1] for e in extract_urls_with_indices(text)}
+    return dict(x_link_spans(text))
 
 
 def _first_invalid(text: str) -> int:

@@ -77,7 +77,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _open(args):
     from redes_desktop.bitacora import open_bitacora
-    from redes_desktop.clock import system_clock
+    from redes_desktop.clock import clock_of
     from redes_desktop.database import open_local_database
     from redes_desktop.paths import DataPaths
     from redes_desktop.vault.choice import command_store
@@ -86,7 +86,7 @@ def _open(args):
     database = open_local_database(paths.database) if paths.database.exists() else None
     try:
         secrets = command_store(paths.root)
-        return open_bitacora(paths, secrets, database, system_clock, create=False), database
+        return open_bitacora(paths, secrets, database, clock_of(args), create=False), database
     except BaseException:
         if database is not None:
             database.dispose()
@@ -186,6 +186,7 @@ def run_verify_export(args: argparse.Namespace) -> int:
 
 def run_reanchor(args: argparse.Namespace) -> int:
     from redes_desktop.bitacora.reanchor import clean_reason
+    from redes_desktop.clock import clock_of
     from redes_desktop.context import AppContext
     from redes_desktop.context_setup import attach_bitacora
     from redes_desktop.errors import AlreadyRunning
@@ -198,7 +199,7 @@ def run_reanchor(args: argparse.Namespace) -> int:
     if not (root / "redes.sqlite3").exists():
         raise UsageError(f"No hay base de datos en {root}. Indique la carpeta con --data-dir.")
     try:
-        workspace = open_workspace(root)  # the one writer of this folder's bitácora
+        workspace = open_workspace(root, clock=clock_of(args))  # this folder's one writer
     except AlreadyRunning as error:
         raise AlreadyRunning(
             f"Redes INE está abierto con la carpeta de datos {root}: use «Restablecer anclas…» "

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from redes_desktop.clock import Clock, clock_of
 from redes_desktop.commands.check_input import (
     MAX_TEXT_CHARS,
     JsonlReader,
@@ -83,12 +84,14 @@ def run(args: argparse.Namespace) -> int:
     videos = [_existing_file(p, "--video") for p in args.video]
     engine = build_engine(**engine_options)
     network = Network(args.network) if args.network else None
-    recent, account_network, rhythm, area_id = _account_context(data_dir, args.account, network)
+    clock = clock_of(args)
+    recent, account_network, rhythm, area_id = _account_context(data_dir, args.account,
+                                                                network, clock)
     network = network or account_network or Network.X
     max_posts, window_minutes = rhythm_limits(rhythm)
     request = CheckRequest(text=text, networks=(network,), images=tuple(images),
                            alt_texts=tuple(args.alt), is_reply=args.reply,
-                           recent_posts=recent, now=_now(), rhythm_max_posts=max_posts,
+                           recent_posts=recent, now=clock(), rhythm_max_posts=max_posts,
                            rhythm_window_minutes=window_minutes, videos=tuple(videos),
                            contacts=_area_contacts(settings, area_id))
     result = engine.check(request)[network]
@@ -102,12 +105,6 @@ def run(args: argparse.Namespace) -> int:
 def read_stdin_text() -> str:
     """Standard input as UTF-8 (bounded); invalid bytes become U+FFFD, which the checks report."""
     return read_post_text(sys.stdin.buffer)
-
-
-def _now():
-    from redes_desktop.clock import system_clock
-
-    return system_clock()
 
 
 def _load_settings(data_dir: Path):
@@ -130,7 +127,7 @@ def _area_contacts(settings, area_id):
     return contacts_for_area(settings.area_contacts if settings else None, area_id)
 
 
-def _account_context(data_dir: Path, account: str | None, network=None):
+def _account_context(data_dir: Path, account: str | None, network, clock: Clock):
     """Recent posts, network, periodicity and area of an account in the local database
     (6.xxviii, 6.iii). A @handle shared by accounts on several networks is resolved with
     `network` (--network); without it, the choice is asked for."""
@@ -143,7 +140,7 @@ def _account_context(data_dir: Path, account: str | None, network=None):
         raise UsageError(f"No hay base de datos en {data_dir}: no se puede usar --account.")
     database = open_local_database(data_dir / "redes.sqlite3")
     try:
-        found = account_check_context(database, clock=_now, account=account, network=network)
+        found = account_check_context(database, clock=clock, account=account, network=network)
     finally:
         database.dispose()
     return found.recent_posts, found.network, found.rhythm, found.area_id
@@ -152,6 +149,7 @@ def _account_context(data_dir: Path, account: str | None, network=None):
 PARALLEL_THRESHOLD = 1000  # lines; below it a worker pool costs more than it saves
 BATCH_LINES = 4000  # lines read ahead at a time in parallel mode (memory stays bounded)
 _worker_engine = None
+_worker_clock: Clock = clock_of(None)  # set per run by _init_worker
 
 
 def _run_jsonl(engine_options: dict[str, Any], path: Path, args: argparse.Namespace) -> int:
@@ -163,7 +161,7 @@ def _run_jsonl(engine_options: dict[str, Any], path: Path, args: argparse.Namesp
     stream = sys.stdin.buffer if str(path) == "-" else open_regular_file(str(path))
     try:
         reader = JsonlReader(stream)
-        code = _check_lines(engine_options, reader, args.network)
+        code = _check_lines(engine_options, reader, args.network, clock_of(args))
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()
@@ -173,11 +171,11 @@ def _run_jsonl(engine_options: dict[str, Any], path: Path, args: argparse.Namesp
 
 
 def _check_lines(engine_options: dict[str, Any], reader: JsonlReader,
-                 network: str | None) -> int:
+                 network: str | None, clock: Clock) -> int:
     first = [(line, network) for line in reader.take(PARALLEL_THRESHOLD)]
     workers = min(os.cpu_count() or 1, 4)
     if len(first) < PARALLEL_THRESHOLD or workers < 2:
-        _init_worker(engine_options)
+        _init_worker(engine_options, clock)
         code = _emit(map(_check_line_in_worker, first))
         while batch := reader.take(BATCH_LINES):
             code = max(code, _emit(map(_check_line_in_worker, [(x, network) for x in batch])))
@@ -185,7 +183,7 @@ def _check_lines(engine_options: dict[str, Any], reader: JsonlReader,
     import multiprocessing
 
     code = 0
-    with multiprocessing.Pool(workers, _init_worker, (engine_options,)) as pool:
+    with multiprocessing.Pool(workers, _init_worker, (engine_options, clock)) as pool:
         # One batch is checked while the next is read: in order, at most two batches in memory.
         pending = [pool.imap(_check_line_in_worker, first, chunksize=250)]
         while pending:
@@ -207,11 +205,12 @@ def _emit(outcomes) -> int:
     return code
 
 
-def _init_worker(engine_options: dict[str, Any]) -> None:
-    global _worker_engine
+def _init_worker(engine_options: dict[str, Any], clock: Clock) -> None:
+    global _worker_engine, _worker_clock
     from redes_desktop.checks.engine import build_engine
 
     _worker_engine = build_engine(**engine_options)
+    _worker_clock = clock
 
 
 class _LineError(ValueError):
@@ -257,7 +256,7 @@ def _check_line(line: Line, default_network: str | None) -> tuple[dict, int]:
         images=tuple(Path(p) for p in item.get("images", [])),
         videos=tuple(Path(p) for p in item.get("videos", [])),
         alt_texts=tuple(item.get("alt_texts", [])),
-        is_reply=item.get("reply", False), now=_now(),
+        is_reply=item.get("reply", False), now=_worker_clock(),
     )
     result = _worker_engine.check(request)[network]
     return result.as_json(), 0 if result.publishable else 1

@@ -47,13 +47,13 @@ def _missing_order(parser: argparse.ArgumentParser):
 
 
 def _open(args: argparse.Namespace, *, lock: bool):
-    from redes_desktop.clock import system_clock
+    from redes_desktop.clock import clock_of
     from redes_desktop.workspace import open_workspace
 
     root = data_dir_of(args)
     if not (root / "redes.sqlite3").exists():
         raise UsageError(f"No hay base de datos en {root}. Indique la carpeta con --data-dir.")
-    return open_workspace(root, clock=system_clock, lock=lock)
+    return open_workspace(root, clock=clock_of(args), lock=lock)
 
 
 def run_list(args: argparse.Namespace) -> int:

@@ -27,13 +27,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from redes_desktop.clock import system_clock
+    from redes_desktop.clock import clock_of
     from redes_desktop.paths import resolve_data_dir
     from redes_desktop.services.demo import seed_demo_folder
     from redes_desktop.workspace import open_workspace
 
     workspace = open_workspace(
-        resolve_data_dir(args.data_dir_sub or args.data_dir), clock=system_clock
+        resolve_data_dir(args.data_dir_sub or args.data_dir), clock=clock_of(args)
     )
     try:
         summary = seed_demo_folder(workspace, force=args.force)

@@ -64,16 +64,17 @@ def _quarter(args: argparse.Namespace, now) -> tuple[int, int]:
 
 def run_quarterly(args: argparse.Namespace) -> int:
     from redes_desktop.actions.quarterly_report import institute_report
-    from redes_desktop.clock import system_clock
+    from redes_desktop.clock import clock_of
     from redes_desktop.services.report_export import render
     from redes_desktop.workspace import open_workspace
 
-    now = system_clock()
+    clock = clock_of(args)
+    now = clock()
     year, quarter = _quarter(args, now)
     root = data_dir_of(args)
     if not (root / "redes.sqlite3").exists():
         raise UsageError(f"No hay base de datos en {root}. Indique la carpeta con --data-dir.")
-    workspace = open_workspace(root, clock=system_clock, lock=False)  # reading only
+    workspace = open_workspace(root, clock=clock, lock=False)  # reading only
     try:
         database = workspace.open_database()
         report = institute_report(database, year, quarter, clock=lambda: now)

@@ -79,7 +79,7 @@ def run_generate(args: argparse.Namespace) -> int:
 
 def run_due(args: argparse.Namespace) -> int:
     from redes_desktop.actions.password_status import passwords_due
-    from redes_desktop.clock import system_clock, to_mexico
+    from redes_desktop.clock import clock_of, to_mexico
     from redes_desktop.database import open_local_database
     from redes_desktop.passwords.rotation import RotationState
     from redes_desktop.paths import resolve_data_dir
@@ -94,7 +94,7 @@ def run_due(args: argparse.Namespace) -> int:
     database = open_local_database(path)
     try:
         # Listing records nothing: the recorder is explicitly the null one.
-        rows = passwords_due(database, clock=system_clock, secrets=SecretStore(),
+        rows = passwords_due(database, clock=clock_of(args), secrets=SecretStore(),
                              recorder=NullRecorder())
     finally:
         database.dispose()

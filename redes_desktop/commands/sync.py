@@ -24,13 +24,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from redes_desktop.clock import clock_of
     from redes_desktop.commands.common import data_dir_of
     from redes_desktop.context import AppContext
     from redes_desktop.context_setup import attach_bitacora, make_sync_engine, record_sync
     from redes_desktop.vault.choice import command_store
     from redes_desktop.workspace import open_workspace
 
-    workspace = open_workspace(data_dir_of(args))
+    workspace = open_workspace(data_dir_of(args), clock=clock_of(args))
     try:
         context = AppContext(workspace=workspace, database=workspace.open_database(),
                              clock=workspace.clock, secrets=command_store(workspace.paths.root))

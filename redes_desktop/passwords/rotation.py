@@ -10,12 +10,12 @@ at once.
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
 from redes_desktop.clock import to_mexico
+from redes_desktop.spanish_dates import add_months
 
 ROTATION_MONTHS = 2
 WARN_DAYS = 7
@@ -29,13 +29,6 @@ class RotationState(StrEnum):
     @property
     def urgency(self) -> int:
         return {"vencida": 0, "por vencer": 1, "al día": 2}[self.value]
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day number `months` later, clamped to the end of a shorter month."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def due_date(last_rotation: datetime) -> date:

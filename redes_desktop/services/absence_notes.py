@@ -33,15 +33,11 @@ from redes_desktop.models import (
 from redes_desktop.models.procedures import AttentionNotice, HandoverNote
 from redes_desktop.services.activity import ActivityRecorder
 from redes_desktop.services.coverage import AbsenceService
-from redes_desktop.services.institute_calendar import (
-    closed_stretch,
-    non_working_days,
-    spanish_date,
-    spanish_range,
-)
+from redes_desktop.services.institute_calendar import closed_stretch, non_working_days
 from redes_desktop.services.mail import Outbox
 from redes_desktop.services.notifications import Notification
 from redes_desktop.services.posts import PostService
+from redes_desktop.spanish_dates import spanish_date, spanish_range
 
 DEFAULT_ATTENTION_HOURS = "10:00 a 14:00 h"
 NOTICE_KINDS = (AbsenceKind.VACACIONES, AbsenceKind.ASUETO)

@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session, selectinload
 from redes_desktop.clock import Clock, as_utc, to_mexico
 from redes_desktop.models import Account, AccountStatus, Network, Post, PostStatus
 from redes_desktop.models.procedures import AccountRequest
-from redes_desktop.services.institute_calendar import spanish_date
 from redes_desktop.services.notifications import Notification
+from redes_desktop.spanish_dates import spanish_date
 
 RHYTHM_DAYS = {"diaria": 1, "semanal": 7}
 DEFAULT_ABANDONED_AFTER_DAYS = 90

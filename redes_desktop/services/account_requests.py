@@ -31,11 +31,11 @@ from redes_desktop.models.procedures import AccountRequest, RequestState
 from redes_desktop.services import rules
 from redes_desktop.services.activity import ActivityEntry, ActivityRecorder
 from redes_desktop.services.directory import Directory
-from redes_desktop.services.institute_calendar import spanish_date
 from redes_desktop.services.mail import Attachment, Outbox
 from redes_desktop.services.oficios import store_oficio, validate_oficio
 from redes_desktop.services.permissions import Action, Permissions
 from redes_desktop.settings import Settings
+from redes_desktop.spanish_dates import spanish_date
 
 PURPOSE_IDS = tuple(
     f"3.{r}" for r in ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi")

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from redes_desktop.clock import Clock, as_utc, to_mexico
 from redes_desktop.models import Consultation, ConsultationState, Person, Post
 from redes_desktop.services.activity import ActivityEntry, ActivityRecorder
+from redes_desktop.spanish_dates import spanish_datetime
 
 CONSULTATION_TERM = timedelta(hours=48)
 URGENT_LEFT = timedelta(hours=2)
@@ -28,9 +29,6 @@ EXPIRED_REASON = (
     "Sin respuesta de la CNCS en 48 horas: no procede la publicación (criterio 6.viii)."
 )
 
-_DAYS = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
-_MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-           "septiembre", "octubre", "noviembre", "diciembre")
 
 
 def deadline_for(sent_at: datetime) -> datetime:
@@ -56,8 +54,7 @@ def format_mexico(value: datetime, *, long: bool = True) -> str:
     local = to_mexico(value)
     if not long:
         return local.strftime("%d/%m/%Y %H:%M")
-    return (f"{_DAYS[local.weekday()]} {local.day} de {_MONTHS[local.month - 1]} de "
-            f"{local.year}, {local:%H:%M} h")
+    return spanish_datetime(local)
 
 
 def snapshot_hash(snapshot: dict) -> str:

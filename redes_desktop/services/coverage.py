@@ -31,8 +31,8 @@ from redes_desktop.models import (
     Person,
 )
 from redes_desktop.services.activity import ActivityEntry, ActivityRecorder
-from redes_desktop.services.institute_calendar import spanish_range
 from redes_desktop.services.permissions import Permissions
+from redes_desktop.spanish_dates import spanish_range
 
 CLOSED_STATUSES = (AccountStatus.CANCELADA, AccountStatus.RECHAZADA)
 

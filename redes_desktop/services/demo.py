@@ -49,6 +49,7 @@ from redes_desktop.models import (
 from redes_desktop.resource_files import resource_path
 from redes_desktop.services.activity import NullRecorder
 from redes_desktop.services.directory import Directory
+from redes_desktop.spanish_dates import spanish_date
 
 if TYPE_CHECKING:
     from redes_desktop.workspace import Workspace
@@ -58,8 +59,6 @@ SEED = 2026
 CONSULTATION_TERM = timedelta(hours=48)
 # Official accounts (7.ix) have designated administrators; an authorised one already has them.
 _OFFICIAL = (AccountStatus.ACTIVA, AccountStatus.AUTORIZADA, AccountStatus.EN_BAJA)
-_MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-           "septiembre", "octubre", "noviembre", "diciembre")
 
 
 class DemoRefused(UserFacingError):
@@ -100,10 +99,6 @@ def _load(name: str) -> dict[str, Any]:
 def _ascii(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def spanish_date(day: date) -> str:
-    return f"{day.day} de {_MONTHS[day.month - 1]}"
 
 
 def _account_url(network: Network, handle: str) -> str:

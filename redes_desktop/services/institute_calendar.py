@@ -1,15 +1,16 @@
 """Institutional non-working days (México's official holidays from the `holidays` package plus the
-institute's own calendar in the settings) and dates written in Spanish."""
+institute's own calendar in the settings)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-MONTHS = (
-    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-    "octubre", "noviembre", "diciembre",
-)
+# Dates in Spanish live in redes_desktop.spanish_dates; re-exported for existing callers.
+from redes_desktop.spanish_dates import spanish_date, spanish_range
+
+__all__ = ["closed_stretch", "is_weekend", "non_working_days", "spanish_date", "spanish_range"]
+
 INSTITUTE_DAY_NAME = "día no laborable del Instituto"
 
 
@@ -41,23 +42,6 @@ def non_working_days(
 
 def is_weekend(day: date) -> bool:
     return day.weekday() >= 5
-
-
-def spanish_date(day: date, *, year: bool = False) -> str:
-    text = f"{day.day} de {MONTHS[day.month - 1]}"
-    return f"{text} de {day.year}" if year else text
-
-
-def spanish_range(start: date, end: date) -> str:
-    """«el 16 de septiembre», «del 20 al 31 de diciembre», «del 28 de diciembre de 2026 al 4 de
-    enero de 2027»."""
-    if start == end:
-        return f"el {spanish_date(start)}"
-    if start.year != end.year:
-        return f"del {spanish_date(start, year=True)} al {spanish_date(end, year=True)}"
-    if start.month != end.month:
-        return f"del {spanish_date(start)} al {spanish_date(end)}"
-    return f"del {start.day} al {spanish_date(end)}"
 
 
 def closed_stretch(day: date, institute_days: Iterable[str] = ()) -> tuple[date, date]:

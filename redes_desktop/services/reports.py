@@ -34,9 +34,10 @@ from redes_desktop.models import (
     PostStatus,
     Role,
 )
-from redes_desktop.passwords.rotation import add_months, due_date
+from redes_desktop.passwords.rotation import due_date
 from redes_desktop.purposes import NO_PURPOSE
 from redes_desktop.services.activity import ActivityEntry, ActivityRecorder
+from redes_desktop.spanish_dates import add_months
 
 # Expected publications per week for each rhythm of 6.xxi (one a day, one a week).
 EXPECTED_PER_WEEK = {"diaria": 7.0, "semanal": 1.0}

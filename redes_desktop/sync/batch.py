@@ -19,9 +19,7 @@ from redes_desktop.sync.refusals import is_refusal, refusal_reason
 from redes_desktop.sync.rows import late_columns, row_json
 
 if TYPE_CHECKING:
-    from redes_desktop.sync.push import PushReport
-    from redes_desktop.sync.push import _Actor as Actor
-    from redes_desktop.sync.push import _Pending as Pending
+    from redes_desktop.sync.push_types import Actor, Pending, PushReport
 
 conflicts_table = SyncConflict.__table__
 

@@ -165,8 +165,8 @@ class SyncEngine:
     def push(self, report: SyncReport | None = None) -> SyncReport:
         report = report or SyncReport()
         self._check_origin()
-        actor = push_module._Actor(self.origin, self.person_id, self.is_reviewer, self.clock(),
-                                   self.lock_timeout_ms)
+        actor = push_module.Actor(self.origin, self.person_id, self.is_reviewer, self.clock(),
+                                  self.lock_timeout_ms)
         limit: int | None = self.batch_size
         isolate = False
         while True:

@@ -12,9 +12,6 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Any
 
 from sqlalchemy import Connection, Engine, bindparam, delete, func, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -23,9 +20,9 @@ from redes_desktop.models.sync_state import SyncChange
 from redes_desktop.sync.batch import Batch, conflict
 from redes_desktop.sync.expiry import is_expiry
 from redes_desktop.sync.policies import Policy, Rule, policy_for, synced_table_names, table
+from redes_desktop.sync.push_types import Actor, Pending, PushReport
 from redes_desktop.sync.rows import order_of
 from redes_desktop.sync.server_bookkeeping import (
-    LOCK_TIMEOUT_MS,
     OriginTaken,
     ahead_message,
     claim_sql,
@@ -35,45 +32,7 @@ from redes_desktop.sync.shared_schema import sync_applied, sync_log
 changes = SyncChange.__table__
 
 
-@dataclass
-class PushReport:
-    sent: int = 0
-    deleted: int = 0
-    conflicts: int = 0
-    merged: int = 0
-    skipped: int = 0
-    refused: int = 0
-    batches: int = 0
-    by_table: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-    warnings: list[str] = field(default_factory=list)
-
-    def add(self, other: PushReport) -> None:
-        """Count a batch that committed (an attempt rolled back counts nothing)."""
-        for name in ("sent", "deleted", "conflicts", "merged", "skipped", "refused", "batches"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        self.warnings.extend(w for w in other.warnings if w not in self.warnings)
-        for name, count in other.by_table.items():
-            self.by_table[name] += count
-
-
-@dataclass
-class _Pending:
-    table_name: str
-    row_id: uuid.UUID
-    base: int
-    local: dict[str, Any] | None  # None: deleted locally
-
-
-@dataclass
-class _Actor:
-    origin: str
-    person_id: uuid.UUID | None
-    is_reviewer: bool
-    now: datetime
-    lock_timeout_ms: int = LOCK_TIMEOUT_MS
-
-
-def read_batch(local: Engine, limit: int | None) -> tuple[list[int], list[_Pending]]:
+def read_batch(local: Engine, limit: int | None) -> tuple[list[int], list[Pending]]:
     """The next `limit` captured entries (oldest first) and the current local state of their
     rows. Entries are read before rows, so a row is at least as new as its entries."""
     names = synced_table_names()
@@ -91,7 +50,7 @@ def read_batch(local: Engine, limit: int | None) -> tuple[list[int], list[_Pendi
         by_table: dict[str, list[uuid.UUID]] = defaultdict(list)
         for name, row_id in first:
             by_table[name].append(row_id)
-        pending: list[_Pending] = []
+        pending: list[Pending] = []
         for name, ids in by_table.items():
             t = table(name)
             found: dict[uuid.UUID, dict] = {}
@@ -99,7 +58,7 @@ def read_batch(local: Engine, limit: int | None) -> tuple[list[int], list[_Pendi
                 for row in conn.execute(select(t).where(t.c.id.in_(chunk))).mappings():
                     found[row["id"]] = dict(row)
             for row_id in ids:
-                pending.append(_Pending(name, row_id, first[(name, row_id)], found.get(row_id)))
+                pending.append(Pending(name, row_id, first[(name, row_id)], found.get(row_id)))
     return seqs, pending
 
 
@@ -108,7 +67,7 @@ def _chunks(items: list, size: int):
         yield items[i : i + size]
 
 
-def push_batch(shared: Engine, actor: _Actor, seqs: list[int], pending: list[_Pending],
+def push_batch(shared: Engine, actor: Actor, seqs: list[int], pending: list[Pending],
                report: PushReport, *, isolate: bool = False, sent_upto: int | None = None
                ) -> dict[tuple[str, uuid.UUID], int | None]:
     """Apply one batch on the shared database. Returns, per row handled, the version now
@@ -141,7 +100,7 @@ def push_batch(shared: Engine, actor: _Actor, seqs: list[int], pending: list[_Pe
                        pending={(p.table_name, p.row_id): p for p in pending})
         order = order_of()
         pending.sort(key=lambda p: order.get(p.table_name, 0))
-        by_table: dict[str, list[_Pending]] = defaultdict(list)
+        by_table: dict[str, list[Pending]] = defaultdict(list)
         for p in pending:
             by_table[p.table_name].append(p)
         for name, rows in by_table.items():
@@ -159,7 +118,7 @@ def push_batch(shared: Engine, actor: _Actor, seqs: list[int], pending: list[_Pe
     return batch.settled
 
 
-def _push_table(batch: Batch, name: str, rows: list[_Pending]) -> None:
+def _push_table(batch: Batch, name: str, rows: list[Pending]) -> None:
     conn, actor, report, settled = batch.conn, batch.actor, batch.report, batch.settled
     t = table(name)
     policy = policy_for(name)
@@ -241,7 +200,7 @@ def _push_table(batch: Batch, name: str, rows: list[_Pending]) -> None:
         batch.deletes.append((name, deleted_ids))
 
 
-def _owned_merge(policy: Policy, actor: _Actor, local: dict, server: dict,
+def _owned_merge(policy: Policy, actor: Actor, local: dict, server: dict,
                  same_base: bool) -> tuple[dict, bool]:
     """Each side's columns win: reviewers own the decision, the area owns the rest.
     Returns the merged row and whether the local row was changed by the merge."""

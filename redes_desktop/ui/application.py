@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from redes_desktop.clock import system_clock
+from redes_desktop.clock import clock_of
 from redes_desktop.context_setup import attach_bitacora
 from redes_desktop.errors import UserFacingError
 from redes_desktop.gc_tuning import freeze_long_lived_objects
@@ -297,7 +297,7 @@ def run_gui(args) -> int:
     _install_qt_spanish(app)
     try:
         verify_installed_files()
-        workspace = open_workspace(resolve_data_dir(args.data_dir), clock=system_clock)
+        workspace = open_workspace(resolve_data_dir(args.data_dir), clock=clock_of(args))
     except UserFacingError as error:
         error_box(None, "Redes INE", error.message)
         return error.exit_code

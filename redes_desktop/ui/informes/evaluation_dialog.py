@@ -23,8 +23,8 @@ from redes_desktop.actions.record_evaluation import record_evaluation
 from redes_desktop.clock import to_mexico
 from redes_desktop.context import AppContext
 from redes_desktop.errors import UserFacingError
-from redes_desktop.passwords.rotation import add_months
 from redes_desktop.services.reports import EVALUATION_MONTHS
+from redes_desktop.spanish_dates import add_months
 from redes_desktop.ui.qt_dates import to_date
 from redes_desktop.ui.tasks import run_task
 
