@@ -22,13 +22,32 @@ def _module_name(path: Path) -> str:
     return ".".join(parts)
 
 
+def _type_only_imports(tree: ast.Module) -> set[int]:
+    """ids of the import nodes under `if TYPE_CHECKING:`."""
+    hidden: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING":
+            hidden.update(id(n) for stmt in node.body for n in ast.walk(stmt))
+    return hidden
+
+
+# SQLAlchemy's two-sided relationships (Area.accounts ↔ Account.area) name each other's
+# classes by design; the mapper resolves them by name at run time, so in the models package
+# a type-only import is a name for the type checker, not a dependency between modules.
+TYPE_ONLY_ALLOWED = {"redes_desktop.models"}
+
+
 def _graph(package: str) -> dict[str, set[str]]:
     folder = ROOT.parent.joinpath(*package.split("."))
     modules = {_module_name(p): p for p in folder.rglob("*.py")}
     graph: dict[str, set[str]] = {}
     for name, path in modules.items():
         found: set[str] = set()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        skipped = _type_only_imports(tree) if package in TYPE_ONLY_ALLOWED else set()
+        for node in ast.walk(tree):
+            if id(node) in skipped:
+                continue
             if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
                 targets = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
             elif isinstance(node, ast.Import):

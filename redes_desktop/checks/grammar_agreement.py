@@ -16,8 +16,8 @@ that may be a pronoun before a verb («no los registro», «él las consulta»).
 
 from __future__ import annotations
 
+from redes_desktop.checks.grammar_tokens import Token, finding, match_case
 from redes_desktop.checks.model import Finding
-from redes_desktop.checks.rule_grammar import Token, finding, match_case
 
 _SUFFIX_GENDER = (("ciones", "fp"), ("siones", "fp"), ("dades", "fp"), ("tades", "fp"),
                   ("tudes", "fp"), ("mientos", "mp"), ("ción", "fs"), ("sión", "fs"),

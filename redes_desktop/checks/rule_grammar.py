@@ -17,44 +17,18 @@ addresses masked (same length, see `rule_spelling`), so no pattern ever looks in
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from redes_desktop.checks.model import Finding, Severity
+from redes_desktop.checks.grammar_tokens import Token, finding, match_case, tokenize
+from redes_desktop.checks.model import Finding
 from redes_desktop.resource_files import resource_path
 
-RULE_ID = "6.xxiv"
 GRAMMAR_FILE = resource_path("checks/gramatica.json")
 WINDOW = 6  # words either side for "window" conditions, within the sentence
 
-# Words (letters only), numbers, and single non-space characters (punctuation, masked spans).
-_TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
 _SENTENCE_END = frozenset(".!?¿¡\n")
 _CLAUSE_BREAK = frozenset(".!?¿¡;:()«»\"“”\n")
-
-
-@dataclass(frozen=True)
-class Token:
-    text: str
-    low: str
-    start: int
-    end: int
-    word: bool  # letters only
-    newline_before: bool  # a line break between this token and the previous one
-
-
-def tokenize(text: str) -> list[Token]:
-    out: list[Token] = []
-    last_end = 0
-    for m in _TOKEN.finditer(text):
-        s = m.group()
-        out.append(Token(s, s.lower(), m.start(), m.end(), s[0].isalpha(),
-                         "\n" in text[last_end : m.start()]))
-        last_end = m.end()
-    return out
 
 
 class Context:
@@ -233,20 +207,6 @@ def load_grammar(path: Path = GRAMMAR_FILE) -> tuple[list[Pattern], dict]:
     data = json.loads(path.read_text(encoding="utf-8"))
     lists = {name: frozenset(words) for name, words in data["lists"].items()}
     return [Pattern(p, lists) for p in data["patterns"]], data["agreement"]
-
-
-def match_case(original: str, fix: str) -> str:
-    if original.isupper() and len(original) > 1:
-        return fix.upper()
-    if original[:1].isupper():
-        return fix[:1].upper() + fix[1:]
-    return fix
-
-
-def finding(message: str, start: int, end: int, suggestions: Iterable[str], code: str) -> Finding:
-    return Finding(rule=RULE_ID, severity=Severity.ADVIERTE,
-                   message=f"{message} (criterio 6.xxiv)", start=start, end=end,
-                   suggestions=tuple(suggestions), code=f"gramatica:{code}")
 
 
 class GrammarChecker:
