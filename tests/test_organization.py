@@ -246,3 +246,30 @@ def test_import_refused_to_a_non_reviewer(procedures, world, database):
         org.import_directory(procedures, person_id=world["titular"],
                              data=b"nombre;correo;nivel;area\nAna;ana.x@ine.mx;Operativo;JLE\n")
     assert "ana.x@ine.mx" not in _people(database)
+
+
+def test_import_of_a_removed_person_is_a_line_problem_not_a_failed_import(procedures, world,
+                                                                          database):
+    org.add_person(procedures, person_id=world["reviewer"], name="Ida", email="ida@ine.mx",
+                   level=Level.OPERATIVO, area="JLE")
+    org.remove_person(procedures, person_id=world["reviewer"], email="ida@ine.mx")
+    data = "nombre;correo;nivel;area\nIda;ida@ine.mx;Operativo;JLE\nEva;eva@ine.mx;Operativo;JLE\n"
+    preview = org.preview_import(procedures, data.encode())
+    assert "dada de baja" in preview.lines[0].problems[0]
+    result = org.import_directory(procedures, person_id=world["reviewer"], data=data.encode(),
+                                  only_valid=True)
+    assert (result.created, result.skipped) == (1, 1)
+    assert _people(database)["ida@ine.mx"].deleted_at is not None
+
+
+def test_a_failed_bitacora_write_leaves_no_half_import(database, clock, data_dir, mail_settings,
+                                                        world):
+    from tests.actions_support import FailingRecorder
+
+    failing = Procedures(database=database, clock=clock, settings=mail_settings,
+                         data_dir=data_dir, outbox=lambda s: Outbox(s, clock, None),
+                         secrets=SecretStore(), recorder=FailingRecorder("directorio_importado"))
+    data = b"nombre;correo;nivel;area\nAna;ana.f@ine.mx;Operativo;JLE\n"
+    with pytest.raises(OSError):
+        org.import_directory(failing, person_id=world["reviewer"], data=data)
+    assert "ana.f@ine.mx" not in _people(database)

@@ -174,6 +174,9 @@ def preview(organization: Organization, data: bytes) -> Preview:
                 problems.append(f"Área desconocida: «{line.area_text}» no está registrada.")
         status = LineStatus.NEW
         existing = _existing(organization, email)
+        if existing is None and email and _existing(organization, email, removed=True):
+            problems.append(f"El correo {email} es de una persona dada de baja; no se vuelve "
+                            "a dar de alta por importación.")
         if existing is not None:
             if area is not None and level is not None:
                 problem = organization.edit_problem(existing, level=level, area=area)
@@ -188,13 +191,15 @@ def preview(organization: Organization, data: bytes) -> Preview:
     return Preview(tuple(result), tuple(file_problems))
 
 
-def _existing(organization: Organization, email: str) -> Person | None:
+def _existing(organization: Organization, email: str, *, removed: bool = False
+              ) -> Person | None:
     from sqlalchemy import func, select
 
     if not email:
         return None
+    gone = Person.deleted_at.is_not(None) if removed else Person.deleted_at.is_(None)
     return organization.session.scalar(select(Person).where(
-        func.lower(Person.email) == email, Person.deleted_at.is_(None)))
+        func.lower(Person.email) == email, gone))
 
 
 def apply(organization: Organization, actor: Person | None, data: bytes, *,
