@@ -15,4 +15,5 @@ COMMAND_MODULES = [
     "redes_desktop.commands.shared_db",
     "redes_desktop.commands.informe",
     "redes_desktop.commands.secretos",
+    "redes_desktop.commands.organizacion",
 ]

@@ -68,6 +68,12 @@ def _reports(ctx: AppContext) -> QWidget:
     return InformesSection(ctx)
 
 
+def _organization(ctx: AppContext) -> QWidget:
+    from redes_desktop.ui.organizacion.section_view import OrganizacionSection
+
+    return OrganizacionSection(ctx)
+
+
 def default_sections() -> list[SectionSpec]:
     return [
         SectionSpec(
@@ -132,5 +138,15 @@ def default_sections() -> list[SectionSpec]:
                 "comportamiento de las redes sociales del Instituto (8.iv)."
             ),
             _reports,
+        ),
+        SectionSpec(
+            "organizacion",
+            _tr("Organización"),
+            "Ctrl+7",
+            _tr(
+                "Áreas, personas y roles (titular de área, revisor CNCS) que administran los "
+                "revisores de la CNCS, e importación del directorio institucional (5.1)."
+            ),
+            _organization,
         ),
     ]

@@ -1,0 +1,1 @@
+"""The Organización section: areas, people and roles, managed by the CNCS reviewers."""

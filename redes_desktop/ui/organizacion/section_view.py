@@ -1,0 +1,277 @@
+"""The Organización section (issue 14): the areas and the people of the institution, with the
+buttons the CNCS reviewers use to add and edit them, grant and revoke roles, remove people and
+import the directory from CSV. Actions run off the UI thread; refusals show their Spanish
+reason in the status line and change nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redes_desktop.actions import organization as actions
+from redes_desktop.actions.procedures import Procedures
+from redes_desktop.context import AppContext
+from redes_desktop.errors import UserFacingError
+from redes_desktop.models import Role
+from redes_desktop.ui.off_thread import call_off_thread
+from redes_desktop.ui.organizacion.dialogs import AreaDialog, ImportDialog, PersonDialog
+
+AREA_HEADERS = ("Área", "Siglas", "Tipo", "Entidad", "Titular", "Personas")
+PEOPLE_HEADERS = ("Nombre", "Correo", "Nivel", "Área", "Roles")
+
+
+def _table(headers: tuple[str, ...]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.setSortingEnabled(False)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
+    table.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.setItem(r, c, QTableWidgetItem(value))
+
+
+class OrganizacionSection(QWidget):
+    changed = Signal()  # the lists were reloaded
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None, pool=None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.pool = pool
+        self.view: actions.OrganizationView | None = None
+        self.areas_table = _table(tuple(self.tr(h) for h in AREA_HEADERS))
+        self.areas_table.setAccessibleName(self.tr("Áreas"))
+        self.people_table = _table(tuple(self.tr(h) for h in PEOPLE_HEADERS))
+        self.people_table.setAccessibleName(self.tr("Personas"))
+        self.add_area_button = QPushButton(self.tr("Nueva á&rea…"))
+        self.add_area_button.clicked.connect(self.ask_area)
+        self.add_person_button = QPushButton(self.tr("Nueva &persona…"))
+        self.add_person_button.clicked.connect(self.ask_person)
+        self.edit_person_button = QPushButton(self.tr("&Modificar…"))
+        self.edit_person_button.clicked.connect(self.ask_edit_person)
+        self.roles_button = QPushButton(self.tr("R&oles"))
+        menu = QMenu(self.roles_button)
+        self.role_actions = {}
+        for role, grant, text in (
+                (Role.TITULAR_AREA, True, self.tr("Designar titular de su área")),
+                (Role.REVISOR_CNCS, True, self.tr("Otorgar rol de revisor CNCS")),
+                (Role.REVISOR_CNCS, False, self.tr("Retirar rol de revisor CNCS"))):
+            action = menu.addAction(text)
+            action.triggered.connect(lambda _=False, r=role, g=grant: self.set_role(r, g))
+            self.role_actions[(role, grant)] = action
+        self.roles_button.setMenu(menu)
+        self.remove_button = QPushButton(self.tr("Dar de &baja"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.import_button = QPushButton(self.tr("&Importar CSV…"))
+        self.import_button.clicked.connect(self.ask_import)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+
+        area_tab = QWidget()
+        area_layout = QVBoxLayout(area_tab)
+        area_buttons = QHBoxLayout()
+        area_buttons.addWidget(self.add_area_button)
+        area_buttons.addStretch(1)
+        area_layout.addLayout(area_buttons)
+        area_layout.addWidget(self.areas_table, 1)
+        people_tab = QWidget()
+        people_layout = QVBoxLayout(people_tab)
+        people_buttons = QHBoxLayout()
+        for button in (self.add_person_button, self.edit_person_button, self.roles_button,
+                       self.remove_button, self.import_button):
+            people_buttons.addWidget(button)
+        people_buttons.addStretch(1)
+        people_layout.addLayout(people_buttons)
+        people_layout.addWidget(self.people_table, 1)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(area_tab, self.tr("Áreas"))
+        self.tabs.addTab(people_tab, self.tr("Personas"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.status)
+        self.refresh()
+
+    # -- plumbing ----------------------------------------------------------------------------
+    def procedures(self) -> Procedures:
+        return Procedures.of(self.context)
+
+    def person_id(self):
+        return self.context.identity.person_id if self.context.identity else None
+
+    def _run(self, fn: Callable[[], Any], done: str = "") -> Any:
+        """Run an action off the UI thread; its refusal goes to the status line."""
+        try:
+            result = call_off_thread(fn, self.pool)
+        except UserFacingError as error:
+            self.status.setText(error.message)
+            return None
+        self.status.setText(done)
+        self.refresh(keep_status=True)
+        return result if result is not None else True
+
+    def refresh(self, keep_status: bool = False) -> None:
+        procedures, who = self.procedures(), self.person_id()
+        try:
+            self.view = call_off_thread(
+                lambda: actions.organization_view(procedures, person_id=who), self.pool)
+        except UserFacingError as error:
+            self.status.setText(error.message)
+            return
+        view = self.view
+        _fill(self.areas_table, [(a.name, a.acronym, a.kind_label, a.state,
+                                  a.titular or self.tr("(sin titular)"), str(a.people))
+                                 for a in view.areas])
+        _fill(self.people_table, [(p.name, p.email, p.level_label, p.area_name, p.roles_label)
+                                  for p in view.people])
+        if view.initial_setup:
+            self.notice.setText(self.tr(
+                "Instalación nueva: aún no hay revisores de la CNCS. Registre las áreas y a las "
+                "personas, y otorgue el rol de revisor CNCS a quien administrará la "
+                "organización; después solo los revisores harán cambios."))
+        elif not view.may_manage:
+            self.notice.setText(self.tr(view.reason))
+        else:
+            self.notice.setText("")
+        for widget in (self.add_area_button, self.add_person_button, self.edit_person_button,
+                       self.roles_button, self.remove_button, self.import_button):
+            widget.setEnabled(view.may_manage)
+        if not keep_status:
+            self.status.setText("")
+        self.changed.emit()
+
+    def selected_person(self) -> actions.PersonRow | None:
+        row = self.people_table.currentRow()
+        if self.view is None or not 0 <= row < len(self.view.people):
+            self.status.setText(self.tr("Elija primero a una persona de la lista."))
+            return None
+        return self.view.people[row]
+
+    # -- changes (callable from tests without dialogs) ----------------------------------------
+    def add_area(self, values: dict) -> bool:
+        procedures, who = self.procedures(), self.person_id()
+        return bool(self._run(lambda: actions.add_area(procedures, person_id=who, **values),
+                              self.tr("Área registrada.")))
+
+    def add_person(self, values: dict) -> bool:
+        procedures, who = self.procedures(), self.person_id()
+        return bool(self._run(lambda: actions.add_person(procedures, person_id=who, **values),
+                              self.tr("Persona registrada.")))
+
+    def edit_person(self, values: dict) -> bool:
+        procedures, who = self.procedures(), self.person_id()
+        return bool(self._run(lambda: actions.edit_person(procedures, person_id=who, **values),
+                              self.tr("Cambios guardados.")))
+
+    def set_role(self, role: Role, grant: bool) -> bool:
+        person = self.selected_person()
+        if person is None:
+            return False
+        procedures, who = self.procedures(), self.person_id()
+        return bool(self._run(lambda: actions.set_role(
+            procedures, person_id=who, email=person.email, role=role, grant=grant),
+            self.tr("Rol actualizado.")))
+
+    def remove_selected(self) -> bool:
+        person = self.selected_person()
+        if person is None:
+            return False
+        procedures, who = self.procedures(), self.person_id()
+        return bool(self._run(lambda: actions.remove_person(
+            procedures, person_id=who, email=person.email),
+            self.tr("%1 quedó dada de baja.").replace("%1", person.name)))
+
+    def import_file(self, path: Path, *, confirm: Callable[[Any], tuple[bool, bool]]) -> bool:
+        """Preview `path`; `confirm(preview)` answers (import?, only the valid lines?)."""
+        try:
+            data = Path(path).read_bytes()
+        except OSError as error:
+            self.status.setText(self.tr("No se pudo leer «%1» (%2).").replace("%1", str(path))
+                                .replace("%2", error.strerror or str(error)))
+            return False
+        procedures, who = self.procedures(), self.person_id()
+        try:
+            preview = call_off_thread(lambda: actions.preview_import(procedures, data),
+                                      self.pool)
+        except UserFacingError as error:
+            self.status.setText(error.message)
+            return False
+        go, only_valid = confirm(preview)
+        if not go:
+            return False
+        result = self._run(lambda: actions.import_directory(
+            procedures, person_id=who, data=data, only_valid=only_valid))
+        if not result:
+            return False
+        self.status.setText(self.tr("Importación terminada: %1 nuevas, %2 actualizadas, %3 sin "
+                                    "cambios, %4 líneas omitidas.")
+                            .replace("%1", str(result.created)).replace("%2", str(result.updated))
+                            .replace("%3", str(result.unchanged))
+                            .replace("%4", str(result.skipped)))
+        return True
+
+    # -- dialogs -----------------------------------------------------------------------------
+    def _area_choices(self) -> list[tuple[str, str]]:
+        return [(a.id, a.name) for a in (self.view.areas if self.view else ())]
+
+    def ask_area(self) -> None:
+        dialog = AreaDialog(self)
+        if dialog.exec():
+            self.add_area(dialog.values())
+
+    def ask_person(self) -> None:
+        if not self._area_choices():
+            self.status.setText(self.tr("Registre primero un área."))
+            return
+        dialog = PersonDialog(self._area_choices(), self)
+        if dialog.exec():
+            self.add_person(dialog.values())
+
+    def ask_edit_person(self) -> None:
+        person = self.selected_person()
+        if person is None:
+            return
+        dialog = PersonDialog(self._area_choices(), self, email=person.email, name=person.name,
+                              level=person.level, area_id=person.area_id)
+        if dialog.exec():
+            self.edit_person(dialog.values())
+
+    def ask_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Importar directorio"), "",
+            self.tr("Archivos CSV (*.csv);;Todos los archivos (*)"))
+        if not path:
+            return
+
+        def confirm(preview) -> tuple[bool, bool]:
+            dialog = ImportDialog(preview, self)
+            return bool(dialog.exec()), dialog.only_valid
+
+        self.import_file(Path(path), confirm=confirm)

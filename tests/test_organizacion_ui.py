@@ -1,0 +1,115 @@
+"""The Organización section under pytest-qt: lists of areas and people, a reviewer adds and
+edits, a refusal shows its reason and changes nothing, the import preview, and a person who
+is not a reviewer sees the buttons disabled with the reason."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PySide6.QtCore import QThreadPool
+
+from redes_desktop.context import AppContext
+from redes_desktop.models import AreaKind, Level, Role
+from redes_desktop.secrets_store import SecretStore
+from redes_desktop.services.activity import MemoryRecorder, NullRecorder
+from redes_desktop.services.directory import Directory
+from redes_desktop.ui.organizacion.dialogs import ImportDialog, PersonDialog
+from redes_desktop.ui.organizacion.section_view import OrganizacionSection
+from redes_desktop.ui.sections import default_sections
+from redes_desktop.ui.tasks import SynchronousPool
+from redes_desktop.workspace import open_workspace
+from tests.factories import make_office, make_reviewer
+
+POOL = SynchronousPool()
+
+
+@pytest.fixture
+def context(data_dir, clock, migrated_template):
+    shutil.copy(migrated_template, data_dir / "redes.sqlite3")
+    workspace = open_workspace(data_dir, clock=clock)
+    database = workspace.open_database()
+    with database.session() as session:
+        directory = Directory(session, clock, NullRecorder())
+        office = make_office(directory)
+        reviewer = make_reviewer(directory)
+        session.commit()
+        ids = {"head": office.head.id, "reviewer": reviewer.id}
+    ctx = AppContext(workspace=workspace, database=database, clock=clock,
+                     recorder=MemoryRecorder(), secrets=SecretStore())
+    ctx.ids = ids
+    ctx.choose_identity(ids["reviewer"])
+    yield ctx
+    QThreadPool.globalInstance().waitForDone()
+    workspace.close()
+
+
+@pytest.fixture
+def section(qtbot, context):
+    widget = OrganizacionSection(context, pool=POOL)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def _emails(section) -> list[str]:
+    return [section.people_table.item(r, 1).text() for r in range(section.people_table.rowCount())]
+
+
+def test_lists_and_registry(section):
+    assert section.areas_table.rowCount() == 2
+    assert "revisora@ine.mx" in _emails(section)
+    assert section.add_person_button.isEnabled() and section.notice.text() == ""
+    spec = next(s for s in default_sections() if s.key == "organizacion")
+    assert spec.title == "Organización" and spec.factory is not None
+
+
+def test_reviewer_adds_area_and_person_then_a_refusal_changes_nothing(section, context):
+    assert section.add_area({"name": "Junta Distrital 01 Jalisco",
+                             "kind": AreaKind.JUNTA_DISTRITAL, "acronym": "JDE01",
+                             "state": "Jalisco", "district": 1})
+    dialog = PersonDialog([(a.id, a.name) for a in section.view.areas], section)
+    dialog.name.setText("Luis Vocal")
+    dialog.email.setText("luis.vocal@ine.mx")
+    dialog.area.setCurrentIndex(dialog.area.findText("Junta Distrital 01 Jalisco"))
+    dialog.level.setCurrentIndex(dialog.level.findData(Level.MANDO_MEDIO.value))
+    assert section.add_person(dialog.values())
+    assert "luis.vocal@ine.mx" in _emails(section)
+    section.people_table.selectRow(_emails(section).index("revisora@ine.mx"))
+    assert not section.remove_selected()
+    assert "último revisor" in section.status.text()
+    assert "revisora@ine.mx" in _emails(section)
+    section.people_table.selectRow(_emails(section).index("luis.vocal@ine.mx"))
+    assert section.set_role(Role.TITULAR_AREA, True)
+    areas = {section.areas_table.item(r, 0).text(): section.areas_table.item(r, 4).text()
+             for r in range(section.areas_table.rowCount())}
+    assert areas["Junta Distrital 01 Jalisco"] == "Luis Vocal"
+
+
+def test_import_preview_and_only_valid_lines(section, tmp_path, qtbot):
+    path = tmp_path / "dir.csv"
+    path.write_text("nombre,correo,nivel,area\nAna,ana@ine.mx,Operativo,JLE\n"
+                    "Mal,mal@gmail.com,Jefe,Marte\n", encoding="utf-8")
+    seen = {}
+
+    def confirm(preview):
+        dialog = ImportDialog(preview, section)
+        qtbot.addWidget(dialog)
+        seen["rows"] = dialog.table.rowCount()
+        seen["all"] = dialog.import_all.isEnabled()
+        seen["valid"] = dialog.import_valid.isEnabled()
+        seen["problems"] = dialog.table.item(1, 6).text()
+        return True, True
+
+    assert section.import_file(path, confirm=confirm)
+    assert seen["rows"] == 2 and not seen["all"] and seen["valid"]
+    assert "ine.mx" in seen["problems"] and "Jefe" in seen["problems"]
+    assert "ana@ine.mx" in _emails(section) and "mal@gmail.com" not in _emails(section)
+    assert "1 nuevas" in section.status.text()
+
+
+def test_not_a_reviewer_sees_why(qtbot, context):
+    context.choose_identity(context.ids["head"])
+    widget = OrganizacionSection(context, pool=POOL)
+    qtbot.addWidget(widget)
+    assert not widget.add_person_button.isEnabled() and not widget.import_button.isEnabled()
+    assert "Solo los revisores de la CNCS" in widget.notice.text()
