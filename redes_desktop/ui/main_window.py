@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from redes_desktop import __version__
+from redes_desktop.ui.fit import compact_combos
 from redes_desktop.ui.placeholder import PlaceholderSection
 from redes_desktop.ui.sections import SectionSpec, default_sections
 
@@ -207,6 +208,7 @@ class MainWindow(QMainWindow):
             return
         self._built.add(key)
         page = spec.factory(self._context)
+        compact_combos(page)  # issue 15: a long name in a combo must not widen the window
         status_message = getattr(page, "status_message", None)
         if status_message is not None:
             status_message.connect(self._show_service_status)

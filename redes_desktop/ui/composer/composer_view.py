@@ -35,6 +35,7 @@ from redes_desktop.ui.composer.media_panel import MediaPanel
 from redes_desktop.ui.composer.offsets import OffsetMapper
 from redes_desktop.ui.composer.post_editor import PostEditor
 from redes_desktop.ui.composer.store import AccountChoice, ComposerStore
+from redes_desktop.ui.fit import compact_combo
 from redes_desktop.ui.off_thread import call_off_thread
 from redes_desktop.ui.tasks import SynchronousPool
 
@@ -102,14 +103,13 @@ class ComposerSection(QWidget):
         self.status_label.setWordWrap(True)
         self.save_label = QLabel()
 
-        self.account_combo = QComboBox()
+        self.account_combo = compact_combo(QComboBox(), 28)
         self.account_combo.setAccessibleName(self.tr("Cuenta"))
         self.network_boxes = {n: QCheckBox(n.label) for n in NETWORKS}
         self.reply_box = QCheckBox(self.tr("Es respuesta a un usuario"))
         self.reply_box.setToolTip(self.tr("Revisa además que no haya insultos (criterio 6.xx)."))
-        self.drafts_combo = QComboBox()
+        self.drafts_combo = compact_combo(QComboBox(), 24)
         self.drafts_combo.setAccessibleName(self.tr("Borradores guardados"))
-        self.drafts_combo.setMinimumContentsLength(24)
 
         self._build_actions()
         self._build_layout()
