@@ -102,6 +102,14 @@ class ComposerSection(QWidget):
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.save_label = QLabel()
+        # Said before typing why the chosen account cannot take a draft (issue 15).
+        self.account_banner = QLabel()
+        self.account_banner.setObjectName("cuenta_bloqueada")
+        self.account_banner.setWordWrap(True)
+        self.account_banner.setStyleSheet(
+            "QLabel#cuenta_bloqueada { background: #fff4e5; border: 1px solid #e0a040; "
+            "padding: 6px; }")
+        self.account_banner.hide()
 
         self.account_combo = compact_combo(QComboBox(), 28)
         self.account_combo.setAccessibleName(self.tr("Cuenta"))
@@ -215,6 +223,7 @@ class ComposerSection(QWidget):
         work_layout.setContentsMargins(0, 0, 0, 0)
         work_layout.addWidget(toolbar)
         work_layout.addLayout(target)
+        work_layout.addWidget(self.account_banner)
         work_layout.addWidget(splitter, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status_label, 1)
@@ -283,6 +292,7 @@ class ComposerSection(QWidget):
         if self.accounts:
             self._on_account_changed(0)
             self.drafts.refresh_drafts()
+        self.show_account_state()
 
     def current_account(self) -> AccountChoice | None:
         index = self.account_combo.currentIndex()
@@ -299,8 +309,26 @@ class ComposerSection(QWidget):
             if not shiboken6.isValid(self):
                 return  # deleted while the draft was saved
             self.drafts.post_id = None  # the text moves to a new draft for the other account
-            self.drafts.schedule_save()
+            if not account.compromised:
+                self.drafts.schedule_save()
+        self.show_account_state()
         self._reset_networks()
+
+    def show_account_state(self) -> None:
+        """An account with an open incident takes no draft: say so before anything is typed
+        and make the editor read-only (the text already there stays, for copying)."""
+        account = self.current_account()
+        blocked = account is not None and account.compromised
+        if blocked:
+            self.account_banner.setText(self.tr(
+                "La cuenta %s tiene un incidente abierto (criterio 6.xxx): no se puede redactar "
+                "ni publicar en ella hasta que se cierre el incidente en «Contraseñas». Elija "
+                "otra cuenta para redactar.") % account.handle)
+        self.account_banner.setVisible(blocked)
+        if not self.publishing:
+            self.editor.setReadOnly(blocked)
+            self.media.setEnabled(not blocked)
+            self.reply_box.setEnabled(not blocked)
 
     def _reset_networks(self) -> None:
         """Tick only the current account's network, then check again."""
