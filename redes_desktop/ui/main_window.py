@@ -59,7 +59,8 @@ class MainWindow(QMainWindow):
     def __init__(self, data_location: str, sections: list[SectionSpec] | None = None) -> None:
         super().__init__()
         self.setWindowTitle(
-            self.tr("Redes INE — Criterios para el uso institucional de redes sociales")
+            # Qt appends the application display name («Redes INE»): not repeated here.
+            self.tr("Criterios para el uso institucional de redes sociales")
         )
         self.resize(1180, 760)
         self._specs = sections or default_sections()
