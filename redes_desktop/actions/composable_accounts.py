@@ -18,6 +18,7 @@ class AccountChoice:
     name: str
     network: Network
     rhythm: str = "diaria"  # Account.rhythm (6.xxi): sets the spam rule's rhythm (6.xxviii)
+    compromised: bool = False  # an incident is open (6.xxx): no new draft until it is closed
 
     @property
     def label(self) -> str:
@@ -64,7 +65,7 @@ def composable_accounts(database: Database, *, clock: Clock,
             .order_by(Account.handle)
         )
         choices = tuple(
-            AccountChoice(a.id, a.handle, a.name, a.network, a.rhythm)
+            AccountChoice(a.id, a.handle, a.name, a.network, a.rhythm, bool(a.compromised))
             for a in accounts
             if permissions.check(person, Action.COMPOSE, account=a)
         )

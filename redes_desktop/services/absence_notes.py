@@ -216,7 +216,8 @@ class AbsenceNotes:
             lines += [f"Cuenta {account.handle} ({account.network.label}):"]
             lines += self._section("Consultas pendientes con CNCS", self._pending(account))
             lines += self._section("Publicaciones programadas", self._scheduled(account))
-            lines += self._section("Incidentes abiertos", self._incidents(account))
+            lines += self._section("Incidentes abiertos", self._incidents(account),
+                                   none="ninguno")
             lines.append("")
         if not accounts:
             lines.append("No hay cuentas que cubrir.")
@@ -238,14 +239,17 @@ class AbsenceNotes:
             )
             lines += self._section("Consultas pendientes con CNCS", self._pending(account))
             lines += self._section("Publicaciones programadas", self._scheduled(account))
-            lines += self._section("Incidentes abiertos", self._incidents(account))
+            lines += self._section("Incidentes abiertos", self._incidents(account),
+                                   none="ninguno")
             lines.append("")
         return "\n".join(lines).rstrip() + "\n"
 
     @staticmethod
-    def _section(title: str, items: list[str]) -> list[str]:
+    def _section(title: str, items: list[str], none: str = "ninguna") -> list[str]:
+        """`none`: what is said when there are none, agreeing with the title («ninguno»
+        for incidents)."""
         if not items:
-            return [f"  {title}: ninguna."]
+            return [f"  {title}: {none}."]
         return [f"  {title}:"] + [f"    - {item}" for item in items]
 
     def _pending(self, account: Account) -> list[str]:

@@ -11,7 +11,7 @@ import sys
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from redes_desktop.clock import clock_of
@@ -279,13 +279,36 @@ class Startup:
 
 def _install_qt_spanish(app: QApplication) -> None:
     """Qt's own texts (standard buttons, file dialogs, context menus) in Spanish."""
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+    from PySide6.QtCore import QLibraryInfo, QLocale
 
     QLocale.setDefault(QLocale(QLocale.Language.Spanish, QLocale.Country.Mexico))
     translator = QTranslator(app)
     path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load("qtbase_es", path):
         app.installTranslator(translator)
+    else:
+        print(f"No se encontró la traducción de Qt al español en {path}: los diálogos de Qt "
+              "se verán en inglés.", file=sys.stderr)
+    # Installed last, asked first: México's usage over qtbase_es (issue 15).
+    app.installTranslator(MexicanQtTexts(app))
+
+
+class MexicanQtTexts(QTranslator):
+    """Qt's Spanish (from Spain) where México says it differently: keyboard shortcuts read
+    «Ctrl+1» as printed on the keys, not «Control+1»; files are «archivos», not «ficheros»."""
+
+    OVERRIDES = {
+        ("QShortcut", "Ctrl"): "Ctrl",
+        ("QFileDialog", "Files of type:"): "Archivos de tipo:",
+        ("QFileDialog", "File &name:"): "&Nombre del archivo:",
+        ("QFileDialog", "Look in:"): "Buscar en:",
+    }
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002
+        return self.OVERRIDES.get((context, source))  # None: ask the next translator
+
+    def isEmpty(self) -> bool:  # noqa: N802
+        return False
 
 
 def run_gui(args) -> int:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from redes_desktop import __version__
+from redes_desktop.ui.fit import compact_combos
 from redes_desktop.ui.placeholder import PlaceholderSection
 from redes_desktop.ui.sections import SectionSpec, default_sections
 
@@ -58,7 +59,8 @@ class MainWindow(QMainWindow):
     def __init__(self, data_location: str, sections: list[SectionSpec] | None = None) -> None:
         super().__init__()
         self.setWindowTitle(
-            self.tr("Redes INE — Criterios para el uso institucional de redes sociales")
+            # Qt appends the application display name («Redes INE»): not repeated here.
+            self.tr("Criterios para el uso institucional de redes sociales")
         )
         self.resize(1180, 760)
         self._specs = sections or default_sections()
@@ -207,6 +209,7 @@ class MainWindow(QMainWindow):
             return
         self._built.add(key)
         page = spec.factory(self._context)
+        compact_combos(page)  # issue 15: a long name in a combo must not widen the window
         status_message = getattr(page, "status_message", None)
         if status_message is not None:
             status_message.connect(self._show_service_status)

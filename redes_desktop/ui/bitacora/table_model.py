@@ -24,9 +24,25 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("BitacoraTableModel", text)
 
 
+# Action codes are ASCII («contrasena_rotada»); what is shown carries its accents (issue 15).
+_ACCENTED = {
+    "aprobacion": "aprobación", "area": "área", "areas": "áreas",
+    "bitacora": "bitácora", "conexion": "conexión", "contrasena": "contraseña",
+    "contrasenas": "contraseñas", "decision": "decisión", "designacion": "designación",
+    "dia": "día", "dias": "días", "dueno": "dueño", "edicion": "edición",
+    "evaluacion": "evaluación", "exportacion": "exportación", "identificacion":
+    "identificación", "imagenes": "imágenes", "informacion":
+    "información", "invalido": "inválido", "limite": "límite", "publicacion": "publicación",
+    "revision": "revisión",
+    "rotacion": "rotación", "sesion": "sesión", "sincronizacion": "sincronización",
+    "ultimo": "último", "verificacion": "verificación", "version": "versión",
+}
+
+
 def action_label(action: str) -> str:
-    text = action.replace("_", " ")
-    return text[:1].upper() + text[1:]
+    """«contrasena_rotada» → «Contraseña rotada»."""
+    text = " ".join(_ACCENTED.get(word, word) for word in action.split("_") if word)
+    return _tr(text[:1].upper() + text[1:])
 
 
 class BitacoraTableModel(QAbstractTableModel):

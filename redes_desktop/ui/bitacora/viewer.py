@@ -47,6 +47,7 @@ from redes_desktop.clock import mexico_tz, to_mexico
 from redes_desktop.errors import UserFacingError
 from redes_desktop.ui.bitacora.search import SearchSignals, SearchTask, start_search
 from redes_desktop.ui.bitacora.table_model import BitacoraTableModel, action_label
+from redes_desktop.ui.fit import compact_combo
 from redes_desktop.ui.qt_dates import to_date
 from redes_desktop.ui.tasks import run_task
 
@@ -181,7 +182,7 @@ class BitacoraSection(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._show_details)
 
     def _combo(self, everything: str) -> QComboBox:
-        box = QComboBox()
+        box = compact_combo(QComboBox(), 12)
         box.addItem(everything, None)
         return box
 

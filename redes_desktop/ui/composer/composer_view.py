@@ -36,6 +36,7 @@ from redes_desktop.ui.composer.offsets import OffsetMapper
 from redes_desktop.ui.composer.post_details import PostDetailsPanel
 from redes_desktop.ui.composer.post_editor import PostEditor
 from redes_desktop.ui.composer.store import AccountChoice, ComposerStore
+from redes_desktop.ui.fit import compact_combo
 from redes_desktop.ui.off_thread import call_off_thread
 from redes_desktop.ui.tasks import SynchronousPool
 
@@ -104,15 +105,22 @@ class ComposerSection(QWidget):
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.save_label = QLabel()
+        # Said before typing why the chosen account cannot take a draft (issue 15).
+        self.account_banner = QLabel()
+        self.account_banner.setObjectName("cuenta_bloqueada")
+        self.account_banner.setWordWrap(True)
+        self.account_banner.setStyleSheet(
+            "QLabel#cuenta_bloqueada { background: #fff4e5; border: 1px solid #e0a040; "
+            "padding: 6px; }")
+        self.account_banner.hide()
 
-        self.account_combo = QComboBox()
+        self.account_combo = compact_combo(QComboBox(), 28)
         self.account_combo.setAccessibleName(self.tr("Cuenta"))
         self.network_boxes = {n: QCheckBox(n.label) for n in NETWORKS}
         self.reply_box = QCheckBox(self.tr("Es respuesta a un usuario"))
         self.reply_box.setToolTip(self.tr("Revisa además que no haya insultos (criterio 6.xx)."))
-        self.drafts_combo = QComboBox()
+        self.drafts_combo = compact_combo(QComboBox(), 24)
         self.drafts_combo.setAccessibleName(self.tr("Borradores guardados"))
-        self.drafts_combo.setMinimumContentsLength(24)
 
         self._build_actions()
         self._build_layout()
@@ -220,6 +228,7 @@ class ComposerSection(QWidget):
         work_layout.setContentsMargins(0, 0, 0, 0)
         work_layout.addWidget(toolbar)
         work_layout.addLayout(target)
+        work_layout.addWidget(self.account_banner)
         work_layout.addWidget(splitter, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status_label, 1)
@@ -288,6 +297,7 @@ class ComposerSection(QWidget):
         if self.accounts:
             self._on_account_changed(0)
             self.drafts.refresh_drafts()
+        self.show_account_state()
 
     def current_account(self) -> AccountChoice | None:
         index = self.account_combo.currentIndex()
@@ -304,8 +314,26 @@ class ComposerSection(QWidget):
             if not shiboken6.isValid(self):
                 return  # deleted while the draft was saved
             self.drafts.post_id = None  # the text moves to a new draft for the other account
-            self.drafts.schedule_save()
+            if not account.compromised:
+                self.drafts.schedule_save()
+        self.show_account_state()
         self._reset_networks()
+
+    def show_account_state(self) -> None:
+        """An account with an open incident takes no draft: say so before anything is typed
+        and make the editor read-only (the text already there stays, for copying)."""
+        account = self.current_account()
+        blocked = account is not None and account.compromised
+        if blocked:
+            self.account_banner.setText(self.tr(
+                "La cuenta %s tiene un incidente abierto (criterio 6.xxx): no se puede redactar "
+                "ni publicar en ella hasta que se cierre el incidente en «Contraseñas». Elija "
+                "otra cuenta para redactar.") % account.handle)
+        self.account_banner.setVisible(blocked)
+        if not self.publishing:
+            self.editor.setReadOnly(blocked)
+            self.media.setEnabled(not blocked)
+            self.reply_box.setEnabled(not blocked)
 
     def _reset_networks(self) -> None:
         """Tick only the current account's network, then check again."""

@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QObject, QThreadPool, QTimer
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -96,6 +96,9 @@ class DraftActions(QObject):
     """
 
     SAVE_DELAY_MS = 1000  # the autosave waits this long after the last edit
+    # The open draft changed (its id, None for a new one): what is shown about the previous
+    # draft (its consultation line) must go at once.
+    post_changed = Signal(object)
 
     def __init__(
         self,
@@ -119,7 +122,9 @@ class DraftActions(QObject):
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(self.SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.autosave)
-        self.post_id: uuid.UUID | None = None
+        self._post_id: uuid.UUID | None = None
+        # Typed since the last successful save: never thrown away without asking (issue 15).
+        self.unsaved = False
         self.loading = False  # the widgets are being filled by code: no save, no re-check
         self.saving = False  # an autosave runs on the worker
         self._publishing = False  # True while "Marcar como publicada" runs on the worker
@@ -128,9 +133,21 @@ class DraftActions(QObject):
     def publishing(self) -> bool:
         return self._publishing
 
+    @property
+    def post_id(self) -> uuid.UUID | None:
+        return self._post_id
+
+    @post_id.setter
+    def post_id(self, post_id: uuid.UUID | None) -> None:
+        if post_id != self._post_id:
+            self._post_id = post_id
+            if shiboken6.isValid(self):  # not after the section was deleted
+                self.post_changed.emit(post_id)
+
     # -- drafts ------------------------------------------------------------------------------
     def schedule_save(self) -> None:
         """Save `SAVE_DELAY_MS` after the last edit (each call restarts the wait)."""
+        self.unsaved = True
         self._save_timer.start()
 
     def autosave(self) -> None:
@@ -158,6 +175,7 @@ class DraftActions(QObject):
             return store.save(post_id, text, reply, media, findings=findings), post_id
 
         self.saving = True
+        self._saving_text = text
         run_task(work, self._on_autosaved, self._pool)
 
     def _on_autosaved(self, result: tuple[bool, uuid.UUID] | None,
@@ -174,6 +192,9 @@ class DraftActions(QObject):
         if self.post_id is None:
             self.post_id = post_id
             self.refresh_drafts()
+        if self.widgets.editor.toPlainText() == getattr(self, "_saving_text", None) \
+                and not self._save_timer.isActive():
+            self.unsaved = False
         if changed:
             self.widgets.save_label.setText(self.tr("Borrador guardado."))
 
@@ -196,6 +217,7 @@ class DraftActions(QObject):
         reply = w.reply_box.isChecked()
         store, post_id, account_id = self.store, self.post_id, account.id
         if post_id is None and not text.strip() and not media:
+            self.unsaved = False  # nothing worth keeping
             return False
         self.saving = True  # the autosave timer waits for this save
         try:
@@ -207,12 +229,14 @@ class DraftActions(QObject):
                 changed = call_off_thread(
                     lambda: store.save(post_id, text, reply, media), self._pool)
         except UserFacingError as error:
-            w.save_label.setText(self.tr("No se guardó: %s") % error.message)
+            if shiboken6.isValid(self) and shiboken6.isValid(w.save_label):
+                w.save_label.setText(self.tr("No se guardó: %s") % error.message)
             return False
         finally:
             self.saving = False
         if not shiboken6.isValid(self):
             return changed  # the section was deleted while the save ran; the row is written
+        self.unsaved = False
         if post_id is None:
             self.refresh_drafts()
         if changed:
@@ -240,10 +264,32 @@ class DraftActions(QObject):
         if post_id is not None and post_id != self.post_id:
             self.open_draft(post_id)
 
-    def open_draft(self, post_id: uuid.UUID) -> bool:
+    def may_leave_text(self) -> bool:
+        """Save what was typed; if that fails, ask before the text is left (issue 15: nothing
+        typed is ever lost without asking). True when the editor may be emptied or replaced."""
         self.save_now()
         if not shiboken6.isValid(self):
             return False  # deleted while the draft was saved
+        w = self.widgets
+        if not self.unsaved or not (w.editor.toPlainText().strip() or w.media.items()):
+            return True
+        reason = w.save_label.text() or self.tr("No se guardó.")
+        answer = QMessageBox.question(
+            self._parent, self.tr("Texto sin guardar"),
+            self.tr("%s\n\nEl texto de la publicación no está guardado. Si continúa, se "
+                    "perderá. Cópielo antes si lo necesita.\n\n¿Descartar el texto sin "
+                    "guardar?") % reason,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if not shiboken6.isValid(self):
+            return False
+        return answer == QMessageBox.StandardButton.Yes
+
+    def open_draft(self, post_id: uuid.UUID) -> bool:
+        if not self.may_leave_text():
+            if shiboken6.isValid(self):
+                self.refresh_drafts()  # the list shows the draft still open
+            return False
         store = self.store
         try:
             data = call_off_thread(lambda: store.load(post_id), self._pool)
@@ -267,15 +313,14 @@ class DraftActions(QObject):
         w.reply_box.setChecked(data.is_reply)
         self.loading = False
         self.post_id = data.id
+        self.unsaved = False
         self.hooks.reset_networks()
         self.refresh_drafts()
         return True
 
     def new_draft(self) -> None:
-        self.save_now()
-        if not shiboken6.isValid(self):
-            return  # deleted while the draft was saved
-        self.clear()
+        if self.may_leave_text():
+            self.clear()
 
     def clear(self) -> None:
         """Empty the editor for a new draft (the current one stays saved as it is)."""
@@ -286,6 +331,8 @@ class DraftActions(QObject):
         w.media.set_items([])
         w.reply_box.setChecked(False)
         self.loading = False
+        self._save_timer.stop()
+        self.unsaved = False
         w.save_label.clear()
         self.refresh_drafts()
         self.hooks.recheck()
@@ -373,6 +420,11 @@ class DraftActions(QObject):
             w.save_label.setText(self.tr("Revisando y marcando como publicada…"))
         else:
             w.save_label.clear()
+            account = self.hooks.current_account()
+            if account is not None and account.compromised:  # stays read-only
+                w.editor.setReadOnly(True)
+                w.media.setEnabled(False)
+                w.reply_box.setEnabled(False)
             outcome = self.hooks.outcome()
             w.publish_action.setEnabled(
                 outcome is not None and self.scheduler.is_current

@@ -66,6 +66,16 @@ class ConsultationBadge(QLabel):
         self.timer.setInterval(BADGE_REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
         self.timer.start()
+        # Another draft opened (or a new one): the previous draft's line goes at once, never
+        # shown over a draft it does not belong to (issue 15).
+        drafts = getattr(section, "drafts", None)
+        if drafts is not None and hasattr(drafts, "post_changed"):
+            drafts.post_changed.connect(self._on_post_changed)
+
+    def _on_post_changed(self, _post_id: object) -> None:
+        self.current = None
+        self.hide()
+        self.refresh()
 
     def refresh(self) -> None:
         """Read the open draft's latest consultation on a worker, then show it."""

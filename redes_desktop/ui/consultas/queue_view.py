@@ -25,6 +25,7 @@ from redes_desktop.models import ConsultationState
 from redes_desktop.ui.consultas.review_dialog import ConsultationDialog
 from redes_desktop.ui.consultas.store import ConsultationStore
 from redes_desktop.ui.consultas.table_model import ConsultationsTableModel
+from redes_desktop.ui.fit import compact_combo
 from redes_desktop.ui.tasks import SynchronousPool, run_task
 
 # The countdown shows hh:mm, so a tick every 30 s is enough (a minute boundary is shown at most
@@ -51,9 +52,9 @@ class ConsultasSection(QWidget):
         self.state_filter.addItem(self.tr("Todos los estados"), None)
         for state in ConsultationState:
             self.state_filter.addItem(state.label, state)
-        self.area_filter = QComboBox()
+        self.area_filter = compact_combo(QComboBox())
         self.area_filter.setAccessibleName(self.tr("Filtrar por área"))
-        self.account_filter = QComboBox()
+        self.account_filter = compact_combo(QComboBox())
         self.account_filter.setAccessibleName(self.tr("Filtrar por cuenta"))
         self.open_button = QPushButton(self.tr("Abrir consulta…"))
         self.refresh_button = QPushButton(self.tr("Actualizar"))

@@ -50,7 +50,7 @@ class GeneratorPanel(QWidget):
         self.lowercase = QCheckBox(self.tr("Minúsculas (a-z)"))
         self.uppercase = QCheckBox(self.tr("Mayúsculas (A-Z)"))
         self.digits = QCheckBox(self.tr("Números (0-9)"))
-        self.specials = QCheckBox(self.tr("Caracteres especiales (!#%&*…)"))
+        self.specials = QCheckBox(self.tr("Caracteres especiales (!#%&&*…)"))
         for box in (self.lowercase, self.uppercase, self.digits, self.specials):
             box.setChecked(True)
         self.look_alike = QCheckBox(self.tr("Evitar caracteres que se confunden (I l 1 | O 0 o)"))
