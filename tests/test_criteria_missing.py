@@ -43,6 +43,7 @@ from redes_desktop.models import (
     Role,
     TrainingAttendance,
 )
+from redes_desktop.secrets_store import SecretStore
 from redes_desktop.services.account_health import account_health
 from redes_desktop.services.activity import MemoryRecorder, NullRecorder
 from redes_desktop.services.directory import Directory
@@ -169,7 +170,8 @@ def context(data_dir, clock, world, database):
     database.dispose()
     workspace = open_workspace(data_dir, clock=clock)
     db = workspace.open_database()
-    ctx = AppContext(workspace=workspace, database=db, clock=clock, recorder=MemoryRecorder())
+    ctx = AppContext(workspace=workspace, database=db, clock=clock, recorder=MemoryRecorder(),
+                     secrets=SecretStore())
     yield ctx
     workspace.close()
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import QDate, QThreadPool
 
 from redes_desktop.context import AppContext
 from redes_desktop.models import Account
+from redes_desktop.secrets_store import SecretStore
 from redes_desktop.services.activity import MemoryRecorder, NullRecorder
 from redes_desktop.services.directory import Directory
 from redes_desktop.ui.cuentas.health_tab import HealthTab
@@ -35,7 +36,8 @@ def context(data_dir, clock, migrated_template, mail_settings):
         ids = {"titular": office.titular.id, "suplente": office.suplente.id,
                "reviewer": reviewer.id, "account": office.account.id}
     ctx = AppContext(workspace=workspace, database=database, clock=clock,
-                     recorder=MemoryRecorder())
+                     recorder=MemoryRecorder(),
+                     secrets=SecretStore())
     ctx.ids = ids
     ctx.choose_identity(ids["reviewer"])
     yield ctx

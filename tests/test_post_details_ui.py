@@ -14,6 +14,7 @@ from redes_desktop.checks.engine import CheckEngine
 from redes_desktop.checks.rule_purpose import PurposeRule
 from redes_desktop.checks.rule_source import SourceRule
 from redes_desktop.context import AppContext
+from redes_desktop.secrets_store import SecretStore
 from redes_desktop.services.activity import MemoryRecorder, NullRecorder
 from redes_desktop.services.directory import Directory
 from redes_desktop.ui.composer.composer_view import ComposerSection
@@ -30,7 +31,8 @@ def context(data_dir, clock):
         session.commit()
         titular = office.titular.id
     ctx = AppContext(workspace=workspace, database=database, clock=clock,
-                     recorder=MemoryRecorder())
+                     recorder=MemoryRecorder(),
+                     secrets=SecretStore())
     ctx.choose_identity(titular)
     yield ctx
     QThreadPool.globalInstance().waitForDone()

@@ -79,6 +79,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _procedures(args: argparse.Namespace, *, write: bool):
     """The collaborators of one command and the person at this workstation."""
     from redes_desktop.actions.procedures import Procedures
+    from redes_desktop.clock import clock_of
     from redes_desktop.context import AppContext
     from redes_desktop.context_setup import attach_bitacora
     from redes_desktop.vault.choice import command_store
@@ -88,7 +89,7 @@ def _procedures(args: argparse.Namespace, *, write: bool):
     if not (root / "redes.sqlite3").exists():
         raise UsageError(f"No hay base de datos en {root}. Indique la carpeta con --data-dir.")
     try:
-        workspace = open_workspace(root, lock=write)
+        workspace = open_workspace(root, clock=clock_of(args), lock=write)
     except AlreadyRunning as error:
         raise AlreadyRunning(
             f"Redes INE está abierto con la carpeta de datos {root}: haga el cambio en la "
