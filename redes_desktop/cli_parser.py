@@ -16,7 +16,8 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from typing import NoReturn
+from collections.abc import Iterable
+from typing import Any, NoReturn
 
 USAGE_ERROR = 2
 
@@ -66,24 +67,31 @@ def spanish_message(message: str) -> str:
 
 
 class SpanishHelpFormatter(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[override]
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
         super().add_usage(usage, actions, groups, "uso: " if prefix is None else prefix)
 
-    def start_section(self, heading):  # type: ignore[override]
-        super().start_section(_HEADINGS.get(heading, heading))
+    def start_section(self, heading: str | None) -> None:
+        super().start_section(heading if heading is None else _HEADINGS.get(heading, heading))
 
 
 class SpanishParser(argparse.ArgumentParser):
     """An ArgumentParser whose help and usage errors are in Spanish (exit 2 on misuse)."""
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", SpanishHelpFormatter)
         add_help = kwargs.pop("add_help", True)
-        super().__init__(*args, add_help=False, **kwargs)
+        kwargs["add_help"] = False  # our own Spanish -h/--help below
+        super().__init__(*args, **kwargs)
         if add_help:
             self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
                               help="muestra esta ayuda y termina")
 
-    def error(self, message: str) -> NoReturn:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(USAGE_ERROR, f"Error de uso: {spanish_message(message)}\n")

@@ -110,7 +110,9 @@ def _x_link_spans(text: str) -> tuple[Span, ...]:
         start = found.start()
         while start > 0 and text[start - 1] not in _X_SPACE_SET:
             start -= 1
-        end = _X_WORD_REST_RE.match(text, found.start()).end()
+        rest = _X_WORD_REST_RE.match(text, found.start())
+        assert rest is not None  # "[^spaces]*" matches at every position (possibly empty)
+        end = rest.end()
         pos = end
         if _x_can_scan(text[start:end]):
             # With the whitespace before it: twitter-text's expression takes a first character

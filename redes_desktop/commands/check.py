@@ -11,8 +11,10 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from redes_desktop.clock import Clock, clock_of
 from redes_desktop.commands.check_input import (
@@ -25,7 +27,30 @@ from redes_desktop.commands.check_input import (
 )
 from redes_desktop.errors import UsageError
 
+if TYPE_CHECKING:
+    from redes_desktop.checks.engine import CheckEngine
+
 NETWORK_CHOICES = ["x", "facebook", "instagram", "youtube", "tiktok", "otra"]
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    """What `build_engine` needs; picklable, so each worker of a --jsonl pool builds its own."""
+
+    user_dictionary: Path
+    official_domains: Sequence[str]
+    languagetool_url: str
+    spelling: bool
+
+    def build(self) -> CheckEngine:
+        from redes_desktop.checks.engine import build_engine
+
+        return build_engine(
+            user_dictionary=self.user_dictionary,
+            official_domains=self.official_domains,
+            languagetool_url=self.languagetool_url,
+            spelling=self.spelling,
+        )
 
 
 
@@ -59,19 +84,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from redes_desktop.checks.engine import CheckRequest, build_engine
+    from redes_desktop.checks.engine import CheckRequest
     from redes_desktop.checks.rule_spam import rhythm_limits
     from redes_desktop.models.enums import Network
     from redes_desktop.paths import resolve_data_dir
 
     data_dir = resolve_data_dir(args.data_dir_sub or args.data_dir)
     settings = _load_settings(data_dir)
-    engine_options = {
-        "user_dictionary": data_dir / "diccionario-institucional.txt",
-        "official_domains": tuple(settings.official_domains) if settings else (),
-        "languagetool_url": settings.languagetool_url if settings else "",
-        "spelling": not args.no_spelling,
-    }
+    engine_options = EngineOptions(
+        user_dictionary=data_dir / "diccionario-institucional.txt",
+        official_domains=tuple(settings.official_domains) if settings else (),
+        languagetool_url=settings.languagetool_url if settings else "",
+        spelling=not args.no_spelling,
+    )
     if args.jsonl:
         return _run_jsonl(engine_options, Path(args.jsonl), args)
     if args.text is None:
@@ -82,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(text_too_long_message(len(text)).capitalize() + ". Acórtelo.")
     images = [_existing_file(p) for p in args.image]
     videos = [_existing_file(p, "--video") for p in args.video]
-    engine = build_engine(**engine_options)
+    engine = engine_options.build()
     network = Network(args.network) if args.network else None
     clock = clock_of(args)
     recent, account_network, rhythm, area_id = _account_context(data_dir, args.account,
@@ -148,11 +173,11 @@ def _account_context(data_dir: Path, account: str | None, network, clock: Clock)
 
 PARALLEL_THRESHOLD = 1000  # lines; below it a worker pool costs more than it saves
 BATCH_LINES = 4000  # lines read ahead at a time in parallel mode (memory stays bounded)
-_worker_engine = None
+_worker_engine: CheckEngine | None = None  # set per run by _init_worker
 _worker_clock: Clock = clock_of(None)  # set per run by _init_worker
 
 
-def _run_jsonl(engine_options: dict[str, Any], path: Path, args: argparse.Namespace) -> int:
+def _run_jsonl(engine_options: EngineOptions, path: Path, args: argparse.Namespace) -> int:
     """Check one JSON object per line; print one result per line, in input order.
 
     The input is read a batch at a time (see check_input.py for the limits). Large inputs are
@@ -170,7 +195,7 @@ def _run_jsonl(engine_options: dict[str, Any], path: Path, args: argparse.Namesp
     return code
 
 
-def _check_lines(engine_options: dict[str, Any], reader: JsonlReader,
+def _check_lines(engine_options: EngineOptions, reader: JsonlReader,
                  network: str | None, clock: Clock) -> int:
     first = [(line, network) for line in reader.take(PARALLEL_THRESHOLD)]
     workers = min(os.cpu_count() or 1, 4)
@@ -205,11 +230,9 @@ def _emit(outcomes) -> int:
     return code
 
 
-def _init_worker(engine_options: dict[str, Any], clock: Clock) -> None:
+def _init_worker(engine_options: EngineOptions, clock: Clock) -> None:
     global _worker_engine, _worker_clock
-    from redes_desktop.checks.engine import build_engine
-
-    _worker_engine = build_engine(**engine_options)
+    _worker_engine = engine_options.build()
     _worker_clock = clock
 
 
@@ -258,6 +281,8 @@ def _check_line(line: Line, default_network: str | None) -> tuple[dict, int]:
         alt_texts=tuple(item.get("alt_texts", [])),
         is_reply=item.get("reply", False), now=_worker_clock(),
     )
+    if _worker_engine is None:
+        raise RuntimeError("_init_worker must run before a line is checked")
     result = _worker_engine.check(request)[network]
     return result.as_json(), 0 if result.publishable else 1
 

@@ -6,13 +6,15 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, bindparam, insert, select, text, update
+from sqlalchemy import Connection, Table, bindparam, insert, select, text, update
 from sqlalchemy import delete as sql_delete
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import DBAPIError
 
+from redes_desktop.models.base import table_of
 from redes_desktop.models.sync_state import SyncConflict
 from redes_desktop.sync.policies import table
 from redes_desktop.sync.refusals import is_refusal, refusal_reason
@@ -21,7 +23,9 @@ from redes_desktop.sync.rows import late_columns, row_json
 if TYPE_CHECKING:
     from redes_desktop.sync.push_types import Actor, Pending, PushReport
 
-conflicts_table = SyncConflict.__table__
+conflicts_table = table_of(SyncConflict)
+# A table's foreign-key columns written in a second pass, and the rows that carry them.
+LateUpdate = tuple[Table, list[str], list[dict[str, Any]]]
 
 
 def _chunks(items: list, size: int):
@@ -41,7 +45,7 @@ class Batch:
     settled: dict[tuple[str, uuid.UUID], int | None] = field(default_factory=dict)
     followups: list[tuple[str, Any]] = field(default_factory=list)
     deletes: list[tuple[str, list[uuid.UUID]]] = field(default_factory=list)
-    late_updates: list = field(default_factory=list)
+    late_updates: list[LateUpdate] = field(default_factory=list)
     sent: set[tuple[str, uuid.UUID]] = field(default_factory=set)
 
     def guarded(self, key: tuple[str, uuid.UUID], action: Callable[[], object]) -> bool:
@@ -72,15 +76,14 @@ class Batch:
         conflict(self, name, p, dict(current) if current else None, "rechazado",
                   refusal_reason(error), refused=True)
 
-    def upsert(self, t, rows: list[dict]) -> None:
+    def upsert(self, t: Table, rows: list[dict]) -> None:
         if not self.isolate:
             _upsert(self.conn, t, rows, self.late_updates)
             self._count_sent(t.name, rows)
             return
         for row in rows:
-            late: list = []
-            if self.guarded((t.name, row["id"]), lambda r=row, late=late: _upsert(
-                    self.conn, t, [r], late)):
+            late: list[LateUpdate] = []
+            if self.guarded((t.name, row["id"]), partial(_upsert, self.conn, t, [row], late)):
                 self.late_updates.extend(late)
                 self._count_sent(t.name, [row])
 
@@ -95,8 +98,8 @@ class Batch:
             return
         for t, late, values in self.late_updates:
             for row in values:
-                self.guarded((t.name, row["id"]), lambda t=t, late=late, r=row: _apply_late(
-                    self.conn, [(t, late, [r])]))
+                self.guarded((t.name, row["id"]),
+                             partial(_apply_late, self.conn, [(t, late, [row])]))
 
     def delete(self, name: str, ids: list[uuid.UUID]) -> None:
         t = table(name)
@@ -105,8 +108,8 @@ class Batch:
             self.report.deleted += len(ids)
             return
         for row_id in ids:
-            if self.guarded((name, row_id), lambda i=row_id: self.conn.execute(
-                    sql_delete(t).where(t.c.id == i))):
+            if self.guarded((name, row_id), partial(
+                    self.conn.execute, sql_delete(t).where(t.c.id == row_id))):
                 self.report.deleted += 1
 
     def apply_followups(self) -> None:
@@ -117,8 +120,8 @@ class Batch:
             if kind == "merge":
                 name, row = payload
                 t = table(name)
-                if self.guarded((name, row["id"]), lambda t=t, row=row: self.conn.execute(
-                        update(t).where(t.c.id == row["id"]).values(**row))):
+                if self.guarded((name, row["id"]), partial(
+                        self.conn.execute, update(t).where(t.c.id == row["id"]).values(row))):
                     self.report.merged += 1
             elif kind == "conflict":
                 self._insert_conflict(payload)
@@ -129,7 +132,7 @@ class Batch:
 
     def _insert_conflict(self, payload: dict) -> None:
         if not self.isolate:
-            self.conn.execute(insert(conflicts_table).values(**payload))
+            self.conn.execute(insert(conflicts_table).values(payload))
             return
         # The row's area may not be one of the person's (that may be why it was refused):
         # keep the conflict under the person's own area, else under none.
@@ -139,8 +142,8 @@ class Batch:
         for position, area in enumerate(areas):
             try:
                 with self.conn.begin_nested():
-                    self.conn.execute(insert(conflicts_table).values(**{**payload,
-                                                                        "area_id": area}))
+                    self.conn.execute(insert(conflicts_table).values(
+                        {**payload, "area_id": area}))
                 return
             except DBAPIError as error:
                 if not is_refusal(error) or position == len(areas) - 1:
@@ -182,7 +185,8 @@ def _area_of(conn: Connection, name: str, row: dict) -> uuid.UUID | None:
     ).scalar()
 
 
-def _upsert(conn: Connection, t, rows: list[dict], late_updates: list) -> None:
+def _upsert(conn: Connection, t: Table, rows: list[dict], late_updates: list[LateUpdate]
+            ) -> None:
     late = set(late_columns(t.name))
     first = [{k: (None if k in late else v) for k, v in r.items()} for r in rows] if late else rows
     for chunk in _chunks(first, 1000):
@@ -195,7 +199,7 @@ def _upsert(conn: Connection, t, rows: list[dict], late_updates: list) -> None:
         late_updates.append((t, sorted(late), values))
 
 
-def _apply_late(conn: Connection, late_updates: list) -> None:
+def _apply_late(conn: Connection, late_updates: list[LateUpdate]) -> None:
     """Second pass: foreign keys that may point at rows written later in the batch."""
     for t, late, values in late_updates:
         columns = [*late, "updated_at"]

@@ -26,6 +26,7 @@ from redes_desktop.sync import decision_guards
 from redes_desktop.sync import pull as pull_module
 from redes_desktop.sync import push as push_module
 from redes_desktop.sync.bitacora import BitacoraSource, pull_bitacora, push_bitacora
+from redes_desktop.sync.push_types import Actor, PushReport
 from redes_desktop.sync.refusals import is_refusal
 from redes_desktop.sync.server_bookkeeping import (
     LOCK_TIMEOUT,
@@ -67,7 +68,7 @@ class SyncFailed(UserFacingError):
 
 @dataclass
 class SyncReport:
-    push: push_module.PushReport = field(default_factory=push_module.PushReport)
+    push: PushReport = field(default_factory=PushReport)
     pull: pull_module.PullReport = field(default_factory=pull_module.PullReport)
     bitacora_sent: int = 0
     bitacora_received: int = 0
@@ -165,7 +166,7 @@ class SyncEngine:
     def push(self, report: SyncReport | None = None) -> SyncReport:
         report = report or SyncReport()
         self._check_origin()
-        actor = push_module.Actor(self.origin, self.person_id, self.is_reviewer, self.clock(),
+        actor = Actor(self.origin, self.person_id, self.is_reviewer, self.clock(),
                                   self.lock_timeout_ms)
         limit: int | None = self.batch_size
         isolate = False
@@ -173,7 +174,7 @@ class SyncEngine:
             seqs, pending = push_module.read_batch(self.local, limit)
             if not seqs:
                 break
-            attempt = push_module.PushReport()
+            attempt = PushReport()
             try:
                 settled = push_module.push_batch(self.shared, actor, seqs, pending, attempt,
                                                  isolate=isolate,

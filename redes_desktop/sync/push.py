@@ -16,6 +16,7 @@ from collections import defaultdict
 from sqlalchemy import Connection, Engine, bindparam, delete, func, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
+from redes_desktop.models.base import table_of
 from redes_desktop.models.sync_state import SyncChange
 from redes_desktop.sync.batch import Batch, conflict
 from redes_desktop.sync.expiry import is_expiry
@@ -29,7 +30,7 @@ from redes_desktop.sync.server_bookkeeping import (
 )
 from redes_desktop.sync.shared_schema import sync_applied, sync_log
 
-changes = SyncChange.__table__
+changes = table_of(SyncChange)
 
 
 def read_batch(local: Engine, limit: int | None) -> tuple[list[int], list[Pending]]:
@@ -128,12 +129,12 @@ def _push_table(batch: Batch, name: str, rows: list[Pending]) -> None:
     for chunk in _chunks(ids, 5000):
         for row in conn.execute(select(t).where(t.c.id.in_(chunk))).mappings():
             server[row["id"]] = dict(row)
-        for row in conn.execute(
+        for logged in conn.execute(
             select(sync_log.c.row_id, sync_log.c.origin).where(
                 sync_log.c.table_name == name, sync_log.c.row_id.in_(chunk)
             )
         ):
-            last_origin[row.row_id] = row.origin
+            last_origin[logged.row_id] = logged.origin
     upserts: list[dict] = []
     deleted_ids: list[uuid.UUID] = []
     for p in rows:
@@ -183,7 +184,7 @@ def _push_table(batch: Batch, name: str, rows: list[Pending]) -> None:
                 upserts.append(merged)
                 settled[key] = merged["row_version"]
             else:
-                merged["row_version"] = sv + 1
+                merged["row_version"] = current["row_version"] + 1  # sv + 1 (the row exists here)
                 batch.followups.append(("merge", (name, merged)))
                 settled[key] = merged["row_version"]
             continue

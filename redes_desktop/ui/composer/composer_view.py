@@ -324,7 +324,7 @@ class ComposerSection(QWidget):
         and make the editor read-only (the text already there stays, for copying)."""
         account = self.current_account()
         blocked = account is not None and account.compromised
-        if blocked:
+        if account is not None and blocked:
             self.account_banner.setText(self.tr(
                 "La cuenta %s tiene un incidente abierto (criterio 6.xxx): no se puede redactar "
                 "ni publicar en ella hasta que se cierre el incidente en «Contraseñas». Elija "
