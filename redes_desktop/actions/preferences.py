@@ -419,3 +419,16 @@ def install_readers_key(secrets: SecretStore, path: Path) -> str:
         raise UserFacingError("Esta estación ya tiene otra clave de lectores; no se cambió.")
     secrets.set(crypto.READERS_KEY, text)
     return f"Clave de lectores instalada ({secrets.description})."
+
+
+def save_readers_key_file(path: Path, key_text: str) -> None:
+    """Write the just-created key to a file only its owner reads (mode 0600 on POSIX)."""
+    from redes_desktop.private_files import make_private
+
+    try:
+        with path.open("w", encoding="utf-8") as handle:
+            handle.write(key_text.strip() + "\n")
+        make_private(path)
+    except OSError as error:
+        raise UserFacingError(f"No se pudo guardar la clave en {path}: "
+                              f"{error.strerror or error}. Elija otra carpeta.") from error
