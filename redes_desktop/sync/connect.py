@@ -19,8 +19,8 @@ SECRET_KEY = "base-compartida"
 PASSWORD_IN_SETTINGS = (
     "La dirección de la base compartida en la configuración lleva la contraseña: se usó, pero "
     "cualquiera que lea el archivo de configuración la ve. Abra Archivo → Preferencias → Base "
-    "compartida y pulse «Guardar»: la contraseña pasa al almacén de secretos y sale de la "
-    "dirección."
+    "compartida y pulse «Guardar»: la contraseña pasa al almacén de secretos (clave "
+    f"«{SECRET_KEY}») y sale de la dirección."
 )
 
 
