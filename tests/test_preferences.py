@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 import uuid
 
 import pytest
@@ -272,3 +273,26 @@ def test_install_readers_key_from_a_file(memory_keyring, tmp_path):
     assert secrets.get(crypto.READERS_KEY) == key
     with pytest.raises(UserFacingError, match="No se pudo leer"):
         prefs.install_readers_key(secrets, tmp_path / "no-existe.txt")
+
+
+def test_no_message_outside_the_command_line_asks_to_type_a_command():
+    """Issue 14: the window's messages lead to Preferencias or to a button, never to
+    «redes-desktop …». Allowed: the command line's own modules, and the two messages meant for
+    someone at a terminal (the shared database's administrator; `demo --force`)."""
+    import ast
+    from pathlib import Path
+
+    import redes_desktop
+
+    root = Path(redes_desktop.__file__).parent
+    allowed = {"sync/engine.py", "services/demo.py"}
+    found = []
+    for path in root.rglob("*.py"):
+        name = path.relative_to(root).as_posix()
+        if name.startswith(("commands/", "migrations/")) or name == "cli.py" or name in allowed:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Constant) and isinstance(node.value, str)
+                    and re.search(r"«redes-desktop |--instalar", node.value)):
+                found.append(f"{name}:{node.lineno}")
+    assert found == []
