@@ -163,7 +163,7 @@ def test_bitacora_tab_creates_the_key_for_a_reviewer(qtbot, context, tmp_path):
     qtbot.addWidget(widget)
     tab = widget.pages["bitacora"]
     assert tab.create_button.isEnabled()
-    tab.create()
+    tab.create_key()
     shown = tab.created.toPlainText()
     assert shown == context.secrets.get(crypto.READERS_KEY)
     tab.save_created_to(tmp_path / "clave.txt")

@@ -4,6 +4,9 @@ talk to a server run off the UI thread. What happened is said in the tab's messa
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from redes_desktop.ui.tasks import run_task
 
+T = TypeVar("T")
 TABS = ("correo", "base", "languagetool", "diccionario", "contactos", "bitacora")
 
 
@@ -39,7 +43,7 @@ class MessageLine(QLabel):
         self.setText(text)
 
 
-def attempt(line: MessageLine, action, *args) -> tuple[bool, object]:
+def attempt(line: MessageLine, action: Callable[..., T], *args: Any) -> tuple[bool, T | None]:
     """Run a quick action: (True, its result), or (False, None) with the reason in red; a
     UserFacingError or a file error never becomes a traceback."""
     from redes_desktop.errors import UserFacingError
@@ -135,8 +139,8 @@ class MailTab(QWidget):
             self.security.addItem(label, value)
         self.security.setCurrentIndex(max(0, self.security.findData(form.security)))
         self.user = QLineEdit(form.user)
-        self.sender = QLineEdit(form.sender)
-        self.sender.setPlaceholderText("Redes INE <redes@ine.mx>")
+        self.sender_edit = QLineEdit(form.sender)
+        self.sender_edit.setPlaceholderText("Redes INE <redes@ine.mx>")
         self.password = password_field(self._password_hint())
         self.forget_password = QPushButton(self.tr("Olvidar contraseña"))
         self.forget_password.clicked.connect(self.forget)
@@ -150,7 +154,7 @@ class MailTab(QWidget):
         row.addWidget(self.password)
         row.addWidget(self.forget_password)
         layout.addRow(self.tr("Contraseña:"), row)
-        layout.addRow(self.tr("Remitente:"), self.sender)
+        layout.addRow(self.tr("Remitente:"), self.sender_edit)
         for name, label in prefs.INSTITUTION_ADDRESSES:
             edit = QLineEdit(form.addresses[name])
             self.addresses[name] = edit
@@ -182,7 +186,7 @@ class MailTab(QWidget):
         return prefs.MailForm(
             host=self.host.text(), port=self.port.value(),
             security=self.security.currentData(), user=self.user.text(),
-            sender=self.sender.text(), password=self.password.text() or None,
+            sender=self.sender_edit.text(), password=self.password.text() or None,
             addresses={name: edit.text() for name, edit in self.addresses.items()})
 
     def save(self) -> None:

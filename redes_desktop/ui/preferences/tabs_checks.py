@@ -241,7 +241,7 @@ class BitacoraTab(QWidget):
         self.status = QLabel("")
         self.status.setWordWrap(True)
         self.create_button = QPushButton(self.tr("Crear la clave de lectores (CNCS)"))
-        self.create_button.clicked.connect(self.create)
+        self.create_button.clicked.connect(self.create_key)
         self.install_button = QPushButton(self.tr("Instalar desde un archivo…"))
         self.install_button.clicked.connect(self.choose_install)
         self.created = QPlainTextEdit()
@@ -283,7 +283,7 @@ class BitacoraTab(QWidget):
             "Solo un revisor de la CNCS crea la clave; las demás estaciones la instalan."))
         self.install_button.setEnabled(ok and not installed)
 
-    def create(self) -> None:
+    def create_key(self) -> None:
         from redes_desktop.actions import preferences as prefs
 
         ok, key = attempt(self.message, prefs.create_readers_key, self.context.secrets,

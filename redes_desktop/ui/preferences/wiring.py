@@ -8,7 +8,12 @@ from __future__ import annotations
 import html
 import re
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt
+
+if TYPE_CHECKING:
+    from redes_desktop.ui.preferences.dialog import PreferencesDialog
 
 # The tab each message names, by its title in the dialog.
 TAB_TITLES = {
@@ -57,7 +62,7 @@ class PreferencesOpener(QObject):
         self.context = context
         self.sync = sync
         self.pool = pool
-        self.dialog = None
+        self.dialog: PreferencesDialog | None = None
         window.preferences_action.triggered.connect(lambda: self.open())
         label = window.sync_label
         label.setTextFormat(Qt.TextFormat.RichText)
@@ -80,14 +85,16 @@ class PreferencesOpener(QObject):
     def open(self, tab: str = "correo", notice: str = "") -> None:
         from redes_desktop.ui.preferences.dialog import PreferencesDialog
 
-        if self.dialog is None:
-            self.dialog = PreferencesDialog(self.context, self.window, pool=self.pool, tab=tab)
-            self.dialog.changed.connect(self._changed)
-            self.dialog.finished.connect(self._closed)
-        self.dialog.show_tab(tab, notice)
-        self.dialog.show()
-        self.dialog.raise_()
-        self.dialog.activateWindow()
+        dialog = self.dialog
+        if dialog is None:
+            self.dialog = dialog = PreferencesDialog(self.context, self.window, pool=self.pool,
+                                                     tab=tab)
+            dialog.changed.connect(self._changed)
+            dialog.finished.connect(self._closed)
+        dialog.show_tab(tab, notice)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
 
     def _closed(self, _result: int) -> None:
         dialog, self.dialog = self.dialog, None
