@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import html
 import re
-
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
