@@ -217,3 +217,57 @@ def test_no_window_message_asks_to_type_a_command():
         readers_key(SecretStore())
     for message in (caught.value.message, PASSWORD_IN_SETTINGS):
         assert "redes-desktop" not in message and "Preferencias →" in message
+
+
+# -- the checks pick up the changes without a restart ---------------------------------------
+class _DeferredPool:
+    """Holds the runnables until `run_all`, to change settings while an engine is built."""
+
+    def __init__(self) -> None:
+        self.waiting: list = []
+
+    def start(self, runnable) -> None:
+        self.waiting.append(runnable)
+
+    def run_all(self) -> None:
+        waiting, self.waiting = self.waiting, []
+        for runnable in waiting:
+            runnable.run()
+
+
+def test_scheduler_rebuilds_its_engine_and_drops_one_built_with_old_settings(qtbot):
+    from redes_desktop.ui.composer.check_scheduler import CheckScheduler
+
+    built: list[int] = []
+
+    def factory():
+        built.append(len(built))
+        return object()
+
+    pool = _DeferredPool()
+    scheduler = CheckScheduler(factory, pool)
+    scheduler.ensure_engine()
+    scheduler.rebuild_engine()  # the settings changed while the first engine was built
+    pool.run_all()
+    qtbot.waitUntil(lambda: built == [0])
+    assert scheduler.engine is None  # the stale engine was dropped
+    scheduler.ensure_engine()
+    pool.run_all()
+    qtbot.waitUntil(lambda: scheduler.engine is not None)
+    assert built == [0, 1]
+
+
+def test_engine_factory_reads_the_settings_when_it_builds(context, monkeypatch):
+    from redes_desktop.checks import engine as engine_module
+    from redes_desktop.ui.composer.composer_view import default_engine_factory
+
+    seen = {}
+    monkeypatch.setattr(engine_module, "build_engine", lambda **kw: seen.update(kw))
+    factory = default_engine_factory(context)
+    from redes_desktop.actions import preferences as prefs
+
+    prefs.apply_official_domains(context.workspace, ["ine.mx"])
+    prefs.apply_languagetool(context.workspace, "http://127.0.0.1:8081")
+    factory()
+    assert seen["official_domains"] == ("ine.mx",)
+    assert seen["languagetool_url"] == "http://127.0.0.1:8081"

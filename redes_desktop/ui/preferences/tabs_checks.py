@@ -58,8 +58,8 @@ class LanguageToolTab(QWidget):
                         self.url.text())
         if ok:
             self.url.setText(self.context.workspace.settings.languagetool_url)
-            self.message.say(self.tr("Servidor guardado; el redactor lo usa al abrir el "
-                                     "siguiente borrador."))
+            self.message.say(self.tr("Servidor guardado; el Redactor lo usa desde su "
+                                     "próxima revisión."))
             self.dialog.changed.emit("languagetool")
 
     def test(self) -> None:

@@ -101,6 +101,13 @@ class PreferencesOpener(QObject):
             dialog.deleteLater()
 
     def _changed(self, tab: str) -> None:
+        if tab in ("languagetool", "diccionario", "contactos"):
+            # The sections already built rebuild their checks with the new values.
+            stack = self.window.stack
+            for index in range(stack.count()):
+                reload_checks = getattr(stack.widget(index), "reload_checks", None)
+                if callable(reload_checks):
+                    reload_checks()
         if tab in ("base", "bitacora") and self.sync is not None:
             settings = self.context.workspace.settings
             self.sync.reconfigure(sync_factory(self.context),
