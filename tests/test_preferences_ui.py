@@ -197,6 +197,17 @@ def test_preferences_action_and_sync_now_unconfigured_open_the_dialog(qtbot, con
     opener.dialog.reject()
     window.preferences_action.trigger()
     assert opener.dialog.current_tab() == "correo"
+    opener.dialog.reject()
+    # A passing message that names a tab (e.g. a mail left pending) gets a link to it.
+    window.statusBar().showMessage("No hay servidor de correo configurado. Indique el servidor "
+                                   "SMTP en Archivo → Preferencias → Correo; el correo queda "
+                                   "pendiente.")
+    assert not opener.status_link.isHidden()
+    assert 'href="preferencias:correo"' in opener.status_link.text()
+    opener.open_link("preferencias:contactos")
+    assert opener.dialog.current_tab() == "contactos"
+    window.statusBar().clearMessage()
+    assert opener.status_link.isHidden()
 
 
 def test_status_messages_link_to_the_tab_they_name():

@@ -10,6 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QLabel
 
 if TYPE_CHECKING:
     from redes_desktop.ui.preferences.dialog import PreferencesDialog
@@ -66,6 +67,14 @@ class PreferencesOpener(QObject):
         label = window.sync_label
         label.setTextFormat(Qt.TextFormat.RichText)
         label.linkActivated.connect(self.open_link)
+        # A passing status-bar message that names Preferencias gets a link next to it.
+        self.status_link = QLabel()
+        self.status_link.setObjectName("enlace-preferencias")
+        self.status_link.setTextFormat(Qt.TextFormat.RichText)
+        self.status_link.linkActivated.connect(self.open_link)
+        self.status_link.hide()
+        window.statusBar().addPermanentWidget(self.status_link)
+        window.statusBar().messageChanged.connect(self.show_status_link)
         if sync is not None:
             sync.status_changed.connect(self.show_sync_status)
             sync.needs_setup.connect(lambda: self.open("base", self.tr(NOT_CONFIGURED)))
@@ -76,6 +85,16 @@ class PreferencesOpener(QObject):
         if not (self.sync is not None and self.sync.configured):
             label.setText(html.escape(text) + ' — <a href="preferencias:base">'
                           + html.escape(self.tr("configurar")) + "</a>")
+
+    def show_status_link(self, message: str) -> None:
+        match = _PLACE.search(message or "")
+        if match is None:
+            self.status_link.hide()
+            return
+        tab = TAB_TITLES.get(match.group(1) or "", "correo")
+        self.status_link.setText(f'<a href="preferencias:{tab}">'
+                                 + html.escape(self.tr("Abrir %s") % match.group(0)) + "</a>")
+        self.status_link.show()
 
     def open_link(self, href: str) -> None:
         if href.startswith("preferencias:"):
