@@ -282,3 +282,11 @@ def test_engine_factory_reads_the_settings_when_it_builds(context, monkeypatch):
     factory()
     assert seen["official_domains"] == ("ine.mx",)
     assert seen["languagetool_url"] == "http://127.0.0.1:8081"
+
+
+def test_the_dialog_fits_a_1366x768_screen(dialog):
+    for key in TABS:
+        hint = dialog.pages[key].minimumSizeHint()
+        assert hint.width() <= 900 and hint.height() <= 600, (key, hint)
+    hint = dialog.minimumSizeHint()
+    assert hint.width() <= 1000 and hint.height() <= 680, hint

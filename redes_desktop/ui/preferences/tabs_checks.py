@@ -24,6 +24,13 @@ from PySide6.QtWidgets import (
 from redes_desktop.ui.preferences.dialog import MessageLine, attempt, show_outcome
 
 
+def _note(text: str) -> QLabel:
+    """An explanation above a tab's fields, wrapped to the dialog's width."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
 def _lines(edit: QPlainTextEdit) -> list[str]:
     return [line for line in edit.toPlainText().splitlines() if line.strip()]
 
@@ -41,7 +48,7 @@ class LanguageToolTab(QWidget):
         self.save_button.clicked.connect(self.save)
         self.message = MessageLine()
         layout = QFormLayout(self)
-        layout.addRow(QLabel(self.tr(
+        layout.addRow(_note(self.tr(
             "Un servidor LanguageTool da una segunda opinión de ortografía y gramática (6.xxiv). "
             "Sin él, el diccionario de la estación sigue revisando.")))
         layout.addRow(self.tr("Servidor:"), self.url)
@@ -197,7 +204,7 @@ class ContactsTab(QWidget):
         self.save_button.clicked.connect(self.save)
         self.save_button.setEnabled(self.area.count() > 0)
         layout = QFormLayout(self)
-        layout.addRow(QLabel(self.tr(
+        layout.addRow(_note(self.tr(
             "Los teléfonos, correos y domicilios institucionales que el área publica a "
             "propósito: la revisión de datos personales (6.iii) los deja pasar. Uno por línea.")))
         layout.addRow(self.tr("Área:"), self.area)
@@ -251,7 +258,7 @@ class BitacoraTab(QWidget):
         self.save_created.setVisible(False)
         self.save_created.clicked.connect(self.choose_save_created)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr(
+        layout.addWidget(_note(self.tr(
             "La clave de lectores protege las entradas de la bitácora mientras viajan a la base "
             "compartida. La CNCS la crea una vez y la entrega por un canal seguro; cada estación "
             "autorizada la instala desde el archivo recibido.")))
