@@ -105,6 +105,9 @@ def test_shared_tab_tests_the_real_postgresql_and_moves_the_password_out(
     assert memory_keyring.store[("redes-desktop", "base-compartida")] == "Secreto-En-Url-5"
     assert json.loads(_settings_text(data_dir))["sync_interval_seconds"] == 300
     assert changed == ["base"]
+    tab.forget_password.click()
+    assert ("redes-desktop", "base-compartida") not in memory_keyring.store
+    assert "sin contraseña" in tab.password.placeholderText()
 
 
 def test_dictionary_tab(dialog, context, tmp_path):

@@ -243,6 +243,8 @@ class SharedTab(QWidget):
         self.url = QLineEdit(form.url)
         self.url.setPlaceholderText("postgresql+psycopg://usuario@servidor:5432/base")
         self.password = password_field(self._password_hint())
+        self.forget_password = QPushButton(self.tr("Olvidar contraseña"))
+        self.forget_password.clicked.connect(self.forget)
         self.interval = QSpinBox()
         self.interval.setRange(prefs.MIN_SYNC_INTERVAL_S, prefs.MAX_SYNC_INTERVAL_S)
         self.interval.setSuffix(self.tr(" s"))
@@ -255,7 +257,10 @@ class SharedTab(QWidget):
         self.message = MessageLine()
         layout = QFormLayout(self)
         layout.addRow(self.tr("Dirección:"), self.url)
-        layout.addRow(self.tr("Contraseña:"), self.password)
+        password_row = QHBoxLayout()
+        password_row.addWidget(self.password)
+        password_row.addWidget(self.forget_password)
+        layout.addRow(self.tr("Contraseña:"), password_row)
         layout.addRow(self.tr("Sincronizar cada:"), self.interval)
         buttons = QHBoxLayout()
         buttons.addWidget(self.test_button)
@@ -292,6 +297,15 @@ class SharedTab(QWidget):
                                  "ahora.") if clean.url else
                          self.tr("Sin base compartida: se trabaja solo en local."))
         self.dialog.changed.emit("base")
+
+    def forget(self) -> None:
+        from redes_desktop.sync.connect import SECRET_KEY
+
+        ok, _ = attempt(self.message, self.context.secrets.delete, SECRET_KEY)
+        if ok:
+            self.password.setPlaceholderText(self._password_hint())
+            self.message.say(self.tr("Se borró la contraseña de la base compartida."))
+            self.dialog.changed.emit("base")
 
     def test(self) -> None:
         from redes_desktop.actions import preferences as prefs
