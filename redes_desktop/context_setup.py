@@ -40,8 +40,8 @@ def make_sync_engine(context, url: str | None = None, **options):
             source = BitacoraSyncAdapter(bitacora)
         else:
             note = " ".join(filter(None, [note, (
-                "La bitácora no se comparte: falta la clave de lectores "
-                "(«redes-desktop bitacora clave-lectores --instalar»).")]))
+                "La bitácora no se comparte: falta la clave de lectores; instálela en "
+                "Archivo → Preferencias → Bitácora.")]))
     person = context.identity.person_id if context.identity else (
         context.workspace.settings.current_person_id)
     engine = SyncEngine(context.database.engine, shared,

@@ -216,6 +216,7 @@ def test_no_password_reaches_database_wal_settings_logs_or_bitacora(
     engine_logger.setLevel(logging.DEBUG)  # every SQL statement and its parameters
     context.recorder = FileBitacora(data_dir / "bitacora.jsonl")
     passwords = [generate_password(), "Ñandú-Sílaba-Árbol-47-Cigüeña-Lápiz"]
+    smtp_password, shared_password = "Correo-Ñu-" + generate_password(), "BaseComun" + "x" * 9
     try:
         for password in passwords:
             with context.session() as session:
@@ -228,6 +229,14 @@ def test_no_password_reaches_database_wal_settings_logs_or_bitacora(
                 session.commit()
             context.workspace.save_settings()
             context.clock.advance(timedelta(minutes=1))
+        # Issue 14: the SMTP and shared-database passwords set through Preferencias (the second
+        # one typed inside the address, as people do) end in the secret store only.
+        from redes_desktop.actions import preferences
+
+        preferences.apply_mail(context.workspace, context.secrets, preferences.MailForm(
+            host="smtp.ine.mx", user="redes", password=smtp_password))
+        preferences.apply_shared(context.workspace, context.secrets, preferences.SharedForm(
+            url=f"postgresql://redes:{shared_password}@db.ine.mx/redes"))
     finally:
         root.removeHandler(handler)
         handler.close()
@@ -241,7 +250,9 @@ def test_no_password_reaches_database_wal_settings_logs_or_bitacora(
         assert {"secretos.boveda", "instalacion.id"} <= names
     assert "contrasena_rotada" in (data_dir / "bitacora.jsonl").read_text(encoding="utf-8")
     assert "INSERT INTO password_rotations" in log_path.read_text(encoding="utf-8")
-    for password in passwords:
+    assert context.secrets.get("smtp") == smtp_password
+    assert context.secrets.get("base-compartida") == shared_password
+    for password in [*passwords, smtp_password, shared_password]:
         needles = [password.encode(enc) for enc in ("utf-8", "utf-16-le", "utf-16-be")]
         for path in files:
             data = path.read_bytes()

@@ -86,8 +86,8 @@ def readers_key(secrets: SecretStore) -> bytes:
     if key is None:
         raise BitacoraKeyError(
             "Esta estación no tiene la clave de lectores de la bitácora, que protege las "
-            "entradas mientras viajan a la base compartida. Pida al administrador que la "
-            "instale con «redes-desktop bitacora clave-lectores --instalar»."
+            "entradas mientras viajan a la base compartida. Pida a la CNCS el archivo de la "
+            "clave e instálelo en Archivo → Preferencias → Bitácora."
         )
     return key
 

@@ -35,7 +35,7 @@ def alarm_notes(bitacora) -> list[Notification]:
     bitacora.notified_alarm = alarm
     return [Notification(
         "Bitácora alterada",
-        f"{alarm} No se registrarán ni realizarán acciones hasta revisarla. Ejecute "
-        "«redes-desktop bitacora verify» y avise al área de informática.",
+        f"{alarm} No se registrarán ni realizarán acciones hasta revisarla. Use «Verificar "
+        "integridad» en la sección Bitácora y avise al área de informática.",
         kind="urgente", target=("bitacora", ""),
     )]

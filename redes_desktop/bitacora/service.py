@@ -131,7 +131,8 @@ class Bitacora:
                 f"{self.blocked} Mientras no se revise, no se registran ni se realizan acciones. "
                 "Restaure la bitácora desde un respaldo o avise al área de informática. Si solo "
                 "se perdió una copia de su última entrada (el llavero del sistema), el titular "
-                "de un área puede restablecer las anclas («redes-desktop bitacora reanclar»)."
+                "de un área puede restablecer las anclas («Restablecer anclas…» en la barra "
+                "roja de la ventana)."
             )
 
     # -- appending -------------------------------------------------------------------------
@@ -357,7 +358,8 @@ class Bitacora:
         except (InvalidTag, ValueError) as error:
             raise ImportRefused(
                 f"La entrada {s} de la bitácora local está alterada; no se compartió. "
-                "Ejecute «redes-desktop bitacora verify»."
+                "Use «Verificar integridad» en la sección Bitácora y avise al área de "
+                "informática."
             ) from error
         finally:
             rows.conn.close()

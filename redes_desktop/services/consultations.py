@@ -168,8 +168,9 @@ class ConsultationService:
             raise ValidationError("El borrador está vacío: escriba la publicación antes de "
                                   "consultar a la CNCS.")
         if not (self.cncs_email or "").strip():
-            raise ValidationError("No hay dirección de correo de la CNCS en Preferencias: "
-                                  "escríbala antes de enviar la consulta.", field="cncs_email")
+            raise ValidationError("No hay dirección de correo de la CNCS en Archivo → "
+                                  "Preferencias → Correo: escríbala antes de enviar la "
+                                  "consulta.", field="cncs_email")
         media_items, copies = self._freeze_media(post)
         snapshot = {
             "text": post.text,

@@ -91,8 +91,8 @@ class SmtpMailer:
         config = self.config
         if not config.host:
             raise MailError(
-                "No hay servidor de correo configurado. Indique el servidor SMTP en "
-                "Preferencias; el correo queda pendiente y se enviará después."
+                "No hay servidor de correo configurado. Indique el servidor SMTP en Archivo → "
+                "Preferencias → Correo; el correo queda pendiente y se enviará después."
             )
         message = self.build(mail)
         password = self.secrets.get(SMTP_SECRET_KEY) if config.user else None
@@ -112,7 +112,7 @@ class SmtpMailer:
         except smtplib.SMTPAuthenticationError as error:
             raise MailError(
                 "El servidor de correo rechazó el usuario o la contraseña. Revise la cuenta "
-                "SMTP en Preferencias."
+                "SMTP en Archivo → Preferencias → Correo."
             ) from error
         except smtplib.SMTPRecipientsRefused as error:
             raise MailError(
@@ -121,7 +121,7 @@ class SmtpMailer:
         except smtplib.SMTPNotSupportedError as error:
             raise MailError(
                 "El servidor de correo no admite STARTTLS. Cambie la seguridad a «ssl» o "
-                "«ninguna» en Preferencias."
+                "«ninguna» en Archivo → Preferencias → Correo."
             ) from error
         except (TimeoutError, smtplib.SMTPException, OSError) as error:
             raise MailError(
@@ -146,7 +146,7 @@ class Outbox:
         clean = [r.strip() for r in recipients if r and r.strip()]
         if not clean:
             raise MailError("El correo no tiene destinatarios: revise las direcciones en "
-                            "Preferencias.")
+                            "Archivo → Preferencias → Correo.")
         mail = OutgoingMail(
             recipients=clean, subject=subject, body=body,
             attachments=[{"path": a.path, "filename": a.filename or Path(a.path).name,

@@ -18,8 +18,9 @@ from redes_desktop.sync.server_bookkeeping import LOCK_TIMEOUT_MS, STATEMENT_TIM
 SECRET_KEY = "base-compartida"
 PASSWORD_IN_SETTINGS = (
     "La dirección de la base compartida en la configuración lleva la contraseña: se usó, pero "
-    "cualquiera que lea el archivo de configuración la ve. Guárdela como secreto (clave "
-    f"«{SECRET_KEY}»: redes-desktop secretos guardar {SECRET_KEY}) y quítela de la dirección."
+    "cualquiera que lea el archivo de configuración la ve. Abra Archivo → Preferencias → Base "
+    "compartida y pulse «Guardar»: la contraseña pasa al almacén de secretos (clave "
+    f"«{SECRET_KEY}») y sale de la dirección."
 )
 
 
@@ -59,8 +60,9 @@ def shared_engine(url: str, secrets: SecretStore | None = None, *,
     `shared-db init` runs migrations that may take longer)."""
     if not url or not url.strip():
         raise UserFacingError(
-            "No está configurada la base de datos compartida. Indique su dirección en la "
-            "configuración (o con --database-url postgresql+psycopg://usuario@servidor/base)."
+            "No está configurada la base de datos compartida. Indique su dirección en "
+            "Archivo → Preferencias → Base compartida (o con --database-url "
+            "postgresql+psycopg://usuario@servidor/base en la línea de órdenes)."
         )
     try:
         parsed = make_url(url.strip())

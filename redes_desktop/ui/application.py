@@ -169,22 +169,16 @@ class Startup:
 
     def _start_sync(self, context: AppContext) -> None:
         """Background sync with the shared database, when one is configured (issue 7)."""
+        from redes_desktop.ui.preferences.wiring import PreferencesOpener, sync_factory
         from redes_desktop.ui.sync.conflicts_dialog import ConflictsDialog
         from redes_desktop.ui.sync.controller import SyncController
 
         settings = context.workspace.settings
-        factory = None
-        if settings.shared_database_url:
-            def factory():
-                from redes_desktop.context_setup import RecordingSync, make_sync_engine
-
-                engine, note = make_sync_engine(context)
-                return RecordingSync(engine, context, note)
-
-        self.sync = sync = SyncController(context.database.engine, factory,
+        self.sync = sync = SyncController(context.database.engine, sync_factory(context),
                                           max(settings.sync_interval_seconds, 10) * 1000,
                                           self.window)
-        sync.status_changed.connect(self.window.sync_label.setText)
+        # Archivo → Preferencias, and the sync status's links into it (issue 14).
+        self.preferences = PreferencesOpener(self.window, context, sync)
         sync.status_changed.connect(self._show_bitacora_alarm)  # the shared comparison
         self.window.sync_now_action.triggered.connect(sync.sync_now)
         self.window.conflicts_action.triggered.connect(

@@ -133,6 +133,17 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.sync_now_action)
         file_menu.addAction(self.conflicts_action)
         file_menu.addSeparator()
+        # Issue 14: the application opens ui/preferences/dialog.py on `triggered`.
+        self.preferences_action = QAction(self.tr("&Preferencias…"), self)
+        # The platform's own key (empty on most Linux desktops) and Ctrl+, everywhere.
+        keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
+        comma = QKeySequence("Ctrl+,")
+        self.preferences_action.setShortcuts(
+            [*[key for key in keys if key != comma], comma])
+        self.preferences_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.preferences_action.setEnabled(False)
+        file_menu.addAction(self.preferences_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Salir"), self)
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -193,6 +204,7 @@ class MainWindow(QMainWindow):
         for key in built:
             self._replace_page(key, PlaceholderSection(*self._placeholder_texts(key)))
         self.switch_user_action.setEnabled(True)
+        self.preferences_action.setEnabled(True)
         self.set_identity(context.identity)
         self._ensure_built(self.current_section())
 

@@ -64,8 +64,8 @@ class BitacoraAlarmBar(QToolBar):
     def set_alarm(self, alarm: str) -> None:
         self.label.setText(
             self.tr("Bitácora bloqueada: %s No se registran ni se realizan acciones hasta que "
-                    "el área de informática la revise (ejecute «redes-desktop bitacora "
-                    "verify»).") % alarm)
+                    "el área de informática la revise («Verificar integridad» en la sección "
+                    "Bitácora dice qué entrada falla).") % alarm)
 
 
 def show_bitacora_alarm(

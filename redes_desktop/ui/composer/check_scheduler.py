@@ -78,6 +78,7 @@ class CheckScheduler(QObject):
         self.delivered_revision = -1
         self._pending: tuple[int, CheckRequest] | None = None
         self._building = False
+        self._generation = 0  # bumped by rebuild_engine
         self._running = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -121,12 +122,24 @@ class CheckScheduler(QObject):
             return
         self._building = True
         self.preparing.emit()
-        run_task(self._factory, self._on_engine, self._pool)
+        generation = self._generation
+        run_task(self._factory,
+                 lambda engine, error: self._on_engine(engine, error, generation), self._pool)
+
+    def rebuild_engine(self) -> None:
+        """The checks' settings changed (Preferencias, issue 14): the next check builds a new
+        engine with them; one being built with the old settings is dropped."""
+        self._generation += 1
+        self.engine = None
+        self._building = False
 
     # -- internals ---------------------------------------------------------------------------
-    def _on_engine(self, engine: CheckEngine | None, error: BaseException | None) -> None:
+    def _on_engine(self, engine: CheckEngine | None, error: BaseException | None,
+                   generation: int = 0) -> None:
         if not shiboken6.isValid(self):
             return  # the window closed while the engine was being built
+        if generation != self._generation:
+            return  # built with settings changed since; rebuild_engine started anew
         self._building = False
         if error is not None or engine is None:
             self.failed.emit(

@@ -48,14 +48,14 @@ def default_engine_factory(context: AppContext) -> Callable[[], CheckEngine]:
     """Build the full engine (slow: dictionaries) with this workstation's settings."""
     settings = context.workspace.settings
     user_dictionary = Path(context.workspace.paths.root) / DICTIONARY_FILE
-    domains = tuple(settings.official_domains)
-    languagetool_url = settings.languagetool_url
 
     def factory() -> CheckEngine:
         from redes_desktop.checks.engine import build_engine
 
-        return build_engine(user_dictionary=user_dictionary, official_domains=domains,
-                            languagetool_url=languagetool_url, fast_suggestions=True)
+        # Read when the engine is built, so a change in Preferencias applies on the next one.
+        return build_engine(user_dictionary=user_dictionary,
+                            official_domains=tuple(settings.official_domains),
+                            languagetool_url=settings.languagetool_url, fast_suggestions=True)
 
     return factory
 
@@ -343,6 +343,12 @@ class ComposerSection(QWidget):
             box.setChecked(account is not None and network == account.network)
             box.blockSignals(False)
         self._recheck()
+
+    def reload_checks(self) -> None:
+        """Preferencias changed the dictionary, the official sites or LanguageTool: rebuild
+        the checks with them and check the draft again."""
+        self.scheduler.rebuild_engine()
+        self.schedule_check()
 
     def _recheck(self) -> None:
         recent = self._recent_posts()

@@ -30,6 +30,8 @@ class SyncController(QObject):
     status_changed = Signal(str)
     synced = Signal(list)
     failed = Signal(str)
+    # «Sincronizar ahora» with no shared database configured: the window opens Preferencias.
+    needs_setup = Signal()
 
     def __init__(self, local_engine, engine_factory: Callable[[], Syncer] | None,
                  interval_ms: int = 60_000, parent: QObject | None = None, pool=None) -> None:
@@ -63,8 +65,26 @@ class SyncController(QObject):
         """Build a new engine at the next sync (e.g. after the user changes identity)."""
         self._engine = None
 
+    def reconfigure(self, engine_factory: Callable[[], Syncer] | None,
+                    interval_ms: int) -> None:
+        """New settings of the shared database (Preferencias): the next sync connects with
+        them; without an address the timer stops and the status says so."""
+        self.engine_factory = engine_factory
+        self._engine = None
+        self.error = self.notice = ""
+        self.timer.setInterval(interval_ms)
+        if self.configured:
+            self.timer.start()
+            self.sync_now()
+        else:
+            self.timer.stop()
+            self.refresh()
+
     def sync_now(self) -> None:
-        if self.running or not self.configured:
+        if not self.configured:
+            self.needs_setup.emit()
+            return
+        if self.running:
             return
         self.running = True
         self.refresh()

@@ -1,0 +1,320 @@
+"""Archivo → Preferencias (Ctrl+,), issue 14: one tab per kind of setting. Each tab validates
+and saves its own values with «Guardar» (redes_desktop/actions/preferences.py); the tests that
+talk to a server run off the UI thread. What happened is said in the tab's message line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redes_desktop.ui.tasks import run_task
+
+T = TypeVar("T")
+TABS = ("correo", "base", "languagetool", "diccionario", "contactos", "bitacora")
+
+
+class MessageLine(QLabel):
+    """The tab's last outcome: green when it went well, red with the reason when not."""
+
+    def __init__(self) -> None:
+        super().__init__("")
+        self.setWordWrap(True)
+        self.ok = True
+
+    def say(self, text: str, ok: bool = True) -> None:
+        self.ok = ok
+        self.setStyleSheet("" if ok else "color: #b00020;")
+        self.setText(text)
+
+
+def attempt(line: MessageLine, action: Callable[..., T], *args: Any) -> tuple[bool, T | None]:
+    """Run a quick action: (True, its result), or (False, None) with the reason in red; a
+    UserFacingError or a file error never becomes a traceback."""
+    from redes_desktop.errors import UserFacingError
+
+    try:
+        return True, action(*args)
+    except UserFacingError as error:
+        line.say(error.message, ok=False)
+    except OSError as error:
+        line.say(line.tr("No se pudo guardar: %s. Nada cambió.") % (error.strerror or error),
+                 ok=False)
+    return False, None
+
+
+def password_field(placeholder: str) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setPlaceholderText(placeholder)
+    return edit
+
+
+class PreferencesDialog(QDialog):
+    """`changed(tab)` after a tab saved its values (the window reacts, e.g. the sync)."""
+
+    changed = Signal(str)
+
+    def __init__(self, context, parent: QWidget | None = None, *, pool=None,
+                 tab: str = "correo") -> None:
+        super().__init__(parent)
+        from redes_desktop.ui.preferences.tabs_checks import (
+            BitacoraTab,
+            ContactsTab,
+            DictionaryTab,
+            LanguageToolTab,
+        )
+
+        self.setWindowTitle(self.tr("Preferencias"))
+        self.resize(720, 560)
+        self.context = context
+        self.pool = pool
+        self.tabs = QTabWidget()
+        self.pages: dict[str, QWidget] = {
+            "correo": MailTab(self), "base": SharedTab(self),
+            "languagetool": LanguageToolTab(self), "diccionario": DictionaryTab(self),
+            "contactos": ContactsTab(self), "bitacora": BitacoraTab(self),
+        }
+        titles = {"correo": self.tr("Correo"), "base": self.tr("Base compartida"),
+                  "languagetool": self.tr("LanguageTool"),
+                  "diccionario": self.tr("Diccionario y sitios"),
+                  "contactos": self.tr("Contactos por área"), "bitacora": self.tr("Bitácora")}
+        for key in TABS:
+            self.tabs.addTab(self.pages[key], titles[key])
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        self.notice = QLabel("")
+        self.notice.setWordWrap(True)
+        self.notice.setVisible(False)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.tabs)
+        layout.addWidget(buttons)
+        self.show_tab(tab)
+
+    def show_tab(self, key: str, notice: str = "") -> None:
+        if key in self.pages:
+            self.tabs.setCurrentWidget(self.pages[key])
+        self.notice.setText(notice)
+        self.notice.setVisible(bool(notice))
+
+    def current_tab(self) -> str:
+        return TABS[self.tabs.currentIndex()]
+
+    def run(self, fn, on_done) -> None:
+        run_task(fn, on_done, self.pool)
+
+
+class MailTab(QWidget):
+    def __init__(self, dialog: PreferencesDialog) -> None:
+        super().__init__()
+        from redes_desktop.actions import preferences as prefs
+
+        self.dialog = dialog
+        self.context = dialog.context
+        form = prefs.MailForm.of(self.context.workspace.settings)
+        self.host = QLineEdit(form.host)
+        self.host.setPlaceholderText("smtp.ine.mx")
+        self.port = QSpinBox()
+        self.port.setRange(1, 65535)
+        self.port.setValue(form.port)
+        self.security = QComboBox()
+        for value, label in (("starttls", self.tr("STARTTLS")), ("ssl", self.tr("SSL")),
+                             ("none", self.tr("Ninguna (solo en la red interna)"))):
+            self.security.addItem(label, value)
+        self.security.setCurrentIndex(max(0, self.security.findData(form.security)))
+        self.user = QLineEdit(form.user)
+        self.sender_edit = QLineEdit(form.sender)
+        self.sender_edit.setPlaceholderText("Redes INE <redes@ine.mx>")
+        self.password = password_field(self._password_hint())
+        self.forget_password = QPushButton(self.tr("Olvidar contraseña"))
+        self.forget_password.clicked.connect(self.forget)
+        self.addresses: dict[str, QLineEdit] = {}
+        layout = QFormLayout(self)
+        layout.addRow(self.tr("Servidor SMTP:"), self.host)
+        layout.addRow(self.tr("Puerto:"), self.port)
+        layout.addRow(self.tr("Seguridad:"), self.security)
+        layout.addRow(self.tr("Usuario:"), self.user)
+        row = QHBoxLayout()
+        row.addWidget(self.password)
+        row.addWidget(self.forget_password)
+        layout.addRow(self.tr("Contraseña:"), row)
+        layout.addRow(self.tr("Remitente:"), self.sender_edit)
+        for name, label in prefs.INSTITUTION_ADDRESSES:
+            edit = QLineEdit(form.addresses[name])
+            self.addresses[name] = edit
+            layout.addRow(label + ":", edit)
+        self.test_to = QLineEdit(getattr(self.context.identity, "email", "") or "")
+        self.test_button = QPushButton(self.tr("Enviar correo de prueba"))
+        self.test_button.clicked.connect(self.send_test)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_to)
+        test_row.addWidget(self.test_button)
+        layout.addRow(self.tr("Probar con:"), test_row)
+        self.save_button = QPushButton(self.tr("Guardar"))
+        self.save_button.clicked.connect(self.save)
+        layout.addRow(self.save_button)
+        self.message = MessageLine()
+        layout.addRow(self.message)
+
+    def _password_hint(self) -> str:
+        from redes_desktop.actions import preferences as prefs
+
+        _ok, stored = attempt(MessageLine(), prefs.mail_password_stored, self.context.secrets)
+        return (self.tr("guardada en %s; escriba otra para cambiarla")
+                % self.context.secrets.location if stored
+                else self.tr("sin contraseña guardada"))
+
+    def form(self):
+        from redes_desktop.actions import preferences as prefs
+
+        return prefs.MailForm(
+            host=self.host.text(), port=self.port.value(),
+            security=self.security.currentData(), user=self.user.text(),
+            sender=self.sender_edit.text(), password=self.password.text() or None,
+            addresses={name: edit.text() for name, edit in self.addresses.items()})
+
+    def save(self) -> None:
+        from redes_desktop.actions import preferences as prefs
+
+        context = self.context
+        ok, _ = attempt(self.message, prefs.apply_mail, context.workspace, context.secrets,
+                        self.form())
+        if not ok:
+            return
+        self.password.clear()
+        self.password.setPlaceholderText(self._password_hint())
+        self.message.say(self.tr("Correo guardado. Se usa desde el próximo envío."))
+        self.dialog.changed.emit("correo")
+
+    def forget(self) -> None:
+        from redes_desktop.services.mail import SMTP_SECRET_KEY
+
+        ok, _ = attempt(self.message, self.context.secrets.delete, SMTP_SECRET_KEY)
+        if ok:
+            self.password.setPlaceholderText(self._password_hint())
+            self.message.say(self.tr("Se borró la contraseña del correo."))
+
+    def send_test(self) -> None:
+        from redes_desktop.actions import preferences as prefs
+
+        form, to, secrets = self.form(), self.test_to.text(), self.context.secrets
+        self.test_button.setEnabled(False)
+        self.message.say(self.tr("Enviando correo de prueba…"))
+        self.dialog.run(lambda: prefs.send_test_mail(form, secrets, to), self._tested)
+
+    def _tested(self, result, error: BaseException | None) -> None:
+        self.test_button.setEnabled(True)
+        show_outcome(self.message, result, error)
+
+
+def show_outcome(line: MessageLine, result, error: BaseException | None) -> None:
+    if error is None:
+        line.say(str(result))
+    else:
+        line.say(getattr(error, "message", None) or line.tr(
+            "La prueba falló por un error inesperado (%s); nada cambió.")
+            % type(error).__name__, ok=False)
+
+
+class SharedTab(QWidget):
+    def __init__(self, dialog: PreferencesDialog) -> None:
+        super().__init__()
+        from redes_desktop.actions import preferences as prefs
+
+        self.dialog = dialog
+        self.context = dialog.context
+        form = prefs.SharedForm.of(self.context.workspace.settings)
+        self.url = QLineEdit(form.url)
+        self.url.setPlaceholderText("postgresql+psycopg://usuario@servidor:5432/base")
+        self.password = password_field(self._password_hint())
+        self.forget_password = QPushButton(self.tr("Olvidar contraseña"))
+        self.forget_password.clicked.connect(self.forget)
+        self.interval = QSpinBox()
+        self.interval.setRange(prefs.MIN_SYNC_INTERVAL_S, prefs.MAX_SYNC_INTERVAL_S)
+        self.interval.setSuffix(self.tr(" s"))
+        self.interval.setValue(min(max(form.interval_seconds, prefs.MIN_SYNC_INTERVAL_S),
+                                   prefs.MAX_SYNC_INTERVAL_S))
+        self.test_button = QPushButton(self.tr("Probar conexión"))
+        self.test_button.clicked.connect(self.test)
+        self.save_button = QPushButton(self.tr("Guardar"))
+        self.save_button.clicked.connect(self.save)
+        self.message = MessageLine()
+        layout = QFormLayout(self)
+        layout.addRow(self.tr("Dirección:"), self.url)
+        password_row = QHBoxLayout()
+        password_row.addWidget(self.password)
+        password_row.addWidget(self.forget_password)
+        layout.addRow(self.tr("Contraseña:"), password_row)
+        layout.addRow(self.tr("Sincronizar cada:"), self.interval)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.test_button)
+        buttons.addWidget(self.save_button)
+        layout.addRow(buttons)
+        layout.addRow(self.message)
+
+    def _password_hint(self) -> str:
+        from redes_desktop.actions import preferences as prefs
+
+        _ok, stored = attempt(MessageLine(), prefs.shared_password_stored, self.context.secrets)
+        return (self.tr("guardada en %s; escriba otra para cambiarla")
+                % self.context.secrets.location if stored
+                else self.tr("sin contraseña guardada (el servidor puede no pedirla)"))
+
+    def form(self):
+        from redes_desktop.actions import preferences as prefs
+
+        return prefs.SharedForm(url=self.url.text(), password=self.password.text() or None,
+                                interval_seconds=self.interval.value())
+
+    def save(self) -> None:
+        from redes_desktop.actions import preferences as prefs
+
+        context = self.context
+        ok, clean = attempt(self.message, prefs.apply_shared, context.workspace,
+                            context.secrets, self.form())
+        if not ok or clean is None:
+            return
+        self.url.setText(clean.url)  # a password typed in the address was moved out of it
+        self.password.clear()
+        self.password.setPlaceholderText(self._password_hint())
+        self.message.say(self.tr("Base compartida guardada; la sincronización la usa desde "
+                                 "ahora.") if clean.url else
+                         self.tr("Sin base compartida: se trabaja solo en local."))
+        self.dialog.changed.emit("base")
+
+    def forget(self) -> None:
+        from redes_desktop.sync.connect import SECRET_KEY
+
+        ok, _ = attempt(self.message, self.context.secrets.delete, SECRET_KEY)
+        if ok:
+            self.password.setPlaceholderText(self._password_hint())
+            self.message.say(self.tr("Se borró la contraseña de la base compartida."))
+            self.dialog.changed.emit("base")
+
+    def test(self) -> None:
+        from redes_desktop.actions import preferences as prefs
+
+        form, secrets = self.form(), self.context.secrets
+        self.test_button.setEnabled(False)
+        self.message.say(self.tr("Probando la conexión…"))
+        self.dialog.run(lambda: prefs.test_shared_connection(form, secrets), self._tested)
+
+    def _tested(self, result, error: BaseException | None) -> None:
+        self.test_button.setEnabled(True)
+        show_outcome(self.message, result, error)
