@@ -146,3 +146,83 @@ def test_idle_lock_fires_after_the_idle_time_and_input_postpones_it(qtbot, clock
     lock.reset()
     assert not lock.policy.due()
     lock.stop()
+
+
+def test_the_window_locks_when_idle_and_opens_with_the_password(qtbot, data_dir, clock,
+                                                                typer):
+    from PySide6.QtCore import QThreadPool
+
+    from redes_desktop.ui.application import Startup
+    from tests.signin_support import sign_in_at_startup
+
+    workspace = open_workspace(data_dir, clock=clock)
+    with workspace.open_database().session() as session:
+        office = make_office(Directory(session, clock, NullRecorder()))
+        session.commit()
+        workspace.settings.current_person_id = str(office.titular.id)
+    workspace.database.dispose()
+    workspace.database = None
+    workspace.settings.idle_lock_minutes = 10
+    workspace.save_settings()
+    startup = Startup(QApplication.instance(), workspace, quit_after_startup=False)
+    qtbot.addWidget(startup.window)
+    startup.start()
+    qtbot.waitUntil(lambda: startup.context is not None, timeout=15_000)
+    try:
+        window = startup.window
+        assert window.locked
+        sign_in_at_startup(qtbot, startup, "clave-del-titular", typer)
+        assert not window.locked and startup.idle is not None
+        clock.advance(timedelta(minutes=9))
+        startup.idle.check()
+        assert not window.locked
+        clock.advance(timedelta(minutes=1))
+        startup.idle.check()  # what the timer does every 15 s
+        assert window.locked and window.centralWidget().isHidden()
+        dialog = startup.signin_dialog
+        assert dialog is not None and dialog.locked_person == office.titular.id
+        # A wrong password keeps it locked; the right one opens it.
+        qtbot.waitUntil(lambda: dialog.state is not None, timeout=15_000)
+        typer(dialog.password_edit, "otra-clave-cualquiera")
+        dialog.enter_button.click()
+        qtbot.waitUntil(lambda: "no es correcta" in dialog.error_label.text(), timeout=15_000)
+        assert window.locked
+        dialog.password_edit.clear()
+        sign_in_at_startup(qtbot, startup, "clave-del-titular", typer)
+        assert not window.locked and "Titular jal" in window.user_label.text()
+        QThreadPool.globalInstance().waitForDone()
+        bitacora = startup.context.recorder.bitacora
+        bitacora.flush_anchors(wait=True)
+        from redes_desktop.bitacora.query import Filters
+
+        reader = bitacora.reader()
+        try:
+            actions = [reader.decode(row).action for row in reader.page(Filters(), 0, 50)]
+        finally:
+            reader.close()
+        for action in ("sesion_iniciada", "sesion_bloqueada", "sesion_fallida"):
+            assert action in actions
+    finally:
+        startup.window.close()
+        QThreadPool.globalInstance().waitForDone()
+        if startup.sync is not None:
+            startup.sync.stop()
+        if startup.context is not None:
+            startup.context.close()
+        workspace.close()
+
+
+def test_a_section_replaced_by_a_change_of_user_ignores_its_late_rows(qtbot, context):
+    """Signing in as someone else rebuilds the sections; the Consultas queue's rows still on
+    their way must not reach its deleted table (found by the sign-in tests)."""
+    import shiboken6
+
+    from redes_desktop.ui.consultas.queue_view import ConsultasSection
+    from tests.test_identity_ui import HeldPool
+
+    context.choose_identity(context.ids["titular"])
+    pool = HeldPool()
+    section = ConsultasSection(context, pool=pool)
+    assert pool.held
+    shiboken6.delete(section.table)
+    pool.run_all()  # without the guard: RuntimeError on the deleted QTableView

@@ -153,6 +153,7 @@ class Startup:
         # The person remembered in the settings is only preselected: signing in proves it.
         remembered = context.identity
         context.identity = None
+        self.window.set_locked(True)  # no section is built before someone signs in
         self.window.set_context(context)
         freeze_long_lived_objects()  # the data layer lives as long as the window
         alarm = self._show_bitacora_alarm()
@@ -169,7 +170,6 @@ class Startup:
         self.notifier = TrayNotifier(self.window)
         self.notifier.activated.connect(self._open_notification)
         context.notifier = self.notifier
-        self.window.set_locked(True)
         self._open_sign_in(preselect=remembered.person_id if remembered else None)
         self._run_jobs(STARTUP)
         self._start_sync(context)
@@ -272,7 +272,13 @@ class Startup:
         context = self.context
         if not result or dialog.signed_in is None or context is None:
             return  # cancelled: whoever was signed in stays (or the window stays locked)
+        same_person = dialog.previous is not None and (
+            dialog.previous.person_id == dialog.signed_in.person_id)
         self.window.set_locked(False)
+        if same_person:  # back from the lock: the sections stay as they were
+            self.window.set_identity(context.identity)
+            self._start_idle_lock()
+            return
         self.window.set_context(context)
         if self.sync is not None:
             self.sync.forget_engine()  # the next sync connects as the new person
@@ -293,8 +299,12 @@ class Startup:
         """Idle too long: record the lock, hide the data, ask the password again."""
         context, service = self.context, self.signin
         identity = context.identity if context is not None else None
-        if identity is None or service is None or self.signin_dialog is not None:
+        if identity is None or service is None:
             return
+        if self.signin_dialog is not None:
+            if self.signin_dialog.locked_person is not None:
+                return  # already locked
+            self.signin_dialog.done(0)  # a «Cambiar de usuario» left open: lock instead
         minutes = self.workspace.settings.idle_lock_minutes
         run_task(lambda: service.record_lock(identity, minutes), self._on_lock_recorded,
                  self.pool)

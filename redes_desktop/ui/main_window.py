@@ -204,8 +204,9 @@ class MainWindow(QMainWindow):
 
     def _ensure_built(self, key: str) -> None:
         spec = self._spec(key)
-        if self._context is None or spec.factory is None or key in self._built:
-            return
+        if (self._context is None or spec.factory is None or key in self._built
+                or self._locked):
+            return  # locked: a section is built once someone has signed in
         self._built.add(key)
         page = spec.factory(self._context)
         status_message = getattr(page, "status_message", None)
@@ -267,6 +268,11 @@ class MainWindow(QMainWindow):
             action.setEnabled(not locked)
         if locked:
             self.user_label.setText(self.tr("Sesión bloqueada"))
+        elif self._nav_ready():
+            self._ensure_built(self.current_section())
+
+    def _nav_ready(self) -> bool:
+        return 0 <= self.nav.currentRow() < len(self._specs)
 
     @property
     def locked(self) -> bool:

@@ -42,6 +42,7 @@ class SignInDialog(QDialog):
         self.preselect = locked_person or preselect
         self.state: SignInState | None = None
         self.signed_in = None  # the Identity once proven
+        self.previous = context.identity  # who was signed in when the dialog opened
         self._busy = False
         self._revision = 0
         self.setWindowTitle(self.tr("Sesión bloqueada") if locked_person
