@@ -216,3 +216,10 @@ def test_sign_in_with_a_shared_database_uses_the_server_then_works_offline(
         service.sign_in(titular, "cualquiera-larga", confirmation="cualquiera-larga")
     assert not service.credential.is_set(titular)
     assert "sesion_iniciada" not in _actions(service)
+
+
+def test_the_configured_address_password_is_never_a_persons_password():
+    from redes_desktop.signin.shared_login import login_url
+
+    url = login_url("postgresql+psycopg://estacion:secreta@servidor/base", "persona@ine.mx", "")
+    assert url.password is None and url.username == "persona@ine.mx"

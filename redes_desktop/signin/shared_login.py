@@ -22,7 +22,8 @@ def login_url(url: str, login: str, password: str):
     written in the configured address is never used for a person's sign-in)."""
     from sqlalchemy.engine import make_url
 
-    return make_url(url.strip()).set(username=login, password=password or None)
+    # `URL.set` keeps a part given as None: `_replace` is the only way to drop the password.
+    return make_url(url.strip())._replace(username=login, password=password or None)
 
 
 def verify_shared_login(url: str, login: str, password: str, person_id: uuid.UUID) -> None:
