@@ -226,3 +226,42 @@ def test_a_section_replaced_by_a_change_of_user_ignores_its_late_rows(qtbot, con
     assert pool.held
     shiboken6.delete(section.table)
     pool.run_all()  # without the guard: RuntimeError on the deleted QTableView
+
+
+@pytest.fixture
+def empty_context(tmp_path, clock):
+    folder = tmp_path / "vacia"
+    folder.mkdir()
+    workspace = open_workspace(folder, clock=clock)
+    ctx = AppContext(workspace=workspace, database=workspace.open_database(), clock=clock,
+                     secrets=MemorySecrets(), recorder=MemoryRecorder())
+    yield ctx
+    workspace.close()
+
+
+def test_first_start_creates_the_institution_and_signs_in(qtbot, empty_context, typer):
+    context = empty_context
+    service = SignInService.of(context, Throttle(sleeper=lambda _s: None),
+                               LocalCredential(context.secrets, FAST))
+    dialog = _dialog(qtbot, context, service)
+    assert not dialog.first_start_button.isHidden() and dialog.register_button.isHidden()
+    assistant = dialog.open_first_start()
+    typer(assistant.name_edit, "Revisora Primera")
+    typer(assistant.email_edit, "revisora.primera@ine.mx")
+    typer(assistant.new_password, "clave-de-la-revisora")
+    typer(assistant.new_confirm, "clave-de-la-revisora")
+    assistant.create_button.click()
+    assert dialog.signed_in is not None and dialog.signed_in.is_reviewer
+    assert context.identity == dialog.signed_in and dialog.result() == 1
+
+
+def test_first_start_demo_is_separate_and_then_one_signs_in(qtbot, empty_context):
+    context = empty_context
+    service = SignInService.of(context, Throttle(sleeper=lambda _s: None),
+                               LocalCredential(context.secrets, FAST))
+    dialog = _dialog(qtbot, context, service)
+    assistant = dialog.open_first_start()
+    assistant.demo_button.click()
+    assert assistant.demo_opened and assistant.signed_in is None
+    assert dialog.signed_in is None and context.identity is None
+    assert dialog.people_list.count() > 0 and dialog.first_start_button.isHidden()

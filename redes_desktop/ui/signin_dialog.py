@@ -6,6 +6,7 @@ someone else does). The checks run off the UI thread (`actions/sign_in.py`)."""
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import Qt
@@ -28,6 +29,9 @@ from redes_desktop.context import AppContext
 from redes_desktop.services.directory import fold
 from redes_desktop.ui.cuentas.operations import error_text
 from redes_desktop.ui.tasks import run_task
+
+if TYPE_CHECKING:
+    from redes_desktop.ui.first_start_dialog import FirstStartDialog
 
 
 class SignInDialog(QDialog):
@@ -66,6 +70,11 @@ class SignInDialog(QDialog):
         self.register_button = QPushButton(self.tr("¿No aparece? &Regístrese o abra la "
                                                    "demostración…"))
         self.register_button.clicked.connect(self._register)
+        self.first_start_button = QPushButton(self.tr(
+            "&Primer inicio: crear la institución, unirse a una existente o ver la "
+            "demostración…"))
+        self.first_start_button.clicked.connect(self.open_first_start)
+        self.first_start_button.setVisible(False)
 
         self.mode_label = QLabel("")
         self.mode_label.setWordWrap(True)
@@ -98,6 +107,7 @@ class SignInDialog(QDialog):
             layout.addWidget(widget)
         layout.addWidget(self.people_list, 1)
         layout.addWidget(self.register_button)
+        layout.addWidget(self.first_start_button)
         layout.addWidget(self.other_button)
         layout.addWidget(self.mode_label)
         layout.addLayout(form)
@@ -146,6 +156,10 @@ class SignInDialog(QDialog):
             if person.person_id == self.preselect:
                 chosen = index
         self.people_list.blockSignals(False)
+        # An empty folder: nobody to sign in as yet (the first-start assistant).
+        self.first_start_button.setVisible(choices.empty and self.locked_person is None)
+        self.register_button.setVisible(not choices.empty and self.locked_person is None
+                                        and not self.people_list.isHidden())
         if self.people_list.count():
             self.people_list.setCurrentRow(chosen)
         self._person_changed()
@@ -228,6 +242,24 @@ class SignInDialog(QDialog):
         if accepted and registered is not None:
             self.preselect = registered.person_id
         self._reload()
+
+    def open_first_start(self) -> FirstStartDialog:
+        """The assistant (modal, `open()`); signed in there means signed in here."""
+        from redes_desktop.ui.first_start_dialog import FirstStartDialog
+
+        dialog = FirstStartDialog(self.context, self.service.credential, self, pool=self.pool)
+        dialog.finished.connect(lambda _result: self._on_first_start(dialog))
+        dialog.open()
+        return dialog
+
+    def _on_first_start(self, dialog: FirstStartDialog) -> None:
+        if not shiboken6.isValid(self):
+            return
+        if dialog.signed_in is not None:
+            self.signed_in = dialog.signed_in
+            super().accept()
+        elif dialog.demo_opened:
+            self._reload()
 
     # -- signing in ----------------------------------------------------------------------------
     def accept(self) -> None:
