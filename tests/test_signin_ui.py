@@ -117,6 +117,7 @@ def test_review_mode_only_for_a_signed_in_reviewer(qtbot, context):
     assert window.review_mode and window.user_label.text().startswith("Sesión: ")
     window.set_locked(True)
     assert not window.review_mode and window.centralWidget().isHidden()
+    assert not window.conflicts_action.isEnabled()
     window.set_locked(False)
     assert window.review_mode
 
@@ -224,7 +225,7 @@ def test_a_section_replaced_by_a_change_of_user_ignores_its_late_rows(qtbot, con
     pool = HeldPool()
     section = ConsultasSection(context, pool=pool)
     assert pool.held
-    shiboken6.delete(section.table)
+    shiboken6.delete(section)  # what replacing the page does (deleteLater), at once
     pool.run_all()  # without the guard: RuntimeError on the deleted QTableView
 
 

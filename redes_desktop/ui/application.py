@@ -292,6 +292,7 @@ class Startup:
             minutes = self.workspace.settings.idle_lock_minutes
             self.idle = IdleLock(IdlePolicy(minutes, self.context.clock), self.window)
             self.idle.lock_due.connect(self.lock_session)
+            self.window.closing.connect(self.idle.stop)
         elif self.idle is not None:
             self.idle.reset()
 

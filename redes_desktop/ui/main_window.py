@@ -264,8 +264,8 @@ class MainWindow(QMainWindow):
         central = self.centralWidget()
         if central is not None:
             central.setVisible(not locked)
-        for action in self.section_actions.values():
-            action.setEnabled(not locked)
+        for action in (*self.section_actions.values(), self.conflicts_action):
+            action.setEnabled(not locked)  # the conflicts dialog shows records too
         if locked:
             self.user_label.setText(self.tr("Sesión bloqueada"))
         elif self._nav_ready():
