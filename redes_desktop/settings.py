@@ -53,6 +53,8 @@ class Settings:
     attention_hours: str = "10:00 a 14:00 h"
     # An account without publications for this long is listed as possibly abandoned (7.viii).
     abandoned_after_days: int = 90
+    # Sign-in (issue 14): the session locks after this many minutes without input (0: never).
+    idle_lock_minutes: int = 15
 
 
 def _upgrade(raw: dict[str, Any]) -> dict[str, Any]:

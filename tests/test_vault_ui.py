@@ -23,6 +23,7 @@ from redes_desktop.vault.choice import PASSPHRASE_ENV, SecretsOptions, choose_st
 from redes_desktop.vault.file import KdfParams
 from redes_desktop.vault.store import UnlockThrottle, VaultSecretStore
 from redes_desktop.workspace import open_workspace
+from tests.signin_support import sign_in_at_startup
 
 CHEAP = KdfParams(time_cost=1, memory_kib=8, parallelism=1)
 PHRASE = "Ñandú pirámide cigüeña lápiz"  # accented: typed key by key (conftest.type_text)
@@ -163,7 +164,13 @@ def test_no_keyring_reaches_a_usable_window_through_the_vault(qtbot, data_dir, c
     dialog.ok_button.click()
     qtbot.waitUntil(lambda: startup.context is not None, timeout=15_000)
     assert startup.window.secrets_label.text() == "Secretos: bóveda cifrada local"
-    assert "Titular jal" in startup.window.user_label.text()
+    # The remembered person is only preselected: nothing shows until they sign in (issue 14).
+    assert startup.window.locked and "Titular jal" not in startup.window.user_label.text()
+    sign_in_at_startup(qtbot, startup, "clave-del-titular", typer)
+    assert "Titular jal" in startup.window.user_label.text() and not startup.window.locked
+    # The local credential is a hash in the vault, like every other secret.
+    assert startup.context.secrets.get(
+        f"acceso:{startup.context.identity.person_id}").startswith("$argon2id$")
     assert str(workspace.paths.vault) in startup.window.secrets_label.toolTip()
     # The bitácora opened with its keys in the vault.
     bitacora = startup.context.recorder.bitacora

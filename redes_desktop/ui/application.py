@@ -25,8 +25,11 @@ from redes_desktop.ui.tasks import run_task
 from redes_desktop.workspace import Workspace, open_workspace
 
 if TYPE_CHECKING:  # imported where used: the window paints before the data layer is imported
+    from redes_desktop.actions.sign_in import SignInService
     from redes_desktop.context import AppContext
     from redes_desktop.secrets_store import SecretStore
+    from redes_desktop.ui.idle_lock import IdleLock
+    from redes_desktop.ui.signin_dialog import SignInDialog
     from redes_desktop.ui.sync.controller import SyncController
     from redes_desktop.ui.vault_dialog import VaultDialog
 
@@ -52,6 +55,11 @@ class Startup:
         self.sync: SyncController | None = None
         self.secrets: SecretStore | None = None
         self.vault_dialog: VaultDialog | None = None
+        # Sign-in (issue 14): one service (its throttle lives across attempts), the dialog
+        # while it is open, and the idle lock once someone signed in.
+        self.signin: SignInService | None = None
+        self.signin_dialog: SignInDialog | None = None
+        self.idle: IdleLock | None = None
         self.window = MainWindow(str(workspace.paths.root))
         settings = workspace.settings
         self.window.restore_state(
@@ -142,6 +150,10 @@ class Startup:
             self._fail(error)
             return
         self.context = context
+        # The person remembered in the settings is only preselected: signing in proves it.
+        remembered = context.identity
+        context.identity = None
+        self.window.set_locked(True)  # no section is built before someone signs in
         self.window.set_context(context)
         freeze_long_lived_objects()  # the data layer lives as long as the window
         alarm = self._show_bitacora_alarm()
@@ -158,8 +170,7 @@ class Startup:
         self.notifier = TrayNotifier(self.window)
         self.notifier.activated.connect(self._open_notification)
         context.notifier = self.notifier
-        if context.identity is None:
-            self._ask_identity()
+        self._open_sign_in(preselect=remembered.person_id if remembered else None)
         self._run_jobs(STARTUP)
         self._start_sync(context)
         self._periodic = QTimer(self.window)
@@ -230,16 +241,74 @@ class Startup:
             self.window.statusBar().showMessage(" · ".join(errors), 30_000)
 
     def _ask_identity(self) -> None:
-        from redes_desktop.ui.identity_dialog import IdentityDialog
+        """«Cambiar de usuario»: the next person signs in (the current one stays until then)."""
+        if self.context is None:  # the switch-user action is enabled once the data is loaded
+            return
+        self._open_sign_in()
+
+    def _open_sign_in(self, *, preselect=None, locked_person=None) -> None:
+        from redes_desktop.actions.sign_in import SignInService
+        from redes_desktop.ui.signin_dialog import SignInDialog
 
         context = self.context
-        if context is None:  # the switch-user action is enabled once the data is loaded
+        if context is None or self.signin_dialog is not None:
             return
-        dialog = IdentityDialog(context, self.window)
-        if dialog.exec() and context.identity is not None:
-            self.window.set_context(context)
-            if self.sync is not None:
-                self.sync.forget_engine()  # the next sync connects as the new person
+        if self.signin is None:
+            self.signin = SignInService.of(context)
+        self.signin_dialog = dialog = SignInDialog(
+            context, self.signin, self.window, preselect=preselect,
+            locked_person=locked_person, pool=self.pool)
+        dialog.finished.connect(lambda result: self._on_sign_in_closed(dialog, result))
+        dialog.open()
+
+    def _on_sign_in_closed(self, dialog: SignInDialog, result: int) -> None:
+        self.signin_dialog = None
+        context = self.context
+        if not result or dialog.signed_in is None or context is None:
+            return  # cancelled: whoever was signed in stays (or the window stays locked)
+        same_person = dialog.previous is not None and (
+            dialog.previous.person_id == dialog.signed_in.person_id)
+        self.window.set_locked(False)
+        if same_person:  # back from the lock: the sections stay as they were
+            self.window.set_identity(context.identity)
+            self._start_idle_lock()
+            return
+        self.window.set_context(context)
+        if self.sync is not None:
+            self.sync.forget_engine()  # the next sync connects as the new person
+        self._start_idle_lock()
+
+    def _start_idle_lock(self) -> None:
+        from redes_desktop.signin.idle import IdlePolicy
+        from redes_desktop.ui.idle_lock import IdleLock
+
+        if self.idle is None and self.context is not None:
+            minutes = self.workspace.settings.idle_lock_minutes
+            self.idle = IdleLock(IdlePolicy(minutes, self.context.clock), self.window)
+            self.idle.lock_due.connect(self.lock_session)
+            self.window.closing.connect(self.idle.stop)
+        elif self.idle is not None:
+            self.idle.reset()
+
+    def lock_session(self) -> None:
+        """Idle too long: record the lock, hide the data, ask the password again."""
+        context, service = self.context, self.signin
+        identity = context.identity if context is not None else None
+        if identity is None or service is None:
+            return
+        if self.signin_dialog is not None:
+            if self.signin_dialog.locked_person is not None:
+                return  # already locked
+            self.signin_dialog.done(0)  # a «Cambiar de usuario» left open: lock instead
+        minutes = self.workspace.settings.idle_lock_minutes
+        run_task(lambda: service.record_lock(identity, minutes), self._on_lock_recorded,
+                 self.pool)
+        self.window.set_locked(True)
+        self._open_sign_in(locked_person=identity.person_id)
+
+    def _on_lock_recorded(self, _result, error: BaseException | None) -> None:
+        if error is not None:
+            self.window.statusBar().showMessage(str(error), 30_000)
 
     def _fail(self, error: BaseException) -> None:
         if isinstance(error, UserFacingError):

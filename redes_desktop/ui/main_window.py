@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self._built: set[str] = set()
         self._context = None
         self._review_mode = False
+        self._locked = False
 
         self.nav = QListWidget()
         self.nav.setObjectName("navegacion")
@@ -217,8 +218,9 @@ class MainWindow(QMainWindow):
 
     def _ensure_built(self, key: str) -> None:
         spec = self._spec(key)
-        if self._context is None or spec.factory is None or key in self._built:
-            return
+        if (self._context is None or spec.factory is None or key in self._built
+                or self._locked):
+            return  # locked: a section is built once someone has signed in
         self._built.add(key)
         page = spec.factory(self._context)
         compact_combos(page)  # issue 15: a long name in a combo must not widen the window
@@ -257,20 +259,43 @@ class MainWindow(QMainWindow):
             else self.tr("Las contraseñas y claves están en el llavero del sistema operativo."))
 
     def set_identity(self, identity) -> None:
+        """Who is signed in (issue 14: «Sesión: Nombre — Rol»); review mode only for a
+        signed-in CNCS reviewer (`identity` comes from a sign-in on the UI path)."""
         if identity is None:
-            self.user_label.setText(self.tr("Sin usuario"))
+            self._review_mode = False
+            self.user_label.setText(self.tr("Sin sesión iniciada"))
             self.role_label.setText("")
             return
-        self.user_label.setText(self.tr("Usuario: %s (%s)") % (identity.name, identity.area_name))
-        self.role_label.setText(self.tr("Rol: %s") % identity.role_label)
+        self.user_label.setText(self.tr("Sesión: %s (%s)") % (identity.name, identity.area_name))
+        self.role_label.setText(self.tr("— %s") % identity.role_label)
         self._review_mode = identity.is_reviewer
         if identity.is_reviewer:
-            self.role_label.setText(self.tr("Rol: %s — modo revisión CNCS") % identity.role_label)
+            self.role_label.setText(self.tr("— %s — modo revisión CNCS") % identity.role_label)
             self.show_section("consultas")
+
+    def set_locked(self, locked: bool) -> None:
+        """Nothing of the data shows while no one is signed in or the session is locked."""
+        self._locked = locked
+        central = self.centralWidget()
+        if central is not None:
+            central.setVisible(not locked)
+        for action in (*self.section_actions.values(), self.conflicts_action):
+            action.setEnabled(not locked)  # the conflicts dialog shows records too
+        if locked:
+            self.user_label.setText(self.tr("Sesión bloqueada"))
+        elif self._nav_ready():
+            self._ensure_built(self.current_section())
+
+    def _nav_ready(self) -> bool:
+        return 0 <= self.nav.currentRow() < len(self._specs)
+
+    @property
+    def locked(self) -> bool:
+        return self._locked
 
     @property
     def review_mode(self) -> bool:
-        return self._review_mode
+        return self._review_mode and not self.locked
 
     # -- geometry ----------------------------------------------------------------------------
     def restore_state(self, geometry: str | None, state: str | None, section: str | None) -> None:

@@ -125,6 +125,10 @@ class ConsultasSection(QWidget):
         run_task(self.store.rows, self._on_rows, self.pool)
 
     def _on_rows(self, rows, error: BaseException | None) -> None:
+        import shiboken6
+
+        if not shiboken6.isValid(self) or not shiboken6.isValid(self.table):
+            return  # replaced (a change of user) while the rows were on their way
         if error is not None:
             message = error.message if isinstance(error, UserFacingError) else str(error)
             self.count_label.setText(self.tr("No se pudo cargar la cola: %s") % message)
