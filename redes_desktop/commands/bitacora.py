@@ -21,7 +21,7 @@ import sys
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from redes_desktop.commands.common import add_data_dir, data_dir_of
+from redes_desktop.commands.common import add_data_dir, command_context, data_dir_of
 from redes_desktop.errors import UsageError, UserFacingError
 
 
@@ -187,11 +187,8 @@ def run_verify_export(args: argparse.Namespace) -> int:
 def run_reanchor(args: argparse.Namespace) -> int:
     from redes_desktop.bitacora.reanchor import clean_reason
     from redes_desktop.clock import clock_of
-    from redes_desktop.context import AppContext
-    from redes_desktop.context_setup import attach_bitacora
     from redes_desktop.errors import AlreadyRunning
     from redes_desktop.services.bitacora_anchors import restore_bitacora_anchors
-    from redes_desktop.vault.choice import command_store
     from redes_desktop.workspace import open_workspace
 
     reason = clean_reason(args.motivo)
@@ -206,15 +203,9 @@ def run_reanchor(args: argparse.Namespace) -> int:
             "en la barra roja de su ventana, o ciérrela y vuelva a intentarlo. No se cambió "
             "nada.") from error
     try:
-        context = AppContext(workspace=workspace, database=workspace.open_database(),
-                             clock=workspace.clock, secrets=command_store(root))
-        try:
-            attach_bitacora(context)
+        with command_context(workspace) as context:
             context.load_identity()
             result = restore_bitacora_anchors(context, reason)
-        finally:
-            context.close()
-            context.database.dispose()
     finally:
         workspace.close()
     print(result.message)

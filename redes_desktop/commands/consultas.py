@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from redes_desktop.commands.common import add_data_dir, data_dir_of
+from redes_desktop.commands.common import add_data_dir, command_context, data_dir_of
 from redes_desktop.errors import UsageError
 
 STATES = ["pendiente", "aprobada", "rechazada", "requiere_cambios", "no_procedente"]
@@ -89,10 +89,7 @@ def run_list(args: argparse.Namespace) -> int:
 def run_expire(args: argparse.Namespace) -> int:
     from redes_desktop.actions.consultation_mail import ConsultationMail
     from redes_desktop.actions.expire_consultations import expire_consultations
-    from redes_desktop.context import AppContext
-    from redes_desktop.context_setup import attach_bitacora
     from redes_desktop.errors import AlreadyRunning
-    from redes_desktop.vault.choice import command_store
 
     try:
         workspace = _open(args, lock=True)
@@ -101,13 +98,11 @@ def run_expire(args: argparse.Namespace) -> int:
               "horas por sí mismo; no se hizo nada.")
         return 0
     try:
-        context = AppContext(workspace=workspace, database=workspace.open_database(),
-                             clock=workspace.clock, secrets=command_store(workspace.paths.root))
-        attach_bitacora(context)  # the expiries are recorded like any other action (8.iii)
-        expiry = expire_consultations(context.database, clock=context.clock,
-                                      recorder=context.recorder,
-                                      mail=ConsultationMail.of(context))
-        context.close()
+        # the expiries are recorded like any other action (8.iii)
+        with command_context(workspace) as context:
+            expiry = expire_consultations(context.database, clock=context.clock,
+                                          recorder=context.recorder,
+                                          mail=ConsultationMail.of(context))
     finally:
         workspace.close()
     if expiry.raced:

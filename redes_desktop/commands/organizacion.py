@@ -19,7 +19,7 @@ import json
 from contextlib import contextmanager
 from pathlib import Path
 
-from redes_desktop.commands.common import add_data_dir, data_dir_of
+from redes_desktop.commands.common import add_data_dir, command_context, data_dir_of
 from redes_desktop.errors import AlreadyRunning, UsageError, UserFacingError
 
 KINDS = ["oficinas_centrales", "junta_local", "junta_distrital"]
@@ -80,9 +80,6 @@ def _procedures(args: argparse.Namespace, *, write: bool):
     """The collaborators of one command and the person at this workstation."""
     from redes_desktop.actions.procedures import Procedures
     from redes_desktop.clock import clock_of
-    from redes_desktop.context import AppContext
-    from redes_desktop.context_setup import attach_bitacora
-    from redes_desktop.vault.choice import command_store
     from redes_desktop.workspace import open_workspace
 
     root = data_dir_of(args)
@@ -96,16 +93,10 @@ def _procedures(args: argparse.Namespace, *, write: bool):
             "sección Organización de la ventana, o ciérrela y vuelva a intentarlo. No se "
             "cambió nada.") from error
     try:
-        context = AppContext(workspace=workspace, database=workspace.open_database(),
-                             clock=workspace.clock, secrets=command_store(root))
-        try:
-            if write:
-                attach_bitacora(context)  # every change is recorded (8.iii)
+        # every change is recorded (8.iii); a listing records nothing
+        with command_context(workspace, record=write) as context:
             identity = context.load_identity()
             yield Procedures.of(context), identity.person_id if identity else None
-        finally:
-            context.close()
-            context.database.dispose()
     finally:
         workspace.close()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from redes_desktop.commands.common import add_data_dir
+from redes_desktop.commands.common import add_data_dir, command_context
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -26,17 +26,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from redes_desktop.clock import clock_of
     from redes_desktop.commands.common import data_dir_of
-    from redes_desktop.context import AppContext
-    from redes_desktop.context_setup import attach_bitacora, make_sync_engine, record_sync
-    from redes_desktop.vault.choice import command_store
+    from redes_desktop.context_setup import make_sync_engine, record_sync
     from redes_desktop.workspace import open_workspace
 
     workspace = open_workspace(data_dir_of(args), clock=clock_of(args))
     try:
-        context = AppContext(workspace=workspace, database=workspace.open_database(),
-                             clock=workspace.clock, secrets=command_store(workspace.paths.root))
-        attach_bitacora(context)
-        try:
+        with command_context(workspace) as context:
             engine, note = make_sync_engine(context, args.database_url,
                                             batch_size=args.batch_size)
             try:
@@ -44,8 +39,6 @@ def run(args: argparse.Namespace) -> int:
             finally:
                 engine.shared.dispose()
             record_sync(context, report)
-        finally:
-            context.close()
     finally:
         workspace.close()
     if note:
