@@ -443,3 +443,21 @@ def test_absences_are_read_off_the_ui_thread(qtbot, context):
     assert tab.person_combo.count() == 0 and not tab.register_button.isEnabled()
     pool.run_all()
     assert tab.person_combo.count() > 0 and tab.register_button.isEnabled()
+
+
+def test_closures_are_read_off_the_ui_thread(qtbot, context, pdf, smtp_server):
+    from redes_desktop.ui.cuentas.closure_dialog import ClosureRequestDialog
+
+    request = ClosureRequestDialog(context, pool=POOL)
+    qtbot.addWidget(request)
+    pick(request.account_combo, "@JLE_JaliscoINE")
+    qtbot.keyClicks(request.reason_edit, "La Junta deja de usar la cuenta")
+    request.oficio_edit.setText(str(pdf))
+    ok(request)
+    assert request.result() == request.DialogCode.Accepted
+    pool = HeldPool()
+    tab = ClosuresTab(context, pool=pool)
+    qtbot.addWidget(tab)
+    assert tab.tree.topLevelItemCount() == 0 and not tab.idle
+    pool.run_all()
+    assert tab.tree.topLevelItemCount() == 1 and tab.idle

@@ -74,6 +74,10 @@ class Reads:
     def idle(self) -> bool:
         return self._pending == 0
 
+    def cancel(self) -> None:
+        """Drop the answers on their way: what the view shows now is newer."""
+        self.revision += 1
+
     def run(self, fn: Callable[[], Any],
             on_done: Callable[[Any, BaseException | None], None]) -> None:
         self.revision += 1

@@ -49,4 +49,5 @@ class ProcedureTabs:
 
     @property
     def idle(self) -> bool:
-        return all(tab.idle for tab in (self.requests_tab, self.absences_tab, self.health_tab))
+        return all(tab.idle for tab in (self.requests_tab, self.closures_tab, self.absences_tab,
+                                        self.health_tab))
