@@ -91,6 +91,7 @@ def test_mark_verified_from_salud(qtbot, context):
     context.choose_identity(context.ids["suplente"])
     tab = HealthTab(context)
     qtbot.addWidget(tab)
+    qtbot.waitUntil(lambda: tab.idle, timeout=5000)
     assert not tab.verify.mark(date(2026, 3, 1))
     assert "Elija una cuenta" in tab.verify.message.text()
     tab.table.selectRow(0)
@@ -99,6 +100,7 @@ def test_mark_verified_from_salud(qtbot, context):
     context.choose_identity(context.ids["titular"])
     tab.table.selectRow(0)
     assert tab.verify.mark(date(2026, 3, 1))
+    qtbot.waitUntil(lambda: tab.idle, timeout=5000)
     assert tab.model.row_at(0).verified
     with context.session() as session:
         assert session.get(Account, context.ids["account"]).verified_on == date(2026, 3, 1)

@@ -72,6 +72,7 @@ def pick(combo, text: str) -> None:
 def test_section_has_the_procedure_tabs(qtbot, context):
     section = AccountsSection(context)
     qtbot.addWidget(section)
+    qtbot.waitUntil(lambda: section.idle, timeout=5000)
     titles = [section.tabs.tabText(i) for i in range(section.tabs.count())]
     assert titles == ["Cuentas", "Áreas y administradores", "Solicitudes", "Bajas",
                       "Ausencias", "Salud"]
@@ -220,6 +221,7 @@ def test_absences_tab_registers_with_notice_and_refuses_overlap(qtbot, context, 
 def test_health_tab_model(qtbot, qtmodeltester, context):
     tab = HealthTab(context)
     qtbot.addWidget(tab)
+    qtbot.waitUntil(lambda: tab.idle, timeout=5000)
     qtmodeltester.check(tab.model)
     assert tab.model.rowCount() == 1
     row = tab.model.row_at(0)
@@ -370,3 +372,92 @@ def test_request_details_go_through_tr(qtbot, typer, context, pdf):
         detail = tab.detail.toPlainText()
     assert detail.startswith("⟦Estado: Pendiente⟧\n⟦Oficio: ")
     assert "⟦Motivos de CNCS: Falta el programa anual.⟧" in detail
+
+
+class HeldPool:
+    """A pool that keeps the work instead of running it: what the UI thread did is visible."""
+
+    def __init__(self) -> None:
+        self.held = []
+
+    def start(self, runnable) -> None:
+        self.held.append(runnable)
+
+    def run_all(self) -> None:
+        while self.held:
+            self.held.pop(0).run()
+
+
+def test_accounts_are_read_off_the_ui_thread(qtbot, context):
+    pool = HeldPool()
+    section = AccountsSection(context, pool=pool)
+    qtbot.addWidget(section)
+    assert section.model.rowCount() == 0 and section.count_label.text() == ""
+    assert not section.idle
+    pool.run_all()
+    pool.run_all()  # the permission of the chosen account, asked after the rows arrived
+    assert section.idle and section.model.rowCount() > 0 and section.count_label.text()
+
+
+def test_health_is_read_off_the_ui_thread(qtbot, context):
+    pool = HeldPool()
+    tab = HealthTab(context, pool=pool)
+    qtbot.addWidget(tab)
+    assert tab.model.rowCount() == 0 and tab.summary.text() == ""
+    pool.run_all()
+    assert tab.model.rowCount() == 1 and "sin verificar" in tab.summary.text()
+
+
+def test_only_the_newest_read_is_shown(qtbot, context, clock):
+    pool = HeldPool()
+    tab = HealthTab(context, pool=pool)
+    qtbot.addWidget(tab)
+    first = pool.held.pop(0)
+    tab.refresh()
+    pool.run_all()  # the newer read answers first
+    shown = tab.summary.text()
+    with context.session() as session:
+        session.query(Account).update({Account.status: AccountStatus.CANCELADA})
+        session.commit()
+    first.run()  # the older one, late: it says nothing
+    assert tab.summary.text() == shown and tab.model.rowCount() == 1
+
+
+def test_requests_are_read_off_the_ui_thread(qtbot, typer, context, pdf):
+    dialog = RequestDialog(context, pool=POOL)
+    qtbot.addWidget(dialog)
+    fill_request(qtbot, typer, dialog, pdf)
+    dialog.submit()
+    pool = HeldPool()
+    tab = RequestsTab(context, pool=pool)
+    qtbot.addWidget(tab)
+    assert tab.tree.topLevelItemCount() == 0
+    pool.run_all()
+    assert tab.tree.topLevelItemCount() == 1
+
+
+def test_absences_are_read_off_the_ui_thread(qtbot, context):
+    pool = HeldPool()
+    tab = AbsencesTab(context, pool=pool)
+    qtbot.addWidget(tab)
+    assert tab.person_combo.count() == 0 and not tab.register_button.isEnabled()
+    pool.run_all()
+    assert tab.person_combo.count() > 0 and tab.register_button.isEnabled()
+
+
+def test_closures_are_read_off_the_ui_thread(qtbot, context, pdf, smtp_server):
+    from redes_desktop.ui.cuentas.closure_dialog import ClosureRequestDialog
+
+    request = ClosureRequestDialog(context, pool=POOL)
+    qtbot.addWidget(request)
+    pick(request.account_combo, "@JLE_JaliscoINE")
+    qtbot.keyClicks(request.reason_edit, "La Junta deja de usar la cuenta")
+    request.oficio_edit.setText(str(pdf))
+    ok(request)
+    assert request.result() == request.DialogCode.Accepted
+    pool = HeldPool()
+    tab = ClosuresTab(context, pool=pool)
+    qtbot.addWidget(tab)
+    assert tab.tree.topLevelItemCount() == 0 and not tab.idle
+    pool.run_all()
+    assert tab.tree.topLevelItemCount() == 1 and tab.idle

@@ -2,7 +2,7 @@
 status bar tells who and where, review mode for CNCS, the first-start identity dialog."""
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QLabel
 from sqlalchemy import select
 
@@ -89,6 +89,7 @@ def test_accounts_section_lists_and_searches(qtbot, window, context, typer):
     window.set_context(context)
     section = window.page("cuentas")
     assert isinstance(section, AccountsSection)
+    qtbot.waitUntil(lambda: section.idle, timeout=5000)
     assert section.model.rowCount() == 2
     handles = {section.model.row_at(r).handle for r in range(section.model.rowCount())}
     assert handles == {"@JLE_JaliscoINE", "@JLE_YucatanINE"}
@@ -102,6 +103,7 @@ def test_accounts_section_lists_and_searches(qtbot, window, context, typer):
 def test_accounts_model_passes_qtmodeltester(qtmodeltester, context):
     section = AccountsSection(context)
     qtmodeltester.check(section.model)
+    QThreadPool.globalInstance().waitForDone()  # its reads end before the data folder goes
     section.deleteLater()
 
 

@@ -192,3 +192,30 @@ def test_report_and_close_incident(section, context, smtp_server, typer, qtbot):
     with context.session() as session:
         assert session.get(Incident, incident.id).state == IncidentState.CERRADO
     assert not section.rotation_model.row_at(0).compromised
+
+
+class HeldPool:
+    """A pool that keeps the work instead of running it: what the UI thread did is visible."""
+
+    def __init__(self) -> None:
+        self.held = []
+
+    def start(self, runnable) -> None:
+        self.held.append(runnable)
+
+    def run_all(self) -> None:
+        while self.held:
+            self.held.pop(0).run()
+
+
+def test_the_tables_and_permissions_are_read_off_the_ui_thread(qtbot, context):
+    pool = HeldPool()
+    view = PasswordsSection(context, pool=pool)
+    qtbot.addWidget(view)
+    assert view.rotation_model.rowCount() == 0 and view.summary.text() == ""
+    pool.run_all()
+    assert view.rotation_model.rowCount() > 0 and view.summary.text()
+    view.rotation_table.selectRow(0)
+    assert not view.rotate_button.isEnabled()  # nothing decided on the UI thread
+    pool.run_all()
+    assert view.rotate_button.isEnabled() and view.idle

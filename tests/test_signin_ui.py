@@ -266,3 +266,21 @@ def test_first_start_demo_is_separate_and_then_one_signs_in(qtbot, empty_context
     assert assistant.demo_opened and assistant.signed_in is None
     assert dialog.signed_in is None and context.identity is None
     assert dialog.people_list.count() > 0 and dialog.first_start_button.isHidden()
+
+
+def test_choosing_a_person_while_the_list_reloads_keeps_the_list(qtbot, context, service):
+    """The people and the chosen person's state are two reads: the newer of one must not
+    drop the other (one shared revision left the dialog busy for ever)."""
+    from tests.test_identity_ui import HeldPool
+
+    pool = HeldPool()
+    dialog = SignInDialog(context, service, pool=pool)
+    qtbot.addWidget(dialog)
+    pool.run_all()
+    pool.run_all()
+    assert dialog.people_list.count() > 1 and dialog.enter_button.isEnabled()
+    dialog._reload()  # the list is read again (as after a failed sign-in)…
+    dialog.people_list.setCurrentRow(1)  # …while the person picks another name
+    pool.run_all()
+    assert not dialog._busy and dialog.enter_button.isEnabled()
+    assert dialog.state is not None

@@ -36,7 +36,7 @@ from redes_desktop.errors import NotFound
 from redes_desktop.models import Level, Role
 from redes_desktop.services.directory import Directory, fold
 from redes_desktop.ui.cuentas.operations import error_text
-from redes_desktop.ui.tasks import run_task
+from redes_desktop.ui.tasks import Reads, run_task
 
 
 class IdentityDialog(QDialog):
@@ -47,7 +47,7 @@ class IdentityDialog(QDialog):
         self.pool = pool  # None: the global thread pool; tests may hold or run inline
         self.loaded = False  # the people and areas have arrived at least once
         self._busy = False
-        self._revision = 0
+        self.reads = Reads(self, pool)  # the people and areas, newest answer only
         self.setWindowTitle(self.tr("¿Quién usa esta estación de trabajo?"))
         self.resize(560, 620)
 
@@ -123,16 +123,12 @@ class IdentityDialog(QDialog):
     def _reload(self) -> None:
         """Read the people and areas again, off the UI thread."""
         context = self.context
-        self._revision += 1
-        revision = self._revision
         self._set_busy(True)
-        run_task(lambda: identity_choices(context.database, clock=context.clock),
-                 lambda choices, error: self._on_choices(revision, choices, error), self.pool)
+        self.reads.run(lambda: identity_choices(context.database, clock=context.clock),
+                       self._on_choices)
 
-    def _on_choices(self, revision: int, choices: IdentityChoices | None,
+    def _on_choices(self, choices: IdentityChoices | None,
                     error: BaseException | None) -> None:
-        if not shiboken6.isValid(self) or revision != self._revision:
-            return
         self._set_busy(False)
         if error is not None:
             QMessageBox.warning(self, self.tr("Identidad"), error_text(error))

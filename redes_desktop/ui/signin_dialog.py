@@ -28,7 +28,7 @@ from redes_desktop.actions.sign_in import NEW_LOCAL, SHARED, SignInService, Sign
 from redes_desktop.context import AppContext
 from redes_desktop.services.directory import fold
 from redes_desktop.ui.cuentas.operations import error_text
-from redes_desktop.ui.tasks import run_task
+from redes_desktop.ui.tasks import Reads, run_task
 
 if TYPE_CHECKING:
     from redes_desktop.ui.first_start_dialog import FirstStartDialog
@@ -48,7 +48,8 @@ class SignInDialog(QDialog):
         self.signed_in = None  # the Identity once proven
         self.previous = context.identity  # who was signed in when the dialog opened
         self._busy = False
-        self._revision = 0
+        self.people_reads = Reads(self, pool)  # the people to choose from, newest only
+        self.state_reads = Reads(self, pool)  # what the chosen person is asked, newest only
         self.setWindowTitle(self.tr("Sesión bloqueada") if locked_person
                             else self.tr("Iniciar sesión"))
         self.resize(520, 560)
@@ -129,16 +130,12 @@ class SignInDialog(QDialog):
 
     def _reload(self) -> None:
         context = self.context
-        self._revision += 1
-        revision = self._revision
         self._set_busy(True)
-        run_task(lambda: identity_choices(context.database, clock=context.clock),
-                 lambda choices, error: self._on_choices(revision, choices, error), self.pool)
+        self.people_reads.run(lambda: identity_choices(context.database, clock=context.clock),
+                              self._on_choices)
 
-    def _on_choices(self, revision: int, choices: IdentityChoices | None,
+    def _on_choices(self, choices: IdentityChoices | None,
                     error: BaseException | None) -> None:
-        if not shiboken6.isValid(self) or revision != self._revision:
-            return
         self._set_busy(False)
         if error is not None or choices is None:
             self.error_label.setText(error_text(error) if error else "")
@@ -189,18 +186,13 @@ class SignInDialog(QDialog):
         self.confirm_edit.clear()
         self.error_label.clear()
         if person_id is None:
+            self.state_reads.cancel()
             self._set_mode(None)
             return
         service = self.service
-        self._revision += 1
-        revision = self._revision
-        run_task(lambda: service.state(person_id),
-                 lambda state, error: self._on_state(revision, state, error), self.pool)
+        self.state_reads.run(lambda: service.state(person_id), self._on_state)
 
-    def _on_state(self, revision: int, state: SignInState | None,
-                  error: BaseException | None) -> None:
-        if not shiboken6.isValid(self) or revision != self._revision:
-            return
+    def _on_state(self, state: SignInState | None, error: BaseException | None) -> None:
         if error is not None:
             self.error_label.setText(error_text(error))
             state = None

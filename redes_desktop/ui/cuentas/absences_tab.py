@@ -33,12 +33,14 @@ from redes_desktop.context import AppContext
 from redes_desktop.models import AbsenceKind
 from redes_desktop.services.institute_calendar import spanish_range
 from redes_desktop.ui.cuentas.operations import (
+    error_text,
     make_error_label,
     person_id,
     procedures,
     run_action,
     show_error,
 )
+from redes_desktop.ui.tasks import Reads
 
 
 def _qdate(day: date) -> QDate:
@@ -56,6 +58,8 @@ class AbsencesTab(QWidget):
         self.context = context
         self.on_change = on_change or (lambda: None)
         self.pool = pool
+        self.form_reads = Reads(self, pool)  # the people one may register, off the UI thread
+        self.list_reads = Reads(self, pool)  # the absences, off the UI thread
         self.person_combo = QComboBox()
         self.kind_combo = QComboBox()
         for kind in AbsenceKind:
@@ -108,9 +112,21 @@ class AbsencesTab(QWidget):
         self._load_people()
         self.refresh()
 
+    @property
+    def idle(self) -> bool:
+        return self.form_reads.idle and self.list_reads.idle
+
     def _load_people(self) -> None:
+        self.register_button.setEnabled(False)  # until the people arrive
+        collaborators, who = procedures(self.context), person_id(self.context)
+        self.form_reads.run(lambda: absence_form(collaborators, person_id=who),
+                            self._show_people)
+
+    def _show_people(self, form, error: BaseException | None) -> None:
         self.person_combo.clear()
-        form = absence_form(procedures(self.context), person_id=person_id(self.context))
+        if error is not None:
+            show_error(self.error_label, error_text(error))
+            return
         if form is None:
             self.register_button.setEnabled(False)
             return
@@ -118,11 +134,19 @@ class AbsencesTab(QWidget):
         self.end_edit.setDate(_qdate(form.today))
         for pid, name in form.people:
             self.person_combo.addItem(name, pid)
+        self.register_button.setEnabled(True)
 
     def refresh(self) -> None:
+        collaborators = procedures(self.context)
+        self.list_reads.run(lambda: list_absences(collaborators), self._show)
+
+    def _show(self, absences, error: BaseException | None) -> None:
+        if error is not None:
+            show_error(self.error_label, error_text(error))
+            return
         self.tree.clear()
         self._details.clear()
-        for absence in list_absences(procedures(self.context)):
+        for absence in absences:
             written = absence.notes
             key = absence.id
             item = QTreeWidgetItem([

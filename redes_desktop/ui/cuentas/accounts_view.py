@@ -23,9 +23,10 @@ from redes_desktop.actions.change_administrators import may_change_administrator
 from redes_desktop.actions.list_accounts import AreaGroup, list_accounts
 from redes_desktop.context import AppContext
 from redes_desktop.ui.cuentas.administrators_dialog import AdministratorsDialog
-from redes_desktop.ui.cuentas.operations import person_id
+from redes_desktop.ui.cuentas.operations import error_text, person_id
 from redes_desktop.ui.cuentas.procedure_tabs import ProcedureTabs
 from redes_desktop.ui.cuentas.table_model import AccountsTableModel
+from redes_desktop.ui.tasks import Reads
 
 
 class AccountsSection(QWidget):
@@ -35,6 +36,8 @@ class AccountsSection(QWidget):
         super().__init__(parent)
         self.context = context
         self.pool = pool
+        self.listing_reads = Reads(self, pool)  # the table and the areas, off the UI thread
+        self.permission_reads = Reads(self, pool)  # may the person change administrators?
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(
             self.tr("Buscar por cuenta, usuario, área, administrador, red o estado (Ctrl+F)")
@@ -107,14 +110,29 @@ class AccountsSection(QWidget):
         self.search_edit.setFocus()
         self.search_edit.selectAll()
 
-    def refresh(self) -> None:
+    @property
+    def idle(self) -> bool:
+        return (self.listing_reads.idle and self.permission_reads.idle
+                and self.procedures.idle)
+
+    def refresh(self, select=None) -> None:
+        """Read the accounts again; `select` is the account to choose once they arrive."""
         text = self.search_edit.text()
-        listing = list_accounts(self.context.database, clock=self.context.clock, text=text)
+        database, clock = self.context.database, self.context.clock
+        self.listing_reads.run(lambda: list_accounts(database, clock=clock, text=text),
+                               lambda listing, error: self._show(text, select, listing, error))
+
+    def _show(self, text: str, select, listing, error: BaseException | None) -> None:
+        if error is not None:
+            self.message_label.setText(error_text(error))
+            return
         rows = list(listing.rows)
         self.model.set_rows(rows)
         self._fit_columns()
         self._fill_areas(listing.areas, expand=bool(text.strip()))
         self.count_label.setText(self.tr("%n cuenta(s)", "", len(rows)))
+        if select is not None:
+            self.select_account(select)
         self._account_selected()
 
     # -- change of administrators (7.iv) -----------------------------------------------------
@@ -133,9 +151,19 @@ class AccountsSection(QWidget):
 
     def _account_selected(self, *_args) -> None:
         account_id = self.selected_account_id()
-        reason = (may_change_administrators(
-            self.context.database, clock=self.context.clock, person_id=person_id(self.context),
-            account_id=account_id) if account_id else self.tr("Elija una cuenta de la lista."))
+        self.admins_button.setEnabled(False)  # until the answer arrives
+        if not account_id:
+            self.permission_reads.run(lambda: None, lambda _r, _e: self._show_permission(
+                self.tr("Elija una cuenta de la lista.")))
+            return
+        database, clock, who = self.context.database, self.context.clock, person_id(self.context)
+        self.permission_reads.run(
+            lambda: may_change_administrators(database, clock=clock, person_id=who,
+                                              account_id=account_id),
+            lambda reason, error: self._show_permission(
+                error_text(error) if error is not None else reason))
+
+    def _show_permission(self, reason: str) -> None:
         self.admins_button.setEnabled(not reason)
         self.admins_button.setToolTip(reason or self.tr(
             "Designar a los nuevos administradores titular y suplente (criterio 7.iv)."))
@@ -147,8 +175,7 @@ class AccountsSection(QWidget):
         dialog = AdministratorsDialog(self.context, account_id, self, pool=self.pool)
         if dialog.exec():
             self.message_label.setText(dialog.result_text())
-            self.refresh()
-            self.select_account(account_id)
+            self.refresh(select=account_id)
 
     def _fit_columns(self) -> None:
         self.table.resizeColumnsToContents()

@@ -33,12 +33,14 @@ from redes_desktop.context import AppContext
 from redes_desktop.services.account_closure import ClosureChecklist
 from redes_desktop.ui.cuentas.operations import (
     choose_oficio,
+    error_text,
     make_error_label,
     person_id,
     procedures,
     run_action,
     show_error,
 )
+from redes_desktop.ui.tasks import Reads
 
 
 class ClosureRequestDialog(QDialog):
@@ -152,6 +154,7 @@ class ClosuresTab(QWidget):
         self.context = context
         self.on_change = on_change or (lambda: None)
         self.pool = pool
+        self.reads = Reads(self, pool)  # the list is read off the UI thread
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("Cuenta"), self.tr("Red"), self.tr("Área"),
                                    self.tr("Estado"), self.tr("Solicitada"),
@@ -171,9 +174,21 @@ class ClosuresTab(QWidget):
         layout.addWidget(self.tree, 1)
         self.refresh()
 
+    @property
+    def idle(self) -> bool:
+        return self.reads.idle
+
     def refresh(self) -> None:
+        database = self.context.database
+        self.reads.run(lambda: list_closures(database), self._show)
+
+    def _show(self, closures, error: BaseException | None) -> None:
+        if error is not None:
+            self.complete_button.setEnabled(False)
+            self.complete_button.setToolTip(error_text(error))
+            return
         self.tree.clear()
-        for closure in list_closures(self.context.database):
+        for closure in closures:
             done = closure.completed_at
             item = QTreeWidgetItem([
                 closure.handle, closure.network_label, closure.area_name,

@@ -12,7 +12,9 @@ from redes_desktop.actions.account_health import account_health
 from redes_desktop.clock import to_mexico
 from redes_desktop.context import AppContext
 from redes_desktop.services.account_health import ABANDONO, AL_DIA, HealthRow
+from redes_desktop.ui.cuentas.operations import error_text
 from redes_desktop.ui.row_table_model import RowTableModel
+from redes_desktop.ui.tasks import Reads
 
 
 def _tr(text: str) -> str:
@@ -64,9 +66,10 @@ class HealthTableModel(RowTableModel[HealthRow]):
 
 
 class HealthTab(QWidget):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None, pool=None) -> None:
         super().__init__(parent)
         self.context = context
+        self.reads = Reads(self, pool)  # the table is read off the UI thread
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.model = HealthTableModel(self)
@@ -90,8 +93,19 @@ class HealthTab(QWidget):
 
     def refresh(self) -> None:
         days = self.context.workspace.settings.abandoned_after_days
-        rows = account_health(self.context.database, clock=self.context.clock,
-                              abandoned_after_days=days)  # problems first
+        database, clock = self.context.database, self.context.clock
+        self.reads.run(lambda: account_health(database, clock=clock,
+                                              abandoned_after_days=days),  # problems first
+                       lambda rows, error: self._show(days, rows, error))
+
+    @property
+    def idle(self) -> bool:
+        return self.reads.idle
+
+    def _show(self, days: int, rows, error: BaseException | None) -> None:
+        if error is not None:
+            self.summary.setText(error_text(error))
+            return
         self.model.set_rows(list(rows))
         self.table.resizeColumnsToContents()
         inactive = sum(r.state != AL_DIA for r in rows)

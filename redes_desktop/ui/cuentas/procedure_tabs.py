@@ -35,7 +35,7 @@ class ProcedureTabs:
         self.requests_tab = RequestsTab(context, self.changed, pool=pool)
         self.closures_tab = ClosuresTab(context, self.changed, pool=pool)
         self.absences_tab = AbsencesTab(context, self.changed, pool=pool)
-        self.health_tab = HealthTab(context)
+        self.health_tab = HealthTab(context, pool=pool)
         tabs.addTab(self.requests_tab, _tr("Solicitudes"))
         tabs.addTab(self.closures_tab, _tr("Bajas"))
         tabs.addTab(self.absences_tab, _tr("Ausencias"))
@@ -46,3 +46,8 @@ class ProcedureTabs:
         self.requests_tab.refresh()
         self.closures_tab.refresh()
         self.health_tab.refresh()
+
+    @property
+    def idle(self) -> bool:
+        return all(tab.idle for tab in (self.requests_tab, self.closures_tab, self.absences_tab,
+                                        self.health_tab))

@@ -25,6 +25,7 @@ from redes_desktop.clock import to_mexico
 from redes_desktop.context import AppContext
 from redes_desktop.models.procedures import RequestState
 from redes_desktop.ui.cuentas.operations import (
+    error_text,
     make_error_label,
     person_id,
     procedures,
@@ -32,6 +33,7 @@ from redes_desktop.ui.cuentas.operations import (
     show_error,
 )
 from redes_desktop.ui.cuentas.request_dialog import RequestDialog
+from redes_desktop.ui.tasks import Reads
 
 
 class RequestsTab(QWidget):
@@ -46,6 +48,7 @@ class RequestsTab(QWidget):
         self.context = context
         self.on_change = on_change or (lambda: None)
         self.pool = pool
+        self.reads = Reads(self, pool)  # the list is read off the UI thread
         self.is_reviewer = False
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([
@@ -83,12 +86,24 @@ class RequestsTab(QWidget):
         self.refresh()
 
     # -- data -------------------------------------------------------------------------------
-    def refresh(self) -> None:
-        current = self.selected_id()
+    @property
+    def idle(self) -> bool:
+        return self.reads.idle
+
+    def refresh(self, select: str = "") -> None:
+        """Read the list again; `select` is the request to choose once it arrives."""
+        collaborators, who = procedures(self.context), person_id(self.context)
+        self.reads.run(lambda: list_requests(collaborators, person_id=who),
+                       lambda listing, error: self._show(select, listing, error))
+
+    def _show(self, select: str, listing, error: BaseException | None) -> None:
+        if error is not None:
+            show_error(self.error_label, error_text(error))
+            return
+        current = select or self.selected_id()
         self.tree.clear()
         self._states.clear()
         self._details.clear()
-        listing = list_requests(procedures(self.context), person_id=person_id(self.context))
         self.is_reviewer = listing.is_reviewer
         for row in listing.rows:
             self._add(row)
@@ -138,8 +153,8 @@ class RequestsTab(QWidget):
     def new_request(self) -> None:
         dialog = RequestDialog(self.context, self, pool=self.pool)
         if dialog.exec():
-            self._changed()
-            self.select(str(dialog.request_id))
+            self.refresh(select=str(dialog.request_id))
+            self.on_change()
 
     def ask_text(self, title: str, label: str) -> tuple[str, bool]:
         """Asks for a line of text; tests replace it."""

@@ -37,12 +37,13 @@ from redes_desktop.errors import UserFacingError
 from redes_desktop.models import IncidentState
 from redes_desktop.passwords.rotation import RotationState
 from redes_desktop.services.permissions import Action
+from redes_desktop.ui.cuentas.operations import error_text
 from redes_desktop.ui.passwords.clipboard import CLEAR_AFTER_MS, ClipboardGuard
 from redes_desktop.ui.passwords.generator_dialog import GeneratorDialog
 from redes_desktop.ui.passwords.incident_dialogs import CloseIncidentDialog, ReportIncidentDialog
 from redes_desktop.ui.passwords.rotation_dialog import RotationDialog
 from redes_desktop.ui.passwords.table_model import IncidentsTableModel, RotationTableModel
-from redes_desktop.ui.tasks import run_task
+from redes_desktop.ui.tasks import Reads, run_task
 
 
 def _table(model) -> QTableView:
@@ -63,6 +64,8 @@ class PasswordsSection(QWidget):
         super().__init__(parent)
         self.context = context
         self.pool = pool
+        self.overview_reads = Reads(self, pool)  # the tables, off the UI thread
+        self.permission_reads = Reads(self, pool)  # what the buttons may do, off the UI thread
         self.guard = ClipboardGuard(self)
 
         self.summary = QLabel()
@@ -124,9 +127,20 @@ class PasswordsSection(QWidget):
         self.refresh()
 
     # -- data --------------------------------------------------------------------------------
+    @property
+    def idle(self) -> bool:
+        return self.overview_reads.idle and self.permission_reads.idle
+
     def refresh(self) -> None:
+        passwords, who = self.passwords(), self._person_id()
+        self.overview_reads.run(lambda: password_overview(passwords, person_id=who),
+                                self._show)
+
+    def _show(self, overview, error: BaseException | None) -> None:
+        if error is not None:
+            self._show_error(error)
+            return
         selected = self.selected_account_id()
-        overview = password_overview(self.passwords(), person_id=self._person_id())
         rows = list(overview.rows)
         self.rotation_model.set_rows(rows)
         self.incident_model.set_rows(list(overview.incidents))
@@ -168,15 +182,35 @@ class PasswordsSection(QWidget):
         rows = self.incident_table.selectionModel().selectedRows()
         return self.incident_model.row_at(rows[0].row()) if rows else None
 
+    def _buttons(self) -> dict[Action, tuple[QPushButton, ...]]:
+        return {Action.REVEAL_PASSWORD: (self.reveal_button, self.copy_button),
+                Action.ROTATE_PASSWORD: (self.rotate_button,),
+                Action.REPORT_INCIDENT: (self.report_button,)}
+
     def _update_buttons(self, *_args) -> None:
         row = self.selected_row()
+        buttons = self._buttons()
+        for group in buttons.values():
+            for button in group:
+                button.setEnabled(False)  # until the answer arrives
+        incident = self.selected_incident()
+        self.close_incident_button.setEnabled(
+            incident is not None and incident.state == IncidentState.ABIERTO)
+        if row is None:
+            self.permission_reads.run(lambda: {}, self._show_permissions)
+            return
+        passwords, who, account_id = self.passwords(), self._person_id(), row.account_id
+        self.permission_reads.run(
+            lambda: account_permissions(passwords, account_id, tuple(buttons), person_id=who),
+            self._show_permissions)
+
+    def _show_permissions(self, decisions, error: BaseException | None) -> None:
+        if error is not None:
+            self.message.setText(error_text(error))
+            return
         allowed: dict[Action, bool] = {}
-        buttons = {Action.REVEAL_PASSWORD: (self.reveal_button, self.copy_button),
-                   Action.ROTATE_PASSWORD: (self.rotate_button,),
-                   Action.REPORT_INCIDENT: (self.report_button,)}
-        if row is not None:
-            decisions = account_permissions(self.passwords(), row.account_id, tuple(buttons),
-                                            person_id=self._person_id())
+        buttons = self._buttons()
+        if decisions:
             for action, decision in decisions.items():
                 allowed[action] = decision.allowed
                 for button in buttons[action]:
@@ -184,9 +218,6 @@ class PasswordsSection(QWidget):
         for action, group in buttons.items():
             for button in group:
                 button.setEnabled(allowed.get(action, False))
-        incident = self.selected_incident()
-        self.close_incident_button.setEnabled(
-            incident is not None and incident.state == IncidentState.ABIERTO)
 
     def _show_error(self, error: BaseException) -> None:
         if isinstance(error, UserFacingError):
