@@ -25,6 +25,7 @@ from redes_desktop.ui.cuentas.requests_tab import RequestsTab
 from redes_desktop.ui.tasks import SynchronousPool
 from redes_desktop.workspace import open_workspace
 from tests.factories import make_office, make_reviewer
+from tests.pools import HeldPool
 
 POOL = SynchronousPool()
 
@@ -372,20 +373,6 @@ def test_request_details_go_through_tr(qtbot, typer, context, pdf):
         detail = tab.detail.toPlainText()
     assert detail.startswith("⟦Estado: Pendiente⟧\n⟦Oficio: ")
     assert "⟦Motivos de CNCS: Falta el programa anual.⟧" in detail
-
-
-class HeldPool:
-    """A pool that keeps the work instead of running it: what the UI thread did is visible."""
-
-    def __init__(self) -> None:
-        self.held = []
-
-    def start(self, runnable) -> None:
-        self.held.append(runnable)
-
-    def run_all(self) -> None:
-        while self.held:
-            self.held.pop(0).run()
 
 
 def test_accounts_are_read_off_the_ui_thread(qtbot, context):

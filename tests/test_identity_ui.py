@@ -15,6 +15,7 @@ from redes_desktop.services.directory import Directory
 from redes_desktop.ui.identity_dialog import IdentityDialog
 from redes_desktop.workspace import open_workspace
 from tests.factories import make_office
+from tests.pools import HeldPool
 
 
 @pytest.fixture
@@ -47,20 +48,6 @@ def test_registering_in_an_area_removed_meanwhile_is_refused_in_spanish(
     assert context.identity is None
     assert dialog.area_combo.itemData(0) == listed  # the list was read again
     assert dialog.name_edit.text() == "Nueva Persona"  # what was typed stays
-
-
-class HeldPool:
-    """A pool that keeps the work instead of running it: what the UI thread did is visible."""
-
-    def __init__(self) -> None:
-        self.held = []
-
-    def start(self, runnable) -> None:
-        self.held.append(runnable)
-
-    def run_all(self) -> None:
-        while self.held:
-            self.held.pop(0).run()
 
 
 def _people(context) -> int:

@@ -23,6 +23,7 @@ from redes_desktop.ui.sections import default_sections
 from redes_desktop.ui.tasks import SynchronousPool
 from redes_desktop.workspace import open_workspace
 from tests.factories import make_office, make_reviewer
+from tests.pools import HeldPool
 
 POOL = SynchronousPool()
 
@@ -175,16 +176,6 @@ def test_section_factory_builds_the_informes_section(qtbot, context):
     qtbot.addWidget(widget)
     assert isinstance(widget, InformesSection)
     qtbot.waitUntil(lambda: widget.report is not None, timeout=5000)
-
-
-class HeldPool:
-    """A pool that keeps the work instead of running it: what the UI thread did is visible."""
-
-    def __init__(self) -> None:
-        self.held = []
-
-    def start(self, runnable) -> None:
-        self.held.append(runnable)
 
 
 def test_the_evaluation_is_written_off_the_ui_thread(section, context, typer):

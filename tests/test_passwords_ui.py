@@ -23,6 +23,7 @@ from redes_desktop.ui.passwords.section_view import PasswordsSection
 from redes_desktop.ui.tasks import SynchronousPool
 from redes_desktop.workspace import open_workspace
 from tests.factories import make_office, make_reviewer
+from tests.pools import HeldPool
 
 
 @pytest.fixture
@@ -192,20 +193,6 @@ def test_report_and_close_incident(section, context, smtp_server, typer, qtbot):
     with context.session() as session:
         assert session.get(Incident, incident.id).state == IncidentState.CERRADO
     assert not section.rotation_model.row_at(0).compromised
-
-
-class HeldPool:
-    """A pool that keeps the work instead of running it: what the UI thread did is visible."""
-
-    def __init__(self) -> None:
-        self.held = []
-
-    def start(self, runnable) -> None:
-        self.held.append(runnable)
-
-    def run_all(self) -> None:
-        while self.held:
-            self.held.pop(0).run()
 
 
 def test_the_tables_and_permissions_are_read_off_the_ui_thread(qtbot, context):

@@ -219,7 +219,7 @@ def test_a_section_replaced_by_a_change_of_user_ignores_its_late_rows(qtbot, con
     import shiboken6
 
     from redes_desktop.ui.consultas.queue_view import ConsultasSection
-    from tests.test_identity_ui import HeldPool
+    from tests.pools import HeldPool
 
     context.choose_identity(context.ids["titular"])
     pool = HeldPool()
@@ -271,7 +271,7 @@ def test_first_start_demo_is_separate_and_then_one_signs_in(qtbot, empty_context
 def test_choosing_a_person_while_the_list_reloads_keeps_the_list(qtbot, context, service):
     """The people and the chosen person's state are two reads: the newer of one must not
     drop the other (one shared revision left the dialog busy for ever)."""
-    from tests.test_identity_ui import HeldPool
+    from tests.pools import HeldPool
 
     pool = HeldPool()
     dialog = SignInDialog(context, service, pool=pool)

@@ -17,6 +17,7 @@ from redes_desktop.sync.rows import row_json
 from redes_desktop.ui.sync.conflicts_dialog import ConflictsDialog
 from redes_desktop.workspace import open_workspace
 from tests.factories import make_office
+from tests.pools import HeldPool
 
 
 @pytest.fixture
@@ -102,16 +103,6 @@ def test_a_good_merge_is_saved(qtbot, context):
     assert _open(context) == []
     with context.session() as s:
         assert s.get(Post, context.ids["post"]).text == "Texto combinado"
-
-
-class HeldPool:
-    """A pool that keeps the work instead of running it: what the UI thread did is visible."""
-
-    def __init__(self) -> None:
-        self.held = []
-
-    def start(self, runnable) -> None:
-        self.held.append(runnable)
 
 
 def test_the_resolution_is_written_off_the_ui_thread(qtbot, context):
