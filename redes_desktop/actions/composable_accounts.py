@@ -19,6 +19,7 @@ class AccountChoice:
     network: Network
     rhythm: str = "diaria"  # Account.rhythm (6.xxi): sets the spam rule's rhythm (6.xxviii)
     compromised: bool = False  # an incident is open (6.xxx): no new draft until it is closed
+    area_id: uuid.UUID | None = None  # the account's area: its published contacts pass 6.iii
 
     @property
     def label(self) -> str:
@@ -65,7 +66,8 @@ def composable_accounts(database: Database, *, clock: Clock,
             .order_by(Account.handle)
         )
         choices = tuple(
-            AccountChoice(a.id, a.handle, a.name, a.network, a.rhythm, bool(a.compromised))
+            AccountChoice(a.id, a.handle, a.name, a.network, a.rhythm, bool(a.compromised),
+                          a.area_id)
             for a in accounts
             if permissions.check(person, Action.COMPOSE, account=a)
         )

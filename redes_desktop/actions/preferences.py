@@ -432,3 +432,24 @@ def save_readers_key_file(path: Path, key_text: str) -> None:
     except OSError as error:
         raise UserFacingError(f"No se pudo guardar la clave en {path}: "
                               f"{error.strerror or error}. Elija otra carpeta.") from error
+
+
+# -- session (issue 14): minutes without input before the lock --------------------------------
+MAX_IDLE_LOCK_MINUTES = 8 * 60  # a workday; 0 turns the lock off
+
+
+def validate_idle_lock_minutes(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not (
+            0 <= value <= MAX_IDLE_LOCK_MINUTES):
+        raise ValidationError(
+            f"Los minutos de inactividad antes de bloquear la sesión van de 0 (nunca) a "
+            f"{MAX_IDLE_LOCK_MINUTES}. Escriba un número entero en ese rango.",
+            field="idle_lock_minutes")
+    return value
+
+
+def apply_idle_lock(workspace: Workspace, minutes: object) -> int:
+    clean = validate_idle_lock_minutes(minutes)
+    workspace.settings.idle_lock_minutes = clean
+    workspace.save_settings()
+    return clean

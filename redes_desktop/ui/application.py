@@ -190,6 +190,7 @@ class Startup:
                                           self.window)
         # Archivo → Preferencias, and the sync status's links into it (issue 14).
         self.preferences = PreferencesOpener(self.window, context, sync)
+        self.preferences.idle_minutes_changed = self._idle_minutes_changed
         sync.status_changed.connect(self._show_bitacora_alarm)  # the shared comparison
         self.window.sync_now_action.triggered.connect(sync.sync_now)
         self.window.conflicts_action.triggered.connect(
@@ -289,6 +290,10 @@ class Startup:
             self.window.closing.connect(self.idle.stop)
         elif self.idle is not None:
             self.idle.reset()
+
+    def _idle_minutes_changed(self, minutes: int) -> None:
+        if self.idle is not None:
+            self.idle.set_minutes(minutes)
 
     def lock_session(self) -> None:
         """Idle too long: record the lock, hide the data, ask the password again."""

@@ -48,6 +48,15 @@ class IdleLock(QObject):
         self.locked = False
         self.policy.touch()
 
+    def set_minutes(self, minutes: int) -> None:
+        """Preferencias changed the idle minutes: count from now with the new limit."""
+        self.policy.minutes = max(int(minutes), 0)
+        self.policy.touch()
+        if self.policy.enabled:
+            self.timer.start()
+        else:
+            self.timer.stop()
+
     def stop(self) -> None:
         self.timer.stop()
         app = QApplication.instance()

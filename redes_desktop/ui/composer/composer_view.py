@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redes_desktop.actions.check_request import check_request
 from redes_desktop.checks.engine import CheckEngine, CheckRequest
 from redes_desktop.checks.model import RecentPost
 from redes_desktop.context import AppContext
@@ -375,24 +376,20 @@ class ComposerSection(QWidget):
 
     # -- checking ----------------------------------------------------------------------------
     def build_request(self) -> CheckRequest:
-        from redes_desktop.checks.rule_spam import rhythm_limits
-
-        items = self.media.items()
         account = self.current_account()
-        max_posts, window_minutes = rhythm_limits(account.rhythm if account else None)
         self.details_panel.follow(self.post_id)
-        return CheckRequest(
+        now = self.context.clock()
+        return check_request(
             text=self.editor.toPlainText(),
             networks=self.selected_networks(),
-            images=tuple(Path(p) for p, _ in items),
-            alt_texts=tuple(a for _, a in items),
+            media=self.media.items(),
             is_reply=self.reply_box.isChecked(),
-            recent_posts=self._recent,
-            now=self.context.clock(),
-            rhythm_max_posts=max_posts,
-            rhythm_window_minutes=window_minutes,
-            details=self.details_panel.check_details(account.id if account else None,
-                                                     self.context.clock()),
+            recent=self._recent,
+            now=now,
+            rhythm=account.rhythm if account else None,
+            area_id=account.area_id if account else None,
+            area_contacts=self.context.workspace.settings.area_contacts,
+            details=self.details_panel.check_details(account.id if account else None, now),
         )
 
     def schedule_check(self) -> int:

@@ -9,10 +9,10 @@ asks the section (`SectionHooks`) as constructor parameters, and it owns the dra
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redes_desktop.checks.engine import CheckEngine, CheckRequest
+from redes_desktop.actions.check_request import post_request
+from redes_desktop.checks.engine import CheckEngine
 from redes_desktop.checks.model import CheckResult, RecentPost
 from redes_desktop.errors import UserFacingError
 from redes_desktop.models import Network, Post
@@ -39,21 +40,13 @@ from redes_desktop.ui.off_thread import call_off_thread
 from redes_desktop.ui.tasks import SynchronousPool, run_task
 
 
-def post_checker(engine: CheckEngine, recent: tuple[RecentPost, ...],
-                 now: datetime) -> Callable[[Post], CheckResult]:
-    """The check PostService runs before publishing; safe to call on a worker thread."""
+def post_checker(engine: CheckEngine, recent: tuple[RecentPost, ...], now: datetime,
+                 area_contacts: Mapping[str, Any] | None = None) -> Callable[[Post], CheckResult]:
+    """The check PostService runs before publishing, built as the editor's live check is
+    (`actions.check_request`); safe to call on a worker thread."""
 
     def check(post: Post) -> CheckResult:
-        from redes_desktop.checks.rule_spam import rhythm_limits
-
-        max_posts, window_minutes = rhythm_limits(post.account.rhythm)  # as the editor checks
-        request = CheckRequest(
-            text=post.text, networks=(post.network,),
-            images=tuple(Path(m.file_path) for m in post.media),
-            alt_texts=tuple(m.alt_text for m in post.media), is_reply=post.is_reply,
-            recent_posts=recent, now=now, rhythm_max_posts=max_posts,
-            rhythm_window_minutes=window_minutes,
-        )
+        request = post_request(post, recent=recent, now=now, area_contacts=area_contacts)
         return engine.check(request)[post.network]
 
     return check
@@ -398,7 +391,8 @@ class DraftActions(QObject):
         if not ok:
             return False
         store = self.store
-        check = post_checker(engine, self.hooks.recent_posts(), self.clock())
+        check = post_checker(engine, self.hooks.recent_posts(), self.clock(),
+                             self.store.context.workspace.settings.area_contacts)
         self._set_publishing(True)
         run_task(lambda: store.mark_published(post_id, url, check), self._on_published,
                  self._pool)

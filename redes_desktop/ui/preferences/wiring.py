@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 TAB_TITLES = {
     "Correo": "correo", "Base compartida": "base", "LanguageTool": "languagetool",
     "Diccionario y sitios": "diccionario", "Contactos por área": "contactos",
-    "Bitácora": "bitacora",
+    "Bitácora": "bitacora", "Sesión": "sesion",
 }
 _PLACE = re.compile(r"Archivo → Preferencias(?: → (" + "|".join(map(re.escape, TAB_TITLES))
                     + r"))?")
@@ -63,6 +64,8 @@ class PreferencesOpener(QObject):
         self.sync = sync
         self.pool = pool
         self.dialog: PreferencesDialog | None = None
+        # Set by the application: the Sesión tab saved new idle minutes (applied at once).
+        self.idle_minutes_changed: Callable[[int], None] | None = None
         window.preferences_action.triggered.connect(lambda: self.open())
         label = window.sync_label
         label.setTextFormat(Qt.TextFormat.RichText)
@@ -127,6 +130,8 @@ class PreferencesOpener(QObject):
                 reload_checks = getattr(stack.widget(index), "reload_checks", None)
                 if callable(reload_checks):
                     reload_checks()
+        if tab == "sesion" and self.idle_minutes_changed is not None:
+            self.idle_minutes_changed(self.context.workspace.settings.idle_lock_minutes)
         if tab in ("base", "bitacora") and self.sync is not None:
             settings = self.context.workspace.settings
             self.sync.reconfigure(sync_factory(self.context),
