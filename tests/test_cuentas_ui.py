@@ -95,6 +95,7 @@ def fill_request(qtbot, typer, dialog, oficio) -> None:
 
 def test_request_form_reminds_validates_and_records(qtbot, typer, context, pdf):
     dialog = RequestDialog(context, pool=POOL)
+    qtbot.waitUntil(lambda: dialog.idle)
     qtbot.addWidget(dialog)
     labels = [w.text() for w in dialog.findChildren(type(dialog.error_label))]
     assert any("criterio 7.i" in text for text in labels)
@@ -121,6 +122,7 @@ def test_request_form_reminds_validates_and_records(qtbot, typer, context, pdf):
 def test_reviewer_authorises_and_area_opens(qtbot, typer, context, pdf, smtp_server):
     _host, _port, inbox = smtp_server
     dialog = RequestDialog(context, pool=POOL)
+    qtbot.waitUntil(lambda: dialog.idle)
     qtbot.addWidget(dialog)
     fill_request(qtbot, typer, dialog, pdf)
     ok(dialog)
@@ -161,6 +163,7 @@ def test_closure_checklist_refuses_unchecked_items(qtbot, context, pdf, smtp_ser
     from redes_desktop.ui.cuentas.closure_dialog import ClosureRequestDialog
 
     request = ClosureRequestDialog(context, pool=POOL)
+    qtbot.waitUntil(lambda: request.idle)
     qtbot.addWidget(request)
     pick(request.account_combo, "@JLE_JaliscoINE")
     qtbot.keyClicks(request.reason_edit, "La Junta deja de usar la cuenta")
@@ -283,6 +286,7 @@ def test_change_of_administrators_validates_records_and_mails(
 
     def run(dialog):
         dialogs.append(dialog)
+        qtbot.waitUntil(lambda: dialog.idle)
         pick(dialog.titular_combo, "Suplente jal")  # an operativo cannot be titular (5.1)
         pick(dialog.suplente_combo, "Titular jal")
         ok(dialog)
@@ -334,6 +338,7 @@ def test_change_of_administrators_to_a_person_removed_meanwhile_says_so(qtbot, c
     from redes_desktop.ui.cuentas.administrators_dialog import AdministratorsDialog
 
     dialog = AdministratorsDialog(context, context.ids["account"], pool=POOL)
+    qtbot.waitUntil(lambda: dialog.idle)
     qtbot.addWidget(dialog)
     pick(dialog.titular_combo, "Titular jal")
     pick(dialog.suplente_combo, "Suplente jal")
@@ -353,6 +358,7 @@ def test_request_details_go_through_tr(qtbot, typer, context, pdf):
     from tests.test_notifications_ui import pseudo_translated
 
     dialog = RequestDialog(context, pool=POOL)
+    qtbot.waitUntil(lambda: dialog.idle)
     qtbot.addWidget(dialog)
     fill_request(qtbot, typer, dialog, pdf)
     ok(dialog)
@@ -412,6 +418,7 @@ def test_only_the_newest_read_is_shown(qtbot, context, clock):
 
 def test_requests_are_read_off_the_ui_thread(qtbot, typer, context, pdf):
     dialog = RequestDialog(context, pool=POOL)
+    qtbot.waitUntil(lambda: dialog.idle)
     qtbot.addWidget(dialog)
     fill_request(qtbot, typer, dialog, pdf)
     dialog.submit()
@@ -436,6 +443,7 @@ def test_closures_are_read_off_the_ui_thread(qtbot, context, pdf, smtp_server):
     from redes_desktop.ui.cuentas.closure_dialog import ClosureRequestDialog
 
     request = ClosureRequestDialog(context, pool=POOL)
+    qtbot.waitUntil(lambda: request.idle)
     qtbot.addWidget(request)
     pick(request.account_combo, "@JLE_JaliscoINE")
     qtbot.keyClicks(request.reason_edit, "La Junta deja de usar la cuenta")
@@ -448,3 +456,50 @@ def test_closures_are_read_off_the_ui_thread(qtbot, context, pdf, smtp_server):
     assert tab.tree.topLevelItemCount() == 0 and not tab.idle
     pool.run_all()
     assert tab.tree.topLevelItemCount() == 1 and tab.idle
+
+
+def test_dialogs_read_their_form_data_off_the_ui_thread(qtbot, context):
+    """Nothing is read on the UI thread: the controls stay disabled until the pool runs."""
+    from redes_desktop.ui.cuentas.administrators_dialog import AdministratorsDialog
+    from redes_desktop.ui.cuentas.closure_dialog import ClosureRequestDialog
+
+    pool = HeldPool()
+    admins = AdministratorsDialog(context, context.ids["account"], pool=pool)
+    request = RequestDialog(context, pool=pool)
+    closure = ClosureRequestDialog(context, pool=pool)
+    for dialog in (admins, request, closure):
+        qtbot.addWidget(dialog)
+    assert len(pool.held) == 3 and not (admins.idle or request.idle or closure.idle)
+    assert admins.titular_combo.count() == 0 and not admins.ok_button.isEnabled()
+    assert admins.account_label.text() == ""
+    assert request.area_combo.count() == 0 and not request.ok_button.isEnabled()
+    assert closure.account_combo.count() == 0 and not closure.ok_button.isEnabled()
+    pool.run_all()
+    assert admins.idle and request.idle and closure.idle
+    assert admins.titular_combo.count() > 0 and admins.ok_button.isEnabled()
+    assert "jal" in admins.account_label.text().lower()
+    assert request.area_combo.count() > 0 and request.ok_button.isEnabled()
+    assert request.titular_combo.count() > 1
+    assert closure.account_combo.count() > 0 and closure.ok_button.isEnabled()
+
+
+def test_dialog_read_failure_is_shown_in_spanish(qtbot, context, monkeypatch):
+    from redes_desktop.ui.cuentas import administrators_dialog, closure_dialog, request_dialog
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("database gone")
+
+    monkeypatch.setattr(administrators_dialog, "administrators_form", broken)
+    monkeypatch.setattr(request_dialog, "requestable_areas", broken)
+    monkeypatch.setattr(closure_dialog, "closable_accounts", broken)
+    pool = HeldPool()
+    dialogs = [administrators_dialog.AdministratorsDialog(context, context.ids["account"],
+                                                          pool=pool),
+               request_dialog.RequestDialog(context, pool=pool),
+               closure_dialog.ClosureRequestDialog(context, pool=pool)]
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+    pool.run_all()
+    for dialog in dialogs:
+        assert "Ocurrió un error inesperado (RuntimeError)" in dialog.error_label.text()
+        assert not dialog.ok_button.isEnabled()

@@ -96,11 +96,12 @@ def test_generator_dialog(qtbot):
     assert "Elija al menos un tipo" in panel.error.text()
 
 
-def test_rotation_dialog_stores_and_records(section, context, memory_keyring):
+def test_rotation_dialog_stores_and_records(section, context, memory_keyring, qtbot):
     assert section.rotation_model.row_at(0).state == RotationState.VENCIDA
     section.select_account(context.ids["account"])
     assert section.rotate_button.isEnabled()
     dialog = section.rotation_dialog()
+    qtbot.waitUntil(lambda: dialog.panel.idle)
     assert not dialog.save_button.isEnabled()  # not yet confirmed on the network
     dialog.confirm.setChecked(True)
     assert dialog.save_button.isEnabled()
@@ -121,6 +122,7 @@ def test_rotation_dialog_stores_and_records(section, context, memory_keyring):
 def test_rotation_dialog_refuses_a_weak_password(section, context, memory_keyring, qtbot):
     section.select_account(context.ids["account"])
     dialog = section.rotation_dialog()
+    qtbot.waitUntil(lambda: dialog.panel.idle)
     dialog.confirm.setChecked(True)
     dialog.panel.password.clear()
     qtbot.keyClicks(dialog.panel.password, "Jalisco2026!")
@@ -206,3 +208,51 @@ def test_the_tables_and_permissions_are_read_off_the_ui_thread(qtbot, context):
     assert not view.rotate_button.isEnabled()  # nothing decided on the UI thread
     pool.run_all()
     assert view.rotate_button.isEnabled() and view.idle
+
+
+def test_password_dialogs_read_the_account_words_off_the_ui_thread(qtbot, context, monkeypatch):
+    from redes_desktop.ui.passwords import section_view
+
+    pool = HeldPool()
+    view = PasswordsSection(context, pool=pool)
+    qtbot.addWidget(view)
+    pool.run_all()
+    pool.run_all()  # the permissions, asked after the rows arrived
+    assert view.select_account(context.ids["account"])
+    pool.run_all()
+    read = []
+    real = section_view.password_words
+    monkeypatch.setattr(section_view, "password_words",
+                        lambda *args: read.append(args) or real(*args))
+    rotation = view.rotation_dialog()
+    generator = view.open_generator()
+    assert read == [] and len(pool.held) == 2
+    rotation.confirm.setChecked(True)
+    assert not rotation.panel.isEnabled() and not rotation.save_button.isEnabled()
+    assert not rotation.copy_button.isEnabled()
+    assert not generator.panel.isEnabled() and not generator.copy_button.isEnabled()
+    pool.run_all()
+    assert len(read) == 2 and rotation.panel.idle and generator.panel.idle
+    assert rotation.panel.isEnabled() and rotation.save_button.isEnabled()
+    assert "jalisco" in [word.lower() for word in rotation.panel.user_inputs]
+    assert generator.panel.isEnabled() and generator.copy_button.isEnabled()
+    generator.close()
+
+
+def test_password_words_failure_is_shown_in_spanish(qtbot, context, monkeypatch):
+    from redes_desktop.ui.passwords import section_view
+
+    def broken(*_args):
+        raise RuntimeError("database gone")
+
+    view = PasswordsSection(context, pool=SynchronousPool())
+    qtbot.addWidget(view)
+    assert view.select_account(context.ids["account"])
+    monkeypatch.setattr(section_view, "password_words", broken)
+    pool = HeldPool()
+    view.pool = pool
+    rotation = view.rotation_dialog()
+    pool.run_all()
+    rotation.confirm.setChecked(True)
+    assert "Ocurrió un error inesperado (RuntimeError)" in rotation.message.text()
+    assert not rotation.save_button.isEnabled() and not rotation.copy_button.isEnabled()

@@ -26,6 +26,7 @@ from redes_desktop.actions.change_administrators import (
 from redes_desktop.clock import to_mexico
 from redes_desktop.context import AppContext
 from redes_desktop.ui.cuentas.operations import (
+    error_text,
     make_error_label,
     person_id,
     procedures,
@@ -33,6 +34,7 @@ from redes_desktop.ui.cuentas.operations import (
     show_error,
 )
 from redes_desktop.ui.qt_dates import to_date
+from redes_desktop.ui.tasks import Reads
 
 
 class AdministratorsDialog(QDialog):
@@ -42,6 +44,7 @@ class AdministratorsDialog(QDialog):
         self.context = context
         self.account_id = uuid.UUID(str(account_id))
         self.pool = pool
+        self.reads = Reads(self, pool)  # the form data, read off the UI thread
         self.outcome: ChangeOutcome | None = None
         self.setWindowTitle(self.tr("Cambiar administradores"))
         self.account_label = QLabel()
@@ -82,11 +85,27 @@ class AdministratorsDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
+        self._set_ready(False)  # until the form data arrives
         self._load(today)
 
+    @property
+    def idle(self) -> bool:
+        return self.reads.idle
+
+    def _set_ready(self, ready: bool) -> None:
+        for widget in (self.titular_combo, self.suplente_combo, self.since_edit, self.ok_button):
+            widget.setEnabled(ready)
+
     def _load(self, today) -> None:
-        form = administrators_form(self.context.database, account_id=self.account_id,
-                                   today=today)
+        database, account_id = self.context.database, self.account_id
+        self.reads.run(lambda: administrators_form(database, account_id=account_id, today=today),
+                       self._show_form)
+
+    def _show_form(self, form, error: BaseException | None) -> None:
+        if error is not None:
+            show_error(self.error_label, error_text(error))
+            return
+        self._set_ready(True)
         if form is None:
             show_error(self.error_label, self.tr("La cuenta ya no existe; actualice la lista."))
             self.ok_button.setEnabled(False)

@@ -75,7 +75,27 @@ class ClosureRequestDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
-        for account in closable_accounts(procedures(context), person_id=person_id(context)):
+        self.reads = Reads(self, pool)  # the accounts one may close, off the UI thread
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self._set_ready(False)  # until the accounts arrive
+        collaborators, who = procedures(context), person_id(context)
+        self.reads.run(lambda: closable_accounts(collaborators, person_id=who),
+                       self._show_accounts)
+
+    @property
+    def idle(self) -> bool:
+        return self.reads.idle
+
+    def _set_ready(self, ready: bool) -> None:
+        for widget in (self.account_combo, self.ok_button):
+            widget.setEnabled(ready)
+
+    def _show_accounts(self, accounts, error: BaseException | None) -> None:
+        if error is not None:
+            show_error(self.error_label, error_text(error))
+            return
+        self._set_ready(True)
+        for account in accounts:
             self.account_combo.addItem(account.label, account.account_id)
         if self.account_combo.count() == 0:
             show_error(self.error_label, self.tr(

@@ -32,12 +32,14 @@ from redes_desktop.models import Network
 from redes_desktop.services.account_requests import CENTRAL_ACCOUNTS_REMINDER, purposes
 from redes_desktop.ui.cuentas.operations import (
     choose_oficio,
+    error_text,
     make_error_label,
     person_id,
     procedures,
     run_action,
     show_error,
 )
+from redes_desktop.ui.tasks import Reads
 
 
 class RequestDialog(QDialog):
@@ -45,6 +47,7 @@ class RequestDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.pool = pool
+        self.reads = Reads(self, pool)  # the areas one may request for, off the UI thread
         self.request_id: uuid.UUID | None = None
         self.setWindowTitle(self.tr("Solicitar una cuenta institucional"))
         self.setMinimumWidth(640)
@@ -118,16 +121,36 @@ class RequestDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self._people_by_area: dict[str, list[tuple[str, str]]] = {}
-        self._load_choices()
         self.area_combo.currentIndexChanged.connect(self._fill_people)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self._form_widgets = (self.area_combo, self.titular_combo, self.suplente_combo,
+                              self.ok_button)
+        self._set_ready(False)  # until the areas arrive
         self._fill_people()
+        self._load_choices()
+
+    @property
+    def idle(self) -> bool:
+        return self.reads.idle
+
+    def _set_ready(self, ready: bool) -> None:
+        for widget in self._form_widgets:
+            widget.setEnabled(ready)
 
     def _load_choices(self) -> None:
-        areas = requestable_areas(self.context.database, clock=self.context.clock,
-                                  person_id=person_id(self.context))
+        database, clock, who = self.context.database, self.context.clock, person_id(self.context)
+        self.reads.run(lambda: requestable_areas(database, clock=clock, person_id=who),
+                       self._show_choices)
+
+    def _show_choices(self, areas, error: BaseException | None) -> None:
+        if error is not None:
+            show_error(self.error_label, error_text(error))
+            return
+        self._set_ready(True)
         for area in areas:
-            self.area_combo.addItem(area.name, area.area_id)
             self._people_by_area[area.area_id] = list(area.people)
+            self.area_combo.addItem(area.name, area.area_id)
+        self._fill_people()
         if self.area_combo.count() == 0:
             show_error(
                 self.error_label,
@@ -136,7 +159,7 @@ class RequestDialog(QDialog):
                     "administradores (criterio 5.1)."
                 ),
             )
-            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+            self.ok_button.setEnabled(False)
 
     def _fill_people(self) -> None:
         people = self._people_by_area.get(self.area_combo.currentData(), [])

@@ -4,6 +4,8 @@ crack it and, when it falls short of 5.2 g, each reason."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -25,7 +27,9 @@ from PySide6.QtWidgets import (
 from redes_desktop.errors import UserFacingError
 from redes_desktop.passwords import generator, strength
 from redes_desktop.passwords.strength import Strength
+from redes_desktop.ui.cuentas.operations import error_text
 from redes_desktop.ui.passwords.clipboard import ClipboardGuard
+from redes_desktop.ui.tasks import Reads
 
 _METER_COLORS = ("#c62828", "#ef6c00", "#f9a825", "#558b2f", "#2e7d32")
 
@@ -35,11 +39,14 @@ class GeneratorPanel(QWidget):
     the meter and the verdict. `verdict` holds the last evaluation."""
 
     changed = Signal()
+    words_arrived = Signal(str)  # "" once the account's words are in, else the Spanish error
 
     def __init__(self, user_inputs: list[str] | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.user_inputs = user_inputs if user_inputs is not None else strength.context_words([])
         self.verdict: Strength | None = None
+        self.ready = True  # the words a password must avoid are known
+        self.reads: Reads | None = None
 
         self.characters_mode = QRadioButton(self.tr("Caracteres"))
         self.passphrase_mode = QRadioButton(self.tr("Frase de palabras en español"))
@@ -106,6 +113,28 @@ class GeneratorPanel(QWidget):
         self.generate_button.clicked.connect(self.generate)
         self.characters_mode.toggled.connect(self._mode_changed)
         self._mode_changed()
+
+    @property
+    def idle(self) -> bool:
+        return self.reads is None or self.reads.idle
+
+    def load_words(self, read: Callable[[], list[str]], pool=None) -> None:
+        """Read the account's words off the UI thread; the panel stays disabled until they
+        arrive, then a password that avoids them is generated."""
+        self.ready = False
+        self.setEnabled(False)
+        self.reads = Reads(self, pool)
+        self.reads.run(read, self._show_words)
+
+    def _show_words(self, words: list[str] | None, error: BaseException | None) -> None:
+        if error is not None:
+            self.words_arrived.emit(error_text(error))
+            return
+        self.user_inputs = list(words or [])
+        self.ready = True
+        self.setEnabled(True)
+        self.generate()
+        self.words_arrived.emit("")
 
     def _mode_changed(self) -> None:
         characters = self.characters_mode.isChecked()
@@ -180,14 +209,27 @@ class GeneratorDialog(QDialog):
         self.guard = guard or ClipboardGuard(self)
         self.copy_button = QPushButton(self.tr("&Copiar (se borra en 30 s)"))
         self.copy_button.clicked.connect(self.copy)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.panel)
+        layout.addWidget(self.message)
         layout.addWidget(buttons)
+        self.panel.words_arrived.connect(self._words_arrived)
         self.panel.generate()
 
+    def load_words(self, read: Callable[[], list[str]], pool=None) -> None:
+        self.copy_button.setEnabled(False)
+        self.panel.load_words(read, pool)
+
+    def _words_arrived(self, error: str) -> None:
+        self.message.setText(error)
+        self.copy_button.setEnabled(not error)
+
     def copy(self) -> None:
-        if self.panel.password.text():
+        if self.panel.ready and self.panel.password.text():
             self.guard.copy(self.panel.password.text())

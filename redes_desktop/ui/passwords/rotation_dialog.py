@@ -4,6 +4,7 @@ confirm, then it is stored in the keyring and the change recorded — never the 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -73,17 +74,29 @@ class RotationDialog(QDialog):
         self.panel.password.textEdited.connect(lambda _t: self.save_button.setEnabled(False))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.panel.words_arrived.connect(self._words_arrived)
         self.panel.generate()
         self._update()
 
+    def load_words(self, read: Callable[[], list[str]], pool=None) -> None:
+        """The account's words arrive off the UI thread; nothing is saved or copied before."""
+        self.panel.load_words(read, pool)
+        self._update()
+
+    def _words_arrived(self, error: str) -> None:
+        self.message.setText(error)
+        self._update()
+
     def copy(self) -> None:
-        if self.panel.password.text():
+        if self.panel.ready and self.panel.password.text():
             self.guard.copy(self.panel.password.text())
 
     def _update(self) -> None:
         verdict = self.panel.verdict
+        self.copy_button.setEnabled(self.panel.ready)
         self.save_button.setEnabled(
-            self.confirm.isChecked() and verdict is not None and verdict.meets_criterion)
+            self.panel.ready and self.confirm.isChecked() and verdict is not None
+            and verdict.meets_criterion)
 
     def save(self) -> None:
         """Store and record off the UI thread (a keyring may prompt or be slow)."""

@@ -263,11 +263,15 @@ class PasswordsSection(QWidget):
         self._fetch("copiar", copy)
 
     # -- dialogs -----------------------------------------------------------------------------
-    def _words(self, account_id: uuid.UUID | None) -> list[str]:
-        return password_words(self.passwords(), account_id)
+    def _read_words(self, dialog: GeneratorDialog | RotationDialog,
+                    account_id: uuid.UUID | None) -> None:
+        """The account's words a password must avoid, read off the UI thread into `dialog`."""
+        passwords = self.passwords()
+        dialog.load_words(lambda: password_words(passwords, account_id), self.pool)
 
     def open_generator(self) -> GeneratorDialog:
-        dialog = GeneratorDialog(self, self._words(self.selected_account_id()), self.guard)
+        dialog = GeneratorDialog(self, None, self.guard)
+        self._read_words(dialog, self.selected_account_id())
         dialog.open()
         return dialog
 
@@ -276,8 +280,9 @@ class PasswordsSection(QWidget):
         if row is None:
             self.message.setText(self.tr("Elija una cuenta de la lista."))
             return None
-        dialog = RotationDialog(self.context, row.account_id, row.handle,
-                                self._words(row.account_id), self.guard, self, self.pool)
+        dialog = RotationDialog(self.context, row.account_id, row.handle, [], self.guard, self,
+                                self.pool)
+        self._read_words(dialog, row.account_id)
         dialog.accepted.connect(self._rotated)
         return dialog
 
