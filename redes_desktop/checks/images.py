@@ -26,14 +26,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from PIL import ExifTags, Image, UnidentifiedImageError
 
+from redes_desktop.checks.file_cache import FileResultCache, file_key
 from redes_desktop.errors import UserFacingError
 
 MAX_PIXELS = 64_000_000  # 8000 x 8000; no network accepts more (X: 8192 x 8192 = 67 MP)
@@ -208,32 +207,7 @@ def _too_big(path: Path, width: int, height: int) -> ImageProblem:
     )
 
 
-class _Cache:
-    def __init__(self, maxsize: int) -> None:
-        self._data: OrderedDict[tuple[str, int, int], ImageInfo | ImageProblem] = OrderedDict()
-        self._maxsize = maxsize
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple[str, int, int]) -> ImageInfo | ImageProblem | None:
-        with self._lock:
-            value = self._data.get(key)
-            if value is not None:
-                self._data.move_to_end(key)
-            return value
-
-    def put(self, key: tuple[str, int, int], value: ImageInfo | ImageProblem) -> None:
-        with self._lock:
-            self._data[key] = value
-            self._data.move_to_end(key)
-            while len(self._data) > self._maxsize:
-                self._data.popitem(last=False)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._data.clear()
-
-
-_cache = _Cache(CACHE_SIZE)
+_cache: FileResultCache[ImageInfo | ImageProblem] = FileResultCache(CACHE_SIZE)
 
 
 def clear_cache() -> None:
@@ -255,7 +229,7 @@ def inspect_image(path: str | os.PathLike[str]) -> ImageInfo | ImageProblem:
         )
     if not p.is_file():
         return _problem(p, "no_es_archivo", "no es un archivo", "Adjunte un archivo de imagen.")
-    key = (str(p.resolve()), st.st_mtime_ns, st.st_size)
+    key = file_key(str(p.resolve()), st)
     cached = _cache.get(key)
     if cached is not None:
         return cached

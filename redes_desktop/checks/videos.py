@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import os
 import struct
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
+
+from redes_desktop.checks.file_cache import FileResultCache, file_key
 
 MAX_BOXES = 4096  # top-level boxes walked before giving up (a real file has a handful)
 HEAD_BYTES = 512 * 1024  # how much of a Matroska/AVI file is read for its header
@@ -257,27 +257,7 @@ def _inspect_uncached(path: Path, size: int) -> VideoInfo | VideoProblem:
                      ext not in CONTAINER_EXTENSIONS[container])
 
 
-class _Cache:
-    def __init__(self, maxsize: int = 64) -> None:
-        self._data: OrderedDict[tuple[str, int, int], VideoInfo | VideoProblem] = OrderedDict()
-        self._maxsize = maxsize
-        self._lock = threading.Lock()
-
-    def get(self, key):
-        with self._lock:
-            value = self._data.get(key)
-            if value is not None:
-                self._data.move_to_end(key)
-            return value
-
-    def put(self, key, value) -> None:
-        with self._lock:
-            self._data[key] = value
-            while len(self._data) > self._maxsize:
-                self._data.popitem(last=False)
-
-
-_cache = _Cache()
+_cache: FileResultCache[VideoInfo | VideoProblem] = FileResultCache(64)
 
 
 def inspect_video(path: str | os.PathLike[str]) -> VideoInfo | VideoProblem:
@@ -292,7 +272,7 @@ def inspect_video(path: str | os.PathLike[str]) -> VideoInfo | VideoProblem:
                         "Adjúntelo de nuevo.")
     if not p.is_file():
         return _problem(p, "no_es_archivo", "no es un archivo", "Adjunte un archivo de video.")
-    key = (str(p.resolve()), st.st_mtime_ns, st.st_size)
+    key = file_key(str(p.resolve()), st)
     cached = _cache.get(key)
     if cached is not None:
         return cached

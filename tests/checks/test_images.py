@@ -12,6 +12,7 @@ import pytest
 from PIL import ExifTags, Image
 
 from redes_desktop.checks import images
+from redes_desktop.checks.file_cache import FileResultCache
 from redes_desktop.checks.images import (
     ImageInfo,
     ImageProblem,
@@ -151,7 +152,7 @@ def test_cache_hits_and_invalidates_on_change(tmp_path):
 
 
 def test_cache_is_bounded(tmp_path, monkeypatch):
-    monkeypatch.setattr(images, "_cache", images._Cache(3))
+    monkeypatch.setattr(images, "_cache", FileResultCache(3))
     paths = [make_image(tmp_path / f"{i}.png") for i in range(5)]
     for p in paths:
         inspect_image(p)
