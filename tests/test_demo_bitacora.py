@@ -115,3 +115,22 @@ def test_open_demo_from_the_window_records_the_history_in_the_open_bitacora(
         assert len(report.origins) == 5
     finally:
         bitacora.close()
+
+
+def test_commands_demo_then_verify_on_a_new_installation(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    def cli(*args: str) -> subprocess.CompletedProcess:
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+        return subprocess.run([sys.executable, "-m", "redes_desktop", *args],
+                              capture_output=True, text=True, timeout=300, env=env)
+
+    folder = str(tmp_path / "datos")
+    demo = cli("demo", "--data-dir", folder)
+    assert demo.returncode == 0, demo.stderr
+    assert "Bitácora de demostración:" in demo.stdout
+    verify = cli("bitacora", "verify", "--data-dir", folder)
+    assert verify.returncode == 0, verify.stdout + verify.stderr
+    assert "Bitácora íntegra:" in verify.stdout

@@ -193,8 +193,11 @@ class _Planner:
             self.add(created, author, post.account, "borrador_creado",
                      publicacion=str(post.id), **clean)
             end = post.published_at or post.updated_at or self.now
+            if end - created < timedelta(minutes=30):  # still a draft: edited that morning
+                end = created + timedelta(minutes=self.rng.randint(40, 200))
             for n in range(self.rng.randint(1, 3)):
-                when = created + (end - created) * (n + 1) / 5
+                when = created + (end - created) * (n + 1) / 5 + timedelta(
+                    seconds=self.rng.randint(0, 300))
                 self.add(when, author, post.account, "borrador_editado",
                          publicacion=str(post.id), **clean)
             if self.rng.random() < 0.5:
