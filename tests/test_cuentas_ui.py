@@ -148,7 +148,7 @@ def test_reviewer_authorises_and_area_opens(qtbot, typer, context, pdf, smtp_ser
     assert not tab.authorize_button.isVisibleTo(tab)
     tab.select(key)
     assert tab.open_button.isEnabled()
-    tab.ask_text = lambda *_: ("https://instagram.com/ine_jalisco", True)
+    tab.ask_url = lambda *_: "https://instagram.com/ine_jalisco"
     tab.open_selected()
     with context.session() as session:
         account = session.get(AccountRequest, dialog.request_id).account
