@@ -200,6 +200,7 @@ def test_absences_tab_registers_with_notice_and_refuses_overlap(qtbot, context, 
     context.choose_identity(context.ids["titular"])
     tab = AbsencesTab(context, pool=POOL)
     qtbot.addWidget(tab)
+    tab.confirm = lambda _text: True  # asked before saving (issue 15)
     assert tab.person_combo.currentText() == "Titular jal"
     pick(tab.kind_combo, "Vacaciones")
     tab.start_edit.setDate(QDate(2026, 9, 14))

@@ -184,8 +184,8 @@ def account_request_problems(*, area_id: str, network: Network | str | None, nam
         problems.append(FieldProblem("suplente", "El suplente debe ser otra persona que el "
                                                  "titular (5.1)."))
     if _blank(oficio):
-        problems.append(FieldProblem("oficio", "Adjunte el oficio firmado de la solicitud "
-                                               "(7.ii)."))
+        problems.append(FieldProblem("oficio", "Falta el oficio firmado de la solicitud "
+                                               "(7.ii): adjúntelo con «Elegir…»."))
     return problems
 
 
