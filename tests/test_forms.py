@@ -9,7 +9,6 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDialogButtonBox
 
 from redes_desktop.clock import to_mexico
 from redes_desktop.errors import ValidationError
@@ -32,7 +31,11 @@ from redes_desktop.ui.informes.evaluation_dialog import EvaluationDialog
 from redes_desktop.ui.organizacion.dialogs import AreaDialog, PersonDialog
 from redes_desktop.ui.passwords.incident_dialogs import CloseIncidentDialog, ReportIncidentDialog
 from redes_desktop.ui.url_dialog import UrlDialog
-from tests.test_cuentas_ui import POOL, context, ok, pdf, pick  # noqa: F401  (fixtures)
+from tests import test_cuentas_ui as cuentas
+from tests.test_cuentas_ui import POOL, ok, pick
+
+context = cuentas.context  # the fixtures of the Cuentas tests: one office and a reviewer
+pdf = cuentas.pdf
 
 
 # -- the Qt-free checks -----------------------------------------------------------------------
