@@ -285,3 +285,13 @@ def test_only_the_designated_suplente_may_cover_an_account(context, clock):
             service.register(head, titular, AbsenceKind.VACACIONES, start,
                              start + timedelta(days=2), covering=titular)
         assert isinstance(start, date)
+
+
+def test_absence_list_shows_names_and_dates_in_full(absences, context):
+    tab = absences
+    pick(tab.person_combo, "Titular jal")
+    tab.register_button.click()
+    item = tab.tree.topLevelItem(0)
+    metrics = tab.tree.fontMetrics()
+    for column in range(4):
+        assert tab.tree.columnWidth(column) >= metrics.horizontalAdvance(item.text(column))

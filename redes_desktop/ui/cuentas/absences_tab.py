@@ -186,6 +186,8 @@ class AbsencesTab(QWidget):
             self._details[key] = "\n\n".join(parts) or self.tr(
                 "Sin aviso ni notas todavía: la nota de entrega se genera al iniciar la "
                 "ausencia y la de regreso al terminar.")
+        for column in range(self.tree.columnCount() - 1):  # names and dates in full
+            self.tree.resizeColumnToContents(column)
         self.cancel_button.setEnabled(False)
         self.detail.clear()
 

@@ -110,6 +110,8 @@ class RequestsTab(QWidget):
         self.is_reviewer = listing.is_reviewer
         for row in listing.rows:
             self._add(row)
+        for column in range(self.tree.columnCount() - 1):  # handles and areas in full
+            self.tree.resizeColumnToContents(column)
         self.reject_button.setVisible(self.is_reviewer)
         self.authorize_button.setVisible(self.is_reviewer)
         if current:
