@@ -295,3 +295,27 @@ def test_absence_list_shows_names_and_dates_in_full(absences, context):
     metrics = tab.tree.fontMetrics()
     for column in range(4):
         assert tab.tree.columnWidth(column) >= metrics.horizontalAdvance(item.text(column))
+
+
+def test_closure_request_marks_account_reason_and_oficio_together(qtbot, context):
+    from redes_desktop.ui.cuentas.closure_dialog import ClosureRequestDialog
+
+    dialog = ClosureRequestDialog(context, pool=POOL)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.idle)
+    qtbot.keyClicks(dialog.reason_edit, "Ya no")
+    ok(dialog)
+    assert "Explique por qué" in dialog.error_label.text()
+    assert "Falta el oficio firmado" in dialog.error_label.text()
+    assert is_marked(dialog.reason_edit) and is_marked(dialog.oficio_edit)
+    assert dialog.reason_edit.text() == "Ya no"
+    assert dialog.result() != dialog.DialogCode.Accepted
+
+
+def test_administrators_need_two_distinct_people():
+    from redes_desktop.services.form_checks import administrators_problems
+
+    assert [p.field for p in administrators_problems("", "")] == ["titular", "suplente"]
+    [same] = administrators_problems("a", "a")
+    assert same.field == "suplente" and "dos personas distintas" in same.message
+    assert administrators_problems("a", "b") == []

@@ -181,8 +181,8 @@ def account_request_problems(*, area_id: str, network: Network | str | None, nam
     if _blank(suplente_id):
         problems.append(FieldProblem("suplente", "Elija al administrador suplente (5.1)."))
     if titular_id and suplente_id and titular_id == suplente_id:
-        problems.append(FieldProblem("suplente", "El suplente debe ser otra persona que el "
-                                                 "titular (5.1)."))
+        problems.append(FieldProblem("suplente", "Titular y suplente deben ser dos personas "
+                                                 "distintas (5.1)."))
     if _blank(oficio):
         problems.append(FieldProblem("oficio", "Falta el oficio firmado de la solicitud "
                                                "(7.ii): adjúntelo con «Elegir…»."))
@@ -270,4 +270,33 @@ def person_problems(name: str, email: str, area_id: str) -> list[FieldProblem]:
         problems.append(FieldProblem("email", mail))
     if _blank(area_id):
         problems.append(FieldProblem("area", "Elija el área de la persona."))
+    return problems
+
+
+def closure_request_problems(account_id: str, reason: str,
+                             oficio: str | None) -> list[FieldProblem]:
+    """The request to close an account (7.vii)."""
+    problems: list[FieldProblem] = []
+    if _blank(account_id):
+        problems.append(FieldProblem("account", "Elija la cuenta que se dará de baja."))
+    if len((reason or "").strip()) < MIN_DESCRIPTION:
+        problems.append(FieldProblem("reason", "Explique por qué el área deja de usar la "
+                                               f"cuenta (al menos {MIN_DESCRIPTION} "
+                                               "caracteres)."))
+    if _blank(oficio):
+        problems.append(FieldProblem("oficio", "Falta el oficio firmado de la baja (7.vii): "
+                                               "adjúntelo con «Elegir…»."))
+    return problems
+
+
+def administrators_problems(titular_id: str, suplente_id: str) -> list[FieldProblem]:
+    """A change of administrators (5.1, 7.iv)."""
+    problems: list[FieldProblem] = []
+    if _blank(titular_id):
+        problems.append(FieldProblem("titular", "Elija al nuevo administrador titular."))
+    if _blank(suplente_id):
+        problems.append(FieldProblem("suplente", "Elija al nuevo administrador suplente."))
+    if titular_id and titular_id == suplente_id:
+        problems.append(FieldProblem("suplente", "Titular y suplente deben ser dos personas "
+                                                 "distintas (5.1)."))
     return problems
