@@ -249,8 +249,9 @@ def test_someone_without_accounts_chooses_anyone_of_the_area(absences, context):
     tab = absences
     pick(tab.person_combo, "Vocal jal")  # the area titular administers no account
     labels = [tab.cover_combo.itemText(i) for i in range(tab.cover_combo.count())]
-    assert labels[0].startswith("Nadie") and "Suplente jal" in labels
-    pick(tab.cover_combo, "Suplente jal")
+    # The area's suplente by default, then nobody, then anyone else of the area.
+    assert labels[0] == "Suplente jal — suplente de las cuentas del área"
+    assert labels[1].startswith("Nadie") and "Titular jal" in labels[2:]
     tab.register_button.click()
     assert "Cubre: Suplente jal" in tab.asked[-1]
     assert tab.error_label.isHidden(), tab.error_label.text()

@@ -269,8 +269,9 @@ class AbsenceService:
 
     def covering_choices(self, person: Person) -> list[tuple[Person | None, str]]:
         """Who may cover `person`'s absence, the default first: the designated suplente of
-        their accounts, or — for someone without accounts — nobody, then anyone of their
-        area (5.1). (None, label) means «each account's designated suplente»."""
+        their accounts; for someone without accounts (an area titular) the suplentes of the
+        area's accounts, then nobody, then anyone of the area (5.1). (None, label) means
+        «each account's designated suplente» (or nobody)."""
         covered = titular_accounts(self.session, person, self.today())
         suplentes: dict[object, tuple[Person, list[str]]] = {}
         for item in covered:
@@ -283,11 +284,21 @@ class AbsenceService:
         if suplentes:
             return [(None, "Los suplentes designados: " + "; ".join(
                 f"{p.name} ({', '.join(h)})" for p, h in suplentes.values()))]
-        others = self.session.scalars(
+        others = list(self.session.scalars(
             select(Person).where(Person.area_id == person.area_id, Person.id != person.id,
                                  Person.deleted_at.is_(None))
-            .order_by(Person.name))
-        return [(None, "Nadie: no administra cuentas")] + [(p, p.name) for p in others]
+            .order_by(Person.name)))
+        # The area's suplentes first (the default), then nobody, then anyone of the area.
+        today = self.today()
+        area_suplentes = {
+            a.person_id for account in self.session.scalars(
+                select(Account).where(Account.area_id == person.area_id,
+                                      Account.deleted_at.is_(None)))
+            for a in account.current_administrators(today) if a.kind == AdminKind.SUPLENTE}
+        first = [(p, f"{p.name} — suplente de las cuentas del área") for p in others
+                 if p.id in area_suplentes]
+        rest = [(p, p.name) for p in others if p.id not in area_suplentes]
+        return [*first, (None, "Nadie: no administra cuentas"), *rest]
 
     def cancel(self, actor: Person, absence: AbsencePeriod) -> None:
         """Cancel an absence (every row of the same person and dates); kept, marked deleted."""
