@@ -139,6 +139,10 @@ def _take(folder: Path, out: Path, roles: list[str], sections: list[str],
             window.set_context(context)
             window.show()
             _settle(app)
+            unknown = set(sections) - set(window.section_keys())
+            if unknown:
+                raise SystemExit(f"Secciones desconocidas: {', '.join(sorted(unknown))}; "
+                                 f"use {', '.join(window.section_keys())}.")
             for key in sections or window.section_keys():
                 window.show_section(key)
                 page = window.page(key)
