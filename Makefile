@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test bench lint typecheck demo clean system-deps package bundle-smoke bench-bundle constraints
+.PHONY: run test bench lint typecheck demo clean system-deps package bundle-smoke bench-bundle constraints screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,11 @@ test: $(STAMP) system-deps
 
 bench: $(STAMP) system-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks $(ARGS)
+
+# A screenshot of every section (and tab) in each role at 1366×768, from the demo, offscreen:
+# build/screenshots/<role>/<section>.png (tests/screenshots.py; ARGS="--roles revisor" etc.).
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.screenshots --out build/screenshots $(ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check redes_desktop tests benchmarks

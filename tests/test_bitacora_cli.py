@@ -56,7 +56,9 @@ def test_export_filters_and_verify_export(data_dir, database, clock, capsys, tmp
     assert "2 entradas verificadas" in capsys.readouterr().out
     csv_out = tmp_path / "auditoria.csv"
     assert main(["bitacora", "export", "--data-dir", str(data_dir), "-o", str(csv_out)]) == 0
-    text = csv_out.read_text(encoding="utf-8")
+    raw = csv_out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # the BOM: spreadsheets then read the accents
+    text = csv_out.read_text(encoding="utf-8-sig")
     assert text.startswith("origen,secuencia,fecha_utc")
     csv_out.write_text(text.replace("ine/4", "ine/9"), encoding="utf-8")
     assert main(["bitacora", "verify-export", str(csv_out)]) == 1

@@ -103,3 +103,41 @@ def test_verify_button_reports_integrity(qtbot, section):
     section.verify()
     qtbot.waitUntil(lambda: section.verify_button.isEnabled(), timeout=5000)
     assert "íntegra" in section.status.text()
+
+
+def test_export_honours_filter_and_search_and_opens_in_spreadsheets(qtbot, section, bitacora,
+                                                                     tmp_path, typer):
+    """Issue 15: what the viewer shows is what is exported (filters and search text); the CSV
+    starts with the UTF-8 BOM, is comma-separated with a Spanish header; JSON beside it."""
+    import csv
+    import json
+
+    from redes_desktop.bitacora.export import verify_export
+
+    section.action_box.setCurrentIndex(section.action_box.findData("publicada"))
+    typer(section.search_edit, "sesión")  # accent- and case-blind, as the viewer searches
+    path = tmp_path / "auditoría.csv"
+    section.export_to(str(path), "csv")
+    qtbot.waitUntil(lambda: section.export_button.isEnabled(), timeout=5000)
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    text = raw.decode("utf-8-sig")
+    header = text.splitlines()[0]
+    assert header.split(",")[:8] == ["origen", "secuencia", "fecha_utc", "persona", "cuenta",
+                                     "area", "accion", "detalles"]
+    assert ";" not in header
+    rows = list(csv.DictReader(text.splitlines()))
+    # «Sesión…» every 50 entries and «publicada» every 3: 0, 150, 300.
+    assert [json.loads(r["detalles"])["n"] for r in rows] == [0, 150, 300]
+    assert {r["accion"] for r in rows} == {"publicada"}
+    assert {r["verificacion"] for r in rows} == {"íntegra"}
+    assert "Sesión del Consejo General" in text  # accents intact
+    assert verify_export(path, bitacora.chain_key).ok
+    assert "3 entradas" in section.status.text()
+
+    json_path = tmp_path / "auditoria.json"
+    section.export_to(str(json_path), "json")
+    qtbot.waitUntil(lambda: section.export_button.isEnabled(), timeout=5000)
+    assert not json_path.read_bytes().startswith(b"\xef\xbb\xbf")
+    data = json.loads(json_path.read_text(encoding="utf-8"))
+    assert [e["secuencia"] for e in data["entradas"]] == [int(r["secuencia"]) for r in rows]

@@ -356,9 +356,7 @@ def test_new_draft_and_reopen(qtbot, view, typer):
 def test_mark_published_refused_while_blocked_then_accepted(
     qtbot, view, typer, png, context, boxes, monkeypatch
 ):
-    monkeypatch.setattr(draft_actions.QInputDialog, "getText",
-                        staticmethod(lambda *a, **k: ("https://x.com/JLE_JaliscoINE/status/1",
-                                                      True)))
+    monkeypatch.setattr(draft_actions, "ask_url", lambda *a, **k: "https://x.com/JLE_JaliscoINE/status/1")
     typer(view.editor, "Aviso importante")
     wait_checked(qtbot, view)
     assert not view.publish_action.isEnabled()
@@ -403,9 +401,7 @@ class GatedRule:
 def test_publishing_check_runs_off_the_ui_thread_with_the_action_disabled(
     qtbot, context, boxes, monkeypatch, typer
 ):
-    monkeypatch.setattr(draft_actions.QInputDialog, "getText",
-                        staticmethod(lambda *a, **k: ("https://x.com/JLE_JaliscoINE/status/9",
-                                                      True)))
+    monkeypatch.setattr(draft_actions, "ask_url", lambda *a, **k: "https://x.com/JLE_JaliscoINE/status/9")
     gated = GatedRule()
     engine = CheckEngine(text_rules=[], network_rules=[gated], length_of=fake_length)
     view = ComposerSection(context, engine_factory=lambda: engine)
@@ -436,8 +432,7 @@ def test_publishing_check_runs_off_the_ui_thread_with_the_action_disabled(
 def test_unexpected_publishing_error_is_shown_in_spanish(
     qtbot, view, typer, boxes, monkeypatch, png
 ):
-    monkeypatch.setattr(draft_actions.QInputDialog, "getText",
-                        staticmethod(lambda *a, **k: ("https://x.com/a/status/1", True)))
+    monkeypatch.setattr(draft_actions, "ask_url", lambda *a, **k: "https://x.com/a/status/1")
 
     def broken(*_args, **_kwargs):
         raise RuntimeError("disk I/O error")

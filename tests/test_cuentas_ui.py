@@ -148,7 +148,7 @@ def test_reviewer_authorises_and_area_opens(qtbot, typer, context, pdf, smtp_ser
     assert not tab.authorize_button.isVisibleTo(tab)
     tab.select(key)
     assert tab.open_button.isEnabled()
-    tab.ask_text = lambda *_: ("https://instagram.com/ine_jalisco", True)
+    tab.ask_url = lambda *_: "https://instagram.com/ine_jalisco"
     tab.open_selected()
     with context.session() as session:
         account = session.get(AccountRequest, dialog.request_id).account
@@ -200,6 +200,7 @@ def test_absences_tab_registers_with_notice_and_refuses_overlap(qtbot, context, 
     context.choose_identity(context.ids["titular"])
     tab = AbsencesTab(context, pool=POOL)
     qtbot.addWidget(tab)
+    tab.confirm = lambda _text: True  # asked before saving (issue 15)
     assert tab.person_combo.currentText() == "Titular jal"
     pick(tab.kind_combo, "Vacaciones")
     tab.start_edit.setDate(QDate(2026, 9, 14))

@@ -269,14 +269,14 @@ def test_seed_demo_folder_refuses_then_backs_up_with_force(data_dir, clock):
         assert not workspace.paths.backups.exists()
 
         forced = seed_demo_folder(workspace, force=True)
-        backups = sorted(workspace.paths.backups.glob("*.sqlite3"))
+        backups = sorted(workspace.paths.backups.glob("redes-*.sqlite3"))
         assert len(backups) == 1 and str(backups[0]) in forced
         assert backups[0].name == "redes-antes-de-demo-20260310-120000.sqlite3"
         assert _area_count(backups[0]) == areas  # the old data is kept, whole
         assert _area_count(workspace.paths.database) == areas  # fresh demo, not doubled
 
         seed_demo_folder(workspace, force=True)  # same clock: a second, distinct backup
-        assert len(list(workspace.paths.backups.glob("*.sqlite3"))) == 2
+        assert len(list(workspace.paths.backups.glob("redes-*.sqlite3"))) == 2
         assert workspace.settings.current_person_id is None
     finally:
         workspace.close()
@@ -293,7 +293,7 @@ def test_force_keeps_a_damaged_database_aside(data_dir, clock):
             seed_demo_folder(workspace)
         assert (data_dir / "redes.sqlite3").read_bytes() == damaged
         message = seed_demo_folder(workspace, force=True)
-        (backup,) = workspace.paths.backups.glob("*.sqlite3")
+        (backup,) = workspace.paths.backups.glob("redes-*.sqlite3")
         assert backup.read_bytes() == damaged and str(backup) in message
         assert _area_count(workspace.paths.database) > 0
     finally:
@@ -318,7 +318,7 @@ def test_cli_demo_refuses_second_run_and_forces_with_backup(tmp_path):
 
     forced = _cli("demo", "--data-dir", folder, "--force")
     assert forced.returncode == 0, forced.stderr
-    backups = list((tmp_path / "datos" / "respaldos").glob("*.sqlite3"))
+    backups = list((tmp_path / "datos" / "respaldos").glob("redes-*.sqlite3"))
     assert len(backups) == 1 and _area_count(backups[0]) > 0
     assert "respaldos" in forced.stdout
 

@@ -74,8 +74,7 @@ def boxes(monkeypatch):
             shown.append(("warning", text))
 
     monkeypatch.setattr(draft_actions, "QMessageBox", Boxes)
-    monkeypatch.setattr(draft_actions.QInputDialog, "getText",
-                        staticmethod(lambda *a, **k: ("https://x.com/JLE/status/1", True)))
+    monkeypatch.setattr(draft_actions, "ask_url", lambda *a, **k: "https://x.com/JLE/status/1")
     return shown
 
 

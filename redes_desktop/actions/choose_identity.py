@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from redes_desktop.actions.unit_of_work import unit_of_work
 
 if TYPE_CHECKING:
+    from redes_desktop.bitacora import Bitacora
     from redes_desktop.clock import Clock
     from redes_desktop.context import Identity
     from redes_desktop.database import Database
@@ -98,11 +99,14 @@ def register_person(database: Database, form: Registration, *, clock: Clock,
         return Identity.of(person)
 
 
-def open_demo(database: Database, *, clock: Clock) -> int:
+def open_demo(database: Database, *, clock: Clock, bitacora: Bitacora | None = None) -> int:
     """Fill this empty folder's database with the demo institution; how many people it has.
+    With this workstation's `bitacora`, the demo's past weeks are recorded in it too (issue 15).
     Refused (`DemoRefused`) when the database already has areas."""
-    from redes_desktop.services.demo import seed_demo
+    from redes_desktop.services.demo import record_demo_history, seed_demo
 
     with unit_of_work(database) as session:
         summary = seed_demo(session, clock)
-        return summary.people
+    if bitacora is not None:
+        record_demo_history(summary, bitacora, database, clock)
+    return summary.people

@@ -27,6 +27,7 @@ class RequestRow:
     oficio_name: str
     oficio_path: str
     description: str
+    network: str = ""  # Network value: the URL asked at opening is this network's
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,8 @@ def list_requests(procedures: Procedures, *, person_id: uuid.UUID | None) -> Req
             account = request.account
             rows.append(RequestRow(
                 id=str(request.id), handle=account.handle, network_label=account.network.label,
-                area_name=account.area.name, state=request.state,
+                area_name=account.area.name, network=account.network.value,
+                state=request.state,
                 requested_at=request.requested_at, requested_by=request.requested_by.name,
                 reasons=request.reasons or "", oficio_name=request.oficio_name or "",
                 oficio_path=request.oficio_path or "", description=service.describe(request)))

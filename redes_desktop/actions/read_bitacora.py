@@ -128,14 +128,19 @@ def search_bitacora(bitacora: Bitacora, scope: BitacoraScope, filters: Filters, 
 
 
 def export_bitacora(bitacora: Bitacora, scope: BitacoraScope, filters: Filters, out: TextIO,
-                    fmt: str, header: dict) -> ExportOutcome:
+                    fmt: str, header: dict, search: str = "") -> ExportOutcome:
     """Verify the whole chain, then write the entries this reader may read that match
-    `filters`, in chain order, each marked in the `verificacion` column."""
+    `filters` (and the viewer's `search` text, if any), in chain order, each marked in the
+    `verificacion` column."""
     from redes_desktop.bitacora.export import chain_order, export_verified
+    from redes_desktop.bitacora.query import fold, matches
 
+    needle = fold(search.strip())
     reader = bitacora.reader()
     try:
-        views = chain_order(reader.iterate(scope.filters(filters), newest_first=False))
+        views = chain_order(view for view in reader.iterate(scope.filters(filters),
+                                                            newest_first=False)
+                            if not needle or matches(view, needle))
     finally:
         reader.close()
     count, problem = export_verified(bitacora, views, out, fmt, scope.names, header)
@@ -143,13 +148,16 @@ def export_bitacora(bitacora: Bitacora, scope: BitacoraScope, filters: Filters, 
 
 
 def export_bitacora_to(path: str, bitacora: Bitacora, scope: BitacoraScope, filters: Filters,
-                       fmt: str, header: dict) -> ExportOutcome:
-    """`export_bitacora` into the file at `path`; a Spanish message when it cannot be written."""
+                       fmt: str, header: dict, search: str = "") -> ExportOutcome:
+    """`export_bitacora` into the file at `path`; a Spanish message when it cannot be written.
+    A CSV file starts with the UTF-8 byte order mark, so spreadsheet programs open it with its
+    accents («Área», «Contraseña»); its separator is always the comma."""
+    from redes_desktop.bitacora.export import file_encoding
     from redes_desktop.errors import UserFacingError
 
     try:
-        with open(path, "w", encoding="utf-8", newline="") as out:
-            return export_bitacora(bitacora, scope, filters, out, fmt, header)
+        with open(path, "w", encoding=file_encoding(fmt), newline="") as out:
+            return export_bitacora(bitacora, scope, filters, out, fmt, header, search)
     except OSError as error:
         raise UserFacingError(
             f"No se pudo escribir «{path}» ({error.strerror or error}). Elija otra carpeta o "

@@ -26,6 +26,12 @@ ABSENCE_GONE = "La ausencia ya no existe; actualice la lista."
 class AbsenceForm:
     today: date
     people: tuple[tuple[str, str], ...]  # (person id, name); the acting person first
+    # For each person: who may cover them, the default first — (person id or "", label);
+    # "" means each account's designated suplente, or nobody for someone without accounts.
+    covers: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+
+    def covers_of(self, person_id: str) -> tuple[tuple[str, str], ...]:
+        return dict(self.covers).get(person_id, ())
 
 
 @dataclass(frozen=True)
@@ -74,7 +80,11 @@ def absence_form(procedures: Procedures, *, person_id: uuid.UUID | None) -> Abse
         people = [me] + [p for p in Directory(session, procedures.clock,
                                               procedures.recorder).people()
                          if p.id != me.id and service.may_register(me, p)]
-        return AbsenceForm(service.today(), tuple((str(p.id), p.name) for p in people))
+        covers = tuple(
+            (str(p.id), tuple((str(c.id) if c is not None else "", label)
+                              for c, label in service.covering_choices(p)))
+            for p in people)
+        return AbsenceForm(service.today(), tuple((str(p.id), p.name) for p in people), covers)
 
 
 def list_absences(procedures: Procedures) -> tuple[AbsenceRow, ...]:
@@ -93,7 +103,10 @@ def list_absences(procedures: Procedures) -> tuple[AbsenceRow, ...]:
 
 
 def register_absence(procedures: Procedures, absent_id: uuid.UUID | str, kind: AbsenceKind,
-                     start: date, end: date, *, person_id: uuid.UUID | None) -> Registration:
+                     start: date, end: date, *, person_id: uuid.UUID | None,
+                     covering_id: uuid.UUID | str | None = None) -> Registration:
+    """`covering_id`: who the registering person chose to cover (None: each account's
+    designated suplente; see `AbsenceService.register`)."""
     from redes_desktop.errors import NotFound
     from redes_desktop.models import Person
 
@@ -102,8 +115,12 @@ def register_absence(procedures: Procedures, absent_id: uuid.UUID | str, kind: A
         absent = session.get(Person, uuid.UUID(str(absent_id))) if absent_id else None
         if absent is None or absent.deleted_at is not None:
             raise NotFound(PERSON_GONE)
+        covering = session.get(Person, uuid.UUID(str(covering_id))) if covering_id else None
+        if covering_id and (covering is None or covering.deleted_at is not None):
+            raise NotFound("La persona elegida para cubrir ya no está registrada; actualice "
+                           "la lista.")
         notes = _notes(procedures, session)
-        rows = notes.absences.register(actor, absent, kind, start, end)
+        rows = notes.absences.register(actor, absent, kind, start, end, covering)
         notices = notes.after_registration(rows)
         return Registration(len(rows), len(notices))
 

@@ -38,6 +38,16 @@ FIELDS = ["origen", "secuencia", "fecha_utc", "persona", "cuenta", "area", "acci
           "mac_anterior", "mac", "persona_nombre", "cuenta_nombre", "area_nombre", "verificacion"]
 INTACT, ALTERED, AFTER = "íntegra", "alterada", "posterior a una alteración"
 
+# A CSV file opens in spreadsheet programs with its accents only with the UTF-8 byte order
+# mark; it is always comma-separated (verify-export reads both, with or without the mark).
+CSV_FILE_ENCODING = "utf-8-sig"
+
+
+def file_encoding(fmt: str) -> str:
+    """The encoding of an export file in `fmt` (standard output is left as it is)."""
+    return CSV_FILE_ENCODING if fmt == "csv" else "utf-8"
+
+
 Names = Callable[[str | None], str]
 Mark = Callable[[EntryView], str]
 
@@ -152,7 +162,7 @@ class ExportCheck:
 
 def _read_rows(path: Path) -> Iterator[dict[str, Any]]:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # with or without the byte order mark
     except (OSError, UnicodeDecodeError) as error:
         raise UserFacingError(f"No se pudo leer la exportación {path}: {error}.") from error
     if text.lstrip().startswith("{"):

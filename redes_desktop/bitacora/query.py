@@ -101,6 +101,14 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+def matches(view: EntryView, needle: str) -> bool:
+    """Whether the entry's action or decrypted details contain `needle` (already `fold`ed):
+    the search of the viewer, and its export (issue 15)."""
+    haystack = f"{view.action} {view.details_text or ''}"
+    folded = haystack.casefold() if haystack.isascii() else fold(haystack)
+    return needle in folded
+
+
 class BitacoraReader:
     PAGE = 200
 
@@ -209,9 +217,7 @@ class BitacoraReader:
         for view in self.iterate(filters):
             if should_stop():
                 break
-            haystack = f"{view.action} {view.details_text or ''}"
-            folded = haystack.casefold() if haystack.isascii() else fold(haystack)
-            if needle in folded:
+            if matches(view, needle):
                 found.append(view.id)
                 if len(found) >= batch:
                     total += len(found)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from redes_desktop.bitacora.service import Bitacora
 from redes_desktop.services.activity import ActivityEntry
@@ -21,6 +21,12 @@ class BitacoraRecorder:
     def record(self, entry: ActivityEntry) -> None:
         area = self.area_of(entry.account_id, entry.actor_id) if self.area_of else None
         self.bitacora.append(entry, area)
+
+    def record_many(self, entries: Sequence[ActivityEntry]) -> None:
+        """Record `entries` in order, in one durable transaction (a batch, e.g. the demo)."""
+        areas = [self.area_of(e.account_id, e.actor_id) if self.area_of else None
+                 for e in entries]
+        self.bitacora.append_many(entries, areas)
 
 
 class DatabaseAreaLookup:

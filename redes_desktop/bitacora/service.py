@@ -273,9 +273,11 @@ class Bitacora:
             raise BitacoraKeyError(f"Esta estación no tiene la clave de cadena de {origin}.")
         return crypto.seal_chain_key(crypto.readers_key(self.secrets), origin, key)
 
-    def install_chain_key(self, origin: str, sealed: bytes) -> None:
-        """Store another origin's chain key (as carried by the sync) in the keyring."""
-        key = crypto.open_chain_key(crypto.readers_key(self.secrets), origin, sealed)
+    def install_chain_key(self, origin: str, sealed: bytes, *,
+                          readers: bytes | None = None) -> None:
+        """Store another origin's chain key (as carried by the sync) in the keyring.
+        `readers`: the readers key it was sealed under (default: the one in the keyring)."""
+        key = crypto.open_chain_key(readers or crypto.readers_key(self.secrets), origin, sealed)
         current = self.chain_key(origin)
         if current is not None and current != key:
             raise BitacoraKeyError(
@@ -365,10 +367,13 @@ class Bitacora:
             rows.conn.close()
         return out
 
-    def import_entries(self, entries: Iterable[PortableEntry]) -> int:
+    def import_entries(self, entries: Iterable[PortableEntry], *,
+                       readers: bytes | None = None) -> int:
         """Verify other origins' entries against their chain and store them re-encrypted under
-        the local key. All or nothing per call; entries already present are skipped."""
-        readers = Sealer(crypto.readers_key(self.secrets))
+        the local key. All or nothing per call; entries already present are skipped.
+        `readers`: the key their details were sealed under (default: the keyring's readers
+        key; the demo passes the one it sealed its other workstations' entries with)."""
+        sealer = Sealer(readers or crypto.readers_key(self.secrets))
         by_origin: dict[str, list[PortableEntry]] = {}
         for entry in entries:
             by_origin.setdefault(entry.origin, []).append(entry)
@@ -376,7 +381,7 @@ class Bitacora:
         heads: dict[str, tuple[int, bytes]] = {}
         with self._lock:
             for origin, items in by_origin.items():
-                staged.extend(self._stage_import(origin, items, readers, heads))
+                staged.extend(self._stage_import(origin, items, sealer, heads))
             if staged:
                 try:
                     self._rows.insert(staged)

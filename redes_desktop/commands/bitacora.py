@@ -129,6 +129,7 @@ def _day(text: str | None) -> datetime | None:
 
 def run_export(args: argparse.Namespace) -> int:
     from redes_desktop.actions.read_bitacora import account_id_for, audit_scope, export_bitacora
+    from redes_desktop.bitacora.export import file_encoding
     from redes_desktop.bitacora.query import Filters
 
     since, until = _day(args.date_from), _day(args.date_to)
@@ -141,7 +142,8 @@ def run_export(args: argparse.Namespace) -> int:
         header = {"estacion": bitacora.workstation,
                   "filtros": {"cuenta": args.account, "desde": args.date_from,
                               "hasta": args.date_to}}
-        out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+        out = (open(args.output, "w", encoding=file_encoding(args.fmt), newline="")
+               if args.output else sys.stdout)
         try:
             outcome = export_bitacora(bitacora, scope, filters, out, args.fmt, header)
         finally:

@@ -31,6 +31,7 @@ from redes_desktop.models.procedures import AccountRequest, RequestState
 from redes_desktop.services import rules
 from redes_desktop.services.activity import ActivityEntry, ActivityRecorder
 from redes_desktop.services.directory import Directory
+from redes_desktop.services.form_checks import MIN_JUSTIFICATION
 from redes_desktop.services.mail import Attachment, Outbox
 from redes_desktop.services.oficios import store_oficio, validate_oficio
 from redes_desktop.services.permissions import Action, Permissions
@@ -46,7 +47,6 @@ CENTRAL_ACCOUNTS_REMINDER = (
     "cuentas institucionales que administra la Coordinación Nacional de Comunicación Social "
     "(criterio 7.i)."
 )
-MIN_JUSTIFICATION = 30
 
 
 def purposes() -> list[tuple[str, str]]:

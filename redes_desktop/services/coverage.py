@@ -140,8 +140,15 @@ class AbsenceService:
         kind: AbsenceKind,
         starts_on: date,
         ends_on: date,
+        covering: Person | None = None,
     ) -> list[AbsencePeriod]:
-        """Validate and record an absence; returns one row per covering suplente."""
+        """Validate and record an absence; returns one row per covering suplente.
+
+        `covering` (issue 15): who the person registering chose to cover. For someone who is
+        titular of accounts it must be the suplente designated on every one of them (only a
+        designated suplente may operate an account, 5.1; another person is designated first,
+        7.iv); for someone without accounts, any other person of the institution who is not
+        absent then. None: each account's designated suplente."""
         if not self.may_register(actor, person):
             raise PermissionDenied(
                 f"Solo {person.name} o el titular de {person.area.name} pueden registrar sus "
@@ -204,10 +211,13 @@ class AbsenceService:
                     criterion="5.1",
                     field="suplente",
                 )
+        chosen: Person | None = None
+        if covering is not None:
+            chosen = self._check_covering(person, covering, covered, starts_on, ends_on)
         rows: list[AbsencePeriod] = []
         targets = list(by_suplente.values()) or [[]]
         for items in targets:
-            suplente = items[0].suplente if items else None
+            suplente = items[0].suplente if items else chosen
             row = AbsencePeriod(
                 person_id=person.id,
                 person=person,
@@ -234,6 +244,61 @@ class AbsenceService:
                     cubre=row.covering_person.name if row.covering_person else "",
                 )
         return rows
+
+    def _check_covering(self, person: Person, covering: Person,
+                        covered: list[CoveredAccount], starts_on: date,
+                        ends_on: date) -> Person:
+        when = spanish_range(starts_on, ends_on)
+        if covering.id == person.id or covering.deleted_at is not None:
+            raise ValidationError(
+                f"Elija a otra persona para cubrir la ausencia de {person.name}.",
+                criterion="5.1", field="covering")
+        for item in covered:
+            if item.suplente is not None and item.suplente.id != covering.id:
+                raise ValidationError(
+                    f"{covering.name} no es suplente de {item.account.handle}: la cubre su "
+                    f"suplente designado, {item.suplente.name} (criterio 5.1). Para que la "
+                    "cubra otra persona, cambie antes a los administradores de la cuenta "
+                    "(criterio 7.iv).", criterion="5.1", field="covering")
+        for other in _overlapping(self.session, starts_on, ends_on, person_id=covering.id):
+            raise ValidationError(
+                f"{covering.name} también estará ausente "
+                f"{spanish_range(other.starts_on, other.ends_on)}: no puede cubrir {when}. "
+                "Elija a otra persona o ajuste las fechas.", criterion="5.1", field="covering")
+        return covering
+
+    def covering_choices(self, person: Person) -> list[tuple[Person | None, str]]:
+        """Who may cover `person`'s absence, the default first: the designated suplente of
+        their accounts; for someone without accounts (an area titular) the suplentes of the
+        area's accounts, then nobody, then anyone of the area (5.1). (None, label) means
+        «each account's designated suplente» (or nobody)."""
+        covered = titular_accounts(self.session, person, self.today())
+        suplentes: dict[object, tuple[Person, list[str]]] = {}
+        for item in covered:
+            if item.suplente is not None and item.suplente.id != person.id:
+                suplentes.setdefault(item.suplente.id, (item.suplente, []))[1].append(
+                    item.account.handle)
+        if len(suplentes) == 1:
+            (suplente, handles), = suplentes.values()
+            return [(suplente, f"{suplente.name} — suplente de {', '.join(handles)}")]
+        if suplentes:
+            return [(None, "Los suplentes designados: " + "; ".join(
+                f"{p.name} ({', '.join(h)})" for p, h in suplentes.values()))]
+        others = list(self.session.scalars(
+            select(Person).where(Person.area_id == person.area_id, Person.id != person.id,
+                                 Person.deleted_at.is_(None))
+            .order_by(Person.name)))
+        # The area's suplentes first (the default), then nobody, then anyone of the area.
+        today = self.today()
+        area_suplentes = {
+            a.person_id for account in self.session.scalars(
+                select(Account).where(Account.area_id == person.area_id,
+                                      Account.deleted_at.is_(None)))
+            for a in account.current_administrators(today) if a.kind == AdminKind.SUPLENTE}
+        first = [(p, f"{p.name} — suplente de las cuentas del área") for p in others
+                 if p.id in area_suplentes]
+        rest = [(p, p.name) for p in others if p.id not in area_suplentes]
+        return [*first, (None, "Nadie: no administra cuentas"), *rest]
 
     def cancel(self, actor: Person, absence: AbsencePeriod) -> None:
         """Cancel an absence (every row of the same person and dates); kept, marked deleted."""

@@ -15,7 +15,7 @@ import json
 import random
 import shutil
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from pathlib import Path
@@ -35,6 +35,8 @@ from redes_desktop.models import (
     Consultation,
     ConsultationState,
     Evaluation,
+    Incident,
+    IncidentState,
     Level,
     Network,
     PasswordRotation,
@@ -48,10 +50,13 @@ from redes_desktop.models import (
 )
 from redes_desktop.resource_files import resource_path
 from redes_desktop.services.activity import NullRecorder
+from redes_desktop.services.demo_history import HistorySummary, Planned, plan_history
 from redes_desktop.services.directory import Directory
 from redes_desktop.spanish_dates import spanish_date
 
 if TYPE_CHECKING:
+    from redes_desktop.bitacora import Bitacora
+    from redes_desktop.database import Database
     from redes_desktop.workspace import Workspace
 
 DEMO_DIR = resource_path("demo")
@@ -79,6 +84,9 @@ class DemoSummary:
     absences: int
     trainings: int
     evaluations: int
+    # The bitácora entries of the past weeks (services/demo_history.py), written once the
+    # demo is committed (`record_demo_history`).
+    history: tuple[Planned, ...] = field(default=(), repr=False, compare=False)
 
     def __str__(self) -> str:
         return (
@@ -140,6 +148,12 @@ class _Builder:
         self.locals: dict[str, Area] = {}
         self.revisores: list[Person] = []
         self.posts: list[Post] = []
+        self.consultations: list[Consultation] = []
+        self.rotations: list[PasswordRotation] = []
+        self.absences: list[AbsencePeriod] = []
+        self.evaluations: list[Evaluation] = []
+        self.training: TrainingSession | None = None
+        self.incident: Incident | None = None
         self.counts: dict[str, int] = {}
 
     # -- time helpers ----------------------------------------------------------------------
@@ -298,7 +312,18 @@ class _Builder:
                                              rotated_by=self.rng.choice(self.admins(account))))
                 when -= timedelta(days=self.rng.uniform(45, 62))
         self.session.add_all(rows)
+        self.rotations = rows
         self.counts["rotations"] = len(rows)
+        # A hijacked account three weeks ago (6.xxx), closed two days later with a new password.
+        account = self.active()[11]
+        reporter = self.admins(account)[0]
+        observed = self.ago(days=21, hours=3)
+        self.incident = Incident(
+            account=account, reported_by=reporter, observed_at=observed,
+            reported_at=observed + timedelta(minutes=35), state=IncidentState.CERRADO,
+            description=self.texts["incident"]["description"],
+            closed_at=observed + timedelta(days=2), resolution=self.texts["incident"]["resolution"])
+        self.session.add(self.incident)
 
     # -- posts and consultations -----------------------------------------------------------
     def text(self, index: int, account: Account) -> str:
@@ -410,6 +435,7 @@ class _Builder:
                 self.publish(post, row.decided_at + timedelta(hours=2))
             rows.append(row)
         self.session.add_all(rows)
+        self.consultations = rows
         self.counts["consultations"] = len(rows)
 
     # -- coverage --------------------------------------------------------------------------
@@ -430,6 +456,7 @@ class _Builder:
                     inicio=spanish_date(starts), fin=spanish_date(ends)),
             ))
         self.session.add_all(rows)
+        self.absences = rows
         self.counts["absences"] = len(rows)
 
     def build_training(self) -> None:
@@ -444,6 +471,7 @@ class _Builder:
             training.attendances.append(
                 TrainingAttendance(person=person, attended=self.rng.random() > 0.15))
         self.session.add(training)
+        self.training = training
         # The last complete semester (8.i), evaluated by CNCS three weeks after it closed.
         if self.today.month <= 6:
             start, end = date(self.today.year - 1, 7, 1), date(self.today.year - 1, 12, 31)
@@ -454,9 +482,11 @@ class _Builder:
                    self.active()[20], self.active()[27]]
         for account, findings, score in zip(targets, self.texts["evaluation_findings"],
                                             (92, 64, 85), strict=True):
-            self.session.add(Evaluation(
+            evaluation = Evaluation(
                 account=account, evaluator_id=self.revisores[0].id, period_start=start,
-                period_end=end, evaluated_at=evaluated, score=score, findings=findings))
+                period_end=end, evaluated_at=evaluated, score=score, findings=findings)
+            self.session.add(evaluation)
+            self.evaluations.append(evaluation)
         self.counts["evaluations"] = len(targets)
 
     def build(self) -> DemoSummary:
@@ -475,7 +505,7 @@ class _Builder:
             accounts=len(self.accounts), active_accounts=len(self.active()),
             posts=len(self.posts), consultations=self.counts["consultations"],
             rotations=self.counts["rotations"], absences=self.counts["absences"], trainings=1,
-            evaluations=self.counts["evaluations"],
+            evaluations=self.counts["evaluations"], history=tuple(plan_history(self)),
         )
 
 
@@ -488,6 +518,16 @@ def seed_demo(session: Session, clock: Clock) -> DemoSummary:
             "para reemplazar los datos (se guarda un respaldo antes)."
         )
     return _Builder(session, clock).build()
+
+
+def record_demo_history(summary: DemoSummary, bitacora: Bitacora, database: Database,
+                        clock: Clock) -> HistorySummary:
+    """Write the demo's past weeks into `bitacora` through its recorder (after the demo was
+    committed: the recorder reads each entry's area from the database)."""
+    from redes_desktop.bitacora import DatabaseAreaLookup
+    from redes_desktop.services.demo_history import write_history
+
+    return write_history(summary.history, bitacora, DatabaseAreaLookup(database), clock)
 
 
 # -- the data folder ------------------------------------------------------------------------
@@ -505,6 +545,14 @@ def _move_aside(database_file: Path, backups: Path, stamp: str) -> Path:
         source = database_file.with_name(database_file.name + suffix)
         if source.exists():
             shutil.move(str(source), str(target.with_name(target.name + suffix)))
+    # The bitácora goes with the database that anchors it: a new demo starts a new chain, and
+    # the old one stays whole beside its database (its keys stay in the keyring).
+    bitacora = database_file.with_name("bitacora.sqlite3")
+    for suffix in ("", "-wal", "-shm"):
+        source = bitacora.with_name(bitacora.name + suffix)
+        if source.exists():
+            shutil.move(str(source), str(target.with_name(
+                target.name.replace("redes-antes", "bitacora-antes", 1) + suffix)))
     return target
 
 
@@ -543,7 +591,26 @@ def seed_demo_folder(workspace: Workspace, force: bool = False) -> str:
     with database.session() as session:
         summary = seed_demo(session, workspace.clock)
         session.commit()
-    message = str(summary)
+    message = str(summary) + "\n" + _history_in_folder(workspace, summary)
     if backup is not None:
         message += f"\nLos datos anteriores se guardaron en {backup}."
     return message
+
+
+def _history_in_folder(workspace: Workspace, summary: DemoSummary) -> str:
+    """Open (create) the folder's bitácora and write the demo's history; a workstation
+    without a usable secret store gets the demo without it, and is told why."""
+    from redes_desktop.bitacora import open_bitacora
+    from redes_desktop.vault.choice import command_store
+
+    database = workspace.open_database()
+    try:
+        secrets = command_store(workspace.paths.root)
+        bitacora = open_bitacora(workspace.paths, secrets, database, workspace.clock)
+    except UserFacingError as error:
+        return ("La bitácora de demostración no se creó: " + error.message + " Las demás "
+                "secciones funcionan; la bitácora empezará con lo que se haga en el programa.")
+    try:
+        return str(record_demo_history(summary, bitacora, database, workspace.clock))
+    finally:
+        bitacora.close()

@@ -145,7 +145,9 @@ class FirstStartDialog(QDialog):
 
     def _demo(self) -> None:
         context = self.context
-        self._run(lambda: open_demo(context.database, clock=context.clock), self._demo_done)
+        bitacora = getattr(context.recorder, "bitacora", None)  # the demo's past weeks
+        self._run(lambda: open_demo(context.database, clock=context.clock, bitacora=bitacora),
+                  self._demo_done)
 
     def _demo_done(self, _people) -> None:
         self.demo_opened = True

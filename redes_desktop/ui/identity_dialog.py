@@ -170,9 +170,10 @@ class IdentityDialog(QDialog):
         if self._busy:
             return
         context = self.context
+        bitacora = getattr(context.recorder, "bitacora", None)  # the demo's past weeks
         self._set_busy(True)
-        run_task(lambda: open_demo(context.database, clock=context.clock), self._on_demo,
-                 self.pool)
+        run_task(lambda: open_demo(context.database, clock=context.clock, bitacora=bitacora),
+                 self._on_demo, self.pool)
 
     def _on_demo(self, _people, error: BaseException | None) -> None:
         if not shiboken6.isValid(self):

@@ -379,10 +379,12 @@ class BitacoraSection(QWidget):
         bitacora = self.bitacora
         if bitacora is None or not self.loaded:
             return
+        # What the viewer shows: its filters and its search text (issue 15).
         scope, filters = self.scope, self.current_filters()
+        search = self.search_edit.text().strip()
         self.export_button.setEnabled(False)
         run_task(lambda: export_bitacora_to(path, bitacora, scope, filters, fmt,
-                                            {"estacion": bitacora.workstation}),
+                                            {"estacion": bitacora.workstation}, search),
                  lambda outcome, error: self._on_exported(path, outcome, error))
 
     def _on_exported(self, path: str, outcome, error) -> None:

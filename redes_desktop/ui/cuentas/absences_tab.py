@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -31,6 +32,7 @@ from redes_desktop.actions.register_absence import (
 )
 from redes_desktop.context import AppContext
 from redes_desktop.models import AbsenceKind
+from redes_desktop.services.form_checks import absence_problems
 from redes_desktop.services.institute_calendar import spanish_range
 from redes_desktop.ui.cuentas.operations import (
     error_text,
@@ -40,6 +42,7 @@ from redes_desktop.ui.cuentas.operations import (
     run_action,
     show_error,
 )
+from redes_desktop.ui.form_marks import mark_problems
 from redes_desktop.ui.tasks import Reads
 
 
@@ -61,6 +64,13 @@ class AbsencesTab(QWidget):
         self.form_reads = Reads(self, pool)  # the people one may register, off the UI thread
         self.list_reads = Reads(self, pool)  # the absences, off the UI thread
         self.person_combo = QComboBox()
+        self.person_combo.currentIndexChanged.connect(self._fill_covers)
+        self.cover_combo = QComboBox()
+        self.cover_combo.setToolTip(self.tr(
+            "Quién atiende las cuentas durante la ausencia: el suplente designado de cada "
+            "cuenta (criterio 5.1). Para que cubra otra persona, cambie antes a los "
+            "administradores de la cuenta (criterio 7.iv)."))
+        self._form = None
         self.kind_combo = QComboBox()
         for kind in AbsenceKind:
             self.kind_combo.addItem(kind.label, kind.value)
@@ -79,6 +89,7 @@ class AbsencesTab(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("Persona"), self.person_combo)
         form.addRow(self.tr("Motivo"), self.kind_combo)
+        form.addRow(self.tr("Cubre"), self.cover_combo)
         dates = QHBoxLayout()
         dates.addWidget(QLabel(self.tr("Del")))
         dates.addWidget(self.start_edit)
@@ -132,9 +143,20 @@ class AbsencesTab(QWidget):
             return
         self.start_edit.setDate(_qdate(form.today))
         self.end_edit.setDate(_qdate(form.today))
+        self._form = form
         for pid, name in form.people:
             self.person_combo.addItem(name, pid)
+        self._fill_covers()
         self.register_button.setEnabled(True)
+
+    def _fill_covers(self, *_args) -> None:
+        """Who may cover the chosen person, the designated suplente first (issue 15)."""
+        self.cover_combo.clear()
+        form = self._form
+        if form is None:
+            return
+        for cover_id, label in form.covers_of(self.person_combo.currentData() or ""):
+            self.cover_combo.addItem(label, cover_id)
 
     def refresh(self) -> None:
         collaborators = procedures(self.context)
@@ -164,6 +186,8 @@ class AbsencesTab(QWidget):
             self._details[key] = "\n\n".join(parts) or self.tr(
                 "Sin aviso ni notas todavía: la nota de entrega se genera al iniciar la "
                 "ausencia y la de regreso al terminar.")
+        for column in range(self.tree.columnCount() - 1):  # names and dates in full
+            self.tree.resizeColumnToContents(column)
         self.cancel_button.setEnabled(False)
         self.detail.clear()
 
@@ -173,14 +197,37 @@ class AbsencesTab(QWidget):
         self.detail.setPlainText(self._details.get(key, ""))
         self.cancel_button.setEnabled(bool(key))
 
+    def confirm(self, text: str) -> bool:
+        """Asks before saving (issue 15); tests replace it."""
+        answer = QMessageBox.question(
+            self, self.tr("Registrar ausencia"), text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     def register(self) -> None:
         show_error(self.error_label, "")
-        absent_id = self.person_combo.currentData()
+        absent_id = self.person_combo.currentData() or ""
         kind = AbsenceKind(self.kind_combo.currentData())
         start, end = _pydate(self.start_edit.date()), _pydate(self.end_edit.date())
+        today = self._form.today if self._form is not None else start
+        problems = absence_problems(absent_id, start, end, today)
+        if mark_problems({"person": self.person_combo, "starts_on": self.start_edit,
+                          "ends_on": self.end_edit}, problems, self.error_label):
+            return
+        covering = self.cover_combo.currentData() or None
+        cover_label = self.cover_combo.currentText() or self.tr("nadie")
+        text = (self.tr("¿Registrar la ausencia de %1 (%2) %3?")
+                .replace("%1", self.person_combo.currentText())
+                .replace("%2", self.kind_combo.currentText())
+                .replace("%3", spanish_range(start, end))
+                + "\n\n" + self.tr("Cubre: %1").replace("%1", cover_label))
+        if not self.confirm(text):
+            return
         collaborators, who = procedures(self.context), person_id(self.context)
         run_action(lambda: register_absence(collaborators, absent_id, kind, start, end,
-                                            person_id=who), self._registered, self.pool)
+                                            person_id=who, covering_id=covering),
+                   self._registered, self.pool)
 
     def _registered(self, result: Registration | None, error: str) -> None:
         if error or result is None:

@@ -25,6 +25,7 @@ from redes_desktop.actions.change_administrators import (
 )
 from redes_desktop.clock import to_mexico
 from redes_desktop.context import AppContext
+from redes_desktop.services.form_checks import administrators_problems
 from redes_desktop.ui.cuentas.operations import (
     error_text,
     make_error_label,
@@ -33,6 +34,7 @@ from redes_desktop.ui.cuentas.operations import (
     run_action,
     show_error,
 )
+from redes_desktop.ui.form_marks import mark_problems
 from redes_desktop.ui.qt_dates import to_date
 from redes_desktop.ui.tasks import Reads
 
@@ -131,6 +133,10 @@ class AdministratorsDialog(QDialog):
         show_error(self.error_label, "")
         titular_id = self.titular_combo.currentData()
         suplente_id = self.suplente_combo.currentData()
+        problems = administrators_problems(titular_id or "", suplente_id or "")
+        if mark_problems({"titular": self.titular_combo, "suplente": self.suplente_combo},
+                         problems, self.error_label):
+            return  # every problem at once, marked (issue 15)
         since = to_date(self.since_edit.date())
         collaborators, who, account_id = (procedures(self.context), person_id(self.context),
                                           self.account_id)

@@ -31,6 +31,7 @@ from redes_desktop.actions.close_account import (
 from redes_desktop.clock import to_mexico
 from redes_desktop.context import AppContext
 from redes_desktop.services.account_closure import ClosureChecklist
+from redes_desktop.services.form_checks import closure_request_problems
 from redes_desktop.ui.cuentas.operations import (
     choose_oficio,
     error_text,
@@ -40,6 +41,7 @@ from redes_desktop.ui.cuentas.operations import (
     run_action,
     show_error,
 )
+from redes_desktop.ui.form_marks import mark_problems
 from redes_desktop.ui.tasks import Reads
 
 
@@ -108,6 +110,10 @@ class ClosureRequestDialog(QDialog):
         account_id = self.account_combo.currentData()
         oficio = self.oficio_edit.text().strip() or None
         reason = self.reason_edit.text()
+        problems = closure_request_problems(account_id or "", reason, oficio)
+        if mark_problems({"account": self.account_combo, "reason": self.reason_edit,
+                          "oficio": self.oficio_edit}, problems, self.error_label):
+            return  # every missing field at once, marked (issue 15)
         collaborators, who = procedures(self.context), person_id(self.context)
         run_action(lambda: request_closure(collaborators, account_id, oficio, reason,
                                            person_id=who), self._done, self.pool)

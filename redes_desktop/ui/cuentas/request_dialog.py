@@ -30,6 +30,7 @@ from redes_desktop.actions.request_account import (
 from redes_desktop.context import AppContext
 from redes_desktop.models import Network
 from redes_desktop.services.account_requests import CENTRAL_ACCOUNTS_REMINDER, purposes
+from redes_desktop.services.form_checks import account_request_problems
 from redes_desktop.ui.cuentas.operations import (
     choose_oficio,
     error_text,
@@ -39,6 +40,7 @@ from redes_desktop.ui.cuentas.operations import (
     run_action,
     show_error,
 )
+from redes_desktop.ui.form_marks import mark_problems
 from redes_desktop.ui.tasks import Reads
 
 
@@ -62,7 +64,7 @@ class RequestDialog(QDialog):
             self.network_combo.addItem(network.label, network.value)
         self.name_edit = QLineEdit()
         self.handle_edit = QLineEdit()
-        self.handle_edit.setPlaceholderText(self.tr("@JLE_JaliscoINE (en X termina en «ine»)"))
+        self._network_changed()
         self.email_edit = QLineEdit()
         self.email_edit.setPlaceholderText(self.tr("cuenta@ine.mx"))
         self.purposes_list = QListWidget()
@@ -122,6 +124,7 @@ class RequestDialog(QDialog):
 
         self._people_by_area: dict[str, list[tuple[str, str]]] = {}
         self.area_combo.currentIndexChanged.connect(self._fill_people)
+        self.network_combo.currentIndexChanged.connect(self._network_changed)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self._form_widgets = (self.area_combo, self.titular_combo, self.suplente_combo,
                               self.ok_button)
@@ -187,8 +190,33 @@ class RequestDialog(QDialog):
             if self.purposes_list.item(row).checkState() == Qt.CheckState.Checked
         ]
 
+    def _fields(self) -> dict[str, QWidget]:
+        return {"area": self.area_combo, "name": self.name_edit, "handle": self.handle_edit,
+                "email": self.email_edit, "purposes": self.purposes_list,
+                "justification": self.justification_edit, "titular": self.titular_combo,
+                "suplente": self.suplente_combo, "oficio": self.oficio_edit}
+
+    def _network_changed(self, _index: int = 0) -> None:
+        network = Network(self.network_combo.currentData())
+        self.handle_edit.setPlaceholderText(
+            self.tr("@JLE_JaliscoINE (en X termina en «INE»)") if network == Network.X
+            else self.tr("@JLE_Jalisco_INE"))
+
     def submit(self) -> None:
+        """Every missing field is reported at once, each marked (issue 15); the service then
+        checks what needs the database."""
         show_error(self.error_label, "")
+        network = Network(self.network_combo.currentData())
+        problems = account_request_problems(
+            area_id=self.area_combo.currentData() or "", network=network,
+            name=self.name_edit.text(), handle=self.handle_edit.text(),
+            email=self.email_edit.text(), purposes=self.chosen_purposes(),
+            justification=self.justification_edit.toPlainText(),
+            titular_id=self.titular_combo.currentData() or "",
+            suplente_id=self.suplente_combo.currentData() or "",
+            oficio=self.oficio_edit.text().strip() or None)
+        if mark_problems(self._fields(), problems, self.error_label):
+            return
         form = AccountRequestInput(
             area_id=self.area_combo.currentData() or "",
             network=Network(self.network_combo.currentData()),

@@ -34,6 +34,7 @@ from redes_desktop.ui.cuentas.operations import (
 )
 from redes_desktop.ui.cuentas.request_dialog import RequestDialog
 from redes_desktop.ui.tasks import Reads
+from redes_desktop.ui.url_dialog import ask_url
 
 
 class RequestsTab(QWidget):
@@ -82,6 +83,7 @@ class RequestsTab(QWidget):
         self.open_button.clicked.connect(self.open_selected)
         self.tree.currentItemChanged.connect(self._selection_changed)
         self._states: dict[str, RequestState] = {}
+        self._networks: dict[str, tuple[str, str]] = {}  # request id -> (network, handle)
         self._details: dict[str, str] = {}
         self.refresh()
 
@@ -104,9 +106,12 @@ class RequestsTab(QWidget):
         self.tree.clear()
         self._states.clear()
         self._details.clear()
+        self._networks.clear()
         self.is_reviewer = listing.is_reviewer
         for row in listing.rows:
             self._add(row)
+        for column in range(self.tree.columnCount() - 1):  # handles and areas in full
+            self.tree.resizeColumnToContents(column)
         self.reject_button.setVisible(self.is_reviewer)
         self.authorize_button.setVisible(self.is_reviewer)
         if current:
@@ -122,6 +127,7 @@ class RequestsTab(QWidget):
         item.setData(0, Qt.ItemDataRole.UserRole, key)
         self.tree.addTopLevelItem(item)
         self._states[key] = request.state
+        self._networks[key] = (request.network, request.handle)
         extra = ("\n" + self.tr("Motivos de CNCS: %s") % request.reasons + "\n"
                  if request.reasons else "")
         self._details[key] = (
@@ -172,11 +178,17 @@ class RequestsTab(QWidget):
         if ok:
             self._act(lambda p, key, who: reject_account(p, key, reasons, person_id=who))
 
+    def ask_url(self, network: str, handle: str) -> str | None:
+        """Asks for the opened account's URL, checked for its network (issue 15: a bad URL
+        keeps the dialog open, marked, with the text); tests replace it."""
+        return ask_url(self, self.tr("Registrar apertura"),
+                       self.tr("Dirección de la cuenta %s ya abierta en la red:") % handle,
+                       network or None, handle)
+
     def open_selected(self) -> None:
-        url, ok = self.ask_text(
-            self.tr("Registrar apertura"),
-            self.tr("Dirección de la cuenta ya abierta en la red (https://…):"))
-        if ok:
+        network, handle = self._networks.get(self.selected_id(), ("", ""))
+        url = self.ask_url(network, handle)
+        if url is not None:
             self._act(lambda p, key, who: open_account(p, key, url, person_id=who))
 
     def _act(self, action) -> None:

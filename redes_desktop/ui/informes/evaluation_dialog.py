@@ -23,8 +23,10 @@ from redes_desktop.actions.record_evaluation import record_evaluation
 from redes_desktop.clock import to_mexico
 from redes_desktop.context import AppContext
 from redes_desktop.errors import UserFacingError
+from redes_desktop.services.form_checks import evaluation_problems
 from redes_desktop.services.reports import EVALUATION_MONTHS
 from redes_desktop.spanish_dates import add_months
+from redes_desktop.ui.form_marks import mark_problems
 from redes_desktop.ui.qt_dates import to_date
 from redes_desktop.ui.tasks import run_task
 
@@ -88,6 +90,12 @@ class EvaluationDialog(QDialog):
         period_start = to_date(self.period_start.date())
         period_end = to_date(self.period_end.date())
         score, findings = self.score.value(), self.findings.toPlainText()
+        problems = evaluation_problems(period_start, period_end,
+                                       to_mexico(context.clock()).date(), score, findings)
+        if mark_problems({"period_start": self.period_start, "period_end": self.period_end,
+                          "score": self.score, "findings": self.findings},
+                         problems, self.message):
+            return  # every problem at once, marked; nothing typed is lost (issue 15)
         account_id = self.account_id
         self.save_button.setEnabled(False)
         run_task(lambda: record_evaluation(context.database, account_id, person_id=who,

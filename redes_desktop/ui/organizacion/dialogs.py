@@ -21,6 +21,16 @@ from PySide6.QtWidgets import (
 )
 
 from redes_desktop.models import AreaKind, Level
+from redes_desktop.services.form_checks import area_problems, person_problems
+from redes_desktop.ui.form_marks import mark_problems
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #b00020;")
+    label.hide()
+    return label
 
 
 class AreaDialog(QDialog):
@@ -47,7 +57,18 @@ class AreaDialog(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.error_label = _error_label()
+        form.addRow(self.error_label)
         form.addRow(buttons)
+
+    def accept(self) -> None:
+        """Every missing field at once, marked; the dialog stays open (issue 15)."""
+        problems = area_problems(self.name.text(), self.kind.currentData(), self.state.text(),
+                                 self.district.value() or None)
+        if mark_problems({"name": self.name, "state": self.state, "district": self.district},
+                         problems, self.error_label):
+            return
+        super().accept()
 
     def values(self) -> dict:
         return dict(name=self.name.text(), acronym=self.acronym.text(),
@@ -88,7 +109,18 @@ class PersonDialog(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.error_label = _error_label()
+        form.addRow(self.error_label)
         form.addRow(buttons)
+
+    def accept(self) -> None:
+        """Every missing field at once, marked; the dialog stays open (issue 15)."""
+        problems = person_problems(self.name.text(), self.email.text(),
+                                   self.area.currentData() or "")
+        if mark_problems({"name": self.name, "email": self.email, "area": self.area},
+                         problems, self.error_label):
+            return
+        super().accept()
 
     def values(self) -> dict:
         return dict(name=self.name.text(), email=self.email.text(),

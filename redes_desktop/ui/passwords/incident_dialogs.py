@@ -17,7 +17,17 @@ from PySide6.QtWidgets import (
 )
 
 from redes_desktop.clock import mexico_tz
+from redes_desktop.services.form_checks import incident_problems, resolution_problems
+from redes_desktop.ui.form_marks import mark_problems
 from redes_desktop.ui.qt_dates import from_datetime, to_datetime
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #b00020;")
+    label.hide()
+    return label
 
 
 class ReportIncidentDialog(QDialog):
@@ -38,6 +48,8 @@ class ReportIncidentDialog(QDialog):
         self.observed.setCalendarPopup(True)
         self.observed.setDisplayFormat("dd/MM/yyyy HH:mm")
         self.observed.setDateTime(from_datetime(now_mexico))
+        self._now = now_mexico
+        self.error_label = _error_label()
         form = QFormLayout()
         form.addRow(self.tr("Qué se observó:"), self.description)
         form.addRow(self.tr("Cuándo (hora del centro de México):"), self.observed)
@@ -49,7 +61,18 @@ class ReportIncidentDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addWidget(self.error_label)
         layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        """Every missing field at once, marked; the dialog stays open (issue 15)."""
+        description, observed = self.values()
+        now = self._now if self._now.tzinfo else self._now.replace(tzinfo=mexico_tz())
+        problems = incident_problems(description, observed, now)
+        if mark_problems({"description": self.description, "observed": self.observed},
+                         problems, self.error_label):
+            return
+        super().accept()
 
     def values(self) -> tuple[str, datetime]:
         observed = to_datetime(self.observed.dateTime()).replace(tzinfo=mexico_tz())
@@ -69,10 +92,18 @@ class CloseIncidentDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Cerrar incidente"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.error_label = _error_label()
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Resolución (obligatoria):")))
         layout.addWidget(self.resolution)
+        layout.addWidget(self.error_label)
         layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        if mark_problems({"resolution": self.resolution}, resolution_problems(self.text()),
+                         self.error_label):
+            return
+        super().accept()
 
     def text(self) -> str:
         return self.resolution.toPlainText()
