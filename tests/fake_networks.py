@@ -1,0 +1,313 @@
+"""A local HTTP server that implements the documented endpoints of the networks' APIs, their
+payloads and their failures, so the connectors are tested against real HTTP (the real services
+cannot be reached from here). Each network mounts its routes on the same server.
+
+Faults are scripted per route: `fail_next("POST /2/tweets", 429, headers=…)`, or
+`accept_then_stall("POST /2/tweets")` (the post is stored, then the answer never comes: a
+timeout after the network accepted)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import itertools
+import json
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+
+@dataclass
+class Fault:
+    status: int
+    body: Any = None
+    headers: dict[str, str] = field(default_factory=dict)
+    stall: bool = False  # store the request's effect, then never answer in time
+
+
+@dataclass
+class Reply:
+    status: int
+    body: Any
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+Handler = Callable[["Request"], Reply]
+
+
+@dataclass
+class Request:
+    method: str
+    path: str
+    query: dict[str, str]
+    headers: dict[str, str]
+    body: bytes
+
+    def json(self) -> Any:
+        return json.loads(self.body or b"{}")
+
+    def form(self) -> dict[str, str]:
+        return {k: v[0] for k, v in parse_qs(self.body.decode()).items()}
+
+    @property
+    def token(self) -> str:
+        auth = self.headers.get("authorization", "")
+        return auth[7:] if auth.lower().startswith("bearer ") else ""
+
+
+class FakeNetworks:
+    """Start with `with FakeNetworks() as server:`; `server.base` is its address."""
+
+    STALL_SECONDS = 3.0
+
+    def __init__(self) -> None:
+        self.routes: list[tuple[str, str, Handler]] = []
+        self.faults: dict[str, list[Fault]] = {}
+        self.calls: list[tuple[str, str]] = []
+        self.lock = threading.Lock()
+        self.ids = itertools.count(1_000_000)
+        self.valid_tokens: set[str] = set()
+        self.refresh_tokens: dict[str, str] = {}  # refresh → client id
+        self.codes: dict[str, tuple[str, str, str]] = {}  # code → (challenge, redirect, client)
+        self.revoked: list[str] = []
+        self.challenge_seen: str | None = None  # set: the network records another challenge
+        self.x_posts: list[dict[str, Any]] = []
+        self.x_media: dict[str, dict[str, Any]] = {}
+        self.x_mentions: list[dict[str, Any]] = []
+        self.x_users: dict[str, dict[str, Any]] = {}
+        self._mount_oauth()
+        self._mount_x()
+
+    # --- server -------------------------------------------------------------------------
+    def __enter__(self) -> FakeNetworks:
+        server = self
+
+        class _Handler(BaseHTTPRequestHandler):
+            def _serve(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                parts = urlsplit(self.path)
+                request = Request(
+                    self.command, parts.path,
+                    {k: v[0] for k, v in parse_qs(parts.query).items()},
+                    {k.lower(): v for k, v in self.headers.items()},
+                    self.rfile.read(length) if length else b"",
+                )
+                reply, stall = server.dispatch(request)
+                if stall:
+                    time.sleep(server.STALL_SECONDS)
+                    return
+                data = b"" if reply.body is None else json.dumps(reply.body).encode()
+                self.send_response(reply.status)
+                for name, value in reply.headers.items():
+                    self.send_header(name, value)
+                if data:
+                    self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            do_GET = do_POST = do_DELETE = do_PUT = _serve  # noqa: N815
+
+            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+                return
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        self.server.daemon_threads = True
+        self.base = f"http://127.0.0.1:{self.server.server_port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    def route(self, method: str, pattern: str, handler: Handler) -> None:
+        self.routes.append((method, pattern, handler))
+
+    def fail_next(self, route: str, status: int, body: Any = None,
+                  headers: dict[str, str] | None = None, times: int = 1) -> None:
+        for _ in range(times):
+            self.faults.setdefault(route, []).append(Fault(status, body, headers or {}))
+
+    def accept_then_stall(self, route: str) -> None:
+        self.faults.setdefault(route, []).append(Fault(0, stall=True))
+
+    def count(self, route: str) -> int:
+        return sum(1 for call in self.calls if f"{call[0]} {call[1]}" == route)
+
+    def dispatch(self, request: Request) -> tuple[Reply, bool]:
+        for method, pattern, handler in self.routes:
+            params = _match(pattern, request.path)
+            if method != request.method or params is None:
+                continue
+            route = f"{method} {pattern}"
+            with self.lock:
+                self.calls.append((method, pattern))
+                faults = self.faults.get(route) or []
+                fault = faults.pop(0) if faults else None
+            if fault is not None and not fault.stall:
+                return Reply(fault.status, fault.body, fault.headers), False
+            request.query.update(params)
+            with self.lock:
+                reply = handler(request)
+            return reply, fault is not None and fault.stall
+        return Reply(404, {"title": "Not Found"}), False
+
+    def new_id(self) -> str:
+        return str(next(self.ids))
+
+    def issue_token(self, client_id: str) -> dict[str, Any]:
+        access, refresh = f"at-{self.new_id()}", f"rt-{self.new_id()}"
+        self.valid_tokens.add(access)
+        self.refresh_tokens[refresh] = client_id
+        return {"access_token": access, "refresh_token": refresh, "token_type": "bearer",
+                "expires_in": 7200, "scope": "tweet.read tweet.write"}
+
+    def expire_all_tokens(self) -> None:
+        self.valid_tokens.clear()
+
+    # --- OAuth 2.0 with PKCE (one provider shape for all networks) ---------------------------
+    def _mount_oauth(self) -> None:
+        def authorize(request: Request) -> Reply:
+            q = request.query
+            if q.get("code_challenge_method") != "S256" or not q.get("code_challenge"):
+                return Reply(400, {"error": "invalid_request"})
+            code = f"code-{self.new_id()}"
+            challenge = self.challenge_seen or q["code_challenge"]
+            self.codes[code] = (challenge, q["redirect_uri"], q["client_id"])
+            target = q["redirect_uri"] + "?" + urlencode({"code": code, "state": q["state"]})
+            return Reply(302, None, {"Location": target})
+
+        def token(request: Request) -> Reply:
+            form = request.form()
+            if form.get("grant_type") == "authorization_code":
+                challenge, redirect, client = self.codes.pop(form.get("code", ""), ("", "", ""))
+                verifier = form.get("code_verifier", "").encode()
+                expected = base64.urlsafe_b64encode(
+                    hashlib.sha256(verifier).digest()).rstrip(b"=").decode()
+                if not challenge or expected != challenge or form.get("redirect_uri") != redirect:
+                    return Reply(400, {"error": "invalid_grant"})
+                return Reply(200, self.issue_token(client))
+            if form.get("grant_type") == "refresh_token":
+                client = self.refresh_tokens.pop(form.get("refresh_token", ""), None)
+                if client is None:
+                    return Reply(400, {"error": "invalid_grant"})
+                return Reply(200, self.issue_token(client))
+            return Reply(400, {"error": "unsupported_grant_type"})
+
+        def revoke(request: Request) -> Reply:
+            token_value = request.form().get("token", "")
+            self.revoked.append(token_value)
+            self.refresh_tokens.pop(token_value, None)
+            self.valid_tokens.discard(token_value)
+            return Reply(200, {"revoked": True})
+
+        self.route("GET", "/oauth/authorize", authorize)
+        self.route("POST", "/oauth/token", token)
+        self.route("POST", "/oauth/revoke", revoke)
+
+    def authorized(self, request: Request) -> Reply | None:
+        if request.token not in self.valid_tokens:
+            return Reply(401, {"title": "Unauthorized", "detail": "Unauthorized", "status": 401})
+        return None
+
+    # --- X API v2 -----------------------------------------------------------------------------
+    def _mount_x(self) -> None:
+        def create(request: Request) -> Reply:
+            if (denied := self.authorized(request)) is not None:
+                return denied
+            body = request.json()
+            text = body.get("text", "")
+            if any(p["text"] == text for p in self.x_posts):
+                return Reply(403, {"detail": "You are not allowed to create a Tweet with "
+                                             "duplicate content.", "status": 403})
+            for media_id in body.get("media", {}).get("media_ids", []):
+                if media_id not in self.x_media:
+                    return Reply(400, {"detail": "Your media IDs are invalid.", "status": 400})
+            post = {"id": self.new_id(), "text": text, "body": body,
+                    "created_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")}
+            self.x_posts.append(post)
+            return Reply(201, {"data": {"id": post["id"], "text": text,
+                                        "edit_history_tweet_ids": [post["id"]]}})
+
+        def upload(request: Request) -> Reply:
+            if (denied := self.authorized(request)) is not None:
+                return denied
+            if b"Content-Disposition" not in request.body and b"content-disposition" not in \
+                    request.body.lower():
+                return Reply(400, {"detail": "media is required", "status": 400})
+            media_id = self.new_id()
+            self.x_media[media_id] = {"size": len(request.body), "alt": ""}
+            return Reply(200, {"data": {"id": media_id, "media_key": f"3_{media_id}",
+                                        "size": len(request.body)}})
+
+        def metadata(request: Request) -> Reply:
+            if (denied := self.authorized(request)) is not None:
+                return denied
+            body = request.json()
+            media = self.x_media.get(body.get("id"))
+            if media is None:
+                return Reply(400, {"detail": "unknown media", "status": 400})
+            media["alt"] = body["metadata"]["alt_text"]["text"]
+            return Reply(200, {"data": {"id": body["id"]}})
+
+        def timeline(request: Request) -> Reply:
+            if (denied := self.authorized(request)) is not None:
+                return denied
+            start = request.query.get("start_time", "")
+            data = [{"id": p["id"], "text": p["text"], "created_at": p["created_at"]}
+                    for p in reversed(self.x_posts) if p["created_at"] >= start[:19]]
+            return Reply(200, {"data": data, "meta": {"result_count": len(data)}})
+
+        def mentions(request: Request) -> Reply:
+            if (denied := self.authorized(request)) is not None:
+                return denied
+            since = int(request.query.get("since_id", "0") or 0)
+            data = [m for m in self.x_mentions if int(m["id"]) > since]
+            users = [self.x_users[m["author_id"]] for m in data if m["author_id"] in self.x_users]
+            meta: dict[str, Any] = {"result_count": len(data)}
+            if data:
+                meta["newest_id"] = max(data, key=lambda m: int(m["id"]))["id"]
+            return Reply(200, {"data": data, "includes": {"users": users}, "meta": meta}
+                         if data else {"meta": meta})
+
+        def user(request: Request) -> Reply:
+            if (denied := self.authorized(request)) is not None:
+                return denied
+            return Reply(200, {"data": {"id": request.query["id"], "username": "INEMexico",
+                                        "public_metrics": {"followers_count": 12345}}})
+
+        self.route("POST", "/2/tweets", create)
+        self.route("POST", "/2/media/upload", upload)
+        self.route("POST", "/2/media/metadata", metadata)
+        self.route("GET", "/2/users/{id}/tweets", timeline)
+        self.route("GET", "/2/users/{id}/mentions", mentions)
+        self.route("GET", "/2/users/{id}", user)
+
+    def add_x_mention(self, text: str, *, author: str = "ciudadana", name: str = "Ana") -> str:
+        user_id = f"u{abs(hash(author)) % 10_000}"
+        self.x_users[user_id] = {"id": user_id, "username": author, "name": name}
+        mention = {"id": self.new_id(), "text": text, "author_id": user_id,
+                   "created_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z"),
+                   "conversation_id": None}
+        self.x_mentions.append(mention)
+        return str(mention["id"])
+
+
+def _match(pattern: str, path: str) -> dict[str, str] | None:
+    want, got = pattern.strip("/").split("/"), path.strip("/").split("/")
+    if len(want) != len(got):
+        return None
+    params: dict[str, str] = {}
+    for w, g in zip(want, got, strict=True):
+        if w.startswith("{") and w.endswith("}"):
+            params[w[1:-1]] = g
+        elif w != g:
+            return None
+    return params
