@@ -286,6 +286,12 @@ class FakeNetworks:
         self.route("POST", "/2/tweets", create)
         self.route("POST", "/2/media/upload", upload)
         self.route("POST", "/2/media/metadata", metadata)
+        def me(request: Request) -> Reply:
+            if (denied := self.authorized(request)) is not None:
+                return denied
+            return Reply(200, {"data": {"id": "42", "username": "INEMexico", "name": "INE"}})
+
+        self.route("GET", "/2/users/me", me)
         self.route("GET", "/2/users/{id}/tweets", timeline)
         self.route("GET", "/2/users/{id}/mentions", mentions)
         self.route("GET", "/2/users/{id}", user)

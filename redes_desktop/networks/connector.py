@@ -23,5 +23,8 @@ class NetworkConnector(Protocol):
     def fetch_inbox(self, cursor: str | None) -> InboxPage:
         """Comments, mentions and messages newer than `cursor` (None: the recent ones)."""
 
+    def identify(self) -> tuple[str, str]:
+        """The authorised account's own id on the network and its handle («@INEMexico»)."""
+
     def follower_count(self) -> int | None:
         """The account's followers («usuarios» of the quarterly report, 8.iv)."""

@@ -111,8 +111,8 @@ class StoredTokens(TokenSource):
         return tokens.access_token
 
     def renew(self) -> bool:
-        from authlib.integrations.requests_client import OAuth2Session
         from authlib.integrations.base_client.errors import OAuthError
+        from authlib.integrations.requests_client import OAuth2Session
 
         tokens = self.load()
         if tokens is None or not tokens.refresh_token:
@@ -199,8 +199,8 @@ def authorize_in_browser(
 ) -> TokenSet:
     """Open the network's consent page in the person's browser and wait for the loopback
     redirect; exchange the code (with the PKCE verifier) for tokens."""
-    from authlib.integrations.requests_client import OAuth2Session
     from authlib.integrations.base_client.errors import OAuthError
+    from authlib.integrations.requests_client import OAuth2Session
 
     callback = _Callback()
     server = HTTPServer(("127.0.0.1", 0), _handler(callback))

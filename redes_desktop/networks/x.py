@@ -14,9 +14,9 @@ import requests
 from redes_desktop.networks.errors import DuplicateContent, MediaRefused, NetworkError
 from redes_desktop.networks.http import ApiClient
 from redes_desktop.networks.types import (
-    IncomingItem,
     InboxKind,
     InboxPage,
+    IncomingItem,
     OutgoingMedia,
     PublishedItem,
     PublishRequest,
@@ -111,6 +111,11 @@ class XConnector:
                 url=f"https://x.com/{handle or 'i'}/status/{tweet['id']}"))
         newest = body.get("meta", {}).get("newest_id")
         return InboxPage(tuple(items), str(newest) if newest else cursor)
+
+    def identify(self) -> tuple[str, str]:
+        """The connected account's id and handle (who authorised)."""
+        body = self.client.call("GET", "/2/users/me").json()
+        return str(body["data"]["id"]), "@" + str(body["data"]["username"])
 
     def follower_count(self) -> int | None:
         body = self.client.call("GET", f"/2/users/{self.user_id}",
