@@ -80,8 +80,15 @@ class FakeNetworks:
         self.x_media: dict[str, dict[str, Any]] = {}
         self.x_mentions: list[dict[str, Any]] = []
         self.x_users: dict[str, dict[str, Any]] = {}
+        self.fb_pages: dict[str, dict[str, Any]] = {
+            "555": {"id": "555", "name": "INE Jalisco", "username": "INEJalisco",
+                    "token": "page-token-555"}}
+        self.fb_posts: list[dict[str, Any]] = []
+        self.fb_photos: dict[str, dict[str, Any]] = {}
+        self.fb_comments: list[dict[str, Any]] = []
         self._mount_oauth()
         self._mount_x()
+        self._mount_graph()
 
     # --- server -------------------------------------------------------------------------
     def __enter__(self) -> FakeNetworks:
@@ -296,6 +303,125 @@ class FakeNetworks:
         self.route("GET", "/2/users/{id}/mentions", mentions)
         self.route("GET", "/2/users/{id}", user)
 
+    # --- Graph API (Facebook Pages) ------------------------------------------------------------
+    @staticmethod
+    def graph_error(code: int, message: str, status: int = 400) -> Reply:
+        return Reply(status, {"error": {"message": message, "type": "OAuthException",
+                                        "code": code, "fbtrace_id": "x"}})
+
+    def page_token_ok(self, request: Request, page_id: str) -> bool:
+        page = self.fb_pages.get(page_id)
+        return page is not None and request.token == page["token"]
+
+    def _mount_graph(self) -> None:
+        now = lambda: datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S+0000")  # noqa: E731
+
+        def accounts(request: Request) -> Reply:
+            if request.token not in self.valid_tokens:
+                return self.graph_error(190, "Error validating access token")
+            return Reply(200, {"data": [{k: v for k, v in p.items() if k != "token"}
+                                        for p in self.fb_pages.values()]})
+
+        def node(request: Request) -> Reply:
+            node_id, fields = request.query["id"], request.query.get("fields", "")
+            if fields == "access_token":
+                if request.token not in self.valid_tokens:
+                    return self.graph_error(190, "Error validating access token")
+                return Reply(200, {"id": node_id, "access_token": self.fb_pages[node_id]["token"]})
+            if not self.page_token_ok(request, node_id):
+                return self.graph_error(190, "Error validating access token")
+            return Reply(200, {"id": node_id, "followers_count": 98765})
+
+        def new_post(page_id: str, message: str, extra: dict[str, Any]) -> Reply:
+            if message and any(p["message"] == message for p in self.fb_posts):
+                return self.graph_error(506, "Duplicate status message")
+            post = {"id": f"{page_id}_{self.new_id()}", "message": message,
+                    "created_time": now(), **extra}
+            post["permalink_url"] = f"https://www.facebook.com/{post['id']}"
+            self.fb_posts.append(post)
+            return Reply(200, {"id": post["id"]})
+
+        def photos(request: Request) -> Reply:
+            page_id = request.query["page"]
+            if not self.page_token_ok(request, page_id):
+                return self.graph_error(190, "Error validating access token")
+            fields = multipart_fields(request)
+            if "source" not in fields:
+                return self.graph_error(324, "Requires upload file")
+            photo_id = self.new_id()
+            self.fb_photos[photo_id] = {"alt": fields.get("alt_text_custom", b"").decode(),
+                                        "size": len(fields["source"])}
+            if fields.get("published", b"true") == b"false":
+                return Reply(200, {"id": photo_id})
+            reply = new_post(page_id, fields.get("caption", b"").decode(),
+                             {"photos": [photo_id]})
+            if reply.status != 200:
+                return reply
+            return Reply(200, {"id": photo_id, "post_id": reply.body["id"]})
+
+        def feed_post(request: Request) -> Reply:
+            page_id = request.query["page"]
+            if not self.page_token_ok(request, page_id):
+                return self.graph_error(190, "Error validating access token")
+            form = request.form()
+            attached = json.loads(form.get("attached_media", "[]"))
+            for media in attached:
+                if media["media_fbid"] not in self.fb_photos:
+                    return self.graph_error(100, "Invalid image id")
+            return new_post(page_id, form.get("message", ""),
+                            {"link": form.get("link"),
+                             "photos": [m["media_fbid"] for m in attached]})
+
+        def posts(request: Request) -> Reply:
+            page_id = request.query["page"]
+            if not self.page_token_ok(request, page_id):
+                return self.graph_error(190, "Error validating access token")
+            return Reply(200, {"data": [
+                {k: p[k] for k in ("id", "message", "created_time", "permalink_url")}
+                for p in reversed(self.fb_posts)]})
+
+        def feed(request: Request) -> Reply:
+            page_id = request.query["page"]
+            if not self.page_token_ok(request, page_id):
+                return self.graph_error(190, "Error validating access token")
+            data = []
+            for post in reversed(self.fb_posts):
+                comments = [c for c in self.fb_comments if c["post_id"] == post["id"]]
+                entry: dict[str, Any] = {"id": post["id"]}
+                if comments:
+                    entry["comments"] = {"data": [{k: v for k, v in c.items()
+                                                   if k != "post_id"} for c in comments]}
+                data.append(entry)
+            return Reply(200, {"data": data})
+
+        def comment_reply(request: Request) -> Reply:
+            parent = request.query["comment"]
+            if not any(c["id"] == parent for c in self.fb_comments):
+                return self.graph_error(100, "Unsupported post request")
+            reply_id = f"{parent}_{self.new_id()}"
+            self.fb_comments.append({"id": reply_id, "post_id": "", "parent": parent,
+                                     "from": {"id": "555", "name": "INE Jalisco"},
+                                     "message": request.form().get("message", ""),
+                                     "created_time": now()})
+            return Reply(200, {"id": reply_id})
+
+        self.route("GET", "/graph/me/accounts", accounts)
+        self.route("POST", "/graph/{page}/photos", photos)
+        self.route("POST", "/graph/{page}/feed", feed_post)
+        self.route("GET", "/graph/{page}/posts", posts)
+        self.route("GET", "/graph/{page}/feed", feed)
+        self.route("POST", "/graph/{comment}/comments", comment_reply)
+        self.route("GET", "/graph/{id}", node)
+
+    def add_fb_comment(self, post_id: str, text: str, *, name: str = "Ana López",
+                       created: str | None = None) -> str:
+        comment_id = f"{post_id.split('_')[-1]}_{self.new_id()}"
+        self.fb_comments.append({
+            "id": comment_id, "post_id": post_id, "from": {"id": "9001", "name": name},
+            "message": text, "permalink_url": f"https://www.facebook.com/{comment_id}",
+            "created_time": created or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S+0000")})
+        return comment_id
+
     def add_x_mention(self, text: str, *, author: str = "ciudadana", name: str = "Ana") -> str:
         user_id = f"u{abs(hash(author)) % 10_000}"
         self.x_users[user_id] = {"id": user_id, "username": author, "name": name}
@@ -304,6 +430,25 @@ class FakeNetworks:
                    "conversation_id": None}
         self.x_mentions.append(mention)
         return str(mention["id"])
+
+
+def multipart_fields(request: Request) -> dict[str, bytes]:
+    """The fields of a multipart/form-data body (files as their bytes)."""
+    from email.parser import BytesParser
+    from email.policy import HTTP
+
+    content_type = request.headers.get("content-type", "")
+    if not content_type.startswith("multipart/"):
+        return {k: v.encode() for k, v in request.form().items()}
+    message = BytesParser(policy=HTTP).parsebytes(
+        f"Content-Type: {content_type}\r\n\r\n".encode() + request.body)
+    fields: dict[str, bytes] = {}
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        payload = part.get_payload(decode=True)
+        if isinstance(name, str) and isinstance(payload, bytes):
+            fields[name] = payload
+    return fields
 
 
 def _match(pattern: str, path: str) -> dict[str, str] | None:

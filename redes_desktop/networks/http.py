@@ -154,6 +154,10 @@ class ApiClient:
                     continue
                 raise RateLimited(self.network, retry_at)
             specific = self.classify(response) if self.classify else None
+            if isinstance(specific, AuthorizationExpired) and not renewed \
+                    and self.tokens is not None and self.tokens.renew():
+                renewed = True  # an API that says «expired» with another status (Graph: 190)
+                continue
             if specific is not None:
                 raise specific
             if status >= 500:
