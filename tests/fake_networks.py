@@ -82,7 +82,12 @@ class FakeNetworks:
         self.x_users: dict[str, dict[str, Any]] = {}
         self.fb_pages: dict[str, dict[str, Any]] = {
             "555": {"id": "555", "name": "INE Jalisco", "username": "INEJalisco",
-                    "token": "page-token-555"}}
+                    "token": "page-token-555",
+                    "instagram_business_account": {"id": "1789", "username": "inejalisco"}}}
+        self.ig_containers: dict[str, dict[str, Any]] = {}
+        self.ig_media: list[dict[str, Any]] = []
+        self.ig_comments: list[dict[str, Any]] = []
+        self.ig_polls_before_ready = 1
         self.fb_posts: list[dict[str, Any]] = []
         self.fb_photos: dict[str, dict[str, Any]] = {}
         self.fb_comments: list[dict[str, Any]] = []
@@ -328,9 +333,29 @@ class FakeNetworks:
                 if request.token not in self.valid_tokens:
                     return self.graph_error(190, "Error validating access token")
                 return Reply(200, {"id": node_id, "access_token": self.fb_pages[node_id]["token"]})
-            if not self.page_token_ok(request, node_id):
+            if node_id in self.fb_pages:
+                if not self.page_token_ok(request, node_id):
+                    return self.graph_error(190, "Error validating access token")
+                return Reply(200, {"id": node_id, "followers_count": 98765})
+            if node_id in self.fb_photos and fields == "images":
+                if request.token != self.fb_pages["555"]["token"]:
+                    return self.graph_error(190, "Error validating access token")
+                return Reply(200, {"images": [
+                    {"source": f"{self.base}/cdn/{node_id}.png", "width": 1080},
+                    {"source": f"{self.base}/cdn/{node_id}-s.png", "width": 320}]})
+            if request.token not in self.valid_tokens:
                 return self.graph_error(190, "Error validating access token")
-            return Reply(200, {"id": node_id, "followers_count": 98765})
+            if node_id in self.ig_containers:
+                container = self.ig_containers[node_id]
+                container["polls"] += 1
+                ready = container["polls"] > self.ig_polls_before_ready
+                return Reply(200, {"status_code": "FINISHED" if ready else "IN_PROGRESS"})
+            for media in self.ig_media:
+                if media["id"] == node_id:
+                    return Reply(200, {"id": node_id, "permalink": media["permalink"]})
+            if node_id == "1789":
+                return Reply(200, {"id": node_id, "followers_count": 4321})
+            return self.graph_error(100, "Unsupported get request")
 
         def new_post(page_id: str, message: str, extra: dict[str, Any]) -> Reply:
             if message and any(p["message"] == message for p in self.fb_posts):
@@ -405,6 +430,60 @@ class FakeNetworks:
                                      "created_time": now()})
             return Reply(200, {"id": reply_id})
 
+        def ig_container(request: Request) -> Reply:
+            if request.token not in self.valid_tokens:
+                return self.graph_error(190, "Error validating access token")
+            form = request.form()
+            if form.get("media_type") == "CAROUSEL":
+                children = form.get("children", "").split(",")
+                if not all(c in self.ig_containers for c in children):
+                    return self.graph_error(100, "Invalid children")
+            elif not form.get("image_url", "").startswith(f"{self.base}/cdn/"):
+                return self.graph_error(9004, "Only photo or video can be accepted as media "
+                                              "type.")
+            container_id = self.new_id()
+            self.ig_containers[container_id] = {**form, "polls": 0}
+            return Reply(200, {"id": container_id})
+
+        def ig_publish(request: Request) -> Reply:
+            if request.token not in self.valid_tokens:
+                return self.graph_error(190, "Error validating access token")
+            container = self.ig_containers.get(request.form().get("creation_id", ""))
+            if container is None or container["polls"] <= self.ig_polls_before_ready:
+                return self.graph_error(9007, "Media ID is not available")
+            media_id = self.new_id()
+            self.ig_media.append({"id": media_id, "caption": container.get("caption", ""),
+                                  "container": container, "timestamp": now(),
+                                  "permalink": f"https://www.instagram.com/p/{media_id}/"})
+            return Reply(200, {"id": media_id})
+
+        def ig_list(request: Request) -> Reply:
+            if request.token not in self.valid_tokens:
+                return self.graph_error(190, "Error validating access token")
+            data = []
+            for media in reversed(self.ig_media):
+                entry = {k: media[k] for k in ("id", "caption", "timestamp", "permalink")}
+                comments = [c for c in self.ig_comments if c["media"] == media["id"]]
+                if comments:
+                    entry["comments"] = {"data": [{k: v for k, v in c.items() if k != "media"}
+                                                  for c in comments]}
+                data.append(entry)
+            return Reply(200, {"data": data})
+
+        def ig_reply(request: Request) -> Reply:
+            parent = request.query["comment"]
+            if not any(c["id"] == parent for c in self.ig_comments):
+                return self.graph_error(100, "Unsupported post request")
+            reply_id = self.new_id()
+            self.ig_comments.append({"id": reply_id, "media": "", "parent": parent,
+                                     "username": "inejalisco", "timestamp": now(),
+                                     "text": request.form().get("message", "")})
+            return Reply(200, {"id": reply_id})
+
+        self.route("POST", "/graph/{ig}/media", ig_container)
+        self.route("POST", "/graph/{ig}/media_publish", ig_publish)
+        self.route("GET", "/graph/{ig}/media", ig_list)
+        self.route("POST", "/graph/{comment}/replies", ig_reply)
         self.route("GET", "/graph/me/accounts", accounts)
         self.route("POST", "/graph/{page}/photos", photos)
         self.route("POST", "/graph/{page}/feed", feed_post)
@@ -420,6 +499,13 @@ class FakeNetworks:
             "id": comment_id, "post_id": post_id, "from": {"id": "9001", "name": name},
             "message": text, "permalink_url": f"https://www.facebook.com/{comment_id}",
             "created_time": created or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S+0000")})
+        return comment_id
+
+    def add_ig_comment(self, media_id: str, text: str, *, username: str = "ana.lopez",
+                       created: str = "2026-12-01T10:00:00+0000") -> str:
+        comment_id = self.new_id()
+        self.ig_comments.append({"id": comment_id, "media": media_id, "text": text,
+                                 "username": username, "timestamp": created})
         return comment_id
 
     def add_x_mention(self, text: str, *, author: str = "ciudadana", name: str = "Ana") -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from redes_desktop.clock import Clock
 from redes_desktop.errors import UserFacingError
 from redes_desktop.models.enums import Network
-from redes_desktop.networks import facebook, x
+from redes_desktop.networks import facebook, instagram, x
 from redes_desktop.networks.connector import NetworkConnector
 from redes_desktop.networks.http import ApiClient, TokenSource
 from redes_desktop.networks.oauth import OAuthProvider
@@ -30,10 +30,14 @@ DEFAULTS: dict[Network, Endpoints] = {
     Network.X: Endpoints(x.API, x.AUTHORIZE, x.TOKEN, x.REVOKE),
     # Facebook has no revocation endpoint for a token: DELETE /me/permissions revokes the app.
     Network.FACEBOOK: Endpoints(facebook.API, facebook.AUTHORIZE, facebook.TOKEN, None),
+    # Instagram professional accounts through Facebook Login and their linked page.
+    Network.INSTAGRAM: Endpoints(facebook.API, facebook.AUTHORIZE, facebook.TOKEN, None),
 }
 SCOPES: dict[Network, tuple[str, ...]] = {Network.X: x.SCOPES,
-                                          Network.FACEBOOK: facebook.SCOPES}
-LABELS: dict[Network, str] = {Network.X: x.LABEL, Network.FACEBOOK: facebook.LABEL}
+                                          Network.FACEBOOK: facebook.SCOPES,
+                                          Network.INSTAGRAM: instagram.SCOPES}
+LABELS: dict[Network, str] = {Network.X: x.LABEL, Network.FACEBOOK: facebook.LABEL,
+                              Network.INSTAGRAM: instagram.LABEL}
 
 
 class NetworkNotSupported(UserFacingError):
@@ -82,4 +86,9 @@ def build_connector(network: Network, *, tokens: TokenSource | None, clock: Cloc
         client = ApiClient(ends.api, network=facebook.LABEL, tokens=tokens, clock=clock,
                            classify=facebook.classifier(facebook.LABEL, clock))
         return facebook.FacebookConnector(client, page_id=remote_account_id, handle=handle)
+    if network == Network.INSTAGRAM:
+        client = ApiClient(ends.api, network=instagram.LABEL, tokens=tokens, clock=clock,
+                           classify=facebook.classifier(instagram.LABEL, clock))
+        return instagram.InstagramConnector(client, remote_account_id=remote_account_id,
+                                            handle=handle)
     raise NetworkNotSupported(network)
