@@ -88,7 +88,7 @@ def complete_closure(procedures: Procedures, closure_id: uuid.UUID | str,
         revoke_connection(
             session=session, clock=procedures.clock, recorder=procedures.recorder,
             secrets=procedures.secrets,
-            networks=NetworkSettings(settings.network_client_ids, settings.network_endpoints),
+            networks=NetworkSettings.of(settings, procedures.secrets),
             actor_id=actor.id, account_id=closure.account_id, network=closure.account.network,
             reason="cierre de la cuenta (7.viii)")
         cancel_account_jobs(session, closure.account_id, "La cuenta se cerró (7.viii).")

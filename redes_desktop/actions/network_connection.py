@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import select
@@ -26,14 +26,31 @@ from redes_desktop.networks.registry import build_connector, provider_for
 from redes_desktop.secrets_store import SecretStore
 from redes_desktop.services.activity import ActivityEntry, ActivityRecorder
 from redes_desktop.services.permissions import Action, Permissions
+from redes_desktop.settings import Settings
 
 
 @dataclass(frozen=True)
 class NetworkSettings:
-    """The parts of the settings the networks need (`Settings.network_*`)."""
+    """The parts of the settings the networks need (`Settings.network_*`), and the app
+    secrets some networks require of desktop clients (Google), from the secret store."""
 
     client_ids: Mapping[str, str]
     endpoints: Mapping[str, Mapping[str, str]]
+    client_secrets: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, settings: Settings, secrets: SecretStore) -> NetworkSettings:
+        app_secrets = {}
+        for network in settings.network_client_ids:
+            value = secrets.get(app_secret_key(network))
+            if value:
+                app_secrets[network] = value
+        return cls(dict(settings.network_client_ids), dict(settings.network_endpoints),
+                   app_secrets)
+
+
+def app_secret_key(network: str) -> str:
+    return f"aplicacion:{network}"
 
 
 @dataclass(frozen=True)
@@ -58,7 +75,8 @@ def connect_account(
         Permissions(session, clock).require(person, Action.CONNECT_NETWORK, account=account)
         network, handle = account.network, account.handle
     provider = provider_for(network, client_ids=networks.client_ids,
-                            overrides=networks.endpoints)
+                            overrides=networks.endpoints,
+                            client_secrets=networks.client_secrets)
     tokens = StoredTokens(secrets, provider, account_id, clock)
     tokens.save(authorize_in_browser(provider, open_browser=open_browser, clock=clock,
                                      timeout=timeout))
@@ -117,7 +135,8 @@ def revoke_connection(*, session: Session, clock: Clock, recorder: ActivityRecor
     confirmed = False
     try:
         provider = provider_for(network, client_ids=networks.client_ids,
-                                overrides=networks.endpoints)
+                                overrides=networks.endpoints,
+                                client_secrets=networks.client_secrets)
     except UserFacingError:
         secrets.delete(token_key(account_id))
     else:

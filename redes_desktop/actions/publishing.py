@@ -59,7 +59,8 @@ def publishing_queue(
 ) -> PublishingQueue:
     def connector_for(connection: NetworkConnection) -> NetworkConnector:
         provider = provider_for(connection.network, client_ids=networks.client_ids,
-                                overrides=networks.endpoints)
+                                overrides=networks.endpoints,
+                                client_secrets=networks.client_secrets)
         tokens = StoredTokens(secrets, provider, connection.account_id, clock)
         return build_connector(connection.network, tokens=tokens, clock=clock,
                                remote_account_id=connection.remote_account_id,

@@ -74,8 +74,7 @@ def run_due_posts(args: argparse.Namespace) -> int:
             queue = publishing_queue(
                 context.database, clock=context.clock, recorder=context.recorder,
                 secrets=context.secrets,
-                networks=NetworkSettings(settings.network_client_ids,
-                                         settings.network_endpoints),
+                networks=NetworkSettings.of(settings, context.secrets),
                 engine=LazyEngine(engine_builder(workspace.paths.root,
                                                  tuple(settings.official_domains),
                                                  settings.languagetool_url)),

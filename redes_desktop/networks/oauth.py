@@ -35,6 +35,17 @@ class OAuthProvider:
     revoke_url: str | None = None
     # Extra parameters some providers need on the authorisation URL (Google: access_type).
     extra_authorize: tuple[tuple[str, str], ...] = ()
+    # Google's desktop clients send a «client secret» that, by Google's own rule for installed
+    # apps, is not confidential; kept in the secret store anyway (`aplicacion:<network>`).
+    client_secret: str | None = None
+
+    def session(self, **kwargs: Any) -> Any:
+        from authlib.integrations.requests_client import OAuth2Session
+
+        if self.client_secret:
+            return OAuth2Session(self.client_id, self.client_secret,
+                                 token_endpoint_auth_method="client_secret_post", **kwargs)
+        return OAuth2Session(self.client_id, token_endpoint_auth_method="none", **kwargs)
 
 
 @dataclass(frozen=True)
@@ -200,7 +211,6 @@ def authorize_in_browser(
     """Open the network's consent page in the person's browser and wait for the loopback
     redirect; exchange the code (with the PKCE verifier) for tokens."""
     from authlib.integrations.base_client.errors import OAuthError
-    from authlib.integrations.requests_client import OAuth2Session
 
     callback = _Callback()
     server = HTTPServer(("127.0.0.1", 0), _handler(callback))
@@ -208,8 +218,8 @@ def authorize_in_browser(
     thread.start()
     try:
         redirect_uri = f"http://127.0.0.1:{server.server_port}/callback"
-        client = OAuth2Session(provider.client_id, scope=" ".join(provider.scopes),
-                               redirect_uri=redirect_uri, code_challenge_method="S256")
+        client = provider.session(scope=" ".join(provider.scopes), redirect_uri=redirect_uri,
+                                  code_challenge_method="S256")
         verifier = random_tokens.token_urlsafe(64)
         url, state = client.create_authorization_url(
             provider.authorize_url, code_verifier=verifier, **dict(provider.extra_authorize))

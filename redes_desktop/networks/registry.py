@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from redes_desktop.clock import Clock
 from redes_desktop.errors import UserFacingError
 from redes_desktop.models.enums import Network
-from redes_desktop.networks import facebook, instagram, x
+from redes_desktop.networks import facebook, instagram, x, youtube
 from redes_desktop.networks.connector import NetworkConnector
 from redes_desktop.networks.http import ApiClient, TokenSource
 from redes_desktop.networks.oauth import OAuthProvider
@@ -24,6 +24,7 @@ class Endpoints:
     authorize: str
     token: str
     revoke: str | None
+    upload: str = ""  # YouTube's uploads go to another host
 
 
 DEFAULTS: dict[Network, Endpoints] = {
@@ -32,12 +33,18 @@ DEFAULTS: dict[Network, Endpoints] = {
     Network.FACEBOOK: Endpoints(facebook.API, facebook.AUTHORIZE, facebook.TOKEN, None),
     # Instagram professional accounts through Facebook Login and their linked page.
     Network.INSTAGRAM: Endpoints(facebook.API, facebook.AUTHORIZE, facebook.TOKEN, None),
+    Network.YOUTUBE: Endpoints(youtube.API, youtube.AUTHORIZE, youtube.TOKEN, youtube.REVOKE,
+                               youtube.UPLOAD),
 }
 SCOPES: dict[Network, tuple[str, ...]] = {Network.X: x.SCOPES,
                                           Network.FACEBOOK: facebook.SCOPES,
-                                          Network.INSTAGRAM: instagram.SCOPES}
+                                          Network.INSTAGRAM: instagram.SCOPES,
+                                          Network.YOUTUBE: youtube.SCOPES}
 LABELS: dict[Network, str] = {Network.X: x.LABEL, Network.FACEBOOK: facebook.LABEL,
-                              Network.INSTAGRAM: instagram.LABEL}
+                              Network.INSTAGRAM: instagram.LABEL,
+                              Network.YOUTUBE: youtube.LABEL}
+EXTRA_AUTHORIZE: dict[Network, tuple[tuple[str, str], ...]] = {
+    Network.YOUTUBE: youtube.EXTRA_AUTHORIZE}
 
 
 class NetworkNotSupported(UserFacingError):
@@ -58,11 +65,13 @@ def endpoints_for(network: Network, overrides: Mapping[str, Mapping[str, str]]) 
         authorize=given.get("authorize", default.authorize),
         token=given.get("token", default.token),
         revoke=given.get("revoke", default.revoke),
+        upload=given.get("upload", default.upload),
     )
 
 
 def provider_for(network: Network, *, client_ids: Mapping[str, str],
-                 overrides: Mapping[str, Mapping[str, str]]) -> OAuthProvider:
+                 overrides: Mapping[str, Mapping[str, str]],
+                 client_secrets: Mapping[str, str] | None = None) -> OAuthProvider:
     ends = endpoints_for(network, overrides)
     client_id = client_ids.get(network.value, "")
     if not client_id:
@@ -71,7 +80,9 @@ def provider_for(network: Network, *, client_ids: Mapping[str, str],
             "Escríbalo en Preferencias › Redes (lo da el área que registró la aplicación)."
         )
     return OAuthProvider(LABELS[network], ends.authorize, ends.token, client_id,
-                         SCOPES[network], revoke_url=ends.revoke)
+                         SCOPES[network], revoke_url=ends.revoke,
+                         extra_authorize=EXTRA_AUTHORIZE.get(network, ()),
+                         client_secret=(client_secrets or {}).get(network.value) or None)
 
 
 def build_connector(network: Network, *, tokens: TokenSource | None, clock: Clock,
@@ -91,4 +102,9 @@ def build_connector(network: Network, *, tokens: TokenSource | None, clock: Cloc
                            classify=facebook.classifier(instagram.LABEL, clock))
         return instagram.InstagramConnector(client, remote_account_id=remote_account_id,
                                             handle=handle)
+    if network == Network.YOUTUBE:
+        client = ApiClient(ends.api, network=youtube.LABEL, tokens=tokens, clock=clock,
+                           classify=youtube.classifier(clock))
+        return youtube.YouTubeConnector(client, channel_id=remote_account_id, handle=handle,
+                                        upload_base=ends.upload or ends.api)
     raise NetworkNotSupported(network)

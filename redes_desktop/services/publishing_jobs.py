@@ -26,6 +26,6 @@ def publishing_job(context: object) -> list[Notification]:
     queue = publishing_queue(
         context.database, clock=context.clock, recorder=context.recorder,
         secrets=context.secrets,
-        networks=NetworkSettings(settings.network_client_ids, settings.network_endpoints),
+        networks=NetworkSettings.of(settings, context.secrets),
         engine=engine, area_contacts=settings.area_contacts)
     return run_due(queue).notifications
