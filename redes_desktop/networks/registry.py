@@ -49,8 +49,11 @@ EXTRA_AUTHORIZE: dict[Network, tuple[tuple[str, str], ...]] = {
 
 class NetworkNotSupported(UserFacingError):
     def __init__(self, network: Network) -> None:
+        why = ("TikTok sólo permite publicar en privado a las aplicaciones que no ha auditado y "
+               "no ofrece cómo leer ni responder comentarios. " if network == Network.TIKTOK
+               else "")
         super().__init__(
-            f"Todavía no es posible conectar cuentas de {network.label} con el programa. "
+            f"No es posible conectar cuentas de {network.label} con el programa. {why}"
             "Publique a mano en la red y pegue el enlace de la publicación."
         )
 
