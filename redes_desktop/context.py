@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -66,6 +67,8 @@ class AppContext:
     identity: Identity | None = None
     # The window replaces this with its tray notifier once it is shown.
     notifier: Notifier = field(default_factory=MemoryNotifier)
+    # What background jobs keep between runs (e.g. the publishing queue's check engine).
+    job_state: dict[str, Any] = field(default_factory=dict)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -53,6 +53,11 @@ class Settings:
     attention_hours: str = "10:00 a 14:00 h"
     # An account without publications for this long is listed as possibly abandoned (7.viii).
     abandoned_after_days: int = 90
+    # The networks' APIs (issue 17): the Institute's registered app per network ("x",
+    # "facebook"…; a public OAuth client id, no secret) and, optionally, other endpoints than
+    # the networks' own ({"x": {"api": …, "authorize": …, "token": …, "revoke": …}}).
+    network_client_ids: dict[str, str] = field(default_factory=dict)
+    network_endpoints: dict[str, dict[str, str]] = field(default_factory=dict)
     # Sign-in (issue 14): the session locks after this many minutes without input (0: never).
     idle_lock_minutes: int = 15
 

@@ -80,6 +80,18 @@ def complete_closure(procedures: Procedures, closure_id: uuid.UUID | str,
         if closure is None:
             raise NotFound(CLOSURE_GONE)
         procedures.closures(session).complete(actor, closure, checklist)
+        # 7.viii: a closed account keeps no access to its network from here.
+        from redes_desktop.actions.network_connection import NetworkSettings, revoke_connection
+        from redes_desktop.services.publishing_queue import cancel_account_jobs
+
+        settings = procedures.settings
+        revoke_connection(
+            session=session, clock=procedures.clock, recorder=procedures.recorder,
+            secrets=procedures.secrets,
+            networks=NetworkSettings.of(settings, procedures.secrets),
+            actor_id=actor.id, account_id=closure.account_id, network=closure.account.network,
+            reason="cierre de la cuenta (7.viii)")
+        cancel_account_jobs(session, closure.account_id, "La cuenta se cerró (7.viii).")
 
 
 def list_closures(database: Database) -> tuple[ClosureRow, ...]:

@@ -16,4 +16,5 @@ COMMAND_MODULES = [
     "redes_desktop.commands.informe",
     "redes_desktop.commands.secretos",
     "redes_desktop.commands.organizacion",
+    "redes_desktop.commands.publicar",
 ]

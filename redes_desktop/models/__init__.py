@@ -27,6 +27,7 @@ from redes_desktop.models.mail import OutgoingMail
 from redes_desktop.models.org import Area, Person
 from redes_desktop.models.posts import Post, PostMedia
 from redes_desktop.models.procedures import AccountRequest  # noqa: F401  (issue 8)
+from redes_desktop.models.publishing import NetworkConnection, PublishJob  # noqa: F401  (issue 17)
 from redes_desktop.models.security import Incident, PasswordRotation
 from redes_desktop.models.sync_state import SyncChange  # noqa: F401  (issue 7)
 

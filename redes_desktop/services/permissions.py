@@ -41,6 +41,7 @@ class Action(StrEnum):
     MANAGE_ADMINISTRATORS = "designar administradores del área"
     READ_BITACORA = "consultar la bitácora de la cuenta"
     RESTORE_BITACORA_ANCHORS = "restablecer las anclas de la bitácora de esta estación"
+    CONNECT_NETWORK = "conectar la cuenta con su red social"
 
 
 # Actions that belong to whoever holds the titular's rights on an account.
@@ -49,6 +50,7 @@ _ACCOUNT_OPERATION = {
     Action.CONSULT_CNCS,
     Action.REVEAL_PASSWORD,
     Action.ROTATE_PASSWORD,
+    Action.CONNECT_NETWORK,
 }
 
 

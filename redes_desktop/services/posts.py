@@ -189,11 +189,14 @@ class PostService:
                      **_checked(findings))
         return True
 
-    def mark_published(self, actor: Person, post: Post, url: str,
-                       check_post: PostChecker) -> CheckResult:
-        """Publish `post` at `url` once `check_post` (the criteria checker, required: the
-        service runs the checks itself rather than trusting what a window showed) finds
-        nothing that blocks it."""
+    def require_publishable(self, actor: Person, post: Post,
+                            check_post: PostChecker, *, verb: str = "marcar como publicada"
+                            ) -> CheckResult:
+        """Everything that must hold for `post` to go out, checked on the stored post (never
+        on what a window showed): the actor may compose for the account, the post is not
+        published, discarded, in consultation or refused; a consultation approved it for this
+        exact version (6.viii); no `bloquea` finding; no open incident (6.xxx). The same
+        guarantee for publishing by hand, scheduling and the publishing queue."""
         self.permissions.require(actor, Action.COMPOSE, account=post.account)
         if post.status in (PostStatus.PUBLICADA, PostStatus.DESCARTADA):
             raise ValidationError(f"La publicación ya está «{post.status.label}».")
@@ -212,25 +215,34 @@ class PostService:
         blocked = consultation_block(self.session, post, self.clock())
         if blocked:
             raise ValidationError(blocked, criterion="6.viii")
-        parts = urlsplit((url or "").strip())
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise ValidationError(
-                "Escriba la dirección completa de la publicación en la red, "
-                "por ejemplo https://x.com/INEMexico/status/123.",
-                field="url",
-            )
         result = check_post(post)
         if not result.publishable:
             blocking = [f for f in result.findings if f.severity == Severity.BLOQUEA]
             listed = "; ".join(f"{f.rule}: {f.message}" for f in blocking[:3])
             raise ValidationError(
-                f"No se puede marcar como publicada: hay {len(blocking)} problema(s) que lo "
+                f"No se puede {verb}: hay {len(blocking)} problema(s) que lo "
                 f"impiden. {listed}"
             )
         if post.account.compromised:
             raise ValidationError(
                 f"La cuenta {post.account.handle} tiene un incidente abierto (criterio 6.xxx)."
             )
+        return result
+
+    def mark_published(self, actor: Person, post: Post, url: str,
+                       check_post: PostChecker) -> CheckResult:
+        """Publish `post` at `url` once `check_post` (the criteria checker, required: the
+        service runs the checks itself rather than trusting what a window showed) finds
+        nothing that blocks it."""
+        parts = urlsplit((url or "").strip())
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            self.permissions.require(actor, Action.COMPOSE, account=post.account)
+            raise ValidationError(
+                "Escriba la dirección completa de la publicación en la red, "
+                "por ejemplo https://x.com/INEMexico/status/123.",
+                field="url",
+            )
+        result = self.require_publishable(actor, post, check_post)
         post.status = PostStatus.PUBLICADA
         post.published_url = url.strip()
         post.published_at = self.clock()

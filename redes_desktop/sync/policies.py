@@ -25,6 +25,8 @@ added by a new migration syncs without touching this file, with the default rule
 | bitácora (shared table        | APPEND_ONLY: entries are keyed by (origin, seq), never        |
 | bitacora_entries)             | updated; a replayed entry is ignored. Never conflicts.        |
 | mail_outbox, sync_changes,    | LOCAL: never leave the workstation.                           |
+| network_connections,          | (publish_jobs and network_connections: the tokens they use    |
+| publish_jobs,                 | are in this workstation's secret store; issue 17)             |
 | sync_state, bitacora_anchors  |                                                               |
 """
 
@@ -36,7 +38,11 @@ from functools import cache
 
 from sqlalchemy import Table
 
-LOCAL_ONLY: frozenset[str] = frozenset({"mail_outbox", "sync_changes", "sync_state"})
+LOCAL_ONLY: frozenset[str] = frozenset({
+    "mail_outbox", "sync_changes", "sync_state",
+    # The publishing queue and the connections whose tokens live in this workstation (17).
+    "network_connections", "publish_jobs",
+})
 
 
 class Rule(enum.Enum):

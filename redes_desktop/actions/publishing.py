@@ -1,0 +1,86 @@
+"""Run the publishing queue: from the window's periodic job and from `redes-desktop publicar
+pendientes` (a scheduled task for when the program is closed). Builds what the queue needs —
+the connector of each connected account, with its tokens from this workstation's secret store,
+and the criteria checker, built only when something is due (the dictionaries are slow)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from redes_desktop.actions.network_connection import NetworkSettings
+from redes_desktop.actions.stored_post_check import stored_post_checker
+from redes_desktop.checks.engine import CheckEngine
+from redes_desktop.clock import Clock
+from redes_desktop.database import Database
+from redes_desktop.models.publishing import NetworkConnection
+from redes_desktop.networks.connector import NetworkConnector
+from redes_desktop.networks.oauth import StoredTokens
+from redes_desktop.networks.registry import build_connector, provider_for
+from redes_desktop.secrets_store import SecretStore
+from redes_desktop.services.activity import ActivityRecorder
+from redes_desktop.services.posts import PostChecker
+from redes_desktop.services.publishing_queue import PublishingQueue, TickReport
+
+
+class LazyEngine:
+    """The check engine, built the first time a due post needs it, then kept."""
+
+    def __init__(self, build: Callable[[], CheckEngine]) -> None:
+        self._build = build
+        self._engine: CheckEngine | None = None
+
+    def __call__(self) -> CheckEngine:
+        if self._engine is None:
+            self._engine = self._build()
+        return self._engine
+
+
+def engine_builder(data_dir: Path, official_domains: tuple[str, ...],
+                   languagetool_url: str) -> Callable[[], CheckEngine]:
+    def build() -> CheckEngine:
+        from redes_desktop.checks.engine import build_engine
+
+        return build_engine(user_dictionary=data_dir / "diccionario-institucional.txt",
+                            official_domains=official_domains,
+                            languagetool_url=languagetool_url)
+
+    return build
+
+
+def publishing_queue(
+    database: Database, *, clock: Clock, recorder: ActivityRecorder, secrets: SecretStore,
+    networks: NetworkSettings, engine: Callable[[], CheckEngine],
+    area_contacts: Mapping[str, Any] | None,
+) -> PublishingQueue:
+    def connector_for(connection: NetworkConnection) -> NetworkConnector:
+        provider = provider_for(connection.network, client_ids=networks.client_ids,
+                                overrides=networks.endpoints,
+                                client_secrets=networks.client_secrets)
+        tokens = StoredTokens(secrets, provider, connection.account_id, clock)
+        return build_connector(connection.network, tokens=tokens, clock=clock,
+                               remote_account_id=connection.remote_account_id,
+                               handle=connection.remote_handle,
+                               overrides=networks.endpoints)
+
+    def checker_for(session: Session, now: datetime) -> PostChecker:
+        return stored_post_checker(engine(), session, now, area_contacts)
+
+    return PublishingQueue(database, clock=clock, recorder=recorder, checker_for=checker_for,
+                           connector_for=connector_for)
+
+
+def run_due(queue: PublishingQueue, *, rounds: int = 50) -> TickReport:
+    """Tick until nothing more is due now (bounded), merging the reports."""
+    total = TickReport()
+    for _ in range(rounds):
+        report = queue.tick()
+        for name in ("published", "retried", "failed", "held", "notifications"):
+            getattr(total, name).extend(getattr(report, name))
+        if not (report.published or report.failed):
+            break
+    return total

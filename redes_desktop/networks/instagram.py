@@ -1,0 +1,159 @@
+"""Instagram professional accounts (Instagram Graph API, through the Facebook Page the account
+is linked to): photo and carousel posts with alt text, replies to comments, comments as an
+inbox, recent media (to find an ambiguous attempt) and followers.
+
+Content publishing is documented at developers.facebook.com/docs/instagram-platform: a media
+container (POST /{ig-user-id}/media with an `image_url`), its status (GET /{container}?fields=
+status_code) and POST /{ig-user-id}/media_publish. The API takes images only by public URL, and
+a desktop program has none: each image is first uploaded as an *unpublished* photo of the
+linked Facebook Page (POST /{page-id}/photos published=false), whose address Instagram then
+fetches. The account's id is stored as «<instagram id>:<page id>»."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from redes_desktop.networks.errors import MediaRefused, NetworkRefused, TransientNetworkError
+from redes_desktop.networks.facebook import PageToken, graph_time
+from redes_desktop.networks.http import ApiClient
+from redes_desktop.networks.types import (
+    InboxKind,
+    InboxPage,
+    IncomingItem,
+    OutgoingMedia,
+    PublishedItem,
+    PublishRequest,
+)
+
+LABEL = "Instagram"
+SCOPES = ("instagram_basic", "instagram_content_publish", "instagram_manage_comments",
+          "pages_show_list", "pages_read_engagement", "pages_manage_posts")
+CONTAINER_POLLS = 10  # Instagram prepares a container in seconds; give up after ~30 s
+POLL_SECONDS = 3.0
+
+
+def split_remote_id(remote_id: str) -> tuple[str, str]:
+    ig_id, _, page_id = remote_id.partition(":")
+    return ig_id, page_id
+
+
+class InstagramConnector:
+    network_label = LABEL
+
+    def __init__(self, client: ApiClient, *, remote_account_id: str, handle: str) -> None:
+        self.client = client
+        self.ig_id, self.page_id = split_remote_id(remote_account_id)
+        self.handle = handle
+        self.page = ApiClient(client.base_url, network=LABEL,
+                              tokens=PageToken(client, self.page_id), clock=client.clock,
+                              classify=client.classify, session=client.http,
+                              sleep=client.sleep, policy=client.policy, timeout=client.timeout)
+
+    def _hosted_url(self, media: OutgoingMedia) -> str:
+        """A public address Instagram can fetch: an unpublished photo of the linked page."""
+        with open(media.path, "rb") as stream:
+            photo = self.page.call(
+                "POST", f"/{self.page_id}/photos", idempotent=True,
+                data={"published": "false", "temporary": "true"},
+                files={"source": (media.path.name, stream, media.mime_type)}).json()
+        body = self.page.call("GET", f"/{photo['id']}", params={"fields": "images"}).json()
+        images = body.get("images") or []
+        if not images:
+            raise MediaRefused(LABEL, "la página no devolvió la dirección de la imagen")
+        return str(max(images, key=lambda i: int(i.get("width", 0)))["source"])
+
+    def _container(self, fields: dict[str, Any]) -> str:
+        body = self.client.call("POST", f"/{self.ig_id}/media", idempotent=True,
+                                data=fields).json()
+        return str(body["id"])
+
+    def _wait_ready(self, container: str) -> None:
+        for _ in range(CONTAINER_POLLS):
+            status = self.client.call("GET", f"/{container}",
+                                      params={"fields": "status_code"}).json()
+            code = status.get("status_code")
+            if code in ("FINISHED", "PUBLISHED"):
+                return
+            if code in ("ERROR", "EXPIRED"):
+                raise MediaRefused(LABEL, f"estado {code} del contenedor")
+            self.client.sleep(POLL_SECONDS)
+        raise TransientNetworkError(LABEL, "el contenido no terminó de prepararse")
+
+    def publish(self, request: PublishRequest) -> PublishedItem:
+        if request.reply_to:
+            body = self.client.call("POST", f"/{request.reply_to}/replies", idempotent=False,
+                                    data={"message": request.text}).json()
+            return PublishedItem(str(body["id"]), "", self.client.clock())
+        images = [m for m in request.media if m.mime_type.startswith("image/")]
+        if not images:
+            raise MediaRefused(LABEL, "Instagram no publica sólo texto: agregue una imagen")
+        if len(images) == 1:
+            container = self._container({"image_url": self._hosted_url(images[0]),
+                                         "caption": request.text,
+                                         "alt_text": images[0].alt_text})
+        else:
+            children = [self._container({"image_url": self._hosted_url(image),
+                                         "is_carousel_item": "true",
+                                         "alt_text": image.alt_text})
+                        for image in images[:10]]
+            container = self._container({"media_type": "CAROUSEL",
+                                         "children": ",".join(children),
+                                         "caption": request.text})
+        self._wait_ready(container)
+        published = self.client.call("POST", f"/{self.ig_id}/media_publish", idempotent=False,
+                                     data={"creation_id": container}).json()
+        media_id = str(published["id"])
+        link = self.client.call("GET", f"/{media_id}", params={"fields": "permalink"}).json()
+        return PublishedItem(media_id, str(link.get("permalink", "")), self.client.clock())
+
+    def find_published(self, request: PublishRequest, since: datetime) -> PublishedItem | None:
+        body = self.client.call("GET", f"/{self.ig_id}/media", params={
+            "fields": "id,caption,timestamp,permalink", "limit": 50}).json()
+        for media in body.get("data", []):
+            stamp = graph_time(media.get("timestamp"))
+            if stamp >= since and (media.get("caption") or "").strip() == request.text.strip():
+                return PublishedItem(str(media["id"]), str(media.get("permalink", "")), stamp)
+        return None
+
+    def fetch_inbox(self, cursor: str | None) -> InboxPage:
+        body = self.client.call("GET", f"/{self.ig_id}/media", params={
+            "fields": "id,permalink,comments{id,text,username,timestamp}", "limit": 25}).json()
+        since = int(cursor) if cursor and cursor.isdigit() else 0
+        newest = since
+        items = []
+        for media in body.get("data", []):
+            for comment in (media.get("comments") or {}).get("data", []):
+                created = graph_time(comment.get("timestamp"))
+                stamp = int(created.timestamp())
+                if stamp <= since or comment.get("username") == self.handle.lstrip("@"):
+                    continue
+                newest = max(newest, stamp)
+                items.append(IncomingItem(
+                    remote_id=str(comment["id"]), kind=InboxKind.COMMENT,
+                    author_name=str(comment.get("username", "")),
+                    author_handle=str(comment.get("username", "")),
+                    text=str(comment.get("text", "")), created_at=created,
+                    parent_remote_id=str(media["id"]), url=str(media.get("permalink", ""))))
+        return InboxPage(tuple(items), str(newest) if newest else cursor)
+
+    def identify(self) -> tuple[str, str]:
+        body = self.client.call("GET", "/me/accounts", params={
+            "fields": "id,name,instagram_business_account{id,username}"}).json()
+        wanted = self.handle.lstrip("@").lower()
+        linked = [(page, page["instagram_business_account"]) for page in body.get("data", [])
+                  if page.get("instagram_business_account")]
+        if not linked:
+            raise NetworkRefused(LABEL, 403, "ninguna página de la persona tiene una cuenta "
+                                 "profesional de Instagram vinculada")
+        for page, account in linked:
+            if str(account.get("username", "")).lower() == wanted:
+                return f"{account['id']}:{page['id']}", "@" + str(account["username"])
+        page, account = linked[0]
+        return f"{account['id']}:{page['id']}", "@" + str(account.get("username", ""))
+
+    def follower_count(self) -> int | None:
+        body = self.client.call("GET", f"/{self.ig_id}",
+                                params={"fields": "followers_count"}).json()
+        count = body.get("followers_count")
+        return int(count) if count is not None else None

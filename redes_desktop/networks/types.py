@@ -1,0 +1,60 @@
+"""Plain data that crosses the connector interface (no ORM rows, no Qt)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class OutgoingMedia:
+    path: Path
+    mime_type: str
+    alt_text: str = ""
+
+
+@dataclass(frozen=True)
+class PublishRequest:
+    """What leaves for the network: already checked against the criteria by the caller."""
+
+    remote_account_id: str
+    text: str
+    media: tuple[OutgoingMedia, ...] = ()
+    reply_to: str | None = None  # the network's id of the item answered
+    link: str | None = None
+
+
+@dataclass(frozen=True)
+class PublishedItem:
+    remote_id: str
+    url: str
+    published_at: datetime | None = None
+
+
+class InboxKind(StrEnum):
+    COMMENT = "comentario"
+    MENTION = "mencion"
+    DIRECT = "mensaje_directo"
+
+
+@dataclass(frozen=True)
+class IncomingItem:
+    """A comment, mention or direct message as the network gives it."""
+
+    remote_id: str
+    kind: InboxKind
+    author_name: str
+    author_handle: str
+    text: str
+    created_at: datetime
+    parent_remote_id: str | None = None
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class InboxPage:
+    items: tuple[IncomingItem, ...]
+    cursor: str | None  # give it back next time: only newer items come (no re-download)
+    extra: dict[str, str] = field(default_factory=dict)
