@@ -29,13 +29,14 @@ from redes_desktop.context import AppContext
 from redes_desktop.models import Network
 from redes_desktop.services.media_library import import_for_publication
 from redes_desktop.ui.composer.check_scheduler import CheckOutcome, CheckScheduler
-from redes_desktop.ui.composer.counters import CountersBar, XPreview
+from redes_desktop.ui.composer.counters import CountersBar
 from redes_desktop.ui.composer.draft_actions import DraftActions, DraftWidgets, SectionHooks
 from redes_desktop.ui.composer.findings_panel import FindingsPanel, merge_findings
 from redes_desktop.ui.composer.media_panel import MediaPanel
 from redes_desktop.ui.composer.offsets import OffsetMapper
 from redes_desktop.ui.composer.post_details import PostDetailsPanel
 from redes_desktop.ui.composer.post_editor import PostEditor
+from redes_desktop.ui.composer.previews import PreviewPane
 from redes_desktop.ui.composer.store import AccountChoice, ComposerStore
 from redes_desktop.ui.fit import compact_combo
 from redes_desktop.ui.off_thread import call_off_thread
@@ -102,7 +103,8 @@ class ComposerSection(QWidget):
         # Purpose, source, bulletin headline, topic and validity (6.i, 6.iv, 6.x, 6.xxvii, 5.2 d).
         self.details_panel = PostDetailsPanel(context, lambda: self.post_id)
         self.counters = CountersBar()
-        self.x_preview = XPreview()
+        # The post as X, Facebook and Instagram show it (issue 15), updated as one types.
+        self.previews = PreviewPane(pool)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.save_label = QLabel()
@@ -148,6 +150,8 @@ class ComposerSection(QWidget):
 
         self.editor.textChanged.connect(self._on_edit)
         self.media.changed.connect(self._on_edit)
+        self.editor.textChanged.connect(self._update_previews)  # also when a draft is loaded
+        self.media.changed.connect(self._update_previews)
         self.reply_box.toggled.connect(self._on_edit)
         self.details_panel.changed.connect(self._on_edit)
         for box in self.network_boxes.values():
@@ -216,8 +220,12 @@ class ComposerSection(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.counters)
-        right_layout.addWidget(self.findings, 3)
-        right_layout.addWidget(self.x_preview, 1)
+        findings_and_previews = QSplitter(Qt.Orientation.Vertical)
+        findings_and_previews.addWidget(self.findings)
+        findings_and_previews.addWidget(self.previews)
+        findings_and_previews.setStretchFactor(0, 3)
+        findings_and_previews.setStretchFactor(1, 2)
+        right_layout.addWidget(findings_and_previews, 1)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
@@ -320,11 +328,16 @@ class ComposerSection(QWidget):
         self.show_account_state()
         self._reset_networks()
 
+    def _update_previews(self) -> None:
+        self.previews.update_post(self.editor.toPlainText(), self.media.items())
+
     def show_account_state(self) -> None:
         """An account with an open incident takes no draft: say so before anything is typed
         and make the editor read-only (the text already there stays, for copying)."""
         account = self.current_account()
         blocked = account is not None and account.compromised
+        if account is not None:
+            self.previews.set_account(account.name, account.handle)
         if account is not None and blocked:
             self.account_banner.setText(self.tr(
                 "La cuenta %s tiene un incidente abierto (criterio 6.xxx): no se puede redactar "
@@ -411,10 +424,6 @@ class ComposerSection(QWidget):
                                   for r in rows])
         self.findings.set_results(outcome.results)
         self.counters.set_results(outcome.results)
-        x_result = outcome.results.get(Network.X)
-        self.x_preview.setVisible(x_result is not None)
-        if x_result is not None:
-            self.x_preview.set_result(x_result.text, outcome.splits.get(Network.X))
         status = "\n".join(outcome.status.values())
         if status != self.status_label.text():
             self.status_message.emit(status)
