@@ -37,6 +37,7 @@ from redes_desktop.ui.composer.offsets import OffsetMapper
 from redes_desktop.ui.composer.post_details import PostDetailsPanel
 from redes_desktop.ui.composer.post_editor import PostEditor
 from redes_desktop.ui.composer.previews import PreviewPane
+from redes_desktop.ui.composer.schedule_field import ScheduleField
 from redes_desktop.ui.composer.store import AccountChoice, ComposerStore
 from redes_desktop.ui.fit import compact_combo
 from redes_desktop.ui.off_thread import call_off_thread
@@ -105,6 +106,9 @@ class ComposerSection(QWidget):
         self.counters = CountersBar()
         # The post as X, Facebook and Instagram show it (issue 15), updated as one types.
         self.previews = PreviewPane(pool)
+        # When to publish, in México City's time; saved with the draft (issue 15).
+        self.schedule = ScheduleField()
+        self.schedule.set_value(None, context.clock())
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.save_label = QLabel()
@@ -135,6 +139,7 @@ class ComposerSection(QWidget):
                 network_boxes=self.network_boxes, save_label=self.save_label,
                 new_action=self.new_action, consult_action=self.consult_action,
                 discard_action=self.discard_action, publish_action=self.publish_action,
+                schedule=self.schedule,
             ),
             self.store, self.scheduler,
             SectionHooks(
@@ -154,6 +159,7 @@ class ComposerSection(QWidget):
         self.media.changed.connect(self._update_previews)
         self.reply_box.toggled.connect(self._on_edit)
         self.details_panel.changed.connect(self._on_edit)
+        self.schedule.changed.connect(self._on_schedule_edit)
         for box in self.network_boxes.values():
             box.toggled.connect(self.schedule_check)
         self.account_combo.currentIndexChanged.connect(self._on_account_changed)
@@ -237,6 +243,7 @@ class ComposerSection(QWidget):
         work_layout.setContentsMargins(0, 0, 0, 0)
         work_layout.addWidget(toolbar)
         work_layout.addLayout(target)
+        work_layout.addWidget(self.schedule)
         work_layout.addWidget(self.account_banner)
         work_layout.addWidget(splitter, 1)
         bottom = QHBoxLayout()
@@ -345,9 +352,11 @@ class ComposerSection(QWidget):
                 "otra cuenta para redactar.") % account.handle)
         self.account_banner.setVisible(blocked)
         if not self.publishing:
-            self.editor.setReadOnly(blocked)
-            self.media.setEnabled(not blocked)
-            self.reply_box.setEnabled(not blocked)
+            read_only = blocked or self.drafts.read_only
+            self.editor.setReadOnly(read_only)
+            self.media.setEnabled(not read_only)
+            self.reply_box.setEnabled(not read_only)
+            self.schedule.setReadOnly(read_only)
 
     def _reset_networks(self) -> None:
         """Tick only the current account's network, then check again."""
@@ -408,6 +417,14 @@ class ComposerSection(QWidget):
     def schedule_check(self) -> int:
         self.publish_action.setEnabled(False)
         return self.scheduler.schedule(self.build_request())
+
+    def _on_schedule_edit(self) -> None:
+        """A new time is saved with the draft (a past one is refused at once, with why)."""
+        if self.drafts.loading:
+            return
+        self.schedule.for_save(self.context.clock())
+        if self.current_account() is not None:
+            self.drafts.schedule_save()
 
     def _on_edit(self) -> None:
         if self.drafts.loading:
