@@ -191,7 +191,9 @@ class DraftActions(QObject):
         changed, post_id = result
         if self.post_id is None:
             self.post_id = post_id
-            self.refresh_drafts()
+            self.refresh_drafts()  # waits in a local event loop: the section may be deleted
+            if not shiboken6.isValid(self):
+                return
         if self.widgets.editor.toPlainText() == getattr(self, "_saving_text", None) \
                 and not self._save_timer.isActive():
             self.unsaved = False

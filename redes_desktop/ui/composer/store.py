@@ -9,12 +9,21 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from redes_desktop.actions.composable_accounts import AccountChoice, composable_accounts
 from redes_desktop.actions.discard_draft import discard_draft
 from redes_desktop.actions.list_drafts import DraftSummary, list_drafts
 from redes_desktop.actions.open_draft import DraftData, open_draft
+from redes_desktop.actions.post_calendar import (
+    CalendarPost,
+    PublishedRow,
+    ViewableAccount,
+    calendar_posts,
+    published_posts,
+    viewable_accounts,
+)
 from redes_desktop.actions.publish_post import PublishedPost, publish_post
 from redes_desktop.actions.recent_posts import recent_posts
 from redes_desktop.actions.save_draft import KEEP, Schedule, create_draft, save_draft
@@ -112,6 +121,21 @@ class ComposerStore:
         return publish_post(self.context.database, clock=self.context.clock,
                             recorder=self.context.recorder, check_post=check_post,
                             person_id=self._person_id, post_id=post_id, url=url)
+
+    # -- history: calendar and published posts (issue 15) ------------------------------------
+    def viewable_accounts(self) -> tuple[ViewableAccount, ...]:
+        return viewable_accounts(self.context.database, clock=self.context.clock,
+                                 person_id=self._person_id)
+
+    def calendar_posts(self, start: datetime, end: datetime,
+                       account_id: uuid.UUID | None) -> tuple[CalendarPost, ...]:
+        return calendar_posts(self.context.database, clock=self.context.clock,
+                              person_id=self._person_id, start=start, end=end,
+                              account_id=account_id)
+
+    def published_posts(self, account_id: uuid.UUID | None) -> tuple[PublishedRow, ...]:
+        return published_posts(self.context.database, clock=self.context.clock,
+                               person_id=self._person_id, account_id=account_id)
 
     def discard(self, post_id: uuid.UUID) -> None:
         discard_draft(self.context.database, clock=self.context.clock,
