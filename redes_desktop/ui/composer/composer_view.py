@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -28,6 +29,7 @@ from redes_desktop.checks.model import RecentPost
 from redes_desktop.context import AppContext
 from redes_desktop.models import Network
 from redes_desktop.services.media_library import import_for_publication
+from redes_desktop.ui.composer.calendar_view import CalendarView
 from redes_desktop.ui.composer.check_scheduler import CheckOutcome, CheckScheduler
 from redes_desktop.ui.composer.counters import CountersBar
 from redes_desktop.ui.composer.draft_actions import DraftActions, DraftWidgets, SectionHooks
@@ -37,6 +39,7 @@ from redes_desktop.ui.composer.offsets import OffsetMapper
 from redes_desktop.ui.composer.post_details import PostDetailsPanel
 from redes_desktop.ui.composer.post_editor import PostEditor
 from redes_desktop.ui.composer.previews import PreviewPane
+from redes_desktop.ui.composer.published_view import PublishedView
 from redes_desktop.ui.composer.schedule_field import ScheduleField
 from redes_desktop.ui.composer.store import AccountChoice, ComposerStore
 from redes_desktop.ui.fit import compact_combo
@@ -254,8 +257,21 @@ class ComposerSection(QWidget):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.explanation)
         self.pages.addWidget(work)
+        # The history beside the editor (issue 15): the week or month of scheduled and
+        # published posts, and the published posts with their links. Read when first shown.
+        self.calendar = CalendarView(self.store, self._pool)
+        self.published = PublishedView(self.store, self._pool)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.pages, self.tr("Redactar"))
+        self.tabs.addTab(self.calendar, self.tr("Calendario"))
+        self.tabs.addTab(self.published, self.tr("Publicadas"))
+        self._history_stale = {self.calendar: True, self.published: True}
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.calendar.open_post.connect(self.open_from_history)
+        self.published.open_post.connect(self.open_from_history)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.pages)
+        layout.addWidget(self.tabs)
 
     # -- drafts (the public face of `drafts`, for the window, the tests and the benchmark) --
     @property
@@ -280,6 +296,25 @@ class ComposerSection(QWidget):
     def mark_published(self) -> bool:
         return self.drafts.mark_published()
 
+    def show_history(self, view: CalendarView | PublishedView) -> None:
+        self.tabs.setCurrentWidget(view)
+
+    def _on_tab_changed(self, _index: int) -> None:
+        view = self.tabs.currentWidget()
+        if view is self.calendar or view is self.published:
+            assert isinstance(view, CalendarView | PublishedView)
+            if self._history_stale.get(view):
+                self._history_stale[view] = False
+                view.reload_accounts()  # then its posts
+            else:
+                view.refresh()  # drafts scheduled or published since it was last shown
+
+    def open_from_history(self, post_id: uuid.UUID) -> bool:
+        """A post clicked in the calendar or the published list: shown in the editor (a
+        published one to be read)."""
+        self.tabs.setCurrentIndex(0)
+        return self.open_draft(post_id)
+
     def consult(self) -> None:
         if self.consult_handler is not None:
             self.save_now()
@@ -301,6 +336,8 @@ class ComposerSection(QWidget):
         accounts, explanation = call_off_thread(self.store.composable_accounts, self._pool)
         if not shiboken6.isValid(self):
             return  # deleted while the accounts were read
+        self._history_stale = {self.calendar: True, self.published: True}
+        self._on_tab_changed(self.tabs.currentIndex())  # another person: other accounts
         self.accounts = accounts
         self.drafts.loading = True
         self.account_combo.clear()
