@@ -139,3 +139,13 @@ def test_a_past_date_is_refused_in_spanish_and_nothing_is_lost(qtbot, context, v
     assert view.schedule.error == "" and not view.schedule.error_label.isVisible()
     view.save_now()
     assert to_mexico(_stored(context.database, post_id)).hour == 9
+
+
+@pytest.mark.parametrize(("action", "label"), [
+    ("publicacion_programada", "Publicación programada"),
+    ("programacion_retirada", "Programación retirada"),
+])
+def test_the_schedule_entries_read_in_spanish_in_the_bitacora(action, label):
+    from redes_desktop.ui.bitacora.table_model import action_label
+
+    assert action_label(action) == label
