@@ -155,6 +155,10 @@ class PreviewCard(QFrame):
         layout.addWidget(self.notes)
         layout.addStretch(1)
         self.set_account("", "")
+        self.text_label.setText(self.tr("<i>Escriba la publicación para ver aquí cómo la "
+                                        "mostrará %s.</i>") % network.label)
+        for widget in (self.link_card, self.images_box, self.notes):
+            widget.hide()
 
     # -- what tests and people read ----------------------------------------------------------
     def visible_part(self) -> str:
@@ -191,8 +195,10 @@ class PreviewCard(QFrame):
         if self.network == Network.INSTAGRAM and (layout.visible or layout.hidden):
             handle = html.escape((self._handle or "@cuenta").lstrip("@"))
             body = f"<b>{handle}</b> {body}"
+        if not (layout.visible or layout.hidden):
+            body = self.tr("<i>Escriba la publicación para ver aquí cómo la mostrará %s.</i>") \
+                % self.network.label
         self.text_label.setText(body)
-        self.text_label.setVisible(bool(layout.visible or layout.hidden))
 
         card = layout.link_card
         self.link_card.setVisible(card is not None)

@@ -10,7 +10,14 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QDateTime, QTimeZone, Signal
-from PySide6.QtWidgets import QCheckBox, QDateTimeEdit, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateTimeEdit,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QWidget,
+)
 
 from redes_desktop.clock import mexico_tz, to_mexico
 from redes_desktop.scheduling import is_past, past_schedule_message
@@ -40,6 +47,7 @@ class ScheduleField(QWidget):
         self.edit.setTimeZone(QTimeZone(QTimeZone.Initialization.UTC))
         self.edit.setAccessibleName(self.tr("Fecha y hora de publicación programada"))
         self.edit.setEnabled(False)
+        self.edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.zone_label = QLabel(self.tr("hora del centro de México"))
         self.error_label = QLabel()
         self.error_label.setObjectName("error_programacion")
@@ -51,7 +59,8 @@ class ScheduleField(QWidget):
         layout.addWidget(self.enabled_box)
         layout.addWidget(self.edit)
         layout.addWidget(self.zone_label)
-        layout.addWidget(self.error_label, 1)
+        layout.addWidget(self.error_label, 4)
+        layout.addStretch(1)  # keeps the fields together when there is no message
         self.enabled_box.toggled.connect(self.edit.setEnabled)
         self.enabled_box.toggled.connect(self._edited)
         self.edit.dateTimeChanged.connect(self._edited)
