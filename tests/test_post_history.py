@@ -240,3 +240,24 @@ def test_a_reviewer_filters_the_published_list_by_account(qtbot, world, engine):
     assert [listing.table.item(r, 3).text() for r in range(listing.table.rowCount())] == [
         "https://x.com/INESonora/status/9"]
     QThreadPool.globalInstance().waitForDone()
+
+
+def test_a_reviewer_reads_a_post_of_an_account_they_do_not_write_in(qtbot, world,
+                                                                     engine):  # noqa: F811
+    world.choose_identity(world.people["reviewer"])
+    section = ComposerSection(world, engine_factory=lambda: engine)
+    qtbot.addWidget(section)
+    calendar = section.calendar
+    section.show_history(calendar)
+    qtbot.waitUntil(lambda: calendar.loaded and calendar.account_combo.count() == 3,
+                    timeout=10_000)
+    thursday = calendar.cell_of(date(2026, 3, 12)).posts
+    assert thursday.count() == 1  # Sonora's; the discarded one is not shown
+    thursday.itemClicked.emit(thursday.item(0))
+    assert section.tabs.currentWidget() is calendar  # the editor is not for a reviewer
+    box = section.history_box
+    assert box is not None and box.isVisible()
+    assert box.text() == "@JLE_SonoraINE, 12/03/2026 11:00"
+    assert box.informativeText() == "De Sonora" and "5.1" in box.detailedText()
+    box.close()
+    QThreadPool.globalInstance().waitForDone()

@@ -94,7 +94,7 @@ class DayCell(QFrame):
 class CalendarView(QWidget):
     """Week or month of scheduled (blue) and published (green) posts."""
 
-    open_post = Signal(object)  # uuid.UUID of the post clicked
+    open_post = Signal(object)  # the CalendarPost clicked
 
     def __init__(self, store: ComposerStore,
                  pool: QThreadPool | SynchronousPool | None = None,
@@ -294,5 +294,6 @@ class CalendarView(QWidget):
 
     def _clicked(self, item: QListWidgetItem) -> None:
         post_id = item.data(POST_ID)
-        if isinstance(post_id, uuid.UUID):
-            self.open_post.emit(post_id)
+        post = next((p for p in self.shown if p.id == post_id), None)
+        if post is not None:
+            self.open_post.emit(post)

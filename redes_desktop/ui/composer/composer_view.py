@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from redes_desktop.actions.check_request import check_request
+from redes_desktop.actions.post_calendar import CalendarPost, PublishedRow
 from redes_desktop.checks.engine import CheckEngine, CheckRequest
 from redes_desktop.checks.model import RecentPost
+from redes_desktop.clock import to_mexico
 from redes_desktop.context import AppContext
 from redes_desktop.models import Network
 from redes_desktop.services.media_library import import_for_publication
@@ -89,6 +91,7 @@ class ComposerSection(QWidget):
         # Set by consultas.composer_link.install: «Consultar a CNCS…» and its status line.
         self.consult_handler: Callable[[uuid.UUID | None], None] | None = None
         self.consultation_badge: QWidget | None = None
+        self.history_box: QMessageBox | None = None  # a post read from the history
         self.outcome: CheckOutcome | None = None
         self.accounts: list[AccountChoice] = []
         self._recent: tuple[RecentPost, ...] = ()
@@ -309,11 +312,24 @@ class ComposerSection(QWidget):
             else:
                 view.refresh()  # drafts scheduled or published since it was last shown
 
-    def open_from_history(self, post_id: uuid.UUID) -> bool:
+    def open_from_history(self, post: CalendarPost | PublishedRow) -> bool:
         """A post clicked in the calendar or the published list: shown in the editor (a
-        published one to be read)."""
+        published one to be read). A post of an account the person may see but not write in
+        (a CNCS reviewer, a suplente not covering) is shown in a window to be read."""
+        if all(account.id != post.account_id for account in self.accounts):
+            when = to_mexico(post.when if isinstance(post, CalendarPost) else post.published_at)
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Publicación"),
+                              self.tr("%s, %s") % (post.handle, f"{when:%d/%m/%Y %H:%M}"),
+                              QMessageBox.StandardButton.Close, self)
+            box.setInformativeText(post.text + (f"\n\n{post.url}" if post.url else ""))
+            box.setDetailedText(self.tr(
+                "Puede ver esta publicación, pero no redactar en la cuenta %s (criterio 5.1): "
+                "por eso no se abre en el editor.") % post.handle)
+            self.history_box = box
+            box.open()
+            return False
         self.tabs.setCurrentIndex(0)
-        return self.open_draft(post_id)
+        return self.open_draft(post.id)
 
     def consult(self) -> None:
         if self.consult_handler is not None:
@@ -483,7 +499,7 @@ class ComposerSection(QWidget):
             self.status_message.emit(status)
         self.status_label.setText(status)
         self.publish_action.setEnabled(
-            self.current_account() is not None
+            self.current_account() is not None and not self.drafts.read_only
             and all(r.publishable for r in outcome.results.values())
         )
 

@@ -39,7 +39,7 @@ def open_in_browser(url: str) -> bool:
 
 
 class PublishedView(QWidget):
-    open_post = Signal(object)  # uuid.UUID of the post to read in the Redactor
+    open_post = Signal(object)  # the PublishedRow to read in the Redactor
 
     def __init__(self, store: ComposerStore,
                  pool: QThreadPool | SynchronousPool | None = None,
@@ -169,7 +169,7 @@ class PublishedView(QWidget):
 
     def _cell_double_clicked(self, row: int, column: int) -> None:
         if column != LINK and 0 <= row < len(self.rows):
-            self.open_post.emit(self.rows[row].id)
+            self.open_post.emit(self.rows[row])
 
     def open_selected_link(self) -> None:
         selected = self._selected()
@@ -179,7 +179,7 @@ class PublishedView(QWidget):
     def open_selected_post(self) -> None:
         selected = self._selected()
         if selected is not None:
-            self.open_post.emit(selected.id)
+            self.open_post.emit(selected)
 
     def open_link(self, url: str) -> None:
         if not url or not open_in_browser(url):
