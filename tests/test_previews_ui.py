@@ -90,3 +90,14 @@ def test_a_huge_text_draws_only_the_start_of_what_x_cuts(qtbot, pane):
     card = pane.cards[Network.X]
     assert len(card.text_label.text()) < 2_000
     assert "caracteres más" in card.text_label.text()
+
+
+def test_typing_on_does_not_decode_the_images_again(qtbot, pane, tall):
+    pane.update_post("Cartel", [(tall, "Cartel")])
+    qtbot.waitUntil(lambda: pane.current, timeout=10_000)
+    misses = previews_ui._cropped.cache_info().misses
+    pane.update_post("Cartel de la jornada", [(tall, "Cartel")])
+    qtbot.waitUntil(lambda: pane.current, timeout=10_000)
+    assert previews_ui._cropped.cache_info().misses == misses  # the crops came from the cache
+    assert pane.cards[Network.INSTAGRAM].image_labels[0].pixmap().width() == \
+        previews_ui.IMAGE_WIDTH

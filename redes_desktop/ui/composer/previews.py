@@ -51,9 +51,19 @@ def _cropped(path: str, stamp: float, crop: Crop, width: int) -> QImage:
     del stamp
     reader = QImageReader(path)
     reader.setAutoTransform(True)
-    reader.setClipRect(QRect(crop.left, crop.top, crop.width, crop.height))
+    size = reader.size()
     height = max(1, round(width * crop.height / crop.width)) if crop.width else width
-    reader.setScaledSize(QSize(width, height))
+    if size.isValid() and crop.width > 0:
+        # Scale the whole image first (JPEG then decodes at 1/2, 1/4 or 1/8 of its size:
+        # ~10 times faster than clipping at full size), then cut the crop out of it.
+        factor = width / crop.width
+        reader.setScaledSize(QSize(max(1, round(size.width() * factor)),
+                                   max(1, round(size.height() * factor))))
+        reader.setScaledClipRect(QRect(round(crop.left * factor), round(crop.top * factor),
+                                       width, height))
+    else:
+        reader.setClipRect(QRect(crop.left, crop.top, crop.width, crop.height))
+        reader.setScaledSize(QSize(width, height))
     image = reader.read()
     if image.isNull():
         # Some formats cannot clip while decoding: decode, then cut.
