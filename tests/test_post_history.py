@@ -261,3 +261,26 @@ def test_a_reviewer_reads_a_post_of_an_account_they_do_not_write_in(qtbot, world
     assert box.informativeText() == "De Sonora" and "5.1" in box.detailedText()
     box.close()
     QThreadPool.globalInstance().waitForDone()
+
+
+def test_visible_accounts_gives_the_same_answer_as_the_rule_one_by_one(world, clock):
+    from datetime import timedelta
+
+    from redes_desktop.models import Account, AccountAdministrator, AdminKind, Person
+    from redes_desktop.services.permissions import Action, Permissions
+
+    with world.database.session() as session:
+        # An ended designation (yesterday) on Sonora's account: no longer seen through it.
+        today = Permissions(session, clock).today()
+        session.add(AccountAdministrator(
+            account_id=world.people["sonora"], person_id=world.people["titular"],
+            kind=AdminKind.SUPLENTE, since=today - timedelta(days=30),
+            until=today - timedelta(days=1)))
+        session.flush()
+        permissions = Permissions(session, clock)
+        accounts = list(session.query(Account).all())
+        for person in session.query(Person).all():
+            expected = [a.id for a in accounts
+                        if permissions.check(person, Action.VIEW_ACCOUNT, account=a)]
+            assert [a.id for a in permissions.visible_accounts(person, accounts)] == expected
+        session.rollback()

@@ -70,18 +70,13 @@ def _snippet(text: str) -> str:
 
 def _viewable(session: Session, person: Person, clock: Clock) -> list[Account]:
     from sqlalchemy import select
-    from sqlalchemy.orm import selectinload
 
-    from redes_desktop.models import Account, Role
-    from redes_desktop.services.permissions import Action, Permissions
+    from redes_desktop.models import Account
+    from redes_desktop.services.permissions import Permissions
 
     accounts = session.scalars(
-        select(Account).where(Account.deleted_at.is_(None))
-        .options(selectinload(Account.administrators)).order_by(Account.handle))
-    if person.has_role(Role.REVISOR_CNCS):
-        return list(accounts)
-    permissions = Permissions(session, clock)
-    return [a for a in accounts if permissions.check(person, Action.VIEW_ACCOUNT, account=a)]
+        select(Account).where(Account.deleted_at.is_(None)).order_by(Account.handle))
+    return Permissions(session, clock).visible_accounts(person, accounts)
 
 
 def _scope(session: Session, person: Person, clock: Clock,
