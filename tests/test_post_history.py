@@ -9,8 +9,7 @@ from datetime import UTC, date, datetime
 import pytest
 from PySide6.QtCore import QThreadPool
 
-from redes_desktop.actions.post_calendar import calendar_posts, published_posts, \
-    viewable_accounts
+from redes_desktop.actions.post_calendar import calendar_posts, published_posts, viewable_accounts
 from redes_desktop.calendar_grid import MONTH, WEEK, month_weeks, period_bounds, title
 from redes_desktop.context import AppContext
 from redes_desktop.errors import PermissionDenied

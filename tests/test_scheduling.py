@@ -95,7 +95,8 @@ def _set_local(view, day: QDate, time: QTime) -> None:
     view.schedule.edit.setDateTime(QDateTime(day, time, shown.timeZone()))
 
 
-def test_the_schedule_round_trips_through_save_and_reload(qtbot, context, view, typer):
+def test_the_schedule_round_trips_through_save_and_reload(qtbot, context, view,  # noqa: F811
+                                                          typer):
     typer(view.editor, "Mañana hay simulacro")
     _set_local(view, QDate(2026, 3, 11), QTime(10, 30))
     assert view.schedule.error == ""
@@ -120,7 +121,8 @@ def test_the_schedule_round_trips_through_save_and_reload(qtbot, context, view, 
     assert _stored(context.database, post_id) is None
 
 
-def test_a_past_date_is_refused_in_spanish_and_nothing_is_lost(qtbot, context, view, typer):
+def test_a_past_date_is_refused_in_spanish_and_nothing_is_lost(qtbot, context,  # noqa: F811
+                                                               view, typer):
     typer(view.editor, "Aviso")
     _set_local(view, QDate(2026, 3, 11), QTime(10, 30))
     view.save_now()
@@ -149,3 +151,12 @@ def test_the_schedule_entries_read_in_spanish_in_the_bitacora(action, label):
     from redes_desktop.ui.bitacora.table_model import action_label
 
     assert action_label(action) == label
+
+
+def test_ticking_the_box_after_the_default_time_passed_starts_from_the_next_hour(
+        qtbot, view, clock):
+    clock.advance(timedelta(hours=5))  # the form stayed open: the default 13:00 has passed
+    view.schedule.enabled_box.setChecked(True)
+    assert view.schedule.error == ""
+    # 23:00 UTC now; the next hour is 00:00 UTC, 18:00 in México City.
+    assert view.schedule.value() == datetime(2026, 3, 11, 0, 0, tzinfo=UTC)

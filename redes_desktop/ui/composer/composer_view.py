@@ -113,7 +113,7 @@ class ComposerSection(QWidget):
         # The post as X, Facebook and Instagram show it (issue 15), updated as one types.
         self.previews = PreviewPane(pool)
         # When to publish, in México City's time; saved with the draft (issue 15).
-        self.schedule = ScheduleField()
+        self.schedule = ScheduleField(context.clock)
         self.schedule.set_value(None, context.clock())
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)

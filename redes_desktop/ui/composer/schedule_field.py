@@ -7,6 +7,7 @@ without it); unticking the box makes the draft unscheduled.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QDateTime, QTimeZone, Signal
@@ -33,8 +34,10 @@ class ScheduleField(QWidget):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, clock: Callable[[], datetime] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._clock = clock
         self._loading = False
         self.enabled_box = QCheckBox(self.tr("Programar para"))
         self.enabled_box.setToolTip(self.tr(
@@ -62,6 +65,7 @@ class ScheduleField(QWidget):
         layout.addWidget(self.error_label, 4)
         layout.addStretch(1)  # keeps the fields together when there is no message
         self.enabled_box.toggled.connect(self.edit.setEnabled)
+        self.enabled_box.toggled.connect(self._ticked)
         self.enabled_box.toggled.connect(self._edited)
         self.edit.dateTimeChanged.connect(self._edited)
 
@@ -110,6 +114,22 @@ class ScheduleField(QWidget):
         """`value`'s wall clock in the edit's zone (UTC: no machine daylight-saving jumps)."""
         shown = QDateTime(value.date(), value.time(), QTimeZone(QTimeZone.Initialization.UTC))
         return shown
+
+    def _ticked(self, checked: bool) -> None:
+        """Ticked with a time shown that has passed meanwhile (the form stayed open): start
+        from the next hour instead of refusing at once."""
+        if self._loading or not checked or self._clock is None:
+            return
+        now = self._clock()
+        when = self.value()
+        if when is not None and is_past(when, now):
+            self._loading = True
+            try:
+                shown = (now + DEFAULT_AHEAD).replace(minute=0, second=0, microsecond=0)
+                local = to_mexico(shown).replace(tzinfo=None)
+                self.edit.setDateTime(self._as_shown(from_datetime(local)))
+            finally:
+                self._loading = False
 
     def _edited(self, *_args: object) -> None:
         if not self._loading:
