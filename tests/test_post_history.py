@@ -283,3 +283,32 @@ def test_visible_accounts_gives_the_same_answer_as_the_rule_one_by_one(world, cl
                         if permissions.check(person, Action.VIEW_ACCOUNT, account=a)]
             assert [a.id for a in permissions.visible_accounts(person, accounts)] == expected
         session.rollback()
+
+
+def test_choosing_another_account_leaves_a_published_post_as_it_was(qtbot, world,
+                                                                    engine):  # noqa: F811
+    from redes_desktop.models import Account, AccountStatus, Person
+
+    with world.database.session() as session:
+        directory = Directory(session, world.clock, NullRecorder())
+        jalisco = session.get(Account, world.people["jalisco"])
+        titular = session.get(Person, world.people["titular"])
+        suplente = session.query(Person).filter(Person.email == "suplente.jal@ine.mx").one()
+        facebook = directory.create_account(
+            area=jalisco.area, network=Network.FACEBOOK, name="INE Jalisco",
+            handle="@INEJalisco", email="facebook.jal@ine.mx", status=AccountStatus.ACTIVA,
+            official=True)
+        directory.designate_administrators(facebook, titular, suplente)
+        session.commit()
+    section = ComposerSection(world, engine_factory=lambda: engine)
+    qtbot.addWidget(section)
+    assert section.open_draft(world.posts["monday"]) and section.editor.isReadOnly()
+    other = next(i for i, a in enumerate(section.accounts) if a.handle == "@INEJalisco")
+    section.account_combo.setCurrentIndex(other)
+    assert section.post_id is None and section.editor.toPlainText() == ""
+    assert not section.editor.isReadOnly()
+    section.save_now()
+    with world.database.session() as session:
+        texts = [p.text for p in session.query(Post).filter(Post.account_id == facebook.id)]
+    assert texts == []  # the published text was not copied into a draft of the other account
+    QThreadPool.globalInstance().waitForDone()

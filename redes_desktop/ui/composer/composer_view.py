@@ -378,7 +378,9 @@ class ComposerSection(QWidget):
         account = self.current_account()
         if account is None:
             return
-        if self.post_id is not None:
+        if self.drafts.read_only:
+            self.drafts.clear()  # a published post shown to be read is not copied elsewhere
+        elif self.post_id is not None:
             self.save_now()
             if not shiboken6.isValid(self):
                 return  # deleted while the draft was saved
