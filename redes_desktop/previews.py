@@ -116,13 +116,23 @@ def clamp_crop(width: int, height: int, low: float, high: float) -> Crop:
     return Crop(0, 0, width, height)
 
 
+def instagram_bounds() -> tuple[float, float]:
+    """Instagram's aspect bounds from the networks file, the ones the 6.xxii image rule warns
+    about («se recortará»), so the preview crops exactly what the check announces."""
+    from redes_desktop.checks.network_limits import limits_for
+
+    images = limits_for(Network.INSTAGRAM).images
+    default_low, default_high = SINGLE_IMAGE_ASPECT[Network.INSTAGRAM]
+    return (images.min_aspect or default_low, images.max_aspect or default_high)
+
+
 def instagram_crops(sizes: Sequence[tuple[int, int]]) -> tuple[list[Crop], Crop | None]:
     """Instagram's feed crops every image of a post (a carousel too) to the first image's
     aspect, kept within 4:5 (portrait) and 1.91:1 (landscape); its profile grid shows the first
     image as a centred square. Unreadable images ((0, 0)) get an empty crop."""
     if not sizes:
         return [], None
-    low, high = SINGLE_IMAGE_ASPECT[Network.INSTAGRAM]
+    low, high = instagram_bounds()
     first_w, first_h = sizes[0]
     target = min(max(first_w / first_h, low), high) if first_w > 0 and first_h > 0 else SQUARE
     crops = [centre_crop(w, h, target) if w > 0 and h > 0 else Crop(0, 0, 0, 0)

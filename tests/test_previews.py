@@ -126,3 +126,13 @@ def test_cards_with_images_links_and_unreadable_files(tmp_path):
     assert only_text.link_card.url == URL  # Facebook: the first link
     assert layout_post(Network.X, f"Primero {URL} y luego https://ine.mx/", []).link_card.url \
         == "https://ine.mx/"  # X: the last one
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (1080, 1350), (3000, 1000), (1600, 900)])
+def test_instagram_preview_crops_exactly_when_the_image_rule_warns(size):
+    """The preview's bounds are the networks file's, those of 6.xxii's «la red la recortará»."""
+    limits = limits_for(Network.INSTAGRAM).images
+    width, height = size
+    warned = not (limits.min_aspect <= width / height <= limits.max_aspect)
+    [crop], _grid = instagram_crops([size])
+    assert ((crop.width, crop.height) != size) == warned
