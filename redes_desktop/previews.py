@@ -265,6 +265,7 @@ def layout_post(network: Network, text: str, media: Sequence[tuple[str, str]],
     """The card of `text` with `media` ((path, alt text) pairs; images only are shown) on
     `network`. `sizes` (the images' pixel sizes) is read from the files when not given."""
     images = [(path, alt) for path, alt in media if _is_image(path)]
+    videos = len(media) - len(images)
     if sizes is None:
         sizes = [image_size(path) for path, _alt in images]
     shown, visible, hidden, cut = layout_text(network, text)
@@ -287,6 +288,8 @@ def layout_post(network: Network, text: str, media: Sequence[tuple[str, str]],
             cropped=readable and (crop.width, crop.height) != (width, height), alt_text=alt))
     if network == Network.X and len(images) > 4:
         notes.append("x_mas_de_cuatro")
+    if videos:
+        notes.append("con_video")
     grid = instagram_crops(list(sizes))[1] if network == Network.INSTAGRAM else None
     return PreviewLayout(network=network, shown_text=shown, visible=visible, hidden=hidden,
                          cut=cut, link_card=card, images=tuple(laid), grid_crop=grid,
@@ -295,9 +298,8 @@ def layout_post(network: Network, text: str, media: Sequence[tuple[str, str]],
 
 def layout_all(text: str, media: Sequence[tuple[str, str]]) -> dict[Network, PreviewLayout]:
     """The three cards, the image sizes read once."""
-    images = [(path, alt) for path, alt in media if _is_image(path)]
-    sizes = [image_size(path) for path, _alt in images]
-    return {n: layout_post(n, text, images, sizes) for n in PREVIEW_NETWORKS}
+    sizes = [image_size(path) for path, _alt in media if _is_image(path)]
+    return {n: layout_post(n, text, media, sizes) for n in PREVIEW_NETWORKS}
 
 
 _VIDEO_SUFFIXES = (".mp4", ".mov", ".m4v", ".avi", ".wmv", ".mkv", ".webm")

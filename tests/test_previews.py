@@ -136,3 +136,10 @@ def test_instagram_preview_crops_exactly_when_the_image_rule_warns(size):
     warned = not (limits.min_aspect <= width / height <= limits.max_aspect)
     [crop], _grid = instagram_crops([size])
     assert ((crop.width, crop.height) != size) == warned
+
+
+def test_a_video_is_noted_and_not_taken_for_an_image(tmp_path):
+    video = tmp_path / "mensaje.mp4"
+    video.write_bytes(b"\x00\x00\x00\x18ftypmp42")
+    card = layout_all("Mensaje del Consejero Presidente", [(str(video), "")])[Network.X]
+    assert card.images == () and "con_video" in card.notes

@@ -261,7 +261,9 @@ class PreviewCard(QFrame):
                                  "descripción: nadie podrá abrirlos desde ahí."))
         if "x_mas_de_cuatro" in layout.notes:
             lines.append(self.tr("X muestra a lo más cuatro imágenes por publicación."))
-        if self.network == Network.X and not layout.images and layout.link_card is None:
+        if "con_video" in layout.notes:
+            lines.append(self.tr("Lleva video: la vista previa no lo muestra."))
+        elif self.network == Network.X and not layout.images and layout.link_card is None:
             lines.append(self.tr("Sin imagen: en X toda publicación lleva imagen (6.xxvi)."))
         return "\n".join(lines)
 
