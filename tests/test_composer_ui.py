@@ -317,8 +317,10 @@ def test_counters_show_remaining_and_turn_red_when_over(qtbot, view, typer):
     wait_checked(qtbot, view)
     assert label.text() == "X: 320 / 280 (sobran 40)"
     assert label.property("over")
-    assert len(view.x_preview.visible_part()) <= 280
-    assert view.x_preview.visible_part().startswith("palabra palabra")
+    qtbot.waitUntil(lambda: view.previews.current, timeout=5000)
+    x_card = view.previews.cards[Network.X]
+    assert len(x_card.visible_part()) <= 280
+    assert x_card.visible_part().startswith("palabra palabra")
 
 
 def test_other_networks_can_be_checked_too(qtbot, view, typer):

@@ -1,11 +1,14 @@
 """Save a draft (autosave or «guardar ahora»): create it on the first save, else store the
-text and media. The bitácora records what the latest check of this very text found (8.iii)."""
+text, media and scheduled time. The bitácora records what the latest check of this very text
+found (8.iii), and every change of the scheduled time."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
 from typing import Any
 
 from redes_desktop.actions.unit_of_work import acting_person, unit_of_work
@@ -18,16 +21,46 @@ from redes_desktop.services.activity import ActivityRecorder
 Findings = Sequence[Mapping[str, Any]] | None
 
 
+
+class Unchanged(Enum):
+    """The scheduled time is left as stored (the caller did not touch it)."""
+
+    KEEP = "keep"
+
+
+KEEP = Unchanged.KEEP
+# When to publish (aware; None: not scheduled), or KEEP.
+Schedule = datetime | None | Unchanged
+
+
 @dataclass(frozen=True)
 class SavedDraft:
     post_id: uuid.UUID
     changed: bool  # False: nothing differed from what was stored (autosave no-op)
+    # Why the scheduled time was not stored (a time already past); the text was saved anyway.
+    schedule_error: str = ""
+
+
+def _apply_schedule(service: Any, person: Any, post: Any, scheduled_at: Schedule
+                    ) -> tuple[bool, str]:
+    """Store the scheduled time; a refusal is returned, never raised: the text typed is saved
+    whatever happens to the time (nothing typed is lost)."""
+    from redes_desktop.errors import ValidationError
+
+    if scheduled_at is KEEP:
+        return False, ""
+    try:
+        return service.schedule(person, post, scheduled_at), ""
+    except ValidationError as error:
+        if error.field != "programada":
+            raise
+        return False, error.message
 
 
 def create_draft(database: Database, *, clock: Clock, recorder: ActivityRecorder,
                  person_id: uuid.UUID | None, account_id: uuid.UUID, text: str,
                  is_reply: bool, media: Sequence[tuple[str, str]],
-                 findings: Findings) -> SavedDraft:
+                 findings: Findings, scheduled_at: Schedule = KEEP) -> SavedDraft:
     """A new draft in `account_id` (the person must be allowed to compose there, 5.1)."""
     from redes_desktop.services.directory import Directory
     from redes_desktop.services.posts import MediaSpec, PostService
@@ -41,13 +74,16 @@ def create_draft(database: Database, *, clock: Clock, recorder: ActivityRecorder
                                     findings=None if specs else findings)
         if specs:
             service.save_draft(person, post, text, specs, is_reply=is_reply, findings=findings)
-        return SavedDraft(post.id, True)
+        _changed, error = _apply_schedule(service, person, post, scheduled_at)
+        return SavedDraft(post.id, True, error)
 
 
 def save_draft(database: Database, *, clock: Clock, recorder: ActivityRecorder,
                person_id: uuid.UUID | None, post_id: uuid.UUID, text: str, is_reply: bool,
-               media: Sequence[tuple[str, str]], findings: Findings) -> SavedDraft:
-    """Store the text and media of the draft `post_id` (its account stays)."""
+               media: Sequence[tuple[str, str]], findings: Findings,
+               scheduled_at: Schedule = KEEP) -> SavedDraft:
+    """Store the text, media and (unless KEEP) scheduled time of the draft `post_id` (its
+    account stays)."""
     from redes_desktop.services.posts import MediaSpec, PostService
 
     with unit_of_work(database) as session:
@@ -57,4 +93,5 @@ def save_draft(database: Database, *, clock: Clock, recorder: ActivityRecorder,
         changed = service.save_draft(person, post, text,
                                      [MediaSpec(path, alt) for path, alt in media],
                                      is_reply=is_reply, findings=findings)
-        return SavedDraft(post.id, changed)
+        rescheduled, error = _apply_schedule(service, person, post, scheduled_at)
+        return SavedDraft(post.id, changed or rescheduled, error)

@@ -20,9 +20,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from redes_desktop.checks.model import CheckResult, Finding, RecentPost, Severity
-from redes_desktop.clock import Clock
+from redes_desktop.clock import Clock, as_utc
 from redes_desktop.errors import NotFound, ValidationError
 from redes_desktop.models import Account, Person, Post, PostMedia, PostStatus
+from redes_desktop.scheduling import is_past, past_schedule_message
 from redes_desktop.services.activity import ActivityEntry, ActivityRecorder
 from redes_desktop.services.permissions import Action, Permissions
 
@@ -187,6 +188,32 @@ class PostService:
         self.session.flush()
         self._record(actor, post, "borrador_editado", caracteres=len(text), imagenes=len(specs),
                      **_checked(findings))
+        return True
+
+    def schedule(self, actor: Person, post: Post, when: datetime | None) -> bool:
+        """Set (or, with None, clear) when `post` is to be published; False when it was
+        already so. A time in the past is refused before anything changes (times are kept in
+        UTC to the minute; messages say them in México City's time)."""
+        if post.status not in EDITABLE:
+            raise ValidationError(
+                f"La publicación está «{post.status.label}»: ya no se puede programar.",
+                field="programada")
+        self.permissions.require(actor, Action.COMPOSE, account=post.account)
+        wanted = None if when is None else as_utc(when).replace(second=0, microsecond=0)
+        current = None if post.scheduled_at is None else as_utc(post.scheduled_at)
+        if wanted == current:
+            return False
+        if wanted is not None and is_past(wanted, self.clock()):
+            raise ValidationError(past_schedule_message(wanted), field="programada")
+        post.scheduled_at = wanted
+        self.session.flush()
+        if wanted is None:
+            self._record(actor, post, "programacion_retirada",
+                         programada_antes=current.isoformat() if current else None)
+        else:
+            self._record(actor, post, "publicacion_programada",
+                         programada_para=wanted.isoformat(),
+                         **({"programada_antes": current.isoformat()} if current else {}))
         return True
 
     def require_publishable(self, actor: Person, post: Post,

@@ -32,8 +32,8 @@ _ACCENTED = {
     "dia": "día", "dias": "días", "dueno": "dueño", "edicion": "edición",
     "evaluacion": "evaluación", "exportacion": "exportación", "identificacion":
     "identificación", "imagenes": "imágenes", "informacion":
-    "información", "invalido": "inválido", "limite": "límite", "publicacion": "publicación",
-    "revision": "revisión",
+    "información", "invalido": "inválido", "limite": "límite", "programacion": "programación",
+    "publicacion": "publicación", "revision": "revisión",
     "rotacion": "rotación", "sesion": "sesión", "sincronizacion": "sincronización",
     "ultimo": "último", "verificacion": "verificación", "version": "versión",
 }

@@ -17,25 +17,32 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from redes_desktop.actions.check_request import check_request
+from redes_desktop.actions.post_calendar import CalendarPost, PublishedRow
 from redes_desktop.checks.engine import CheckEngine, CheckRequest
 from redes_desktop.checks.model import RecentPost
+from redes_desktop.clock import to_mexico
 from redes_desktop.context import AppContext
 from redes_desktop.models import Network
 from redes_desktop.services.media_library import import_for_publication
+from redes_desktop.ui.composer.calendar_view import CalendarView
 from redes_desktop.ui.composer.check_scheduler import CheckOutcome, CheckScheduler
-from redes_desktop.ui.composer.counters import CountersBar, XPreview
+from redes_desktop.ui.composer.counters import CountersBar
 from redes_desktop.ui.composer.draft_actions import DraftActions, DraftWidgets, SectionHooks
 from redes_desktop.ui.composer.findings_panel import FindingsPanel, merge_findings
 from redes_desktop.ui.composer.media_panel import MediaPanel
 from redes_desktop.ui.composer.offsets import OffsetMapper
 from redes_desktop.ui.composer.post_details import PostDetailsPanel
 from redes_desktop.ui.composer.post_editor import PostEditor
+from redes_desktop.ui.composer.previews import PreviewPane
+from redes_desktop.ui.composer.published_view import PublishedView
+from redes_desktop.ui.composer.schedule_field import ScheduleField
 from redes_desktop.ui.composer.store import AccountChoice, ComposerStore
 from redes_desktop.ui.fit import compact_combo
 from redes_desktop.ui.off_thread import call_off_thread
@@ -84,6 +91,7 @@ class ComposerSection(QWidget):
         # Set by consultas.composer_link.install: «Consultar a CNCS…» and its status line.
         self.consult_handler: Callable[[uuid.UUID | None], None] | None = None
         self.consultation_badge: QWidget | None = None
+        self.history_box: QMessageBox | None = None  # a post read from the history
         self.outcome: CheckOutcome | None = None
         self.accounts: list[AccountChoice] = []
         self._recent: tuple[RecentPost, ...] = ()
@@ -102,7 +110,11 @@ class ComposerSection(QWidget):
         # Purpose, source, bulletin headline, topic and validity (6.i, 6.iv, 6.x, 6.xxvii, 5.2 d).
         self.details_panel = PostDetailsPanel(context, lambda: self.post_id)
         self.counters = CountersBar()
-        self.x_preview = XPreview()
+        # The post as X, Facebook and Instagram show it (issue 15), updated as one types.
+        self.previews = PreviewPane(pool)
+        # When to publish, in México City's time; saved with the draft (issue 15).
+        self.schedule = ScheduleField(context.clock)
+        self.schedule.set_value(None, context.clock())
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.save_label = QLabel()
@@ -133,6 +145,7 @@ class ComposerSection(QWidget):
                 network_boxes=self.network_boxes, save_label=self.save_label,
                 new_action=self.new_action, consult_action=self.consult_action,
                 discard_action=self.discard_action, publish_action=self.publish_action,
+                schedule=self.schedule,
             ),
             self.store, self.scheduler,
             SectionHooks(
@@ -148,8 +161,11 @@ class ComposerSection(QWidget):
 
         self.editor.textChanged.connect(self._on_edit)
         self.media.changed.connect(self._on_edit)
+        self.editor.textChanged.connect(self._update_previews)  # also when a draft is loaded
+        self.media.changed.connect(self._update_previews)
         self.reply_box.toggled.connect(self._on_edit)
         self.details_panel.changed.connect(self._on_edit)
+        self.schedule.changed.connect(self._on_schedule_edit)
         for box in self.network_boxes.values():
             box.toggled.connect(self.schedule_check)
         self.account_combo.currentIndexChanged.connect(self._on_account_changed)
@@ -216,8 +232,12 @@ class ComposerSection(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.counters)
-        right_layout.addWidget(self.findings, 3)
-        right_layout.addWidget(self.x_preview, 1)
+        findings_and_previews = QSplitter(Qt.Orientation.Vertical)
+        findings_and_previews.addWidget(self.findings)
+        findings_and_previews.addWidget(self.previews)
+        findings_and_previews.setStretchFactor(0, 3)
+        findings_and_previews.setStretchFactor(1, 2)
+        right_layout.addWidget(findings_and_previews, 1)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
@@ -229,6 +249,7 @@ class ComposerSection(QWidget):
         work_layout.setContentsMargins(0, 0, 0, 0)
         work_layout.addWidget(toolbar)
         work_layout.addLayout(target)
+        work_layout.addWidget(self.schedule)
         work_layout.addWidget(self.account_banner)
         work_layout.addWidget(splitter, 1)
         bottom = QHBoxLayout()
@@ -239,8 +260,21 @@ class ComposerSection(QWidget):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.explanation)
         self.pages.addWidget(work)
+        # The history beside the editor (issue 15): the week or month of scheduled and
+        # published posts, and the published posts with their links. Read when first shown.
+        self.calendar = CalendarView(self.store, self._pool)
+        self.published = PublishedView(self.store, self._pool)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.pages, self.tr("Redactar"))
+        self.tabs.addTab(self.calendar, self.tr("Calendario"))
+        self.tabs.addTab(self.published, self.tr("Publicadas"))
+        self._history_stale = {self.calendar: True, self.published: True}
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.calendar.open_post.connect(self.open_from_history)
+        self.published.open_post.connect(self.open_from_history)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.pages)
+        layout.addWidget(self.tabs)
 
     # -- drafts (the public face of `drafts`, for the window, the tests and the benchmark) --
     @property
@@ -265,6 +299,38 @@ class ComposerSection(QWidget):
     def mark_published(self) -> bool:
         return self.drafts.mark_published()
 
+    def show_history(self, view: CalendarView | PublishedView) -> None:
+        self.tabs.setCurrentWidget(view)
+
+    def _on_tab_changed(self, _index: int) -> None:
+        view = self.tabs.currentWidget()
+        if view is self.calendar or view is self.published:
+            assert isinstance(view, CalendarView | PublishedView)
+            if self._history_stale.get(view):
+                self._history_stale[view] = False
+                view.reload_accounts()  # then its posts
+            else:
+                view.refresh()  # drafts scheduled or published since it was last shown
+
+    def open_from_history(self, post: CalendarPost | PublishedRow) -> bool:
+        """A post clicked in the calendar or the published list: shown in the editor (a
+        published one to be read). A post of an account the person may see but not write in
+        (a CNCS reviewer, a suplente not covering) is shown in a window to be read."""
+        if all(account.id != post.account_id for account in self.accounts):
+            when = to_mexico(post.when if isinstance(post, CalendarPost) else post.published_at)
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Publicación"),
+                              self.tr("%s, %s") % (post.handle, f"{when:%d/%m/%Y %H:%M}"),
+                              QMessageBox.StandardButton.Close, self)
+            box.setInformativeText(post.text + (f"\n\n{post.url}" if post.url else ""))
+            box.setDetailedText(self.tr(
+                "Puede ver esta publicación, pero no redactar en la cuenta %s (criterio 5.1): "
+                "por eso no se abre en el editor.") % post.handle)
+            self.history_box = box
+            box.open()
+            return False
+        self.tabs.setCurrentIndex(0)
+        return self.open_draft(post.id)
+
     def consult(self) -> None:
         if self.consult_handler is not None:
             self.save_now()
@@ -286,6 +352,8 @@ class ComposerSection(QWidget):
         accounts, explanation = call_off_thread(self.store.composable_accounts, self._pool)
         if not shiboken6.isValid(self):
             return  # deleted while the accounts were read
+        self._history_stale = {self.calendar: True, self.published: True}
+        self._on_tab_changed(self.tabs.currentIndex())  # another person: other accounts
         self.accounts = accounts
         self.drafts.loading = True
         self.account_combo.clear()
@@ -310,7 +378,9 @@ class ComposerSection(QWidget):
         account = self.current_account()
         if account is None:
             return
-        if self.post_id is not None:
+        if self.drafts.read_only:
+            self.drafts.clear()  # a published post shown to be read is not copied elsewhere
+        elif self.post_id is not None:
             self.save_now()
             if not shiboken6.isValid(self):
                 return  # deleted while the draft was saved
@@ -320,11 +390,16 @@ class ComposerSection(QWidget):
         self.show_account_state()
         self._reset_networks()
 
+    def _update_previews(self) -> None:
+        self.previews.update_post(self.editor.toPlainText(), self.media.items())
+
     def show_account_state(self) -> None:
         """An account with an open incident takes no draft: say so before anything is typed
         and make the editor read-only (the text already there stays, for copying)."""
         account = self.current_account()
         blocked = account is not None and account.compromised
+        if account is not None:
+            self.previews.set_account(account.name, account.handle)
         if account is not None and blocked:
             self.account_banner.setText(self.tr(
                 "La cuenta %s tiene un incidente abierto (criterio 6.xxx): no se puede redactar "
@@ -332,9 +407,11 @@ class ComposerSection(QWidget):
                 "otra cuenta para redactar.") % account.handle)
         self.account_banner.setVisible(blocked)
         if not self.publishing:
-            self.editor.setReadOnly(blocked)
-            self.media.setEnabled(not blocked)
-            self.reply_box.setEnabled(not blocked)
+            read_only = blocked or self.drafts.read_only
+            self.editor.setReadOnly(read_only)
+            self.media.setEnabled(not read_only)
+            self.reply_box.setEnabled(not read_only)
+            self.schedule.setReadOnly(read_only)
 
     def _reset_networks(self) -> None:
         """Tick only the current account's network, then check again."""
@@ -396,6 +473,14 @@ class ComposerSection(QWidget):
         self.publish_action.setEnabled(False)
         return self.scheduler.schedule(self.build_request())
 
+    def _on_schedule_edit(self) -> None:
+        """A new time is saved with the draft (a past one is refused at once, with why)."""
+        if self.drafts.loading:
+            return
+        self.schedule.for_save(self.context.clock())
+        if self.current_account() is not None:
+            self.drafts.schedule_save()
+
     def _on_edit(self) -> None:
         if self.drafts.loading:
             return
@@ -411,16 +496,12 @@ class ComposerSection(QWidget):
                                   for r in rows])
         self.findings.set_results(outcome.results)
         self.counters.set_results(outcome.results)
-        x_result = outcome.results.get(Network.X)
-        self.x_preview.setVisible(x_result is not None)
-        if x_result is not None:
-            self.x_preview.set_result(x_result.text, outcome.splits.get(Network.X))
         status = "\n".join(outcome.status.values())
         if status != self.status_label.text():
             self.status_message.emit(status)
         self.status_label.setText(status)
         self.publish_action.setEnabled(
-            self.current_account() is not None
+            self.current_account() is not None and not self.drafts.read_only
             and all(r.publishable for r in outcome.results.values())
         )
 

@@ -33,7 +33,8 @@ from redes_desktop.models import Network, Post
 from redes_desktop.ui.composer.check_scheduler import CheckOutcome, CheckScheduler
 from redes_desktop.ui.composer.media_panel import MediaPanel
 from redes_desktop.ui.composer.post_editor import PostEditor
-from redes_desktop.ui.composer.store import AccountChoice, ComposerStore
+from redes_desktop.ui.composer.schedule_field import ScheduleField
+from redes_desktop.ui.composer.store import AccountChoice, ComposerStore, DraftData
 from redes_desktop.ui.off_thread import call_off_thread
 from redes_desktop.ui.tasks import SynchronousPool, run_task
 from redes_desktop.ui.url_dialog import ask_url
@@ -66,6 +67,7 @@ class DraftWidgets:
     consult_action: QAction
     discard_action: QAction
     publish_action: QAction
+    schedule: ScheduleField  # «Programar para», saved with the draft (issue 15)
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,8 @@ class DraftActions(QObject):
         self.loading = False  # the widgets are being filled by code: no save, no re-check
         self.saving = False  # an autosave runs on the worker
         self._publishing = False  # True while "Marcar como publicada" runs on the worker
+        # A published (or otherwise final) post opened to be read: nothing is saved.
+        self.read_only = False
 
     @property
     def publishing(self) -> bool:
@@ -146,7 +150,7 @@ class DraftActions(QObject):
         """The timer's save, on the worker: typing never waits for the database and its fsync
         (a save took 7–25 ms on the UI thread, over a frame)."""
         account = self.hooks.current_account()
-        if self.loading or self._publishing or account is None:
+        if self.loading or self._publishing or self.read_only or account is None:
             return
         if self.saving:
             self._save_timer.start()  # once the running save is done
@@ -160,11 +164,14 @@ class DraftActions(QObject):
         findings = self.store.findings_for(text, reply)  # the latest check, read here
         store = self.store
         account_id = account.id
+        scheduled = w.schedule.for_save(self.clock())  # KEEP (and said why) when past
 
         def work() -> tuple[bool, uuid.UUID]:
             if post_id is None:
-                return True, store.create(account_id, text, reply, media, findings=findings)
-            return store.save(post_id, text, reply, media, findings=findings), post_id
+                return True, store.create(account_id, text, reply, media, findings=findings,
+                                          scheduled_at=scheduled)
+            return store.save(post_id, text, reply, media, findings=findings,
+                              scheduled_at=scheduled), post_id
 
         self.saving = True
         self._saving_text = text
@@ -183,7 +190,9 @@ class DraftActions(QObject):
         changed, post_id = result
         if self.post_id is None:
             self.post_id = post_id
-            self.refresh_drafts()
+            self.refresh_drafts()  # waits in a local event loop: the section may be deleted
+            if not shiboken6.isValid(self):
+                return
         if self.widgets.editor.toPlainText() == getattr(self, "_saving_text", None) \
                 and not self._save_timer.isActive():
             self.unsaved = False
@@ -202,7 +211,7 @@ class DraftActions(QObject):
         self._save_timer.stop()
         self._wait_for_autosave()
         account = self.hooks.current_account()
-        if self.loading or self._publishing or account is None:
+        if self.loading or self._publishing or self.read_only or account is None:
             return False
         w = self.widgets
         text, media = w.editor.toPlainText(), w.media.items()
@@ -211,15 +220,18 @@ class DraftActions(QObject):
         if post_id is None and not text.strip() and not media:
             self.unsaved = False  # nothing worth keeping
             return False
+        scheduled = w.schedule.for_save(self.clock())  # KEEP (and said why) when past
         self.saving = True  # the autosave timer waits for this save
         try:
             if post_id is None:
                 self.post_id = call_off_thread(
-                    lambda: store.create(account_id, text, reply, media), self._pool)
+                    lambda: store.create(account_id, text, reply, media,
+                                         scheduled_at=scheduled), self._pool)
                 changed = True
             else:
                 changed = call_off_thread(
-                    lambda: store.save(post_id, text, reply, media), self._pool)
+                    lambda: store.save(post_id, text, reply, media, scheduled_at=scheduled),
+                    self._pool)
         except UserFacingError as error:
             if shiboken6.isValid(self) and shiboken6.isValid(w.save_label):
                 w.save_label.setText(self.tr("No se guardó: %s") % error.message)
@@ -303,12 +315,36 @@ class DraftActions(QObject):
         w.editor.setPlainText(data.text)
         w.media.set_items(list(data.media))
         w.reply_box.setChecked(data.is_reply)
+        w.schedule.set_value(data.scheduled_at, self.clock())
         self.loading = False
         self.post_id = data.id
         self.unsaved = False
+        self.set_read_only(not data.editable)
+        if not data.editable:
+            w.save_label.setText(self.read_only_note(data))
         self.hooks.reset_networks()
         self.refresh_drafts()
         return True
+
+    def read_only_note(self, data: DraftData) -> str:
+        if data.published_at is not None:
+            from redes_desktop.clock import to_mexico
+
+            when = to_mexico(data.published_at).strftime("%d/%m/%Y %H:%M")
+            return self.tr("Publicada el %s: solo lectura.") % when
+        return self.tr("«%s»: solo lectura.") % data.status_label
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A post that can no longer change (published, discarded, in consultation) is shown
+        to be read; a new draft or another draft makes the editor writable again."""
+        self.read_only = read_only
+        w = self.widgets
+        account = self.hooks.current_account()
+        blocked = account is not None and account.compromised
+        w.editor.setReadOnly(read_only or blocked)
+        w.media.setEnabled(not (read_only or blocked))
+        w.reply_box.setEnabled(not (read_only or blocked))
+        w.schedule.setReadOnly(read_only or blocked)
 
     def new_draft(self) -> None:
         if self.may_leave_text():
@@ -322,7 +358,10 @@ class DraftActions(QObject):
         w.editor.setPlainText("")
         w.media.set_items([])
         w.reply_box.setChecked(False)
+        w.schedule.set_value(None, self.clock())
         self.loading = False
+        if self.read_only:
+            self.set_read_only(False)
         self._save_timer.stop()
         self.unsaved = False
         w.save_label.clear()
@@ -410,7 +449,7 @@ class DraftActions(QObject):
         self._publishing = running
         w = self.widgets
         w.editor.setReadOnly(running)
-        for widget in (w.media, w.reply_box, w.account_combo, w.drafts_combo,
+        for widget in (w.media, w.reply_box, w.account_combo, w.drafts_combo, w.schedule,
                        *w.network_boxes.values()):
             widget.setEnabled(not running)
         for action in (w.new_action, w.consult_action, w.discard_action):

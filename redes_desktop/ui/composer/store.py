@@ -9,21 +9,31 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from redes_desktop.actions.composable_accounts import AccountChoice, composable_accounts
 from redes_desktop.actions.discard_draft import discard_draft
 from redes_desktop.actions.list_drafts import DraftSummary, list_drafts
 from redes_desktop.actions.open_draft import DraftData, open_draft
+from redes_desktop.actions.post_calendar import (
+    CalendarPost,
+    PublishedRow,
+    ViewableAccount,
+    calendar_posts,
+    published_posts,
+    viewable_accounts,
+)
 from redes_desktop.actions.publish_post import PublishedPost, publish_post
 from redes_desktop.actions.recent_posts import recent_posts
-from redes_desktop.actions.save_draft import create_draft, save_draft
+from redes_desktop.actions.save_draft import KEEP, Schedule, create_draft, save_draft
 from redes_desktop.actions.unit_of_work import NoIdentity
 from redes_desktop.checks.model import RecentPost
 from redes_desktop.context import AppContext
 from redes_desktop.services.posts import PostChecker, findings_summary
 
-__all__ = ["AccountChoice", "ComposerStore", "DraftData", "DraftSummary", "outcome_summary"]
+__all__ = ["KEEP", "AccountChoice", "ComposerStore", "DraftData", "DraftSummary", "Schedule",
+           "outcome_summary"]
 
 # The latest check the composer holds (a `CheckOutcome`: `.request` and `.results`), or None.
 OutcomeSource = Callable[[], Any]
@@ -79,21 +89,27 @@ class ComposerStore:
 
     def create(self, account_id: uuid.UUID, text: str, is_reply: bool,
                media: list[tuple[str, str]], *,
-               findings: list[dict[str, Any]] | None = None) -> uuid.UUID:
+               findings: list[dict[str, Any]] | None = None,
+               scheduled_at: Schedule = KEEP) -> uuid.UUID:
+        """A new draft; the composer checked `scheduled_at` is not past (the action refuses
+        a past time again, without losing the text: the field then says why)."""
         return create_draft(
             self.context.database, clock=self.context.clock, recorder=self.context.recorder,
             person_id=self._person_id, account_id=account_id, text=text, is_reply=is_reply,
-            media=media, findings=self._findings(text, is_reply, findings)).post_id
+            media=media, findings=self._findings(text, is_reply, findings),
+            scheduled_at=scheduled_at).post_id
 
     def save(self, post_id: uuid.UUID, text: str, is_reply: bool,
              media: list[tuple[str, str]], *,
-             findings: list[dict[str, Any]] | None = None) -> bool:
+             findings: list[dict[str, Any]] | None = None,
+             scheduled_at: Schedule = KEEP) -> bool:
         """Autosave; `findings` (a `findings_summary`) defaults to the latest check's, when
-        it was a check of this very text."""
+        it was a check of this very text; `scheduled_at` KEEP leaves the time as stored."""
         return save_draft(
             self.context.database, clock=self.context.clock, recorder=self.context.recorder,
             person_id=self._person_id, post_id=post_id, text=text, is_reply=is_reply,
-            media=media, findings=self._findings(text, is_reply, findings)).changed
+            media=media, findings=self._findings(text, is_reply, findings),
+            scheduled_at=scheduled_at).changed
 
     def recent_posts(self, account_id: uuid.UUID,
                      exclude: uuid.UUID | None) -> tuple[RecentPost, ...]:
@@ -105,6 +121,21 @@ class ComposerStore:
         return publish_post(self.context.database, clock=self.context.clock,
                             recorder=self.context.recorder, check_post=check_post,
                             person_id=self._person_id, post_id=post_id, url=url)
+
+    # -- history: calendar and published posts (issue 15) ------------------------------------
+    def viewable_accounts(self) -> tuple[ViewableAccount, ...]:
+        return viewable_accounts(self.context.database, clock=self.context.clock,
+                                 person_id=self._person_id)
+
+    def calendar_posts(self, start: datetime, end: datetime,
+                       account_id: uuid.UUID | None) -> tuple[CalendarPost, ...]:
+        return calendar_posts(self.context.database, clock=self.context.clock,
+                              person_id=self._person_id, start=start, end=end,
+                              account_id=account_id)
+
+    def published_posts(self, account_id: uuid.UUID | None) -> tuple[PublishedRow, ...]:
+        return published_posts(self.context.database, clock=self.context.clock,
+                               person_id=self._person_id, account_id=account_id)
 
     def discard(self, post_id: uuid.UUID) -> None:
         discard_draft(self.context.database, clock=self.context.clock,
