@@ -4,7 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test bench lint typecheck demo clean system-deps package bundle-smoke bench-bundle constraints
+.PHONY: run test bench lint typecheck demo clean system-deps package bundle-smoke bench-bundle constraints \
+	translations
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +55,11 @@ test: $(STAMP) system-deps
 
 bench: $(STAMP) system-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks $(ARGS)
+
+# The Qt Linguist catalogue (resources/i18n/*.ts) from the code, its Spanish plural forms and the
+# compiled .qm the program loads (PySide6's lupdate and lrelease; tests/test_translations.py).
+translations: $(STAMP)
+	$(BIN)/python -m redes_desktop.ui.i18n_catalogue
 
 lint: $(STAMP)
 	$(BIN)/ruff check redes_desktop tests benchmarks

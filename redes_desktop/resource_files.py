@@ -41,6 +41,8 @@ SHIPPED = (
     "dictionaries/hunspell/README_es_MX.txt",
     "dictionaries/hunspell/es_MX.aff",
     "dictionaries/hunspell/es_MX.dic",
+    "i18n/redes_desktop_es_MX.qm",
+    "i18n/redes_desktop_es_MX.ts",
     "icons/redes-desktop.svg",
     "passwords/README.md",
     "passwords/palabras-es.txt",

@@ -287,7 +287,7 @@ def test_image_requirement_disappears_after_adding_an_image(qtbot, view, typer, 
     typer(view.editor, "Aviso")
     wait_checked(qtbot, view)
     assert "6.xxvi" in rules_listed(view)
-    assert "No publicable: 1 problema(s) que bloquean" in view.findings.summary_label.text()
+    assert "No publicable: 1 problema que bloquea" in view.findings.summary_label.text()
     assert not view.publish_action.isEnabled()
 
     view.media.add_files([str(png)])

@@ -284,7 +284,7 @@ class BitacoraSection(QWidget):
         if error is not None:
             self.status.setText(self.tr("La búsqueda falló: %s") % error)
             return
-        self.status.setText(self.tr("%n entrada(s) contienen el texto buscado.", "", total))
+        self.status.setText(self.tr("%n entrada(s) contiene(n) el texto buscado.", "", total))
 
     def _show_count(self) -> None:
         self.status.setText(self.tr("%n entrada(s)", "", self.model.rowCount()))
@@ -362,7 +362,7 @@ class BitacoraSection(QWidget):
         if error is not None:
             self.status.setText(self.tr("No se pudo verificar: %s") % error)
         elif integrity.ok:
-            self.status.setText(self.tr("Bitácora íntegra: %n entrada(s) verificadas.", "",
+            self.status.setText(self.tr("Bitácora íntegra: %n entrada(s) verificada(s).", "",
                                         integrity.checked))
         else:
             self.status.setText(self.tr("¡Bitácora alterada! %s")
@@ -394,8 +394,7 @@ class BitacoraSection(QWidget):
                                 else self.tr("No se pudo exportar: %s") % error)
             return
         count, problem = outcome.count, outcome.problem
-        text = (self.tr("Se exportaron %1 entradas a %2.")
-                .replace("%1", str(count)).replace("%2", path))
+        text = self.tr("%n entrada(s) exportada(s) a %1.", "", count).replace("%1", path)
         if problem:
             text += " " + self.tr("¡Atención! La bitácora no verifica: %1 Las entradas "
                                   "afectadas van marcadas en la columna «verificacion».") \

@@ -104,8 +104,8 @@ class FindingsPanel(QWidget):
         for network, result in results.items():
             blocking = sum(1 for f in result.findings if f.severity == Severity.BLOQUEA)
             if blocking:
-                text = self.tr("%s: No publicable: %d problema(s) que bloquean") % (
-                    network.label, blocking)
+                text = self.tr("%1: No publicable: %n problema(s) que bloquea(n)", "",
+                               blocking).replace("%1", network.label)
                 lines.append(f'<span style="color:{BLOCK_COLOUR.name()}"><b>{text}</b></span>')
             else:
                 text = self.tr("%s: Publicable") % network.label
