@@ -20,8 +20,8 @@ from redes_desktop.errors import UserFacingError
 from redes_desktop.gc_tuning import freeze_long_lived_objects
 from redes_desktop.paths import resolve_data_dir
 from redes_desktop.resource_files import verify as verify_installed_files
-from redes_desktop.ui.main_window import MainWindow, error_box
 from redes_desktop.ui.i18n import install_app_translations
+from redes_desktop.ui.main_window import MainWindow, error_box
 from redes_desktop.ui.tasks import run_task
 from redes_desktop.workspace import Workspace, open_workspace
 

@@ -171,7 +171,8 @@ class DictionaryTab(QWidget):
         text = self.tr("%n palabra(s) nueva(s) importada(s).", "", added)
         if refused:
             text += " " + self.tr("%n línea(s) sin importar porque no es una palabra por "
-                                  "línea: %1.", "", len(refused)).replace("%1", ", ".join(refused[:5]))
+                                  "línea: %1.", "", len(refused)).replace(
+                                      "%1", ", ".join(refused[:5]))
         self.message.say(text)
         self.dialog.changed.emit("diccionario")
 
