@@ -415,38 +415,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Fecha: %s (hora de la Ciudad de México)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Acción: %s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Persona: %s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cuenta: %s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Área: %s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Estación: %s · entrada %d</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Huella (MAC): %s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No se puede descifrar: la entrada fue alterada.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Verificando la bitácora…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1504,6 +1472,77 @@ El texto de la publicación no está guardado. Si continúa, se perderá. Cópie
     </message>
     <message>
         <source>hasta el %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EntryDetails</name>
+    <message>
+        <source>Sí</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(registro interno: véalo en la exportación)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(huella interna: véala en la exportación)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>del %1 al %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no identificada)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sistema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fecha: %1 (hora de la Ciudad de México)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acción: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Persona: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cuenta: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Área: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estación: %1 · entrada %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No se puede descifrar: la entrada fue alterada.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detalles:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sin detalles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>El registro completo, con sus identificadores y su huella, va en la exportación («Exportar…»).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -17,26 +17,9 @@ from PySide6.QtGui import QBrush, QColor
 from redes_desktop.bitacora.names import Names
 from redes_desktop.bitacora.query import BitacoraReader, EntryView, Filters
 from redes_desktop.clock import to_mexico
+from redes_desktop.ui.bitacora.details import EntryDetails, action_label
 
-# Action codes are ASCII («contrasena_rotada»); what is shown carries its accents (issue 15).
-_ACCENTED = {
-    "aprobacion": "aprobación", "area": "área", "areas": "áreas",
-    "bitacora": "bitácora", "conexion": "conexión", "contrasena": "contraseña",
-    "contrasenas": "contraseñas", "decision": "decisión", "designacion": "designación",
-    "dia": "día", "dias": "días", "dueno": "dueño", "edicion": "edición",
-    "evaluacion": "evaluación", "exportacion": "exportación", "identificacion":
-    "identificación", "imagenes": "imágenes", "informacion":
-    "información", "invalido": "inválido", "limite": "límite", "publicacion": "publicación",
-    "revision": "revisión",
-    "rotacion": "rotación", "sesion": "sesión", "sincronizacion": "sincronización",
-    "ultimo": "último", "verificacion": "verificación", "version": "versión",
-}
-
-
-def action_label(action: str) -> str:
-    """«contrasena_rotada» → «Contraseña rotada»."""
-    text = " ".join(_ACCENTED.get(word, word) for word in action.split("_") if word)
-    return text[:1].upper() + text[1:]
+__all__ = ["BitacoraTableModel", "action_label"]
 
 
 class BitacoraTableModel(QAbstractTableModel):
@@ -47,13 +30,21 @@ class BitacoraTableModel(QAbstractTableModel):
     def __init__(self, reader: BitacoraReader, names: Names, parent=None) -> None:
         super().__init__(parent)
         self.reader = reader
-        self.names = names
+        self.details = EntryDetails(names, self)
         self.filters = Filters()
         self._count = 0
         self._ids: list[int] | None = None  # search mode: matching ids, newest first
         self._pages: OrderedDict[int, list[EntryView]] = OrderedDict()
 
     # -- what is shown ---------------------------------------------------------------------
+    @property
+    def names(self) -> Names:
+        return self.details.names
+
+    @names.setter
+    def names(self, names: Names) -> None:
+        self.details.names = names
+
     def set_filters(self, filters: Filters) -> None:
         self.beginResetModel()
         self.filters = filters
@@ -159,4 +150,4 @@ class BitacoraTableModel(QAbstractTableModel):
             return action_label(view.action)
         if view.details_text is None:
             return self.tr("⚠ No se puede descifrar: la entrada fue alterada")
-        return view.details_text[:160]
+        return self.details.summary(view)[:200]

@@ -9,7 +9,6 @@ search and the export go through the same filters.
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 
@@ -43,7 +42,7 @@ from redes_desktop.actions.read_bitacora import (
 from redes_desktop.bitacora.access import NOTHING
 from redes_desktop.bitacora.names import Names
 from redes_desktop.bitacora.query import Filters
-from redes_desktop.clock import mexico_tz, to_mexico
+from redes_desktop.clock import mexico_tz
 from redes_desktop.errors import UserFacingError
 from redes_desktop.ui.bitacora.search import SearchSignals, SearchTask, start_search
 from redes_desktop.ui.bitacora.table_model import BitacoraTableModel, action_label
@@ -330,22 +329,7 @@ class BitacoraSection(QWidget):
         if view is None:
             self.details.clear()
             return
-        lines = [
-            self.tr("Fecha: %s (hora de la Ciudad de México)")
-            % to_mexico(view.at).strftime("%d/%m/%Y %H:%M:%S"),
-            self.tr("Acción: %s") % action_label(view.action),
-            self.tr("Persona: %s") % (self.names(view.actor) or view.actor or "—"),
-            self.tr("Cuenta: %s") % (self.names(view.account) or view.account or "—"),
-            self.tr("Área: %s") % (self.names(view.area) or view.area or "—"),
-            self.tr("Estación: %s · entrada %d") % (view.origin, view.seq),
-            self.tr("Huella (MAC): %s") % view.mac.hex(),
-            "",
-        ]
-        if view.details_text is None:
-            lines.append(self.tr("No se puede descifrar: la entrada fue alterada."))
-        else:
-            lines.append(json.dumps(view.details, ensure_ascii=False, indent=2))
-        self.details.setPlainText("\n".join(lines))
+        self.details.setPlainText(self.model.details.text(view))
 
     def verify(self) -> None:
         bitacora = self.bitacora

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redes_desktop.checks.images import display_name
 from redes_desktop.ui.tasks import SynchronousPool, run_task
 
 THUMB = 96
@@ -50,13 +51,15 @@ class MediaRow(QWidget):
         self.thumbnail = QLabel(self.tr("Cargando…"))
         self.thumbnail.setFixedSize(THUMB, THUMB)
         self.thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        name = QLabel(Path(path).name)
-        name.setToolTip(path)
+        # The name the person chose, never the hash the copy is stored under (issue 15).
+        shown = display_name(path)
+        self.name_label = name = QLabel(shown)
+        name.setToolTip(shown)
         self.alt_edit = QLineEdit(alt_text)
         self.alt_edit.setPlaceholderText(
             self.tr("Texto alternativo (obligatorio): describa la imagen para quien no la ve")
         )
-        self.alt_edit.setAccessibleName(self.tr("Texto alternativo de %s") % Path(path).name)
+        self.alt_edit.setAccessibleName(self.tr("Texto alternativo de %s") % shown)
         self.remove_button = QToolButton()
         self.remove_button.setText(self.tr("Quitar"))
         self.remove_button.setToolTip(self.tr("Quitar esta imagen de la publicación"))
