@@ -212,6 +212,7 @@ class ComposerSection(QWidget):
         left.addWidget(self.details_panel)
         left.setStretchFactor(0, 3)
         left.setStretchFactor(1, 1)
+        left.setChildrenCollapsible(False)  # the images and their alt texts never vanish
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
