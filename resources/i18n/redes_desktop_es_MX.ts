@@ -715,6 +715,25 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Encontrado en el texto de la publicación; «Siguiente» busca la próxima.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encontrado en el texto de la publicación (desde el principio).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No está en este texto; sí en %n borrador(es): %1. Ábralo desde «Borradores».</source>
+        <translation>
+            <numerusform>No está en este texto; sí en %n borrador: %1. Ábralo desde «Borradores».</numerusform>
+            <numerusform>No está en este texto; sí en %n borradores: %1. Ábralo desde «Borradores».</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>«%1» no aparece en el texto ni en los borradores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Consultar a CNCS</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1590,6 +1609,45 @@ El texto de la publicación no está guardado. Si continúa, se perderá. Cópie
     </message>
 </context>
 <context>
+    <name>FindBar</name>
+    <message>
+        <source>Buscar en esta sección…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buscar en esta sección</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Siguiente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cerrar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cerrar la búsqueda (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buscar:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escriba lo que busca.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encontrado: la fila queda seleccionada. «Siguiente» busca la próxima.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>«%1» no aparece en esta sección.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FindingsPanel</name>
     <message>
         <source>Criterio</source>
@@ -1881,6 +1939,61 @@ El texto de la publicación no está guardado. Si continúa, se perderá. Cópie
     </message>
     <message>
         <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>Manual de Redes INE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contenido del manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inicio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redactor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consultas CNCS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bitácora</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contraseñas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cuentas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Informes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organización</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preferencias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Atrás</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cerrar</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2386,7 +2499,15 @@ El texto de la publicación no está guardado. Si continúa, se perderá. Cópie
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Buscar en la sección…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ay&amp;uda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Manual de la sección</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -217,6 +217,16 @@ class BitacoraSection(QWidget):
         return edit
 
     # -- filtering and search ------------------------------------------------------------------
+    def focus_search(self) -> bool:
+        """Ctrl+F (the main window's «Buscar»): the search over the entries' details (False
+        when the bitácora is not open and there is none)."""
+        edit = getattr(self, "search_edit", None)
+        if edit is None:
+            return False
+        edit.setFocus()
+        edit.selectAll()
+        return True
+
     def current_filters(self) -> Filters:
         import uuid
 
