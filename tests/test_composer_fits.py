@@ -120,7 +120,7 @@ def test_at_1366x768_the_alt_text_and_the_criterion_column_are_in_view(qtbot, co
     qtbot.wait(1)
     for each in composer.media.rows:
         assert each.alt_edit.height() >= each.alt_edit.sizeHint().height()
-    qtbot.waitUntil(composer.media.scroll.verticalScrollBar().isVisible, timeout=2000)
+    qtbot.waitUntil(composer.media.scroll_area.verticalScrollBar().isVisible, timeout=2000)
     composer.media.rows[1].alt_edit.setFocus()
     qtbot.wait(1)
     assert _fully_visible(composer.media.rows[1].alt_edit, window)

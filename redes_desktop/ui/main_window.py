@@ -173,10 +173,10 @@ class MainWindow(QMainWindow):
             self.addAction(action)
             self.section_actions[spec.key] = action
 
-        # Ctrl+F: search in the section in use (each section its own way, see find()).
+        # Ctrl+F: search in the section in use (each section its own way, see find_in_section()).
         self.find_action = QAction(self.tr("&Buscar en la sección…"), self)
         self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
-        self.find_action.triggered.connect(self.find)
+        self.find_action.triggered.connect(self.find_in_section)
         view_menu.addSeparator()
         view_menu.addAction(self.find_action)
         self.addAction(self.find_action)
@@ -200,7 +200,7 @@ class MainWindow(QMainWindow):
         self.help_window.show_page(key or self.current_section())
         return self.help_window
 
-    def find(self) -> None:
+    def find_in_section(self) -> None:
         """Ctrl+F: the section's own search line if it has one, else the window's find bar
         over the section's tables and lists."""
         page = self._pages[self.current_section()]

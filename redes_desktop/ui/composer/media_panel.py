@@ -133,14 +133,14 @@ class MediaPanel(QWidget):
         # the second image is reachable.
         scroll.setMinimumHeight(max(THUMB, scroll.verticalScrollBar().minimumSizeHint().height())
                                 + 2 * scroll.frameWidth())
-        self.scroll = scroll
+        self.scroll_area = scroll
         self.add_button.clicked.connect(self.choose_files)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.FocusIn:
             for row in self.rows:
                 if row.alt_edit is watched:
-                    self.scroll.ensureWidgetVisible(row, 0, 0)
+                    self.scroll_area.ensureWidgetVisible(row, 0, 0)
         return super().eventFilter(watched, event)
 
     # -- data --------------------------------------------------------------------------------
