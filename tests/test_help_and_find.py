@@ -84,6 +84,19 @@ def test_f1_opens_the_manual_at_the_current_section(qtbot, window, key, title):
     assert help_window.browser.documentTitle() == "Manual de Redes INE"
 
 
+def test_f1_in_the_preferences_opens_their_page(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    from redes_desktop.ui.preferences.dialog import PreferencesDialog
+
+    monkeypatch.setattr(QApplication, "activeWindow",
+                        staticmethod(lambda: type("Active", (), {
+                            "help_page": PreferencesDialog.help_page})()))
+    window.help_action.trigger()
+    assert window.help_window.browser.source().fileName() == "preferencias.html"
+    assert window.help_window.browser.documentTitle() == "Preferencias"
+
+
 def test_ctrl_f_in_the_redactor_searches_the_post_and_the_drafts(qtbot, window, typer):
     assert window.find_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
     window.show_section("redactor")

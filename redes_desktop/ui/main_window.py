@@ -193,11 +193,14 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def show_help(self, key: str | None = None) -> HelpWindow:
-        """Open (or bring forward) the manual at `key`'s page, by default the current
-        section's."""
+        """Open (or bring forward) the manual at `key`'s page; by default the page of the
+        window in use (a dialog with a `help_page`, e.g. Preferencias) or of the section."""
+        if key is None:
+            active = QApplication.activeWindow()
+            key = getattr(active, "help_page", None) or self.current_section()
         if self.help_window is None:
             self.help_window = HelpWindow(self)
-        self.help_window.show_page(key or self.current_section())
+        self.help_window.show_page(key)
         return self.help_window
 
     def find_in_section(self) -> None:
