@@ -118,6 +118,9 @@ PLURALS = [
      "8.i). La evaluación la aplica la Coordinación Nacional de Comunicación Social.",
      "1 cuenta sin una evaluación", "2 cuentas sin una evaluación"),
     ("InformesSection", "%n cuenta(s)", "1 cuenta", "2 cuentas"),
+    ("ReportTableModel", "Se espera(n) %n publicación(es) por semana (periodicidad %2, "
+     "criterio 6.xxi); publicó %3.", "Se espera 1 publicación por semana",
+     "Se esperan 2 publicaciones por semana"),
     ("InformesSection", "%n mensaje(s)", "1 mensaje", "2 mensajes"),
     ("InformesSection", "%n respuesta(s)", "1 respuesta", "2 respuestas"),
     ("InformesSection", "%n de %6 cumple(n) su periodicidad", "1 de %6 cumple su periodicidad",

@@ -3212,9 +3212,12 @@ Si todo verifica, las anclas pasan a la última entrada y se registra en la bit�
         <source>No disponible</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Se esperan %1 publicaciones por semana (periodicidad %2, criterio 6.xxi); publicó %3.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Se espera(n) %n publicación(es) por semana (periodicidad %2, criterio 6.xxi); publicó %3.</source>
+        <translation>
+            <numerusform>Se espera %n publicación por semana (periodicidad %2, criterio 6.xxi); publicó %3.</numerusform>
+            <numerusform>Se esperan %n publicaciones por semana (periodicidad %2, criterio 6.xxi); publicó %3.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sin consultas a CNCS en el trimestre.</source>

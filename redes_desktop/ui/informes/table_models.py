@@ -83,9 +83,13 @@ class ReportTableModel(_RowsModel):
         if column == "objetivos":
             return "\n".join(f"{p.id}: {p.text}" for p in row.purposes) or None
         if column == "periodicidad":
-            return self.tr("Se esperan %1 publicaciones por semana (periodicidad %2, criterio "
-                       "6.xxi); publicó %3.").replace("%1", f"{row.expected_per_week:g}") \
-                .replace("%2", row.rhythm).replace("%3", f"{row.posts_per_week:g}")
+            # The expected rhythm is a whole number a week (7 or 1); what was published is an
+            # average, said as a number.
+            expected = round(row.expected_per_week)
+            return (self.tr("Se espera(n) %n publicación(es) por semana (periodicidad %2, "
+                            "criterio 6.xxi); publicó %3.", "", expected)
+                    .replace("%2", self._rhythm(row.rhythm).lower())
+                    .replace("%3", f"{row.posts_per_week:g}"))
         if column == "consultas":
             parts = [f"{ConsultationState(s).label}: {n}" for s, n in row.consultations.items()]
             return "\n".join(parts) or self.tr("Sin consultas a CNCS en el trimestre.")
