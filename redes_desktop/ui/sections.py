@@ -76,7 +76,8 @@ def default_sections() -> list[SectionSpec]:
             "redactor",
             QCoreApplication.translate("Sections", "Redactor"),
             "Ctrl+1",
-            QCoreApplication.translate("Sections",
+            QCoreApplication.translate(
+                "Sections",
                 "Redacte publicaciones y vea, mientras escribe, cada criterio que incumplen: "
                 "ortografía (6.xxiv), mayúsculas (6.xxv), imagen obligatoria en X y Facebook "
                 "(6.xxvi), datos personales (6.iii), enlaces (6.vi, 6.ix, 6.x), límites de cada "
@@ -88,7 +89,8 @@ def default_sections() -> list[SectionSpec]:
             "consultas",
             QCoreApplication.translate("Sections", "Consultas CNCS"),
             "Ctrl+2",
-            QCoreApplication.translate("Sections",
+            QCoreApplication.translate(
+                "Sections",
                 "Envíe a la Coordinación Nacional de Comunicación Social los borradores en duda "
                 "y siga la cuenta regresiva de 48 horas; sin respuesta no se publica (6.viii). "
                 "Los revisores de CNCS deciden aquí en modo revisión."
@@ -99,7 +101,8 @@ def default_sections() -> list[SectionSpec]:
             "bitacora",
             QCoreApplication.translate("Sections", "Bitácora"),
             "Ctrl+3",
-            QCoreApplication.translate("Sections",
+            QCoreApplication.translate(
+                "Sections",
                 "Registro cifrado y a prueba de alteraciones de toda la actividad de las cuentas "
                 "(8.iii), con búsqueda, filtros y exportación para auditorías."
             ),
@@ -109,7 +112,8 @@ def default_sections() -> list[SectionSpec]:
             "contrasenas",
             QCoreApplication.translate("Sections", "Contraseñas"),
             "Ctrl+4",
-            QCoreApplication.translate("Sections",
+            QCoreApplication.translate(
+                "Sections",
                 "Generador de contraseñas seguras (5.2 g), guardadas solo en el llavero del "
                 "sistema, alertas de cambio cada dos meses (6.xxxiii) y reporte de cuentas "
                 "comprometidas (6.xxx)."
@@ -120,7 +124,8 @@ def default_sections() -> list[SectionSpec]:
             "cuentas",
             QCoreApplication.translate("Sections", "Cuentas"),
             "Ctrl+5",
-            QCoreApplication.translate("Sections",
+            QCoreApplication.translate(
+                "Sections",
                 "Áreas, cuentas institucionales y sus administradores titular y suplente (5.1, 7)."
             ),
             _accounts,
@@ -129,7 +134,8 @@ def default_sections() -> list[SectionSpec]:
             "informes",
             QCoreApplication.translate("Sections", "Informes"),
             "Ctrl+6",
-            QCoreApplication.translate("Sections",
+            QCoreApplication.translate(
+                "Sections",
                 "Evaluaciones semestrales de las cuentas (8.i) e informe trimestral del "
                 "comportamiento de las redes sociales del Instituto (8.iv)."
             ),
@@ -139,7 +145,8 @@ def default_sections() -> list[SectionSpec]:
             "organizacion",
             QCoreApplication.translate("Sections", "Organización"),
             "Ctrl+7",
-            QCoreApplication.translate("Sections",
+            QCoreApplication.translate(
+                "Sections",
                 "Áreas, personas y roles (titular de área, revisor CNCS) que administran los "
                 "revisores de la CNCS, e importación del directorio institucional (5.1)."
             ),
