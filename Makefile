@@ -4,7 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test bench lint typecheck demo clean system-deps package bundle-smoke bench-bundle constraints screenshots
+.PHONY: run test bench lint typecheck demo clean system-deps package bundle-smoke bench-bundle constraints \
+	screenshots translations
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +60,11 @@ bench: $(STAMP) system-deps
 # build/screenshots/<role>/<section>.png (tests/screenshots.py; ARGS="--roles revisor" etc.).
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.screenshots --out build/screenshots $(ARGS)
+
+# The Qt Linguist catalogue (resources/i18n/*.ts) from the code, its Spanish plural forms and the
+# compiled .qm the program loads (PySide6's lupdate and lrelease; tests/test_translations.py).
+translations: $(STAMP)
+	$(BIN)/python -m redes_desktop.ui.i18n_catalogue
 
 lint: $(STAMP)
 	$(BIN)/ruff check redes_desktop tests benchmarks

@@ -45,6 +45,16 @@ class MemoryKeyring(KeyringBackend):
         del self.store[(service, username)]
 
 
+@pytest.fixture(scope="session")
+def qapp(qapp):
+    """pytest-qt's application with the program's catalogue loaded, as at start-up, so that
+    widgets show their plural forms («1 cuenta») as people see them."""
+    from redes_desktop.ui.i18n import install_app_translations
+
+    assert install_app_translations(qapp) is not None
+    return qapp
+
+
 @pytest.fixture(autouse=True)
 def memory_keyring(tmp_path_factory, monkeypatch) -> MemoryKeyring:
     backend = MemoryKeyring()

@@ -75,7 +75,47 @@ def test_filters_and_details_on_selection(qtbot, section):
     assert section.model.rowCount() == 75
     section.table.selectRow(0)
     text = section.details.toPlainText()
-    assert "Publicada" in text and "@cuenta0" in text and '"texto"' in text
+    assert "Publicada" in text and "@cuenta0" in text and "  Texto: " in text
+    assert '"texto"' not in text  # labelled fields, not JSON (issue 15)
+
+
+def test_details_are_labelled_fields_with_names_and_local_times(qtbot, data_dir, database,
+                                                                 clock, names):
+    """No internal identifiers on screen: ids become names, UTC times México City's time,
+    digests and unknown ids a pointer to the export; the export keeps the raw values."""
+    from datetime import UTC, datetime
+
+    unknown = uuid.UUID("33333333-3333-4333-8333-333333333333")
+    area = uuid.UUID("44444444-4444-4444-8444-444444444444")
+    names.areas[str(area)] = "Junta Local de Jalisco"
+    b = open_bitacora(DataPaths(data_dir), SecretStore(), database, clock)
+    b.append_many([ActivityEntry(
+        datetime(2026, 12, 3, 18, 30, tzinfo=UTC), PERSON, ACCOUNTS[0], "consulta_enviada",
+        {"publicacion": str(unknown), "persona": str(PERSON), "area": str(area),
+         "vence": "2026-12-05T18:30:00+00:00", "periodo": "2026-07-01/2026-12-31",
+         "sha256": "ab" * 32, "fuente": True, "eliminados_enviados": 2})])
+    section = BitacoraSection(None, bitacora=b, names=names)
+    qtbot.addWidget(section)
+    section.table.selectRow(0)
+    text = section.details.toPlainText()
+    for expected in ("Fecha: 03/12/2026 12:30:00 (hora de la Ciudad de México)",
+                     "Acción: Consulta enviada", "Persona: Titular Jalisco",
+                     "Cuenta: @cuenta0 (X)", "  Persona: Titular Jalisco",
+                     "  Área: Junta Local de Jalisco", "  Vence: 05/12/2026 12:30",
+                     "  Periodo: del 01/07/2026 al 31/12/2026", "  Fuente: Sí",
+                     "  Eliminados enviados: 2",
+                     "  Publicación: (registro interno: véalo en la exportación)"):
+        assert expected in text
+    for internal in (str(unknown), str(PERSON), str(area), "ab" * 32, "{", "T18:30"):
+        assert internal not in text
+    cell = section.model.data(section.model.index(0, 5))
+    assert "Persona: Titular Jalisco" in cell and str(PERSON) not in cell
+    path = data_dir / "export.json"
+    section.export_to(str(path), "json")
+    qtbot.waitUntil(lambda: section.export_button.isEnabled(), timeout=5000)
+    assert str(unknown) in path.read_text(encoding="utf-8")  # the raw record stays there
+    QThreadPool.globalInstance().waitForDone()
+    b.close()
 
 
 def test_search_streams_matches_off_the_ui_thread(qtbot, section, typer):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import threading
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QThreadPool
@@ -287,7 +288,7 @@ def test_image_requirement_disappears_after_adding_an_image(qtbot, view, typer, 
     typer(view.editor, "Aviso")
     wait_checked(qtbot, view)
     assert "6.xxvi" in rules_listed(view)
-    assert "No publicable: 1 problema(s) que bloquean" in view.findings.summary_label.text()
+    assert "No publicable: 1 problema que bloquea" in view.findings.summary_label.text()
     assert not view.publish_action.isEnabled()
 
     view.media.add_files([str(png)])
@@ -353,6 +354,26 @@ def test_new_draft_and_reopen(qtbot, view, typer):
     assert view.open_draft(first)
     assert view.editor.toPlainText() == "Primer borrador"
     assert view.post_id == first
+
+
+def test_a_reopened_draft_names_its_image_as_chosen(qtbot, view, typer, png):
+    """Issue 15: the copy is content-addressed, but the draft shows «cartel.png», never the
+    hash, and so do the findings about it."""
+    view.media.add_files([str(png)])
+    qtbot.waitUntil(lambda: view.media.rows[0].path != str(png), timeout=5000)  # the copy
+    typer(view.editor, "Cartel de la jornada")
+    assert view.save_now() is True
+    first = view.post_id
+    view.new_action.trigger()
+    assert view.media.rows == []
+    assert view.open_draft(first)
+    qtbot.waitUntil(lambda: len(view.media.rows) == 1, timeout=5000)
+    row = view.media.rows[0]
+    digest = Path(row.path).parent.name
+    assert row.name_label.text() == "cartel.png" and digest not in row.name_label.toolTip()
+    wait_checked(qtbot, view)
+    tree = view.findings.tree
+    assert all(digest not in tree.topLevelItem(i).text(1) for i in range(tree.topLevelItemCount()))
 
 
 def test_mark_published_refused_while_blocked_then_accepted(

@@ -134,7 +134,7 @@ def test_section_filters_sorts_and_expires_by_itself(qtbot, context):
     section.show()
     model = section.model
     assert model.rowCount() == 2
-    assert "2 de 2 consulta(s); 1 pendiente(s)." == section.count_label.text()
+    assert "2 de 2 consultas; 1 pendiente." == section.count_label.text()
     section.state_filter.setCurrentIndex(section.state_filter.findData(S.RECHAZADA))
     assert model.rowCount() == 1 and model.row_at(0).state == S.RECHAZADA
     section.state_filter.setCurrentIndex(0)

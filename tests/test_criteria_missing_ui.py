@@ -59,7 +59,7 @@ def test_training_tab_schedules_invites_and_records(qtbot, context):
     assert not tab.invite()  # no session chosen
     assert "Elija una sesión" in tab.message.text()
     tab.sessions.selectRow(0)
-    assert tab.invite() and "2 convocatoria(s)" in tab.message.text()
+    assert tab.invite() and "2 convocatorias" in tab.message.text()
     tab.sessions.selectRow(0)
     tab.pending.selectRow(0)
     assert tab.mark_attended()

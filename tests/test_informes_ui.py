@@ -71,7 +71,7 @@ def test_defaults_to_the_last_complete_quarter(section, qtmodeltester):
     assert (rows["@JLE_JaliscoINE"].posts, rows["@JLE_JaliscoINE"].replies) == (3, 1)
     assert "01/10/2025 al 31/12/2025" in section.period.text()
     assert "Todas las cuentas" in section.period.text()
-    assert "Total: 2 cuenta(s); 3 mensajes (1 respuestas)" in section.totals.text()
+    assert "Total: 2 cuentas; 3 mensajes (1 respuesta)" in section.totals.text()
     qtmodeltester.check(section.report_model)
     qtmodeltester.check(section.due_model)
     assert section.due_model.rowCount() == 2  # never evaluated (8.i)

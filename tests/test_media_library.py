@@ -6,9 +6,9 @@ import warnings
 import pytest
 from PIL import Image
 
-from redes_desktop.checks.images import has_gps
+from redes_desktop.checks.images import display_name, has_gps, sha256_file
 from redes_desktop.errors import UserFacingError
-from redes_desktop.services.media_library import import_for_publication
+from redes_desktop.services.media_library import chosen_name, import_for_publication
 
 
 def _jpeg_with_gps(path):
@@ -27,11 +27,41 @@ def test_copy_has_no_location_and_original_is_untouched(tmp_path):
     before = original.read_bytes()
     assert has_gps(original)
     copy = import_for_publication(original, tmp_path / "media")
-    assert copy.parent == tmp_path / "media"
+    assert copy.parent.parent == tmp_path / "media"
+    assert copy.parent.name == sha256_file(copy)  # content-addressed folder
+    assert copy.name == "foto.jpg"  # under the name the person chose (issue 15)
     assert not has_gps(copy)
     assert original.read_bytes() == before
     assert import_for_publication(original, tmp_path / "media") == copy  # same content, same name
     assert import_for_publication(copy, tmp_path / "media") == copy
+
+
+def test_images_are_named_as_the_person_chose_them_not_by_hash(tmp_path):
+    """No internal identifiers on screen (issue 15): the stored copy keeps the chosen name;
+    copies stored by hash alone (older drafts) are shown as «imagen N (.jpg)»."""
+    from pathlib import Path
+
+    assert chosen_name(Path("/fotos/Consejo General 2026.JPG")) == "Consejo General 2026.JPG"
+    assert chosen_name(Path("a" * 200 + ".png")).endswith(".png")
+    assert len(chosen_name(Path("a" * 200 + ".png"))) == 120
+    legacy = tmp_path / "media" / (("ab" * 32) + ".jpg")
+    assert display_name(legacy, 2) == "imagen 2 (.jpg)"
+    assert "ab" * 32 not in display_name(legacy)
+    assert display_name(tmp_path / "media" / ("cd" * 32) / "foto.jpg") == "foto.jpg"
+
+
+def test_a_finding_about_an_image_names_the_chosen_file(tmp_path):
+    from redes_desktop.checks.engine import build_engine
+    from redes_desktop.models.enums import Network
+
+    original = tmp_path / "Foto del Consejo.jpg"
+    Image.new("RGB", (10, 10), (0, 0, 0)).save(original)  # far too small for X
+    copy = import_for_publication(original, tmp_path / "media")
+    result = build_engine(spelling=False).check_one("Sesión del Consejo General hoy.",
+                                                     Network.X, images=[copy])
+    about_images = [f.message for f in result.findings if "Foto del Consejo.jpg" in f.message]
+    assert about_images, [f.message for f in result.findings]
+    assert all(copy.parent.name not in f.message for f in result.findings)
 
 
 def test_unreadable_image_is_left_for_the_checks(tmp_path):

@@ -104,7 +104,7 @@ def test_import_preview_and_only_valid_lines(section, tmp_path, qtbot):
     assert seen["rows"] == 2 and not seen["all"] and seen["valid"]
     assert "ine.mx" in seen["problems"] and "Jefe" in seen["problems"]
     assert "ana@ine.mx" in _emails(section) and "mal@gmail.com" not in _emails(section)
-    assert "1 nuevas" in section.status.text()
+    assert "1 nueva," in section.status.text()
 
 
 def test_not_a_reviewer_sees_why(qtbot, context):

@@ -50,8 +50,9 @@ def test_autosave_is_a_no_op_when_nothing_changed(service, office, tmp_path):
 
 def test_publishing_refused_while_a_bloquea_finding_stands(service, office, tmp_path):
     post = service.create_draft(office.titular, office.account, "Sin imagen")
-    with pytest.raises(ValidationError, match="6.xxvi"):
+    with pytest.raises(ValidationError, match="6.xxvi") as refused:
         service.mark_published(office.titular, post, "https://x.com/INE/status/1", _checker)
+    assert "hay un problema que lo impide." in str(refused.value)  # not «1 problema(s)»
     image = tmp_path / "a.png"
     image.write_bytes(b"x")
     service.save_draft(office.titular, post, "Con imagen", [MediaSpec(str(image), "Alt")])

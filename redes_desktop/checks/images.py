@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -80,7 +81,7 @@ class ImageProblem:
 
 
 def _problem(path: Path, code: str, why: str, fix: str) -> ImageProblem:
-    return ImageProblem(path, code, f"El archivo «{path.name}» {why}. {fix}")
+    return ImageProblem(path, code, f"El archivo «{display_name(path)}» {why}. {fix}")
 
 
 def _inspect_uncached(path: Path, size: int) -> ImageInfo | ImageProblem:
@@ -239,6 +240,20 @@ def inspect_image(path: str | os.PathLike[str]) -> ImageInfo | ImageProblem:
     return result
 
 
+_HASH_NAME = re.compile(r"[0-9a-f]{64}(\.[A-Za-z0-9]+)?")
+
+
+def display_name(path: str | os.PathLike[str], position: int | None = None) -> str:
+    """How an attached file is named on screen: its chosen name; for a copy stored by hash
+    only (drafts saved before issue 15) «imagen N (.jpg)» instead of the hash."""
+    name = Path(path).name
+    if not _HASH_NAME.fullmatch(name):
+        return name
+    number = f" {position}" if position is not None else ""
+    return f"imagen{number} ({Path(name).suffix.lower() or 'sin extensión'})"
+
+
+
 def sha256_file(path: str | os.PathLike[str], chunk_size: int = 1 << 20) -> str:
     """Hex SHA-256 of a file, read in chunks."""
     digest = hashlib.sha256()
@@ -316,7 +331,8 @@ class ImageTooLarge(UserFacingError):
         size = f"mide {width} × {height} píxeles" if width and height else (
             "declara unas dimensiones enormes")
         super().__init__(
-            f"La imagen «{path.name}» {size}: es demasiado grande para prepararla con seguridad "
+            f"La imagen «{display_name(path)}» {size}: es demasiado grande para prepararla con "
+            "seguridad "
             "y podría bloquear el equipo. Redúzcala a menos de 8000 × 8000 píxeles y adjúntela "
             "de nuevo."
         )

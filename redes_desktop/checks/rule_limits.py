@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from redes_desktop.checks.images import ImageInfo, ImageProblem, inspect_image
+from redes_desktop.checks.images import ImageInfo, ImageProblem, display_name, inspect_image
 from redes_desktop.checks.model import CheckInput, Finding, Severity
 from redes_desktop.checks.network_limits import NetworkLimits, fit_offset, limits_for, text_units
 from redes_desktop.checks.rule_image import split_media, video_paths
@@ -107,7 +107,7 @@ def _text_findings(item: CheckInput, limits: NetworkLimits) -> list[Finding]:
 
 def _image_findings(info: ImageInfo, limits: NetworkLimits, net: str) -> list[Finding]:
     lim = limits.images
-    name = info.path.name
+    name = display_name(info.path)
     out: list[Finding] = []
 
     def block(code: str, message: str) -> None:
@@ -209,7 +209,7 @@ def _media_findings(item: CheckInput, limits: NetworkLimits) -> list[Finding]:
                 )
             continue
         out.extend(_image_findings(result, limits, net))
-        out.extend(_alt_findings(item, i, result.path.name, limits, net))
+        out.extend(_alt_findings(item, i, display_name(result.path, i + 1), limits, net))
     return out
 
 
@@ -225,7 +225,7 @@ def _video_findings(path: Path, limits: NetworkLimits, net: str,
             Finding(
                 RULE,
                 Severity.BLOQUEA,
-                f"El video «{path.name}» es {info.container} y {net} acepta videos "
+                f"El video «{display_name(path)}» es {info.container} y {net} acepta videos "
                 f"{', '.join(sorted(accepted))}. Conviértalo a uno de esos formatos.",
                 code="video_no_aceptado",
             )
@@ -234,20 +234,22 @@ def _video_findings(path: Path, limits: NetworkLimits, net: str,
     if info.size_bytes > limits.video.max_bytes:
         out.append(Finding(
             RULE, Severity.BLOQUEA,
-            f"El video «{path.name}» pesa {_mb(info.size_bytes)} y {net} acepta hasta "
+            f"El video «{display_name(path)}» pesa {_mb(info.size_bytes)} y {net} acepta hasta "
             f"{_mb(limits.video.max_bytes)}. Comprímalo.", code="video_muy_pesado"))
     longest = limits.video.max_seconds
     if longest is not None and info.duration_seconds is not None \
             and info.duration_seconds > longest:
         out.append(Finding(
             RULE, Severity.BLOQUEA,
-            f"El video «{path.name}» dura {format_duration(info.duration_seconds)} y {net} "
+            f"El video «{display_name(path)}» dura {format_duration(info.duration_seconds)} y "
+            f"{net} "
             f"acepta hasta {format_duration(longest)}. Recórtelo.", code="video_muy_largo"))
     if info.extension_mismatch or info.extension not in accepted:
         wanted = sorted(CONTAINER_EXTENSIONS[info.container] & accepted)[0]
         out.append(Finding(
             RULE, Severity.ADVIERTE,
-            f"«{path.name}» en realidad es un video {info.container} aunque su extensión diga "
+            f"«{display_name(path)}» en realidad es un video {info.container} aunque su "
+            "extensión diga "
             f"«.{info.extension}». Cámbiele la extensión a «.{wanted}» para evitar rechazos.",
             code="extension_no_coincide"))
     return out

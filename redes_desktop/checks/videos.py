@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from redes_desktop.checks.file_cache import FileResultCache, file_key
+from redes_desktop.checks.images import display_name
 
 MAX_BOXES = 4096  # top-level boxes walked before giving up (a real file has a handful)
 HEAD_BYTES = 512 * 1024  # how much of a Matroska/AVI file is read for its header
@@ -73,7 +74,7 @@ class _Broken(Exception):
 
 
 def _problem(path: Path, code: str, why: str, fix: str) -> VideoProblem:
-    return VideoProblem(path, code, f"El archivo «{path.name}» {why}. {fix}")
+    return VideoProblem(path, code, f"El archivo «{display_name(path)}» {why}. {fix}")
 
 
 # --- ISO base media (MP4, MOV) ------------------------------------------------------------------

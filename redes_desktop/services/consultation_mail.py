@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from redes_desktop.checks.images import display_name
 from redes_desktop.models import Consultation, ConsultationState, Network
 from redes_desktop.services.consultation_rules import format_mexico
 from redes_desktop.services.mail import Attachment
@@ -41,7 +42,7 @@ def _snapshot_lines(snapshot: dict) -> list[str]:
         lines.append(f"Redes: {networks}")
     for n, item in enumerate(snapshot.get("media", []), start=1):
         alt = item.get("alt_text") or "(sin texto alternativo)"
-        lines.append(f"Imagen {n}: {Path(item.get('file_path', '')).name} — {alt} "
+        lines.append(f"Imagen {n}: {display_name(item.get('file_path', ''), n)} — {alt} "
                      f"[SHA-256 {item.get('sha256', '')[:16]}…]")
     findings = snapshot.get("findings", [])
     if findings:
@@ -84,7 +85,9 @@ def request_mail(consultation: Consultation, media_files: list[Path]) -> MailCon
 
 def _attachment_name(n: int, item: dict, copy: Path) -> str:
     original = Path(item.get("file_path", "")).name
-    return original or f"imagen-{n}{copy.suffix}"
+    if not original or display_name(original) != original:  # empty, or stored by hash only
+        return f"imagen-{n}{copy.suffix}"
+    return original
 
 
 _DECISION_TITLE = {

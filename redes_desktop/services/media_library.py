@@ -1,6 +1,9 @@
-"""The copies of images that will be published: kept in the data folder's `media/`, named by
-the SHA-256 of their content, with EXIF location data removed (criterion 6.iii: a photo's GPS
-position is personal data). The original file is never modified."""
+"""The copies of images that will be published: kept in the data folder's `media/`, in a folder
+named by the SHA-256 of their content and under the file name the person chose
+(`media/<sha256>/foto-consejo.jpg`), with EXIF location data removed (criterion 6.iii: a photo's
+GPS position is personal data). The original file is never modified. Keeping the chosen name in
+the path (which the post stores and the sync carries) lets every screen and every finding name
+the image as the person knows it, not by its hash (issue 15)."""
 
 from __future__ import annotations
 
@@ -10,8 +13,11 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from redes_desktop.checks.images import display_name
 from redes_desktop.errors import UserFacingError
 from redes_desktop.private_files import make_private_dir
+
+__all__ = ["chosen_name", "display_name", "import_for_publication"]
 
 _IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".tif", ".tiff"}
 
@@ -25,7 +31,7 @@ def import_for_publication(source: str | os.PathLike[str], media_dir: Path) -> P
     (a `UserFacingError` with a Spanish message) is raised.
     """
     src = Path(source)
-    if src.parent.resolve() == media_dir.resolve():
+    if media_dir.resolve() in src.resolve().parents:
         return src
     try:
         make_private_dir(media_dir)
@@ -48,8 +54,10 @@ def import_for_publication(source: str | os.PathLike[str], media_dir: Path) -> P
         else:
             shutil.copyfile(src, tmp)
         digest = _sha256(tmp)
-        final = media_dir / f"{digest}{src.suffix.lower()}"
+        folder = media_dir / digest
+        final = folder / chosen_name(src)
         if not final.exists():
+            make_private_dir(folder)
             os.replace(tmp, final)
         return final
     except OSError as error:
@@ -59,6 +67,16 @@ def import_for_publication(source: str | os.PathLike[str], media_dir: Path) -> P
         ) from error
     finally:
         tmp.unlink(missing_ok=True)  # whatever happened, no `.importando-*` file stays behind
+
+
+def chosen_name(source: Path) -> str:
+    """The copy's file name: the one the person chose, without anything that would make it a
+    path, at most 120 characters (the extension kept)."""
+    name = source.name.replace("\\", "_").replace("/", "_").strip(" .") or "imagen"
+    suffix = source.suffix.lower()
+    if len(name) > 120:
+        name = name[: 120 - len(suffix)] + suffix
+    return name
 
 
 def _sha256(path: Path) -> str:

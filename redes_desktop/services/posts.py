@@ -246,10 +246,9 @@ class PostService:
         if not result.publishable:
             blocking = [f for f in result.findings if f.severity == Severity.BLOQUEA]
             listed = "; ".join(f"{f.rule}: {f.message}" for f in blocking[:3])
-            raise ValidationError(
-                f"No se puede {verb}: hay {len(blocking)} problema(s) que lo "
-                f"impiden. {listed}"
-            )
+            what = ("un problema que lo impide" if len(blocking) == 1
+                    else f"{len(blocking)} problemas que lo impiden")
+            raise ValidationError(f"No se puede {verb}: hay {what}. {listed}")
         if post.account.compromised:
             raise ValidationError(
                 f"La cuenta {post.account.handle} tiene un incidente abierto (criterio 6.xxx)."

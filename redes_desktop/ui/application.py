@@ -20,6 +20,7 @@ from redes_desktop.errors import UserFacingError
 from redes_desktop.gc_tuning import freeze_long_lived_objects
 from redes_desktop.paths import resolve_data_dir
 from redes_desktop.resource_files import verify as verify_installed_files
+from redes_desktop.ui.i18n import install_app_translations
 from redes_desktop.ui.main_window import MainWindow, error_box
 from redes_desktop.ui.tasks import run_task
 from redes_desktop.workspace import Workspace, open_workspace
@@ -359,6 +360,8 @@ def _install_qt_spanish(app: QApplication) -> None:
               "se verán en inglés.", file=sys.stderr)
     # Installed last, asked first: México's usage over qtbase_es (issue 15).
     app.installTranslator(MexicanQtTexts(app))
+    # The program's own catalogue: its plural forms («1 cuenta», «2 cuentas»).
+    install_app_translations(app)
 
 
 class MexicanQtTexts(QTranslator):

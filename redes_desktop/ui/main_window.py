@@ -18,11 +18,14 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QStyle,
+    QVBoxLayout,
     QWidget,
 )
 
 from redes_desktop import __version__
+from redes_desktop.ui.find_bar import FindBar
 from redes_desktop.ui.fit import compact_combos
+from redes_desktop.ui.help_window import HelpWindow
 from redes_desktop.ui.placeholder import PlaceholderSection
 from redes_desktop.ui.sections import SectionSpec, default_sections
 
@@ -97,7 +100,16 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([190, 990])
         splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
+        # Ctrl+F in a section without its own search line (ui/find_bar.py).
+        self.find_bar = FindBar()
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(splitter, 1)
+        central_layout.addWidget(self.find_bar)
+        self.setCentralWidget(central)
+        self.help_window: HelpWindow | None = None
 
         self.user_label = QLabel(self.tr("Cargando…"))
         self.role_label = QLabel("")
@@ -161,11 +173,45 @@ class MainWindow(QMainWindow):
             self.addAction(action)
             self.section_actions[spec.key] = action
 
+        # Ctrl+F: search in the section in use (each section its own way, see find_in_section()).
+        self.find_action = QAction(self.tr("&Buscar en la sección…"), self)
+        self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        self.find_action.triggered.connect(self.find_in_section)
+        view_menu.addSeparator()
+        view_menu.addAction(self.find_action)
+        self.addAction(self.find_action)
+
         help_menu = self.menuBar().addMenu(self.tr("Ay&uda"))
+        # F1: the manual, at the page of the section in use (issue 15).
+        self.help_action = QAction(self.tr("&Manual de la sección"), self)
+        self.help_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.help_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.help_action.triggered.connect(lambda: self.show_help())
+        help_menu.addAction(self.help_action)
         about = QAction(self.tr("&Acerca de Redes INE"), self)
-        about.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
+
+    def show_help(self, key: str | None = None) -> HelpWindow:
+        """Open (or bring forward) the manual at `key`'s page; by default the page of the
+        window in use (a dialog with a `help_page`, e.g. Preferencias) or of the section."""
+        if key is None:
+            active = QApplication.activeWindow()
+            key = getattr(active, "help_page", None) or self.current_section()
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+        self.help_window.show_page(key)
+        return self.help_window
+
+    def find_in_section(self) -> None:
+        """Ctrl+F: the section's own search line if it has one, else the window's find bar
+        over the section's tables and lists."""
+        page = self._pages[self.current_section()]
+        own = getattr(page, "focus_search", None)
+        if callable(own) and own() is not False:  # False: no search line right now
+            self.find_bar.hide()
+        else:
+            self.find_bar.open_for(page)
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -16,10 +16,6 @@ if TYPE_CHECKING:  # the data layer is imported only after the first paint
     from redes_desktop.context import AppContext
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Sections", text)
-
-
 @dataclass(frozen=True)
 class SectionSpec:
     key: str
@@ -78,9 +74,10 @@ def default_sections() -> list[SectionSpec]:
     return [
         SectionSpec(
             "redactor",
-            _tr("Redactor"),
+            QCoreApplication.translate("Sections", "Redactor"),
             "Ctrl+1",
-            _tr(
+            QCoreApplication.translate(
+                "Sections",
                 "Redacte publicaciones y vea, mientras escribe, cada criterio que incumplen: "
                 "ortografía (6.xxiv), mayúsculas (6.xxv), imagen obligatoria en X y Facebook "
                 "(6.xxvi), datos personales (6.iii), enlaces (6.vi, 6.ix, 6.x), límites de cada "
@@ -90,9 +87,10 @@ def default_sections() -> list[SectionSpec]:
         ),
         SectionSpec(
             "consultas",
-            _tr("Consultas CNCS"),
+            QCoreApplication.translate("Sections", "Consultas CNCS"),
             "Ctrl+2",
-            _tr(
+            QCoreApplication.translate(
+                "Sections",
                 "Envíe a la Coordinación Nacional de Comunicación Social los borradores en duda "
                 "y siga la cuenta regresiva de 48 horas; sin respuesta no se publica (6.viii). "
                 "Los revisores de CNCS deciden aquí en modo revisión."
@@ -101,9 +99,10 @@ def default_sections() -> list[SectionSpec]:
         ),
         SectionSpec(
             "bitacora",
-            _tr("Bitácora"),
+            QCoreApplication.translate("Sections", "Bitácora"),
             "Ctrl+3",
-            _tr(
+            QCoreApplication.translate(
+                "Sections",
                 "Registro cifrado y a prueba de alteraciones de toda la actividad de las cuentas "
                 "(8.iii), con búsqueda, filtros y exportación para auditorías."
             ),
@@ -111,9 +110,10 @@ def default_sections() -> list[SectionSpec]:
         ),
         SectionSpec(
             "contrasenas",
-            _tr("Contraseñas"),
+            QCoreApplication.translate("Sections", "Contraseñas"),
             "Ctrl+4",
-            _tr(
+            QCoreApplication.translate(
+                "Sections",
                 "Generador de contraseñas seguras (5.2 g), guardadas solo en el llavero del "
                 "sistema, alertas de cambio cada dos meses (6.xxxiii) y reporte de cuentas "
                 "comprometidas (6.xxx)."
@@ -122,18 +122,20 @@ def default_sections() -> list[SectionSpec]:
         ),
         SectionSpec(
             "cuentas",
-            _tr("Cuentas"),
+            QCoreApplication.translate("Sections", "Cuentas"),
             "Ctrl+5",
-            _tr(
+            QCoreApplication.translate(
+                "Sections",
                 "Áreas, cuentas institucionales y sus administradores titular y suplente (5.1, 7)."
             ),
             _accounts,
         ),
         SectionSpec(
             "informes",
-            _tr("Informes"),
+            QCoreApplication.translate("Sections", "Informes"),
             "Ctrl+6",
-            _tr(
+            QCoreApplication.translate(
+                "Sections",
                 "Evaluaciones semestrales de las cuentas (8.i) e informe trimestral del "
                 "comportamiento de las redes sociales del Instituto (8.iv)."
             ),
@@ -141,9 +143,10 @@ def default_sections() -> list[SectionSpec]:
         ),
         SectionSpec(
             "organizacion",
-            _tr("Organización"),
+            QCoreApplication.translate("Sections", "Organización"),
             "Ctrl+7",
-            _tr(
+            QCoreApplication.translate(
+                "Sections",
                 "Áreas, personas y roles (titular de área, revisor CNCS) que administran los "
                 "revisores de la CNCS, e importación del directorio institucional (5.1)."
             ),

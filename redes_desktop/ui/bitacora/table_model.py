@@ -8,7 +8,6 @@ from collections import OrderedDict
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -18,31 +17,9 @@ from PySide6.QtGui import QBrush, QColor
 from redes_desktop.bitacora.names import Names
 from redes_desktop.bitacora.query import BitacoraReader, EntryView, Filters
 from redes_desktop.clock import to_mexico
+from redes_desktop.ui.bitacora.details import EntryDetails, action_label
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BitacoraTableModel", text)
-
-
-# Action codes are ASCII («contrasena_rotada»); what is shown carries its accents (issue 15).
-_ACCENTED = {
-    "aprobacion": "aprobación", "area": "área", "areas": "áreas",
-    "bitacora": "bitácora", "conexion": "conexión", "contrasena": "contraseña",
-    "contrasenas": "contraseñas", "decision": "decisión", "designacion": "designación",
-    "dia": "día", "dias": "días", "dueno": "dueño", "edicion": "edición",
-    "evaluacion": "evaluación", "exportacion": "exportación", "identificacion":
-    "identificación", "imagenes": "imágenes", "informacion":
-    "información", "invalido": "inválido", "limite": "límite", "programacion": "programación",
-    "publicacion": "publicación", "revision": "revisión",
-    "rotacion": "rotación", "sesion": "sesión", "sincronizacion": "sincronización",
-    "ultimo": "último", "verificacion": "verificación", "version": "versión",
-}
-
-
-def action_label(action: str) -> str:
-    """«contrasena_rotada» → «Contraseña rotada»."""
-    text = " ".join(_ACCENTED.get(word, word) for word in action.split("_") if word)
-    return _tr(text[:1].upper() + text[1:])
+__all__ = ["BitacoraTableModel", "action_label"]
 
 
 class BitacoraTableModel(QAbstractTableModel):
@@ -53,13 +30,21 @@ class BitacoraTableModel(QAbstractTableModel):
     def __init__(self, reader: BitacoraReader, names: Names, parent=None) -> None:
         super().__init__(parent)
         self.reader = reader
-        self.names = names
+        self.details = EntryDetails(names, self)
         self.filters = Filters()
         self._count = 0
         self._ids: list[int] | None = None  # search mode: matching ids, newest first
         self._pages: OrderedDict[int, list[EntryView]] = OrderedDict()
 
     # -- what is shown ---------------------------------------------------------------------
+    @property
+    def names(self) -> Names:
+        return self.details.names
+
+    @names.setter
+    def names(self, names: Names) -> None:
+        self.details.names = names
+
     def set_filters(self, filters: Filters) -> None:
         self.beginResetModel()
         self.filters = filters
@@ -125,11 +110,15 @@ class BitacoraTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.COLUMNS)
 
+    def _headers(self) -> tuple[str, ...]:
+        return (self.tr("Fecha y hora"), self.tr("Persona"), self.tr("Cuenta"), self.tr("Área"),
+                self.tr("Acción"), self.tr("Detalles"))
+
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole):
         if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
                 and 0 <= section < len(self.COLUMNS)):
-            return _tr(self.COLUMNS[section])
+            return self._headers()[section]
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
@@ -143,7 +132,7 @@ class BitacoraTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(view, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == 5:
-            return view.details_text or _tr("No se puede descifrar: la entrada fue alterada.")
+            return view.details_text or self.tr("No se puede descifrar: la entrada fue alterada.")
         if role == Qt.ItemDataRole.ForegroundRole and view.details_text is None:
             return QBrush(QColor("#b00020"))
         return None
@@ -152,7 +141,7 @@ class BitacoraTableModel(QAbstractTableModel):
         if column == 0:
             return to_mexico(view.at).strftime("%d/%m/%Y %H:%M:%S")
         if column == 1:
-            return self.names(view.actor) or (_tr("Sistema") if view.actor is None else "")
+            return self.names(view.actor) or (self.tr("Sistema") if view.actor is None else "")
         if column == 2:
             return self.names(view.account)
         if column == 3:
@@ -160,5 +149,5 @@ class BitacoraTableModel(QAbstractTableModel):
         if column == 4:
             return action_label(view.action)
         if view.details_text is None:
-            return _tr("⚠ No se puede descifrar: la entrada fue alterada")
-        return view.details_text[:160]
+            return self.tr("⚠ No se puede descifrar: la entrada fue alterada")
+        return self.details.summary(view)[:200]

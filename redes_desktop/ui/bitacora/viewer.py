@@ -9,7 +9,6 @@ search and the export go through the same filters.
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 
@@ -43,7 +42,7 @@ from redes_desktop.actions.read_bitacora import (
 from redes_desktop.bitacora.access import NOTHING
 from redes_desktop.bitacora.names import Names
 from redes_desktop.bitacora.query import Filters
-from redes_desktop.clock import mexico_tz, to_mexico
+from redes_desktop.clock import mexico_tz
 from redes_desktop.errors import UserFacingError
 from redes_desktop.ui.bitacora.search import SearchSignals, SearchTask, start_search
 from redes_desktop.ui.bitacora.table_model import BitacoraTableModel, action_label
@@ -218,6 +217,16 @@ class BitacoraSection(QWidget):
         return edit
 
     # -- filtering and search ------------------------------------------------------------------
+    def focus_search(self) -> bool:
+        """Ctrl+F (the main window's «Buscar»): the search over the entries' details (False
+        when the bitácora is not open and there is none)."""
+        edit = getattr(self, "search_edit", None)
+        if edit is None:
+            return False
+        edit.setFocus()
+        edit.selectAll()
+        return True
+
     def current_filters(self) -> Filters:
         import uuid
 
@@ -284,7 +293,7 @@ class BitacoraSection(QWidget):
         if error is not None:
             self.status.setText(self.tr("La búsqueda falló: %s") % error)
             return
-        self.status.setText(self.tr("%n entrada(s) contienen el texto buscado.", "", total))
+        self.status.setText(self.tr("%n entrada(s) contiene(n) el texto buscado.", "", total))
 
     def _show_count(self) -> None:
         self.status.setText(self.tr("%n entrada(s)", "", self.model.rowCount()))
@@ -330,22 +339,7 @@ class BitacoraSection(QWidget):
         if view is None:
             self.details.clear()
             return
-        lines = [
-            self.tr("Fecha: %s (hora de la Ciudad de México)")
-            % to_mexico(view.at).strftime("%d/%m/%Y %H:%M:%S"),
-            self.tr("Acción: %s") % action_label(view.action),
-            self.tr("Persona: %s") % (self.names(view.actor) or view.actor or "—"),
-            self.tr("Cuenta: %s") % (self.names(view.account) or view.account or "—"),
-            self.tr("Área: %s") % (self.names(view.area) or view.area or "—"),
-            self.tr("Estación: %s · entrada %d") % (view.origin, view.seq),
-            self.tr("Huella (MAC): %s") % view.mac.hex(),
-            "",
-        ]
-        if view.details_text is None:
-            lines.append(self.tr("No se puede descifrar: la entrada fue alterada."))
-        else:
-            lines.append(json.dumps(view.details, ensure_ascii=False, indent=2))
-        self.details.setPlainText("\n".join(lines))
+        self.details.setPlainText(self.model.details.text(view))
 
     def verify(self) -> None:
         bitacora = self.bitacora
@@ -362,7 +356,7 @@ class BitacoraSection(QWidget):
         if error is not None:
             self.status.setText(self.tr("No se pudo verificar: %s") % error)
         elif integrity.ok:
-            self.status.setText(self.tr("Bitácora íntegra: %n entrada(s) verificadas.", "",
+            self.status.setText(self.tr("Bitácora íntegra: %n entrada(s) verificada(s).", "",
                                         integrity.checked))
         else:
             self.status.setText(self.tr("¡Bitácora alterada! %s")
@@ -396,8 +390,7 @@ class BitacoraSection(QWidget):
                                 else self.tr("No se pudo exportar: %s") % error)
             return
         count, problem = outcome.count, outcome.problem
-        text = (self.tr("Se exportaron %1 entradas a %2.")
-                .replace("%1", str(count)).replace("%2", path))
+        text = self.tr("%n entrada(s) exportada(s) a %1.", "", count).replace("%1", path)
         if problem:
             text += " " + self.tr("¡Atención! La bitácora no verifica: %1 Las entradas "
                                   "afectadas van marcadas en la columna «verificacion».") \

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import Qt, QThreadPool, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -44,6 +44,7 @@ from redes_desktop.ui.composer.previews import PreviewPane
 from redes_desktop.ui.composer.published_view import PublishedView
 from redes_desktop.ui.composer.schedule_field import ScheduleField
 from redes_desktop.ui.composer.store import AccountChoice, ComposerStore
+from redes_desktop.ui.find_bar import fold
 from redes_desktop.ui.fit import compact_combo
 from redes_desktop.ui.off_thread import call_off_thread
 from redes_desktop.ui.tasks import SynchronousPool
@@ -228,6 +229,7 @@ class ComposerSection(QWidget):
         left.addWidget(self.details_panel)
         left.setStretchFactor(0, 3)
         left.setStretchFactor(1, 1)
+        left.setChildrenCollapsible(False)  # the images and their alt texts never vanish
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -289,6 +291,27 @@ class ComposerSection(QWidget):
     @property
     def publishing(self) -> bool:
         return self.drafts.publishing
+
+    def find_text(self, text: str) -> str:
+        """Ctrl+F in the Redactor (issue 15): the next occurrence in the post's text (from the
+        cursor, starting again at the top), else the saved drafts whose title has it."""
+        if self.editor.find(text):
+            return self.tr("Encontrado en el texto de la publicación; «Siguiente» busca la "
+                           "próxima.")
+        cursor = self.editor.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.Start)
+        self.editor.setTextCursor(cursor)
+        if self.editor.find(text):
+            return self.tr("Encontrado en el texto de la publicación (desde el principio).")
+        wanted = fold(text)
+        combo = self.drafts_combo
+        titles = [combo.itemText(i) for i in range(combo.count())
+                  if combo.itemData(i) is not None and wanted in fold(combo.itemText(i))]
+        if titles:
+            return (self.tr("No está en este texto; sí en %n borrador(es): %1. Ábralo desde "
+                            "«Borradores».", "", len(titles))
+                    .replace("%1", "; ".join(f"«{t}»" for t in titles[:3])))
+        return self.tr("«%1» no aparece en el texto ni en los borradores.").replace("%1", text)
 
     def save_now(self) -> bool:
         return self.drafts.save_now()

@@ -20,7 +20,7 @@ class CountersBar(QWidget):
         name = result.network.label
         used, limit = result.weighted_length, result.limit
         if limit <= 0:
-            return self.tr("%s: %d caracteres") % (name, used)
+            return self.tr("%1: %n carácter(es)", "", used).replace("%1", name)
         if used > limit:
             return self.tr("%s: %d / %d (sobran %d)") % (name, used, limit, used - limit)
         return self.tr("%s: %d / %d (quedan %d)") % (name, used, limit, limit - used)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QFontMetrics
 from PySide6.QtWidgets import (
+    QHeaderView,
     QLabel,
     QPushButton,
     QStyle,
+    QStyledItemDelegate,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -43,6 +45,31 @@ def merge_findings(results: dict[Network, CheckResult]) -> list[ListedFinding]:
                                                  r.finding.start, r.finding.rule))
 
 
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped message: Qt's tree asks the delegate for a row's height
+    without the column's width, so the text would be cut to one line."""
+
+    MESSAGE_COLUMN = 1
+    PADDING = 6
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802
+        hint = super().sizeHint(option, index)
+        if index.column() != self.MESSAGE_COLUMN:
+            return hint
+        # Narrower than the painted text (whose margins are 6 px): never a line short.
+        width = self.tree.columnWidth(self.MESSAGE_COLUMN) - 2 * self.PADDING
+        if width <= 0:
+            return hint
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        bounds = QFontMetrics(option.font).boundingRect(
+            QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(hint.width(), max(hint.height(), bounds.height() + self.PADDING))
+
+
 class FindingsPanel(QWidget):
     """Lists at most MAX_LISTED findings (blocking ones first), then a «y N más» row: a text
     with thousands of findings must not freeze the window."""
@@ -61,8 +88,21 @@ class FindingsPanel(QWidget):
         self.tree.setWordWrap(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setAccessibleName(self.tr("Problemas encontrados"))
-        self.tree.setColumnWidth(0, 80)
-        self.tree.setColumnWidth(1, 320)
+        # The whole message, wrapped, in the column that takes the free width; the criterion
+        # and the networks as wide as their text; nothing scrolls sideways, so the criterion
+        # column never leaves the view (issue 15).
+        self.tree.setUniformRowHeights(False)
+        self.tree.setItemDelegate(WrappingDelegate(self.tree))
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(40)
+        # A wrapped row's height depends on its column's width: lay the rows out again.
+        header.sectionResized.connect(self._relayout_rows)
         self.criterion_button = QPushButton(self.tr("Ver el criterio"))
         self.criterion_button.setEnabled(False)
         self.criterion_label = QLabel()
@@ -104,8 +144,8 @@ class FindingsPanel(QWidget):
         for network, result in results.items():
             blocking = sum(1 for f in result.findings if f.severity == Severity.BLOQUEA)
             if blocking:
-                text = self.tr("%s: No publicable: %d problema(s) que bloquean") % (
-                    network.label, blocking)
+                text = self.tr("%1: No publicable: %n problema(s) que bloquea(n)", "",
+                               blocking).replace("%1", network.label)
                 lines.append(f'<span style="color:{BLOCK_COLOUR.name()}"><b>{text}</b></span>')
             else:
                 text = self.tr("%s: Publicable") % network.label
@@ -143,6 +183,10 @@ class FindingsPanel(QWidget):
         if not self.rows:
             self.criterion_label.hide()
         self.criterion_button.setEnabled(False)
+
+    def _relayout_rows(self, column: int, _old: int, _new: int) -> None:
+        if column == 1:
+            self.tree.doItemsLayout()
 
     def current_finding(self) -> Finding | None:
         item = self.tree.currentItem()

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redes_desktop.checks.images import display_name
 from redes_desktop.ui.tasks import SynchronousPool, run_task
 
 THUMB = 96
@@ -50,13 +51,15 @@ class MediaRow(QWidget):
         self.thumbnail = QLabel(self.tr("Cargando…"))
         self.thumbnail.setFixedSize(THUMB, THUMB)
         self.thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        name = QLabel(Path(path).name)
-        name.setToolTip(path)
+        # The name the person chose, never the hash the copy is stored under (issue 15).
+        shown = display_name(path)
+        self.name_label = name = QLabel(shown)
+        name.setToolTip(shown)
         self.alt_edit = QLineEdit(alt_text)
         self.alt_edit.setPlaceholderText(
             self.tr("Texto alternativo (obligatorio): describa la imagen para quien no la ve")
         )
-        self.alt_edit.setAccessibleName(self.tr("Texto alternativo de %s") % Path(path).name)
+        self.alt_edit.setAccessibleName(self.tr("Texto alternativo de %s") % shown)
         self.remove_button = QToolButton()
         self.remove_button.setText(self.tr("Quitar"))
         self.remove_button.setToolTip(self.tr("Quitar esta imagen de la publicación"))
@@ -64,6 +67,11 @@ class MediaRow(QWidget):
         text_column = QVBoxLayout()
         text_column.addWidget(name)
         text_column.addWidget(self.alt_edit)
+        text_column.addStretch(1)
+        # Never squeezed below its thumbnail: the alt-text field stays whole (issue 15); more
+        # images than fit scroll inside the panel instead.
+        self.setMinimumHeight(THUMB)
+        self.alt_edit.setMinimumHeight(self.alt_edit.sizeHint().height())
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.thumbnail)
@@ -110,6 +118,7 @@ class MediaPanel(QWidget):
         self._list = QWidget()
         self._list_layout = QVBoxLayout(self._list)
         self._list_layout.setContentsMargins(0, 0, 0, 0)
+        self._list_layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
         self._list_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -119,7 +128,20 @@ class MediaPanel(QWidget):
         layout.addWidget(self.add_button)
         layout.addWidget(self.hint)
         layout.addWidget(scroll, 1)
+        # Room for one whole image row (thumbnail, name, alt text) below the button.
+        # Tall enough for its scroll bar too (Qt hides a scroll bar that does not fit), so that
+        # the second image is reachable.
+        scroll.setMinimumHeight(max(THUMB, scroll.verticalScrollBar().minimumSizeHint().height())
+                                + 2 * scroll.frameWidth())
+        self.scroll_area = scroll
         self.add_button.clicked.connect(self.choose_files)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.FocusIn:
+            for row in self.rows:
+                if row.alt_edit is watched:
+                    self.scroll_area.ensureWidgetVisible(row, 0, 0)
+        return super().eventFilter(watched, event)
 
     # -- data --------------------------------------------------------------------------------
     def items(self) -> list[tuple[str, str]]:
@@ -176,6 +198,7 @@ class MediaPanel(QWidget):
         self._list_layout.insertWidget(self._list_layout.count() - 1, row)
         row.changed.connect(self.changed)
         row.remove_requested.connect(self.remove)
+        row.alt_edit.installEventFilter(self)  # focused: scrolled into view whole
         self.hint.setVisible(False)
 
         def done(image, error, row=row):

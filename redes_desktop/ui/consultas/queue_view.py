@@ -169,8 +169,9 @@ class ConsultasSection(QWidget):
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), len(self.model.all_rows())
         pending = self.model.pending_count
-        self.count_label.setText(self.tr("%d de %d consulta(s); %d pendiente(s).")
-                                 % (shown, total, pending))
+        self.count_label.setText(
+            self.tr("%1 de %n consulta(s); %2.", "", total).replace("%1", str(shown))
+            .replace("%2", self.tr("%n pendiente(s)", "", pending)))
 
     # -- the countdown -----------------------------------------------------------------------
     def visible_rows(self) -> tuple[int, int]:

@@ -97,9 +97,12 @@ class SendDialog(QDialog):
         self.send_button.setEnabled(True)
         self.preview.setPlainText(draft.text)
         blocking = sum(1 for f in self.findings if f.get("severity") == "bloquea")
-        self.summary_label.setText(self.tr(
-            "Cuenta %s · %d imagen(es) · %d observación(es) de la revisión automática (%d "
-            "bloquean).") % (draft.account, draft.images, len(self.findings), blocking))
+        self.summary_label.setText(
+            self.tr("Cuenta %1 · %2 · %3 de la revisión automática (%4).")
+            .replace("%1", draft.account)
+            .replace("%2", self.tr("%n imagen(es)", "", draft.images))
+            .replace("%3", self.tr("%n observación(es)", "", len(self.findings)))
+            .replace("%4", self.tr("%n bloquea(n)", "", blocking)))
         self.deadline_label.setText(self.tr(
             "Si la envía ahora, la CNCS tendrá hasta el %s (hora del centro de México).")
             % format_mexico(deadline_for(self.context.clock())))

@@ -15,7 +15,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -39,10 +38,6 @@ _HANDLED = frozenset({Role.DisplayRole, Role.ToolTipRole, Role.UserRole, Role.Ba
                       Role.ForegroundRole, Role.TextAlignmentRole})
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ConsultationsTableModel", text)
-
-
 def _local(value: datetime) -> str:
     return to_mexico(value).strftime("%d/%m/%Y %H:%M")
 
@@ -60,12 +55,12 @@ class ConsultationsTableModel(QAbstractTableModel):
         self._now = as_utc(clock())
         self._next_due: datetime | None = None
         self.pending_count = 0
-        self._expired_text = _tr("vencida")
+        self._expired_text = self.tr("vencida")
         self._filter: tuple[ConsultationState | None, uuid.UUID | None, uuid.UUID | None] = (
             None, None, None)
         self._sort: tuple[int, Qt.SortOrder] | None = None
-        self._headers = [_tr("Cuenta"), _tr("Área"), _tr("Autor"), _tr("Enviada"),
-                         _tr("Vence"), _tr("Restante"), _tr("Estado")]
+        self._headers = [self.tr("Cuenta"), self.tr("Área"), self.tr("Autor"), self.tr("Enviada"),
+                         self.tr("Vence"), self.tr("Restante"), self.tr("Estado")]
 
     # -- contents ----------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[ConsultationRow],
@@ -175,19 +170,19 @@ class ConsultationsTableModel(QAbstractTableModel):
             return _local(row.deadline)
         text = row.state.label
         if row.mail_pending:
-            text += _tr(" · correo pendiente")
+            text += self.tr(" · correo pendiente")
         if row.invalidated:
-            text += _tr(" · invalidada por edición")
+            text += self.tr(" · invalidada por edición")
         return text
 
     def _state_tooltip(self, row: ConsultationRow) -> str:
         parts = [row.state.label]
         if row.reviewer_name:
-            parts.append(_tr("Decidió: %s") % row.reviewer_name)
+            parts.append(self.tr("Decidió: %s") % row.reviewer_name)
         if row.mail_pending:
-            parts.append(_tr("El correo a la CNCS aún no sale; se reintenta solo."))
+            parts.append(self.tr("El correo a la CNCS aún no sale; se reintenta solo."))
         if row.invalidated:
-            parts.append(_tr("El borrador cambió después de la aprobación: necesita una nueva "
+            parts.append(self.tr("El borrador cambió después de la aprobación: necesita una nueva "
                              "consulta."))
         return "\n".join(parts)
 
@@ -208,7 +203,7 @@ class ConsultationsTableModel(QAbstractTableModel):
                 return None
             return colours[0] if role == Role.BackgroundRole else colours[1]
         if role == Role.ToolTipRole:
-            return _tr("Vence el %s (hora del centro de México)") % format_mexico(row.deadline)
+            return self.tr("Vence el %s (hora del centro de México)") % format_mexico(row.deadline)
         return None
 
     # -- sorting -----------------------------------------------------------------------------

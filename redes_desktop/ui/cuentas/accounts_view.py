@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -102,11 +101,11 @@ class AccountsSection(QWidget):
         self._debounce.setInterval(self.SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self.refresh)
         self.search_edit.textChanged.connect(self._debounce.start)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self._focus_search)
         self.table.selectionModel().currentRowChanged.connect(self._account_selected)
         self.refresh()
 
-    def _focus_search(self) -> None:
+    def focus_search(self) -> None:
+        """Ctrl+F (the main window's «Buscar»)."""
         self.search_edit.setFocus()
         self.search_edit.selectAll()
 

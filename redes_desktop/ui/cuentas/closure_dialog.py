@@ -140,7 +140,7 @@ class ClosureChecklistDialog(QDialog):
             "al concluir, el programa retira la contraseña del llavero y envía el aviso."))
         intro.setWordWrap(True)
         labels = ClosureChecklist.LABELS
-        self.boxes = {name: QCheckBox(self.tr(labels[name].capitalize())) for name in labels}
+        self.boxes = {name: QCheckBox(labels[name].capitalize()) for name in labels}
         self.error_label = make_error_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -17,24 +17,20 @@ from redes_desktop.ui.row_table_model import RowTableModel
 from redes_desktop.ui.tasks import Reads
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HealthTableModel", text)
-
-
 class HealthTableModel(RowTableModel[HealthRow]):
     COLUMNS = ("cuenta", "red", "area", "periodicidad", "ultima", "estado", "verificada",
                "observaciones")
 
     def headers(self) -> list[str]:
-        return [_tr("Cuenta"), _tr("Red"), _tr("Área"), _tr("Periodicidad"),
-                _tr("Última publicación"), _tr("Estado"), _tr("Verificada"),
-                _tr("Observaciones")]
+        return [self.tr("Cuenta"), self.tr("Red"), self.tr("Área"), self.tr("Periodicidad"),
+                self.tr("Última publicación"), self.tr("Estado"), self.tr("Verificada"),
+                self.tr("Observaciones")]
 
     def cell(self, row: HealthRow, column: str, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(row.reasons) or _tr("Publica según su periodicidad.")
+            return "\n".join(row.reasons) or self.tr("Publica según su periodicidad.")
         if role == Qt.ItemDataRole.ForegroundRole and column == "estado":
             if row.state == ABANDONO:
                 return QBrush(QColor("#b00020"))
@@ -56,12 +52,14 @@ class HealthTableModel(RowTableModel[HealthRow]):
             return row.rhythm.capitalize()
         if column == "ultima":
             if row.last_published is None:
-                return _tr("Nunca")
+                return QCoreApplication.translate("HealthTableModel", "Nunca")
             return f"{to_mexico(row.last_published):%d/%m/%Y} ({row.days_silent} d)"
         if column == "estado":
-            return _tr(row.state_label)
+            return row.state_label
         if column == "verificada":
-            return _tr("Sí") if row.verified else _tr("No")
+            if row.verified:
+                return QCoreApplication.translate("HealthTableModel", "Sí")
+            return QCoreApplication.translate("HealthTableModel", "No")
         return " ".join(row.reasons)
 
 
@@ -111,7 +109,8 @@ class HealthTab(QWidget):
         inactive = sum(r.state != AL_DIA for r in rows)
         unverified = sum(not r.verified for r in rows)
         self.summary.setText(self.tr(
-            "%1 cuenta(s) activas: %2 sin publicar según su periodicidad o en posible abandono "
-            "(más de %3 días), %4 sin verificar por la red.").replace("%1", str(len(rows)))
-            .replace("%2", str(inactive)).replace("%3", str(days))
+            "%n cuenta(s) activa(s): %2 sin publicar según su periodicidad o en posible abandono "
+            "(%3), %4 sin verificar por la red.", "", len(rows))
+            .replace("%2", str(inactive))
+            .replace("%3", self.tr("más de %n día(s)", "", days))
             .replace("%4", str(unverified)))

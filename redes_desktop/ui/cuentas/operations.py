@@ -16,14 +16,12 @@ from redes_desktop.errors import UserFacingError
 from redes_desktop.ui.tasks import SynchronousPool, run_task
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CuentasOperations", text)
-
-
 def error_text(error: BaseException) -> str:
     if isinstance(error, UserFacingError):
         return error.message
-    return _tr("Ocurrió un error inesperado ({0}). No se guardó nada; vuelva a intentarlo.").format(
+    return QCoreApplication.translate(
+        "CuentasOperations",
+        "Ocurrió un error inesperado ({0}). No se guardó nada; vuelva a intentarlo.").format(
         type(error).__name__
     )
 
@@ -54,7 +52,7 @@ def make_error_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
     label.setStyleSheet("color: #b00020;")
-    label.setAccessibleName(_tr("Mensaje de error"))
+    label.setAccessibleName(QCoreApplication.translate("CuentasOperations", "Mensaje de error"))
     label.hide()
     return label
 
@@ -67,8 +65,9 @@ def show_error(label: QLabel, message: str) -> None:
 def choose_oficio(parent: QWidget) -> str:
     path, _filter = QFileDialog.getOpenFileName(
         parent,
-        _tr("Elegir el oficio firmado"),
+        QCoreApplication.translate("CuentasOperations", "Elegir el oficio firmado"),
         "",
-        _tr("Oficio escaneado (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)"),
+        QCoreApplication.translate("CuentasOperations",
+                                   "Oficio escaneado (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)"),
     )
     return path

@@ -15,10 +15,6 @@ from redes_desktop.ui.cuentas.requests_tab import RequestsTab
 from redes_desktop.ui.tasks import SynchronousPool
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProcedureTabs", text)
-
-
 class ProcedureTabs:
     """«Solicitudes», «Bajas», «Ausencias» and «Salud», added to `tabs`; a change in any of
     them calls `on_change` (the section refreshes its accounts table) and refreshes the other
@@ -36,10 +32,10 @@ class ProcedureTabs:
         self.closures_tab = ClosuresTab(context, self.changed, pool=pool)
         self.absences_tab = AbsencesTab(context, self.changed, pool=pool)
         self.health_tab = HealthTab(context, pool=pool)
-        tabs.addTab(self.requests_tab, _tr("Solicitudes"))
-        tabs.addTab(self.closures_tab, _tr("Bajas"))
-        tabs.addTab(self.absences_tab, _tr("Ausencias"))
-        tabs.addTab(self.health_tab, _tr("Salud"))
+        tabs.addTab(self.requests_tab, QCoreApplication.translate("ProcedureTabs", "Solicitudes"))
+        tabs.addTab(self.closures_tab, QCoreApplication.translate("ProcedureTabs", "Bajas"))
+        tabs.addTab(self.absences_tab, QCoreApplication.translate("ProcedureTabs", "Ausencias"))
+        tabs.addTab(self.health_tab, QCoreApplication.translate("ProcedureTabs", "Salud"))
 
     def changed(self) -> None:
         self._on_change()

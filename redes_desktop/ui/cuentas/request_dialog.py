@@ -54,7 +54,7 @@ class RequestDialog(QDialog):
         self.setWindowTitle(self.tr("Solicitar una cuenta institucional"))
         self.setMinimumWidth(640)
 
-        reminder = QLabel(self.tr(CENTRAL_ACCOUNTS_REMINDER))
+        reminder = QLabel(CENTRAL_ACCOUNTS_REMINDER)
         reminder.setWordWrap(True)
         reminder.setStyleSheet("background: #fff6d5; padding: 6px;")
 

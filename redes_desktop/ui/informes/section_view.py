@@ -88,7 +88,7 @@ class InformesSection(QWidget):
         self.totals = QLabel()
         self.totals.setWordWrap(True)
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        users = QLabel(self.tr(USERS_NOT_AVAILABLE))
+        users = QLabel(USERS_NOT_AVAILABLE)
         users.setWordWrap(True)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -186,9 +186,9 @@ class InformesSection(QWidget):
         self.totals.setText(self._totals_text(report) if report else "")
         self.status.setText("")
         self.due_summary.setText(self.tr(
-            "%1 cuenta(s) sin una evaluación de los últimos seis meses (criterio 8.i). La "
-            "evaluación la aplica la Coordinación Nacional de Comunicación Social.")
-            .replace("%1", str(len(due))))
+            "%n cuenta(s) sin una evaluación de los últimos seis meses (criterio 8.i). La "
+            "evaluación la aplica la Coordinación Nacional de Comunicación Social.", "",
+            len(due)))
         self.report_table.resizeColumnsToContents()
         self.due_table.resizeColumnsToContents()
         self._update_evaluate_button()
@@ -198,14 +198,19 @@ class InformesSection(QWidget):
         t = report.totals
         states = ", ".join(f"{ConsultationState(s).label.lower()}: {n}"
                            for s, n in sorted(t.consultations.items())) or self.tr("ninguna")
-        return (self.tr("Total: %1 cuenta(s); %2 mensajes (%3 respuestas); %4 publicaciones por "
-                        "semana; %5 de %1 cumplen su periodicidad. Consultas a CNCS: %6. "
-                        "Cambios de contraseña: %7 (%8 a tiempo). Incidentes: %9.")
-                .replace("%1", str(t.accounts)).replace("%2", str(t.posts))
-                .replace("%3", str(t.replies)).replace("%4", number(t.posts_per_week))
-                .replace("%5", str(t.accounts_meeting_rhythm)).replace("%6", states)
-                .replace("%7", str(t.rotations)).replace("%8", str(t.rotations_on_time))
-                .replace("%9", str(t.incidents)))
+        # One count per text: Qt's plural forms (%n) take one number each.
+        return (self.tr("Total: %1; %2 (%3); %4 publicaciones por semana; %5. Consultas a CNCS: "
+                        "%7. Cambios de contraseña: %8 (%9 a tiempo). Incidentes: %10.")
+                .replace("%10", str(t.incidents))
+                .replace("%1", self.tr("%n cuenta(s)", "", t.accounts))
+                .replace("%2", self.tr("%n mensaje(s)", "", t.posts))
+                .replace("%3", self.tr("%n respuesta(s)", "", t.replies))
+                .replace("%4", number(t.posts_per_week))
+                .replace("%5", self.tr("%n de %6 cumple(n) su periodicidad", "",
+                                       t.accounts_meeting_rhythm))
+                .replace("%6", str(t.accounts))
+                .replace("%7", states).replace("%8", str(t.rotations))
+                .replace("%9", str(t.rotations_on_time)))
 
     # -- export --------------------------------------------------------------------------------
     def ask_export(self) -> None:

@@ -5,17 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 
 from redes_desktop.models import ConsultationState
 from redes_desktop.services.reports import USERS_NOT_AVAILABLE, AccountReport, EvaluationDue
 from redes_desktop.ui.row_table_model import RowTableModel
 
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("InformesModels", text)
 
 
 class _RowsModel(RowTableModel):
@@ -47,10 +43,14 @@ class ReportTableModel(_RowsModel):
     NUMERIC = frozenset({"mensajes", "respuestas", "semana", "consultas", "incidentes"})
 
     def headers(self) -> list[str]:
-        return [_tr("Cuenta"), _tr("Red"), _tr("Área"), _tr("Objetivos"),
-                _tr("Mensajes"), _tr("Respuestas"), _tr("Por semana"),
-                _tr("Periodicidad"), _tr("Consultas CNCS"),
-                _tr("Cambios de contraseña"), _tr("Incidentes"), _tr("Usuarios")]
+        return [self.tr("Cuenta"), self.tr("Red"), self.tr("Área"), self.tr("Objetivos"),
+                self.tr("Mensajes"), self.tr("Respuestas"), self.tr("Por semana"),
+                self.tr("Periodicidad"), self.tr("Consultas CNCS"),
+                self.tr("Cambios de contraseña"), self.tr("Incidentes"), self.tr("Usuarios")]
+
+    def _rhythm(self, rhythm: str) -> str:
+        labels = {"diaria": self.tr("Diaria"), "semanal": self.tr("Semanal")}
+        return labels.get(rhythm, rhythm)
 
     def text(self, row: AccountReport, column: str) -> Any:
         if column == "cuenta":
@@ -60,7 +60,7 @@ class ReportTableModel(_RowsModel):
         if column == "area":
             return row.area
         if column == "objetivos":
-            return " ".join(p.id for p in row.purposes) or _tr("(sin registrar)")
+            return " ".join(p.id for p in row.purposes) or self.tr("(sin registrar)")
         if column == "mensajes":
             return row.posts
         if column == "respuestas":
@@ -68,29 +68,33 @@ class ReportTableModel(_RowsModel):
         if column == "semana":
             return row.posts_per_week
         if column == "periodicidad":
-            verdict = _tr("cumple") if row.meets_rhythm else _tr("por debajo")
-            return f"{_tr(row.rhythm.capitalize())}: {verdict}"
+            verdict = self.tr("cumple") if row.meets_rhythm else self.tr("por debajo")
+            return f"{self._rhythm(row.rhythm)}: {verdict}"
         if column == "consultas":
             return sum(row.consultations.values())
         if column == "contrasenas":
-            return _tr("%1 a tiempo de %2").replace("%1", str(row.rotations_on_time)).replace(
+            return self.tr("%1 a tiempo de %2").replace("%1", str(row.rotations_on_time)).replace(
                 "%2", str(row.rotations))
         if column == "incidentes":
             return row.incidents
-        return _tr("No disponible")
+        return self.tr("No disponible")
 
     def tooltip(self, row: AccountReport, column: str) -> str | None:
         if column == "objetivos":
             return "\n".join(f"{p.id}: {p.text}" for p in row.purposes) or None
         if column == "periodicidad":
-            return _tr("Se esperan %1 publicaciones por semana (periodicidad %2, criterio "
-                       "6.xxi); publicó %3.").replace("%1", f"{row.expected_per_week:g}") \
-                .replace("%2", row.rhythm).replace("%3", f"{row.posts_per_week:g}")
+            # The expected rhythm is a whole number a week (7 or 1); what was published is an
+            # average, said as a number.
+            expected = round(row.expected_per_week)
+            return (self.tr("Se espera(n) %n publicación(es) por semana (periodicidad %2, "
+                            "criterio 6.xxi); publicó %3.", "", expected)
+                    .replace("%2", self._rhythm(row.rhythm).lower())
+                    .replace("%3", f"{row.posts_per_week:g}"))
         if column == "consultas":
             parts = [f"{ConsultationState(s).label}: {n}" for s, n in row.consultations.items()]
-            return "\n".join(parts) or _tr("Sin consultas a CNCS en el trimestre.")
+            return "\n".join(parts) or self.tr("Sin consultas a CNCS en el trimestre.")
         if column == "usuarios":
-            return _tr(USERS_NOT_AVAILABLE)
+            return USERS_NOT_AVAILABLE  # the report's own note (services/reports.py)
         return None
 
 
@@ -99,8 +103,8 @@ class DueTableModel(_RowsModel):
     NUMERIC = frozenset({"calificacion"})
 
     def headers(self) -> list[str]:
-        return [_tr("Cuenta"), _tr("Red"), _tr("Área"), _tr("Última evaluación"),
-                _tr("Calificación"), _tr("Motivo")]
+        return [self.tr("Cuenta"), self.tr("Red"), self.tr("Área"), self.tr("Última evaluación"),
+                self.tr("Calificación"), self.tr("Motivo")]
 
     def text(self, row: EvaluationDue, column: str) -> Any:
         if column == "cuenta":
@@ -111,11 +115,11 @@ class DueTableModel(_RowsModel):
             return row.area
         if column == "ultima":
             if row.last_period_end is None:
-                return _tr("Nunca")
-            return _tr("hasta el %1").replace("%1", f"{row.last_period_end:%d/%m/%Y}")
+                return self.tr("Nunca")
+            return self.tr("hasta el %1").replace("%1", f"{row.last_period_end:%d/%m/%Y}")
         if column == "calificacion":
             return row.last_score
-        return _tr(row.reason)
+        return row.reason
 
     def tooltip(self, row: EvaluationDue, column: str) -> str | None:
-        return _tr(row.reason)
+        return row.reason

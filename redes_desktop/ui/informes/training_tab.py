@@ -3,7 +3,9 @@ and for CNCS: schedule a session, invite by mail, record who attended."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
+from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -104,8 +106,9 @@ class TrainingTab(QWidget):
         if not o.sessions:
             text = self.tr("No hay capacitación programada en %1 (criterio 5.3).")
         else:
-            text = self.tr("%2 administrador(es) sin capacitación en %1 (criterio 5.3).")
-        self.summary.setText(text.replace("%1", str(o.year)).replace("%2", str(len(o.pending))))
+            text = self.tr("%n administrador(es) sin capacitación en %1 (criterio 5.3).", "",
+                           len(o.pending))
+        self.summary.setText(text.replace("%1", str(o.year)))
 
     def _selected_session(self):
         row = self.sessions.currentRow()
@@ -114,13 +117,13 @@ class TrainingTab(QWidget):
             return None
         return self.overview.sessions[row].id
 
-    def _run(self, action, done: str) -> bool:
+    def _run(self, action, done: Callable[[Any], str]) -> bool:
         try:
             result = action()
         except UserFacingError as error:
             self.message.setText(error.message)
             return False
-        self.message.setText(done.replace("%1", str(result)))
+        self.message.setText(done(result))
         self.refresh()
         return True
 
@@ -129,7 +132,7 @@ class TrainingTab(QWidget):
         return self._run(lambda: schedule_training(
             self.context.database, title=title, held_on=to_date(self.date_edit.date()),
             person_id=self._person(), clock=self.context.clock,
-            recorder=self.context.recorder), self.tr("Capacitación programada."))
+            recorder=self.context.recorder), lambda _: self.tr("Capacitación programada."))
 
     def invite(self) -> bool:
         session_id = self._selected_session()
@@ -139,7 +142,7 @@ class TrainingTab(QWidget):
             self.context.database, session_id, person_id=self._person(),
             clock=self.context.clock, outbox=self.context.outbox,
             recorder=self.context.recorder),
-            self.tr("%1 convocatoria(s) en la bandeja de salida."))
+            lambda sent: self.tr("%n convocatoria(s) en la bandeja de salida.", "", sent))
 
     def mark_attended(self) -> bool:
         session_id = self._selected_session()
@@ -153,4 +156,4 @@ class TrainingTab(QWidget):
         return self._run(lambda: record_training_attendance(
             self.context.database, session_id, attendee, True, person_id=self._person(),
             clock=self.context.clock, recorder=self.context.recorder),
-            self.tr("Asistencia registrada."))
+            lambda _: self.tr("Asistencia registrada."))

@@ -131,7 +131,6 @@ class ImportDialog(QDialog):
     """The preview of an import: one row per line of the file with its problems. Accepting
     with `only_valid` set imports only the clean lines."""
 
-    HEADERS = ("Línea", "Nombre", "Correo", "Nivel", "Área", "Resultado", "Problemas")
 
     def __init__(self, preview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -141,15 +140,17 @@ class ImportDialog(QDialog):
         summary = QLabel()
         summary.setWordWrap(True)
         if preview.clean:
-            summary.setText(self.tr("El archivo no tiene problemas: %n línea(s) listas para "
+            summary.setText(self.tr("El archivo no tiene problemas: %n línea(s) lista(s) para "
                                     "importar.", "", len(preview.lines)))
         else:
             summary.setText(
                 " ".join(preview.file_problems) + " " + self.tr(
                     "%n problema(s). No se importa nada hasta que el archivo esté limpio, o "
                     "importe solo las líneas sin problemas.", "", preview.problem_count))
-        self.table = QTableWidget(len(preview.lines), len(self.HEADERS))
-        self.table.setHorizontalHeaderLabels([self.tr(h) for h in self.HEADERS])
+        headers = [self.tr("Línea"), self.tr("Nombre"), self.tr("Correo"), self.tr("Nivel"),
+                   self.tr("Área"), self.tr("Resultado"), self.tr("Problemas")]
+        self.table = QTableWidget(len(preview.lines), len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)

@@ -32,9 +32,6 @@ from redes_desktop.models import Role
 from redes_desktop.ui.off_thread import call_off_thread
 from redes_desktop.ui.organizacion.dialogs import AreaDialog, ImportDialog, PersonDialog
 
-AREA_HEADERS = ("Área", "Siglas", "Tipo", "Entidad", "Titular", "Personas")
-PEOPLE_HEADERS = ("Nombre", "Correo", "Nivel", "Área", "Roles")
-
 
 def _table(headers: tuple[str, ...]) -> QTableWidget:
     table = QTableWidget(0, len(headers))
@@ -64,9 +61,11 @@ class OrganizacionSection(QWidget):
         self.context = context
         self.pool = pool
         self.view: actions.OrganizationView | None = None
-        self.areas_table = _table(tuple(self.tr(h) for h in AREA_HEADERS))
+        self.areas_table = _table((self.tr("Área"), self.tr("Siglas"), self.tr("Tipo"),
+                                   self.tr("Entidad"), self.tr("Titular"), self.tr("Personas")))
         self.areas_table.setAccessibleName(self.tr("Áreas"))
-        self.people_table = _table(tuple(self.tr(h) for h in PEOPLE_HEADERS))
+        self.people_table = _table((self.tr("Nombre"), self.tr("Correo"), self.tr("Nivel"),
+                                    self.tr("Área"), self.tr("Roles")))
         self.people_table.setAccessibleName(self.tr("Personas"))
         self.add_area_button = QPushButton(self.tr("Nueva á&rea…"))
         self.add_area_button.clicked.connect(self.ask_area)
@@ -157,7 +156,7 @@ class OrganizacionSection(QWidget):
                 "personas, y otorgue el rol de revisor CNCS a quien administrará la "
                 "organización; después solo los revisores harán cambios."))
         elif not view.may_manage:
-            self.notice.setText(self.tr(view.reason))
+            self.notice.setText(view.reason)
         else:
             self.notice.setText("")
         for widget in (self.add_area_button, self.add_person_button, self.edit_person_button,
@@ -230,11 +229,11 @@ class OrganizacionSection(QWidget):
             procedures, person_id=who, data=data, only_valid=only_valid))
         if not result:
             return False
-        self.status.setText(self.tr("Importación terminada: %1 nuevas, %2 actualizadas, %3 sin "
-                                    "cambios, %4 líneas omitidas.")
-                            .replace("%1", str(result.created)).replace("%2", str(result.updated))
-                            .replace("%3", str(result.unchanged))
-                            .replace("%4", str(result.skipped)))
+        self.status.setText(self.tr("Importación terminada: %1, %2, %3, %4.")
+                            .replace("%1", self.tr("%n nueva(s)", "", result.created))
+                            .replace("%2", self.tr("%n actualizada(s)", "", result.updated))
+                            .replace("%3", self.tr("%n sin cambios", "", result.unchanged))
+                            .replace("%4", self.tr("%n línea(s) omitida(s)", "", result.skipped)))
         return True
 
     # -- dialogs -----------------------------------------------------------------------------

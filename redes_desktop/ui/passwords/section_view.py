@@ -146,9 +146,9 @@ class PasswordsSection(QWidget):
         self.incident_model.set_rows(list(overview.incidents))
         counts = {state: sum(1 for r in rows if r.state == state) for state in RotationState}
         self.summary.setText(
-            self.tr("%1 vencida(s) · %2 por vencer · %3 al día — cada contraseña se cambia al "
+            self.tr("%1 · %2 por vencer · %3 al día — cada contraseña se cambia al "
                     "menos cada dos meses (criterio 6.xxxiii).")
-            .replace("%1", str(counts[RotationState.VENCIDA]))
+            .replace("%1", self.tr("%n vencida(s)", "", counts[RotationState.VENCIDA]))
             .replace("%2", str(counts[RotationState.POR_VENCER]))
             .replace("%3", str(counts[RotationState.AL_DIA])))
         self.rotation_table.resizeColumnsToContents()

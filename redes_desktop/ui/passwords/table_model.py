@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from redes_desktop.clock import to_mexico
@@ -19,10 +19,6 @@ _STATE_COLORS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PasswordsTableModel", text)
-
-
 def _date(value) -> str:
     return to_mexico(value).strftime("%d/%m/%Y") if value else ""
 
@@ -31,21 +27,27 @@ class RotationTableModel(RowTableModel[RotationRow]):
     COLUMNS = ("estado", "red", "cuenta", "area", "ultimo", "por", "vence", "observacion")
 
     def headers(self) -> list[str]:
-        return [_tr("Estado"), _tr("Red"), _tr("Cuenta"), _tr("Área"), _tr("Último cambio"),
-                _tr("Hecho por"), _tr("Vence"), _tr("Observación")]
+        return [self.tr("Estado"), self.tr("Red"), self.tr("Cuenta"), self.tr("Área"),
+                self.tr("Último cambio"),
+                self.tr("Hecho por"), self.tr("Vence"), self.tr("Observación")]
+
+    def _state(self, state: RotationState) -> str:
+        return {RotationState.VENCIDA: self.tr("Vencida"),
+                RotationState.POR_VENCER: self.tr("Por vencer"),
+                RotationState.AL_DIA: self.tr("Al día")}[state]
 
     def cell(self, row: RotationRow, column: str, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == "estado":
-                state = _tr(row.state.value.capitalize())
-                return state + _tr(" — comprometida") if row.compromised else state
+                state = self._state(row.state)
+                return state + self.tr(" — comprometida") if row.compromised else state
             return {
                 "red": row.network.label,
                 "cuenta": row.handle,
                 "area": row.area_name,
-                "ultimo": _date(row.last_rotated_at) or _tr("nunca"),
+                "ultimo": _date(row.last_rotated_at) or self.tr("nunca"),
                 "por": row.last_rotated_by,
-                "vence": row.due.due_on.strftime("%d/%m/%Y") if row.due.due_on else _tr("ya"),
+                "vence": row.due.due_on.strftime("%d/%m/%Y") if row.due.due_on else self.tr("ya"),
                 "observacion": row.due.reason,
             }[column]
         if role == Qt.ItemDataRole.BackgroundRole and row.state in _STATE_COLORS:
@@ -61,14 +63,14 @@ class IncidentsTableModel(RowTableModel):
     COLUMNS = ("estado", "cuenta", "observado", "reportado", "reporto", "que", "resolucion")
 
     def headers(self) -> list[str]:
-        return [_tr("Estado"), _tr("Cuenta"), _tr("Observado"), _tr("Reportado"),
-                _tr("Reportó"), _tr("Qué se observó"), _tr("Resolución")]
+        return [self.tr("Estado"), self.tr("Cuenta"), self.tr("Observado"), self.tr("Reportado"),
+                self.tr("Reportó"), self.tr("Qué se observó"), self.tr("Resolución")]
 
     def cell(self, incident, column: str, role: int) -> Any:
         is_open = incident.state == IncidentState.ABIERTO
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return {
-                "estado": _tr("Abierto") if is_open else _tr("Cerrado"),
+                "estado": self.tr("Abierto") if is_open else self.tr("Cerrado"),
                 "cuenta": incident.handle,
                 "observado": to_mexico(incident.observed_at).strftime("%d/%m/%Y %H:%M"),
                 "reportado": to_mexico(incident.reported_at).strftime("%d/%m/%Y %H:%M"),

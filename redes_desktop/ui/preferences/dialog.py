@@ -69,6 +69,7 @@ class PreferencesDialog(QDialog):
     """`changed(tab)` after a tab saved its values (the window reacts, e.g. the sync)."""
 
     changed = Signal(str)
+    help_page = "preferencias"  # F1 opens this page of the manual (ui/help_window.py)
 
     def __init__(self, context, parent: QWidget | None = None, *, pool=None,
                  tab: str = "correo") -> None:

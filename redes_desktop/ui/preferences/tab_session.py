@@ -47,6 +47,7 @@ class SessionTab(QWidget):
                               self.minutes.value())
         if not ok:
             return
-        self.message.say(self.tr("La sesión se bloquea tras %d minutos sin actividad.") % minutes
+        self.message.say(self.tr("La sesión se bloquea tras %n minuto(s) sin actividad.", "",
+                                 minutes)
                          if minutes else self.tr("La sesión ya no se bloquea por inactividad."))
         self.dialog.changed.emit("sesion")

@@ -168,10 +168,11 @@ class DictionaryTab(QWidget):
         added, refused = outcome
         _ok, words = attempt(self.message, dictionary.read_words, self.context.workspace)
         self._show(words or [])
-        text = self.tr("Se importaron %d palabras nuevas.") % added
+        text = self.tr("%n palabra(s) nueva(s) importada(s).", "", added)
         if refused:
-            text += " " + self.tr("No se importaron %d líneas que no son palabras: %s.") % (
-                len(refused), ", ".join(refused[:5]))
+            text += " " + self.tr("%n línea(s) sin importar porque no es una palabra por "
+                                  "línea: %1.", "", len(refused)).replace(
+                                      "%1", ", ".join(refused[:5]))
         self.message.say(text)
         self.dialog.changed.emit("diccionario")
 

@@ -24,8 +24,6 @@ TAB_TITLES = {
 }
 _PLACE = re.compile(r"Archivo → Preferencias(?: → (" + "|".join(map(re.escape, TAB_TITLES))
                     + r"))?")
-NOT_CONFIGURED = ("No hay base de datos compartida configurada: se trabaja solo en local. "
-                  "Escriba su dirección aquí y pruébela con «Probar conexión».")
 
 
 def sync_factory(context):
@@ -80,7 +78,9 @@ class PreferencesOpener(QObject):
         window.statusBar().messageChanged.connect(self.show_status_link)
         if sync is not None:
             sync.status_changed.connect(self.show_sync_status)
-            sync.needs_setup.connect(lambda: self.open("base", self.tr(NOT_CONFIGURED)))
+            sync.needs_setup.connect(lambda: self.open("base", self.tr(
+                "No hay base de datos compartida configurada: se trabaja solo en local. "
+                "Escriba su dirección aquí y pruébela con «Probar conexión».")))
 
     def show_sync_status(self, text: str) -> None:
         label = self.window.sync_label
