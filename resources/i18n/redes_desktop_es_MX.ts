@@ -556,6 +556,48 @@
 <context>
     <name>CalendarView</name>
     <message>
+        <source>Lun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mié</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sáb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publicada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%s (%s), %s — %s
+
+%s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cuenta del calendario</source>
         <translation type="unfinished"></translation>
     </message>

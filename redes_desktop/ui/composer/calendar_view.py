@@ -38,12 +38,12 @@ SCHEDULED_COLOUR = QColor("#1565c0")
 PUBLISHED_COLOUR = QColor("#2e7d32")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CalendarView", text)
-
-
 def weekday_names() -> list[str]:
-    return [_tr("Lun"), _tr("Mar"), _tr("Mié"), _tr("Jue"), _tr("Vie"), _tr("Sáb"), _tr("Dom")]
+    translate = QCoreApplication.translate
+    return [translate("CalendarView", "Lun"), translate("CalendarView", "Mar"),
+            translate("CalendarView", "Mié"), translate("CalendarView", "Jue"),
+            translate("CalendarView", "Vie"), translate("CalendarView", "Sáb"),
+            translate("CalendarView", "Dom")]
 
 
 class DayCell(QFrame):
@@ -77,11 +77,12 @@ class DayCell(QFrame):
     def add_post(self, post: CalendarPost) -> QListWidgetItem:
         local = to_mexico(post.when)
         published = post.kind == PUBLISHED
-        mark = _tr("Publicada") if published else _tr("Programada")
+        mark = (QCoreApplication.translate("CalendarView", "Publicada") if published
+                else QCoreApplication.translate("CalendarView", "Programada"))
         item = QListWidgetItem(f"{local:%H:%M} {post.handle} · {post.snippet}")
         item.setData(POST_ID, post.id)
         item.setForeground(QBrush(PUBLISHED_COLOUR if published else SCHEDULED_COLOUR))
-        tooltip = _tr("%s (%s), %s — %s\n\n%s") % (
+        tooltip = QCoreApplication.translate("CalendarView", "%s (%s), %s — %s\n\n%s") % (
             mark, post.status_label, f"{local:%d/%m/%Y %H:%M}", post.handle, post.text)
         if post.url:
             tooltip += "\n\n" + post.url
