@@ -13,7 +13,7 @@ from redes_desktop.errors import NotFound, UserFacingError
 from redes_desktop.services.activity import ActivityEntry
 from redes_desktop.signin.credentials import LocalCredential, SignInRefused
 from redes_desktop.signin.shared_login import SharedUnreachable, verify_shared_login
-from redes_desktop.signin.throttle import Throttle
+from redes_desktop.signin.throttle import Throttle, throttle_path
 
 if TYPE_CHECKING:
     from redes_desktop.context import AppContext, Identity
@@ -42,7 +42,9 @@ class SignInService:
     @classmethod
     def of(cls, context: AppContext, throttle: Throttle | None = None,
            credential: LocalCredential | None = None) -> SignInService:
-        return cls(context, throttle or Throttle(), credential or LocalCredential(context.secrets))
+        if throttle is None:  # kept in the data folder: a restart does not reset it
+            throttle = Throttle(path=throttle_path(context.workspace.paths.root))
+        return cls(context, throttle, credential or LocalCredential(context.secrets))
 
     def _identity(self, person_id: uuid.UUID) -> Identity:
         from redes_desktop.actions.choose_identity import choose_identity
