@@ -22,6 +22,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from redes_desktop.commands.common import add_data_dir, command_context, data_dir_of
+from redes_desktop.commands.signin import add_sign_in, sign_in_for_command
 from redes_desktop.errors import UsageError, UserFacingError
 
 
@@ -64,6 +65,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     reanchor.add_argument("--motivo", required=True, metavar="TEXTO",
                           help="qué se perdió y por qué (queda en la bitácora)")
     add_data_dir(reanchor)
+    add_sign_in(reanchor)
     reanchor.set_defaults(handler=run_reanchor)
 
     readers = orders.add_parser("clave-lectores", help="genera o instala la clave de lectores")
@@ -206,7 +208,7 @@ def run_reanchor(args: argparse.Namespace) -> int:
             "nada.") from error
     try:
         with command_context(workspace) as context:
-            context.load_identity()
+            sign_in_for_command(context, args)  # proven, as in the window (exit 12 if not)
             result = restore_bitacora_anchors(context, reason)
     finally:
         workspace.close()

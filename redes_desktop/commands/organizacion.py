@@ -8,8 +8,11 @@
     redes-desktop organizacion baja-persona CORREO
     redes-desktop organizacion importar ARCHIVO [--aplicar] [--solo-validas] [--json]
 
-Changes act as the person chosen at this workstation (Archivo → Cambiar de usuario); on a new
-installation without CNCS reviewers, the first areas, people and reviewer may be set up here.
+A change is made by a person who proves who they are (`commands/signin.py`: `--como CORREO`
+or the person who last signed in here, and their password from the terminal or
+REDES_DESKTOP_CONTRASENA; exit 12 when it is not proven). On a new installation without CNCS
+reviewers, the first areas, people and reviewer may be set up here by whoever is at the
+workstation. Listings and the import preview ask for no password.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from redes_desktop.commands.common import add_data_dir, command_context, data_dir_of
+from redes_desktop.commands.signin import add_sign_in, sign_in_for_command
 from redes_desktop.errors import AlreadyRunning, UsageError, UserFacingError
 
 KINDS = ["oficinas_centrales", "junta_local", "junta_distrital"]
@@ -35,16 +39,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     orders = parser.add_subparsers(dest="organizacion_command", metavar="ORDEN",
                                    parser_class=type(parser))
 
-    def order(name: str, help_text: str, handler, *, json_flag: bool = True):
+    def order(name: str, help_text: str, handler, *, json_flag: bool = True,
+              changes: bool = True):
         sub = orders.add_parser(name, help=help_text, description=help_text)
         if json_flag:
             sub.add_argument("--json", action="store_true", help="imprime el resultado en JSON")
         add_data_dir(sub)
+        if changes:
+            add_sign_in(sub)
         sub.set_defaults(handler=handler)
         return sub
 
-    order("areas", "lista las áreas", run_areas)
-    order("personas", "lista las personas", run_people)
+    order("areas", "lista las áreas", run_areas, changes=False)
+    order("personas", "lista las personas", run_people, changes=False)
     area = order("alta-area", "registra un área", run_add_area)
     area.add_argument("--nombre", required=True)
     area.add_argument("--tipo", required=True, choices=KINDS)
@@ -95,10 +102,22 @@ def _procedures(args: argparse.Namespace, *, write: bool):
     try:
         # every change is recorded (8.iii); a listing records nothing
         with command_context(workspace, record=write) as context:
-            identity = context.load_identity()
+            if write:  # a change: the person proves who they are, as in the window
+                identity = sign_in_for_command(context, args,
+                                               required=not _initial_setup(context))
+            else:
+                identity = context.load_identity()
             yield Procedures.of(context), identity.person_id if identity else None
     finally:
         workspace.close()
+
+
+def _initial_setup(context) -> bool:
+    """No CNCS reviewer registered yet: whoever is at the workstation sets the directory up."""
+    from redes_desktop.actions.organization import organization_view
+    from redes_desktop.actions.procedures import Procedures
+
+    return organization_view(Procedures.of(context), person_id=None).initial_setup
 
 
 def _print(args: argparse.Namespace, payload, text: str) -> int:
