@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from argon2 import PasswordHasher, Type
 
 from redes_desktop.cli import main
