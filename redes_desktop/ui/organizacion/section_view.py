@@ -1,8 +1,8 @@
 """The Organización section (issue 14): the areas and the people of the institution, with the
 buttons the CNCS reviewers use to add and edit them, grant and revoke roles, remove people and
 import the directory from CSV; and the accounts with their administrators, changed with the
-same dialog as Cuentas (`ui/cuentas/administrators_dialog.py`, 5.1 and 7.iv). Actions run off the UI thread; refusals show their Spanish
-reason in the status line and change nothing."""
+same dialog as Cuentas (`ui/cuentas/administrators_dialog.py`, 5.1 and 7.iv). Actions run off
+the UI thread; refusals show their Spanish reason in the status line and change nothing."""
 
 from __future__ import annotations
 
