@@ -293,3 +293,58 @@ def test_the_dialog_fits_a_1366x768_screen(dialog):
         assert hint.width() <= 900 and hint.height() <= 600, (key, hint)
     hint = dialog.minimumSizeHint()
     assert hint.width() <= 1000 and hint.height() <= 680, hint
+
+
+def test_mail_tab_has_every_institution_address_stored_and_used(dialog, context, data_dir,
+                                                                smtp_server):
+    """CNCS, UNICOM and the Comité de Gestión's Presidencia and Secretaría Técnica (7.iii,
+    7.iv): each one in the tab, stored in settings.json, and used by the next notice."""
+    from PySide6.QtWidgets import QFormLayout, QLabel
+    from sqlalchemy import select
+
+    from redes_desktop.actions import organization as org
+    from redes_desktop.actions.procedures import Procedures
+    from redes_desktop.models import Account, Level, Role
+    from redes_desktop.services.incidents import IncidentService
+
+    host, port, inbox = smtp_server
+    tab = dialog.pages["correo"]
+    labels = " ".join(w.text() for w in tab.findChildren(QLabel))
+    for name in ("CNCS", "UNICOM", "Presidencia del Comité de Gestión",
+                 "Secretaría Técnica del Comité de Gestión"):
+        assert name in labels
+    assert isinstance(tab.layout(), QFormLayout)
+    new = {"cncs_email": "cncs.nueva@ine.mx", "unicom_email": "unicom.nueva@ine.mx",
+           "comite_presidente_email": "presidencia.nueva@ine.mx",
+           "comite_secretario_email": "secretaria.tecnica.nueva@ine.mx"}
+    assert set(tab.addresses) == set(new)
+    tab.host.setText(host)
+    tab.port.setValue(port)
+    tab.security.setCurrentIndex(tab.security.findData("none"))
+    for name, value in new.items():
+        tab.addresses[name].setText(value)
+    tab.save_button.click()
+    assert tab.message.ok, tab.message.text()
+    stored = json.loads(_settings_text(data_dir))
+    assert {name: stored[name] for name in new} == new
+    # Used at once, without a restart: a new area titular is mailed per 7.iv…
+    with context.session() as session:
+        directory = Directory(session, context.clock, NullRecorder())
+        area = directory.areas()[0]
+        reviewer = directory.create_person("Revisora", "revisora.prefs@ine.mx",
+                                           Level.MANDO_MEDIO, area, [Role.REVISOR_CNCS])
+        directory.create_person("Nuevo Vocal", "nuevo.vocal@ine.mx", Level.MANDO_SUPERIOR,
+                                area)
+        session.commit()
+        reviewer_id = reviewer.id
+    org.set_role(Procedures.of(context), person_id=reviewer_id, email="nuevo.vocal@ine.mx",
+                 role=Role.TITULAR_AREA)
+    [mail] = [m for m in inbox.messages if "Cambio de titular" in m["Subject"]]
+    recipients = {r.strip() for r in mail["To"].split(",")}
+    assert recipients == {new["cncs_email"], new["comite_presidente_email"],
+                          new["comite_secretario_email"]}
+    # …and a compromised account is reported to the CNCS and UNICOM (6.xxx).
+    with context.session() as session:
+        account = session.scalars(select(Account)).first()
+        found = IncidentService.for_context(context, session).recipients(account)
+    assert new["cncs_email"] in found and new["unicom_email"] in found
