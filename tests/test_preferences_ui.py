@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 from redes_desktop.actions import preferences_dictionary as dictionary
@@ -348,3 +349,43 @@ def test_mail_tab_has_every_institution_address_stored_and_used(dialog, context,
         account = session.scalars(select(Account)).first()
         found = IncidentService.for_context(context, session).recipients(account)
     assert new["cncs_email"] in found and new["unicom_email"] in found
+
+
+def test_any_message_naming_preferencias_leads_there(qtbot, context):
+    """Issue 14: an error line (a dialog's, a section's) and a plain status line that name
+    «Archivo → Preferencias → …» open that tab; the error lines show it as a link."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+    from redes_desktop.ui.cuentas.operations import show_error
+    from redes_desktop.ui.main_window import MainWindow
+
+    window = MainWindow("datos")
+    qtbot.addWidget(window)
+    window.set_context(context)
+    opener = PreferencesOpener(window, context, None, pool=SynchronousPool())
+    panel = QWidget()
+    qtbot.addWidget(panel)
+    error_line, status_line = QLabel(), QLabel()
+    layout = QVBoxLayout(panel)
+    layout.addWidget(error_line)
+    layout.addWidget(status_line)
+    mail_error = ("El aviso por correo quedó pendiente: No hay servidor de correo configurado. "
+                  "Indique el servidor SMTP en Archivo → Preferencias → Correo.")
+    show_error(error_line, mail_error)
+    assert 'href="preferencias:correo"' in error_line.text()
+    error_line.linkActivated.emit("preferencias:correo")
+    assert opener.dialog is not None and opener.dialog.current_tab() == "correo"
+    opener.dialog.reject()
+    show_error(error_line, "Sin enlaces <b> aquí.")
+    assert error_line.text() == "Sin enlaces <b> aquí."  # plain text stays plain
+    status_line.setText("La bitácora no se comparte: falta la clave de lectores; instálela en "
+                        "Archivo → Preferencias → Bitácora.")
+    panel.show()
+    qtbot.waitExposed(panel)
+    qtbot.mouseClick(status_line, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    assert opener.dialog is not None and opener.dialog.current_tab() == "bitacora"
+    opener.dialog.reject()
+    status_line.setText("Nada que ver con la configuración.")
+    qtbot.mouseClick(status_line, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    assert opener.dialog is None

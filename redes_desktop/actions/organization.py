@@ -247,8 +247,8 @@ def change_account_administrators(procedures: Procedures, *, person_id: uuid.UUI
         if network:
             found = [a for a in found if a.network == Network(network)]
         if not found:
-            raise NotFound(f"No hay una cuenta registrada como «{account}». Consulte la lista "
-                           "con «organizacion cuentas».")
+            raise NotFound(f"No hay una cuenta registrada como «{account}». Revise el "
+                           "@usuario en la lista de cuentas.")
         if len(found) > 1:
             raise UsageError(
                 f"«{account}» es el usuario de varias cuentas ("
