@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -99,7 +100,8 @@ class OrganizacionSection(QWidget):
             "Designar al titular y al suplente de la cuenta elegida (criterio 5.1); se avisa "
             "a la CNCS y al Comité de Gestión (criterio 7.iv)."))
         self.admins_button.clicked.connect(self.ask_administrators)
-        self.admins_dialog = None  # the open «Cambiar administradores» dialog, if any
+        # The open «Cambiar administradores» dialog, if any.
+        self.admins_dialog: QDialog | None = None
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.notice = QLabel()
