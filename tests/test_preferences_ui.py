@@ -101,7 +101,11 @@ def test_shared_tab_tests_the_real_postgresql_and_moves_the_password_out(
     changed = []
     dialog.changed.connect(changed.append)
     tab.save_button.click()
-    assert tab.url.text() == "postgresql+psycopg://redes@db.ine.mx/redes"
+    # The login has its own field; the password left the address for the secret store.
+    assert tab.url.text() == "postgresql+psycopg://db.ine.mx/redes"
+    assert tab.login.text() == "redes"
+    stored_url = json.loads(_settings_text(data_dir))["shared_database_url"]
+    assert stored_url == "postgresql+psycopg://redes@db.ine.mx/redes"
     assert "Secreto-En-Url-5" not in _settings_text(data_dir)
     assert memory_keyring.store[("redes-desktop", "base-compartida")] == "Secreto-En-Url-5"
     assert json.loads(_settings_text(data_dir))["sync_interval_seconds"] == 300
@@ -109,6 +113,16 @@ def test_shared_tab_tests_the_real_postgresql_and_moves_the_password_out(
     tab.forget_password.click()
     assert ("redes-desktop", "base-compartida") not in memory_keyring.store
     assert "sin contraseña" in tab.password.placeholderText()
+    # Another login, typed in its own field, replaces the address's.
+    tab.login.setText("ana.revisora@ine.mx")
+    tab.save_button.click()
+    assert tab.message.ok, tab.message.text()
+    assert json.loads(_settings_text(data_dir))["shared_database_url"] == (
+        "postgresql+psycopg://ana.revisora%40ine.mx@db.ine.mx/redes")
+    assert tab.login.text() == "ana.revisora@ine.mx"
+    tab.login.setText("con espacio")
+    tab.save_button.click()
+    assert not tab.message.ok and "usuario de base de datos" in tab.message.text()
 
 
 def test_dictionary_tab(dialog, context, tmp_path):
