@@ -227,3 +227,28 @@ def _person_id(folder, email):
         return found
     finally:
         workspace.close()
+
+
+def test_only_a_signed_in_reviewer_creates_the_readers_key(capsys, institution, monkeypatch):
+    """As in Preferencias › Bitácora: the command proves who runs it, and only a CNCS
+    reviewer creates the institution's readers key."""
+    from redes_desktop.bitacora import crypto
+
+    def generate(*extra):
+        code = main(["bitacora", "clave-lectores", "--generar", "--data-dir",
+                     str(institution), *extra])
+        return (code, *capsys.readouterr())
+
+    _sign_in(institution, "ana@ine.mx", monkeypatch)
+    _sign_in(institution, "beto@ine.mx", monkeypatch, password="clave-de-beto-1")
+    monkeypatch.delenv(PASSWORD_ENV)
+    code, _, err = generate()
+    assert code == 12 and PASSWORD_ENV in err
+    monkeypatch.setenv(PASSWORD_ENV, "clave-de-beto-1")
+    code, _, err = generate()
+    assert code == 1 and "Solo un revisor de la CNCS" in err
+    assert SecretStore().get(crypto.READERS_KEY) is None
+    monkeypatch.setenv(PASSWORD_ENV, PASSWORD)
+    code, out, _ = generate("--como", "ana@ine.mx")
+    assert code == 0
+    assert out.strip().splitlines()[-1] == SecretStore().get(crypto.READERS_KEY)
