@@ -250,6 +250,9 @@ def run_readers_key(args: argparse.Namespace) -> int:
 
     secrets = command_store(data_dir_of(args))
     if args.generar:
+        # The secret store first (a damaged vault: exit 9 before anything else is opened).
+        if secrets.get(crypto.READERS_KEY) is not None:
+            raise UserFacingError("Esta estación ya tiene una clave de lectores; no se cambió.")
         key = _create_readers_key(args)
         print("Clave de lectores de la bitácora (entréguela solo por un canal seguro a las "
               "estaciones autorizadas; no se volverá a mostrar):")
