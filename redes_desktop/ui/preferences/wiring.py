@@ -93,6 +93,9 @@ def show_linked(label: QLabel, text: str) -> None:
         label.linkActivated.connect(open_preferences_link)
 
 
+_LABEL_EVENTS = (QEvent.Type.MouseButtonRelease, QEvent.Type.Enter)
+
+
 class MessageLinks(QObject):
     """Any label of the program whose text names «Archivo → Preferencias [→ pestaña]» opens
     that tab when clicked, and shows a hand cursor and a tooltip saying so — for the messages
@@ -103,11 +106,14 @@ class MessageLinks(QObject):
         self.opener = opener
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
-        kind = event.type()
-        if kind not in (QEvent.Type.MouseButtonRelease, QEvent.Type.Enter):
+        # Every event of the program passes here: the cheap test first (most are not for a
+        # label; comparing PySide enums costs more than the type check).
+        if not isinstance(obj, QLabel):
             return False
-        if not isinstance(obj, QLabel) or (obj.textFormat() == Qt.TextFormat.RichText
-                                           and "preferencias:" in obj.text()):
+        kind = event.type()
+        if kind not in _LABEL_EVENTS:
+            return False
+        if obj.textFormat() == Qt.TextFormat.RichText and "preferencias:" in obj.text():
             return False  # real links handle themselves
         tab = place_tab(obj.text())
         if tab is None:
