@@ -30,8 +30,9 @@ def folder(tmp_path):
     return root
 
 
-def _run(capsys, folder, *args):
-    code = main(["organizacion", *args, "--data-dir", str(folder)])
+def _run(capsys, folder, *args, clock=None):
+    options = {} if clock is None else {"clock": clock}
+    code = main(["organizacion", *args, "--data-dir", str(folder)], **options)
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -252,3 +253,64 @@ def test_only_a_signed_in_reviewer_creates_the_readers_key(capsys, institution, 
     code, out, _ = generate("--como", "ana@ine.mx")
     assert code == 0
     assert out.strip().splitlines()[-1] == SecretStore().get(crypto.READERS_KEY)
+
+
+def test_account_administrators_from_the_command_line(capsys, institution, monkeypatch,
+                                                      smtp_server, clock):
+    from datetime import timedelta
+
+    from redes_desktop.clock import to_mexico
+    from redes_desktop.models import AccountStatus, Level, Network
+    from redes_desktop.services.activity import NullRecorder
+    from redes_desktop.services.directory import Directory
+
+    host, port, inbox = smtp_server
+    workspace = open_workspace(institution)
+    try:
+        settings = workspace.settings
+        settings.smtp_host, settings.smtp_port, settings.smtp_security = host, port, "none"
+        workspace.save_settings()
+        database = workspace.open_database()
+        with database.session() as session:
+            directory = Directory(session, clock, NullRecorder())
+            area = next(a for a in directory.areas() if a.acronym == "JLE")
+            titular = directory.create_person("Marta Enlace", "marta@ine.mx", Level.MANDO_MEDIO,
+                                              area)
+            account = directory.create_account(
+                area=area, network=Network.X, name="INE Jalisco", handle="@JLE_JaliscoINE",
+                email="redes.jal@ine.mx", status=AccountStatus.ACTIVA, official=True)
+            beto = next(p for p in directory.people() if p.email == "beto@ine.mx")
+            directory.designate_administrators(account, titular, beto)
+            session.commit()
+        database.dispose()
+    finally:
+        workspace.close()
+    code, out, _ = _run(capsys, institution, "cuentas", "--json", clock=clock)
+    [row] = json.loads(out)
+    assert code == 0 and (row["usuario"], row["titular"], row["suplente"]) == (
+        "@JLE_JaliscoINE", "Marta Enlace", "Beto Paz")
+    _sign_in(institution, "ana@ine.mx", monkeypatch)
+    # 5.1: an operativo cannot be the titular; nothing changes, nothing is mailed.
+    code, _, err = _run(capsys, institution, "administradores", "@JLE_JaliscoINE", "--titular",
+                        "beto@ine.mx", "--suplente", "marta@ine.mx", clock=clock)
+    assert code == 1 and "mando medio" in err.lower()
+    assert inbox.messages == []
+    code, _, err = _run(capsys, institution, "administradores", "@NoExisteINE", "--titular",
+                        "marta@ine.mx", "--suplente", "beto@ine.mx", clock=clock)
+    assert code == 1 and "@NoExisteINE" in err
+    tomorrow = (to_mexico(clock()).date() + timedelta(days=1)).isoformat()
+    code, out, _ = _run(capsys, institution, "administradores", "@JLE_JaliscoINE", "--titular",
+                        "beto@ine.mx", "--suplente", "marta@ine.mx", "--desde", "ayer",
+                        clock=clock)
+    assert code == 2
+    # Marta stays titular; a new suplente from tomorrow (a designation starting today exists).
+    _run(capsys, institution, "alta-persona", "--nombre", "Nora Apoyo", "--correo",
+         "nora@ine.mx", "--nivel", "operativo", "--area", "JLE", clock=clock)
+    code, out, err = _run(capsys, institution, "administradores", "@JLE_JaliscoINE",
+                          "--titular", "marta@ine.mx", "--suplente", "nora@ine.mx",
+                          "--desde", tomorrow, "--json", clock=clock)
+    assert code == 0, err
+    assert json.loads(out)["correos"] == 1
+    [mail] = inbox.messages
+    assert "Cambio de administradores" in mail["Subject"] and "Nora Apoyo" in str(
+        mail.get_body(("plain",)).get_content())
