@@ -125,3 +125,26 @@ def test_offline_after_a_server_sign_in_uses_the_accepted_password(station):
         service.sign_in(person, "equivocada")
     assert service.sign_in(person, "La-buena-2026").person_id == person
     assert _entries(service)[-1][2] == {"via": LOCAL}
+
+
+def test_the_sign_in_window_against_the_password_checking_server(qtbot, station, typer):
+    """The dialog a person sees: a wrong password is refused with the server's answer and
+    nothing is signed in; the right one signs in (issue 14)."""
+    from redes_desktop.ui.signin_dialog import SignInDialog
+    from redes_desktop.ui.tasks import SynchronousPool
+
+    service, person, email, _ = station
+    dialog = SignInDialog(service.context, service, pool=SynchronousPool(), preselect=person)
+    qtbot.addWidget(dialog)
+    assert dialog.state is not None and dialog.state.mode == SHARED
+    assert not dialog.login_edit.isHidden() and dialog.login_edit.text() == email
+    assert dialog.confirm_edit.isHidden()
+    typer(dialog.password_edit, "no-es-esta")
+    dialog.enter_button.click()
+    assert dialog.signed_in is None and service.context.identity is None
+    assert "rechazó" in dialog.error_label.text() and dialog.password_edit.text() == ""
+    typer(dialog.password_edit, "La-buena-2026")
+    dialog.enter_button.click()
+    assert dialog.signed_in is not None and service.context.identity.person_id == person
+    assert [e.action for e in service.context.recorder.entries] == [
+        "sesion_fallida", "sesion_iniciada"]
