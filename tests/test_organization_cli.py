@@ -314,3 +314,19 @@ def test_account_administrators_from_the_command_line(capsys, institution, monke
     [mail] = inbox.messages
     assert "Cambio de administradores" in mail["Subject"] and "Nora Apoyo" in str(
         mail.get_body(("plain",)).get_content())
+
+
+def test_a_prompt_left_without_an_answer_changes_nothing(capsys, institution, monkeypatch):
+    from redes_desktop.commands import signin
+
+    _sign_in(institution, "ana@ine.mx", monkeypatch)
+    monkeypatch.delenv(PASSWORD_ENV)
+    monkeypatch.setattr(signin, "_interactive", lambda: True)
+
+    def closed(_prompt):
+        raise EOFError
+
+    monkeypatch.setattr(signin, "_ask", closed)
+    code, _, err = _run(capsys, institution, *CARLA)
+    assert code == 12 and "No se escribió la contraseña" in err
+    assert "carla@ine.mx" not in _people(capsys, institution)

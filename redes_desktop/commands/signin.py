@@ -114,9 +114,12 @@ def sign_in_for_command(context: AppContext, args: argparse.Namespace, *,
         if given is not None:
             password, confirmation = given, None
         else:
-            password = _ask(f"Contraseña de {state.name}: ")
-            confirmation = (_ask("Elija esta contraseña: escríbala otra vez: ")
-                            if state.mode == NEW_LOCAL else None)
+            try:
+                password = _ask(f"Contraseña de {state.name}: ")
+                confirmation = (_ask("Elija esta contraseña: escríbala otra vez: ")
+                                if state.mode == NEW_LOCAL else None)
+            except (EOFError, KeyboardInterrupt) as stopped:
+                raise SignInNeeded("No se escribió la contraseña. No se cambió nada.") from stopped
         try:
             identity = service.sign_in(person_id, password, confirmation=confirmation,
                                        login=login)
