@@ -58,3 +58,10 @@ class LocalDatabaseBusy(DatabaseError):
     """Another program holds the local SQLite database locked (a backup, an antivirus…)."""
 
     exit_code = 10
+
+
+class SignInNeeded(UserFacingError):
+    """A command that changes something could not prove who runs it (no password given, a
+    wrong one, nobody named): exit 12, nothing changed."""
+
+    exit_code = 12

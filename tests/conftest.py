@@ -16,6 +16,7 @@ import pytest  # noqa: E402
 from keyring.backend import KeyringBackend  # noqa: E402
 
 from redes_desktop.clock import FixedClock  # noqa: E402
+from tests.password_postgres import password_postgres  # noqa: E402, F401  (fixture)
 
 POSTGRES_URL = os.environ.get(
     "REDES_TEST_POSTGRES_URL", "postgresql+psycopg://root@127.0.0.1:5432/test"

@@ -13,11 +13,9 @@ import pytest
 from sqlalchemy import select
 
 from redes_desktop.actions.choose_identity import (
-    Registration,
     choose_identity,
     identity_choices,
     open_demo,
-    register_person,
 )
 from redes_desktop.actions.official_accounts import official_accounts_text
 from redes_desktop.actions.quarterly_report import institute_report
@@ -36,12 +34,11 @@ from redes_desktop.bitacora import open_bitacora
 from redes_desktop.bitacora.query import Filters
 from redes_desktop.errors import (
     NotFound,
-    PermissionDenied,
     UsageError,
     UserFacingError,
     ValidationError,
 )
-from redes_desktop.models import Level, Person, Post, Role
+from redes_desktop.models import Person, Post
 from redes_desktop.models.sync_state import SyncConflict
 from redes_desktop.paths import DataPaths
 from redes_desktop.secrets_store import SecretStore
@@ -159,39 +156,6 @@ def test_identity_choices_are_plain_data(database, clock, world):
     assert identity.is_reviewer
     with pytest.raises(NotFound):
         choose_identity(database, uuid.uuid4(), clock=clock)
-
-
-def _registration(world, **changes) -> Registration:
-    values = dict(name="Nueva Persona", email="nueva.persona@ine.mx", level=Level.MANDO_MEDIO,
-                  area_id=world["jal_area"], role=Role.ADMIN_SUPLENTE)
-    values.update(changes)
-    return Registration(**values)
-
-
-def test_registering_commits_and_is_recorded(database, clock, world):
-    recorder = MemoryRecorder()
-    before = _count(database, Person)
-    identity = register_person(database, _registration(world), clock=clock, recorder=recorder)
-    assert _count(database, Person) == before + 1
-    assert identity.name == "Nueva Persona" and identity.roles == {Role.ADMIN_SUPLENTE}
-    [entry] = recorder.entries
-    assert entry.action == "persona_registrada" and entry.actor_id == identity.person_id
-    assert entry.details["area"] == str(world["jal_area"])
-
-
-@pytest.mark.parametrize("changes, error", [
-    (dict(email="nueva@gmail.com"), ValidationError),
-    (dict(role=Role.REVISOR_CNCS), PermissionDenied),
-    (dict(area_id=uuid.uuid4()), NotFound),
-])
-def test_a_refused_registration_leaves_nothing(database, clock, world, changes, error):
-    recorder = MemoryRecorder()
-    before = _count(database, Person)
-    with pytest.raises(error):
-        register_person(database, _registration(world, **changes), clock=clock,
-                        recorder=recorder)
-    assert _count(database, Person) == before
-    assert recorder.entries == []
 
 
 def test_the_demo_fills_only_an_empty_folder(database, clock):

@@ -301,27 +301,56 @@ def _cli(data_dir, *extra):
     return main(["bitacora", "reanclar", "--data-dir", str(data_dir), *extra])
 
 
-def test_the_command_line_and_its_exit_codes(station, data_dir, clock, capsys):
+def _password(person, monkeypatch, password="clave-local-2026"):
+    """The person's local credential at this workstation, given as a script would."""
+    from argon2 import PasswordHasher, Type
+
+    from redes_desktop.commands.signin import PASSWORD_ENV
+    from redes_desktop.signin.credentials import LocalCredential
+
+    fast = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
+    LocalCredential(SecretStore(), fast).set(person, password, password)
+    monkeypatch.setenv(PASSWORD_ENV, password)
+
+
+def test_the_command_line_and_its_exit_codes(station, data_dir, clock, capsys, monkeypatch):
     workstation = _fill(station, clock, 4)
     SecretStore().delete(head_key_name(workstation))
     context = _context(station, clock, station.people.admin)  # remembered in the settings
     context.close()
     assert _cli(data_dir, "--motivo", " ") == 2
     assert "motivo" in capsys.readouterr().err
+    # The remembered person is not proven: without the password nothing is done (issue 14).
+    assert _cli(data_dir, "--motivo", REASON) == 12
+    assert "REDES_DESKTOP_CONTRASENA" in capsys.readouterr().err
+    _password(station.people.admin, monkeypatch)
     assert _cli(data_dir, "--motivo", REASON) == 11
     assert "titular de un área" in capsys.readouterr().err
-    context = _context(station, clock, station.people.head)
-    context.close()
-    assert _cli(data_dir, "--motivo", REASON) == 0
+    # Naming the titular is not enough: the password is the admin's, not the titular's.
+    _password(station.people.head, monkeypatch, "clave-del-titular")
+    _password(station.people.admin, monkeypatch)
+    assert _cli(data_dir, "--motivo", REASON, "--como", _email(station, "head")) == 12
+    assert "no es correcta" in capsys.readouterr().err
+    _password(station.people.head, monkeypatch, "clave-del-titular")
+    # While the alarm blocks recording the titular can still sign in to re-anchor.
+    assert _cli(data_dir, "--motivo", REASON, "--como", _email(station, "head")) == 0
     assert "Anclas restablecidas" in capsys.readouterr().out
     assert main(["bitacora", "verify", "--data-dir", str(data_dir)]) == 0
     assert "5 entradas verificadas" in capsys.readouterr().out
-    assert _cli(data_dir, "--motivo", REASON) == 0  # nothing to do any more
+    head = ("--como", _email(station, "head"))
+    assert _cli(data_dir, "--motivo", REASON, *head) == 0  # nothing to do any more
     assert "no tiene ninguna alarma" in capsys.readouterr().out
     _rewrite(station.paths, workstation, 2, actor=INTRUDER.bytes)
     SecretStore().delete(head_key_name(workstation))
-    assert _cli(data_dir, "--motivo", REASON) == 1
+    assert _cli(data_dir, "--motivo", REASON, *head) == 1
     assert "entrada 2" in capsys.readouterr().err
+
+
+def _email(station, who):
+    with station.database.session() as session:
+        person = Directory(session, lambda: None, NullRecorder()).person(
+            getattr(station.people, who))
+        return person.email
 
 
 def test_the_command_line_refuses_while_the_window_holds_the_folder(station, data_dir, clock,
@@ -408,4 +437,33 @@ def test_the_window_shows_a_refusal_and_changes_nothing(qtbot, station, clock):
     finally:
         if dialog is not None:
             dialog.reject()
+        context.close()
+
+
+def test_a_titular_can_sign_in_while_the_alarm_blocks_recording(station, clock):
+    """The way out of an alarm needs a signed-in titular: signing in must not be refused
+    because its own entry cannot be written (it changes no data)."""
+    from argon2 import PasswordHasher, Type
+
+    from redes_desktop.actions.sign_in import SignInService
+    from redes_desktop.bitacora import BitacoraBlocked
+    from redes_desktop.signin.credentials import LocalCredential
+    from redes_desktop.signin.throttle import Throttle
+
+    workstation = _fill(station, clock, 2)
+    SecretStore().delete(head_key_name(workstation))
+    context = _context(station, clock)
+    try:
+        assert context.recorder.bitacora.blocked
+        fast = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
+        service = SignInService.of(context, Throttle(sleeper=lambda _s: None),
+                                   LocalCredential(context.secrets, fast))
+        head = station.people.head
+        identity = service.sign_in(head, "clave-titular-1", confirmation="clave-titular-1")
+        assert identity.person_id == head
+        context.identity = identity
+        with pytest.raises(BitacoraBlocked):  # any other entry is still refused meanwhile
+            context.recorder.record(ActivityEntry(clock(), head, None, "borrador_editado", {}))
+        assert "Anclas restablecidas" in restore_bitacora_anchors(context, REASON).message
+    finally:
         context.close()

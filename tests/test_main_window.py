@@ -4,14 +4,12 @@ status bar tells who and where, review mode for CNCS, the first-start identity d
 import pytest
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QLabel
-from sqlalchemy import select
 
 from redes_desktop.context import AppContext
 from redes_desktop.secrets_store import SecretStore
 from redes_desktop.services.activity import MemoryRecorder, NullRecorder
 from redes_desktop.services.directory import Directory
 from redes_desktop.ui.cuentas.accounts_view import AccountsSection
-from redes_desktop.ui.identity_dialog import IdentityDialog
 from redes_desktop.ui.main_window import MainWindow
 from redes_desktop.workspace import open_workspace
 from tests.factories import make_office, make_reviewer
@@ -120,45 +118,6 @@ def test_geometry_and_section_are_remembered(qtbot, context):
     assert second.size().width() == 700
 
 
-def test_identity_dialog_chooses_and_remembers(qtbot, context):
-    dialog = IdentityDialog(context)
-    qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.loaded, timeout=5000)  # read off the UI thread
-    assert dialog.people_list.count() == 7
-    assert not dialog.demo_button.isVisible()
-    dialog.filter_edit.setText("revisora")
-    visible = [
-        dialog.people_list.item(i)
-        for i in range(dialog.people_list.count())
-        if not dialog.people_list.item(i).isHidden()
-    ]
-    assert len(visible) == 1
-    dialog.people_list.setCurrentItem(visible[0])
-    dialog.accept()
-    qtbot.waitUntil(lambda: not dialog._busy, timeout=5000)
-    assert context.identity is not None and context.identity.is_reviewer
-    assert context.workspace.settings_store.load().current_person_id == str(context.ids["reviewer"])
-
-
-def test_identity_dialog_registration_validates(qtbot, context, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
-    messages = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a: messages.append(a[2]))
-    dialog = IdentityDialog(context)
-    qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.loaded, timeout=5000)  # read off the UI thread
-    dialog.name_edit.setText("Nueva Persona")
-    dialog.email_edit.setText("nueva@gmail.com")
-    dialog._register()
-    qtbot.waitUntil(lambda: not dialog._busy, timeout=5000)
-    assert messages and "ine.mx" in messages[0]
-    dialog.email_edit.setText("nueva.persona@ine.mx")
-    dialog._register()
-    qtbot.waitUntil(lambda: not dialog._busy, timeout=5000)
-    assert context.identity.name == "Nueva Persona"
-
-
 def test_nav_list_is_keyboard_navigable(qtbot, window):
     window.show()
     window.nav.setFocus()
@@ -203,47 +162,6 @@ def test_startup_survives_a_damaged_window_state_in_settings(qtbot, data_dir, cl
         assert startup.window.current_section() == "bitacora"
     finally:
         workspace.close()
-
-
-def test_self_registration_cannot_grant_reviewer_or_area_titular(context):
-    from redes_desktop.errors import PermissionDenied
-    from redes_desktop.models import Area, Level, Role
-
-    with context.session() as session:
-        directory = Directory(session, context.clock, NullRecorder())
-        area = session.scalars(select(Area)).first()
-        for role in (Role.REVISOR_CNCS, Role.TITULAR_AREA):
-            with pytest.raises(PermissionDenied) as caught:
-                directory.register_self("Intrusa", "intrusa@ine.mx", Level.MANDO_MEDIO, area,
-                                        [Role.ADMIN_TITULAR, role])
-            assert f"«{role.label}»" in caught.value.message
-            assert "titular del área o la CNCS" in caught.value.message
-        person = directory.register_self("Suplente Nueva", "suplente.nueva@ine.mx",
-                                         Level.MANDO_MEDIO, area, [Role.ADMIN_SUPLENTE])
-        assert person.role_set == {Role.ADMIN_SUPLENTE}
-
-
-def test_identity_dialog_offers_only_self_registrable_roles(qtbot, context, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
-    from redes_desktop.models import Role
-
-    dialog = IdentityDialog(context)
-    qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.loaded, timeout=5000)  # read off the UI thread
-    offered = {dialog.role_combo.itemData(i) for i in range(dialog.role_combo.count())}
-    assert offered == {Role.ADMIN_TITULAR, Role.ADMIN_SUPLENTE}
-    # Even if the combo were tampered with, the service refuses the reviewer role.
-    messages = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a: messages.append(a[2]))
-    dialog.role_combo.addItem(Role.REVISOR_CNCS.label, Role.REVISOR_CNCS)
-    dialog.role_combo.setCurrentIndex(dialog.role_combo.count() - 1)
-    dialog.name_edit.setText("Intrusa")
-    dialog.email_edit.setText("intrusa@ine.mx")
-    dialog._register()
-    qtbot.waitUntil(lambda: not dialog._busy, timeout=5000)
-    assert messages and "Revisor" in messages[0] and "no puede registrarse" in messages[0].lower()
-    assert context.identity is None
 
 
 def test_sections_are_built_on_their_first_visit(qtbot, window, context):

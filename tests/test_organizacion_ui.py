@@ -5,6 +5,7 @@ is not a reviewer sees the buttons disabled with the reason."""
 from __future__ import annotations
 
 import shutil
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QThreadPool
@@ -113,3 +114,57 @@ def test_not_a_reviewer_sees_why(qtbot, context):
     qtbot.addWidget(widget)
     assert not widget.add_person_button.isEnabled() and not widget.import_button.isEnabled()
     assert "Solo los revisores de la CNCS" in widget.notice.text()
+
+
+# -- account administrators are roles managed here too (issue 14) ------------------------------
+def test_a_reviewer_changes_an_accounts_administrators_here(qtbot, section, context,
+                                                            smtp_server, mail_settings):
+    from tests.test_cuentas_ui import ok, pick
+
+    _host, _port, inbox = smtp_server
+    context.workspace.settings.__dict__.update(mail_settings.__dict__)
+    with context.session() as session:
+        area = Directory(session, context.clock, NullRecorder()).areas()[-1]
+        nueva = Directory(session, context.clock, NullRecorder()).create_person(
+            "Nueva Titular", "nueva.titular@ine.mx", Level.MANDO_MEDIO,
+            next(a for a in Directory(session, context.clock, NullRecorder()).areas()
+                 if a.acronym == "JLE"))
+        session.commit()
+        assert area is not None and nueva is not None
+    section.refresh()
+    titles = [section.tabs.tabText(i) for i in range(section.tabs.count())]
+    assert titles[-1] == "Administradores de cuentas"
+    table = section.accounts_table
+    assert table.rowCount() == 1 and table.item(0, 0).text() == "@JLE_JaliscoINE"
+    assert (table.item(0, 4).text(), table.item(0, 5).text()) == ("Titular jal", "Suplente jal")
+    assert section.admins_button.isEnabled()
+    section.select_account(section.accounts[0].id)
+    dialog = section.ask_administrators()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.idle)
+    pick(dialog.titular_combo, "Suplente jal")  # an operativo cannot be titular (5.1)
+    pick(dialog.suplente_combo, "Titular jal")
+    ok(dialog)
+    assert "mando medio" in dialog.error_label.text().lower()
+    pick(dialog.titular_combo, "Nueva Titular")
+    pick(dialog.suplente_combo, "Titular jal")
+    dialog.since_edit.setDate(dialog.since_edit.date().addDays(1))  # from tomorrow
+    ok(dialog)
+    qtbot.waitUntil(lambda: section.admins_dialog is None)
+    assert "Se avisó por correo" in section.status.text()
+    context.clock.advance(timedelta(days=1))
+    section.refresh()
+    assert table.item(0, 4).text() == "Nueva Titular" and table.item(0, 5).text() == "Titular jal"
+    [mail] = [m for m in inbox.messages if "Cambio de administradores" in m["Subject"]]
+    settings = context.workspace.settings
+    for address in (settings.cncs_email, settings.comite_presidente_email,
+                    settings.comite_secretario_email):
+        assert address in mail["To"]
+    assert any("administrador" in e.action for e in context.recorder.entries)
+
+
+def test_someone_who_is_not_a_reviewer_cannot_change_administrators_here(qtbot, context):
+    context.choose_identity(context.ids["head"])  # an area's titular, not a reviewer
+    widget = OrganizacionSection(context, pool=POOL)
+    qtbot.addWidget(widget)
+    assert not widget.admins_button.isEnabled()

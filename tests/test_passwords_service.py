@@ -217,6 +217,7 @@ def test_no_password_reaches_database_wal_settings_logs_or_bitacora(
     context.recorder = FileBitacora(data_dir / "bitacora.jsonl")
     passwords = [generate_password(), "Ñandú-Sílaba-Árbol-47-Cigüeña-Lápiz"]
     smtp_password, shared_password = "Correo-Ñu-" + generate_password(), "BaseComun" + "x" * 9
+    signin_password, signin_typo = "Entrada-Ñ-" + generate_password(), "Casi-" + generate_password()
     try:
         for password in passwords:
             with context.session() as session:
@@ -237,6 +238,20 @@ def test_no_password_reaches_database_wal_settings_logs_or_bitacora(
             host="smtp.ine.mx", user="redes", password=smtp_password))
         preferences.apply_shared(context.workspace, context.secrets, preferences.SharedForm(
             url=f"postgresql://redes:{shared_password}@db.ine.mx/redes"))
+        # Issue 14: a person's sign-in password (set, mistyped, used) stays out of every file
+        # too — the settings, the failure counts, the bitácora; only its Argon2id hash is kept,
+        # in the secret store.
+        from redes_desktop.actions.sign_in import SignInService
+        from redes_desktop.signin.credentials import SignInRefused
+
+        context.workspace.settings.shared_database_url = ""
+        signin = SignInService.of(context)
+        person_id = context.identity.person_id
+        signin.sign_in(person_id, signin_password, confirmation=signin_password)
+        with pytest.raises(SignInRefused):
+            signin.sign_in(person_id, signin_typo)
+        signin.sign_in(person_id, signin_password)
+        context.workspace.save_settings()
     finally:
         root.removeHandler(handler)
         handler.close()
@@ -252,7 +267,12 @@ def test_no_password_reaches_database_wal_settings_logs_or_bitacora(
     assert "INSERT INTO password_rotations" in log_path.read_text(encoding="utf-8")
     assert context.secrets.get("smtp") == smtp_password
     assert context.secrets.get("base-compartida") == shared_password
-    for password in [*passwords, smtp_password, shared_password]:
+    assert "sesion_fallida" in (data_dir / "bitacora.jsonl").read_text(encoding="utf-8")
+    assert "sesion-intentos.json" in names  # the failure counts, scanned like every file
+    stored_hash = context.secrets.get(f"acceso:{context.identity.person_id}")
+    assert stored_hash.startswith("$argon2id$")
+    for password in [*passwords, smtp_password, shared_password, signin_password, signin_typo,
+                     stored_hash]:
         needles = [password.encode(enc) for enc in ("utf-8", "utf-16-le", "utf-16-be")]
         for path in files:
             data = path.read_bytes()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 from redes_desktop.actions import preferences_dictionary as dictionary
@@ -100,7 +101,11 @@ def test_shared_tab_tests_the_real_postgresql_and_moves_the_password_out(
     changed = []
     dialog.changed.connect(changed.append)
     tab.save_button.click()
-    assert tab.url.text() == "postgresql+psycopg://redes@db.ine.mx/redes"
+    # The login has its own field; the password left the address for the secret store.
+    assert tab.url.text() == "postgresql+psycopg://db.ine.mx/redes"
+    assert tab.login.text() == "redes"
+    stored_url = json.loads(_settings_text(data_dir))["shared_database_url"]
+    assert stored_url == "postgresql+psycopg://redes@db.ine.mx/redes"
     assert "Secreto-En-Url-5" not in _settings_text(data_dir)
     assert memory_keyring.store[("redes-desktop", "base-compartida")] == "Secreto-En-Url-5"
     assert json.loads(_settings_text(data_dir))["sync_interval_seconds"] == 300
@@ -108,6 +113,16 @@ def test_shared_tab_tests_the_real_postgresql_and_moves_the_password_out(
     tab.forget_password.click()
     assert ("redes-desktop", "base-compartida") not in memory_keyring.store
     assert "sin contraseña" in tab.password.placeholderText()
+    # Another login, typed in its own field, replaces the address's.
+    tab.login.setText("ana.revisora@ine.mx")
+    tab.save_button.click()
+    assert tab.message.ok, tab.message.text()
+    assert json.loads(_settings_text(data_dir))["shared_database_url"] == (
+        "postgresql+psycopg://ana.revisora%40ine.mx@db.ine.mx/redes")
+    assert tab.login.text() == "ana.revisora@ine.mx"
+    tab.login.setText("con espacio")
+    tab.save_button.click()
+    assert not tab.message.ok and "usuario de base de datos" in tab.message.text()
 
 
 def test_dictionary_tab(dialog, context, tmp_path):
@@ -293,3 +308,98 @@ def test_the_dialog_fits_a_1366x768_screen(dialog):
         assert hint.width() <= 900 and hint.height() <= 600, (key, hint)
     hint = dialog.minimumSizeHint()
     assert hint.width() <= 1000 and hint.height() <= 680, hint
+
+
+def test_mail_tab_has_every_institution_address_stored_and_used(dialog, context, data_dir,
+                                                                smtp_server):
+    """CNCS, UNICOM and the Comité de Gestión's Presidencia and Secretaría Técnica (7.iii,
+    7.iv): each one in the tab, stored in settings.json, and used by the next notice."""
+    from PySide6.QtWidgets import QFormLayout, QLabel
+    from sqlalchemy import select
+
+    from redes_desktop.actions import organization as org
+    from redes_desktop.actions.procedures import Procedures
+    from redes_desktop.models import Account, Level, Role
+    from redes_desktop.services.incidents import IncidentService
+
+    host, port, inbox = smtp_server
+    tab = dialog.pages["correo"]
+    labels = " ".join(w.text() for w in tab.findChildren(QLabel))
+    for name in ("CNCS", "UNICOM", "Presidencia del Comité de Gestión",
+                 "Secretaría Técnica del Comité de Gestión"):
+        assert name in labels
+    assert isinstance(tab.layout(), QFormLayout)
+    new = {"cncs_email": "cncs.nueva@ine.mx", "unicom_email": "unicom.nueva@ine.mx",
+           "comite_presidente_email": "presidencia.nueva@ine.mx",
+           "comite_secretario_email": "secretaria.tecnica.nueva@ine.mx"}
+    assert set(tab.addresses) == set(new)
+    tab.host.setText(host)
+    tab.port.setValue(port)
+    tab.security.setCurrentIndex(tab.security.findData("none"))
+    for name, value in new.items():
+        tab.addresses[name].setText(value)
+    tab.save_button.click()
+    assert tab.message.ok, tab.message.text()
+    stored = json.loads(_settings_text(data_dir))
+    assert {name: stored[name] for name in new} == new
+    # Used at once, without a restart: a new area titular is mailed per 7.iv…
+    with context.session() as session:
+        directory = Directory(session, context.clock, NullRecorder())
+        area = directory.areas()[0]
+        reviewer = directory.create_person("Revisora", "revisora.prefs@ine.mx",
+                                           Level.MANDO_MEDIO, area, [Role.REVISOR_CNCS])
+        directory.create_person("Nuevo Vocal", "nuevo.vocal@ine.mx", Level.MANDO_SUPERIOR,
+                                area)
+        session.commit()
+        reviewer_id = reviewer.id
+    org.set_role(Procedures.of(context), person_id=reviewer_id, email="nuevo.vocal@ine.mx",
+                 role=Role.TITULAR_AREA)
+    [mail] = [m for m in inbox.messages if "Cambio de titular" in m["Subject"]]
+    recipients = {r.strip() for r in mail["To"].split(",")}
+    assert recipients == {new["cncs_email"], new["comite_presidente_email"],
+                          new["comite_secretario_email"]}
+    # …and a compromised account is reported to the CNCS and UNICOM (6.xxx).
+    with context.session() as session:
+        account = session.scalars(select(Account)).first()
+        found = IncidentService.for_context(context, session).recipients(account)
+    assert new["cncs_email"] in found and new["unicom_email"] in found
+
+
+def test_any_message_naming_preferencias_leads_there(qtbot, context):
+    """Issue 14: an error line (a dialog's, a section's) and a plain status line that name
+    «Archivo → Preferencias → …» open that tab; the error lines show it as a link."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+    from redes_desktop.ui.cuentas.operations import show_error
+    from redes_desktop.ui.main_window import MainWindow
+
+    window = MainWindow("datos")
+    qtbot.addWidget(window)
+    window.set_context(context)
+    opener = PreferencesOpener(window, context, None, pool=SynchronousPool())
+    panel = QWidget()
+    qtbot.addWidget(panel)
+    error_line, status_line = QLabel(), QLabel()
+    layout = QVBoxLayout(panel)
+    layout.addWidget(error_line)
+    layout.addWidget(status_line)
+    mail_error = ("El aviso por correo quedó pendiente: No hay servidor de correo configurado. "
+                  "Indique el servidor SMTP en Archivo → Preferencias → Correo.")
+    show_error(error_line, mail_error)
+    assert 'href="preferencias:correo"' in error_line.text()
+    error_line.linkActivated.emit("preferencias:correo")
+    assert opener.dialog is not None and opener.dialog.current_tab() == "correo"
+    opener.dialog.reject()
+    show_error(error_line, "Sin enlaces <b> aquí.")
+    assert error_line.text() == "Sin enlaces <b> aquí."  # plain text stays plain
+    status_line.setText("La bitácora no se comparte: falta la clave de lectores; instálela en "
+                        "Archivo → Preferencias → Bitácora.")
+    panel.show()
+    qtbot.waitExposed(panel)
+    qtbot.mouseClick(status_line, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    assert opener.dialog is not None and opener.dialog.current_tab() == "bitacora"
+    opener.dialog.reject()
+    status_line.setText("Nada que ver con la configuración.")
+    qtbot.mouseClick(status_line, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    assert opener.dialog is None

@@ -188,7 +188,7 @@ def test_shared_login_is_checked_against_the_server(shared_engine, logins):  # n
         verify_shared_login(url, f"nadie{uuid.uuid4().hex[:8]}", "x", person)
     # The schema owner (no person behind it) is not anyone.
     with pytest.raises(SignInRefused, match="no pertenece"):
-        verify_shared_login(url, "root", "", person)
+        verify_shared_login(url, "root", "cualquiera", person)
 
 
 @pytest.mark.postgres
@@ -223,3 +223,56 @@ def test_the_configured_address_password_is_never_a_persons_password():
 
     url = login_url("postgresql+psycopg://estacion:secreta@servidor/base", "persona@ine.mx", "")
     assert url.password is None and url.username == "persona@ine.mx"
+
+
+# -- the failure throttle survives a restart (kept in the data folder) -------------------------
+def test_failures_persist_across_a_restart_and_the_file_is_private(world):
+    import stat
+
+    from redes_desktop.signin.throttle import throttle_path
+
+    service, titular, _ = world
+    context = service.context
+    service.sign_in(titular, "mi-contrasena", confirmation="mi-contrasena")
+    path = throttle_path(context.workspace.paths.root)
+    first: list[float] = []
+    running = SignInService.of(context, Throttle(sleeper=first.append, path=path),
+                               service.credential)
+    for _ in range(3):
+        with pytest.raises(SignInRefused):
+            running.sign_in(titular, "no-es-esta")
+    assert first == [1]  # the third attempt waited
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert "no-es-esta" not in path.read_text(encoding="utf-8")
+    # The program is closed and opened again: a new throttle reads the same counts.
+    again: list[float] = []
+    restarted = SignInService.of(context, Throttle(sleeper=again.append, path=path),
+                                 service.credential)
+    with pytest.raises(SignInRefused):
+        restarted.sign_in(titular, "tampoco")
+    assert again == [2]  # the 4th failure in a row waits as if nothing had restarted
+    restarted.sign_in(titular, "mi-contrasena")
+    assert again == [2, 4]
+    assert Throttle(path=path).delay(str(titular)) == 0  # the success reset it on disk too
+
+
+def test_the_default_service_keeps_its_throttle_in_the_data_folder(world):
+    from redes_desktop.signin.throttle import throttle_path
+
+    service, titular, _ = world
+    context = service.context
+    default = SignInService.of(context, credential=service.credential)
+    assert default.throttle.path == throttle_path(context.workspace.paths.root)
+    with pytest.raises(SignInRefused):  # first sign-in without confirmation: a failure
+        default.sign_in(titular, "mi-contrasena")
+    assert Throttle(path=default.throttle.path).failures == {str(titular): 1}
+
+
+def test_a_damaged_throttle_file_does_not_stop_sign_in(world, tmp_path):
+    path = tmp_path / "sesion-intentos.json"
+    path.write_text("{no es json", encoding="utf-8")
+    throttle = Throttle(sleeper=lambda _s: None, path=path)
+    assert throttle.delay("p") == 0
+    throttle.failed("p")
+    throttle.failed("p")
+    assert Throttle(path=path).delay("p") == 1

@@ -245,7 +245,7 @@ def test_first_start_creates_the_institution_and_signs_in(qtbot, empty_context, 
     service = SignInService.of(context, Throttle(sleeper=lambda _s: None),
                                LocalCredential(context.secrets, FAST))
     dialog = _dialog(qtbot, context, service)
-    assert not dialog.first_start_button.isHidden() and dialog.register_button.isHidden()
+    assert not dialog.first_start_button.isHidden() and dialog.not_listed.isHidden()
     assistant = dialog.open_first_start()
     typer(assistant.name_edit, "Revisora Primera")
     typer(assistant.email_edit, "revisora.primera@ine.mx")
@@ -284,3 +284,18 @@ def test_choosing_a_person_while_the_list_reloads_keeps_the_list(qtbot, context,
     pool.run_all()
     assert not dialog._busy and dialog.enter_button.isEnabled()
     assert dialog.state is not None
+
+
+def test_nobody_registers_themself_at_sign_in(qtbot, context, service):
+    """Identity is proven, not picked (issue 14): the sign-in offers no way to add oneself;
+    it says who registers people and where."""
+    from PySide6.QtWidgets import QPushButton
+
+    dialog = _dialog(qtbot, context, service)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    buttons = " ".join(b.text() for b in dialog.findChildren(QPushButton))
+    assert "Regístrese" not in buttons and "registr" not in buttons.lower()
+    assert dialog.not_listed.isVisible()
+    assert "revisor de la CNCS" in dialog.not_listed.text()
+    assert "Organización" in dialog.not_listed.text()

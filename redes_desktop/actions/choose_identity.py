@@ -1,5 +1,8 @@
-"""Say who uses this workstation (5.1: permissions follow the person): list the people and
-areas to choose from, choose one, register oneself, or fill an empty folder with the demo."""
+"""Who may sign in at this workstation (5.1: permissions follow the person): list the people
+and areas to choose from, the identity of one of them once proven (`actions/sign_in.py`), or
+fill an empty folder with the demo. Nobody registers themself: the CNCS reviewers register
+people (`actions/organization.py`), and a new institution's first reviewer is created by the
+first-start assistant (`actions/first_start.py`)."""
 
 from __future__ import annotations
 
@@ -14,8 +17,6 @@ if TYPE_CHECKING:
     from redes_desktop.clock import Clock
     from redes_desktop.context import Identity
     from redes_desktop.database import Database
-    from redes_desktop.models import Level, Role
-    from redes_desktop.services.activity import ActivityRecorder
 
 
 @dataclass(frozen=True)
@@ -32,15 +33,6 @@ class IdentityChoices:
     people: tuple[PersonChoice, ...]
     areas: tuple[tuple[uuid.UUID, str], ...]  # (id, name), in the directory's order
     empty: bool  # no area registered yet: the demo may be offered
-
-
-@dataclass(frozen=True)
-class Registration:
-    name: str
-    email: str
-    level: Level
-    area_id: uuid.UUID
-    role: Role
 
 
 def identity_choices(database: Database, *, clock: Clock) -> IdentityChoices:
@@ -71,31 +63,6 @@ def choose_identity(database: Database, person_id: uuid.UUID, *, clock: Clock) -
         person = Directory(session, clock, NullRecorder()).person(person_id)
         if person is None:
             raise NotFound("La persona elegida ya no existe; elija otra.")
-        return Identity.of(person)
-
-
-def register_person(database: Database, form: Registration, *, clock: Clock,
-                    recorder: ActivityRecorder) -> Identity:
-    """Register oneself (administrator roles only: the others are granted, 5.1); the new
-    person's identity. Recorded in the bitácora as `persona_registrada` (8.iii)."""
-    from redes_desktop.context import Identity
-    from redes_desktop.errors import NotFound
-    from redes_desktop.models import Area
-    from redes_desktop.services.activity import ActivityEntry
-    from redes_desktop.services.directory import Directory
-
-    with unit_of_work(database) as session:
-        area = session.get(Area, form.area_id)
-        if area is None or getattr(area, "deleted_at", None) is not None:  # removed meanwhile
-            raise NotFound(
-                "El área elegida ya no está registrada. La lista de áreas se actualizó: elija "
-                "su área de nuevo y vuelva a registrarse.")
-        person = Directory(session, clock, recorder).register_self(
-            form.name, form.email, form.level, area, [form.role])
-        session.flush()
-        recorder.record(ActivityEntry(
-            at=clock(), actor_id=person.id, account_id=None, action="persona_registrada",
-            details={"area": str(area.id), "roles": sorted(person.roles or [])}))
         return Identity.of(person)
 
 

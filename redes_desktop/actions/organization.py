@@ -8,6 +8,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
 from redes_desktop.actions.unit_of_work import acting_person, unit_of_work
@@ -15,6 +16,7 @@ from redes_desktop.actions.unit_of_work import acting_person, unit_of_work
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from redes_desktop.actions.change_administrators import ChangeOutcome
     from redes_desktop.actions.procedures import Procedures
     from redes_desktop.models import AreaKind, Level, Person, Role
     from redes_desktop.services.directory_import import ImportResult, Preview
@@ -63,6 +65,26 @@ class OrganizationView:
     may_manage: bool
     reason: str  # why not, when may_manage is False
     initial_setup: bool
+
+
+@dataclass(frozen=True)
+class AccountAdminRow:
+    """An account with its administrators today (issue 14: roles per account)."""
+
+    id: str
+    handle: str
+    network: str
+    network_label: str
+    name: str
+    area_name: str
+    status_label: str
+    titular: str
+    suplente: str
+
+    def as_json(self) -> dict:
+        return {"id": self.id, "usuario": self.handle, "red": self.network,
+                "nombre": self.name, "area": self.area_name, "estado": self.status_label,
+                "titular": self.titular, "suplente": self.suplente}
 
 
 def _service(procedures: Procedures, session: Session) -> Organization:
@@ -190,3 +212,52 @@ def import_directory(procedures: Procedures, *, person_id: uuid.UUID | None, dat
 
     return _change(procedures, person_id,
                    lambda org, actor: apply(org, actor, data, only_valid=only_valid))
+
+
+def account_administrators(procedures: Procedures) -> tuple[AccountAdminRow, ...]:
+    """Every live account and its titular and suplente today. Reading only."""
+    from redes_desktop.models import AccountStatus
+    from redes_desktop.services.activity import NullRecorder
+    from redes_desktop.services.directory import Directory
+
+    with unit_of_work(procedures.database) as session:
+        rows = Directory(session, procedures.clock, NullRecorder()).search_accounts(
+            include_cancelled=False)
+        return tuple(
+            AccountAdminRow(str(r.id), r.handle, r.network.value, r.network.label, r.name,
+                            r.area_name, AccountStatus(r.status).label, r.titular, r.suplente)
+            for r in rows)
+
+
+def change_account_administrators(procedures: Procedures, *, person_id: uuid.UUID | None,
+                                  account: str, titular_email: str, suplente_email: str,
+                                  network: str | None = None,
+                                  since: date | None = None) -> ChangeOutcome:
+    """Designate an account's titular and suplente by e-mail (the command line's form of
+    Cuentas/Organización → «Cambiar administradores»): the same action, rules (5.1) and
+    notices (7.iv) as the window's dialog (`actions/change_administrators.py`)."""
+    from redes_desktop.actions.change_administrators import change_administrators
+    from redes_desktop.clock import to_mexico
+    from redes_desktop.errors import NotFound, UsageError
+    from redes_desktop.models.enums import Network
+    from redes_desktop.services.accounts_lookup import find_accounts
+
+    with unit_of_work(procedures.database) as session:
+        found = find_accounts(session, account)
+        if network:
+            found = [a for a in found if a.network == Network(network)]
+        if not found:
+            raise NotFound(f"No hay una cuenta registrada como «{account}». Revise el "
+                           "@usuario en la lista de cuentas.")
+        if len(found) > 1:
+            raise UsageError(
+                f"«{account}» es el usuario de varias cuentas ("
+                + ", ".join(a.network.label for a in found)
+                + "): indique la red con --red.")
+        organization = _service(procedures, session)
+        account_id = found[0].id
+        titular = organization.person_by_email(titular_email).id
+        suplente = organization.person_by_email(suplente_email).id
+    return change_administrators(
+        procedures, person_id=person_id, account_id=account_id, titular_id=str(titular),
+        suplente_id=str(suplente), since=since or to_mexico(procedures.clock()).date())

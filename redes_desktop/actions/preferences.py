@@ -146,11 +146,23 @@ class SharedForm:
     url: str = ""
     password: str | None = None  # None: keep; "": delete; else store
     interval_seconds: int = 60
+    # The login (database role) the workstation syncs with; None or "": the one in `url`.
+    login: str | None = None
 
     @classmethod
     def of(cls, settings: Settings) -> SharedForm:
-        return cls(url=settings.shared_database_url,
-                   interval_seconds=settings.sync_interval_seconds)
+        """The stored address split for the form: the address without its login, the login."""
+        url, login = settings.shared_database_url, ""
+        if url:
+            try:
+                from sqlalchemy.engine import make_url
+
+                parsed = make_url(url)
+                login = parsed.username or ""
+                url = parsed._replace(username=None).render_as_string(hide_password=False)
+            except Exception:  # an unreadable address is shown as it is, to be corrected
+                url, login = settings.shared_database_url, ""
+        return cls(url=url, interval_seconds=settings.sync_interval_seconds, login=login)
 
 
 def validate_shared(form: SharedForm) -> SharedForm:
@@ -173,12 +185,21 @@ def validate_shared(form: SharedForm) -> SharedForm:
     except UserFacingError as error:
         raise ValidationError(error.message, field="url") from error
     parsed = make_url(url)
+    username = parsed.username
+    if form.login is not None:
+        login = form.login.strip()
+        if any(c.isspace() for c in login) or len(login) > 63:
+            raise ValidationError(
+                f"«{login}» no es un usuario de base de datos válido: sin espacios y de hasta "
+                "63 caracteres.", field="login")
+        username = login or username
     if parsed.password is not None:
         password = password or str(parsed.password)
-        # URL.set(password=None) keeps the password: build the address without it.
-        url = URL.create(parsed.drivername, parsed.username, None, parsed.host, parsed.port,
-                         parsed.database, parsed.query).render_as_string(hide_password=False)
-    return SharedForm(url=url, password=password, interval_seconds=interval)
+    # URL.set(password=None) keeps the password: build the address without it.
+    url = URL.create(parsed.drivername, username, None, parsed.host, parsed.port,
+                     parsed.database, parsed.query).render_as_string(hide_password=False)
+    return SharedForm(url=url, password=password, interval_seconds=interval,
+                      login=username or "")
 
 
 def apply_shared(workspace: Workspace, secrets: SecretStore, form: SharedForm) -> SharedForm:

@@ -13,7 +13,7 @@ from redes_desktop.errors import NotFound, UserFacingError
 from redes_desktop.services.activity import ActivityEntry
 from redes_desktop.signin.credentials import LocalCredential, SignInRefused
 from redes_desktop.signin.shared_login import SharedUnreachable, verify_shared_login
-from redes_desktop.signin.throttle import Throttle
+from redes_desktop.signin.throttle import Throttle, throttle_path
 
 if TYPE_CHECKING:
     from redes_desktop.context import AppContext, Identity
@@ -38,11 +38,14 @@ class SignInService:
     context: AppContext
     throttle: Throttle
     credential: LocalCredential
+    origin: str = ""  # where the person signs in when not the window ("orden": a command)
 
     @classmethod
     def of(cls, context: AppContext, throttle: Throttle | None = None,
-           credential: LocalCredential | None = None) -> SignInService:
-        return cls(context, throttle or Throttle(), credential or LocalCredential(context.secrets))
+           credential: LocalCredential | None = None, *, origin: str = "") -> SignInService:
+        if throttle is None:  # kept in the data folder: a restart does not reset it
+            throttle = Throttle(path=throttle_path(context.workspace.paths.root))
+        return cls(context, throttle, credential or LocalCredential(context.secrets), origin)
 
     def _identity(self, person_id: uuid.UUID) -> Identity:
         from redes_desktop.actions.choose_identity import choose_identity
@@ -109,6 +112,17 @@ class SignInService:
         self._record(identity.person_id, "sesion_bloqueada", {"inactividad_minutos": minutes})
 
     def _record(self, person_id: uuid.UUID, action: str, details: dict) -> None:
-        self.context.recorder.record(ActivityEntry(
-            at=self.context.clock(), actor_id=person_id, account_id=None, action=action,
-            details=details))
+        from redes_desktop.bitacora.service import BitacoraBlocked
+
+        if self.origin:
+            details = {**details, "origen": self.origin}
+        try:
+            self.context.recorder.record(ActivityEntry(
+                at=self.context.clock(), actor_id=person_id, account_id=None, action=action,
+                details=details))
+        except BitacoraBlocked:
+            # An alarm blocks recording, and the way out of it («Restablecer anclas», or
+            # `bitacora reanclar`) needs a signed-in titular or CNCS reviewer: signing in
+            # changes no data, so it goes on unrecorded (the re-anchoring entry names the
+            # person); every action after it is still refused while the alarm stands.
+            pass

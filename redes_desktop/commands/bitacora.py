@@ -22,6 +22,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from redes_desktop.commands.common import add_data_dir, command_context, data_dir_of
+from redes_desktop.commands.signin import add_sign_in, sign_in_for_command
 from redes_desktop.errors import UsageError, UserFacingError
 
 
@@ -60,10 +61,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "no tiene. Lo hace el titular de un área o un revisor de CNCS. Sale con 0 si se "
         "restablecieron (o no había alarma), 1 si la bitácora muestra una alteración, 2 sin "
         "motivo, 5 si el programa está abierto, 7 si no se pudo consultar la base compartida "
-        "y 9 si la persona no está autorizada.")
+        "y 11 si la persona no está autorizada; 12 si no se comprobó quién la ejecuta "
+        "(--como y su contraseña).")
     reanchor.add_argument("--motivo", required=True, metavar="TEXTO",
                           help="qué se perdió y por qué (queda en la bitácora)")
     add_data_dir(reanchor)
+    add_sign_in(reanchor)
     reanchor.set_defaults(handler=run_reanchor)
 
     readers = orders.add_parser("clave-lectores", help="genera o instala la clave de lectores")
@@ -72,6 +75,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                        help="crea la clave de lectores de la institución y la muestra una vez")
     group.add_argument("--instalar", action="store_true",
                        help="lee la clave de lectores de la entrada estándar y la guarda")
+    add_data_dir(readers)
+    add_sign_in(readers)
     readers.set_defaults(handler=run_readers_key)
 
 
@@ -206,12 +211,37 @@ def run_reanchor(args: argparse.Namespace) -> int:
             "nada.") from error
     try:
         with command_context(workspace) as context:
-            context.load_identity()
+            sign_in_for_command(context, args)  # proven, as in the window (exit 12 if not)
             result = restore_bitacora_anchors(context, reason)
     finally:
         workspace.close()
     print(result.message)
     return 0
+
+
+def _create_readers_key(args: argparse.Namespace) -> str:
+    """As in Preferencias › Bitácora: a CNCS reviewer, signed in, creates it once."""
+    from redes_desktop.actions.preferences import create_readers_key
+    from redes_desktop.clock import clock_of
+    from redes_desktop.errors import AlreadyRunning
+    from redes_desktop.workspace import open_workspace
+
+    root = data_dir_of(args)
+    if not (root / "redes.sqlite3").exists():
+        raise UsageError(f"No hay base de datos en {root}. Indique la carpeta con --data-dir.")
+    try:
+        workspace = open_workspace(root, clock=clock_of(args))
+    except AlreadyRunning as error:
+        raise AlreadyRunning(
+            f"Redes INE está abierto con la carpeta de datos {root}: cree la clave en Archivo "
+            "→ Preferencias → Bitácora, o cierre la ventana y vuelva a intentarlo. No se "
+            "cambió nada.") from error
+    try:
+        with command_context(workspace) as context:
+            identity = sign_in_for_command(context, args)  # exit 12 when not proven
+            return create_readers_key(context.secrets, identity)
+    finally:
+        workspace.close()
 
 
 def run_readers_key(args: argparse.Namespace) -> int:
@@ -220,12 +250,13 @@ def run_readers_key(args: argparse.Namespace) -> int:
 
     secrets = command_store(data_dir_of(args))
     if args.generar:
+        # The secret store first (a damaged vault: exit 9 before anything else is opened).
         if secrets.get(crypto.READERS_KEY) is not None:
             raise UserFacingError("Esta estación ya tiene una clave de lectores; no se cambió.")
-        key = crypto.store_new_key(secrets, crypto.READERS_KEY)
+        key = _create_readers_key(args)
         print("Clave de lectores de la bitácora (entréguela solo por un canal seguro a las "
               "estaciones autorizadas; no se volverá a mostrar):")
-        print(crypto.encode_key(key))
+        print(key)
         return 0
     text = sys.stdin.readline().strip()
     crypto.decode_key(text, "clave de lectores")

@@ -6,10 +6,16 @@
     redes-desktop organizacion alta-persona --nombre N --correo C --nivel L --area A
     redes-desktop organizacion rol CORREO {revisor_cncs,titular_area} [--quitar]
     redes-desktop organizacion baja-persona CORREO
+    redes-desktop organizacion cuentas [--json]
+    redes-desktop organizacion administradores CUENTA --titular CORREO --suplente CORREO
+                                           [--red RED] [--desde AAAA-MM-DD]
     redes-desktop organizacion importar ARCHIVO [--aplicar] [--solo-validas] [--json]
 
-Changes act as the person chosen at this workstation (Archivo → Cambiar de usuario); on a new
-installation without CNCS reviewers, the first areas, people and reviewer may be set up here.
+A change is made by a person who proves who they are (`commands/signin.py`: `--como CORREO`
+or the person who last signed in here, and their password from the terminal or
+REDES_DESKTOP_CONTRASENA; exit 12 when it is not proven). On a new installation without CNCS
+reviewers, the first areas, people and reviewer may be set up here by whoever is at the
+workstation. Listings and the import preview ask for no password.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from redes_desktop.commands.common import add_data_dir, command_context, data_dir_of
+from redes_desktop.commands.signin import add_sign_in, sign_in_for_command
 from redes_desktop.errors import AlreadyRunning, UsageError, UserFacingError
 
 KINDS = ["oficinas_centrales", "junta_local", "junta_distrital"]
@@ -35,16 +42,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     orders = parser.add_subparsers(dest="organizacion_command", metavar="ORDEN",
                                    parser_class=type(parser))
 
-    def order(name: str, help_text: str, handler, *, json_flag: bool = True):
+    def order(name: str, help_text: str, handler, *, json_flag: bool = True,
+              changes: bool = True):
         sub = orders.add_parser(name, help=help_text, description=help_text)
         if json_flag:
             sub.add_argument("--json", action="store_true", help="imprime el resultado en JSON")
         add_data_dir(sub)
+        if changes:
+            add_sign_in(sub)
         sub.set_defaults(handler=handler)
         return sub
 
-    order("areas", "lista las áreas", run_areas)
-    order("personas", "lista las personas", run_people)
+    order("areas", "lista las áreas", run_areas, changes=False)
+    order("personas", "lista las personas", run_people, changes=False)
     area = order("alta-area", "registra un área", run_add_area)
     area.add_argument("--nombre", required=True)
     area.add_argument("--tipo", required=True, choices=KINDS)
@@ -62,6 +72,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     role.add_argument("--quitar", action="store_true", help="retira el rol en vez de otorgarlo")
     remove = order("baja-persona", "da de baja a una persona", run_remove)
     remove.add_argument("correo")
+    order("cuentas", "lista las cuentas con sus administradores", run_accounts, changes=False)
+    admins = order("administradores", "designa el titular y el suplente de una cuenta (5.1, "
+                   "avisa según 7.iv)", run_administrators)
+    admins.add_argument("cuenta", metavar="CUENTA", help="@usuario o id de la cuenta")
+    admins.add_argument("--titular", required=True, metavar="CORREO")
+    admins.add_argument("--suplente", required=True, metavar="CORREO")
+    admins.add_argument("--red", choices=[n.value for n in _networks()],
+                        help="la red, si el @usuario se usa en varias")
+    admins.add_argument("--desde", metavar="AAAA-MM-DD", help="fecha de inicio (hoy si falta)")
     load = order("importar", "revisa o importa el directorio desde un CSV", run_import)
     load.add_argument("archivo", metavar="ARCHIVO")
     load.add_argument("--aplicar", action="store_true",
@@ -95,10 +114,22 @@ def _procedures(args: argparse.Namespace, *, write: bool):
     try:
         # every change is recorded (8.iii); a listing records nothing
         with command_context(workspace, record=write) as context:
-            identity = context.load_identity()
+            if write:  # a change: the person proves who they are, as in the window
+                identity = sign_in_for_command(context, args,
+                                               required=not _initial_setup(context))
+            else:
+                identity = context.load_identity()
             yield Procedures.of(context), identity.person_id if identity else None
     finally:
         workspace.close()
+
+
+def _initial_setup(context) -> bool:
+    """No CNCS reviewer registered yet: whoever is at the workstation sets the directory up."""
+    from redes_desktop.actions.organization import organization_view
+    from redes_desktop.actions.procedures import Procedures
+
+    return organization_view(Procedures.of(context), person_id=None).initial_setup
 
 
 def _print(args: argparse.Namespace, payload, text: str) -> int:
@@ -175,6 +206,49 @@ def run_remove(args: argparse.Namespace) -> int:
         remove_person(procedures, person_id=person_id, email=args.correo)
     return _print(args, {"correo": args.correo, "baja": True},
                   f"{args.correo} quedó dada de baja.")
+
+
+def _networks():
+    from redes_desktop.models.enums import Network
+
+    return list(Network)
+
+
+def run_accounts(args: argparse.Namespace) -> int:
+    from redes_desktop.actions.organization import account_administrators
+
+    with _procedures(args, write=False) as (procedures, _person_id):
+        rows = account_administrators(procedures)
+    lines = [f"{r.handle:24} {r.network_label:10} {r.area_name[:40]:40} {r.status_label:12} "
+             f"titular: {r.titular or '(sin designar)'}; suplente: "
+             f"{r.suplente or '(sin designar)'}" for r in rows]
+    lines.append(f"{len(rows)} cuenta(s).")
+    return _print(args, [r.as_json() for r in rows], "\n".join(lines))
+
+
+def run_administrators(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from redes_desktop.actions.organization import change_account_administrators
+
+    since = None
+    if args.desde:
+        try:
+            since = date.fromisoformat(args.desde)
+        except ValueError as error:
+            raise UsageError(f"«{args.desde}» no es una fecha AAAA-MM-DD.") from error
+    with _procedures(args, write=True) as (procedures, person_id):
+        outcome = change_account_administrators(
+            procedures, person_id=person_id, account=args.cuenta, titular_email=args.titular,
+            suplente_email=args.suplente, network=args.red, since=since)
+    mail = (f"Se avisó por correo ({outcome.mails} mensaje(s))." if outcome.sent else
+            "El aviso por correo quedó pendiente: " + "; ".join(outcome.errors)
+            if outcome.errors else "")
+    return _print(args, {"cuenta": args.cuenta, "titular": args.titular,
+                         "suplente": args.suplente, "correos": outcome.mails,
+                         "errores_correo": list(outcome.errors)},
+                  f"Administradores de {args.cuenta}: titular {args.titular}, suplente "
+                  f"{args.suplente}. {mail}".strip())
 
 
 def run_import(args: argparse.Namespace) -> int:

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from redes_desktop.clock import Clock, to_mexico
-from redes_desktop.errors import NotFound, PermissionDenied, ValidationError
+from redes_desktop.errors import NotFound, ValidationError
 from redes_desktop.models import (
     Account,
     AccountAdministrator,
@@ -118,25 +118,6 @@ class Directory:
         self.session.add(person)
         self.session.flush()
         return person
-
-    # Roles a person may give themself when registering at first start. Titular de área and
-    # revisor CNCS carry power over others (deciding consultations, designating administrators):
-    # they are granted by someone else (the demo, an area titular, the CNCS), never self-chosen.
-    SELF_REGISTRATION_ROLES = (Role.ADMIN_TITULAR, Role.ADMIN_SUPLENTE)
-
-    def register_self(
-        self, name: str, email: str, level: Level, area: Area, roles: list[Role] | None = None
-    ) -> Person:
-        """First-start self-registration: like `create_person`, limited to administrator roles."""
-        refused = [Role(r) for r in (roles or []) if Role(r) not in self.SELF_REGISTRATION_ROLES]
-        if refused:
-            allowed = " o ".join(f"«{r.label}»" for r in self.SELF_REGISTRATION_ROLES)
-            raise PermissionDenied(
-                f"No puede registrarse usted mismo como «{refused[0].label}»: ese rol lo otorga "
-                "el titular del área o la CNCS. Regístrese como "
-                f"{allowed} y pida a quien corresponda que le asigne el rol."
-            )
-        return self.create_person(name, email, level, area, roles)
 
     def set_area_titular(self, area: Area, person: Person) -> None:
         area.titular_id = person.id

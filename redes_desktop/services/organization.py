@@ -93,8 +93,8 @@ class Organization:
         except ValueError:
             area = None
         if area is None or area.deleted_at is not None:
-            raise NotFound(f"No hay un área registrada con el nombre «{text}». Consulte la "
-                           "lista con «organizacion areas».")
+            raise NotFound(f"No hay un área registrada con el nombre «{text}» (pudo cambiar "
+                           "desde otra estación). Revise el nombre en la lista de áreas.")
         return area
 
     def person_by_email(self, email: str) -> Person:

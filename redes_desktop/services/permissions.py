@@ -148,6 +148,10 @@ class Permissions:
                 return Decision(False, "Indique el área.")
             if self.is_area_titular(person, target):
                 return Decision(True)
+            if action == Action.MANAGE_ADMINISTRATORS and person.has_role(Role.REVISOR_CNCS):
+                # Issue 14: the CNCS manages the roles, account administrators included
+                # (section Organización), with the same rules of 5.1 and notices of 7.iv.
+                return Decision(True)
             if (
                 action == Action.REQUEST_ACCOUNT
                 and person.area_id == target.id
@@ -156,7 +160,9 @@ class Permissions:
                 return Decision(True)
             return Decision(
                 False,
-                f"Solo el titular de {target.name} puede {action.value} (criterio 5.1).",
+                f"Solo el titular de {target.name} puede {action.value} (criterio 5.1)."
+                + (" También puede hacerlo un revisor de la CNCS."
+                   if action == Action.MANAGE_ADMINISTRATORS else ""),
             )
 
         if account is None:

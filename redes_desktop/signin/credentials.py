@@ -19,7 +19,9 @@ MAX_LENGTH = 256
 
 
 class SignInRefused(UserFacingError):
-    """The password (or login) did not prove the person's identity."""
+    """The password (or login) did not prove the person's identity (a command exits 12)."""
+
+    exit_code = 12
 
 
 def secret_key(person_id: uuid.UUID) -> str:

@@ -36,6 +36,10 @@ def verify_shared_login(url: str, login: str, password: str, person_id: uuid.UUI
 
     if not login or not login.strip():
         raise SignInRefused("Escriba su usuario de la base compartida.")
+    if not password:
+        # Without a password the client gives up before asking the server (it would read as
+        # «no responde» and open the offline path): an empty password is simply refused.
+        raise SignInRefused("Escriba su contraseña de la base compartida.")
     engine = shared_engine(
         login_url(url, login.strip(), password).render_as_string(hide_password=False))
     try:
@@ -45,7 +49,9 @@ def verify_shared_login(url: str, login: str, password: str, person_id: uuid.UUI
         state = getattr(error.orig, "sqlstate", None)
         # psycopg reports a refused connection without a SQLSTATE; the server's own refusal
         # (wrong password, unknown role, no access) carries its «FATAL:» message.
-        if state in _AUTH_STATES or (state is None and "FATAL:" in str(error.orig)):
+        said = str(error.orig)
+        if state in _AUTH_STATES or (state is None and any(
+                mark in said for mark in ("FATAL:", "fe_sendauth", "authentication failed"))):
             raise SignInRefused(
                 "La base compartida rechazó el usuario o la contraseña. Revíselos y vuelva a "
                 "intentarlo.") from error

@@ -68,9 +68,13 @@ class SignInDialog(QDialog):
         self.people_list.currentItemChanged.connect(lambda *_: self._person_changed())
         self.other_button = QPushButton(self.tr("Entrar como &otra persona"))
         self.other_button.clicked.connect(self._unlock_choice)
-        self.register_button = QPushButton(self.tr("¿No aparece? &Regístrese o abra la "
-                                                   "demostración…"))
-        self.register_button.clicked.connect(self._register)
+        # Nobody registers themself (identity is proven, not picked): the CNCS registers people.
+        self.not_listed = QLabel(self.tr(
+            "¿No aparece en la lista? Pida a un revisor de la CNCS que le registre en la "
+            "sección Organización; su nombre aparecerá aquí en cuanto esta estación tenga ese "
+            "cambio (si la institución usa una base compartida, tras la siguiente "
+            "sincronización)."))
+        self.not_listed.setWordWrap(True)
         self.first_start_button = QPushButton(self.tr(
             "&Primer inicio: crear la institución, unirse a una existente o ver la "
             "demostración…"))
@@ -107,7 +111,7 @@ class SignInDialog(QDialog):
         for widget in (self.intro, self.filter_edit):
             layout.addWidget(widget)
         layout.addWidget(self.people_list, 1)
-        layout.addWidget(self.register_button)
+        layout.addWidget(self.not_listed)
         layout.addWidget(self.first_start_button)
         layout.addWidget(self.other_button)
         layout.addWidget(self.mode_label)
@@ -120,7 +124,7 @@ class SignInDialog(QDialog):
 
     # -- the list of people --------------------------------------------------------------------
     def _show_choice(self, shown: bool) -> None:
-        for widget in (self.filter_edit, self.people_list, self.register_button):
+        for widget in (self.filter_edit, self.people_list, self.not_listed):
             widget.setVisible(shown)
         self.other_button.setVisible(not shown)
 
@@ -155,8 +159,8 @@ class SignInDialog(QDialog):
         self.people_list.blockSignals(False)
         # An empty folder: nobody to sign in as yet (the first-start assistant).
         self.first_start_button.setVisible(choices.empty and self.locked_person is None)
-        self.register_button.setVisible(not choices.empty and self.locked_person is None
-                                        and not self.people_list.isHidden())
+        self.not_listed.setVisible(not choices.empty and self.locked_person is None
+                                   and not self.people_list.isHidden())
         if self.people_list.count():
             self.people_list.setCurrentRow(chosen)
         self._person_changed()
@@ -219,22 +223,8 @@ class SignInDialog(QDialog):
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
         self.enter_button.setEnabled(not busy and self.state is not None)
-        self.register_button.setEnabled(not busy)
 
-    # -- registering (the new person then signs in like anyone else) -------------------------------
-    def _register(self) -> None:
-        from redes_desktop.ui.identity_dialog import IdentityDialog
-
-        before = self.context.identity
-        dialog = IdentityDialog(self.context, self, pool=self.pool)
-        accepted = dialog.exec()
-        registered = self.context.identity
-        # Choosing or registering in that dialog proves nothing: the identity is set here.
-        self.context.identity = before
-        if accepted and registered is not None:
-            self.preselect = registered.person_id
-        self._reload()
-
+    # -- an empty folder: the first-start assistant ------------------------------------------
     def open_first_start(self) -> FirstStartDialog:
         """The assistant (modal, `open()`); signed in there means signed in here."""
         from redes_desktop.ui.first_start_dialog import FirstStartDialog

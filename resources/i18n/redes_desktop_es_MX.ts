@@ -2139,93 +2139,6 @@ El texto de la publicación no está guardado. Si continúa, se perderá. Cópie
     </message>
 </context>
 <context>
-    <name>IdentityDialog</name>
-    <message>
-        <source>¿Quién usa esta estación de trabajo?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Elija su nombre. Sus permisos dependen de sus designaciones: solo los administradores de una cuenta y el titular de su área tienen acceso a ella (criterio 5.1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Buscar por nombre, área o correo…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Abrir la &amp;demostración</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Llena esta carpeta de datos con una institución de ejemplo para explorar el programa.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>¿No aparece? Regístrese</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Titular de área y Revisor CNCS no se eligen aquí: los asigna el titular del área o la CNCS.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Registrarme</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nombre:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Correo institucional:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nivel:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Área:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rol:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Entrar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Identidad</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>sin rol</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Demostración</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Registro</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No hay áreas registradas todavía. Abra la demostración o pida al titular de su área que la registre.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Elija una persona</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Elija su nombre de la lista, regístrese o abra la demostración.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>ImportDialog</name>
     <message>
         <source>Importar directorio</source>
@@ -2756,6 +2669,13 @@ previa</source>
     </message>
 </context>
 <context>
+    <name>MessageLinks</name>
+    <message>
+        <source>Clic para abrir Archivo → Preferencias</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OrganizacionSection</name>
     <message>
         <source>Área</source>
@@ -2838,7 +2758,43 @@ previa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Cuenta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estado</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suplente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cuentas y administradores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cambiar &amp;administradores…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Designar al titular y al suplente de la cuenta elegida (criterio 5.1); se avisa a la CNCS y al Comité de Gestión (criterio 7.iv).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administradores de cuentas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>(sin titular)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(sin designar)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2904,6 +2860,10 @@ previa</source>
             <numerusform>%n línea omitida</numerusform>
             <numerusform>%n líneas omitidas</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Elija primero una cuenta de la lista.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Registre primero un área.</source>
@@ -3979,6 +3939,10 @@ Si todo verifica, las anclas pasan a la última entrada y se registra en la bit�
 <context>
     <name>SharedTab</name>
     <message>
+        <source>usuario de la base (su correo institucional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Olvidar contraseña</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3996,6 +3960,10 @@ Si todo verifica, las anclas pasan a la última entrada y se registra en la bit�
     </message>
     <message>
         <source>Dirección:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usuario:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4058,7 +4026,7 @@ Si todo verifica, las anclas pasan a la última entrada y se registra en la bit�
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>¿No aparece? &amp;Regístrese o abra la demostración…</source>
+        <source>¿No aparece en la lista? Pida a un revisor de la CNCS que le registre en la sección Organización; su nombre aparecerá aquí en cuanto esta estación tenga ese cambio (si la institución usa una base compartida, tras la siguiente sincronización).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

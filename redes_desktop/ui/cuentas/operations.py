@@ -58,7 +58,10 @@ def make_error_label() -> QLabel:
 
 
 def show_error(label: QLabel, message: str) -> None:
-    label.setText(message)
+    """An error line; a message that names «Archivo → Preferencias → …» links to that tab."""
+    from redes_desktop.ui.preferences.wiring import show_linked
+
+    show_linked(label, message)
     label.setVisible(bool(message))
 
 

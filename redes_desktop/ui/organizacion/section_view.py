@@ -1,7 +1,8 @@
 """The Organización section (issue 14): the areas and the people of the institution, with the
 buttons the CNCS reviewers use to add and edit them, grant and revoke roles, remove people and
-import the directory from CSV. Actions run off the UI thread; refusals show their Spanish
-reason in the status line and change nothing."""
+import the directory from CSV; and the accounts with their administrators, changed with the
+same dialog as Cuentas (`ui/cuentas/administrators_dialog.py`, 5.1 and 7.iv). Actions run off
+the UI thread; refusals show their Spanish reason in the status line and change nothing."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -88,6 +90,18 @@ class OrganizacionSection(QWidget):
         self.remove_button.clicked.connect(self.remove_selected)
         self.import_button = QPushButton(self.tr("&Importar CSV…"))
         self.import_button.clicked.connect(self.ask_import)
+        self.accounts: tuple[actions.AccountAdminRow, ...] = ()
+        self.accounts_table = _table((self.tr("Cuenta"), self.tr("Red"), self.tr("Área"),
+                                      self.tr("Estado"), self.tr("Titular"),
+                                      self.tr("Suplente")))
+        self.accounts_table.setAccessibleName(self.tr("Cuentas y administradores"))
+        self.admins_button = QPushButton(self.tr("Cambiar &administradores…"))
+        self.admins_button.setToolTip(self.tr(
+            "Designar al titular y al suplente de la cuenta elegida (criterio 5.1); se avisa "
+            "a la CNCS y al Comité de Gestión (criterio 7.iv)."))
+        self.admins_button.clicked.connect(self.ask_administrators)
+        # The open «Cambiar administradores» dialog, if any.
+        self.admins_dialog: QDialog | None = None
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.notice = QLabel()
@@ -109,9 +123,17 @@ class OrganizacionSection(QWidget):
         people_buttons.addStretch(1)
         people_layout.addLayout(people_buttons)
         people_layout.addWidget(self.people_table, 1)
+        accounts_tab = QWidget()
+        accounts_layout = QVBoxLayout(accounts_tab)
+        accounts_buttons = QHBoxLayout()
+        accounts_buttons.addWidget(self.admins_button)
+        accounts_buttons.addStretch(1)
+        accounts_layout.addLayout(accounts_buttons)
+        accounts_layout.addWidget(self.accounts_table, 1)
         self.tabs = QTabWidget()
         self.tabs.addTab(area_tab, self.tr("Áreas"))
         self.tabs.addTab(people_tab, self.tr("Personas"))
+        self.tabs.addTab(accounts_tab, self.tr("Administradores de cuentas"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.notice)
         layout.addWidget(self.tabs, 1)
@@ -141,6 +163,8 @@ class OrganizacionSection(QWidget):
         try:
             self.view = call_off_thread(
                 lambda: actions.organization_view(procedures, person_id=who), self.pool)
+            self.accounts = call_off_thread(
+                lambda: actions.account_administrators(procedures), self.pool)
         except UserFacingError as error:
             self.status.setText(error.message)
             return
@@ -150,6 +174,10 @@ class OrganizacionSection(QWidget):
                                  for a in view.areas])
         _fill(self.people_table, [(p.name, p.email, p.level_label, p.area_name, p.roles_label)
                                   for p in view.people])
+        none = self.tr("(sin designar)")
+        _fill(self.accounts_table, [(a.handle, a.network_label, a.area_name, a.status_label,
+                                     a.titular or none, a.suplente or none)
+                                    for a in self.accounts])
         if view.initial_setup:
             self.notice.setText(self.tr(
                 "Instalación nueva: aún no hay revisores de la CNCS. Registre las áreas y a las "
@@ -160,7 +188,8 @@ class OrganizacionSection(QWidget):
         else:
             self.notice.setText("")
         for widget in (self.add_area_button, self.add_person_button, self.edit_person_button,
-                       self.roles_button, self.remove_button, self.import_button):
+                       self.roles_button, self.remove_button, self.import_button,
+                       self.admins_button):
             widget.setEnabled(view.may_manage)
         if not keep_status:
             self.status.setText("")
@@ -235,6 +264,39 @@ class OrganizacionSection(QWidget):
                             .replace("%3", self.tr("%n sin cambios", "", result.unchanged))
                             .replace("%4", self.tr("%n línea(s) omitida(s)", "", result.skipped)))
         return True
+
+    def selected_account(self) -> actions.AccountAdminRow | None:
+        row = self.accounts_table.currentRow()
+        if not 0 <= row < len(self.accounts):
+            self.status.setText(self.tr("Elija primero una cuenta de la lista."))
+            return None
+        return self.accounts[row]
+
+    def select_account(self, account_id: str) -> None:
+        for row, account in enumerate(self.accounts):
+            if account.id == str(account_id):
+                self.accounts_table.setCurrentCell(row, 0)
+                return
+
+    def ask_administrators(self):
+        """«Cambiar administradores…» for the chosen account: the dialog of Cuentas (the
+        change, its rules and its notices are one action, `actions/change_administrators`)."""
+        from redes_desktop.ui.cuentas.administrators_dialog import AdministratorsDialog
+
+        account = self.selected_account()
+        if account is None or self.admins_dialog is not None:
+            return None
+        self.admins_dialog = dialog = AdministratorsDialog(self.context, account.id, self,
+                                                           pool=self.pool)
+        dialog.finished.connect(lambda result: self._administrators_done(dialog, result))
+        dialog.open()
+        return dialog
+
+    def _administrators_done(self, dialog, result: int) -> None:
+        self.admins_dialog = None
+        if result:
+            self.refresh(keep_status=True)
+            self.status.setText(dialog.result_text())
 
     # -- dialogs -----------------------------------------------------------------------------
     def _area_choices(self) -> list[tuple[str, str]]:

@@ -245,7 +245,9 @@ class SharedTab(QWidget):
         self.context = dialog.context
         form = prefs.SharedForm.of(self.context.workspace.settings)
         self.url = QLineEdit(form.url)
-        self.url.setPlaceholderText("postgresql+psycopg://usuario@servidor:5432/base")
+        self.url.setPlaceholderText("postgresql+psycopg://servidor:5432/base")
+        self.login = QLineEdit(form.login or "")
+        self.login.setPlaceholderText(self.tr("usuario de la base (su correo institucional)"))
         self.password = password_field(self._password_hint())
         self.forget_password = QPushButton(self.tr("Olvidar contraseña"))
         self.forget_password.clicked.connect(self.forget)
@@ -261,6 +263,7 @@ class SharedTab(QWidget):
         self.message = MessageLine()
         layout = QFormLayout(self)
         layout.addRow(self.tr("Dirección:"), self.url)
+        layout.addRow(self.tr("Usuario:"), self.login)
         password_row = QHBoxLayout()
         password_row.addWidget(self.password)
         password_row.addWidget(self.forget_password)
@@ -284,7 +287,7 @@ class SharedTab(QWidget):
         from redes_desktop.actions import preferences as prefs
 
         return prefs.SharedForm(url=self.url.text(), password=self.password.text() or None,
-                                interval_seconds=self.interval.value())
+                                interval_seconds=self.interval.value(), login=self.login.text())
 
     def save(self) -> None:
         from redes_desktop.actions import preferences as prefs
@@ -294,7 +297,10 @@ class SharedTab(QWidget):
                             context.secrets, self.form())
         if not ok or clean is None:
             return
-        self.url.setText(clean.url)  # a password typed in the address was moved out of it
+        # A password typed in the address was moved out of it; the login has its own field.
+        shown = prefs.SharedForm.of(context.workspace.settings)
+        self.url.setText(shown.url)
+        self.login.setText(shown.login or "")
         self.password.clear()
         self.password.setPlaceholderText(self._password_hint())
         self.message.say(self.tr("Base compartida guardada; la sincronización la usa desde "

@@ -1,17 +1,22 @@
 """How the window reaches Preferencias (issue 14): Archivo → Preferencias (Ctrl+,), «Sincronizar
-ahora» with no shared database, and every «Archivo → Preferencias → <pestaña>» in the sync
-status, shown as a link that opens that tab. A saved shared-database tab reconfigures the sync
-at once, without a restart."""
+ahora» with no shared database, and every «Archivo → Preferencias → <pestaña>» in a message:
+in the sync status and the status bar as a link, in the error lines of the sections and dialogs
+(`ui/cuentas/operations.show_error`) as a link too, and in any other label of the program
+(a section's status line, a message box) the text itself opens that tab when clicked (an
+application-wide event filter, `MessageLinks`). A saved shared-database tab reconfigures the
+sync at once, without a restart."""
 
 from __future__ import annotations
 
 import html
 import re
+import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QApplication, QLabel
 
 if TYPE_CHECKING:
     from redes_desktop.ui.preferences.dialog import PreferencesDialog
@@ -52,6 +57,75 @@ def linked(text: str) -> str:
     return "".join(out)
 
 
+# The running window's opener (one per program), for labels built far from it.
+_OPENER: weakref.ReferenceType[PreferencesOpener] | None = None
+
+
+def place_tab(text: str) -> str | None:
+    """The tab a message names («Archivo → Preferencias [→ pestaña]»), or None."""
+    match = _PLACE.search(text or "")
+    if match is None:
+        return None
+    return TAB_TITLES.get(match.group(1) or "", "correo")
+
+
+def open_preferences_link(href: str) -> bool:
+    """Open the tab of a «preferencias:<tab>» link in the running window; False without one."""
+    opener = _OPENER() if _OPENER is not None else None
+    if opener is None or not href.startswith("preferencias:"):
+        return False
+    opener.open_link(href)
+    return True
+
+
+def show_linked(label: QLabel, text: str) -> None:
+    """Show `text` in `label`, each «Archivo → Preferencias [→ pestaña]» a link to that tab."""
+    if place_tab(text) is None:
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setText(text)
+        return
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setText(linked(text))
+    if not label.property("enlace-preferencias"):
+        label.setProperty("enlace-preferencias", True)
+        label.linkActivated.connect(open_preferences_link)
+
+
+_LABEL_EVENTS = (QEvent.Type.MouseButtonRelease, QEvent.Type.Enter)
+
+
+class MessageLinks(QObject):
+    """Any label of the program whose text names «Archivo → Preferencias [→ pestaña]» opens
+    that tab when clicked, and shows a hand cursor and a tooltip saying so — for the messages
+    shown as plain text (a section's status line, a message box)."""
+
+    def __init__(self, opener: PreferencesOpener) -> None:
+        super().__init__(opener)
+        self.opener = opener
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        # Every event of the program passes here: the cheap test first (most are not for a
+        # label; comparing PySide enums costs more than the type check).
+        if not isinstance(obj, QLabel):
+            return False
+        kind = event.type()
+        if kind not in _LABEL_EVENTS:
+            return False
+        if obj.textFormat() == Qt.TextFormat.RichText and "preferencias:" in obj.text():
+            return False  # real links handle themselves
+        tab = place_tab(obj.text())
+        if tab is None:
+            return False
+        if kind == QEvent.Type.Enter:
+            obj.setCursor(QCursor(Qt.CursorShape.PointingHandCursor))
+            obj.setToolTip(self.tr("Clic para abrir Archivo → Preferencias"))
+            return False
+        if getattr(event, "button", lambda: None)() == Qt.MouseButton.LeftButton:
+            self.opener.open(tab)
+            return True
+        return False
+
+
 class PreferencesOpener(QObject):
     """Opens the Preferencias dialog for `window` and applies what it changes."""
 
@@ -76,6 +150,12 @@ class PreferencesOpener(QObject):
         self.status_link.hide()
         window.statusBar().addPermanentWidget(self.status_link)
         window.statusBar().messageChanged.connect(self.show_status_link)
+        global _OPENER
+        _OPENER = weakref.ref(self)
+        self.message_links = MessageLinks(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.message_links)
         if sync is not None:
             sync.status_changed.connect(self.show_sync_status)
             sync.needs_setup.connect(lambda: self.open("base", self.tr(
