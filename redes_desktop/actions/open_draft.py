@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from redes_desktop.actions.unit_of_work import acting_person, unit_of_work
@@ -18,6 +19,27 @@ class DraftData:
     text: str
     is_reply: bool
     media: tuple[tuple[str, str], ...] = ()  # (file path, alt text)
+    # Bumped by every change of the row, here or pulled from another workstation (sync).
+    row_version: int = 0
+
+    @property
+    def content(self) -> DraftContent:
+        return DraftContent(self.text, self.is_reply, self.media)
+
+
+@dataclass(frozen=True)
+class DraftContent:
+    """What the editor shows of a draft: a save compares it with what is stored, so that a
+    version pulled from another workstation is never overwritten unseen (issue 15)."""
+
+    text: str
+    is_reply: bool
+    media: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def of(cls, text: str, is_reply: bool,
+           media: Sequence[tuple[str, str]] | Sequence[list[str]]) -> DraftContent:
+        return cls(text, bool(is_reply), tuple((str(p), str(a)) for p, a in media))
 
 
 def open_draft(database: Database, *, person_id: uuid.UUID | None,
@@ -27,5 +49,11 @@ def open_draft(database: Database, *, person_id: uuid.UUID | None,
     with unit_of_work(database) as session:
         acting_person(session, person_id)
         post = get_post(session, post_id)
-        return DraftData(post.id, post.account_id, post.network, post.text, post.is_reply,
-                         tuple((m.file_path, m.alt_text) for m in post.media))
+        return draft_data(post)
+
+
+def draft_data(post) -> DraftData:
+    """The plain values of a `Post` (read inside a unit of work)."""
+    return DraftData(post.id, post.account_id, post.network, post.text, post.is_reply,
+                     tuple((m.file_path, m.alt_text or "") for m in post.media),
+                     post.row_version or 0)

@@ -192,10 +192,20 @@ class Startup:
         self.preferences = PreferencesOpener(self.window, context, sync)
         self.preferences.idle_minutes_changed = self._idle_minutes_changed
         sync.status_changed.connect(self._show_bitacora_alarm)  # the shared comparison
+        # What is shown belongs to what is open (issue 15): the open draft is compared with
+        # what the sync brought.
+        sync.synced.connect(lambda _lines: self.window.shared_data_changed())
         self.window.sync_now_action.triggered.connect(sync.sync_now)
         self.window.conflicts_action.triggered.connect(
-            lambda: ConflictsDialog(context, self.window).exec())
+            lambda: self.open_conflicts(ConflictsDialog(context, self.window)))
         sync.start()
+
+    def open_conflicts(self, dialog) -> None:
+        """Archivo → Conflictos: each resolution recounts the status bar's «N conflictos»
+        (issue 15), before the dialog closes."""
+        if self.sync is not None:
+            dialog.resolved.connect(self.sync.refresh)
+        dialog.exec()
 
     def _open_notification(self, notification) -> None:
         """A click on a tray notification brings the window to the section it is about."""

@@ -239,6 +239,14 @@ class MainWindow(QMainWindow):
         self._pages[key] = page
         self.stack.setCurrentIndex(self.nav.currentRow())
 
+    def shared_data_changed(self) -> None:
+        """A sync brought changes: each built section that shows shared records looks again
+        (the Redactor compares the open draft with what arrived, issue 15)."""
+        for key in list(self._built):
+            refresh = getattr(self._pages.get(key), "shared_data_changed", None)
+            if callable(refresh):
+                refresh()
+
     def _on_section_changed(self, row: int) -> None:
         if 0 <= row < len(self._specs):
             self._ensure_built(self._specs[row].key)

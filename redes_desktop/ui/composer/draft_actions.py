@@ -35,7 +35,13 @@ from redes_desktop.models import Network, Post
 from redes_desktop.ui.composer.check_scheduler import CheckOutcome, CheckScheduler
 from redes_desktop.ui.composer.media_panel import MediaPanel
 from redes_desktop.ui.composer.post_editor import PostEditor
-from redes_desktop.ui.composer.store import AccountChoice, ComposerStore
+from redes_desktop.ui.composer.store import (
+    AccountChoice,
+    ComposerStore,
+    DraftChangedElsewhere,
+    DraftContent,
+    DraftData,
+)
 from redes_desktop.ui.off_thread import call_off_thread
 from redes_desktop.ui.tasks import SynchronousPool, run_task
 
@@ -92,6 +98,9 @@ class DraftActions(QObject):
     # The open draft changed (its id, None for a new one): what is shown about the previous
     # draft (its consultation line) must go at once.
     post_changed = Signal(object)
+    # Another workstation's version of the open draft arrived while this one has unsaved text:
+    # the stored `DraftData` (None once the person chose). Nothing is saved meanwhile.
+    conflict_changed = Signal(object)
 
     def __init__(
         self,
@@ -121,6 +130,10 @@ class DraftActions(QObject):
         self.loading = False  # the widgets are being filled by code: no save, no re-check
         self.saving = False  # an autosave runs on the worker
         self._publishing = False  # True while "Marcar como publicada" runs on the worker
+        # The version of the open draft the editor started from (opened or last saved): a save
+        # finding another one stored (a sync brought it) saves nothing (issue 15).
+        self.base: DraftContent | None = None
+        self.conflict: DraftData | None = None  # the other version, until the person chooses
 
     @property
     def publishing(self) -> bool:
@@ -152,6 +165,9 @@ class DraftActions(QObject):
         if self.saving:
             self._save_timer.start()  # once the running save is done
             return
+        if self.conflict is not None:
+            self._say_conflict()
+            return
         w = self.widgets
         text, media = w.editor.toPlainText(), w.media.items()
         reply = w.reply_box.isChecked()
@@ -159,22 +175,27 @@ class DraftActions(QObject):
         if post_id is None and not text.strip() and not media:
             return
         findings = self.store.findings_for(text, reply)  # the latest check, read here
-        store = self.store
+        store, expected = self.store, self.base
         account_id = account.id
 
         def work() -> tuple[bool, uuid.UUID]:
             if post_id is None:
                 return True, store.create(account_id, text, reply, media, findings=findings)
-            return store.save(post_id, text, reply, media, findings=findings), post_id
+            return store.save(post_id, text, reply, media, findings=findings,
+                              expected=expected), post_id
 
         self.saving = True
         self._saving_text = text
+        self._saving_content = DraftContent.of(text, reply, media)
         run_task(work, self._on_autosaved, self._pool)
 
     def _on_autosaved(self, result: tuple[bool, uuid.UUID] | None,
                       error: BaseException | None) -> None:
         self.saving = False
         if not shiboken6.isValid(self):
+            return
+        if isinstance(error, DraftChangedElsewhere):
+            self._enter_conflict(error.current)
             return
         if error is not None or result is None:
             message = getattr(error, "message", None) or self.tr(
@@ -185,6 +206,8 @@ class DraftActions(QObject):
         if self.post_id is None:
             self.post_id = post_id
             self.refresh_drafts()
+        if post_id == self.post_id:
+            self.base = self._saving_content
         if self.widgets.editor.toPlainText() == getattr(self, "_saving_text", None) \
                 and not self._save_timer.isActive():
             self.unsaved = False
@@ -212,6 +235,10 @@ class DraftActions(QObject):
         if post_id is None and not text.strip() and not media:
             self.unsaved = False  # nothing worth keeping
             return False
+        if self.conflict is not None and post_id is not None:
+            self._say_conflict()
+            return False
+        expected = self.base
         self.saving = True  # the autosave timer waits for this save
         try:
             if post_id is None:
@@ -220,7 +247,12 @@ class DraftActions(QObject):
                 changed = True
             else:
                 changed = call_off_thread(
-                    lambda: store.save(post_id, text, reply, media), self._pool)
+                    lambda: store.save(post_id, text, reply, media, expected=expected),
+                    self._pool)
+        except DraftChangedElsewhere as error:
+            if shiboken6.isValid(self):
+                self._enter_conflict(error.current)
+            return False
         except UserFacingError as error:
             if shiboken6.isValid(self) and shiboken6.isValid(w.save_label):
                 w.save_label.setText(self.tr("No se guardó: %s") % error.message)
@@ -230,6 +262,7 @@ class DraftActions(QObject):
         if not shiboken6.isValid(self):
             return changed  # the section was deleted while the save ran; the row is written
         self.unsaved = False
+        self.base = DraftContent.of(text, reply, media)
         if post_id is None:
             self.refresh_drafts()
         if changed:
@@ -306,6 +339,8 @@ class DraftActions(QObject):
         w.reply_box.setChecked(data.is_reply)
         self.loading = False
         self.post_id = data.id
+        self.base = data.content
+        self._set_conflict(None)
         self.unsaved = False
         self.hooks.reset_networks()
         self.refresh_drafts()
@@ -320,6 +355,8 @@ class DraftActions(QObject):
         w = self.widgets
         self.loading = True
         self.post_id = None
+        self.base = None
+        self._set_conflict(None)
         w.editor.setPlainText("")
         w.media.set_items([])
         w.reply_box.setChecked(False)
@@ -363,6 +400,102 @@ class DraftActions(QObject):
             QMessageBox.warning(self._parent, self.tr("Descartar"), message)
             return
         self.clear()
+
+    # -- another workstation's version (issue 15) ---------------------------------------------
+    def check_shared_version(self) -> None:
+        """After a sync: read the open draft as stored now. Another workstation's version is
+        loaded when nothing typed here is unsaved (and said so); otherwise both versions are
+        kept and the person chooses (`conflict_changed`)."""
+        post_id = self.post_id
+        if post_id is None or self.base is None or self._publishing:
+            return
+        store = self.store
+        run_task(lambda: store.load(post_id),
+                 lambda data, error: self._on_shared_version(post_id, data, error), self._pool)
+
+    def _on_shared_version(self, post_id: uuid.UUID, data: DraftData | None,
+                           error: BaseException | None) -> None:
+        if not shiboken6.isValid(self) or error is not None or data is None:
+            return  # e.g. removed meanwhile: the next save says so
+        if post_id != self.post_id or self.base is None or self._publishing:
+            return  # another draft was opened meanwhile
+        if self.saving:  # our own save is being written: look again once it is done
+            QTimer.singleShot(200, self.check_shared_version)
+            return
+        if data.content == self.base:
+            return  # only the details or the bookkeeping changed
+        if self.unsaved or self._shown_content() != self.base:
+            self._enter_conflict(data)
+            return
+        self._show_version(data)
+        self.widgets.save_label.setText(self.tr(
+            "El borrador cambió en otra estación: se cargó la versión nueva."))
+
+    def _shown_content(self) -> DraftContent:
+        w = self.widgets
+        return DraftContent.of(w.editor.toPlainText(), w.reply_box.isChecked(), w.media.items())
+
+    def _show_version(self, data: DraftData) -> None:
+        """Put `data` in the editor (no save: it is what is stored)."""
+        w = self.widgets
+        self._save_timer.stop()
+        position = w.editor.textCursor().position()
+        self.loading = True
+        w.editor.setPlainText(data.text)
+        w.media.set_items(list(data.media))
+        w.reply_box.setChecked(data.is_reply)
+        self.loading = False
+        cursor = w.editor.textCursor()  # the caret stays where the person was, if it can
+        cursor.setPosition(min(position, len(w.editor.toPlainText())))
+        w.editor.setTextCursor(cursor)
+        self.base = data.content
+        self.unsaved = False
+        self._set_conflict(None)
+        self.hooks.recheck()
+
+    def _enter_conflict(self, current: DraftData) -> None:
+        if current.id != self.post_id:
+            return
+        self._save_timer.stop()
+        self.unsaved = True  # what is in the editor is not stored: never dropped unasked
+        self._set_conflict(current)
+        self._say_conflict()
+
+    def _set_conflict(self, current: DraftData | None) -> None:
+        changed = (current is None) != (self.conflict is None) or current != self.conflict
+        self.conflict = current
+        if changed and shiboken6.isValid(self):
+            self.conflict_changed.emit(current)
+
+    def _say_conflict(self) -> None:
+        self.widgets.save_label.setText(self.tr(
+            "No se guardó: el borrador cambió en otra estación. Elija qué versión conservar."))
+
+    def mine(self) -> DraftContent:
+        """What the editor holds now (this workstation's version in a conflict)."""
+        return self._shown_content()
+
+    def keep_mine(self) -> bool:
+        """Conflict: keep the editor's text, saved over the other version (which the person
+        saw). True when it was saved."""
+        other = self.conflict
+        if other is None:
+            return False
+        self.base = other.content
+        self._set_conflict(None)
+        saved = self.save_now()
+        if shiboken6.isValid(self) and self.conflict is None and not self.unsaved:
+            self.widgets.save_label.setText(self.tr("Se conservó su versión del borrador."))
+        return saved or not self.unsaved
+
+    def take_theirs(self) -> None:
+        """Conflict: show the other workstation's version (already stored: nothing to save)."""
+        other = self.conflict
+        if other is None:
+            return
+        self._show_version(other)
+        self.widgets.save_label.setText(self.tr(
+            "Se cargó la versión de la otra estación."))
 
     # -- publishing --------------------------------------------------------------------------
     def mark_published(self) -> bool:
