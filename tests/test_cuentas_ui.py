@@ -244,7 +244,9 @@ def test_background_jobs(context, clock, smtp_server):
     assert [n.title for n in found] == ["Avisos de horario de atención"]
     assert absence_job(context) == []
     [health] = health_job(context)
-    assert "1 sin verificar" in health.message and health.target == ("cuentas", "salud")
+    # One account: clicking the notice opens it in Cuentas (issue 15).
+    assert "1 sin verificar" in health.message
+    assert health.target == ("cuentas", str(context.ids["account"]))
 
 
 # -- change of administrators (7.iv) ---------------------------------------------------------

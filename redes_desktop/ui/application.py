@@ -167,7 +167,8 @@ class Startup:
             return
         from redes_desktop.ui.notifications import TrayNotifier
 
-        self.notifier = TrayNotifier(self.window)
+        self.notifier = TrayNotifier(self.window, context=context, pool=self.pool,
+                                     button=self.window.notifications_button)
         self.notifier.activated.connect(self._open_notification)
         context.notifier = self.notifier
         self._open_sign_in(preselect=remembered.person_id if remembered else None)
@@ -215,14 +216,10 @@ class Startup:
         if notification.target:
             section, record_id = notification.target
             self.window.show_section(section)
-            select = getattr(self.window.page(section), "select", None)
-            if record_id and callable(select):
-                import uuid
+            if record_id:
+                from redes_desktop.ui.notifications import open_target
 
-                try:
-                    select(uuid.UUID(record_id))
-                except ValueError:
-                    pass
+                open_target(self.window.page(section), record_id)
 
     def _run_jobs(self, which: str) -> None:
         from redes_desktop import jobs
@@ -246,8 +243,7 @@ class Startup:
             self.window.statusBar().showMessage(str(error), 15_000)
             return
         notifications, errors = outcome
-        for notification in notifications:
-            self.notifier.notify(notification)
+        self.notifier.notify_all(notifications)
         if errors:
             self.window.statusBar().showMessage(" · ".join(errors), 30_000)
 
@@ -288,6 +284,10 @@ class Startup:
         if self.sync is not None:
             self.sync.forget_engine()  # the next sync connects as the new person
         self._start_idle_lock()
+        # The new person's notifications: their list, and the daily reminders of the accounts
+        # they answer for (issue 15: nobody is told about accounts that are not theirs).
+        self.notifier.refresh()
+        self._run_jobs(STARTUP)
 
     def _start_idle_lock(self) -> None:
         from redes_desktop.signin.idle import IdlePolicy
@@ -319,6 +319,9 @@ class Startup:
         run_task(lambda: service.record_lock(identity, minutes), self._on_lock_recorded,
                  self.pool)
         self.window.set_locked(True)
+        dialog = getattr(getattr(self, "notifier", None), "list_dialog", None)
+        if dialog is not None:
+            dialog.hide()  # the list names records: hidden while the session is locked
         self._open_sign_in(locked_person=identity.person_id)
 
     def _on_lock_recorded(self, _result, error: BaseException | None) -> None:
