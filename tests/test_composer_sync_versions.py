@@ -99,7 +99,7 @@ def test_unsaved_text_shows_both_versions_and_the_person_keeps_theirs(
     view.shared_data_changed()
     qtbot.waitUntil(lambda: view.conflict_bar.isVisible(), timeout=5000)
     assert view.editor.toPlainText() == "Versión de A y más"
-    dialog = view.compare_versions()
+    dialog = view.conflict_bar.compare_versions()
     assert dialog is not None
     assert dialog.mine_view.toPlainText() == "Versión de A y más"
     assert dialog.theirs_view.toPlainText() == "Versión de B"

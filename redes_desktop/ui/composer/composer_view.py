@@ -31,12 +31,7 @@ from redes_desktop.services.media_library import import_for_publication
 from redes_desktop.ui.composer.check_scheduler import CheckOutcome, CheckScheduler
 from redes_desktop.ui.composer.counters import CountersBar, XPreview
 from redes_desktop.ui.composer.draft_actions import DraftActions, DraftWidgets, SectionHooks
-from redes_desktop.ui.composer.draft_conflict import (
-    KEEP_MINE,
-    TAKE_THEIRS,
-    DraftConflictBar,
-    DraftConflictDialog,
-)
+from redes_desktop.ui.composer.draft_conflict import DraftConflictBar
 from redes_desktop.ui.composer.findings_panel import FindingsPanel, merge_findings
 from redes_desktop.ui.composer.media_panel import MediaPanel
 from redes_desktop.ui.composer.offsets import OffsetMapper
@@ -122,7 +117,6 @@ class ComposerSection(QWidget):
         self.account_banner.hide()
         # Another workstation's version of the open draft while text here is unsaved (issue 15).
         self.conflict_bar = DraftConflictBar()
-        self.conflict_dialog: DraftConflictDialog | None = None
 
         self.account_combo = compact_combo(QComboBox(), 28)
         self.account_combo.setAccessibleName(self.tr("Cuenta"))
@@ -152,10 +146,7 @@ class ComposerSection(QWidget):
             context.clock, pool,
         )
         self.new_action.triggered.connect(self.drafts.new_draft)
-        self.drafts.conflict_changed.connect(self._on_conflict_changed)
-        self.conflict_bar.compare_requested.connect(self.compare_versions)
-        self.conflict_bar.keep_mine_requested.connect(self.drafts.keep_mine)
-        self.conflict_bar.take_theirs_requested.connect(self.drafts.take_theirs)
+        self.conflict_bar.attach(self.drafts)
         self.publish_action.triggered.connect(self.drafts.mark_published)
         self.discard_action.triggered.connect(self.drafts.discard)
 
@@ -283,31 +274,6 @@ class ComposerSection(QWidget):
         """A sync brought changes (the window calls it after every sync): the open draft may
         have changed on another workstation (issue 15)."""
         self.drafts.check_shared_version()
-
-    def _on_conflict_changed(self, other) -> None:
-        self.conflict_bar.setVisible(other is not None)
-        if other is None and self.conflict_dialog is not None:
-            self.conflict_dialog.close()
-            self.conflict_dialog = None
-
-    def compare_versions(self) -> DraftConflictDialog | None:
-        """Both versions side by side; the choice made there is applied when it closes."""
-        other = self.drafts.conflict
-        if other is None:
-            return None
-        dialog = DraftConflictDialog(self.drafts.mine(), other.content, self)
-        dialog.finished.connect(lambda _result: self._on_compared(dialog))
-        self.conflict_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _on_compared(self, dialog: DraftConflictDialog) -> None:
-        if self.conflict_dialog is dialog:
-            self.conflict_dialog = None
-        if dialog.choice == KEEP_MINE:
-            self.drafts.keep_mine()
-        elif dialog.choice == TAKE_THEIRS:
-            self.drafts.take_theirs()
 
     def consult(self) -> None:
         if self.consult_handler is not None:

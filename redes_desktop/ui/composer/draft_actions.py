@@ -32,6 +32,7 @@ from redes_desktop.checks.engine import CheckEngine
 from redes_desktop.checks.model import CheckResult, RecentPost
 from redes_desktop.errors import UserFacingError
 from redes_desktop.models import Network, Post
+from redes_desktop.ui.composer import shared_version
 from redes_desktop.ui.composer.check_scheduler import CheckOutcome, CheckScheduler
 from redes_desktop.ui.composer.media_panel import MediaPanel
 from redes_desktop.ui.composer.post_editor import PostEditor
@@ -131,7 +132,7 @@ class DraftActions(QObject):
         self.saving = False  # an autosave runs on the worker
         self._publishing = False  # True while "Marcar como publicada" runs on the worker
         # The version of the open draft the editor started from (opened or last saved): a save
-        # finding another one stored (a sync brought it) saves nothing (issue 15).
+        # finding another one stored (a sync brought it) saves nothing (shared_version.py).
         self.base: DraftContent | None = None
         self.conflict: DraftData | None = None  # the other version, until the person chooses
 
@@ -401,101 +402,28 @@ class DraftActions(QObject):
             return
         self.clear()
 
-    # -- another workstation's version (issue 15) ---------------------------------------------
+    # -- another workstation's version (issue 15; shared_version.py) -------------------------
     def check_shared_version(self) -> None:
-        """After a sync: read the open draft as stored now. Another workstation's version is
-        loaded when nothing typed here is unsaved (and said so); otherwise both versions are
-        kept and the person chooses (`conflict_changed`)."""
-        post_id = self.post_id
-        if post_id is None or self.base is None or self._publishing:
-            return
-        store = self.store
-        run_task(lambda: store.load(post_id),
-                 lambda data, error: self._on_shared_version(post_id, data, error), self._pool)
-
-    def _on_shared_version(self, post_id: uuid.UUID, data: DraftData | None,
-                           error: BaseException | None) -> None:
-        if not shiboken6.isValid(self) or error is not None or data is None:
-            return  # e.g. removed meanwhile: the next save says so
-        if post_id != self.post_id or self.base is None or self._publishing:
-            return  # another draft was opened meanwhile
-        if self.saving:  # our own save is being written: look again once it is done
-            QTimer.singleShot(200, self.check_shared_version)
-            return
-        if data.content == self.base:
-            return  # only the details or the bookkeeping changed
-        if self.unsaved or self._shown_content() != self.base:
-            self._enter_conflict(data)
-            return
-        self._show_version(data)
-        self.widgets.save_label.setText(self.tr(
-            "El borrador cambió en otra estación: se cargó la versión nueva."))
-
-    def _shown_content(self) -> DraftContent:
-        w = self.widgets
-        return DraftContent.of(w.editor.toPlainText(), w.reply_box.isChecked(), w.media.items())
-
-    def _show_version(self, data: DraftData) -> None:
-        """Put `data` in the editor (no save: it is what is stored)."""
-        w = self.widgets
-        self._save_timer.stop()
-        position = w.editor.textCursor().position()
-        self.loading = True
-        w.editor.setPlainText(data.text)
-        w.media.set_items(list(data.media))
-        w.reply_box.setChecked(data.is_reply)
-        self.loading = False
-        cursor = w.editor.textCursor()  # the caret stays where the person was, if it can
-        cursor.setPosition(min(position, len(w.editor.toPlainText())))
-        w.editor.setTextCursor(cursor)
-        self.base = data.content
-        self.unsaved = False
-        self._set_conflict(None)
-        self.hooks.recheck()
-
-    def _enter_conflict(self, current: DraftData) -> None:
-        if current.id != self.post_id:
-            return
-        self._save_timer.stop()
-        self.unsaved = True  # what is in the editor is not stored: never dropped unasked
-        self._set_conflict(current)
-        self._say_conflict()
-
-    def _set_conflict(self, current: DraftData | None) -> None:
-        changed = (current is None) != (self.conflict is None) or current != self.conflict
-        self.conflict = current
-        if changed and shiboken6.isValid(self):
-            self.conflict_changed.emit(current)
-
-    def _say_conflict(self) -> None:
-        self.widgets.save_label.setText(self.tr(
-            "No se guardó: el borrador cambió en otra estación. Elija qué versión conservar."))
+        """After a sync: reload the open draft if it changed elsewhere, or show the conflict."""
+        shared_version.check_shared_version(self)
 
     def mine(self) -> DraftContent:
-        """What the editor holds now (this workstation's version in a conflict)."""
-        return self._shown_content()
+        return shared_version.mine(self)
 
     def keep_mine(self) -> bool:
-        """Conflict: keep the editor's text, saved over the other version (which the person
-        saw). True when it was saved."""
-        other = self.conflict
-        if other is None:
-            return False
-        self.base = other.content
-        self._set_conflict(None)
-        saved = self.save_now()
-        if shiboken6.isValid(self) and self.conflict is None and not self.unsaved:
-            self.widgets.save_label.setText(self.tr("Se conservó su versión del borrador."))
-        return saved or not self.unsaved
+        return shared_version.keep_mine(self)
 
     def take_theirs(self) -> None:
-        """Conflict: show the other workstation's version (already stored: nothing to save)."""
-        other = self.conflict
-        if other is None:
-            return
-        self._show_version(other)
-        self.widgets.save_label.setText(self.tr(
-            "Se cargó la versión de la otra estación."))
+        shared_version.take_theirs(self)
+
+    def _enter_conflict(self, current: DraftData) -> None:
+        shared_version.enter_conflict(self, current)
+
+    def _set_conflict(self, current: DraftData | None) -> None:
+        shared_version.set_conflict(self, current)
+
+    def _say_conflict(self) -> None:
+        shared_version.say_conflict(self)
 
     # -- publishing --------------------------------------------------------------------------
     def mark_published(self) -> bool:

@@ -4,6 +4,8 @@ side. Nothing is saved until the person chooses, and nothing is dropped without 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,6 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from redes_desktop.ui.composer.store import DraftContent
+
+if TYPE_CHECKING:
+    from redes_desktop.ui.composer.draft_actions import DraftActions
 
 KEEP_MINE, TAKE_THEIRS = "mia", "otra"
 
@@ -81,7 +86,8 @@ class DraftConflictDialog(QDialog):
 
 
 class DraftConflictBar(QFrame):
-    """Shown above the editor while two versions of the open draft wait for a choice."""
+    """Shown above the editor while two versions of the open draft wait for a choice; it
+    follows the draft actions given to `attach` (their `conflict_changed`)."""
 
     compare_requested = Signal()
     keep_mine_requested = Signal()
@@ -107,4 +113,41 @@ class DraftConflictBar(QFrame):
         layout.addWidget(self.label, 1)
         for button in (self.compare_button, self.keep_button, self.take_button):
             layout.addWidget(button)
+        self.dialog: DraftConflictDialog | None = None
+        self.drafts: DraftActions | None = None
         self.hide()
+
+    def attach(self, drafts: DraftActions) -> None:
+        self.drafts = drafts
+        drafts.conflict_changed.connect(self._on_conflict_changed)
+        self.compare_requested.connect(self.compare_versions)
+        self.keep_mine_requested.connect(drafts.keep_mine)
+        self.take_theirs_requested.connect(drafts.take_theirs)
+
+    def _on_conflict_changed(self, other) -> None:
+        self.setVisible(other is not None)
+        if other is None and self.dialog is not None:
+            dialog, self.dialog = self.dialog, None
+            dialog.close()
+
+    def compare_versions(self) -> DraftConflictDialog | None:
+        """Both versions side by side; the choice made there is applied when it closes."""
+        drafts = self.drafts
+        other = drafts.conflict if drafts is not None else None
+        if drafts is None or other is None:
+            return None
+        dialog = DraftConflictDialog(drafts.mine(), other.content, self.window())
+        dialog.finished.connect(lambda _result: self._on_compared(dialog))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_compared(self, dialog: DraftConflictDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        if self.drafts is None:
+            return
+        if dialog.choice == KEEP_MINE:
+            self.drafts.keep_mine()
+        elif dialog.choice == TAKE_THEIRS:
+            self.drafts.take_theirs()
