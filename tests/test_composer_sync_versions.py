@@ -138,3 +138,28 @@ def test_leaving_a_draft_in_conflict_asks_first(qtbot, view, two, typer, monkeyp
     view.save_now()
     view.new_action.trigger()
     assert asked and view.editor.toPlainText() == "Versión de A y más"
+
+
+def test_neither_publishing_nor_consulting_uses_a_version_the_editor_does_not_show(
+        qtbot, view, context, two, typer, monkeypatch):
+    from redes_desktop.ui.composer import composer_view, draft_actions
+
+    told: list[str] = []
+
+    def information(_parent, _title, text, *args, **kwargs):
+        told.append(text)
+
+    monkeypatch.setattr(draft_actions.QMessageBox, "information", information)
+    monkeypatch.setattr(composer_view.QMessageBox, "information", information)
+    consulted: list = []
+    view.consult_handler = consulted.append
+    typer(view.editor, " y más")
+    view.save_now()
+    assert view.conflict_bar.isVisible()
+    view.scheduler.schedule(view.build_request())
+    qtbot.waitUntil(lambda: view.scheduler.engine is not None and not view.scheduler.busy,
+                    timeout=5000)
+    assert view.mark_published() is False
+    view.consult()
+    assert consulted == [] and len(told) == 2
+    assert all("elija primero qué versión" in text for text in told)

@@ -280,6 +280,11 @@ class ComposerSection(QWidget):
             self.save_now()
             if not shiboken6.isValid(self):
                 return  # deleted while the draft was saved
+            if self.drafts.conflict is not None:  # the stored text is not the one shown
+                QMessageBox.information(self, self.tr("Consultar a CNCS"), self.tr(
+                    "Este borrador cambió en otra estación: elija primero qué versión "
+                    "conservar (la barra roja sobre el texto) y después consulte."))
+                return
             self.consult_handler(self.post_id)
             return
         QMessageBox.information(self, self.tr("Consultar a CNCS"), self.tr(

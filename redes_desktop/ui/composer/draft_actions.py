@@ -441,6 +441,11 @@ class DraftActions(QObject):
         self.save_now()
         if not shiboken6.isValid(self):
             return False  # deleted while the draft was saved
+        if self.conflict is not None:  # what is stored is not what the editor shows
+            QMessageBox.information(self._parent, title, self.tr(
+                "Este borrador cambió en otra estación: elija primero qué versión conservar "
+                "(la barra roja sobre el texto) y después márquelo como publicado."))
+            return False
         post_id = self.post_id
         if post_id is None:
             QMessageBox.information(self._parent, title, self.tr(
