@@ -84,7 +84,7 @@ def test_the_list_shows_history_opens_an_item_and_marks_it_read(qtbot, window, c
     # México City's time, written out: 18:00 UTC is 12:00 there.
     assert "martes 10 de marzo de 2026, 12:00 h" in row.text()
     assert row.font().bold()
-    assert "1 sin leer" in dialog.summary.text()
+    assert dialog.summary.text() == "Sin leer: 1 de 1."
     dialog.list.setCurrentRow(0)
     dialog.open_button.click()
     assert opened == [PASSWORD]

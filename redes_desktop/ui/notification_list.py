@@ -69,10 +69,10 @@ class NotificationListDialog(QDialog):
         if not items:
             self.summary.setText(self.tr("No hay avisos."))
         elif self.center.unread:
-            self.summary.setText(self.tr("%d sin leer de %d avisos.") % (
+            self.summary.setText(self.tr("Sin leer: %d de %d.") % (
                 self.center.unread, len(items)))
         else:
-            self.summary.setText(self.tr("Todos leídos (%d avisos).") % len(items))
+            self.summary.setText(self.tr("Todos leídos."))
         if items:
             self.list.setCurrentRow(min(max(current, 0), len(items) - 1))
         for button in (self.open_button, self.read_button):

@@ -104,9 +104,11 @@ class TrayNotifier(QObject):
         last = notifications[-1]
         if self.tray is not None and self.tray.supportsMessages():
             message = last.message
-            if len(notifications) > 1:
-                message = self.tr("%s\n(y %d avisos más en la lista)") % (
-                    message, len(notifications) - 1)
+            more = len(notifications) - 1
+            if more == 1:
+                message = self.tr("%s\n(y un aviso más en la lista)") % message
+            elif more > 1:
+                message = self.tr("%s\n(y %d avisos más en la lista)") % (message, more)
             self.tray.showMessage(last.title, message,
                                   _ICONS.get(last.kind, _ICONS["info"]), 10_000)
         else:
@@ -150,7 +152,7 @@ class TrayNotifier(QObject):
             self.button.setText(self.tr("Avisos"))
             self.button.setStyleSheet("")
         if self.tray is not None:
-            self.tray.setToolTip(self.tr("Redes INE — %d avisos sin leer") % self.unread
+            self.tray.setToolTip(self.tr("Redes INE — avisos sin leer: %d") % self.unread
                                  if self.unread else self.tr("Redes INE"))
 
     def open_list(self) -> QDialog:
