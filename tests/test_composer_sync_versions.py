@@ -163,3 +163,32 @@ def test_neither_publishing_nor_consulting_uses_a_version_the_editor_does_not_sh
     view.consult()
     assert consulted == [] and len(told) == 2
     assert all("elija primero qué versión" in text for text in told)
+
+
+def test_a_saved_version_that_lost_the_race_is_pointed_to_in_conflicts(
+        qtbot, view, context, shared_engine, tmp_path, typer):
+    """A saved here but not yet pushed while B pushed first: the sync keeps B's version
+    (the first to reach the server) and A's in Conflictos; the editor says where A's went."""
+    a = SyncEngine(context.database.engine, shared_engine, clock=context.clock)
+    b = make_station(tmp_path, "b", shared_engine)
+    try:
+        typer(view.editor, "Versión de A")
+        view.save_now()
+        post_id = view.post_id
+        a.sync()
+        b.sync()
+        with b.db.session() as s:
+            s.get(Post, post_id).text = "Versión de B"
+            s.commit()
+        b.sync()
+        typer(view.editor, " (editada)")
+        assert view.save_now() is True  # saved here; not pushed yet
+        a.sync()  # pushes (conflict: B was first) and pulls B's version back
+        assert _stored(context, post_id) == "Versión de B"
+        view.shared_data_changed()
+        qtbot.waitUntil(lambda: view.editor.toPlainText() == "Versión de B", timeout=5000)
+        assert "Conflictos de sincronización" in view.save_label.text()
+        assert not view.conflict_bar.isVisible()
+    finally:
+        QThreadPool.globalInstance().waitForDone()
+        b.db.dispose()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from redes_desktop.actions.unit_of_work import acting_person, unit_of_work
 from redes_desktop.database import Database
@@ -21,6 +21,9 @@ class DraftData:
     media: tuple[tuple[str, str], ...] = ()  # (file path, alt text)
     # Bumped by every change of the row, here or pulled from another workstation (sync).
     row_version: int = 0
+    # A version of this draft from this workstation waits in «Conflictos de sincronización»
+    # (the shared database kept another workstation's, issue 15).
+    in_conflicts: bool = False
 
     @property
     def content(self) -> DraftContent:
@@ -44,12 +47,19 @@ class DraftContent:
 
 def open_draft(database: Database, *, person_id: uuid.UUID | None,
                post_id: uuid.UUID) -> DraftData:
+    from sqlalchemy import select
+
+    from redes_desktop.models.sync_state import SyncConflict
     from redes_desktop.services.posts import get_post
 
     with unit_of_work(database) as session:
         acting_person(session, person_id)
         post = get_post(session, post_id)
-        return draft_data(post)
+        waiting = session.scalar(select(SyncConflict.id).where(
+            SyncConflict.table_name == "posts", SyncConflict.row_id == post.id,
+            SyncConflict.resolved_at.is_(None)).limit(1))
+        data = draft_data(post)
+        return replace(data, in_conflicts=waiting is not None)
 
 
 def draft_data(post) -> DraftData:

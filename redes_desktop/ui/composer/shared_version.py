@@ -50,6 +50,12 @@ def on_shared_version(drafts: DraftActions, post_id: uuid.UUID, data: DraftData 
         enter_conflict(drafts, data)
         return
     show_version(drafts, data)
+    if data.in_conflicts:  # this workstation's version did not reach the shared database
+        drafts.widgets.save_label.setText(QCoreApplication.translate(
+            "DraftActions",
+            "El borrador cambió en otra estación y esa versión quedó en la base compartida: se "
+            "cargó. La suya se conserva en Archivo → Conflictos de sincronización."))
+        return
     drafts.widgets.save_label.setText(QCoreApplication.translate(
         "DraftActions", "El borrador cambió en otra estación: se cargó la versión nueva."))
 
