@@ -192,3 +192,16 @@ def test_a_saved_version_that_lost_the_race_is_pointed_to_in_conflicts(
     finally:
         QThreadPool.globalInstance().waitForDone()
         b.db.dispose()
+
+
+def test_the_details_that_arrived_are_shown_when_not_being_edited(
+        qtbot, view, context, two, shared_engine):
+    a, b, post_id = two
+    with b.db.session() as s:
+        s.get(Post, post_id).topic = "Credencial para votar"
+        s.commit()
+    b.sync()
+    a.sync()
+    view.shared_data_changed()
+    qtbot.waitUntil(lambda: view.details_panel.topic_edit.text() == "Credencial para votar",
+                    timeout=5000)

@@ -274,6 +274,7 @@ class ComposerSection(QWidget):
         """A sync brought changes (the window calls it after every sync): the open draft may
         have changed on another workstation (issue 15)."""
         self.drafts.check_shared_version()
+        self.details_panel.reload_if_unchanged()
 
     def consult(self) -> None:
         if self.consult_handler is not None:
