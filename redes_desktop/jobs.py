@@ -1,5 +1,5 @@
-"""Background jobs the window runs off the UI thread: once after the data layer loads
-(`STARTUP_JOBS`) and every minute (`PERIODIC_JOBS`). Each entry names a function
+"""Background jobs the window runs off the UI thread: once after the data layer loads and after
+each sign-in (`STARTUP_JOBS`) and every minute (`PERIODIC_JOBS`). Each entry names a function
 `job(context) -> list[Notification]`; what it returns is shown as tray notifications.
 Qt-free, so the same jobs run from the command line and the tests."""
 
@@ -34,6 +34,8 @@ PERIODIC_JOBS: list[str] = [
     "redes_desktop.services.password_service:overdue_passwords_job",
     "redes_desktop.services.consultation_jobs:run_consultation_jobs",
     "redes_desktop.services.absence_notes:absence_job",
+    # Once a day per person: whoever signs in later in the day is told too (issue 15).
+    "redes_desktop.services.account_health:health_job",
     "redes_desktop.services.reminders:evaluation_job",
     "redes_desktop.services.reminders:training_job",
     "redes_desktop.services.reminders:validity_job",

@@ -103,6 +103,35 @@ def test_author_is_told_of_a_decision(context):
     assert "Agregue la fuente oficial." in note.message
 
 
+def _decide(context, consultation_id) -> None:
+    with context.session() as session:
+        service = ConsultationService.from_context(context, session)
+        reviewer = context.directory(session).person(context.ids["reviewer"])
+        service.decide(reviewer, service.get(consultation_id), S.APROBADA)
+        session.commit()
+
+
+def test_a_covering_suplente_is_told_of_decisions_on_the_covered_account(context):
+    """Issue 15: during the titular's absence the suplente answers for the account."""
+    from redes_desktop.models import AbsenceKind
+    from redes_desktop.services.coverage import AbsenceService
+
+    suplente = context.world.office.suplente.id
+    _decide(context, _send(context))
+    context.choose_identity(suplente)
+    assert run_consultation_jobs(context) == []  # not covering: not theirs
+    with context.session() as session:
+        absences = AbsenceService(session, context.clock, NullRecorder())
+        titular = context.directory(session).person(context.ids["titular"])
+        absences.register(titular, titular, AbsenceKind.VACACIONES, absences.today(),
+                          absences.today() + timedelta(days=3))
+        session.commit()
+    consultation_id = _send(context)
+    _decide(context, consultation_id)
+    notes = run_consultation_jobs(context)
+    assert any(n.target == ("consultas", str(consultation_id)) for n in notes)
+
+
 def test_job_clears_mail_pending_after_the_outbox_retried(context, smtp_server):
     context.workspace.settings.smtp_port = 1  # the server is unreachable when sending
     consultation_id = _send(context)

@@ -185,9 +185,11 @@ def test_validity_reminder_once_a_day(context, clock, world):
     assert validity_job(context) == []
     clock.advance(timedelta(days=1))
     assert len(validity_job(context)) == 1
-    context.choose_identity(world["reviewer"])  # administers nothing
+    context.choose_identity(world["suplente"])  # covers no absence: not theirs to act on
     clock.advance(timedelta(days=1))
     assert validity_job(context) == []
+    context.choose_identity(world["reviewer"])  # CNCS: the whole institution (issue 15)
+    assert len(validity_job(context)) == 1
 
 
 def test_evaluation_reminder_for_cncs_and_the_area(context, clock, world):

@@ -4,6 +4,7 @@ the opening, the closure checklist, absences with their notice, and the health t
 from __future__ import annotations
 
 import shutil
+import uuid
 from datetime import UTC, datetime
 
 import pytest
@@ -243,9 +244,17 @@ def test_background_jobs(context, clock, smtp_server):
     clock.set(datetime(2026, 9, 14, 15, 0, tzinfo=UTC))
     found = absence_job(context)
     assert [n.title for n in found] == ["Avisos de horario de atención"]
+    # One notice drafted: clicking the notification opens that draft (issue 15).
+    from redes_desktop.models import Post
+
+    section, draft = found[0].target
+    with context.session() as session:
+        assert section == "redactor" and session.get(Post, uuid.UUID(draft)) is not None
     assert absence_job(context) == []
     [health] = health_job(context)
-    assert "1 sin verificar" in health.message and health.target == ("cuentas", "salud")
+    # One account: clicking the notice opens it in Cuentas (issue 15).
+    assert "1 sin verificar" in health.message
+    assert health.target == ("cuentas", str(context.ids["account"]))
 
 
 # -- change of administrators (7.iv) ---------------------------------------------------------

@@ -21,7 +21,7 @@ from redes_desktop.secrets_store import SecretStore, SecretsUnavailable
 from redes_desktop.services.activity import MemoryRecorder, NullRecorder
 from redes_desktop.services.directory import Directory
 from redes_desktop.services.password_service import (
-    NOTICE_FILE,
+    NOTICE_NAME,
     PasswordService,
     overdue_passwords_job,
     secret_key,
@@ -156,8 +156,10 @@ def context(data_dir, clock):
         office = make_office(Directory(session, clock, NullRecorder()))
         session.commit()
         titular_id = office.titular.id
+        account_id = office.account.id
     ctx = AppContext(workspace=workspace, database=database, clock=clock,
                      recorder=MemoryRecorder(), secrets=SecretStore())
+    ctx.ids = {"account": account_id}
     ctx.choose_identity(titular_id)
     yield ctx
     workspace.close()
@@ -166,8 +168,10 @@ def context(data_dir, clock):
 def test_overdue_notice_at_most_once_a_day(context, clock, data_dir):
     [notice] = overdue_passwords_job(context)
     assert notice.title == "Contraseñas vencidas" and "@JLE_JaliscoINE" in notice.message
-    assert notice.target == ("contrasenas", "")
-    assert (data_dir / NOTICE_FILE).read_text().strip() == "2026-03-10"
+    # One account: clicking the notice opens that account's password.
+    assert notice.target == ("contrasenas", str(context.ids["account"]))
+    person = context.identity.person_id
+    assert (data_dir / f"aviso-{NOTICE_NAME}-{person}.txt").read_text().strip() == "2026-03-10"
     assert overdue_passwords_job(context) == []
     clock.advance(timedelta(days=1))
     assert len(overdue_passwords_job(context)) == 1

@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from redes_desktop.actions.unit_of_work import acting_person, unit_of_work
@@ -25,20 +26,59 @@ class DraftData:
     editable: bool = True  # False: published, discarded or in consultation (read only)
     published_url: str | None = None
     published_at: datetime | None = None
+    # Bumped by every change of the row, here or pulled from another workstation (sync).
+    row_version: int = 0
+    # A version of this draft from this workstation waits in «Conflictos de sincronización»
+    # (the shared database kept another workstation's, issue 15).
+    in_conflicts: bool = False
+
+    @property
+    def content(self) -> DraftContent:
+        return DraftContent(self.text, self.is_reply, self.media)
+
+
+@dataclass(frozen=True)
+class DraftContent:
+    """What the editor shows of a draft: a save compares it with what is stored, so that a
+    version pulled from another workstation is never overwritten unseen (issue 15)."""
+
+    text: str
+    is_reply: bool
+    media: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def of(cls, text: str, is_reply: bool,
+           media: Sequence[tuple[str, str]] | Sequence[list[str]]) -> DraftContent:
+        return cls(text, bool(is_reply), tuple((str(p), str(a)) for p, a in media))
 
 
 def open_draft(database: Database, *, person_id: uuid.UUID | None,
                post_id: uuid.UUID) -> DraftData:
-    from redes_desktop.clock import as_utc
-    from redes_desktop.services.posts import EDITABLE, get_post
+    from sqlalchemy import select
+
+    from redes_desktop.models.sync_state import SyncConflict
+    from redes_desktop.services.posts import get_post
 
     with unit_of_work(database) as session:
         acting_person(session, person_id)
         post = get_post(session, post_id)
-        return DraftData(
-            post.id, post.account_id, post.network, post.text, post.is_reply,
-            tuple((m.file_path, m.alt_text) for m in post.media),
-            scheduled_at=as_utc(post.scheduled_at) if post.scheduled_at else None,
-            status_label=post.status.label, editable=post.status in EDITABLE,
-            published_url=post.published_url,
-            published_at=as_utc(post.published_at) if post.published_at else None)
+        waiting = session.scalar(select(SyncConflict.id).where(
+            SyncConflict.table_name == "posts", SyncConflict.row_id == post.id,
+            SyncConflict.resolved_at.is_(None)).limit(1))
+        data = draft_data(post)
+        return replace(data, in_conflicts=waiting is not None)
+
+
+def draft_data(post) -> DraftData:
+    """The plain values of a `Post` (read inside a unit of work)."""
+    from redes_desktop.clock import as_utc
+    from redes_desktop.services.posts import EDITABLE
+
+    return DraftData(
+        post.id, post.account_id, post.network, post.text, post.is_reply,
+        tuple((m.file_path, m.alt_text or "") for m in post.media),
+        scheduled_at=as_utc(post.scheduled_at) if post.scheduled_at else None,
+        status_label=post.status.label, editable=post.status in EDITABLE,
+        published_url=post.published_url,
+        published_at=as_utc(post.published_at) if post.published_at else None,
+        row_version=post.row_version or 0)

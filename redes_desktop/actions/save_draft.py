@@ -11,9 +11,11 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
+from redes_desktop.actions.open_draft import DraftContent, DraftData, draft_data
 from redes_desktop.actions.unit_of_work import acting_person, unit_of_work
 from redes_desktop.clock import Clock
 from redes_desktop.database import Database
+from redes_desktop.errors import UserFacingError
 from redes_desktop.services.activity import ActivityRecorder
 
 # The summary (`services.posts.findings_summary`) of the check of exactly the text saved, or
@@ -39,6 +41,19 @@ class SavedDraft:
     changed: bool  # False: nothing differed from what was stored (autosave no-op)
     # Why the scheduled time was not stored (a time already past); the text was saved anyway.
     schedule_error: str = ""
+    row_version: int = 0  # the stored row's version after the save
+
+
+class DraftChangedElsewhere(UserFacingError):
+    """The draft stored here is no longer the version the editor started from: a sync brought
+    another workstation's edit (issue 15). Nothing was saved; `current` is the stored version,
+    so the person can compare both and choose."""
+
+    def __init__(self, current: DraftData) -> None:
+        super().__init__(
+            "Este borrador cambió en otra estación mientras usted lo editaba. No se guardó "
+            "nada: compare las dos versiones y elija cuál conservar.")
+        self.current = current
 
 
 def _apply_schedule(service: Any, person: Any, post: Any, scheduled_at: Schedule
@@ -75,23 +90,34 @@ def create_draft(database: Database, *, clock: Clock, recorder: ActivityRecorder
         if specs:
             service.save_draft(person, post, text, specs, is_reply=is_reply, findings=findings)
         _changed, error = _apply_schedule(service, person, post, scheduled_at)
-        return SavedDraft(post.id, True, error)
+        return SavedDraft(post.id, True, error, post.row_version or 0)
 
 
 def save_draft(database: Database, *, clock: Clock, recorder: ActivityRecorder,
                person_id: uuid.UUID | None, post_id: uuid.UUID, text: str, is_reply: bool,
                media: Sequence[tuple[str, str]], findings: Findings,
-               scheduled_at: Schedule = KEEP) -> SavedDraft:
+               scheduled_at: Schedule = KEEP,
+               expected: DraftContent | None = None) -> SavedDraft:
     """Store the text, media and (unless KEEP) scheduled time of the draft `post_id` (its
-    account stays)."""
+    account stays).
+
+    `expected`: what the editor loaded or last saved. When the stored draft no longer holds
+    it (another workstation's edit arrived with a sync), nothing is saved and
+    `DraftChangedElsewhere` carries the stored version."""
     from redes_desktop.services.posts import MediaSpec, PostService
 
     with unit_of_work(database) as session:
         person = acting_person(session, person_id)
         service = PostService(session, clock, recorder=recorder)
         post = service.get(post_id)
+        if expected is not None:
+            stored = draft_data(post)
+            wanted = DraftContent.of(text, is_reply, media)
+            if stored.content != expected and stored.content != wanted:
+                raise DraftChangedElsewhere(stored)
         changed = service.save_draft(person, post, text,
                                      [MediaSpec(path, alt) for path, alt in media],
                                      is_reply=is_reply, findings=findings)
         rescheduled, error = _apply_schedule(service, person, post, scheduled_at)
-        return SavedDraft(post.id, changed or rescheduled, error)
+        session.flush()
+        return SavedDraft(post.id, changed or rescheduled, error, post.row_version or 0)

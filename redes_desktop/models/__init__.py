@@ -24,6 +24,7 @@ from redes_desktop.models.enums import (
     Role,
 )
 from redes_desktop.models.mail import OutgoingMail
+from redes_desktop.models.notices import StoredNotification  # noqa: F401  (issue 15)
 from redes_desktop.models.org import Area, Person
 from redes_desktop.models.posts import Post, PostMedia
 from redes_desktop.models.procedures import AccountRequest  # noqa: F401  (issue 8)
@@ -57,6 +58,7 @@ __all__ = [
     "PostMedia",
     "PostStatus",
     "Role",
+    "StoredNotification",
     "TrainingAttendance",
     "TrainingSession",
 ]

@@ -383,6 +383,8 @@ def absence_job(context) -> list[Notification]:
         )
         written = notes.ensure_notes()
         notices = notes.upcoming_holiday_notices()
+        # One notice: clicking the notification opens its draft in the Redactor (issue 15).
+        draft = str(notices[0].post_id) if len(notices) == 1 and notices[0].post_id else ""
         session.commit()
     found: list[Notification] = []
     if written:
@@ -397,6 +399,6 @@ def absence_job(context) -> list[Notification]:
             f"Se redactaron {len(notices)} aviso(s) de horario por días no laborables "
             "próximos; revíselos en el Redactor antes de publicarlos (criterio 5.1).",
             kind="aviso",
-            target=("redactor", ""),
+            target=("redactor", draft),
         ))
     return found

@@ -117,28 +117,45 @@ def _aware(value: datetime | None) -> datetime | None:
     return as_utc(value) if value is not None else None
 
 
-def health_job(context) -> list[Notification]:
-    """Start-up job: one notification summarising inactive, abandoned and unverified accounts."""
-    days = context.workspace.settings.abandoned_after_days
-    with context.session() as session:
-        rows = account_health(session, context.clock, abandoned_after_days=days)
-    inactive = sum(r.state == INACTIVA for r in rows)
-    abandoned = sum(r.state == ABANDONO for r in rows)
-    unverified = sum(not r.verified for r in rows)
+def health_reminders(session: Session, person, today, *, clock: Clock,
+                     abandoned_after_days: int) -> list[Notification]:
+    """One notification summarising the inactive, abandoned and unverified accounts the
+    person answers for (services/alert_scope.py: a CNCS reviewer, the whole institution; an
+    area's titular or administrator, their own accounts; a suplente, those they cover)."""
+    from redes_desktop.services.alert_scope import alert_scope
+
+    scope = alert_scope(session, person, today)
+    rows = [r for r in account_health(session, clock, abandoned_after_days=abandoned_after_days)
+            if scope.includes(r.account_id)]
+    inactive = [r for r in rows if r.state == INACTIVA]
+    abandoned = [r for r in rows if r.state == ABANDONO]
+    unverified = [r for r in rows if not r.verified]
     if not (inactive or abandoned or unverified):
         return []
     parts = []
-    if inactive:
-        parts.append(f"{inactive} inactiva(s)")
-    if abandoned:
-        parts.append(f"{abandoned} posiblemente abandonada(s)")
-    if unverified:
-        parts.append(f"{unverified} sin verificar")
+    for found, label in ((inactive, "inactiva(s)"), (abandoned, "posiblemente abandonada(s)"),
+                         (unverified, "sin verificar")):
+        if found:
+            handles = ", ".join(r.handle + scope.note(r.account_id) for r in found[:3])
+            more = f" y {len(found) - 3} más" if len(found) > 3 else ""
+            parts.append(f"{len(found)} {label} ({handles}{more})")
+    whose = "de la institución" if scope.institution_wide else "a su cargo"
+    flagged = {r.account_id for r in inactive + abandoned + unverified}
+    single = next(iter(flagged)) if len(flagged) == 1 else None  # clicking opens that account
     return [
         Notification(
             "Salud de las cuentas",
-            "Cuentas: " + ", ".join(parts) + ". Revise la pestaña Salud en Cuentas.",
+            f"Cuentas {whose}: " + "; ".join(parts) + ". Revise la pestaña Salud en Cuentas.",
             kind="aviso",
-            target=("cuentas", "salud"),
+            target=("cuentas", str(single) if single else "salud"),
         )
     ]
+
+
+def health_job(context) -> list[Notification]:
+    """Job (start-up, and after each sign-in): once a day per person."""
+    from redes_desktop.services.reminders import run_daily
+
+    days = context.workspace.settings.abandoned_after_days
+    return run_daily(context, "salud", lambda session, person, today: health_reminders(
+        session, person, today, clock=context.clock, abandoned_after_days=days))

@@ -88,10 +88,19 @@ def _new_for_reviewer(session: Session, person: Person, now) -> list[Notificatio
 
 
 def _for_author(session: Session, person: Person, now) -> list[Notification]:
+    """The author's consultations, and during a coverage those of the accounts the suplente
+    covers (issue 15: alert_scope.py)."""
+    from redes_desktop.clock import to_mexico
+    from redes_desktop.services.alert_scope import alert_scope
+
     notes: list[Notification] = []
+    covered = list(alert_scope(session, person, to_mexico(now).date()).covered)
+    mine = Consultation.author_id == person.id
+    if covered:
+        mine = mine | Consultation.account_id.in_(covered)
     decided_seen = _already(session, person.id, DECISION)
     decided = [c for c in session.scalars(
-        select(Consultation).where(Consultation.author_id == person.id,
+        select(Consultation).where(mine,
                                    Consultation.state != S.PENDIENTE,
                                    Consultation.decided_at >= now - DECISION_LOOKBACK))
         if c.id not in decided_seen]
@@ -107,7 +116,7 @@ def _for_author(session: Session, person: Person, now) -> list[Notification]:
 
     urgent_seen = _already(session, person.id, TWO_HOURS)
     urgent = [c for c in session.scalars(
-        select(Consultation).where(Consultation.author_id == person.id,
+        select(Consultation).where(mine,
                                    Consultation.state == S.PENDIENTE,
                                    Consultation.deadline > now,
                                    Consultation.deadline <= now + URGENT_LEFT))

@@ -221,37 +221,42 @@ class PasswordService:
 
 
 # -- background job ----------------------------------------------------------------------------
-NOTICE_FILE = "aviso-contrasenas.txt"  # the México City date of the last overdue notice
+NOTICE_NAME = "contrasenas"  # marker `aviso-contrasenas-<person>.txt`: the last notice's date
+
+
+def overdue_reminders(session: Session, person: Person, today, *, clock: Clock,
+                      secrets: SecretStore, recorder: ActivityRecorder) -> list:
+    """The overdue passwords of the accounts `person` answers for today (alert_scope.py: a
+    CNCS reviewer the institution's, a suplente those they cover), each with how late it is."""
+    from redes_desktop.services.alert_scope import alert_scope
+    from redes_desktop.services.notifications import Notification
+
+    scope = alert_scope(session, person, today)
+    if scope.account_ids is not None and not scope.account_ids:
+        return []
+    service = PasswordService(session, clock, secrets, recorder)
+    overdue = [r for r in service.status(None)
+               if r.state == RotationState.VENCIDA and scope.includes(r.account_id)]
+    if not overdue:
+        return []
+    lines = [f"{r.handle}{scope.note(r.account_id)}: {r.due.reason.split('. ')[0].rstrip('.')}"
+             for r in overdue[:5]]
+    more = f"; y {len(overdue) - 5} más" if len(overdue) > 5 else ""
+    return [Notification(
+        "Contraseñas vencidas",
+        f"Cambie la contraseña de {len(overdue)} cuenta(s) (criterio 6.xxxiii): "
+        + "; ".join(lines) + more + ".",
+        kind="urgente",
+        target=("contrasenas", str(overdue[0].account_id) if len(overdue) == 1 else ""))]
 
 
 def overdue_passwords_job(context) -> list:
-    """Job (jobs.py, at start-up and every minute): one tray notice a day listing the overdue
-    passwords of the accounts the workstation's person may see. The date of the last notice is
-    kept in the data folder (machine state, not a setting), so a restart does not repeat it."""
-    from redes_desktop.services.notifications import Notification
+    """Job (jobs.py, at start-up, after each sign-in and every minute): one notice a day to each
+    person listing the overdue passwords of the accounts they answer for. The date of the last
+    notice is kept in the data folder per person (machine state, not a setting), so a restart
+    does not repeat it and a suplente signing in after the titular is still told."""
+    from redes_desktop.services.reminders import run_daily
 
-    if context.identity is None:
-        return []
-    today = to_mexico(context.clock()).date().isoformat()
-    marker = context.workspace.paths.root / NOTICE_FILE
-    try:
-        if marker.read_text(encoding="utf-8").strip() == today:
-            return []
-    except OSError:
-        pass
-    with context.session() as session:
-        person = context.current_person(session)
-        if person is None:
-            return []
-        rows = PasswordService(session, context.clock, context.secrets,
-                                 context.recorder).due(person)
-    overdue = [r for r in rows if r.state == RotationState.VENCIDA]
-    marker.write_text(today + "\n", encoding="utf-8")
-    if not overdue:
-        return []
-    shown = ", ".join(r.handle for r in overdue[:5])
-    more = f" y {len(overdue) - 5} más" if len(overdue) > 5 else ""
-    return [Notification(
-        "Contraseñas vencidas",
-        f"Cambie la contraseña de {len(overdue)} cuenta(s): {shown}{more} (criterio 6.xxxiii).",
-        kind="urgente", target=("contrasenas", ""))]
+    return run_daily(context, NOTICE_NAME, lambda session, person, today: overdue_reminders(
+        session, person, today, clock=context.clock, secrets=context.secrets,
+        recorder=context.recorder))

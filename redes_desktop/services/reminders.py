@@ -1,5 +1,6 @@
-"""Daily reminders for the criteria that come due (jobs.py runs them at start-up and every
-minute; each speaks at most once a day per workstation, like the overdue passwords):
+"""Daily reminders for the criteria that come due (jobs.py runs them at start-up, after each
+sign-in and every minute; each speaks at most once a day to each person at the workstation, like
+the overdue passwords), scoped to the accounts the person answers for (alert_scope.py):
 
 * 8.i — accounts whose semestral evaluation is due (to CNCS, and to each area for its own);
 * 5.3 — the annual training: CNCS is asked to schedule it and told who has no session this
@@ -9,22 +10,28 @@ minute; each speaks at most once a day per workstation, like the overdue passwor
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Callable
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from redes_desktop.clock import to_mexico
-from redes_desktop.models import Account, AccountAdministrator, Area, Person, Role
+from redes_desktop.models import Person, Role
+from redes_desktop.services.alert_scope import alert_scope
 from redes_desktop.services.notifications import Notification
 
 
-def _marker(context, name: str):
-    return context.workspace.paths.root / f"aviso-{name}.txt"
+def _marker(context, name: str, person_id: uuid.UUID):
+    """The México City date this reminder last spoke to this person at this workstation (one
+    file per person: a suplente signing in after the titular is still told, issue 15)."""
+    return context.workspace.paths.root / f"aviso-{name}-{person_id}.txt"
 
 
-def _spoke_today(context, name: str, today: date) -> bool:
+def _spoke_today(context, name: str, person_id: uuid.UUID, today: date) -> bool:
     try:
-        return _marker(context, name).read_text(encoding="utf-8").strip() == today.isoformat()
+        marker = _marker(context, name, person_id)
+        return marker.read_text(encoding="utf-8").strip() == today.isoformat()
     except OSError:
         return False
 
@@ -35,9 +42,10 @@ def _names(items: list[str]) -> str:
 
 
 def evaluation_reminders(session, person: Person, today: date) -> list[Notification]:
-    from redes_desktop.services.reports import evaluations_due, report_scope
+    from redes_desktop.services.reports import evaluations_due
 
-    due = evaluations_due(session, today, area_ids=report_scope(session, person))
+    scope = alert_scope(session, person, today)
+    due = [d for d in evaluations_due(session, today) if scope.includes(d.account_id)]
     if not due:
         return []
     who = ("Aplique la evaluación" if person.has_role(Role.REVISOR_CNCS)
@@ -45,7 +53,8 @@ def evaluation_reminders(session, person: Person, today: date) -> list[Notificat
     return [Notification(
         "Evaluaciones semestrales pendientes",
         f"{len(due)} cuenta(s) sin evaluación en los últimos seis meses: "
-        f"{_names([d.handle for d in due])}. {who} (criterio 8.i); véalo en Informes.",
+        f"{_names([d.handle + scope.note(d.account_id) for d in due])}. {who} (criterio "
+        "8.i); véalo en Informes.",
         kind="aviso", target=("informes", "evaluaciones"))]
 
 
@@ -79,26 +88,26 @@ def training_reminders(session, person: Person, today: date) -> list[Notificatio
 def validity_reminders(session, person: Person, today: date) -> list[Notification]:
     from redes_desktop.services.post_details import expired_posts
 
-    administered = select(AccountAdministrator.account_id).where(
-        AccountAdministrator.person_id == person.id,
-        AccountAdministrator.since <= today,
-        (AccountAdministrator.until.is_(None)) | (AccountAdministrator.until >= today))
-    headed = select(Account.id).join(Area, Account.area_id == Area.id).where(
-        Area.titular_id == person.id)
-    ids = set(session.scalars(administered)) | set(session.scalars(headed))
-    if not ids:
+    scope = alert_scope(session, person, today)
+    if scope.account_ids is not None and not scope.account_ids:
         return []
-    expired = expired_posts(session, today, account_ids=ids)
+    expired = expired_posts(session, today, account_ids=scope.account_ids)
     if not expired:
         return []
+    accounts = {e.account_id: e.handle + scope.note(e.account_id) for e in expired}
     return [Notification(
         "Contenidos vencidos",
         f"{len(expired)} publicación(es) con la vigencia vencida en "
-        f"{_names(sorted({e.handle for e in expired}))}: actualícelas o retírelas de la red "
-        "(criterio 5.2 d).", kind="aviso", target=("cuentas", "vigencia"))]
+        f"{_names(sorted(accounts.values()))}: actualícelas o retírelas de la red "
+        "(criterio 5.2 d).", kind="aviso",
+        target=("cuentas", str(next(iter(accounts))) if len(accounts) == 1 else "vigencia"))]
 
 
-def _job(context, name: str, build) -> list[Notification]:
+Build = Callable[[Session, Person, date], list[Notification]]
+
+
+def run_daily(context, name: str, build: Build) -> list[Notification]:
+    """Run `build` for the person signed in, at most once a day for each person."""
     if context.identity is None:
         return []
     with context.session() as session:
@@ -106,21 +115,22 @@ def _job(context, name: str, build) -> list[Notification]:
         if person is None:
             return []
         today = to_mexico(context.clock()).date()
-        if _spoke_today(context, name, today):
+        if _spoke_today(context, name, person.id, today):
             return []
         notes = build(session, person, today)
+        person_id = person.id
     # Written once the reminder was built: a failed run speaks again on the next minute.
-    _marker(context, name).write_text(today.isoformat() + "\n", encoding="utf-8")
+    _marker(context, name, person_id).write_text(today.isoformat() + "\n", encoding="utf-8")
     return notes
 
 
 def evaluation_job(context) -> list[Notification]:
-    return _job(context, "evaluaciones", evaluation_reminders)
+    return run_daily(context, "evaluaciones", evaluation_reminders)
 
 
 def training_job(context) -> list[Notification]:
-    return _job(context, "capacitacion", training_reminders)
+    return run_daily(context, "capacitacion", training_reminders)
 
 
 def validity_job(context) -> list[Notification]:
-    return _job(context, "vigencia", validity_reminders)
+    return run_daily(context, "vigencia", validity_reminders)

@@ -168,7 +168,8 @@ class Startup:
             return
         from redes_desktop.ui.notifications import TrayNotifier
 
-        self.notifier = TrayNotifier(self.window)
+        self.notifier = TrayNotifier(self.window, context=context, pool=self.pool,
+                                     button=self.window.notifications_button)
         self.notifier.activated.connect(self._open_notification)
         context.notifier = self.notifier
         self._open_sign_in(preselect=remembered.person_id if remembered else None)
@@ -193,10 +194,20 @@ class Startup:
         self.preferences = PreferencesOpener(self.window, context, sync)
         self.preferences.idle_minutes_changed = self._idle_minutes_changed
         sync.status_changed.connect(self._show_bitacora_alarm)  # the shared comparison
+        # What is shown belongs to what is open (issue 15): the open draft is compared with
+        # what the sync brought.
+        sync.synced.connect(lambda _lines: self.window.shared_data_changed())
         self.window.sync_now_action.triggered.connect(sync.sync_now)
         self.window.conflicts_action.triggered.connect(
-            lambda: ConflictsDialog(context, self.window).exec())
+            lambda: self.open_conflicts(ConflictsDialog(context, self.window)))
         sync.start()
+
+    def open_conflicts(self, dialog) -> None:
+        """Archivo → Conflictos: each resolution recounts the status bar's «N conflictos»
+        (issue 15), before the dialog closes."""
+        if self.sync is not None:
+            dialog.resolved.connect(self.sync.refresh)
+        dialog.exec()
 
     def _open_notification(self, notification) -> None:
         """A click on a tray notification brings the window to the section it is about."""
@@ -206,14 +217,10 @@ class Startup:
         if notification.target:
             section, record_id = notification.target
             self.window.show_section(section)
-            select = getattr(self.window.page(section), "select", None)
-            if record_id and callable(select):
-                import uuid
+            if record_id:
+                from redes_desktop.ui.notifications import open_target
 
-                try:
-                    select(uuid.UUID(record_id))
-                except ValueError:
-                    pass
+                open_target(self.window.page(section), record_id)
 
     def _run_jobs(self, which: str) -> None:
         from redes_desktop import jobs
@@ -237,8 +244,7 @@ class Startup:
             self.window.statusBar().showMessage(str(error), 15_000)
             return
         notifications, errors = outcome
-        for notification in notifications:
-            self.notifier.notify(notification)
+        self.notifier.notify_all(notifications)
         if errors:
             self.window.statusBar().showMessage(" · ".join(errors), 30_000)
 
@@ -279,6 +285,10 @@ class Startup:
         if self.sync is not None:
             self.sync.forget_engine()  # the next sync connects as the new person
         self._start_idle_lock()
+        # The new person's notifications: their list, and the daily reminders of the accounts
+        # they answer for (issue 15: nobody is told about accounts that are not theirs).
+        self.notifier.refresh()
+        self._run_jobs(STARTUP)
 
     def _start_idle_lock(self) -> None:
         from redes_desktop.signin.idle import IdlePolicy
@@ -310,6 +320,9 @@ class Startup:
         run_task(lambda: service.record_lock(identity, minutes), self._on_lock_recorded,
                  self.pool)
         self.window.set_locked(True)
+        dialog = getattr(getattr(self, "notifier", None), "list_dialog", None)
+        if dialog is not None:
+            dialog.hide()  # the list names records: hidden while the session is locked
         self._open_sign_in(locked_person=identity.person_id)
 
     def _on_lock_recorded(self, _result, error: BaseException | None) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QStyle,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -119,10 +120,15 @@ class MainWindow(QMainWindow):
         self.sync_label.setToolTip(
             self.tr("La base de datos compartida aún no está configurada: se trabaja en local.")
         )
+        # «Avisos (N)»: the notification list and its unread count (ui/notifications.py).
+        self.notifications_button = QToolButton()
+        self.notifications_button.setText(self.tr("Avisos"))
+        self.notifications_button.setEnabled(False)
         bar = self.statusBar()
         bar.addWidget(self.user_label)
         bar.addWidget(self.role_label)
         self.secrets_label = QLabel(self.tr("Secretos: …"))
+        bar.addPermanentWidget(self.notifications_button)
         bar.addPermanentWidget(self.data_label)
         bar.addPermanentWidget(self.secrets_label)
         bar.addPermanentWidget(self.sync_label)
@@ -285,6 +291,14 @@ class MainWindow(QMainWindow):
         self._pages[key] = page
         self.stack.setCurrentIndex(self.nav.currentRow())
 
+    def shared_data_changed(self) -> None:
+        """A sync brought changes: each built section that shows shared records looks again
+        (the Redactor compares the open draft with what arrived, issue 15)."""
+        for key in list(self._built):
+            refresh = getattr(self._pages.get(key), "shared_data_changed", None)
+            if callable(refresh):
+                refresh()
+
     def _on_section_changed(self, row: int) -> None:
         if 0 <= row < len(self._specs):
             self._ensure_built(self._specs[row].key)
@@ -327,6 +341,7 @@ class MainWindow(QMainWindow):
             central.setVisible(not locked)
         for action in (*self.section_actions.values(), self.conflicts_action):
             action.setEnabled(not locked)  # the conflicts dialog shows records too
+        self.notifications_button.setEnabled(not locked)  # the list names records too
         if locked:
             self.user_label.setText(self.tr("Sesión bloqueada"))
         elif self._nav_ready():

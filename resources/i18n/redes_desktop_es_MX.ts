@@ -871,6 +871,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Este borrador cambió en otra estación: elija primero qué versión conservar (la barra roja sobre el texto) y después consulte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>La cola de consultas a la CNCS llega en la próxima versión. Mientras tanto, consulte a la CNCS por los medios habituales y no publique sin su respuesta (criterio 6.viii).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -906,7 +910,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Puede editar esta versión y guardarla como combinación.</source>
+        <source>Campos que difieren</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -914,7 +918,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Campo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Versión que no se aplicó</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Para combinar, marque en la última columna los campos que se toman de la versión que no se aplicó; el resto queda como en la base compartida.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -927,6 +939,10 @@
     </message>
     <message>
         <source>Guardar combinación</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%s — %s — %s (%s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1022,7 +1038,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>La combinación no es JSON válido (línea %s, columna %s); corríjala y vuelva a guardarla.</source>
+        <source>Marque para tomar este valor en la combinación.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(sin diferencias visibles)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marque en la última columna al menos un campo que tomar de la versión que no se aplicó, o elija «Conservar la compartida».</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1580,6 +1604,10 @@ El texto de la publicación no está guardado. Si continúa, se perderá. Cópie
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Este borrador cambió en otra estación: elija primero qué versión conservar (la barra roja sobre el texto) y después márquelo como publicado.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Escriba la publicación antes de marcarla como publicada.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1597,6 +1625,80 @@ El texto de la publicación no está guardado. Si continúa, se perderá. Cópie
     </message>
     <message>
         <source>La publicación quedó registrada como publicada.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>El borrador cambió en otra estación y esa versión quedó en la base compartida: se cargó. La suya se conserva en Archivo → Conflictos de sincronización.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>El borrador cambió en otra estación: se cargó la versión nueva.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No se guardó: el borrador cambió en otra estación. Elija qué versión conservar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se conservó su versión del borrador.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se cargó la versión de la otra estación.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DraftConflictBar</name>
+    <message>
+        <source>Este borrador cambió en otra estación y usted tiene texto sin guardar. No se guardará nada hasta que elija qué versión conservar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conservar la mía</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usar la otra</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DraftConflictDialog</name>
+    <message>
+        <source>[Imagen %d: %s — texto alternativo: «%s»]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[Es respuesta a un usuario]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dos versiones del borrador</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Este borrador cambió en otra estación mientras usted escribía aquí. Compare las dos versiones y elija cuál conservar; la otra se puede copiar antes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Su versión (sin guardar)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versión de la otra estación (guardada)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conservar la mía</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usar la de la otra estación</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2521,6 +2623,10 @@ El texto de la publicación no está guardado. Si continúa, se perderá. Cópie
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Avisos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Secretos: …</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2672,6 +2778,63 @@ previa</source>
     <name>MessageLinks</name>
     <message>
         <source>Clic para abrir Archivo → Preferencias</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NotificationListDialog</name>
+    <message>
+        <source>Avisos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avisos recibidos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abrir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marcar como leído</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marcar todos como leídos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — sin leer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%s · %s%s
+%s
+%s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No hay avisos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sin leer: %d de %d.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Todos leídos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aviso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Información</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4177,11 +4340,37 @@ Si todo verifica, las anclas pasan a la última entrada y se registra en la bit�
 <context>
     <name>TrayNotifier</name>
     <message>
+        <source>Avisos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lista de avisos: los no leídos quedan aquí hasta que los abra o los marque como leídos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Redes INE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%s
+(y un aviso más en la lista)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%s
+(y %d avisos más en la lista)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%s: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avisos (%d)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redes INE — avisos sin leer: %d</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

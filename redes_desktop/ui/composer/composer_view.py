@@ -35,6 +35,7 @@ from redes_desktop.ui.composer.calendar_view import CalendarView
 from redes_desktop.ui.composer.check_scheduler import CheckOutcome, CheckScheduler
 from redes_desktop.ui.composer.counters import CountersBar
 from redes_desktop.ui.composer.draft_actions import DraftActions, DraftWidgets, SectionHooks
+from redes_desktop.ui.composer.draft_conflict import DraftConflictBar
 from redes_desktop.ui.composer.findings_panel import FindingsPanel, merge_findings
 from redes_desktop.ui.composer.media_panel import MediaPanel
 from redes_desktop.ui.composer.offsets import OffsetMapper
@@ -127,6 +128,8 @@ class ComposerSection(QWidget):
             "QLabel#cuenta_bloqueada { background: #fff4e5; border: 1px solid #e0a040; "
             "padding: 6px; }")
         self.account_banner.hide()
+        # Another workstation's version of the open draft while text here is unsaved (issue 15).
+        self.conflict_bar = DraftConflictBar()
 
         self.account_combo = compact_combo(QComboBox(), 28)
         self.account_combo.setAccessibleName(self.tr("Cuenta"))
@@ -157,6 +160,7 @@ class ComposerSection(QWidget):
             context.clock, pool,
         )
         self.new_action.triggered.connect(self.drafts.new_draft)
+        self.conflict_bar.attach(self.drafts)
         self.publish_action.triggered.connect(self.drafts.mark_published)
         self.discard_action.triggered.connect(self.drafts.discard)
 
@@ -253,6 +257,7 @@ class ComposerSection(QWidget):
         work_layout.addLayout(target)
         work_layout.addWidget(self.schedule)
         work_layout.addWidget(self.account_banner)
+        work_layout.addWidget(self.conflict_bar)
         work_layout.addWidget(splitter, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status_label, 1)
@@ -354,11 +359,22 @@ class ComposerSection(QWidget):
         self.tabs.setCurrentIndex(0)
         return self.open_draft(post.id)
 
+    def shared_data_changed(self) -> None:
+        """A sync brought changes (the window calls it after every sync): the open draft may
+        have changed on another workstation (issue 15)."""
+        self.drafts.check_shared_version()
+        self.details_panel.reload_if_unchanged()
+
     def consult(self) -> None:
         if self.consult_handler is not None:
             self.save_now()
             if not shiboken6.isValid(self):
                 return  # deleted while the draft was saved
+            if self.drafts.conflict is not None:  # the stored text is not the one shown
+                QMessageBox.information(self, self.tr("Consultar a CNCS"), self.tr(
+                    "Este borrador cambió en otra estación: elija primero qué versión "
+                    "conservar (la barra roja sobre el texto) y después consulte."))
+                return
             self.consult_handler(self.post_id)
             return
         QMessageBox.information(self, self.tr("Consultar a CNCS"), self.tr(

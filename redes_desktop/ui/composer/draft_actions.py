@@ -30,11 +30,18 @@ from redes_desktop.checks.engine import CheckEngine
 from redes_desktop.checks.model import CheckResult, RecentPost
 from redes_desktop.errors import UserFacingError
 from redes_desktop.models import Network, Post
+from redes_desktop.ui.composer import shared_version
 from redes_desktop.ui.composer.check_scheduler import CheckOutcome, CheckScheduler
 from redes_desktop.ui.composer.media_panel import MediaPanel
 from redes_desktop.ui.composer.post_editor import PostEditor
 from redes_desktop.ui.composer.schedule_field import ScheduleField
-from redes_desktop.ui.composer.store import AccountChoice, ComposerStore, DraftData
+from redes_desktop.ui.composer.store import (
+    AccountChoice,
+    ComposerStore,
+    DraftChangedElsewhere,
+    DraftContent,
+    DraftData,
+)
 from redes_desktop.ui.off_thread import call_off_thread
 from redes_desktop.ui.tasks import SynchronousPool, run_task
 from redes_desktop.ui.url_dialog import ask_url
@@ -93,6 +100,9 @@ class DraftActions(QObject):
     # The open draft changed (its id, None for a new one): what is shown about the previous
     # draft (its consultation line) must go at once.
     post_changed = Signal(object)
+    # Another workstation's version of the open draft arrived while this one has unsaved text:
+    # the stored `DraftData` (None once the person chose). Nothing is saved meanwhile.
+    conflict_changed = Signal(object)
 
     def __init__(
         self,
@@ -124,6 +134,10 @@ class DraftActions(QObject):
         self._publishing = False  # True while "Marcar como publicada" runs on the worker
         # A published (or otherwise final) post opened to be read: nothing is saved.
         self.read_only = False
+        # The version of the open draft the editor started from (opened or last saved): a save
+        # finding another one stored (a sync brought it) saves nothing (shared_version.py).
+        self.base: DraftContent | None = None
+        self.conflict: DraftData | None = None  # the other version, until the person chooses
 
     @property
     def publishing(self) -> bool:
@@ -155,6 +169,9 @@ class DraftActions(QObject):
         if self.saving:
             self._save_timer.start()  # once the running save is done
             return
+        if self.conflict is not None:
+            self._say_conflict()
+            return
         w = self.widgets
         text, media = w.editor.toPlainText(), w.media.items()
         reply = w.reply_box.isChecked()
@@ -162,7 +179,7 @@ class DraftActions(QObject):
         if post_id is None and not text.strip() and not media:
             return
         findings = self.store.findings_for(text, reply)  # the latest check, read here
-        store = self.store
+        store, expected = self.store, self.base
         account_id = account.id
         scheduled = w.schedule.for_save(self.clock())  # KEEP (and said why) when past
 
@@ -171,16 +188,20 @@ class DraftActions(QObject):
                 return True, store.create(account_id, text, reply, media, findings=findings,
                                           scheduled_at=scheduled)
             return store.save(post_id, text, reply, media, findings=findings,
-                              scheduled_at=scheduled), post_id
+                              scheduled_at=scheduled, expected=expected), post_id
 
         self.saving = True
         self._saving_text = text
+        self._saving_content = DraftContent.of(text, reply, media)
         run_task(work, self._on_autosaved, self._pool)
 
     def _on_autosaved(self, result: tuple[bool, uuid.UUID] | None,
                       error: BaseException | None) -> None:
         self.saving = False
         if not shiboken6.isValid(self):
+            return
+        if isinstance(error, DraftChangedElsewhere):
+            self._enter_conflict(error.current)
             return
         if error is not None or result is None:
             message = getattr(error, "message", None) or self.tr(
@@ -193,6 +214,8 @@ class DraftActions(QObject):
             self.refresh_drafts()  # waits in a local event loop: the section may be deleted
             if not shiboken6.isValid(self):
                 return
+        if post_id == self.post_id:
+            self.base = self._saving_content
         if self.widgets.editor.toPlainText() == getattr(self, "_saving_text", None) \
                 and not self._save_timer.isActive():
             self.unsaved = False
@@ -221,6 +244,10 @@ class DraftActions(QObject):
             self.unsaved = False  # nothing worth keeping
             return False
         scheduled = w.schedule.for_save(self.clock())  # KEEP (and said why) when past
+        if self.conflict is not None and post_id is not None:
+            self._say_conflict()
+            return False
+        expected = self.base
         self.saving = True  # the autosave timer waits for this save
         try:
             if post_id is None:
@@ -230,8 +257,13 @@ class DraftActions(QObject):
                 changed = True
             else:
                 changed = call_off_thread(
-                    lambda: store.save(post_id, text, reply, media, scheduled_at=scheduled),
+                    lambda: store.save(post_id, text, reply, media, scheduled_at=scheduled,
+                                       expected=expected),
                     self._pool)
+        except DraftChangedElsewhere as error:
+            if shiboken6.isValid(self):
+                self._enter_conflict(error.current)
+            return False
         except UserFacingError as error:
             if shiboken6.isValid(self) and shiboken6.isValid(w.save_label):
                 w.save_label.setText(self.tr("No se guardó: %s") % error.message)
@@ -241,6 +273,7 @@ class DraftActions(QObject):
         if not shiboken6.isValid(self):
             return changed  # the section was deleted while the save ran; the row is written
         self.unsaved = False
+        self.base = DraftContent.of(text, reply, media)
         if post_id is None:
             self.refresh_drafts()
         if changed:
@@ -318,6 +351,8 @@ class DraftActions(QObject):
         w.schedule.set_value(data.scheduled_at, self.clock())
         self.loading = False
         self.post_id = data.id
+        self.base = data.content
+        self._set_conflict(None)
         self.unsaved = False
         self.set_read_only(not data.editable)
         if not data.editable:
@@ -355,6 +390,8 @@ class DraftActions(QObject):
         w = self.widgets
         self.loading = True
         self.post_id = None
+        self.base = None
+        self._set_conflict(None)
         w.editor.setPlainText("")
         w.media.set_items([])
         w.reply_box.setChecked(False)
@@ -402,6 +439,29 @@ class DraftActions(QObject):
             return
         self.clear()
 
+    # -- another workstation's version (issue 15; shared_version.py) -------------------------
+    def check_shared_version(self) -> None:
+        """After a sync: reload the open draft if it changed elsewhere, or show the conflict."""
+        shared_version.check_shared_version(self)
+
+    def mine(self) -> DraftContent:
+        return shared_version.mine(self)
+
+    def keep_mine(self) -> bool:
+        return shared_version.keep_mine(self)
+
+    def take_theirs(self) -> None:
+        shared_version.take_theirs(self)
+
+    def _enter_conflict(self, current: DraftData) -> None:
+        shared_version.enter_conflict(self, current)
+
+    def _set_conflict(self, current: DraftData | None) -> None:
+        shared_version.set_conflict(self, current)
+
+    def _say_conflict(self) -> None:
+        shared_version.say_conflict(self)
+
     # -- publishing --------------------------------------------------------------------------
     def mark_published(self) -> bool:
         """Ask for the URL, then publish on a worker thread: the service's check may take
@@ -418,6 +478,11 @@ class DraftActions(QObject):
         self.save_now()
         if not shiboken6.isValid(self):
             return False  # deleted while the draft was saved
+        if self.conflict is not None:  # what is stored is not what the editor shows
+            QMessageBox.information(self._parent, title, self.tr(
+                "Este borrador cambió en otra estación: elija primero qué versión conservar "
+                "(la barra roja sobre el texto) y después márquelo como publicado."))
+            return False
         post_id = self.post_id
         if post_id is None:
             QMessageBox.information(self._parent, title, self.tr(

@@ -227,3 +227,27 @@ class PostDetailsPanel(QWidget):
         self._dirty = False
         self.error_label.clear()
         return True
+
+    def reload_if_unchanged(self) -> None:
+        """A sync may have brought another workstation's details of the open draft: show them
+        unless the person is editing them here (issue 15: what is shown belongs to what is
+        open). Read off the UI thread."""
+        post_id = self.post_id
+        if post_id is None or self._dirty:
+            return
+        from redes_desktop.actions.post_details import load_post_details
+        from redes_desktop.ui.tasks import run_task
+
+        database = self.context.database
+        run_task(lambda: load_post_details(database, post_id),
+                 lambda details, error: self._on_reloaded(post_id, details, error))
+
+    def _on_reloaded(self, post_id: uuid.UUID, details, error: BaseException | None) -> None:
+        import shiboken6
+
+        if (not shiboken6.isValid(self) or error is not None or details is None
+                or post_id != self.post_id or self._dirty):
+            return
+        if details != self.details():
+            self.set_details(details)
+            self._council = None

@@ -15,7 +15,7 @@ from typing import Any
 from redes_desktop.actions.composable_accounts import AccountChoice, composable_accounts
 from redes_desktop.actions.discard_draft import discard_draft
 from redes_desktop.actions.list_drafts import DraftSummary, list_drafts
-from redes_desktop.actions.open_draft import DraftData, open_draft
+from redes_desktop.actions.open_draft import DraftContent, DraftData, open_draft
 from redes_desktop.actions.post_calendar import (
     CalendarPost,
     PublishedRow,
@@ -26,14 +26,20 @@ from redes_desktop.actions.post_calendar import (
 )
 from redes_desktop.actions.publish_post import PublishedPost, publish_post
 from redes_desktop.actions.recent_posts import recent_posts
-from redes_desktop.actions.save_draft import KEEP, Schedule, create_draft, save_draft
+from redes_desktop.actions.save_draft import (
+    KEEP,
+    DraftChangedElsewhere,
+    Schedule,
+    create_draft,
+    save_draft,
+)
 from redes_desktop.actions.unit_of_work import NoIdentity
 from redes_desktop.checks.model import RecentPost
 from redes_desktop.context import AppContext
 from redes_desktop.services.posts import PostChecker, findings_summary
 
-__all__ = ["KEEP", "AccountChoice", "ComposerStore", "DraftData", "DraftSummary", "Schedule",
-           "outcome_summary"]
+__all__ = ["KEEP", "AccountChoice", "ComposerStore", "DraftChangedElsewhere", "DraftContent",
+           "DraftData", "DraftSummary", "Schedule", "outcome_summary"]
 
 # The latest check the composer holds (a `CheckOutcome`: `.request` and `.results`), or None.
 OutcomeSource = Callable[[], Any]
@@ -102,14 +108,17 @@ class ComposerStore:
     def save(self, post_id: uuid.UUID, text: str, is_reply: bool,
              media: list[tuple[str, str]], *,
              findings: list[dict[str, Any]] | None = None,
-             scheduled_at: Schedule = KEEP) -> bool:
+             scheduled_at: Schedule = KEEP,
+             expected: DraftContent | None = None) -> bool:
         """Autosave; `findings` (a `findings_summary`) defaults to the latest check's, when
-        it was a check of this very text; `scheduled_at` KEEP leaves the time as stored."""
+        it was a check of this very text; `scheduled_at` KEEP leaves the time as stored.
+        `expected`: the version the editor started from (`DraftChangedElsewhere` when a sync
+        replaced it meanwhile; nothing is saved)."""
         return save_draft(
             self.context.database, clock=self.context.clock, recorder=self.context.recorder,
             person_id=self._person_id, post_id=post_id, text=text, is_reply=is_reply,
             media=media, findings=self._findings(text, is_reply, findings),
-            scheduled_at=scheduled_at).changed
+            scheduled_at=scheduled_at, expected=expected).changed
 
     def recent_posts(self, account_id: uuid.UUID,
                      exclude: uuid.UUID | None) -> tuple[RecentPost, ...]:

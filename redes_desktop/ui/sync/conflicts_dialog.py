@@ -1,20 +1,23 @@
-"""«Conflictos»: both versions side by side; keep one, or edit a merge and save it.
-Listing and resolving are actions (`actions/resolve_conflict.py`) run off the UI thread."""
+"""«Conflictos»: the fields where both versions differ, side by side with Spanish labels, names
+and México City times (issue 15); keep one version, or tick the fields to take from the other
+and save that combination. Listing and resolving are actions (`actions/resolve_conflict.py`)
+run off the UI thread; `resolved` tells the window to recount (the status bar)."""
 
 from __future__ import annotations
 
-import json
-
 import shiboken6
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
 )
 
@@ -27,6 +30,10 @@ from redes_desktop.ui.tasks import run_task
 
 
 class ConflictsDialog(QDialog):
+    resolved = Signal()  # a conflict was resolved: the status bar's count changes
+
+    SHARED_COLUMN, LOCAL_COLUMN = 1, 2
+
     def __init__(self, context, parent=None, *, pool=None) -> None:
         super().__init__(parent)
         self.context = context
@@ -46,19 +53,22 @@ class ConflictsDialog(QDialog):
         self.error.setStyleSheet("color: #b00020;")
         self.error.setAccessibleName(self.tr("Aviso"))
         self.error.hide()
-        self.server_view = QPlainTextEdit()
-        self.server_view.setReadOnly(True)
-        self.local_view = QPlainTextEdit()
-        self.local_view.setToolTip(
-            self.tr("Puede editar esta versión y guardarla como combinación.")
-        )
-        columns = QHBoxLayout()
-        for title, view in ((self.tr("Versión en la base compartida"), self.server_view),
-                            (self.tr("Versión que no se aplicó"), self.local_view)):
-            box = QVBoxLayout()
-            box.addWidget(QLabel(title))
-            box.addWidget(view)
-            columns.addLayout(box)
+        self.fields = QTableWidget(0, 3)
+        self.fields.setAccessibleName(self.tr("Campos que difieren"))
+        self.fields.setHorizontalHeaderLabels([
+            self.tr("Campo"), self.tr("Versión en la base compartida"),
+            self.tr("Versión que no se aplicó")])
+        self.fields.verticalHeader().hide()
+        self.fields.setWordWrap(True)
+        self.fields.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.fields.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.merge_hint = QLabel(self.tr(
+            "Para combinar, marque en la última columna los campos que se toman de la versión "
+            "que no se aplicó; el resto queda como en la base compartida."))
+        self.merge_hint.setWordWrap(True)
         self.keep_server = QPushButton(self.tr("Conservar la compartida"))
         self.keep_local = QPushButton(self.tr("Conservar la otra"))
         self.save_merge = QPushButton(self.tr("Guardar combinación"))
@@ -73,7 +83,8 @@ class ConflictsDialog(QDialog):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.reason)
         layout.addWidget(self.error)
-        layout.addLayout(columns, 3)
+        layout.addWidget(self.fields, 3)
+        layout.addWidget(self.merge_hint)
         layout.addWidget(buttons)
         self.list.currentRowChanged.connect(self._show)
         self.reload()
@@ -98,25 +109,36 @@ class ConflictsDialog(QDialog):
         self._conflicts = tuple(conflicts)
         self.list.clear()
         for conflict in self._conflicts:
-            self.list.addItem(QListWidgetItem(
-                self.tr("%s — %s (%s)") % (self.table_label(conflict.table_name),
-                                           self.kind_label(conflict.kind),
-                                           f"{to_mexico(conflict.detected_at):%d/%m %H:%M}")
-            ))
+            when = f"{to_mexico(conflict.detected_at):%d/%m %H:%M}"
+            if conflict.title:
+                text = self.tr("%s — %s — %s (%s)") % (
+                    self.table_label(conflict.table_name), conflict.title,
+                    self.kind_label(conflict.kind), when)
+            else:
+                text = self.tr("%s — %s (%s)") % (self.table_label(conflict.table_name),
+                                                  self.kind_label(conflict.kind), when)
+            self.list.addItem(QListWidgetItem(text))
         empty = not self._conflicts
         for button in (self.keep_server, self.keep_local, self.save_merge):
             button.setEnabled(not empty)
         if empty:
             self.reason.setText(self.tr("No hay conflictos pendientes."))
-            self.server_view.clear()
-            self.local_view.clear()
+            self.fields.setRowCount(0)
         else:
             self.list.setCurrentRow(0)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
-        for button in (self.keep_server, self.keep_local, self.save_merge):
+        for button in (self.keep_server, self.keep_local):
             button.setEnabled(not busy and bool(self._conflicts))
+        self.save_merge.setEnabled(not busy and self._mergeable())
+
+    def _mergeable(self) -> bool:
+        row = self.list.currentRow()
+        if not 0 <= row < len(self._conflicts):
+            return False
+        conflict = self._conflicts[row]
+        return conflict.server_data is not None and conflict.local_data is not None
 
     def table_label(self, name: str) -> str:
         """The Spanish name of a kind of record (the table's own name if it is a new one)."""
@@ -156,10 +178,44 @@ class ConflictsDialog(QDialog):
             return
         conflict = self._conflicts[row]
         self.reason.setText(conflict.reason)
-        self.server_view.setPlainText(
-            json.dumps(conflict.server_data, ensure_ascii=False, indent=2))
-        self.local_view.setPlainText(
-            json.dumps(conflict.local_data, ensure_ascii=False, indent=2))
+        self.fields.setRowCount(0)
+        mergeable = conflict.server_data is not None and conflict.local_data is not None
+        for field in conflict.fields:
+            line = self.fields.rowCount()
+            self.fields.insertRow(line)
+            name = QTableWidgetItem(field.label)
+            name.setData(Qt.ItemDataRole.UserRole, field.name)
+            self.fields.setItem(line, 0, name)
+            self.fields.setItem(line, self.SHARED_COLUMN, QTableWidgetItem(field.shared))
+            local = QTableWidgetItem(field.local)
+            if mergeable:
+                local.setFlags(local.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                local.setCheckState(Qt.CheckState.Unchecked)
+                local.setToolTip(self.tr("Marque para tomar este valor en la combinación."))
+            self.fields.setItem(line, self.LOCAL_COLUMN, local)
+        if not conflict.fields:
+            self.fields.insertRow(0)
+            self.fields.setItem(0, 0, QTableWidgetItem(self.tr("(sin diferencias visibles)")))
+        self.fields.resizeRowsToContents()
+        self.save_merge.setEnabled(mergeable and not self.busy)
+        self.merge_hint.setVisible(mergeable)
+
+    def local_fields(self) -> set[str]:
+        """The fields ticked to be taken from the version that was not applied."""
+        chosen: set[str] = set()
+        for line in range(self.fields.rowCount()):
+            name, local = self.fields.item(line, 0), self.fields.item(line, self.LOCAL_COLUMN)
+            ticked = local is not None and local.checkState() == Qt.CheckState.Checked
+            if name is not None and ticked:
+                chosen.add(str(name.data(Qt.ItemDataRole.UserRole)))
+        return chosen
+
+    def choose_local(self, field: str, take: bool = True) -> None:
+        """Tick (or untick) `field` for the combination (what a click on its box does)."""
+        for line in range(self.fields.rowCount()):
+            name, local = self.fields.item(line, 0), self.fields.item(line, self.LOCAL_COLUMN)
+            if name is not None and name.data(Qt.ItemDataRole.UserRole) == field and local:
+                local.setCheckState(Qt.CheckState.Checked if take else Qt.CheckState.Unchecked)
 
     def _resolve(self, choice: str) -> None:
         row = self.list.currentRow()
@@ -167,13 +223,13 @@ class ConflictsDialog(QDialog):
             return
         merged = None
         if choice == MERGED:
-            try:
-                merged = json.loads(self.local_view.toPlainText())
-            except ValueError as error:
-                self._warn(self.tr("La combinación no es JSON válido (línea %s, columna %s); "
-                                   "corríjala y vuelva a guardarla.")
-                           % (getattr(error, "lineno", "?"), getattr(error, "colno", "?")))
+            chosen = self.local_fields()
+            if not chosen:
+                self._warn(self.tr(
+                    "Marque en la última columna al menos un campo que tomar de la versión que "
+                    "no se aplicó, o elija «Conservar la compartida»."))
                 return
+            merged = self._conflicts[row].merged(chosen)
         context = self.context
         who = context.identity.person_id if context.identity is not None else None
         conflict_id = self._conflicts[row].conflict_id
@@ -193,6 +249,7 @@ class ConflictsDialog(QDialog):
             self._warn(error_text(error))
             return
         self.error.hide()
+        self.resolved.emit()
         self.reload()
 
     def _warn(self, message: str) -> None:
