@@ -122,7 +122,12 @@ def _take(folder: Path, out: Path, roles: list[str], sections: list[str],
     from redes_desktop.ui.main_window import MainWindow
     from redes_desktop.workspace import open_workspace
 
+    from redes_desktop.ui.application import _install_qt_spanish
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    if not getattr(app, "_redes_spanish", False):  # what people see: Qt's and our Spanish
+        _install_qt_spanish(app)  # type: ignore[arg-type]
+        app._redes_spanish = True  # type: ignore[attr-defined]
     written: list[Path] = []
     clock = FixedClock(NOW)
     workspace = open_workspace(folder / "datos", clock=clock)

@@ -114,7 +114,10 @@ class MainWindow(QMainWindow):
 
         self.user_label = QLabel(self.tr("Cargando…"))
         self.role_label = QLabel("")
-        self.data_label = QLabel(self.tr("Datos: %s") % data_location)
+        # The folder's path is long: elided in the middle so the labels after it stay whole.
+        data_text = self.tr("Datos: %s") % data_location
+        self.data_label = QLabel(self.fontMetrics().elidedText(
+            data_text, Qt.TextElideMode.ElideMiddle, 260))
         self.data_label.setToolTip(data_location)
         self.sync_label = QLabel(self.tr("Sincronización: sin configurar"))
         self.sync_label.setToolTip(
