@@ -287,7 +287,7 @@ def test_official_registry_export_and_command(world, session, data_dir, capsys):
     assert [r.usuario for r in rows] == ["@JLE_JaliscoINE"]
     assert json.loads(export(rows, "json"))[0]["nombre"] == 'INE <Jalisco> & "Co"'
     header = export(rows, "csv").splitlines()[0]
-    assert header == "Red,Cuenta,Usuario,Dirección,Área responsable,Verificada"
+    assert header == "Red,Cuenta,Usuario,Dirección,Área responsable,Verificada,Cuenta personal de"
 
     assert main(["cuentas", "oficiales", "--format", "html", "--data-dir", str(data_dir)]) == 0
     html = capsys.readouterr().out

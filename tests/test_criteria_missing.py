@@ -220,6 +220,22 @@ def test_training_reminders(context, clock, world):
     assert "Usted no tiene capacitación" in mine.message
 
 
+def test_training_reminder_stops_for_whoever_attended(context, clock, world):
+    training = schedule_training(context.database, title="Capacitación 2026",
+                                 held_on=date(2026, 3, 10), person_id=world["reviewer"],
+                                 clock=clock, recorder=NullRecorder())
+    record_training_attendance(context.database, training, world["titular"], True,
+                               person_id=world["reviewer"], clock=clock,
+                               recorder=NullRecorder())
+    context.choose_identity(world["titular"])
+    assert training_job(context) == []  # attended this year: nothing to remind
+    context.choose_identity(world["reviewer"])
+    clock.advance(timedelta(days=1))  # each reminder speaks once a day per workstation
+    [pending] = training_job(context)  # a session exists: only those without one are listed
+    assert pending.title == "Administradores sin capacitación"
+    assert "Suplente jal" in pending.message and "Titular jal" not in pending.message
+
+
 # -- 6.xxvii the Consejo General calendar ------------------------------------------------------
 def test_only_cncs_enters_sessions_and_bad_times_are_refused(database, clock, world):
     start = mx(2026, 3, 12, 10, 0)

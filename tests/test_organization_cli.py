@@ -330,3 +330,23 @@ def test_a_prompt_left_without_an_answer_changes_nothing(capsys, institution, mo
     code, _, err = _run(capsys, institution, *CARLA)
     assert code == 12 and "No se escribió la contraseña" in err
     assert "carla@ine.mx" not in _people(capsys, institution)
+def test_the_consejero_role_is_granted_and_withdrawn_from_the_command_line(capsys, folder,
+                                                                           monkeypatch):
+    """7.vi: only a Consejera or Consejero Electoral may have a personal account listed in the
+    official registry; CNCS records who they are with `rol … consejero_electoral`."""
+    for args in (("alta-area", "--nombre", "Consejo General", "--tipo", "oficinas_centrales",
+                  "--siglas", "CG"),
+                 ("alta-persona", "--nombre", "Ana Revisora", "--correo", "ana@ine.mx",
+                  "--nivel", "mando_medio", "--area", "CG"),
+                 ("rol", "ana@ine.mx", "revisor_cncs")):
+        assert _run(capsys, folder, *args)[0] == 0
+    _sign_in(folder, "ana@ine.mx", monkeypatch)
+    assert _run(capsys, folder, "alta-persona", "--nombre", "Dania Consejera", "--correo",
+                "dania@ine.mx", "--nivel", "mando_superior", "--area", "CG")[0] == 0
+    code, out, _ = _run(capsys, folder, "rol", "dania@ine.mx", "consejero_electoral")
+    assert code == 0 and "Consejera o Consejero Electoral" in out
+    people = {p["correo"]: p for p in json.loads(_run(capsys, folder, "personas", "--json")[1])}
+    assert people["dania@ine.mx"]["roles"] == ["consejero_electoral"]
+    assert _run(capsys, folder, "rol", "dania@ine.mx", "consejero_electoral", "--quitar")[0] == 0
+    people = {p["correo"]: p for p in json.loads(_run(capsys, folder, "personas", "--json")[1])}
+    assert people["dania@ine.mx"]["roles"] == []

@@ -139,6 +139,11 @@ PLURALS = [
      "1 administrador sin", "2 administradores sin"),
     ("TrainingTab", "%n convocatoria(s) en la bandeja de salida.", "1 convocatoria en",
      "2 convocatorias en"),
+    ("CouncilTab", "%n sesión(es) en el calendario (desde hace una semana).",
+     "1 sesión en el calendario", "2 sesiones en el calendario"),
+    ("ExpiredTab", "%n publicación(es) con la vigencia vencida en sus cuentas (criterio 5.2 d): "
+     "actualice o retire cada una.", "1 publicación con la vigencia vencida",
+     "2 publicaciones con la vigencia vencida"),
 ]
 
 

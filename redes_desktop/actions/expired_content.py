@@ -43,3 +43,16 @@ def resolve_expired_content(database: Database, post_id: uuid.UUID | str, *,
         actor = acting_person(session, person_id)
         resolve_expired(session, clock, actor, post_id, withdrawn=withdrawn,
                         new_valid_until=new_valid_until, recorder=recorder)
+
+
+def update_expired_content(database: Database, post_id: uuid.UUID | str, *,
+                           new_valid_until: date, person_id: uuid.UUID | None, clock: Clock,
+                           recorder: ActivityRecorder) -> uuid.UUID:
+    """«Actualizar»: a new version of the expired post as a draft valid until
+    `new_valid_until` (the id of the draft, to open in the Redactor); the reminder clears."""
+    from redes_desktop.services.post_details import new_version_of_expired
+
+    with unit_of_work(database) as session:
+        actor = acting_person(session, person_id)
+        return new_version_of_expired(session, clock, actor, post_id, new_valid_until,
+                                      recorder=recorder).id

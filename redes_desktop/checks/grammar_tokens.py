@@ -5,18 +5,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from redes_desktop.checks.model import Finding, Severity
 
 RULE_ID = "6.xxiv"
 
-# Words (letters only), numbers, and single non-space characters (punctuation, masked spans).
-_TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
+# Words (letters only), numbers, a masked span (a run of rule_spelling.MASK: a link, a handle),
+# and single non-space characters (punctuation).
+_TOKEN = re.compile(r"[^\W\d_]+|\d+|\ue000+|[^\w\s]")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """One token (a tuple: built ~80 times per post on every keystroke's check)."""
+
     text: str
     low: str
     start: int
@@ -26,12 +28,17 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
+    if "\n" not in text:  # the usual post: no line break to look for between tokens
+        new = tuple.__new__  # what Token._make does, without its Python frame
+        return [new(Token, (s, s.lower(), m.start(), m.end(), s[0].isalpha(), False))
+                for m in _TOKEN.finditer(text) for s in (m.group(),)]
     out: list[Token] = []
     last_end = 0
     for m in _TOKEN.finditer(text):
         s = m.group()
-        out.append(Token(s, s.lower(), m.start(), m.end(), s[0].isalpha(),
-                         "\n" in text[last_end : m.start()]))
+        start = m.start()
+        out.append(Token(s, s.lower(), start, m.end(), s[0].isalpha(),
+                         "\n" in text[last_end:start]))
         last_end = m.end()
     return out
 

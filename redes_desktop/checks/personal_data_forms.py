@@ -90,8 +90,16 @@ def _has_obfuscated_dot(domain: str) -> bool:
 # --- street addresses ---------------------------------------------------------------------------
 
 
+_COMBINING_LATIN_RE = re.compile("[\u0300-\u036f]")
+_DIGIT_RE = re.compile(r"\d")
+
+
 def _strip_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    decomposed = unicodedata.normalize("NFD", text)
+    plain = _COMBINING_LATIN_RE.sub("", decomposed)  # the accents of Spanish, in one pass
+    if plain.isascii() or not any(unicodedata.combining(c) for c in set(plain) if c > "\x7f"):
+        return plain
+    return "".join(c for c in plain if not unicodedata.combining(c))
 
 
 def _alternatives(words: list[str]) -> str:
@@ -146,6 +154,8 @@ def _street_start(text: str, number_start: int) -> int | None:
 
 def street_addresses(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, key) of a street, number and colonia written out."""
+    if not _DIGIT_RE.search(text):
+        return  # an address needs its number
     lowered = text.lower()
     if not any(w.rstrip(".") in lowered for w in ("col", "fracc", "barrio", "colonia", "u.h",
                                                    "unidad", "residencial", "ejido", "pueblo",

@@ -138,7 +138,8 @@ class CourtesyRule:
                 cursor = max(cursor, end)
             folded = "".join(pieces) + folded[cursor:]
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(folded)]
-        polite = self._polite_spans(tokens)
+        words = [t[2] for t in tokens]
+        polite = self._polite_spans(tokens, words)
         spans: list[tuple[int, int]] = []
         skip_until = -1
         for i, (start, end, token) in enumerate(tokens):
@@ -146,8 +147,7 @@ class CourtesyRule:
                 continue
             match_end = None
             for phrase in self._lexicon.phrases.get(token, ()):
-                candidate = tuple(t[2] for t in tokens[i:i + len(phrase)])
-                if candidate == phrase:
+                if tuple(words[i:i + len(phrase)]) == phrase:
                     match_end = tokens[i + len(phrase) - 1][1]
                     break
             if match_end is None and self._is_insult(token):
@@ -159,12 +159,13 @@ class CourtesyRule:
         spans.extend(self._spaced(folded, spans))
         return sorted(spans)
 
-    def _polite_spans(self, tokens: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    def _polite_spans(self, tokens: list[tuple[int, int, str]],
+                      words: list[str]) -> list[tuple[int, int]]:
         spans = []
         exceptions = self._lexicon.exceptions or {}
         for i, (start, _end, token) in enumerate(tokens):
             for phrase in exceptions.get(token, ()):
-                if tuple(t[2] for t in tokens[i:i + len(phrase)]) == phrase:
+                if tuple(words[i:i + len(phrase)]) == phrase:
                     spans.append((start, tokens[i + len(phrase) - 1][1]))
                     break
         return spans

@@ -4,7 +4,8 @@ Every word below is in the dictionary, so only its context shows the mistake: ac
 the meaning (más/mas, sí/si, tú/tu, él/el, aún/aun, qué/que and cómo/como in questions),
 homophones (votar/botar, haber/a ver, hecho/echo, hay/ahí/ay, valla/vaya, the misspellings of
 «casilla»), dequeísmo and queísmo, nouns written without their accent (el modulo, el publico)
-and the agreement of article, noun and adjective (`grammar_agreement`).
+the agreement of article, noun and adjective (`grammar_agreement`) and of subject and verb in
+number (`grammar_subject_verb`).
 
 The patterns live in `resources/checks/gramatica.json`: each lists its trigger, the context that
 makes it fire and the exceptions that keep it silent. Precision comes first: a pattern fires only
@@ -17,6 +18,7 @@ addresses masked (same length, see `rule_spelling`), so no pattern ever looks in
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -118,11 +120,18 @@ class Pattern:
         self.fix: str | None = raw.get("fix")
         self.fix_map: dict[str, str] = raw.get("fix_map", {})
         self.fix_suffix: str = raw.get("fix_suffix", "")
-        self.when: list[dict] = [self._compile(c) for c in raw["when"]]
+        self.when: list[tuple[dict, tuple[Check, ...]]] = [
+            self._with_checks(self._compile(c)) for c in raw["when"]]
         unless = raw.get("unless", {})
         if isinstance(unless, dict):  # a dict: each key alone is an exception
             unless = [{key: value} for key, value in unless.items()]
-        self.unless: list[dict] = [self._compile(c) for c in unless]  # a list: each an AND
+        self.unless: list[tuple[dict, tuple[Check, ...]]] = [  # a list: each an AND
+            self._with_checks(self._compile(c)) for c in unless]
+
+    def _with_checks(self, cond: dict) -> tuple[dict, tuple[Check, ...]]:
+        """The condition and its tests, built once (an unknown key fails here, at load)."""
+        return cond, tuple(_check(key, want, self.lists, self.id) for key, want in cond.items()
+                           if key not in ("only", "fix"))
 
     def _compile(self, cond: dict) -> dict:
         out: dict = {}
@@ -149,78 +158,75 @@ class Pattern:
             if tokens[j].newline_before:
                 return None
         ctx = Context(tokens, i, j, self.lists)
-        for cond in self.when:
+        for cond, checks in self.when:
             if "only" in cond and first not in cond["only"]:
                 continue
-            if self._holds(cond, ctx):
-                if any(self._holds(exception, ctx) for exception in self.unless):
+            if all(check(ctx) for check in checks):
+                if any(all(check(ctx) for check in exception)
+                       for _, exception in self.unless):
                     return None
                 fix = cond.get("fix") or self.fix or self.fix_map.get(first, first)
                 return j, fix + self.fix_suffix
         return None
 
-    def _holds(self, cond: dict, ctx: Context) -> bool:  # noqa: C901 - one branch per key
-        for key, want in cond.items():
-            if key in ("only", "fix"):
-                continue
-            if key in ("prev", "prev2", "next", "next2"):
-                word = ctx.prev(2 if key == "prev2" else 1) if key.startswith("prev") else (
-                    ctx.next(2 if key == "next2" else 1))
-                if word is None or word not in want:
-                    return False
-            elif key in ("next_not", "next2_not"):
-                word = ctx.next(2 if key == "next2_not" else 1)
-                if word is not None and word in want:
-                    return False
-            elif key == "prev_punct":
-                if ctx.prev_punct() not in want:
-                    return False
-            elif key == "next_punct":
-                if ctx.next_punct() not in want:
-                    return False
-            elif key == "prev_not_punct":
-                if ctx.prev() is None:
-                    return False
-            elif key == "next_punct_not":
-                if ctx.next() is None:
-                    return False
-            elif key == "clause_start":
-                if not ctx.clause_start():
-                    return False
-            elif key == "question_first":
-                if not ctx.question_first(self.lists["question_prefixes"]):
-                    return False
-            elif key == "window":
-                if not (ctx.window() & want):
-                    return False
-            elif key in ("next_suffix", "next2_suffix"):
-                word = ctx.next(2 if key == "next2_suffix" else 1)
-                if word is None or not any(word.endswith(s) for s in want):
-                    return False
-            else:
-                raise ValueError(f"condición desconocida «{key}» en el patrón {self.id}")
-        return True
+
+Check = Callable[[Context], bool]
+
+
+def _check(key: str, want, lists: dict[str, frozenset[str]], pattern: str) -> Check:  # noqa: C901
+    """The test of one condition of gramatica.json (one branch per key)."""
+    if key in ("prev", "prev2", "next", "next2"):
+        n = 2 if key.endswith("2") else 1
+        get = Context.prev if key.startswith("prev") else Context.next
+        return lambda ctx: (word := get(ctx, n)) is not None and word in want
+    if key in ("next_not", "next2_not"):
+        n = 2 if key == "next2_not" else 1
+        return lambda ctx: (word := ctx.next(n)) is None or word not in want
+    if key == "prev_punct":
+        return lambda ctx: ctx.prev_punct() in want
+    if key == "next_punct":
+        return lambda ctx: ctx.next_punct() in want
+    if key == "prev_not_punct":
+        return lambda ctx: ctx.prev() is not None
+    if key == "next_punct_not":
+        return lambda ctx: ctx.next() is not None
+    if key == "clause_start":
+        return Context.clause_start
+    if key == "question_first":
+        prefixes = lists["question_prefixes"]
+        return lambda ctx: ctx.question_first(prefixes)
+    if key == "window":
+        return lambda ctx: not want.isdisjoint(ctx.window())
+    if key in ("next_suffix", "next2_suffix"):
+        n = 2 if key == "next2_suffix" else 1
+        suffixes = tuple(want)
+        return lambda ctx: (word := ctx.next(n)) is not None and word.endswith(suffixes)
+    raise ValueError(f"condición desconocida «{key}» en el patrón {pattern}")
 
 
 @cache
-def load_grammar(path: Path = GRAMMAR_FILE) -> tuple[list[Pattern], dict]:
+def load_grammar(path: Path = GRAMMAR_FILE) -> tuple[list[Pattern], dict, dict]:
     data = json.loads(path.read_text(encoding="utf-8"))
     lists = {name: frozenset(words) for name, words in data["lists"].items()}
-    return [Pattern(p, lists) for p in data["patterns"]], data["agreement"]
+    return ([Pattern(p, lists) for p in data["patterns"]], data["agreement"],
+            data["subject_verb"])
 
 
 class GrammarChecker:
-    """Context patterns plus article–noun–adjective agreement, on (masked) text."""
+    """Context patterns, article–noun–adjective agreement and subject–verb agreement, on
+    (masked) text."""
 
     def __init__(self, path: Path = GRAMMAR_FILE) -> None:
         from redes_desktop.checks.grammar_agreement import Agreement
+        from redes_desktop.checks.grammar_subject_verb import SubjectVerb
 
-        self.patterns, agreement = load_grammar(path)
+        self.patterns, agreement, subject_verb = load_grammar(path)
         self._by_first: dict[str, list[Pattern]] = {}
         for p in self.patterns:
             for w in p.first:
                 self._by_first.setdefault(w, []).append(p)
         self.agreement = Agreement(agreement)
+        self.subject_verb = SubjectVerb(subject_verb, self.agreement)
 
     def findings(self, text: str, masked: str | None = None) -> list[Finding]:
         tokens = tokenize(masked if masked is not None else text)
@@ -240,6 +246,7 @@ class GrammarChecker:
                 taken_until = j
                 break
         out += self.agreement.findings(text, tokens)
+        out += self.subject_verb.findings(text, tokens)
         out.sort(key=lambda f: (f.start, f.end))
         return _without_overlaps(out)
 

@@ -84,12 +84,21 @@ def load_lists() -> _Lists:
     )
 
 
-def _all_matches(tokens: list[str], indexes: dict[str, Index]) -> dict[str, list[tuple[int, int]]]:
-    """`_matches` for several lists in one pass over the tokens."""
-    firsts: dict[str, list[tuple[str, Phrase]]] = {}
+Firsts = dict[str, list[tuple[str, Phrase]]]
+
+
+def _by_first(indexes: dict[str, Index]) -> Firsts:
+    """Every list's phrases by their first token (built once per rule, not per check)."""
+    firsts: Firsts = {}
     for name, index in indexes.items():
         for first, phrases in index.items():
             firsts.setdefault(first, []).extend((name, p) for p in phrases)
+    return firsts
+
+
+def _all_matches(tokens: list[str], indexes: dict[str, Index],
+                 firsts: Firsts) -> dict[str, list[tuple[int, int]]]:
+    """`_matches` for several lists in one pass over the tokens."""
     out: dict[str, list[tuple[int, int]]] = {name: [] for name in indexes}
     for i, token in enumerate(tokens):
         for name, phrase in firsts.get(token, ()):
@@ -129,6 +138,8 @@ class PersonalCommentsRule:
             "partisan": lists.partisan, "institution": lists.institution,
             "requests": lists.requests, "markers": lists.markers,
             "judgements": lists.judgements, "praise": lists.praise}
+        self._exact_firsts = _by_first(self._exact_lists)
+        self._folded_firsts = _by_first(self._folded_lists)
 
     def check(self, item: CheckInput) -> list[Finding]:
         text = item.text
@@ -159,8 +170,8 @@ class PersonalCommentsRule:
         exact = [m.group() for m in found]
         folded_text = fold(text)
         folded = [folded_text[m.start():m.end()] for m in found]
-        on_exact = _all_matches(exact, self._exact_lists)
-        on_folded = _all_matches(folded, self._folded_lists)
+        on_exact = _all_matches(exact, self._exact_lists, self._exact_firsts)
+        on_folded = _all_matches(folded, self._folded_lists, self._folded_firsts)
         parties = on_exact["parties"] + on_folded["partisan"]
         actors = parties + on_exact["institution_exact"] + on_folded["institution"]
         if not actors:

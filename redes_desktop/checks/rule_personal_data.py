@@ -62,6 +62,7 @@ _RFC_RE = re.compile(
     re.IGNORECASE,
 )
 _MRZ_RE = re.compile(rf"{_B}IDMEX[0-9A-Z<]{{5,}}")
+_SIX_DIGITS = re.compile(r"\d{6}")
 _NOT_ALNUM = re.compile(r"[^0-9A-Za-zÑñ&]")
 
 _SEP = r"(?:[ .\-]|[ \t]*\r?\n[ \t]*)?"
@@ -277,12 +278,15 @@ class PersonalDataRule:
         view = fold_for_identifiers(item.text)
         text = view.text
         contacts = item.contacts
+        # CURP, clave de elector and RFC all hold six digits in a row (a date): without them
+        # their expressions, which try every letter of the text, need not run.
+        dated = _SIX_DIGITS.search(text) is not None
         candidates = sorted(
             (
                 *self._credentials(text),
-                *self._curps(text),
-                *self._elector_keys(text),
-                *self._rfcs(text),
+                *(self._curps(text) if dated else ()),
+                *(self._elector_keys(text) if dated else ()),
+                *(self._rfcs(text) if dated else ()),
                 *self._emails(text, contacts),
                 *self._phones_found(text, contacts),
                 *self._addresses(text, contacts),

@@ -31,6 +31,7 @@ from redes_desktop.checks.text_tokens import protected_spans
 RULE_ID = "6.xxiv"
 MAX_WORD_LENGTH = 40  # longer "words" are reported as such, never sent to the dictionary
 MAX_FINDINGS = 200
+MAX_REMEMBERED = 50_000  # accepted words kept by a rule
 MASK = "\ue000"  # private-use character: hides skipped spans from the syntax checks
 
 # A word: letters joined by apostrophes; digits/underscore make it a token we skip.
@@ -59,6 +60,9 @@ class SpellingRule:
         self.dictionary = dictionary
         self.languagetool = languagetool
         self.languagetool_status: str | None = None  # last LanguageTool status, for the UI
+        # Words accepted so far. Only acceptances are remembered: the dictionary only grows
+        # while the rule lives (removing a word builds the checks anew), so they stay true.
+        self._accepted: set[str] = set()
 
     def check(self, item: CheckInput) -> list[Finding]:
         findings, self.languagetool_status = self.check_with_status(item)
@@ -86,6 +90,16 @@ class SpellingRule:
     # -- dictionary ------------------------------------------------------------------------
 
     def accepts(self, word: str) -> bool:
+        if word in self._accepted:
+            return True  # most words of a post were seen, and accepted, on the last keystroke
+        ok = self._accepts(word)
+        if ok:
+            if len(self._accepted) > MAX_REMEMBERED:
+                self._accepted.clear()
+            self._accepted.add(word)
+        return ok
+
+    def _accepts(self, word: str) -> bool:
         if word in self.dictionary or len(word) < 2:
             return True
         if word.isupper() and len(word) <= 6:

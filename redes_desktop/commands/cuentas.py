@@ -1,5 +1,7 @@
 """`redes-desktop cuentas oficiales`: export the registry of official accounts (7.ix) for the
-institutional portal, as CSV, JSON or an accessible HTML table."""
+institutional portal, as CSV, JSON or an accessible HTML table. `redes-desktop cuentas personal`:
+CNCS marks an account as the personal account of a Consejera or Consejero Electoral (7.vi),
+proving who they are like every command that changes something (`commands/signin.py`)."""
 
 from __future__ import annotations
 
@@ -7,6 +9,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from redes_desktop.commands.check import NETWORK_CHOICES  # light: no data layer imported
+from redes_desktop.commands.signin import add_sign_in
 from redes_desktop.errors import UsageError, UserFacingError
 
 
@@ -28,6 +32,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     oficiales.add_argument("--data-dir", dest="data_dir_sub", metavar="CARPETA",
                            help="carpeta de datos (también REDES_DATA_DIR)")
     oficiales.set_defaults(handler=run_official)
+    personal = inner.add_parser(
+        "personal", help="marca una cuenta como personal de una Consejera o Consejero "
+        "Electoral (criterio 7.vi; solo CNCS)",
+        description="El registro de cuentas oficiales solo incluye cuentas personales de "
+        "Consejeras y Consejeros Electorales (criterio 7.vi). Solo la CNCS hace el cambio, "
+        "como la persona elegida en esta estación.")
+    personal.add_argument("cuenta", metavar="CUENTA", help="su @usuario o su id")
+    personal.add_argument("--red", choices=NETWORK_CHOICES,
+                          help="la red, si el @usuario existe en varias")
+    owner = personal.add_mutually_exclusive_group(required=True)
+    owner.add_argument("--de", metavar="CORREO", help="correo de la Consejera o el Consejero")
+    owner.add_argument("--institucional", action="store_true",
+                       help="la cuenta deja de ser personal")
+    personal.add_argument("--json", action="store_true", help="imprime el resultado en JSON")
+    personal.add_argument("--data-dir", dest="data_dir_sub", metavar="CARPETA",
+                          help="carpeta de datos (también REDES_DATA_DIR)")
+    add_sign_in(personal)
+    personal.set_defaults(handler=run_personal)
     parser.set_defaults(handler=_missing_subcommand)
 
 
@@ -59,4 +81,44 @@ def run_official(args: argparse.Namespace) -> int:
                 f"No se pudo escribir «{args.output}» ({error.strerror or error}).") from error
     else:
         sys.stdout.write(text)
+    return 0
+
+
+def run_personal(args: argparse.Namespace) -> int:
+    import json
+
+    from redes_desktop.actions.personal_account import set_personal_account_by_handle
+    from redes_desktop.clock import clock_of
+    from redes_desktop.commands.common import command_context, data_dir_of
+    from redes_desktop.errors import AlreadyRunning
+    from redes_desktop.models.enums import Network
+    from redes_desktop.workspace import open_workspace
+
+    root = data_dir_of(args)
+    if not (root / "redes.sqlite3").exists():
+        raise UsageError(f"No hay base de datos en {root}. Indique la carpeta con --data-dir.")
+    try:
+        workspace = open_workspace(root, clock=clock_of(args), lock=True)
+    except AlreadyRunning as error:
+        raise AlreadyRunning(
+            f"Redes INE está abierto con la carpeta de datos {root}: haga el cambio en Cuentas › "
+            "Cuenta personal…, o cierre la ventana y vuelva a intentarlo. No se cambió nada."
+        ) from error
+    try:
+        with command_context(workspace) as context:
+            from redes_desktop.commands.signin import sign_in_for_command
+
+            identity = sign_in_for_command(context, args)  # a change: proven, as in the window
+            handle, owner = set_personal_account_by_handle(
+                context.database, args.cuenta, None if args.institucional else args.de,
+                network=Network(args.red) if args.red else None,
+                person_id=identity.person_id if identity else None, clock=context.clock,
+                recorder=context.recorder)
+    finally:
+        workspace.close()
+    if args.json:
+        print(json.dumps({"cuenta": handle, "personal_de": owner}, ensure_ascii=False))
+    else:
+        print(f"{handle}: cuenta personal de {owner}." if owner else
+              f"{handle}: cuenta institucional.")
     return 0

@@ -4,7 +4,7 @@
     redes-desktop organizacion personas [--json]
     redes-desktop organizacion alta-area --nombre N --tipo T [--entidad E] [--siglas S]
     redes-desktop organizacion alta-persona --nombre N --correo C --nivel L --area A
-    redes-desktop organizacion rol CORREO {revisor_cncs,titular_area} [--quitar]
+    redes-desktop organizacion rol CORREO {revisor_cncs,titular_area,consejero_electoral} [--quitar]
     redes-desktop organizacion baja-persona CORREO
     redes-desktop organizacion cuentas [--json]
     redes-desktop organizacion administradores CUENTA --titular CORREO --suplente CORREO
@@ -31,7 +31,7 @@ from redes_desktop.errors import AlreadyRunning, UsageError, UserFacingError
 
 KINDS = ["oficinas_centrales", "junta_local", "junta_distrital"]
 LEVELS = ["mando_superior", "mando_medio", "operativo"]
-ROLES = ["revisor_cncs", "titular_area"]
+ROLES = ["revisor_cncs", "titular_area", "consejero_electoral"]
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

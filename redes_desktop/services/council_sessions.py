@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from redes_desktop.checks.model import CouncilContext
-from redes_desktop.clock import Clock
+from redes_desktop.clock import Clock, mexico_tz
 from redes_desktop.errors import NotFound, PermissionDenied, ValidationError
 from redes_desktop.models import CouncilSession, Person, Post, PostStatus, Role
 from redes_desktop.services.activity import ActivityEntry, ActivityRecorder
@@ -66,7 +66,12 @@ def add_session(session: Session, clock: Clock, actor: Person, *, title: str,
 def remove_session(session: Session, clock: Clock, actor: Person, session_id: uuid.UUID | str,
                    *, recorder: ActivityRecorder) -> None:
     _require_cncs(actor)
-    row = session.get(CouncilSession, uuid.UUID(str(session_id)))
+    try:
+        key = uuid.UUID(str(session_id))
+    except ValueError:
+        raise NotFound(f"«{session_id}» no es el identificador de una sesión; consulte la "
+                       "lista de sesiones.") from None
+    row = session.get(CouncilSession, key)
     if row is None or row.deleted_at is not None:
         raise NotFound("La sesión ya no está en el calendario; actualice la lista.")
     row.deleted_at = clock()
@@ -74,6 +79,13 @@ def remove_session(session: Session, clock: Clock, actor: Person, session_id: uu
     recorder.record(ActivityEntry(at=clock(), actor_id=actor.id, account_id=None,
                                   action="sesion_consejo_eliminada",
                                   details={"sesion": str(row.id)}))
+
+
+def local_times(day: date, start: time, end: time) -> tuple[datetime, datetime]:
+    """The start and end of a session held on `day` from `start` to `end`, Mexico City time
+    (what CNCS types), as aware datetimes. A session past midnight is entered day by day."""
+    zone = mexico_tz()
+    return (datetime.combine(day, start, tzinfo=zone), datetime.combine(day, end, tzinfo=zone))
 
 
 def sessions(session: Session, *, since: datetime | None = None) -> list[SessionRow]:

@@ -25,6 +25,7 @@ COLUMNS = (
     ("direccion", "Dirección"),
     ("area", "Área responsable"),
     ("verificada", "Verificada"),
+    ("personal_de", "Cuenta personal de"),
 )
 
 
@@ -36,6 +37,7 @@ class OfficialAccount:
     direccion: str
     area: str
     verificada: bool
+    personal_de: str = ""  # 7.vi: the Consejera or Consejero whose personal account it is
 
 
 def official_accounts(session: Session) -> list[OfficialAccount]:
@@ -64,6 +66,7 @@ def official_accounts(session: Session) -> list[OfficialAccount]:
             direccion=a.url,
             area=a.area.name,
             verificada=a.verified,
+            personal_de=a.personal_of.name if a.personal_of is not None else "",
         )
         for a in accounts
         if a.personal_of_id is None or _may_publicise(a.personal_of)

@@ -32,7 +32,8 @@ from redes_desktop.services.directory import Directory, fold
 # Accounts whose administrators must stay designated (5.1: a titular and a suplente).
 LIVE_ACCOUNT_STATES = (AccountStatus.AUTORIZADA, AccountStatus.ACTIVA, AccountStatus.EN_BAJA)
 # Roles granted here; account administrators are designated per account (Cuentas section).
-GRANTABLE_ROLES = (Role.REVISOR_CNCS, Role.TITULAR_AREA)
+# CONSEJERO_ELECTORAL (4.v): only their personal accounts enter the official registry (7.vi).
+GRANTABLE_ROLES = (Role.REVISOR_CNCS, Role.TITULAR_AREA, Role.CONSEJERO_ELECTORAL)
 
 NOT_REVIEWER = ("Solo los revisores de la CNCS administran áreas, personas y roles. Pida a un "
                 "revisor de la Coordinación Nacional de Comunicación Social que haga el cambio.")

@@ -150,6 +150,36 @@ def resolve_expired(session: Session, clock: Clock, actor: Person, post_id: uuid
                                   action=action, details={"publicacion": str(post.id), **extra}))
 
 
+def new_version_of_expired(session: Session, clock: Clock, actor: Person,
+                           post_id: uuid.UUID | str, new_valid_until: date, *,
+                           recorder: ActivityRecorder) -> Post:
+    """5.2 d «realizar las actualizaciones pertinentes»: the expired post is updated with a new
+    version, a draft carrying its text, media and details and valid until `new_valid_until`
+    (today or later), for the person to revise and publish. The expired post counts as updated
+    (its reminder clears) and the bitácora links both. The caller commits."""
+    from redes_desktop.models import PostMedia
+    from redes_desktop.services.posts import PostService
+
+    old = _editable_post(session, clock, actor, post_id)
+    resolve_expired(session, clock, actor, old.id, new_valid_until=new_valid_until,
+                    recorder=recorder)
+    draft = PostService(session, clock, recorder=recorder).create_draft(
+        actor, old.account, old.text, is_reply=old.is_reply)
+    draft.purpose, draft.source = old.purpose, old.source
+    draft.bulletin_headline, draft.topic = old.bulletin_headline, old.topic
+    draft.valid_until = new_valid_until
+    for media in old.media:
+        draft.media.append(PostMedia(position=media.position, file_path=media.file_path,
+                                     sha256=media.sha256, alt_text=media.alt_text,
+                                     mime_type=media.mime_type))
+    session.flush()
+    recorder.record(ActivityEntry(at=clock(), actor_id=actor.id, account_id=old.account_id,
+                                  action="nueva_version_preparada",
+                                  details={"publicacion": str(old.id), "borrador": str(draft.id),
+                                           "vigencia": new_valid_until.isoformat()}))
+    return draft
+
+
 def _snippet(text: str) -> str:
     line = " ".join(text.split())
     return (line[:60] + "…") if len(line) > 60 else line

@@ -98,9 +98,9 @@ def validity_reminders(session, person: Person, today: date) -> list[Notificatio
     return [Notification(
         "Contenidos vencidos",
         f"{len(expired)} publicación(es) con la vigencia vencida en "
-        f"{_names(sorted(accounts.values()))}: actualícelas o retírelas de la red "
-        "(criterio 5.2 d).", kind="aviso",
-        target=("cuentas", str(next(iter(accounts))) if len(accounts) == 1 else "vigencia"))]
+        f"{_names(sorted(accounts.values()))}: actualícelas o retírelas de la red en "
+        "Cuentas › Vigencia (criterio 5.2 d).", kind="aviso",
+        target=("cuentas", "vigencia"))]  # the tab where each is updated or withdrawn
 
 
 Build = Callable[[Session, Person, date], list[Notification]]

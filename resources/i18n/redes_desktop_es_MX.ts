@@ -118,11 +118,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Cuenta &amp;personal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marcar la cuenta como personal de una Consejera o un Consejero Electoral (criterio 7.vi; solo CNCS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cuentas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Áreas y administradores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vigencia (5.2 d)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -134,6 +146,10 @@
     </message>
     <message>
         <source>Designar a los nuevos administradores titular y suplente (criterio 7.iv).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Solo la Coordinación Nacional de Comunicación Social marca una cuenta como personal (criterios 7.vi y 7.ix).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1424,6 +1440,104 @@
     </message>
 </context>
 <context>
+    <name>CouncilTab</name>
+    <message>
+        <source>Sesión</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fecha</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inicio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nombre de la sesión</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sesión ordinaria del Consejo General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fecha de la sesión</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hora de inicio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hora de fin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Registrar sesión</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quitar del calendario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nombre:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fecha:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Durante una sesión del Consejo General conviene publicar dos o tres temas relevantes y no seguir la sesión completa (criterio 6.xxvii): el Redactor advierte si una cuenta publica más de tres temas mientras la sesión transcurre. Horas de la Ciudad de México.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No se pudo leer el calendario: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sesión(es) en el calendario (desde hace una semana).</source>
+        <translation>
+            <numerusform>%n sesión en el calendario (desde hace una semana).</numerusform>
+            <numerusform>%n sesiones en el calendario (desde hace una semana).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No hay sesiones del Consejo General en el calendario.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escriba el nombre de la sesión, por ejemplo «Sesión extraordinaria del Consejo General».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sesión «%1» registrada.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elija una sesión de la lista.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sesión «%1» quitada del calendario.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CountersBar</name>
     <message numerus="yes">
         <source>%1: %n carácter(es)</source>
@@ -1848,6 +1962,72 @@ El texto de la publicación no está guardado. Si continúa, se perderá. Cópie
     </message>
     <message>
         <source>Ocurrió un error inesperado (%1). No se guardó nada; vuelva a intentarlo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExpiredTab</name>
+    <message>
+        <source>Cuenta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publicación</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vigente hasta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enlace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Actualizar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prepara una nueva versión en el Redactor con una nueva fecha de vigencia.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retirar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registra que la publicación se retiró de la red (queda en la bitácora).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n publicación(es) con la vigencia vencida en sus cuentas (criterio 5.2 d): actualice o retire cada una.</source>
+        <translation>
+            <numerusform>%n publicación con la vigencia vencida en sus cuentas (criterio 5.2 d): actualice o retire cada una.</numerusform>
+            <numerusform>%n publicaciones con la vigencia vencida en sus cuentas (criterio 5.2 d): actualice o retire cada una.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No hay publicaciones con la vigencia vencida en sus cuentas (criterio 5.2 d).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elija una publicación de la lista.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nueva versión preparada en el Redactor, vigente hasta el %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirar contenido vencido</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>¿Ya retiró «%1» de %2? Se registrará en la bitácora (criterio 5.2 d).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retiro registrado en la bitácora.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2399,6 +2579,10 @@ El texto de la publicación no está guardado. Si continúa, se perderá. Cópie
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Consejo General (6.xxvii)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Calculando el informe…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2782,6 +2966,21 @@ previa</source>
     </message>
 </context>
 <context>
+    <name>NewValidityDialog</name>
+    <message>
+        <source>Actualizar contenido vencido</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nueva fecha de vigencia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se abrirá en el Redactor una nueva versión de «%1» con su texto, imágenes y detalles: actualícela y publíquela (criterio 5.2 d). ¿Hasta cuándo será vigente?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NotificationListDialog</name>
     <message>
         <source>Avisos</source>
@@ -2910,6 +3109,14 @@ previa</source>
     </message>
     <message>
         <source>Retirar rol de revisor CNCS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registrar como Consejera o Consejero Electoral (7.vi)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirar el registro de Consejera o Consejero Electoral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3155,6 +3362,45 @@ previa</source>
     </message>
     <message>
         <source>Á&amp;rea:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PersonalAccountDialog</name>
+    <message>
+        <source>Cuenta personal (criterio 7.vi)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>El registro de cuentas oficiales solo incluye cuentas personales de Consejeras y Consejeros Electorales (criterio 7.vi). Leyendo la cuenta…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Titular de la cuenta personal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cuenta institucional (no es personal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (ya no es Consejera o Consejero Electoral)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>¿De quién es la cuenta personal %1? El registro de cuentas oficiales solo incluye cuentas personales de Consejeras y Consejeros Electorales (criterio 7.vi).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No hay Consejeras ni Consejeros Electorales registrados: regístrelos en Organización › Roles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cuenta personal de %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La cuenta quedó como institucional.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

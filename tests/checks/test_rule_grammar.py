@@ -232,3 +232,65 @@ def test_an_unknown_condition_is_refused(tmp_path: Path) -> None:
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(ValueError, match="cerca_de"):
         GrammarChecker(path).findings("si no")
+
+
+# -- subject and verb in number (grammar_subject_verb) -----------------------------------------
+SUBJECT_VERB_FIRES = [
+    ("Los consejeros aprobó el acuerdo.", "Los consejeros aprobó", "Los consejeros aprobaron"),
+    ("La ciudadanía votaron el domingo.", "La ciudadanía votaron", "La ciudadanía votó"),
+    ("Hoy los consejeros no aprobó nada.", "los consejeros no aprobó",
+     "los consejeros no aprobaron"),
+    ("Los módulos abre a las 8.", "Los módulos abre", "Los módulos abren"),
+    ("Las casillas electorales cerró a las 18 horas.", "Las casillas electorales cerró",
+     "Las casillas electorales cerraron"),
+    ("Recuerda que las credenciales vence en diez años.", "las credenciales vence",
+     "las credenciales vencen"),
+    ("¿Las personas participará?", "Las personas participará", "Las personas participarán"),
+    ("El instituto tienen nuevas oficinas.", "El instituto tienen", "El instituto tiene"),
+    ("Los resultados se publica mañana.", "Los resultados se publica",
+     "Los resultados se publican"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "fix"), SUBJECT_VERB_FIRES)
+def test_subject_verb_fires(grammar, text: str, span: str, fix: str) -> None:
+    assert found(grammar, text) == [(span, fix, "concordancia_sujeto_verbo")]
+
+
+SUBJECT_VERB_SILENT = [
+    "Los consejeros aprobaron el acuerdo.", "La ciudadanía votó.",
+    # after a preposition or a coordination the pair is not the whole subject
+    "La mitad de los consejeros votó.", "El INE y la ciudadanía participaron.",
+    "La consejera y el consejero votaron.", "A los consejeros les llegó el aviso.",
+    # nouns of time head adverbials: the subject comes after the verb
+    "Esta semana abren los módulos.", "Los domingos abre el módulo.",
+    "La próxima semana inician las campañas.", "El día 2 votan millones.",
+    # «ser» may agree with a plural predicate
+    "El problema son los plazos.", "El requisito son dos documentos.",
+    # an object that a pronoun repeats
+    "Los resultados los publica el INE.", "La credencial se la entregan en el módulo.",
+    # not at the start of its clause: an object of the verb before
+    "Cuando recibas las credenciales acude al módulo.", "Revisa los requisitos vota informado.",
+    # a noun that is also a verb form, a relative clause, a subjunctive
+    "Las personas consulta pública.", "Las casillas que abre el INE.",
+    "Que los ciudadanos acudan.", "Es importante que la ciudadanía participe.",
+    # the article disagrees: the agreement finding says it, once
+    "Los ciudadano acudió a votar.", "LAS PERSONAS PARTICIPARÁ.",  # capitals: left alone
+    "La credencial se entrega en el mismo módulo donde realizaste el trámite.",
+]
+
+
+@pytest.mark.parametrize("text", SUBJECT_VERB_SILENT)
+def test_subject_verb_stays_silent(grammar, text: str) -> None:
+    assert [code for *_, code in found(grammar, text)
+            if code == "concordancia_sujeto_verbo"] == []
+
+
+def test_a_disagreeing_article_is_reported_once(grammar) -> None:
+    assert [code for *_, code in found(grammar, "Los ciudadano acudió a votar.")] == [
+        "concordancia"]
+
+
+def test_el_mismo_is_the_pronoun_only_before_a_verb_or_pronoun(grammar) -> None:
+    assert found(grammar, "El mismo lo dijo.") == [("El", "Él", "el-pronombre")]
+    assert found(grammar, "Se entrega en el mismo módulo donde la tramitaste.") == []

@@ -75,6 +75,11 @@ class AccountsSection(QWidget):
         self.admins_button.setEnabled(False)
         self.admins_button.setToolTip(self.tr("Elija una cuenta de la lista."))
         self.admins_button.clicked.connect(self.change_administrators)
+        self.personal_button = QPushButton(self.tr("Cuenta &personal…"))
+        self.personal_button.setToolTip(self.tr(
+            "Marcar la cuenta como personal de una Consejera o un Consejero Electoral (criterio "
+            "7.vi; solo CNCS)."))
+        self.personal_button.clicked.connect(self.ask_personal_owner)
         self.message_label = QLabel()
         self.message_label.setWordWrap(True)
         accounts_tab = QWidget()
@@ -82,6 +87,7 @@ class AccountsSection(QWidget):
         accounts_layout.setContentsMargins(0, 0, 0, 0)
         actions = QHBoxLayout()
         actions.addWidget(self.admins_button)
+        actions.addWidget(self.personal_button)
         actions.addWidget(self.message_label, 1)
         accounts_layout.addLayout(actions)
         accounts_layout.addWidget(self.table, 1)
@@ -90,6 +96,11 @@ class AccountsSection(QWidget):
         self.tabs.addTab(accounts_tab, self.tr("Cuentas"))
         self.tabs.addTab(self.areas_tree, self.tr("Áreas y administradores"))
         self.procedures = ProcedureTabs(context, self.tabs, self.refresh, pool)
+        # Cuentas › Vigencia (5.2 d): the published content whose validity passed.
+        from redes_desktop.ui.cuentas.expired_tab import ExpiredTab
+
+        self.expired_tab = ExpiredTab(context, pool=pool)
+        self.tabs.addTab(self.expired_tab, self.tr("Vigencia (5.2 d)"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.search_edit)
@@ -112,7 +123,7 @@ class AccountsSection(QWidget):
     @property
     def idle(self) -> bool:
         return (self.listing_reads.idle and self.permission_reads.idle
-                and self.procedures.idle)
+                and self.procedures.idle and self.expired_tab.idle)
 
     def refresh(self, select=None) -> None:
         """Read the accounts again; `select` is the account to choose once they arrive."""
@@ -175,6 +186,33 @@ class AccountsSection(QWidget):
         if dialog.exec():
             self.message_label.setText(dialog.result_text())
             self.refresh(select=account_id)
+
+    # -- personal accounts (7.vi) ---------------------------------------------------------
+    def personal_dialog(self):
+        from redes_desktop.ui.cuentas.personal_dialog import PersonalAccountDialog
+
+        account_id = self.selected_account_id()
+        identity = self.context.identity
+        if identity is None or not identity.is_reviewer:
+            self.message_label.setText(self.tr(
+                "Solo la Coordinación Nacional de Comunicación Social marca una cuenta como "
+                "personal (criterios 7.vi y 7.ix)."))
+            return None
+        if account_id is None:
+            self.message_label.setText(self.tr("Elija una cuenta de la lista."))
+            return None
+        dialog = PersonalAccountDialog(self.context, account_id, self, pool=self.pool)
+        dialog.accepted.connect(lambda: self._personal_saved(dialog.saved_text, account_id))
+        return dialog
+
+    def ask_personal_owner(self) -> None:
+        dialog = self.personal_dialog()
+        if dialog is not None:
+            dialog.open()
+
+    def _personal_saved(self, text: str, account_id: str) -> None:
+        self.message_label.setText(text)
+        self.refresh(select=account_id)
 
     def _fit_columns(self) -> None:
         self.table.resizeColumnsToContents()

@@ -130,13 +130,16 @@ class InformesSection(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(report_tab, self.tr("Informe trimestral (8.iv)"))
         self.tabs.addTab(due_tab, self.tr("Evaluaciones (8.i)"))
+        from redes_desktop.ui.informes.council_tab import CouncilTab
         from redes_desktop.ui.informes.training_tab import TrainingTab
         from redes_desktop.ui.informes.users_tab import UsersTab
 
         self.training_tab = TrainingTab(context)
         self.users_tab = UsersTab(context, self.selected_quarter)
+        self.council_tab = CouncilTab(context, pool=pool)
         self.tabs.addTab(self.training_tab, self.tr("Capacitación (5.3)"))
         self.tabs.addTab(self.users_tab, self.tr("Usuarios (8.iv)"))
+        self.tabs.addTab(self.council_tab, self.tr("Consejo General (6.xxvii)"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)

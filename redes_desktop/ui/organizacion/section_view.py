@@ -81,7 +81,11 @@ class OrganizacionSection(QWidget):
         for role, grant, text in (
                 (Role.TITULAR_AREA, True, self.tr("Designar titular de su área")),
                 (Role.REVISOR_CNCS, True, self.tr("Otorgar rol de revisor CNCS")),
-                (Role.REVISOR_CNCS, False, self.tr("Retirar rol de revisor CNCS"))):
+                (Role.REVISOR_CNCS, False, self.tr("Retirar rol de revisor CNCS")),
+                (Role.CONSEJERO_ELECTORAL, True,
+                 self.tr("Registrar como Consejera o Consejero Electoral (7.vi)")),
+                (Role.CONSEJERO_ELECTORAL, False,
+                 self.tr("Retirar el registro de Consejera o Consejero Electoral"))):
             action = menu.addAction(text)
             action.triggered.connect(lambda _=False, r=role, g=grant: self.set_role(r, g))
             self.role_actions[(role, grant)] = action
