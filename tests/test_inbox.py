@@ -398,3 +398,29 @@ def test_item_ids_are_the_same_for_the_same_network_item():
     account = uuid.uuid4()
     assert inbox_item_id(account, "123") == inbox_item_id(account, "123")
     assert inbox_item_id(account, "123") != inbox_item_id(uuid.uuid4(), "123")
+
+
+def test_pages_walk_open_items_oldest_first_then_closed_newest_first(database, clock, world,
+                                                                    server):
+    people, networks = world
+    for n in range(5):
+        server.add_x_mention(f"@INEMexico mensaje {n}", author=f"p{n}")
+    poller(database, clock, MemoryRecorder(), networks).poll()
+    stored = items(database)
+    with database.session() as session:  # distinct arrival times, oldest = mensaje 0
+        for n, item in enumerate(stored):
+            session.get(InboxItem, item.id).received_at = clock() - timedelta(hours=10 - n)
+        session.commit()
+    for item in (stored[1], stored[3]):
+        ignore_item(database, clock=clock, recorder=MemoryRecorder(),
+                    person_id=people.titular, item_id=item.id)
+    seen, key = [], None
+    while True:
+        page = list_inbox(database, clock=clock, person_id=people.titular, after=key, limit=2)
+        assert page.total == 5
+        seen += [(r.text[-1], r.state) for r in page.rows]
+        key = page.next_key
+        if key is None:
+            break
+    assert seen == [("0", "nuevo"), ("2", "nuevo"), ("4", "nuevo"),
+                    ("3", "ignorado"), ("1", "ignorado")]

@@ -5,15 +5,15 @@ No heavy machinery: a question becomes a set of normalised word stems (lower cas
 folded, links and handles dropped, Spanish function words dropped, each word cut to its first
 five letters so «tramito», «tramitar» and «trámite» meet). Two questions belong together when
 they share at least two stems and those cover most of the shorter one (overlap coefficient
-≥ 0.6). An inverted index (stem → groups) keeps the look-up to the groups sharing a stem, so
-grouping a new question costs about the same with ten groups or ten thousand."""
+≥ 0.6). An inverted index (stem → groups) keeps the look-up to the groups sharing one of the
+question's rarer stems, so grouping a new question costs about the same with ten groups or ten
+thousand."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 import uuid
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -22,6 +22,7 @@ MIN_SHARED = 2
 MIN_OVERLAP = 0.6
 # A group this large is worth a publication that answers it for everybody (6.xviii).
 SUGGEST_AT = 5
+CANDIDATE_CAP = 300
 
 _URL_RE = re.compile(r"https?://\S+|www\.\S+|[@#]\w+", re.IGNORECASE)
 _WORD_RE = re.compile(r"[a-zñ0-9]+")
@@ -91,18 +92,30 @@ class DoubtIndex:
             self.postings.setdefault(stem, set()).add(group_id)
 
     def match(self, signature: frozenset[str]) -> uuid.UUID | None:
-        """The group this question belongs to, or None (a new doubt)."""
-        counts: Counter[uuid.UUID] = Counter()
-        for stem in signature:
-            for group_id in self.postings.get(stem, ()):
-                counts[group_id] += 1
+        """The group this question belongs to, or None (a new doubt).
+
+        Candidates come from the question's rarer stems: a stem shared by more than
+        `CANDIDATE_CAP` groups («votar» in an electoral inbox) still counts in the similarity
+        but does not by itself make every group a candidate (unless all the question's stems
+        are that common: then the rarest one's groups are looked at)."""
+        lists = sorted((len(p), stem) for stem in signature
+                       if (p := self.postings.get(stem)))
+        candidates: set[uuid.UUID] = set()
+        for size, stem in lists:
+            if size > CANDIDATE_CAP and candidates:
+                break
+            candidates |= self.postings[stem]
+            if size > CANDIDATE_CAP:
+                break
         best: tuple[float, uuid.UUID] | None = None
-        for group_id, shared in counts.items():
+        for group_id in candidates:
             other = self.groups[group_id]
+            shared = len(signature & other)
             if shared < MIN_SHARED and other != signature:
                 continue
             score = shared / min(len(signature), len(other))
-            if score >= MIN_OVERLAP and (best is None or score > best[0]):
+            if score >= MIN_OVERLAP and (best is None or score > best[0]
+                                         or (score == best[0] and group_id < best[1])):
                 best = (score, group_id)
         return best[1] if best else None
 
