@@ -1,6 +1,7 @@
 """The inbox (issue 17) with 50,000 items of one account:
-- opening the Buzón: the first page its table model asks for (`list_inbox`, 200 rows and the
-  total), target ≤ 300 ms; baseline from the same run: the bare indexed query of 200 rows;
+- opening the Buzón: the first page into its table model (`list_inbox`, 200 rows and the
+  total, then the cells of the 30 rows on screen), target ≤ 300 ms; baseline from the same
+  run: the bare indexed query of 200 rows;
 - grouping a new question with the recurring doubts (6.xviii), target ≤ 20 ms, against 5,000
   groups already formed; baseline: normalising the text alone."""
 
@@ -96,9 +97,23 @@ def run(quick: bool) -> list[Result]:
                 session.scalars(select(InboxItem).where(InboxItem.account_id == account)
                                 .order_by(InboxItem.received_at).limit(200)).all()
 
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication
+
+        from redes_desktop.ui.buzon.table_model import InboxTableModel
+
+        _app = QApplication.instance() or QApplication([])
+        model = InboxTableModel()
+
         def first_page() -> None:
+            # What the Buzón does when it opens: the first page, into its table model, and
+            # the cells of the rows on screen.
             page = list_inbox(database, clock=clock, person_id=titular, limit=200)
-            assert page.total == ITEMS and len(page.rows) == 200
+            model.start(page, lambda _after, _deliver: None)
+            for row in range(30):
+                for column in range(model.columnCount()):
+                    model.index(row, column).data(Qt.ItemDataRole.DisplayRole)
+            assert page.total == ITEMS and model.rowCount() == 200 and model.canFetchMore()
 
         base_open, full_open = measure_interleaved(bare_page, first_page, repeat=repeat,
                                                    warmup=2)
@@ -129,7 +144,8 @@ def run(quick: bool) -> list[Result]:
         return [x * 1000 for x in samples]
 
     open_row = limit_result("buzón: abrir (primera página)", f"{ITEMS} elementos: "
-                            "list_inbox, 200 filas y el total", ms(full_open), "ms",
+                            "200 filas y el total en el modelo, 30 filas leídas",
+                            ms(full_open), "ms",
                             max_p95=300.0, baseline_name="la consulta de 200 filas sola",
                             baseline_samples=ms(base_open))
     group_row = limit_result("buzón: agrupar una duda nueva", f"{GROUPS} grupos: índice "

@@ -118,3 +118,33 @@ def test_the_table_loads_page_by_page(qtbot, qtmodeltester, context, clock):
     assert len(set(ids)) == 450 and ids[0] == inbox_item_id(account, "449")  # oldest first
     qtmodeltester.check(model)
     assert isinstance(ids[0], uuid.UUID)
+
+
+def test_informes_show_the_inbox_figures_and_read_followers(qtbot, context, clock):
+    from redes_desktop.ui.informes.inbox_tab import InboxReportTab
+    from redes_desktop.ui.informes.users_tab import UsersTab
+
+    account = context.people.account
+    now = clock()
+    rows = [{"id": inbox_item_id(account, str(n)), "account_id": account, "network": "x",
+             "remote_id": str(n), "kind": "mencion", "author_name": "P", "author_handle": "p",
+             "text": "¿dónde tramito la credencial?", "url": "",
+             "received_at": now - timedelta(hours=n + 1),
+             "state": "respondido" if n < 2 else "ignorado" if n == 2 else "nuevo",
+             "replied_at": now if n < 2 else None,
+             "tags": ["sugerencia"] if n == 3 else [], "reply_url": "", "escalation_note": "",
+             "created_at": now, "updated_at": now, "row_version": 1} for n in range(4)]
+    with context.database.session() as session:
+        session.execute(insert(InboxItem), rows)
+        session.commit()
+    tab = InboxReportTab(context, lambda: (2026, 1), pool=SynchronousPool())
+    qtbot.addWidget(tab)
+    text = tab.figures.text()
+    assert "Recibidos: 4. Respondidos: 2 (67 %" in text
+    assert "Mediana del tiempo de respuesta: 1 h 30 min" in text and "(8.ii): 1." in text
+    users = UsersTab(context, lambda: (2026, 1))
+    qtbot.addWidget(users)
+    users.pool = SynchronousPool()  # type: ignore[attr-defined]
+    users.read_from_networks()
+    assert "1 cuenta" in users.message.text()
+    assert users.table.item(0, 1).text() == "12345"

@@ -137,6 +137,10 @@ class InformesSection(QWidget):
         self.users_tab = UsersTab(context, self.selected_quarter)
         self.tabs.addTab(self.training_tab, self.tr("Capacitación (5.3)"))
         self.tabs.addTab(self.users_tab, self.tr("Usuarios (8.iv)"))
+        from redes_desktop.ui.informes.inbox_tab import InboxReportTab
+
+        self.inbox_tab = InboxReportTab(context, self.selected_quarter)
+        self.tabs.addTab(self.inbox_tab, self.tr("Buzón (5.2 e)"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
