@@ -114,6 +114,15 @@ def test_the_table_loads_page_by_page(qtbot, qtmodeltester, context, clock):
     model.fetchMore()
     model.fetchMore()
     assert model.rowCount() == 450 and not model.canFetchMore()
+    # The clocks run while the table is shown: repainted without reading again.
+    assert model.index(0, 0).data().startswith("faltan")
+    changed: list = []
+    model.dataChanged.connect(lambda first, last, _roles: changed.append((first.row(),
+                                                                          last.row())))
+    clock.advance(timedelta(hours=24))
+    section.timer.timeout.emit()
+    assert changed == [(0, 449)]
+    assert model.index(0, 0).data() == "vencido hace 7 h 29 min"
     ids = [model.row_at(n).id for n in range(450)]
     assert len(set(ids)) == 450 and ids[0] == inbox_item_id(account, "449")  # oldest first
     qtmodeltester.check(model)

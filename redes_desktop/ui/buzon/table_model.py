@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from redes_desktop.actions.inbox_list import InboxKey, InboxPageResult, InboxRow
+from redes_desktop.services.inbox_rules import OPEN_STATES, ResponseClock, clock_text
 from redes_desktop.ui.row_table_model import RowTableModel
 
 _ROOT = QModelIndex()
@@ -23,8 +25,9 @@ Fetch = Callable[[InboxKey | None, Callable[[InboxPageResult | None], None]], No
 class InboxTableModel(RowTableModel[InboxRow]):
     COLUMNS = ("clock", "state", "account", "author", "text", "assigned", "tags")
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, now: Callable[[], datetime] | None = None, parent=None) -> None:
         super().__init__(parent)
+        self.now = now
         self.total = 0
         self._next: InboxKey | None = None
         self._fetching = False
@@ -78,7 +81,7 @@ class InboxTableModel(RowTableModel[InboxRow]):
     def cell(self, row: InboxRow, column: str, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "clock":
-                return row.clock
+                return self._clock(row)[0]
             if column == "state":
                 return row.state_label
             if column == "account":
@@ -94,6 +97,20 @@ class InboxTableModel(RowTableModel[InboxRow]):
                 return ", ".join(t.replace("_", " ") for t in row.tags)
         if role == Qt.ItemDataRole.ToolTipRole and column == "text":
             return row.text
-        if role == Qt.ItemDataRole.ForegroundRole and column == "clock" and row.late:
+        if role == Qt.ItemDataRole.ForegroundRole and column == "clock" and self._clock(row)[1]:
             return LATE
         return None
+
+    def _clock(self, row: InboxRow) -> tuple[str, bool]:
+        """The clock as of now for open items (it runs while the table is shown)."""
+        if self.now is None or row.state not in OPEN_STATES:
+            return row.clock, row.late
+        remaining = row.due_at - self.now()
+        return clock_text(ResponseClock(row.due_at, remaining, None, timedelta(0))), \
+            remaining < timedelta(0)
+
+    def tick(self) -> None:
+        """Repaint the clock column only."""
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0),
+                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole])
