@@ -69,6 +69,8 @@ def test_items_show_and_the_reply_reaches_the_network(qtbot, context, server):
     asked: list[str] = []
     section.confirm = lambda question: asked.append(question) or True  # type: ignore[method-assign]
     section.reply.setPlainText("Su casilla está en ine.mx/ubica")
+    # The live check (debounced) warns before sending.
+    qtbot.waitUntil(lambda: "6.xvii" in section.findings.text(), timeout=30_000)
     section.send_reply()
     assert asked and "6.xvii" in asked[0]
     assert "Respuesta enviada" in section.status.text()

@@ -424,3 +424,26 @@ def test_pages_walk_open_items_oldest_first_then_closed_newest_first(database, c
             break
     assert seen == [("0", "nuevo"), ("2", "nuevo"), ("4", "nuevo"),
                     ("3", "ignorado"), ("1", "ignorado")]
+
+
+def test_a_group_made_on_another_workstation_takes_the_next_similar_question(
+        database, clock, world, server):
+    from redes_desktop.models.inbox import DoubtGroup
+    from redes_desktop.services.recurring_doubts import signature_text, stems
+
+    people, networks = world
+    poll = poller(database, clock, MemoryRecorder(), networks)
+    server.add_x_mention("@INEMexico ¿cuándo es la elección judicial?", author="a")
+    poll.poll()  # the grouper now holds this account's index
+    text = "¿Dónde tramito mi credencial para votar?"
+    with database.session() as session:  # arrived by sync from another workstation
+        group = DoubtGroup(account_id=people.account, sample_text=text,
+                           signature=signature_text(stems(text)))
+        session.add(group)
+        session.commit()
+        group_id = group.id
+    server.add_x_mention("@INEMexico ¿en dónde tramito la credencial para votar?", author="b")
+    clock.advance(timedelta(minutes=3))
+    poll.poll()
+    latest = [i for i in items(database) if "credencial" in i.text]
+    assert latest[0].doubt_group_id == group_id

@@ -71,6 +71,12 @@ class DoubtGrouper:
 
     def index_for(self, session: Session, account_id: uuid.UUID) -> DoubtIndex:
         index = self.indexes.get(account_id)
+        if index is not None:
+            # Groups made on another workstation arrive by sync: read the index again then.
+            stored = session.scalar(select(func.count()).select_from(DoubtGroup)
+                                    .where(DoubtGroup.account_id == account_id)) or 0
+            if stored != len(index.groups):
+                index = None
         if index is None:
             index = DoubtIndex.of((r[0], r[1]) for r in session.execute(
                 select(DoubtGroup.id, DoubtGroup.signature)

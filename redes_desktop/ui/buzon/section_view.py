@@ -176,6 +176,14 @@ class BuzonSection(QWidget):
         self.escalate_button.clicked.connect(self.escalate)
         self.info_button.clicked.connect(self.information_request)
         self._enable(False)
+        # Live checks while typing (the composer's reply checks), debounced; a late answer for
+        # older text is dropped.
+        self.check_reads = Reads(self, pool)
+        self.check_timer = QTimer(self)
+        self.check_timer.setSingleShot(True)
+        self.check_timer.setInterval(700)
+        self.check_timer.timeout.connect(self.check)
+        self.reply.textChanged.connect(self.check_timer.start)
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.model.tick)
@@ -308,7 +316,11 @@ class BuzonSection(QWidget):
             self.findings.setText("\n".join(f"{f.rule}: {f.message}" for f in findings)
                                   or self.tr("Sin observaciones."))
 
-        run_task(lambda: self.store.check(item_id, text), shown, self.pool)
+        if not text.strip():
+            self.check_reads.cancel()
+            self.findings.clear()
+            return
+        self.check_reads.run(lambda: self.store.check(item_id, text), shown)
 
     def confirm(self, question: str) -> bool:
         """Asks the person (tests replace it)."""
