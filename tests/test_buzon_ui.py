@@ -88,6 +88,12 @@ def test_escalate_and_tag_from_the_detail(qtbot, context, server):
     server.add_x_mention("@INEMexico hay propaganda en la casilla", author="vecina")
     poller(context.database, context.clock, MemoryRecorder(), context.networks).poll()
     section = _section(qtbot, context)
+    assert section.account_filter.count() == 2  # «todas» and the account connected
+    section.account_filter.setCurrentIndex(1)
+    assert section.model.rowCount() == 1
+    section.state_filter.setCurrentIndex(section.state_filter.findData("ignorado"))
+    assert section.model.rowCount() == 0
+    section.state_filter.setCurrentIndex(0)
     section.table.selectRow(0)
     section.tag_actions["queja"].setChecked(True)
     assert items(context.database)[0].tags == ["queja"]

@@ -184,6 +184,16 @@ def _rows(session: Session, items: list[InboxItem], accounts: dict[uuid.UUID, Ac
     return rows
 
 
+def inbox_accounts(database: Database, *, clock: Clock,
+                   person_id: uuid.UUID | None) -> tuple[tuple[uuid.UUID, str], ...]:
+    """The accounts whose inbox the person may see, for the account filter."""
+    with unit_of_work(database) as session:
+        person = acting_person(session, person_id)
+        accounts = visible_accounts(session, person, clock)
+        return tuple(sorted(((a.id, f"{a.handle} ({a.network.label})")
+                            for a in accounts.values()), key=lambda pair: pair[1].lower()))
+
+
 def inbox_detail(database: Database, *, clock: Clock, person_id: uuid.UUID | None,
                  item_id: uuid.UUID) -> InboxDetail:
     with unit_of_work(database) as session:

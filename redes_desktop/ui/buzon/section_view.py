@@ -40,6 +40,7 @@ from redes_desktop.errors import UserFacingError
 from redes_desktop.models.inbox import InboxState, InboxTag
 from redes_desktop.ui.buzon.store import InboxStore
 from redes_desktop.ui.buzon.table_model import InboxTableModel
+from redes_desktop.ui.fit import compact_combo
 from redes_desktop.ui.tasks import Reads, SynchronousPool, run_task
 
 TICK_MS = 30_000  # the clocks show minutes: repainted, not read again
@@ -69,6 +70,9 @@ class BuzonSection(QWidget):
         self.state_filter.addItem(self.tr("Todos los estados"), None)
         for state in InboxState:
             self.state_filter.addItem(state.label, state.value)
+        self.account_filter = compact_combo(QComboBox())
+        self.account_filter.setAccessibleName(self.tr("Filtrar por cuenta"))
+        self.account_filter.addItem(self.tr("Todas las cuentas"), None)
         self.mine = QCheckBox(self.tr("Solo los míos"))
         self.refresh_button = QPushButton(self.tr("Actualizar"))
         self.summary = QLabel()
@@ -132,6 +136,8 @@ class BuzonSection(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("Estado:")))
         filters.addWidget(self.state_filter)
+        filters.addWidget(QLabel(self.tr("Cuenta:")))
+        filters.addWidget(self.account_filter, 1)
         filters.addWidget(self.mine)
         filters.addStretch(1)
         filters.addWidget(self.refresh_button)
@@ -166,6 +172,7 @@ class BuzonSection(QWidget):
 
         self.state_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.mine.toggled.connect(lambda _on: self.refresh())
+        self.account_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.refresh_button.clicked.connect(self.refresh)
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._selected(current.row()))
@@ -187,12 +194,22 @@ class BuzonSection(QWidget):
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.model.tick)
+        run_task(self.store.accounts, self._on_accounts, pool)
         self.refresh()
         self.timer.start()
 
+    def _on_accounts(self, accounts: Any, error: BaseException | None) -> None:
+        if error is not None or not shiboken6.isValid(self):
+            return
+        self.account_filter.blockSignals(True)
+        for account_id, label in accounts:
+            self.account_filter.addItem(label, account_id)
+        self.account_filter.blockSignals(False)
+
     # -- loading -----------------------------------------------------------------------------
     def filters(self) -> InboxFilter:
-        return InboxFilter(state=self.state_filter.currentData(), mine=self.mine.isChecked())
+        return InboxFilter(account_id=self.account_filter.currentData(),
+                           state=self.state_filter.currentData(), mine=self.mine.isChecked())
 
     def refresh(self) -> None:
         filters = self.filters()

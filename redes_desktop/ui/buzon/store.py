@@ -22,6 +22,7 @@ from redes_desktop.actions.inbox_list import (
     InboxFilter,
     InboxKey,
     InboxPageResult,
+    inbox_accounts,
     inbox_detail,
     list_inbox,
 )
@@ -49,6 +50,10 @@ class InboxStore:
     def page(self, filters: InboxFilter, after: InboxKey | None) -> InboxPageResult:
         return list_inbox(self.context.database, clock=self.context.clock,
                           person_id=self._person_id, filters=filters, after=after, limit=PAGE)
+
+    def accounts(self) -> tuple[tuple[uuid.UUID, str], ...]:
+        return inbox_accounts(self.context.database, clock=self.context.clock,
+                              person_id=self._person_id)
 
     def detail(self, item_id: uuid.UUID) -> InboxDetail:
         return inbox_detail(self.context.database, clock=self.context.clock,
