@@ -447,3 +447,44 @@ def test_a_group_made_on_another_workstation_takes_the_next_similar_question(
     poll.poll()
     latest = [i for i in items(database) if "credencial" in i.text]
     assert latest[0].doubt_group_id == group_id
+
+
+def test_facebook_comments_arrive_and_the_reply_goes_to_the_comment(database, clock, server):
+    """The same poller and reply with another connector (Graph API, the page's token)."""
+    from redes_desktop.actions.network_connection import NetworkSettings
+    from redes_desktop.models import AccountStatus, Area, Network, Person
+    from redes_desktop.services.activity import NullRecorder
+    from redes_desktop.services.directory import Directory
+
+    people = seed(database, clock)
+    with database.session() as session:
+        titular = session.get(Person, people.titular)
+        suplente = session.get(Person, people.suplente)
+        directory = Directory(session, clock, NullRecorder())
+        account = directory.create_account(
+            area=session.get(Area, titular.area_id), network=Network.FACEBOOK,
+            name="INE Jalisco", handle="@INEJalisco", email="fb.jal@ine.mx",
+            status=AccountStatus.ACTIVA, official=True)
+        directory.designate_administrators(account, titular, suplente)
+        session.commit()
+        account_id = account.id
+    base = server.base
+    networks = NetworkSettings({"facebook": "app-ine"}, {"facebook": {
+        "api": f"{base}/graph", "authorize": f"{base}/oauth/authorize",
+        "token": f"{base}/oauth/token"}})
+    connect(database, clock, MemoryRecorder(), people.titular, account_id, networks)
+    server.fb_posts.append({"id": "555_1", "message": "Registro abierto",
+                            "created_time": "2026-12-01T10:00:00+0000",
+                            "permalink_url": "https://www.facebook.com/555_1"})
+    comment = server.add_fb_comment("555_1", "¿Hasta cuándo hay registro?", name="Luis Pérez")
+    poll = poller(database, clock, MemoryRecorder(), networks)
+    assert poll.poll().new_items == 1
+    clock.advance(timedelta(minutes=3))
+    assert poll.poll().new_items == 0  # incremental: the same comment is not stored again
+    [item] = [i for i in items(database) if i.account_id == account_id]
+    assert (item.remote_id, item.author_name) == (comment, "Luis Pérez")
+    reply_to_item(database, clock=clock, recorder=MemoryRecorder(), checker=courtesy_checker(),
+                  connector_for=connector_for(clock, networks), person_id=people.titular,
+                  item_id=item.id, text="Hola, Luis: hasta el 10 de enero.", area_contacts=None)
+    sent = server.fb_comments[-1]
+    assert sent["parent"] == comment and sent["message"] == "Hola, Luis: hasta el 10 de enero."
