@@ -140,3 +140,41 @@ def test_a_reply_and_an_ignore_made_offline_merge_to_the_reply(pair, server, clo
         assert item.state == InboxState.RESPONDIDO and item.reply_url
         assert item.handled_by_id == people.suplente  # who ignored it stays on record
     assert _conflicts(a) == _conflicts(b) == 0
+
+
+def test_two_claims_at_the_same_moment_give_exactly_one_holder(pair, server, clock, logins):
+    import threading
+    from datetime import timedelta as td
+
+    from sqlalchemy import select as sql_select
+
+    from redes_desktop.models.base import table_of
+
+    a, b, people, networks = pair
+    server.add_x_mention("@INEMexico ¿dónde voto?", author="ana")
+    poller(a.db, clock, MemoryRecorder(), networks).poll()
+    a.sync()
+    item_id = items(a.db)[0].id
+    t = table_of(InboxItem)
+    with a.db.engine.connect() as conn:
+        row = dict(conn.execute(sql_select(t).where(t.c.id == item_id)).mappings().one())
+    contenders = [(SharedClaims(logins("titular.jal@ine.mx")), people.titular),
+                  (SharedClaims(logins("suplente.jal@ine.mx")), people.suplente)]
+    for claims, _who in contenders:  # connections open before the race
+        claims.shared.connect().close()
+    barrier = threading.Barrier(2)
+    answers: list = []
+
+    def race(claims, who) -> None:
+        barrier.wait()
+        answers.append(claims.claim(row, who, clock(), clock() + td(minutes=15)))
+
+    threads = [threading.Thread(target=race, args=c) for c in contenders]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert sorted(answer.taken for answer in answers) == [False, True]
+    winner = next(answer for answer in answers if answer.taken).row["claimed_by_id"]
+    loser = next(answer for answer in answers if not answer.taken)
+    assert loser.holder_id == winner
