@@ -488,3 +488,27 @@ def test_facebook_comments_arrive_and_the_reply_goes_to_the_comment(database, cl
                   item_id=item.id, text="Hola, Luis: hasta el 10 de enero.", area_contacts=None)
     sent = server.fb_comments[-1]
     assert sent["parent"] == comment and sent["message"] == "Hola, Luis: hasta el 10 de enero."
+
+
+def test_command_line_fetches_the_inbox_for_a_scheduled_task(data_dir, clock, server, capsys):
+    import json
+
+    from redes_desktop.cli import main
+    from redes_desktop.workspace import open_workspace
+
+    workspace = open_workspace(data_dir, clock=clock)
+    database = workspace.open_database()
+    people = seed(database, clock)
+    networks = network_settings(server)
+    workspace.settings.network_client_ids = dict(networks.client_ids)
+    workspace.settings.network_endpoints = {k: dict(v) for k, v in networks.endpoints.items()}
+    workspace.settings_store.save(workspace.settings)
+    connect(database, clock, MemoryRecorder(), people.titular, people.account, networks)
+    database.dispose()
+    workspace.close()
+    server.add_x_mention("@INEMexico ¿dónde voto?")
+    args = ["buzon", "recibir", "--json", "--data-dir", str(data_dir)]
+    assert main(args, clock=clock) == 0
+    assert json.loads(capsys.readouterr().out)["nuevos"] == 1
+    assert main(args, clock=clock) == 0  # incremental: nothing new the second time
+    assert json.loads(capsys.readouterr().out)["nuevos"] == 0

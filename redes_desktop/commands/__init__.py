@@ -17,4 +17,5 @@ COMMAND_MODULES = [
     "redes_desktop.commands.secretos",
     "redes_desktop.commands.organizacion",
     "redes_desktop.commands.publicar",
+    "redes_desktop.commands.buzon",
 ]
