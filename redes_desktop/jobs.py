@@ -15,6 +15,7 @@ Job = Callable[[object], list[Notification]]
 STARTUP_JOBS: list[str] = [
     "redes_desktop.services.mail_jobs:send_pending_mail",
     "redes_desktop.services.publishing_jobs:publishing_job",
+    "redes_desktop.services.inbox_jobs:inbox_job",
     "redes_desktop.services.password_service:overdue_passwords_job",
     "redes_desktop.services.consultation_jobs:run_consultation_jobs",
     "redes_desktop.services.absence_notes:absence_job",
@@ -31,6 +32,8 @@ PERIODIC_JOBS: list[str] = [
     "redes_desktop.services.mail_jobs:send_pending_mail",
     # Scheduled posts whose time came (issue 17); one indexed query when none is due.
     "redes_desktop.services.publishing_jobs:publishing_job",
+    # Comments, mentions and messages of the connected accounts (issue 17), incremental.
+    "redes_desktop.services.inbox_jobs:inbox_job",
     "redes_desktop.services.password_service:overdue_passwords_job",
     "redes_desktop.services.consultation_jobs:run_consultation_jobs",
     "redes_desktop.services.absence_notes:absence_job",

@@ -37,6 +37,7 @@ def test_qt_dialogs_and_shortcuts_speak_mexican_spanish(qt_spanish):
 @pytest.mark.parametrize(("action", "label"), [
     ("contrasena_rotada", "Contraseña rotada"),
     ("sincronizacion", "Sincronización"),
+    ("buzon_solicitud_informacion", "Buzón solicitud información"),
     ("aprobacion_invalidada_por_edicion", "Aprobación invalidada por edición"),
     ("borrador_editado", "Borrador editado"),
 ])

@@ -18,4 +18,5 @@ COMMAND_MODULES = [
     "redes_desktop.commands.organizacion",
     "redes_desktop.commands.publicar",
     "redes_desktop.commands.sesiones",
+    "redes_desktop.commands.buzon",
 ]

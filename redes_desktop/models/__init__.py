@@ -23,6 +23,12 @@ from redes_desktop.models.enums import (
     PostStatus,
     Role,
 )
+from redes_desktop.models.inbox import (  # noqa: F401  (issue 17)
+    DoubtGroup,
+    InboxCursor,
+    InboxItem,
+    InboxTarget,
+)
 from redes_desktop.models.mail import OutgoingMail
 from redes_desktop.models.notices import StoredNotification  # noqa: F401  (issue 15)
 from redes_desktop.models.org import Area, Person

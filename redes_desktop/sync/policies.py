@@ -18,6 +18,13 @@ added by a new migration syncs without touching this file, with the default rule
 | incidents, sync_conflicts,    | merges them (which is a new version). Deleted on one side and |
 | council_sessions (CNCS),      | edited on the other: the edit is kept in sync_conflicts.      |
 | account_user_counts, …)       |                                                               |
+| inbox_items                   | GENERATED + MERGED (issue 17): ids from (account, network     |
+|                               | item), so two stations polling the same comment make one row; |
+|                               | concurrent edits merged column by column by their meaning     |
+|                               | (state by rank, reply from who answered, claim from the shared|
+|                               | database, tags united): sync/inbox_merge.py.                  |
+| doubt_groups                  | GENERATED: ids from the group's first question.               |
+| inbox_targets                 | KEEP_BOTH (the area's response target).                       |
 | handover_notes,               | GENERATED: written by a background job from other records,   |
 | attention_notices             | with ids derived from their natural key (uuid5), so two      |
 |                               | workstations generating the same note make the same row: the |
@@ -27,14 +34,17 @@ added by a new migration syncs without touching this file, with the default rule
 | mail_outbox, sync_changes,    | LOCAL: never leave the workstation.                           |
 | network_connections,          | (publish_jobs and network_connections: the tokens they use    |
 | publish_jobs,                 | are in this workstation's secret store; issue 17)             |
-| sync_state, bitacora_anchors  |                                                               |
+| sync_state, bitacora_anchors, | (inbox_cursors: where this station's polling stands)          |
+| inbox_cursors                 |                                                               |
 """
 
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from sqlalchemy import Table
 
@@ -42,6 +52,8 @@ LOCAL_ONLY: frozenset[str] = frozenset({
     "mail_outbox", "sync_changes", "sync_state",
     # The publishing queue and the connections whose tokens live in this workstation (17).
     "network_connections", "publish_jobs",
+    # Where this workstation's polling of each connected account stands (17).
+    "inbox_cursors",
 })
 
 
@@ -62,9 +74,18 @@ class Policy:
     # Rows generated from other records with deterministic ids: the same row created on two
     # workstations is one record, not a conflict.
     generated: bool = False
+    # A column-by-column merge of a concurrent edit (local, shared) -> merged, instead of
+    # keeping both versions as a conflict.
+    merge: Callable[[dict[str, Any], dict[str, Any]], dict[str, Any]] | None = None
 
 
 DEFAULT_POLICY = Policy()
+
+
+def _merge_inbox_item(local: dict[str, Any], server: dict[str, Any]) -> dict[str, Any]:
+    from redes_desktop.sync.inbox_merge import merge_inbox_item
+
+    return merge_inbox_item(local, server)
 
 POLICIES: dict[str, Policy] = {
     "consultations": Policy(
@@ -79,6 +100,8 @@ POLICIES: dict[str, Policy] = {
         ),
     ),
     "handover_notes": Policy(generated=True),
+    "inbox_items": Policy(generated=True, merge=_merge_inbox_item),
+    "doubt_groups": Policy(generated=True),
     "attention_notices": Policy(generated=True),
 }
 

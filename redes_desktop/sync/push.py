@@ -165,6 +165,19 @@ def _push_table(batch: Batch, name: str, rows: list[Pending]) -> None:
             conflict(batch, name, p, None, "eliminado",
                       "Se editó en esta estación pero ya se había eliminado en otra.")
             continue
+        if policy.merge is not None and sv != p.base:
+            # Generated on two stations (base 0) or edited on both: merged column by column.
+            merged = policy.merge(p.local, current)
+            settled[key] = None
+            if all(merged.get(c) == current.get(c) for c in merged
+                   if c not in ("row_version", "updated_at")):
+                batch.followups.append(("touch", (name, p.row_id)))
+                report.skipped += 1
+                continue
+            merged["row_version"] = current["row_version"] + 1
+            batch.followups.append(("merge", (name, merged)))
+            settled[key] = merged["row_version"]
+            continue
         if p.base == 0 and policy.generated:
             # Generated on two workstations with the same deterministic id: the same record.
             # The first to arrive stays; everyone (this station too) pulls it again.

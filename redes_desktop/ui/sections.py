@@ -70,6 +70,12 @@ def _organization(ctx: AppContext) -> QWidget:
     return OrganizacionSection(ctx)
 
 
+def _inbox(ctx: AppContext) -> QWidget:
+    from redes_desktop.ui.buzon.section_view import BuzonSection
+
+    return BuzonSection(ctx)
+
+
 def default_sections() -> list[SectionSpec]:
     return [
         SectionSpec(
@@ -151,5 +157,18 @@ def default_sections() -> list[SectionSpec]:
                 "revisores de la CNCS, e importación del directorio institucional (5.1)."
             ),
             _organization,
+        ),
+        SectionSpec(
+            "buzon",
+            QCoreApplication.translate("Sections", "Buzón"),
+            "Ctrl+8",
+            QCoreApplication.translate(
+                "Sections",
+                "Comentarios, menciones y mensajes de las cuentas conectadas, con su reloj de "
+                "respuesta (5.2 e): reclamar, responder sin insultos y por nombre (6.xx, "
+                "6.xvii), ignorar sin bloquear (6.xvi), escalar al titular (5.2 f), "
+                "solicitudes de información (6.vii) y dudas recurrentes (6.xviii)."
+            ),
+            _inbox,
         ),
     ]

@@ -570,6 +570,197 @@
     </message>
 </context>
 <context>
+    <name>BuzonSection</name>
+    <message>
+        <source>Filtrar por estado</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Todos los estados</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filtrar por cuenta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Todas las cuentas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Solo los míos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actualizar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elija un elemento del buzón.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Respuesta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escriba la respuesta: salude a la persona por su nombre y responda en concreto (6.xvii).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Si respondió a mano en la red, pegue aquí el enlace de su respuesta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reclamar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revisar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ignorar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Etiquetar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pregunta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Solicitud de información</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sugerencia (evaluación, 8.ii)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queja</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Solicitud de información…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estado:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cuenta:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No se pudo cargar el buzón: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%d h %d min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sin datos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%d elementos. Últimos 90 días: %d recibidos, %.0f %% respondidos, mediana de respuesta %s, %d sugerencias para la evaluación (8.ii).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%s (@%s) en %s — %s — %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lo atiende %s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Respondido: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nadie lo atiende.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duda recurrente: %d personas preguntan lo mismo (6.xviii).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lo atiende usted hasta las %s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sin observaciones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revise la respuesta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>¿Enviarla de todos modos?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Respuesta enviada: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ignorado (6.xvi): queda en el registro; no se bloquea a nadie.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalar al titular</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nota para el titular del área (5.2 f):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalado a %s%s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> por correo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Etiquetas guardadas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correo del área responsable de la información (6.vii):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Solicitud turnada por correo al área; revise la plantilla de respuesta.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No hay servidor de correo: avise al área; revise la plantilla.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>el área responsable</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CalendarView</name>
     <message>
         <source>Lun</source>
@@ -2478,6 +2669,72 @@ El texto de la publicación no está guardado. Si continúa, se perderá. Cópie
     </message>
 </context>
 <context>
+    <name>InboxReportTab</name>
+    <message>
+        <source>Duda recurrente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>¿Publicar respuesta? (6.xviii)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actualizar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%d h %d min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sin respuestas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recibidos: %d. Respondidos: %d (%.0f %% de los que no se ignoraron). Ignorados (6.xvi): %d. Mediana del tiempo de respuesta: %s. Sugerencias para la evaluación semestral (8.ii): %d.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sí</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InboxTableModel</name>
+    <message>
+        <source>Reloj de respuesta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estado</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cuenta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Texto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asignado a</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Etiquetas</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IncidentsTableModel</name>
     <message>
         <source>Estado</source>
@@ -2580,6 +2837,10 @@ El texto de la publicación no está guardado. Si continúa, se perderá. Cópie
     </message>
     <message>
         <source>Consejo General (6.xxvii)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buzón (5.2 e)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4222,6 +4483,14 @@ Si todo verifica, las anclas pasan a la última entrada y se registra en la bit�
         <source>Áreas, personas y roles (titular de área, revisor CNCS) que administran los revisores de la CNCS, e importación del directorio institucional (5.1).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Buzón</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comentarios, menciones y mensajes de las cuentas conectadas, con su reloj de respuesta (5.2 e): reclamar, responder sin insultos y por nombre (6.xx, 6.xvii), ignorar sin bloquear (6.xvi), escalar al titular (5.2 f), solicitudes de información (6.vii) y dudas recurrentes (6.xviii).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SendDialog</name>
@@ -4639,11 +4908,23 @@ Si todo verifica, las anclas pasan a la última entrada y se registra en la bit�
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Leer de las redes conectadas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Los seguidores de las cuentas conectadas con su red en esta estación.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Usuarios al cierre del trimestre:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ninguna red entrega al programa el número de usuarios: regístrelo a partir de las estadísticas de cada red (criterio 8.iv).</source>
+        <source>Regístrelo a partir de las estadísticas de cada red, o léalo de las cuentas conectadas con su red (criterio 8.iv).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seguidores leídos de %d cuenta(s) conectada(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -22,7 +22,7 @@ _ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 # Action codes are ASCII («contrasena_rotada»); what is shown carries its accents (issue 15).
 _ACCENTED = {
     "aprobacion": "aprobación", "area": "área", "areas": "áreas",
-    "bitacora": "bitácora", "conexion": "conexión", "contrasena": "contraseña",
+    "bitacora": "bitácora", "buzon": "buzón", "conexion": "conexión", "contrasena": "contraseña",
     "contrasenas": "contraseñas", "decision": "decisión", "designacion": "designación",
     "dia": "día", "dias": "días", "dueno": "dueño", "edicion": "edición",
     "evaluacion": "evaluación", "exportacion": "exportación", "identificacion":

@@ -140,6 +140,10 @@ class InformesSection(QWidget):
         self.tabs.addTab(self.training_tab, self.tr("Capacitación (5.3)"))
         self.tabs.addTab(self.users_tab, self.tr("Usuarios (8.iv)"))
         self.tabs.addTab(self.council_tab, self.tr("Consejo General (6.xxvii)"))
+        from redes_desktop.ui.informes.inbox_tab import InboxReportTab
+
+        self.inbox_tab = InboxReportTab(context, self.selected_quarter)
+        self.tabs.addTab(self.inbox_tab, self.tr("Buzón (5.2 e)"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)

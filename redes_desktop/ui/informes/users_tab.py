@@ -36,17 +36,22 @@ class UsersTab(QWidget):
         self.users.setAccessibleName(self.tr("Usuarios de la cuenta"))
         self.save_button = QPushButton(self.tr("&Guardar usuarios"))
         self.save_button.clicked.connect(self.save)
+        self.networks_button = QPushButton(self.tr("Leer de las redes conectadas"))
+        self.networks_button.setToolTip(self.tr(
+            "Los seguidores de las cuentas conectadas con su red en esta estación."))
+        self.networks_button.clicked.connect(self.read_from_networks)
         self.message = QLabel()
         self.message.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Usuarios al cierre del trimestre:")))
         row.addWidget(self.users)
         row.addWidget(self.save_button)
+        row.addWidget(self.networks_button)
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr(
-            "Ninguna red entrega al programa el número de usuarios: regístrelo a partir de las "
-            "estadísticas de cada red (criterio 8.iv).")))
+            "Regístrelo a partir de las estadísticas de cada red, o léalo de las cuentas "
+            "conectadas con su red (criterio 8.iv).")))
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
         layout.addWidget(self.message)
@@ -83,3 +88,35 @@ class UsersTab(QWidget):
         self.message.setText(self.tr("Usuarios guardados."))
         self.refresh()
         return True
+
+    def read_from_networks(self) -> None:
+        """8.iv from the networks' follower counts, off the UI thread."""
+        from redes_desktop.actions.inbox_report import record_followers
+        from redes_desktop.actions.inbox_wiring import InboxWiring
+        from redes_desktop.ui.tasks import run_task
+
+        year, quarter = self.quarter()
+        context = self.context
+        person = context.identity.person_id if context.identity else None
+        connector_for = InboxWiring.of(context).connector_for
+
+        def work():
+            return record_followers(context.database, clock=context.clock,
+                                    recorder=context.recorder, connector_for=connector_for,
+                                    person_id=person, year=year, quarter=quarter)
+
+        def done(result, error) -> None:
+            import shiboken6
+
+            if not shiboken6.isValid(self):
+                return
+            if error is not None:
+                self.message.setText(error.message if isinstance(error, UserFacingError)
+                                     else str(error))
+                return
+            failed = "; ".join(result.failed.values())
+            self.message.setText(self.tr("Seguidores leídos de %d cuenta(s) conectada(s).")
+                                 % len(result.recorded) + (f" {failed}" if failed else ""))
+            self.refresh()
+
+        run_task(work, done, getattr(self, "pool", None))

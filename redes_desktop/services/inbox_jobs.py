@@ -1,0 +1,32 @@
+"""The window's periodic job for the inbox (see `jobs.py`): poll each connected account whose
+turn came (every 2 minutes; longer after errors). The groups of recurring doubts are kept in
+the job's state between runs."""
+
+from __future__ import annotations
+
+from redes_desktop.services.notifications import Notification
+
+
+def inbox_job(context: object) -> list[Notification]:
+    from redes_desktop.actions.inbox_poll import inbox_poller
+    from redes_desktop.actions.network_connection import NetworkSettings
+    from redes_desktop.context import AppContext
+    from redes_desktop.services.inbox_polling import DoubtGrouper
+
+    assert isinstance(context, AppContext)
+    grouper = context.job_state.get("inbox_grouper")
+    if not isinstance(grouper, DoubtGrouper):
+        grouper = DoubtGrouper()
+        context.job_state["inbox_grouper"] = grouper
+    poller = inbox_poller(context.database, clock=context.clock, recorder=context.recorder,
+                          secrets=context.secrets,
+                          networks=NetworkSettings.of(context.workspace.settings,
+                                                      context.secrets),
+                          grouper=grouper)
+    report = poller.poll()
+    notes = list(report.notifications)
+    if report.new_items:
+        notes.insert(0, Notification(
+            "Buzón", f"Llegaron {report.new_items} comentarios o mensajes nuevos.", "info",
+            ("buzon", "")))
+    return notes

@@ -1,0 +1,1 @@
+"""The Buzón section (issue 17): the inbox of the connected accounts."""

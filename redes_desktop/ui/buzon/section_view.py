@@ -1,0 +1,426 @@
+"""The Buzón section (issue 17): the inbox of the connected accounts — comments, mentions and
+messages — with the response clock of each item, filters, and the item's detail with the reply
+editor and its actions: Reclamar, Responder, Ignorar (6.xvi: there is no «bloquear»), Escalar
+(5.2 f), Etiquetar (6.vii, 8.ii) and Solicitud de información (6.vii). Reads and actions run
+off the UI thread; the table loads page by page as it scrolls."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redes_desktop.actions.inbox_list import InboxDetail, InboxFilter, InboxKey, InboxPageResult
+from redes_desktop.actions.inbox_reply import ReplyNeedsReview
+from redes_desktop.context import AppContext
+from redes_desktop.errors import UserFacingError
+from redes_desktop.models.inbox import InboxState, InboxTag
+from redes_desktop.ui.buzon.store import InboxStore
+from redes_desktop.ui.buzon.table_model import InboxTableModel
+from redes_desktop.ui.fit import compact_combo
+from redes_desktop.ui.tasks import Reads, SynchronousPool, run_task
+
+TICK_MS = 30_000  # the clocks show minutes: repainted, not read again
+_WIDTHS = (130, 90, 150, 130, 320, 110, 120)
+
+
+def _message(error: BaseException) -> str:
+    return error.message if isinstance(error, UserFacingError) else str(error)
+
+
+class BuzonSection(QWidget):
+    loaded = Signal()
+    acted = Signal(str)  # what the last action said (for the status line and the tests)
+
+    def __init__(self, context: AppContext, pool: QThreadPool | SynchronousPool | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.pool = pool
+        self.store = InboxStore(context)
+        self.reads = Reads(self, pool)
+        self.detail_reads = Reads(self, pool)
+        self.current: InboxDetail | None = None
+
+        self.state_filter = QComboBox()
+        self.state_filter.setAccessibleName(self.tr("Filtrar por estado"))
+        self.state_filter.addItem(self.tr("Todos los estados"), None)
+        for state in InboxState:
+            self.state_filter.addItem(state.label, state.value)
+        self.account_filter = compact_combo(QComboBox())
+        self.account_filter.setAccessibleName(self.tr("Filtrar por cuenta"))
+        self.account_filter.addItem(self.tr("Todas las cuentas"), None)
+        self.mine = QCheckBox(self.tr("Solo los míos"))
+        self.refresh_button = QPushButton(self.tr("Actualizar"))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+
+        self.model = InboxTableModel(context.clock, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        for column, width in enumerate(_WIDTHS):
+            header.resizeSection(column, width)
+
+        # -- the item ------------------------------------------------------------------------
+        self.item_header = QLabel(self.tr("Elija un elemento del buzón."))
+        self.item_header.setWordWrap(True)
+        self.item_text = QLabel()
+        self.item_text.setWordWrap(True)
+        self.item_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.claim_label = QLabel()
+        self.claim_label.setWordWrap(True)
+        self.reply = QPlainTextEdit()
+        self.reply.setAccessibleName(self.tr("Respuesta"))
+        self.reply.setPlaceholderText(self.tr("Escriba la respuesta: salude a la persona por su "
+                                              "nombre y responda en concreto (6.xvii)."))
+        self.hand_url = QLineEdit()
+        self.hand_url.setPlaceholderText(self.tr("Si respondió a mano en la red, pegue aquí el "
+                                                 "enlace de su respuesta"))
+        self.findings = QLabel()
+        self.findings.setWordWrap(True)
+        self.claim_button = QPushButton(self.tr("Reclamar"))
+        self.check_button = QPushButton(self.tr("Revisar"))
+        self.reply_button = QPushButton(self.tr("Responder"))
+        self.ignore_button = QPushButton(self.tr("Ignorar"))
+        self.escalate_button = QPushButton(self.tr("Escalar…"))
+        self.tag_button = QToolButton()
+        self.tag_button.setText(self.tr("Etiquetar"))
+        self.tag_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.tag_menu = QMenu(self.tag_button)
+        self.tag_actions: dict[str, QAction] = {}
+        for tag, label in ((InboxTag.PREGUNTA, self.tr("Pregunta")),
+                           (InboxTag.SOLICITUD_INFORMACION, self.tr("Solicitud de información")),
+                           (InboxTag.SUGERENCIA, self.tr("Sugerencia (evaluación, 8.ii)")),
+                           (InboxTag.QUEJA, self.tr("Queja"))):
+            action = self.tag_menu.addAction(label)
+            action.setCheckable(True)
+            action.toggled.connect(lambda _on=False: self._apply_tags())
+            self.tag_actions[tag.value] = action
+        self.tag_button.setMenu(self.tag_menu)
+        self.info_button = QPushButton(self.tr("Solicitud de información…"))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("Estado:")))
+        filters.addWidget(self.state_filter)
+        filters.addWidget(QLabel(self.tr("Cuenta:")))
+        filters.addWidget(self.account_filter, 1)
+        filters.addWidget(self.mine)
+        filters.addStretch(1)
+        filters.addWidget(self.refresh_button)
+        detail = QWidget()
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(self.item_header)
+        detail_layout.addWidget(self.item_text)
+        detail_layout.addWidget(self.claim_label)
+        detail_layout.addWidget(self.reply, 1)
+        detail_layout.addWidget(self.hand_url)
+        detail_layout.addWidget(self.findings)
+        row1 = QHBoxLayout()
+        for button in (self.claim_button, self.check_button, self.reply_button):
+            row1.addWidget(button)
+        row2 = QHBoxLayout()
+        for widget in (self.ignore_button, self.escalate_button, self.tag_button,
+                       self.info_button):
+            row2.addWidget(widget)
+        detail_layout.addLayout(row1)
+        detail_layout.addLayout(row2)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status)
+
+        self.state_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.mine.toggled.connect(lambda _on: self.refresh())
+        self.account_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.refresh_button.clicked.connect(self.refresh)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._selected(current.row()))
+        self.claim_button.clicked.connect(self.claim)
+        self.check_button.clicked.connect(self.check)
+        self.reply_button.clicked.connect(lambda: self.send_reply())
+        self.ignore_button.clicked.connect(self.ignore)
+        self.escalate_button.clicked.connect(self.escalate)
+        self.info_button.clicked.connect(self.information_request)
+        self._enable(False)
+        # Live checks while typing (the composer's reply checks), debounced; a late answer for
+        # older text is dropped.
+        self.check_reads = Reads(self, pool)
+        self.check_timer = QTimer(self)
+        self.check_timer.setSingleShot(True)
+        self.check_timer.setInterval(700)
+        self.check_timer.timeout.connect(self.check)
+        self.reply.textChanged.connect(self.check_timer.start)
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self.model.tick)
+        run_task(self.store.accounts, self._on_accounts, pool)
+        self.refresh()
+        self.timer.start()
+
+    def _on_accounts(self, accounts: Any, error: BaseException | None) -> None:
+        if error is not None or not shiboken6.isValid(self):
+            return
+        self.account_filter.blockSignals(True)
+        for account_id, label in accounts:
+            self.account_filter.addItem(label, account_id)
+        self.account_filter.blockSignals(False)
+
+    # -- loading -----------------------------------------------------------------------------
+    def filters(self) -> InboxFilter:
+        return InboxFilter(account_id=self.account_filter.currentData(),
+                           state=self.state_filter.currentData(), mine=self.mine.isChecked())
+
+    def refresh(self) -> None:
+        filters = self.filters()
+        self.reads.run(lambda: (self.store.page(filters, None), self.store.summary()),
+                       self._on_first_page)
+
+    def _on_first_page(self, result: Any, error: BaseException | None) -> None:
+        if error is not None:
+            self.status.setText(self.tr("No se pudo cargar el buzón: %s") % _message(error))
+            self.loaded.emit()
+            return
+        page, summary = result
+        selected = self.selected_id()
+        filters = self.filters()
+        self.model.start(page, lambda after, deliver: self._fetch(filters, after, deliver))
+        if selected is not None and (row := self.model.row_of(selected)) >= 0:
+            self.table.selectRow(row)
+        median = summary.median_response
+        median_text = (self.tr("%d h %d min") % divmod(int(median.total_seconds() // 60), 60)
+                       if median is not None else self.tr("sin datos"))
+        self.summary.setText(self.tr(
+            "%d elementos. Últimos 90 días: %d recibidos, %.0f %% respondidos, mediana de "
+            "respuesta %s, %d sugerencias para la evaluación (8.ii).")
+            % (page.total, summary.received, summary.answered_share * 100, median_text,
+               summary.suggestions))
+        self.loaded.emit()
+
+    def _fetch(self, filters: InboxFilter, after: InboxKey | None,
+               deliver: Callable[[InboxPageResult | None], None]) -> None:
+        def done(page: Any, error: BaseException | None) -> None:
+            if not shiboken6.isValid(self):
+                return
+            if error is not None:
+                self.status.setText(self.tr("No se pudo cargar el buzón: %s") % _message(error))
+            deliver(page if error is None else None)
+
+        run_task(lambda: self.store.page(filters, after), done, self.pool)
+
+    # -- the item ----------------------------------------------------------------------------
+    def selected_id(self) -> uuid.UUID | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()).id if rows else None
+
+    def select(self, item_id: uuid.UUID) -> bool:
+        row = self.model.row_of(item_id)
+        if row >= 0:
+            self.table.selectRow(row)
+        return row >= 0
+
+    def _selected(self, row: int) -> None:
+        if row < 0 or row >= self.model.rowCount():
+            self.current = None
+            self._enable(False)
+            return
+        item_id = self.model.row_at(row).id
+        self.detail_reads.run(lambda: self.store.detail(item_id), self._on_detail)
+
+    def _on_detail(self, detail: Any, error: BaseException | None) -> None:
+        if error is not None:
+            self.status.setText(_message(error))
+            return
+        self.current = detail
+        row = detail.row
+        self.item_header.setText(self.tr("%s (@%s) en %s — %s — %s")
+                                 % (detail.author_name, detail.author_handle.lstrip("@"),
+                                    row.account_handle, row.state_label, row.clock))
+        self.item_text.setText(row.text)
+        if detail.claimed_by:
+            self.claim_label.setText(self.tr("Lo atiende %s.") % detail.claimed_by)
+        elif detail.reply_text:
+            self.claim_label.setText(self.tr("Respondido: %s") % detail.reply_url)
+        else:
+            self.claim_label.setText(self.tr("Nadie lo atiende."))
+        if detail.group_sample and row.group_size > 1:
+            self.claim_label.setText(self.claim_label.text() + " " + self.tr(
+                "Duda recurrente: %d personas preguntan lo mismo (6.xviii).") % row.group_size)
+        for tag, action in self.tag_actions.items():
+            action.blockSignals(True)
+            action.setChecked(tag in row.tags)
+            action.blockSignals(False)
+        self._enable(row.state in ("nuevo", "asignado", "escalado"))
+
+    def _enable(self, open_item: bool) -> None:
+        for button in (self.claim_button, self.check_button, self.reply_button,
+                       self.ignore_button, self.escalate_button, self.info_button):
+            button.setEnabled(open_item)
+        self.tag_button.setEnabled(self.current is not None)
+
+    # -- actions -----------------------------------------------------------------------------
+    def _act(self, work: Callable[[], Any], done: Callable[[Any], str]) -> None:
+        def finish(result: Any, error: BaseException | None) -> None:
+            if not shiboken6.isValid(self):
+                return
+            text = _message(error) if error is not None else done(result)
+            self.status.setText(text)
+            self.acted.emit(text)
+            self.refresh()
+            if self.current is not None:
+                item_id = self.current.row.id
+                self.detail_reads.run(lambda: self.store.detail(item_id), self._on_detail)
+
+        run_task(work, finish, self.pool)
+
+    def claim(self) -> None:
+        if self.current is None:
+            return
+        item_id = self.current.row.id
+        self._act(lambda: self.store.claim(item_id),
+                  lambda r: self.tr("Lo atiende usted hasta las %s.")
+                  % r.until.astimezone().strftime("%H:%M"))
+
+    def check(self) -> None:
+        if self.current is None:
+            return
+        item_id, text = self.current.row.id, self.reply.toPlainText()
+
+        def shown(findings: Any, error: BaseException | None) -> None:
+            if error is not None:
+                self.findings.setText(_message(error))
+                return
+            self.findings.setText("\n".join(f"{f.rule}: {f.message}" for f in findings)
+                                  or self.tr("Sin observaciones."))
+
+        if not text.strip():
+            self.check_reads.cancel()
+            self.findings.clear()
+            return
+        self.check_reads.run(lambda: self.store.check(item_id, text), shown)
+
+    def confirm(self, question: str) -> bool:
+        """Asks the person (tests replace it)."""
+        answer = QMessageBox.question(self, self.tr("Revise la respuesta"), question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def send_reply(self, accept_warnings: bool = False) -> None:
+        if self.current is None:
+            return
+        item_id, text = self.current.row.id, self.reply.toPlainText()
+        hand = self.hand_url.text().strip()
+
+        def finish(result: Any, error: BaseException | None) -> None:
+            if not shiboken6.isValid(self):
+                return
+            if isinstance(error, ReplyNeedsReview):
+                if self.confirm(error.message + "\n\n" + self.tr("¿Enviarla de todos modos?")):
+                    self.send_reply(accept_warnings=True)
+                return
+            message = (_message(error) if error is not None
+                       else self.tr("Respuesta enviada: %s") % result.url)
+            self.findings.setText(message if error is not None else "")
+            if error is None:
+                self.reply.clear()
+                self.hand_url.clear()
+            self.status.setText(message)
+            self.acted.emit(message)
+            self.refresh()
+
+        run_task(lambda: self.store.reply(item_id, text, accept_warnings=accept_warnings,
+                                          hand_url=hand), finish, self.pool)
+
+    def ignore(self) -> None:
+        if self.current is None:
+            return
+        item_id = self.current.row.id
+        self._act(lambda: self.store.ignore(item_id),
+                  lambda _r: self.tr("Ignorado (6.xvi): queda en el registro; no se bloquea a "
+                                     "nadie."))
+
+    def ask_note(self) -> str | None:
+        note, ok = QInputDialog.getMultiLineText(
+            self, self.tr("Escalar al titular"),
+            self.tr("Nota para el titular del área (5.2 f):"))
+        return note if ok else None
+
+    def escalate(self) -> None:
+        if self.current is None:
+            return
+        note = self.ask_note()
+        if note is None:
+            return
+        item_id = self.current.row.id
+        self._act(lambda: self.store.escalate(item_id, note),
+                  lambda r: self.tr("Escalado a %s%s.") % (
+                      r.titular, self.tr(" por correo") if r.mail_queued else ""))
+
+    def _apply_tags(self) -> None:
+        if self.current is None:
+            return
+        item_id = self.current.row.id
+        tags = [tag for tag, action in self.tag_actions.items() if action.isChecked()]
+        self._act(lambda: self.store.tag(item_id, tags), lambda _r: self.tr("Etiquetas guardadas."))
+
+    def ask_area_email(self) -> str | None:
+        email, ok = QInputDialog.getText(
+            self, self.tr("Solicitud de información"),
+            self.tr("Correo del área responsable de la información (6.vii):"))
+        return email if ok else None
+
+    def information_request(self) -> None:
+        if self.current is None:
+            return
+        email = self.ask_area_email()
+        if email is None:
+            return
+        item_id = self.current.row.id
+
+        def done(result: Any) -> str:
+            self.reply.setPlainText(result.template)
+            return (self.tr("Solicitud turnada por correo al área; revise la plantilla de "
+                            "respuesta.") if result.mail_queued else
+                    self.tr("No hay servidor de correo: avise al área; revise la plantilla."))
+
+        self._act(lambda: self.store.information(item_id, email,
+                                                 self.tr("el área responsable")), done)

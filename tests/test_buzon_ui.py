@@ -1,0 +1,167 @@
+"""The Buzón section (issue 17) offscreen, on a real SQLite file and the local fake X server:
+the items polled show with their clock, the table loads page by page, Reclamar, Responder
+(the 6.xvii warning asked, then sent to the network), Ignorar, Escalar and Etiquetar act."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import insert
+
+from redes_desktop.context import AppContext
+from redes_desktop.models.inbox import InboxItem, InboxState, inbox_item_id
+from redes_desktop.secrets_store import SecretStore
+from redes_desktop.services.activity import MemoryRecorder
+from redes_desktop.ui.buzon.section_view import BuzonSection
+from redes_desktop.ui.tasks import SynchronousPool
+from redes_desktop.workspace import open_workspace
+from tests.actions_support import seed
+from tests.fake_networks import FakeNetworks
+from tests.inbox_support import connect, items, network_settings, poller
+
+
+@pytest.fixture
+def server():
+    with FakeNetworks() as fake:
+        yield fake
+
+
+@pytest.fixture
+def context(data_dir, clock, server):
+    workspace = open_workspace(data_dir, clock=clock)
+    database = workspace.open_database()
+    ctx = AppContext(workspace=workspace, database=database, clock=clock,
+                     secrets=SecretStore(), recorder=MemoryRecorder())
+    people = seed(database, clock)
+    networks = network_settings(server)
+    workspace.settings.network_client_ids = dict(networks.client_ids)
+    workspace.settings.network_endpoints = {k: dict(v) for k, v in networks.endpoints.items()}
+    connect(database, clock, MemoryRecorder(), people.titular, people.account, networks)
+    ctx.choose_identity(people.titular)
+    ctx.people = people  # type: ignore[attr-defined]
+    ctx.networks = networks  # type: ignore[attr-defined]
+    yield ctx
+    ctx.close()
+    workspace.close()
+
+
+def _section(qtbot, context) -> BuzonSection:
+    section = BuzonSection(context, pool=SynchronousPool())
+    qtbot.addWidget(section)
+    return section
+
+
+def test_items_show_and_the_reply_reaches_the_network(qtbot, context, server):
+    server.add_x_mention("@INEMexico ¿dónde voto?", author="ana_mx", name="Ana López")
+    server.add_x_mention("@INEMexico eres un inútil", author="troll", name="Troll")
+    poller(context.database, context.clock, MemoryRecorder(), context.networks).poll()
+    section = _section(qtbot, context)
+    assert section.model.rowCount() == 2
+    texts = [section.model.row_at(n).text for n in range(2)]
+    row = texts.index("@INEMexico ¿dónde voto?")
+    assert section.model.index(row, 0).data().startswith("faltan")
+    section.table.selectRow(row)
+    assert "Ana López" in section.item_header.text()
+    section.claim()
+    assert "Lo atiende usted" in section.status.text()
+    asked: list[str] = []
+    section.confirm = lambda question: asked.append(question) or True  # type: ignore[method-assign]
+    section.reply.setPlainText("Su casilla está en ine.mx/ubica")
+    # The live check (debounced) warns before sending.
+    qtbot.waitUntil(lambda: "6.xvii" in section.findings.text(), timeout=30_000)
+    section.send_reply()
+    assert asked and "6.xvii" in asked[0]
+    assert "Respuesta enviada" in section.status.text()
+    assert server.x_posts[-1]["text"] == "Su casilla está en ine.mx/ubica"
+    troll = next(i for i in items(context.database) if "inútil" in i.text)
+    section.select(troll.id)
+    section.ignore()
+    assert "6.xvi" in section.status.text()
+    states = {i.text: i.state for i in items(context.database)}
+    assert states == {"@INEMexico ¿dónde voto?": InboxState.RESPONDIDO,
+                      "@INEMexico eres un inútil": InboxState.IGNORADO}
+
+
+def test_escalate_and_tag_from_the_detail(qtbot, context, server):
+    server.add_x_mention("@INEMexico hay propaganda en la casilla", author="vecina")
+    poller(context.database, context.clock, MemoryRecorder(), context.networks).poll()
+    section = _section(qtbot, context)
+    assert section.account_filter.count() == 2  # «todas» and the account connected
+    section.account_filter.setCurrentIndex(1)
+    assert section.model.rowCount() == 1
+    section.state_filter.setCurrentIndex(section.state_filter.findData("ignorado"))
+    assert section.model.rowCount() == 0
+    section.state_filter.setCurrentIndex(0)
+    section.table.selectRow(0)
+    section.tag_actions["queja"].setChecked(True)
+    assert items(context.database)[0].tags == ["queja"]
+    section.ask_note = lambda: "Posible delito electoral"  # type: ignore[method-assign]
+    section.escalate()
+    assert "Escalado a Vocal jal" in section.status.text()
+    assert items(context.database)[0].state == InboxState.ESCALADO
+
+
+def test_the_table_loads_page_by_page(qtbot, qtmodeltester, context, clock):
+    account = context.people.account
+    now = clock()
+    rows = [{"id": inbox_item_id(account, str(n)), "account_id": account, "network": "x",
+             "remote_id": str(n), "kind": "mencion", "author_name": f"P{n}",
+             "author_handle": f"p{n}", "text": f"mensaje {n}", "url": "",
+             "received_at": now - timedelta(minutes=n), "state": "nuevo", "tags": [],
+             "reply_url": "", "escalation_note": "", "created_at": now, "updated_at": now,
+             "row_version": 1} for n in range(450)]
+    with context.database.session() as session:
+        session.execute(insert(InboxItem), rows)
+        session.commit()
+    section = _section(qtbot, context)
+    model = section.model
+    assert model.rowCount() == 200 and model.total == 450
+    assert model.canFetchMore()
+    model.fetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 450 and not model.canFetchMore()
+    # The clocks run while the table is shown: repainted without reading again.
+    assert model.index(0, 0).data().startswith("faltan")
+    changed: list = []
+    model.dataChanged.connect(lambda first, last, _roles: changed.append((first.row(),
+                                                                          last.row())))
+    clock.advance(timedelta(hours=24))
+    section.timer.timeout.emit()
+    assert changed == [(0, 449)]
+    assert model.index(0, 0).data() == "vencido hace 7 h 29 min"
+    ids = [model.row_at(n).id for n in range(450)]
+    assert len(set(ids)) == 450 and ids[0] == inbox_item_id(account, "449")  # oldest first
+    qtmodeltester.check(model)
+    assert isinstance(ids[0], uuid.UUID)
+
+
+def test_informes_show_the_inbox_figures_and_read_followers(qtbot, context, clock):
+    from redes_desktop.ui.informes.inbox_tab import InboxReportTab
+    from redes_desktop.ui.informes.users_tab import UsersTab
+
+    account = context.people.account
+    now = clock()
+    rows = [{"id": inbox_item_id(account, str(n)), "account_id": account, "network": "x",
+             "remote_id": str(n), "kind": "mencion", "author_name": "P", "author_handle": "p",
+             "text": "¿dónde tramito la credencial?", "url": "",
+             "received_at": now - timedelta(hours=n + 1),
+             "state": "respondido" if n < 2 else "ignorado" if n == 2 else "nuevo",
+             "replied_at": now if n < 2 else None,
+             "tags": ["sugerencia"] if n == 3 else [], "reply_url": "", "escalation_note": "",
+             "created_at": now, "updated_at": now, "row_version": 1} for n in range(4)]
+    with context.database.session() as session:
+        session.execute(insert(InboxItem), rows)
+        session.commit()
+    tab = InboxReportTab(context, lambda: (2026, 1), pool=SynchronousPool())
+    qtbot.addWidget(tab)
+    text = tab.figures.text()
+    assert "Recibidos: 4. Respondidos: 2 (67 %" in text
+    assert "Mediana del tiempo de respuesta: 1 h 30 min" in text and "(8.ii): 1." in text
+    users = UsersTab(context, lambda: (2026, 1))
+    qtbot.addWidget(users)
+    users.pool = SynchronousPool()  # type: ignore[attr-defined]
+    users.read_from_networks()
+    assert "1 cuenta" in users.message.text()
+    assert users.table.item(0, 1).text() == "12345"
