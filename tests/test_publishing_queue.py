@@ -380,3 +380,40 @@ def test_the_queue_is_local_to_the_workstation():
 
     assert {"publish_jobs", "network_connections"} <= LOCAL_ONLY
     assert isinstance(PublishingQueue, type)
+
+
+def test_closing_the_account_revokes_its_tokens_and_cancels_its_queue(
+        database, clock, world, server, tmp_path, data_dir, mail_settings):
+    """7.viii: a closed account keeps no access to its network from this workstation."""
+    from dataclasses import replace
+
+    from redes_desktop.actions.close_account import complete_closure, request_closure
+    from redes_desktop.actions.procedures import Procedures
+    from redes_desktop.services.account_closure import ClosureChecklist
+    from redes_desktop.services.mail import MailConfig, Outbox, SmtpMailer
+
+    people, networks, _ = world
+    recorder = MemoryRecorder()
+    _connect(database, clock, recorder, people, networks)
+    post_id = _draft(database, clock, recorder, people, tmp_path)
+    _schedule(database, clock, recorder, people, post_id, clock() + timedelta(days=1))
+    settings = replace(mail_settings, network_client_ids=dict(networks.client_ids),
+                       network_endpoints={k: dict(v) for k, v in networks.endpoints.items()})
+    procedures = Procedures(
+        database=database, clock=clock, settings=settings, data_dir=data_dir,
+        outbox=lambda s: Outbox(s, clock, SmtpMailer(MailConfig.from_settings(settings))),
+        secrets=SecretStore(), recorder=recorder)
+    oficio = tmp_path / "oficio.pdf"
+    oficio.write_bytes(b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n")
+    head = people.titular
+    closure_id = request_closure(procedures, people.account, str(oficio),
+                                 "El programa de la cuenta concluyó.", person_id=head)
+    assert SecretStore().get(token_key(people.account)) is not None
+    complete_closure(procedures, closure_id, ClosureChecklist(True, True, True, True),
+                     person_id=head)
+    assert SecretStore().get(token_key(people.account)) is None
+    assert len(server.revoked) == 1
+    assert _job(database, post_id).state == JobState.CANCELADA
+    with database.session() as session:
+        assert session.scalar(select(NetworkConnection)) is None
+    assert "red_desconectada" in [e.action for e in recorder.entries]
