@@ -24,6 +24,11 @@ added by a new migration syncs without touching this file, with the default rule
 |                               | first to arrive stays, the other is dropped without conflict.|
 | bitácora (shared table        | APPEND_ONLY: entries are keyed by (origin, seq), never        |
 | bitacora_entries)             | updated; a replayed entry is ignored. Never conflicts.        |
+| images' bytes (shared table   | CONTENT_ADDRESSED: keyed by the SHA-256 of the bytes, never   |
+| media_blobs, not a model)     | updated, so never in conflict: the first copy stays, the same |
+|                               | image sent again is the same row. Travel beside the rows of   |
+|                               | post_media and consultations (sync/media.py); received copies |
+|                               | go to the data folder's media/, hash checked first.           |
 | mail_outbox, sync_changes,    | LOCAL: never leave the workstation.                           |
 | sync_state, bitacora_anchors  |                                                               |
 """
@@ -37,6 +42,9 @@ from functools import cache
 from sqlalchemy import Table
 
 LOCAL_ONLY: frozenset[str] = frozenset({"mail_outbox", "sync_changes", "sync_state"})
+# Shared tables outside the row sync, keyed by the content they hold (sync/media.py), and the
+# synced tables whose rows point at them.
+CONTENT_ADDRESSED: dict[str, tuple[str, ...]] = {"media_blobs": ("post_media", "consultations")}
 
 
 class Rule(enum.Enum):

@@ -23,7 +23,7 @@ from redes_desktop.clock import Clock, system_clock
 from redes_desktop.models.base import table_of
 from redes_desktop.models.sync_state import SyncChange, SyncConflict
 from redes_desktop.sync import decision_check, setaside
-from redes_desktop.sync.policies import synced_table_names, table
+from redes_desktop.sync.policies import CONTENT_ADDRESSED, synced_table_names, table
 from redes_desktop.sync.rows import order_of
 from redes_desktop.sync.shared_schema import sync_log
 from redes_desktop.sync.state import get_state, set_state
@@ -42,6 +42,9 @@ class PullReport:
     # Consultations whose decision the server cannot vouch for, kept pending (decision_check)
     unverified: list[str] = field(default_factory=list)
     now: datetime | None = None
+    # Received rows that show images (post_media, consultations): their bytes are fetched
+    # after the pull (sync/media.py).
+    media_rows: list[tuple[str, dict]] = field(default_factory=list)
     by_table: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
 
@@ -190,6 +193,8 @@ def _apply(sconn: Connection, lconn: Connection, name: str, upserts: list[uuid.U
             continue
         if name == "consultations":
             report.unverified += decision_check.vouch(sconn, rows)
+        if name in CONTENT_ADDRESSED["media_blobs"]:
+            report.media_rows += [(name, r) for r in rows]
         stmt = sqlite_insert(t)
         stmt = stmt.on_conflict_do_update(
             index_elements=["id"],
