@@ -36,10 +36,23 @@ class ProcedureTabs:
         self.closures_tab = ClosuresTab(context, self.changed, pool=pool)
         self.absences_tab = AbsencesTab(context, self.changed, pool=pool)
         self.health_tab = HealthTab(context, pool=pool)
+        self.tabs = tabs
         tabs.addTab(self.requests_tab, _tr("Solicitudes"))
         tabs.addTab(self.closures_tab, _tr("Bajas"))
+        # The queues say how many wait: «Solicitudes (2)», «Bajas (1)».
+        self.requests_tab.counted.connect(
+            lambda n: self._title(self.requests_tab, _tr("Solicitudes"), n))
+        self.closures_tab.counted.connect(
+            lambda n: self._title(self.closures_tab, _tr("Bajas"), n))
+        self._title(self.requests_tab, _tr("Solicitudes"), self.requests_tab.pending)
+        self._title(self.closures_tab, _tr("Bajas"), self.closures_tab.pending)
         tabs.addTab(self.absences_tab, _tr("Ausencias"))
         tabs.addTab(self.health_tab, _tr("Salud"))
+
+    def _title(self, tab, name: str, count: int) -> None:
+        index = self.tabs.indexOf(tab)
+        if index >= 0:
+            self.tabs.setTabText(index, f"{name} ({count})" if count else name)
 
     def changed(self) -> None:
         self._on_change()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -37,6 +37,10 @@ from redes_desktop.ui.tasks import Reads
 
 
 class RequestsTab(QWidget):
+    """A queue: pending requests first; `counted` carries how many wait (for the tab title)."""
+
+    counted = Signal(int)
+
     def __init__(
         self,
         context: AppContext,
@@ -83,6 +87,8 @@ class RequestsTab(QWidget):
         self.tree.currentItemChanged.connect(self._selection_changed)
         self._states: dict[str, RequestState] = {}
         self._details: dict[str, str] = {}
+        self._recorded: dict[str, bool] = {}
+        self.pending = 0
         self.refresh()
 
     # -- data -------------------------------------------------------------------------------
@@ -104,9 +110,12 @@ class RequestsTab(QWidget):
         self.tree.clear()
         self._states.clear()
         self._details.clear()
+        self._recorded.clear()
         self.is_reviewer = listing.is_reviewer
         for row in listing.rows:
             self._add(row)
+        self.pending = listing.pending
+        self.counted.emit(self.pending)
         self.reject_button.setVisible(self.is_reviewer)
         self.authorize_button.setVisible(self.is_reviewer)
         if current:
@@ -115,13 +124,26 @@ class RequestsTab(QWidget):
 
     def _add(self, request: RequestRow) -> None:
         key = request.id
+        state = request.state.label if request.recorded else self.tr("Sin oficio registrado")
         item = QTreeWidgetItem([
-            request.handle, request.network_label, request.area_name, request.state.label,
+            request.handle, request.network_label, request.area_name, state,
             f"{to_mexico(request.requested_at):%d/%m/%Y %H:%M}", request.requested_by,
         ])
         item.setData(0, Qt.ItemDataRole.UserRole, key)
+        if request.waiting:
+            font = item.font(0)
+            font.setBold(True)
+            item.setFont(0, font)
         self.tree.addTopLevelItem(item)
         self._states[key] = request.state
+        self._recorded[key] = request.recorded
+        if not request.recorded:
+            self._details[key] = self.tr(
+                "La cuenta figura como «Solicitada» pero no hay solicitud registrada: falta el "
+                "oficio firmado por el titular del área (criterio 7.ii). Pida al área que "
+                "presente la solicitud en «Nueva solicitud…»; la CNCS la decide entonces "
+                "(7.iii).")
+            return
         extra = ("\n" + self.tr("Motivos de CNCS: %s") % request.reasons + "\n"
                  if request.reasons else "")
         self._details[key] = (
@@ -144,10 +166,11 @@ class RequestsTab(QWidget):
     def _selection_changed(self, *_args) -> None:
         key = self.selected_id()
         state = self._states.get(key)
+        recorded = self._recorded.get(key, False)
         self.detail.setPlainText(self._details.get(key, ""))
-        self.authorize_button.setEnabled(state == RequestState.PENDIENTE)
-        self.reject_button.setEnabled(state == RequestState.PENDIENTE)
-        self.open_button.setEnabled(state == RequestState.AUTORIZADA)
+        self.authorize_button.setEnabled(recorded and state == RequestState.PENDIENTE)
+        self.reject_button.setEnabled(recorded and state == RequestState.PENDIENTE)
+        self.open_button.setEnabled(recorded and state == RequestState.AUTORIZADA)
 
     # -- actions -----------------------------------------------------------------------------
     def new_request(self) -> None:
@@ -181,7 +204,7 @@ class RequestsTab(QWidget):
 
     def _act(self, action) -> None:
         key = self.selected_id()
-        if not key:
+        if not key or not self._recorded.get(key, False):
             return
         show_error(self.error_label, "")
 
