@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 
 from redes_desktop.actions.unit_of_work import acting_person, unit_of_work
 from redes_desktop.database import Database
@@ -21,11 +22,22 @@ class DraftData:
 
 
 def open_draft(database: Database, *, person_id: uuid.UUID | None,
-               post_id: uuid.UUID) -> DraftData:
+               post_id: uuid.UUID, media_dir: Path | None = None) -> DraftData:
+    """`media_dir`: the data folder's `media/`. An image attached on another workstation
+    (its path is that workstation's) is given as this folder's copy, received with the sync
+    under its content hash (sync/media.py), so the draft opens with its images here."""
     from redes_desktop.services.posts import get_post
 
     with unit_of_work(database) as session:
         acting_person(session, person_id)
         post = get_post(session, post_id)
         return DraftData(post.id, post.account_id, post.network, post.text, post.is_reply,
-                         tuple((m.file_path, m.alt_text) for m in post.media))
+                         tuple((_local_path(m.file_path, m.sha256, media_dir), m.alt_text)
+                               for m in post.media))
+
+
+def _local_path(file_path: str, sha256: str, media_dir: Path | None) -> str:
+    if media_dir is None or not sha256 or Path(file_path).is_file():
+        return file_path
+    copy = media_dir / f"{sha256}{Path(file_path).suffix.lower()}"
+    return str(copy) if copy.is_file() else file_path

@@ -113,8 +113,10 @@ class AbsenceNotes:
         start: date,
         end: date,
         absence: AbsencePeriod | None = None,
+        text: str | None = None,
     ) -> AttentionNotice:
-        """Draft (once) the notice of attention hours of `account` for a period."""
+        """Draft (once) the notice of attention hours of `account` for a period (`text`: the
+        notice already written for the absence, else the standard one)."""
         existing = self.session.scalar(
             select(AttentionNotice).where(
                 AttentionNotice.account_id == account.id, AttentionNotice.starts_on == start
@@ -122,7 +124,8 @@ class AbsenceNotes:
         )
         if existing is not None:
             return existing
-        text = notice_text(start, end, hours=self.hours, institute_days=self.institute_days)
+        text = text or notice_text(start, end, hours=self.hours,
+                                   institute_days=self.institute_days)
         post_id = None
         try:
             post_id = self.posts.create_draft(author, account, text).id
@@ -214,6 +217,7 @@ class AbsenceNotes:
         ]
         for account in accounts:
             lines += [f"Cuenta {account.handle} ({account.network.label}):"]
+            lines += self._notice_line(account, absence)
             lines += self._section("Consultas pendientes con CNCS", self._pending(account))
             lines += self._section("Publicaciones programadas", self._scheduled(account))
             lines += self._section("Incidentes abiertos", self._incidents(account),
@@ -339,11 +343,46 @@ class AbsenceNotes:
             if not self._entitled_absence(absence):
                 continue
             have = {n.kind for n in self.notes(absence)}
+            if absence.ends_on >= today:
+                self.ensure_coverage_notices(absence)
             if ENTREGA not in have:
                 written.append(self._write(absence, ENTREGA, absence.covering_person))
             if absence.ends_on < today and REGRESO not in have:
                 written.append(self._write(absence, REGRESO, absence.person))
         return written
+
+    def ensure_coverage_notices(self, absence: AbsencePeriod) -> list[AttentionNotice]:
+        """When the coverage starts: the notice of attention hours of each covered account
+        exists as a draft in the Redactor (5.1), written with the absence's own notice when it
+        has one. Drafted by the covering suplente, who publishes it, and only on their
+        workstation (or where no one is signed in: the command line), so two workstations do
+        not draft it twice; a notice already drafted at registration stays as it is."""
+        suplente = absence.covering_person
+        if absence.kind not in NOTICE_KINDS or suplente is None:
+            return []
+        if self.person_id is not None and self.person_id != suplente.id:
+            return []
+        notices = []
+        for account in self.absences.covered_accounts(absence):
+            notices.append(self.draft_notice(account, suplente, absence.starts_on,
+                                             absence.ends_on, absence,
+                                             text=absence.public_notice or None))
+        if notices and not absence.public_notice:
+            absence.public_notice = notices[-1].text
+        return notices
+
+    def _notice_line(self, account: Account, absence: AbsencePeriod) -> list[str]:
+        notice = self.session.scalar(select(AttentionNotice).where(
+            AttentionNotice.account_id == account.id,
+            AttentionNotice.starts_on == absence.starts_on))
+        if notice is None:
+            if absence.kind not in NOTICE_KINDS:
+                return []
+            return ["  Aviso de horario de atención: se redactará en el Redactor al empezar "
+                    "la cobertura, para revisarlo y publicarlo (5.1)."]
+        where = ("como borrador en el Redactor, para revisarlo y publicarlo (5.1)"
+                 if notice.post_id else "sin borrador (la cuenta no admite publicar ahora)")
+        return [f"  Aviso de horario de atención: {where}: «{notice.text}»"]
 
     def _write(self, absence: AbsencePeriod, kind: str, to: Person | None) -> HandoverNote:
         text = self.handover_text(absence) if kind == ENTREGA else self.return_text(absence)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QStyle,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -97,7 +98,21 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([190, 990])
         splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
+        # A suplente covering an absence sees whom and until when (5.1), above the sections.
+        self.coverage_banner = QLabel()
+        self.coverage_banner.setObjectName("bannerCobertura")
+        self.coverage_banner.setWordWrap(True)
+        self.coverage_banner.setStyleSheet(
+            "QLabel#bannerCobertura { background: #e8f1fb; color: #0b3d6e; "
+            "border-bottom: 1px solid #9cc2e5; padding: 4px 8px; }")
+        self.coverage_banner.hide()
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.coverage_banner)
+        central_layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
 
         self.user_label = QLabel(self.tr("Cargando…"))
         self.role_label = QLabel("")
@@ -265,13 +280,44 @@ class MainWindow(QMainWindow):
             self._review_mode = False
             self.user_label.setText(self.tr("Sin sesión iniciada"))
             self.role_label.setText("")
+            self.show_coverage(())
             return
         self.user_label.setText(self.tr("Sesión: %s (%s)") % (identity.name, identity.area_name))
         self.role_label.setText(self.tr("— %s") % identity.role_label)
         self._review_mode = identity.is_reviewer
+        self.refresh_coverage()
         if identity.is_reviewer:
             self.role_label.setText(self.tr("— %s — modo revisión CNCS") % identity.role_label)
             self.show_section("consultas")
+
+    def refresh_coverage(self) -> None:
+        """Read, off the UI thread, whom the signed-in person covers today (5.1)."""
+        context = self._context
+        identity = getattr(context, "identity", None)
+        if context is None or identity is None:
+            self.show_coverage(())
+            return
+        from redes_desktop.actions.coverage_status import coverage_status
+        from redes_desktop.ui.tasks import run_task
+
+        database, clock, person = context.database, context.clock, identity.person_id
+        run_task(lambda: coverage_status(database, clock=clock, person_id=person),
+                 lambda found, error: self.show_coverage(() if error else found),
+                 getattr(self, "pool", None))
+
+    def show_coverage(self, coverages) -> None:
+        """The banner: «Cubre a Nombre (vacaciones) en @cuenta hasta el 17 de marzo»."""
+        from redes_desktop.spanish_dates import spanish_date
+
+        lines = [self.tr("Cubre a %s (%s) en %s hasta el %s, inclusive (criterio 5.1): tiene "
+                         "sus derechos sobre esas cuentas; sus borradores, consultas y "
+                         "contraseñas aparecen en sus listas.")
+                 % (c.titular_name, c.kind_label.lower(), ", ".join(c.handles),
+                    spanish_date(c.ends_on, weekday=True)) for c in coverages]
+        self.coverage_banner.setText("\n".join(lines))
+        self.coverage_banner.setVisible(bool(lines))
+        self.coverage_banner.setToolTip(self.tr("Desde el %s") % ", ".join(
+            spanish_date(c.starts_on, weekday=True) for c in coverages) if coverages else "")
 
     def set_locked(self, locked: bool) -> None:
         """Nothing of the data shows while no one is signed in or the session is locked."""

@@ -72,10 +72,12 @@ class ComposerStore:
 
     # -- drafts ------------------------------------------------------------------------------
     def drafts(self) -> list[DraftSummary]:
-        return list(list_drafts(self.context.database, person_id=self._person_id))
+        return list(list_drafts(self.context.database, person_id=self._person_id,
+                                clock=self.context.clock))
 
     def load(self, post_id: uuid.UUID) -> DraftData:
-        return open_draft(self.context.database, person_id=self._person_id, post_id=post_id)
+        return open_draft(self.context.database, person_id=self._person_id, post_id=post_id,
+                          media_dir=self.context.workspace.paths.media)
 
     def create(self, account_id: uuid.UUID, text: str, is_reply: bool,
                media: list[tuple[str, str]], *,
