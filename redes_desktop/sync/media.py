@@ -35,7 +35,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, select, text
+from sqlalchemy import LargeBinary, String, column, select, table, text
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 from redes_desktop.sync.state import get_state, set_state
@@ -48,6 +49,8 @@ SWEPT_UP, SWEPT_DOWN = "media_swept_up", "media_swept_down"
 IMAGE_SUFFIXES = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".gif": "GIF",
                   ".webp": "WEBP", ".tif": "TIFF", ".tiff": "TIFF"}
 _CHUNK = 200
+# The shared table as this module reads it (defined for `shared-db init` in shared_schema.py).
+media_blobs = table("media_blobs", column("sha256", String), column("data", LargeBinary))
 
 
 @dataclass(frozen=True)
@@ -297,8 +300,6 @@ def _have(media_dir: Path, ref: MediaRef) -> bool:
 # -- upload ----------------------------------------------------------------------------------------
 def upload(shared: Engine, local: Engine, media_dir: Path, report: MediaReport) -> None:
     """Send the queued images the shared database lacks (see the module's docstring)."""
-    from redes_desktop.sync.shared_schema import media_blobs
-
     _sweep(local, media_dir, upload=True)
     with local.connect() as conn:
         queue = _load(conn, UPLOAD)
@@ -370,8 +371,6 @@ def _first_line(error: BaseException) -> str:
 def download(shared: Engine, local: Engine, media_dir: Path,
              received: Iterable[tuple[str, dict]], report: MediaReport) -> None:
     """Fetch the images of the received rows (and those still wanted) that are missing here."""
-    from redes_desktop.sync.shared_schema import media_blobs
-
     _sweep(local, media_dir, upload=False)
     with local.begin() as conn:
         wanted = _load(conn, WANTED)
