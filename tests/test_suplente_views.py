@@ -126,3 +126,4 @@ def test_the_notice_is_drafted_once_when_the_absence_is_registered(context, smtp
         assert session.get(Person, context.ids["suplente"]) is not None
     [draft] = ComposerStore(context).drafts()
     assert draft.label.startswith("@JLE_JaliscoINE · Del 10 al 14 de marzo la atención")
+
