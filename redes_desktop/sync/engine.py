@@ -137,6 +137,7 @@ class SyncEngine:
         self.batch_size = batch_size
         self.lock_timeout_ms = lock_timeout_ms
         self.media_dir = media_dir
+        self._media = media.MediaSync(local, media_dir) if media_dir is not None else None
         self._schema_checked = False
         self._origin_checked = False
         with local.begin() as conn:
@@ -184,8 +185,8 @@ class SyncEngine:
             seqs, pending = push_module.read_batch(self.local, limit)
             if not seqs:
                 break
-            if self.media_dir is not None:
-                media.queue_uploads(self.local, [(p.table_name, p.local) for p in pending])
+            if self._media is not None:
+                self._media.queue([(p.table_name, p.local) for p in pending])
             attempt = PushReport()
             try:
                 settled = push_module.push_batch(self.shared, actor, seqs, pending, attempt,
@@ -208,10 +209,10 @@ class SyncEngine:
             report.push.add(attempt)
             push_module.settle_locally(self.local, seqs, settled)
             isolate = False
-        if self.media_dir is not None:
+        if self._media is not None:
             sent = media.MediaReport()
             try:
-                media.upload(self.shared, self.local, self.media_dir, sent)
+                self._media.upload(self.shared, sent)
             finally:
                 report.media_sent += sent.sent
                 report.warnings.extend(sent.warnings)
@@ -252,11 +253,10 @@ class SyncEngine:
         report = report or SyncReport()
         report.pull = pull_module.pull(self.shared, self.local, self.origin,
                                       clock=self.clock)
-        if self.media_dir is not None:
+        if self._media is not None:
             received = media.MediaReport()
             try:
-                media.download(self.shared, self.local, self.media_dir,
-                               report.pull.media_rows, received)
+                self._media.download(self.shared, report.pull.media_rows, received)
             finally:
                 report.media_received += received.received
                 report.warnings.extend(received.warnings)

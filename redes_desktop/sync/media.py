@@ -49,6 +49,7 @@ SWEPT_UP, SWEPT_DOWN = "media_swept_up", "media_swept_down"
 IMAGE_SUFFIXES = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".gif": "GIF",
                   ".webp": "WEBP", ".tif": "TIFF", ".tiff": "TIFF"}
 _CHUNK = 200
+CONTENT_TABLES = ("post_media", "consultations")
 # The shared table as this module reads it (defined for `shared-db init` in shared_schema.py).
 media_blobs = table("media_blobs", column("sha256", String), column("data", LargeBinary))
 
@@ -275,20 +276,23 @@ def _all_local_rows(conn: Connection) -> Iterator[tuple[str, dict]]:
             yield name, dict(row)
 
 
-def _sweep(local: Engine, media_dir: Path, *, upload: bool) -> None:
-    """Once per workstation: the images synced before the blobs travelled."""
-    marker = SWEPT_UP if upload else SWEPT_DOWN
-    with local.begin() as conn:
+def _sweep(local: Engine, media_dir: Path, *, upload: bool) -> dict[str, dict]:
+    """Once per workstation: the images synced before the blobs travelled. Returns the
+    queue (to send, or wanted) as it stands after the sweep."""
+    marker, name = (SWEPT_UP, UPLOAD) if upload else (SWEPT_DOWN, WANTED)
+    with local.connect() as conn:  # the usual case: swept long ago, nothing written
         if get_state(conn, marker):
-            return
+            return _load(conn, name)
+    with local.begin() as conn:
         refs = _row_refs(conn, _all_local_rows(conn))
-        queue = _load(conn, UPLOAD if upload else WANTED)
+        queue = _load(conn, name)
         if upload:  # only what this workstation has: the others' images are not its to send
             _add(queue, (r for r in refs if local_bytes(media_dir, r) is not None))
         else:
             _add(queue, (r for r in refs if not _have(media_dir, r)))
-        _save(conn, UPLOAD if upload else WANTED, queue)
+        _save(conn, name, queue)
         set_state(conn, marker, "1")
+        return queue
 
 
 def _have(media_dir: Path, ref: MediaRef) -> bool:
@@ -298,13 +302,12 @@ def _have(media_dir: Path, ref: MediaRef) -> bool:
 
 
 # -- upload ----------------------------------------------------------------------------------------
-def upload(shared: Engine, local: Engine, media_dir: Path, report: MediaReport) -> None:
-    """Send the queued images the shared database lacks (see the module's docstring)."""
-    _sweep(local, media_dir, upload=True)
-    with local.connect() as conn:
-        queue = _load(conn, UPLOAD)
+def upload(shared: Engine, local: Engine, media_dir: Path, report: MediaReport) -> int:
+    """Send the queued images the shared database lacks (see the module's docstring).
+    Returns how many stay queued."""
+    queue = _sweep(local, media_dir, upload=True)
     if not queue:
-        return
+        return 0
     done: set[str] = set()
     try:
         shas = sorted(queue)
@@ -347,8 +350,9 @@ def upload(shared: Engine, local: Engine, media_dir: Path, report: MediaReport) 
             done.add(sha)
     finally:
         with local.begin() as conn:
-            queue = _load(conn, UPLOAD)
-            _save(conn, UPLOAD, {k: v for k, v in queue.items() if k not in done})
+            queue = {k: v for k, v in _load(conn, UPLOAD).items() if k not in done}
+            _save(conn, UPLOAD, queue)
+    return len(queue)
 
 
 def _mime(ref: MediaRef) -> str:
@@ -369,15 +373,18 @@ def _first_line(error: BaseException) -> str:
 
 # -- download ------------------------------------------------------------------------------------
 def download(shared: Engine, local: Engine, media_dir: Path,
-             received: Iterable[tuple[str, dict]], report: MediaReport) -> None:
-    """Fetch the images of the received rows (and those still wanted) that are missing here."""
-    _sweep(local, media_dir, upload=False)
-    with local.begin() as conn:
-        wanted = _load(conn, WANTED)
-        _add(wanted, (r for r in _row_refs(conn, received) if not _have(media_dir, r)))
-        _save(conn, WANTED, wanted)
+             received: Iterable[tuple[str, dict]], report: MediaReport) -> int:
+    """Fetch the images of the received rows (and those still wanted) that are missing here.
+    Returns how many are still wanted."""
+    wanted = _sweep(local, media_dir, upload=False)
+    received = list(received)
+    if received:
+        with local.begin() as conn:
+            wanted = _load(conn, WANTED)
+            _add(wanted, (r for r in _row_refs(conn, received) if not _have(media_dir, r)))
+            _save(conn, WANTED, wanted)
     if not wanted:
-        return
+        return 0
     arrived: set[str] = set()
     try:
         shas = sorted(wanted)
@@ -396,8 +403,37 @@ def download(shared: Engine, local: Engine, media_dir: Path,
                     arrived.add(row.sha256)
     finally:
         with local.begin() as conn:
-            wanted = _load(conn, WANTED)
-            _save(conn, WANTED, {k: v for k, v in wanted.items() if k not in arrived})
+            wanted = {k: v for k, v in _load(conn, WANTED).items() if k not in arrived}
+            _save(conn, WANTED, wanted)
+    return len(wanted)
+
+
+class MediaSync:
+    """What a SyncEngine keeps between syncs: whether anything may wait, so that a sync with
+    nothing to do reads nothing more (the queues are read again after this process queued
+    something, received rows that show images, or left something waiting)."""
+
+    def __init__(self, local: Engine, media_dir: Path) -> None:
+        self.local = local
+        self.media_dir = media_dir
+        self._upload_idle = False
+        self._download_idle = False
+
+    def queue(self, rows: Iterable[tuple[str, dict | None]]) -> None:
+        rows = list(rows)
+        if any(name in CONTENT_TABLES for name, _ in rows):
+            queue_uploads(self.local, rows)
+            self._upload_idle = False
+
+    def upload(self, shared: Engine, report: MediaReport) -> None:
+        if not self._upload_idle:
+            self._upload_idle = upload(shared, self.local, self.media_dir, report) == 0
+
+    def download(self, shared: Engine, received: list[tuple[str, dict]],
+                 report: MediaReport) -> None:
+        if received or not self._download_idle:
+            self._download_idle = download(shared, self.local, self.media_dir, received,
+                                           report) == 0
 
 
 def _store(media_dir: Path, ref: MediaRef, data: bytes) -> Path:
