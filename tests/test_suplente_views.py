@@ -96,7 +96,8 @@ def test_the_notice_is_a_draft_when_the_coverage_starts(context, smtp_server):
               "de México).")
     _absence_as_the_demo_makes_it(context, TODAY, TODAY + timedelta(days=7), notice)
     context.choose_identity(context.ids["suplente"])
-    absence_job(context)  # the job at start-up on the suplente's workstation
+    found = absence_job(context)  # the job at start-up on the suplente's workstation
+    assert "Aviso de horario de atención" in [n.title for n in found]
     with context.session() as session:
         [row] = session.scalars(select(AttentionNotice)).all()
         post = session.get(Post, row.post_id)
@@ -106,7 +107,7 @@ def test_the_notice_is_a_draft_when_the_coverage_starts(context, smtp_server):
         assert notice in entrega.text
     labels = [d.label for d in ComposerStore(context).drafts()]
     assert any(label.startswith("@JLE_JaliscoINE · Del 10 al 17 de marzo") for label in labels)
-    absence_job(context)  # again: nothing new
+    assert "Aviso de horario de atención" not in [n.title for n in absence_job(context)]
     with context.session() as session:
         assert len(session.scalars(select(AttentionNotice)).all()) == 1
         assert session.query(Post).count() == 1

@@ -101,6 +101,8 @@ class AbsenceNotes:
         self.person_id = person_id
         self.absences = AbsenceService(session, clock, self.recorder)
         self.posts = PostService(session, clock, recorder=self.recorder)
+        # Notices drafted in this run because a coverage started (for the job's message).
+        self.coverage_notices: list[AttentionNotice] = []
 
     def today(self) -> date:
         return to_mexico(self.clock()).date()
@@ -364,9 +366,14 @@ class AbsenceNotes:
             return []
         notices = []
         for account in self.absences.covered_accounts(absence):
-            notices.append(self.draft_notice(account, suplente, absence.starts_on,
-                                             absence.ends_on, absence,
-                                             text=absence.public_notice or None))
+            before = self.session.scalar(select(AttentionNotice.id).where(
+                AttentionNotice.account_id == account.id,
+                AttentionNotice.starts_on == absence.starts_on))
+            notice = self.draft_notice(account, suplente, absence.starts_on, absence.ends_on,
+                                       absence, text=absence.public_notice or None)
+            notices.append(notice)
+            if before is None and notice.post_id is not None:
+                self.coverage_notices.append(notice)
         if notices and not absence.public_notice:
             absence.public_notice = notices[-1].text
         return notices
@@ -422,6 +429,7 @@ def absence_job(context) -> list[Notification]:
         )
         written = notes.ensure_notes()
         notices = notes.upcoming_holiday_notices()
+        covering = list(notes.coverage_notices)
         session.commit()
     found: list[Notification] = []
     if written:
@@ -429,6 +437,14 @@ def absence_job(context) -> list[Notification]:
             "Notas de cobertura",
             f"Se generaron {len(written)} nota(s) de entrega o regreso por ausencias.",
             target=("cuentas", "ausencias"),
+        ))
+    if covering:
+        found.append(Notification(
+            "Aviso de horario de atención",
+            f"Empezó su cobertura: el aviso de horario de atención de {len(covering)} "
+            "cuenta(s) está como borrador en el Redactor; revíselo y publíquelo (criterio 5.1).",
+            kind="aviso",
+            target=("redactor", ""),
         ))
     if notices:
         found.append(Notification(
