@@ -21,6 +21,16 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class RequestRow:
+    @property
+    def recorded(self) -> bool:
+        """False: an account «Solicitada» with no request on record (nothing to decide yet)."""
+        return not self.id.startswith(UNRECORDED_PREFIX)
+
+    @property
+    def waiting(self) -> bool:
+        """Still waiting for someone: a pending request, or an account without its oficio."""
+        return self.state == RequestState.PENDIENTE
+
     id: str
     handle: str
     network_label: str
@@ -32,13 +42,6 @@ class RequestRow:
     oficio_name: str
     oficio_path: str
     description: str
-    # False: an account «Solicitada» with no request on record (nothing to decide yet).
-    recorded: bool = True
-
-    @property
-    def waiting(self) -> bool:
-        """Still waiting for someone: a pending request, or an account without its oficio."""
-        return self.state == RequestState.PENDIENTE
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,7 @@ def list_requests(procedures: Procedures, *, person_id: uuid.UUID | None) -> Req
         return RequestsListing(tuple(rows), reviewer)
 
 
+UNRECORDED_PREFIX = "cuenta:"
 UNRECORDED = ("La cuenta figura como «Solicitada» pero no hay solicitud registrada: falta el "
               "oficio firmado por el titular del área (criterio 7.ii). Pida al área que "
               "presente la solicitud en «Nueva solicitud…»; la CNCS la decide entonces (7.iii).")
@@ -94,8 +98,9 @@ def _unrecorded(session, person, reviewer: bool) -> list[RequestRow]:
     if not reviewer:
         stmt = stmt.where(Account.area_id == person.area_id)
     return [RequestRow(
-        id=f"cuenta:{account.id}", handle=account.handle, network_label=account.network.label,
+        id=f"{UNRECORDED_PREFIX}{account.id}", handle=account.handle,
+        network_label=account.network.label,
         area_name=account.area.name, state=RequestState.PENDIENTE,
         requested_at=account.created_at, requested_by="—", reasons="", oficio_name="",
-        oficio_path="", description=UNRECORDED, recorded=False)
+        oficio_path="", description=UNRECORDED)
         for account in session.scalars(stmt)]

@@ -42,9 +42,6 @@ from functools import cache
 from sqlalchemy import Table
 
 LOCAL_ONLY: frozenset[str] = frozenset({"mail_outbox", "sync_changes", "sync_state"})
-# Shared tables outside the row sync, keyed by the content they hold (sync/media.py), and the
-# synced tables whose rows point at them.
-CONTENT_ADDRESSED: dict[str, tuple[str, ...]] = {"media_blobs": ("post_media", "consultations")}
 
 
 class Rule(enum.Enum):
@@ -67,6 +64,10 @@ class Policy:
 
 
 DEFAULT_POLICY = Policy()
+
+# Shared tables outside the row sync, keyed by the content they hold (sync/media.py), and the
+# synced tables whose rows point at them.
+CONTENT_ADDRESSED: dict[str, tuple[str, ...]] = {"media_blobs": ("post_media", "consultations")}
 
 POLICIES: dict[str, Policy] = {
     "consultations": Policy(

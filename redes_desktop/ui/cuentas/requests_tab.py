@@ -100,7 +100,39 @@ class RequestsTab(QWidget):
         """Read the list again; `select` is the request to choose once it arrives."""
         collaborators, who = procedures(self.context), person_id(self.context)
         self.reads.run(lambda: list_requests(collaborators, person_id=who),
-                       lambda listing, error: self._show(select, listing, error))
+                       lambda listing, error: self._show_queue(select, listing, error))
+
+    def _show_queue(self, select: str, listing, error: BaseException | None) -> None:
+        """The list, then what makes it a queue: what waits in bold and counted (for the
+        tab's title), and the accounts without a request saying what is missing."""
+        self._show(select, listing, error)
+        if error is not None:
+            return
+        self._recorded.clear()
+        items = {}
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            if top is not None:
+                items[top.data(0, Qt.ItemDataRole.UserRole)] = top
+        for row in listing.rows:
+            self._recorded[row.id] = row.recorded
+            item = items.get(row.id)
+            if item is None:
+                continue
+            if row.waiting:
+                font = item.font(0)
+                font.setBold(True)
+                item.setFont(0, font)
+            if not row.recorded:
+                item.setText(3, self.tr("Sin oficio registrado"))
+                self._details[row.id] = self.tr(
+                    "La cuenta figura como «Solicitada» pero no hay solicitud registrada: falta "
+                    "el oficio firmado por el titular del área (criterio 7.ii). Pida al área que "
+                    "presente la solicitud en «Nueva solicitud…»; la CNCS la decide entonces "
+                    "(7.iii).")
+        self.pending = listing.pending
+        self._selection_changed()
+        self.counted.emit(self.pending)
 
     def _show(self, select: str, listing, error: BaseException | None) -> None:
         if error is not None:
@@ -110,12 +142,9 @@ class RequestsTab(QWidget):
         self.tree.clear()
         self._states.clear()
         self._details.clear()
-        self._recorded.clear()
         self.is_reviewer = listing.is_reviewer
         for row in listing.rows:
             self._add(row)
-        self.pending = listing.pending
-        self.counted.emit(self.pending)
         self.reject_button.setVisible(self.is_reviewer)
         self.authorize_button.setVisible(self.is_reviewer)
         if current:
@@ -124,26 +153,13 @@ class RequestsTab(QWidget):
 
     def _add(self, request: RequestRow) -> None:
         key = request.id
-        state = request.state.label if request.recorded else self.tr("Sin oficio registrado")
         item = QTreeWidgetItem([
-            request.handle, request.network_label, request.area_name, state,
+            request.handle, request.network_label, request.area_name, request.state.label,
             f"{to_mexico(request.requested_at):%d/%m/%Y %H:%M}", request.requested_by,
         ])
         item.setData(0, Qt.ItemDataRole.UserRole, key)
-        if request.waiting:
-            font = item.font(0)
-            font.setBold(True)
-            item.setFont(0, font)
         self.tree.addTopLevelItem(item)
         self._states[key] = request.state
-        self._recorded[key] = request.recorded
-        if not request.recorded:
-            self._details[key] = self.tr(
-                "La cuenta figura como «Solicitada» pero no hay solicitud registrada: falta el "
-                "oficio firmado por el titular del área (criterio 7.ii). Pida al área que "
-                "presente la solicitud en «Nueva solicitud…»; la CNCS la decide entonces "
-                "(7.iii).")
-            return
         extra = ("\n" + self.tr("Motivos de CNCS: %s") % request.reasons + "\n"
                  if request.reasons else "")
         self._details[key] = (
