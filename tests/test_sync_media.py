@@ -221,3 +221,43 @@ def test_a_shared_database_initialised_before_the_images_asks_for_init(world, sh
             station.sync()
     finally:
         station.db.dispose()
+
+
+def test_the_review_dialog_on_the_reviewers_workstation_shows_the_image(world, qtbot):
+    """End to end: the reviewer's own data folder (a real workspace on another path), synced
+    with its own login, opens the consultation and sees the picture with its alt text."""
+    from PySide6.QtCore import QThreadPool
+
+    from redes_desktop.context import AppContext
+    from redes_desktop.secrets_store import SecretStore
+    from redes_desktop.services.activity import MemoryRecorder
+    from redes_desktop.sync.engine import SyncEngine
+    from redes_desktop.ui.consultas.review_dialog import ConsultationDialog
+    from redes_desktop.ui.tasks import SynchronousPool
+    from redes_desktop.workspace import open_workspace
+
+    source = _picture(world["tmp"] / "escritorio" / "modulo.png", (250, 200, 0))
+    consultation_id, (sha,) = _post_with_images(world, source)
+    world["titular"].sync()
+    workspace = open_workspace(world["tmp"] / "cncs-escritorio" / "Datos de Redes INE")
+    database = workspace.open_database()
+    try:
+        login = world["logins"](world["emails"]["reviewer"])
+        engine = SyncEngine(database.engine, login, person_id=world["ids"]["reviewer"],
+                            is_reviewer=True, media_dir=workspace.paths.media)
+        assert engine.sync().media_received == 1
+        context = AppContext(workspace=workspace, database=database,
+                             clock=lambda: datetime.now(UTC), secrets=SecretStore(),
+                             recorder=MemoryRecorder())
+        context.choose_identity(world["ids"]["reviewer"])
+        dialog = ConsultationDialog(context, consultation_id, pool=SynchronousPool())
+        qtbot.addWidget(dialog)
+        [label] = dialog.image_labels
+        assert not label.pixmap().isNull()
+        assert dialog.alt_labels[0].text() == "Texto alternativo: Cartel 1 de la jornada"
+        assert (workspace.paths.media / f"{sha}.png").is_file()
+        assert dialog.decision_box is not None  # and the reviewer can decide it there
+        QThreadPool.globalInstance().waitForDone()
+    finally:
+        database.dispose()
+        workspace.close()
