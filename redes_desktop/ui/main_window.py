@@ -309,15 +309,14 @@ class MainWindow(QMainWindow):
         """The banner: «Cubre a Nombre (vacaciones) en @cuenta hasta el 17 de marzo»."""
         from redes_desktop.spanish_dates import spanish_date
 
-        lines = [self.tr("Cubre a %s (%s) en %s hasta el %s, inclusive (criterio 5.1): tiene "
-                         "sus derechos sobre esas cuentas; sus borradores, consultas y "
-                         "contraseñas aparecen en sus listas.")
+        lines = [self.tr("Cubre a %s (%s) en %s hasta el %s, inclusive (criterio 5.1).")
                  % (c.titular_name, c.kind_label.lower(), ", ".join(c.handles),
                     spanish_date(c.ends_on, weekday=True)) for c in coverages]
         self.coverage_banner.setText("\n".join(lines))
         self.coverage_banner.setVisible(bool(lines))
-        self.coverage_banner.setToolTip(self.tr("Desde el %s") % ", ".join(
-            spanish_date(c.starts_on, weekday=True) for c in coverages) if coverages else "")
+        self.coverage_banner.setToolTip(self.tr(
+            "Mientras cubre la ausencia tiene los derechos del titular sobre esas cuentas: sus "
+            "borradores, consultas y contraseñas aparecen en sus listas.") if coverages else "")
 
     def set_locked(self, locked: bool) -> None:
         """Nothing of the data shows while no one is signed in or the session is locked."""
