@@ -261,3 +261,23 @@ def test_the_review_dialog_on_the_reviewers_workstation_shows_the_image(world, q
     finally:
         database.dispose()
         workspace.close()
+
+
+def test_a_draft_attached_elsewhere_opens_with_this_workstations_copy(world):
+    """A suplente (here: any second workstation) opening the titular's draft gets the
+    received copy in its own media folder, not the other workstation's path."""
+    from redes_desktop.actions.open_draft import open_draft
+
+    source = _picture(world["tmp"] / "escritorio" / "borrador.png", (5, 5, 5))
+    _, (sha,) = _post_with_images(world, source, consult=False)
+    world["titular"].sync()
+    titular_copy = world["folders"]["titular"] / "media" / f"{sha}.png"
+    titular_copy.unlink()  # that folder is on another machine
+    world["reviewer"].sync()
+    with world["reviewer"].db.session() as s:
+        post_id = s.scalars(select(PostMedia.post_id).where(PostMedia.sha256 == sha)).one()
+    draft = open_draft(world["reviewer"].db, person_id=world["ids"]["reviewer"],
+                       post_id=post_id, media_dir=world["folders"]["reviewer"] / "media")
+    [(path, alt)] = draft.media
+    assert path == str(world["folders"]["reviewer"] / "media" / f"{sha}.png")
+    assert alt == "Cartel 1 de la jornada"
