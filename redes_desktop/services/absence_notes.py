@@ -428,8 +428,8 @@ def absence_job(context) -> list[Notification]:
             institute_days=settings.institute_non_working_days,
         )
         written = notes.ensure_notes()
-        notices = notes.upcoming_holiday_notices()
         covering = list(notes.coverage_notices)
+        notices = notes.upcoming_holiday_notices()
         session.commit()
     found: list[Notification] = []
     if written:
