@@ -63,7 +63,7 @@ def test_requests_queue_counts_orders_and_lets_the_reviewer_decide(qtbot, contex
     section = AccountsSection(context, pool=POOL)
     qtbot.addWidget(section)
     qtbot.waitUntil(lambda: section.idle, timeout=5000)
-    assert "Solicitudes (3)" in _tab_titles(section)
+    qtbot.waitUntil(lambda: "Solicitudes (3)" in _tab_titles(section), timeout=5000)
     tab = section.procedures.requests_tab
     handles = [tab.tree.topLevelItem(i).text(0) for i in range(tab.tree.topLevelItemCount())]
     assert set(handles) == {"@ine_jalisco_uno", "@ine_jalisco_dos", "@SinOficioJalisco"}
@@ -122,7 +122,7 @@ def test_closures_queue_counts_and_the_reviewer_confirms_the_closure(qtbot, cont
     section = AccountsSection(context, pool=POOL)
     qtbot.addWidget(section)
     qtbot.waitUntil(lambda: section.idle, timeout=5000)
-    assert "Bajas (2)" in _tab_titles(section)
+    qtbot.waitUntil(lambda: "Bajas (2)" in _tab_titles(section), timeout=5000)
     tab = section.procedures.closures_tab
     items = {tab.tree.topLevelItem(i).text(0): tab.tree.topLevelItem(i)
              for i in range(tab.tree.topLevelItemCount())}

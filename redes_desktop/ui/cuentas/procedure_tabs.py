@@ -15,6 +15,10 @@ from redes_desktop.ui.cuentas.requests_tab import RequestsTab
 from redes_desktop.ui.tasks import SynchronousPool
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ProcedureTabs", text)
+
+
 class ProcedureTabs:
     """«Solicitudes», «Bajas», «Ausencias» and «Salud», added to `tabs`; a change in any of
     them calls `on_change` (the section refreshes its accounts table) and refreshes the other
@@ -32,26 +36,10 @@ class ProcedureTabs:
         self.closures_tab = ClosuresTab(context, self.changed, pool=pool)
         self.absences_tab = AbsencesTab(context, self.changed, pool=pool)
         self.health_tab = HealthTab(context, pool=pool)
-        tabs.addTab(self.requests_tab, QCoreApplication.translate("ProcedureTabs", "Solicitudes"))
-        tabs.addTab(self.closures_tab, QCoreApplication.translate("ProcedureTabs", "Bajas"))
-        tabs.addTab(self.absences_tab, QCoreApplication.translate("ProcedureTabs", "Ausencias"))
-        tabs.addTab(self.health_tab, QCoreApplication.translate("ProcedureTabs", "Salud"))
-        # The queues say how many wait: «Solicitudes (2)», «Bajas (1)».
-        self.tabs = tabs
-        self.requests_tab.counted.connect(lambda n: self._count(self.requests_tab, n))
-        self.closures_tab.counted.connect(lambda n: self._count(self.closures_tab, n))
-        self._count(self.requests_tab, self.requests_tab.pending)
-        self._count(self.closures_tab, self.closures_tab.pending)
-
-    def _count(self, tab, count: int) -> None:
-        index = self.tabs.indexOf(tab)
-        if index < 0:
-            return
-        if tab is self.requests_tab:
-            name = QCoreApplication.translate("ProcedureTabs", "Solicitudes")
-        else:
-            name = QCoreApplication.translate("ProcedureTabs", "Bajas")
-        self.tabs.setTabText(index, f"{name} ({count})" if count else name)
+        tabs.addTab(self.requests_tab, _tr("Solicitudes"))
+        tabs.addTab(self.closures_tab, _tr("Bajas"))
+        tabs.addTab(self.absences_tab, _tr("Ausencias"))
+        tabs.addTab(self.health_tab, _tr("Salud"))
 
     def changed(self) -> None:
         self._on_change()

@@ -32,6 +32,7 @@ from redes_desktop.ui.cuentas.operations import (
     run_action,
     show_error,
 )
+from redes_desktop.ui.cuentas.queue_title import show_count
 from redes_desktop.ui.cuentas.request_dialog import RequestDialog
 from redes_desktop.ui.tasks import Reads
 
@@ -132,6 +133,7 @@ class RequestsTab(QWidget):
                     "(7.iii).")
         self.pending = listing.pending
         self._selection_changed()
+        show_count(self, self.tr("Solicitudes"), self.pending)
         self.counted.emit(self.pending)
 
     def _show(self, select: str, listing, error: BaseException | None) -> None:
