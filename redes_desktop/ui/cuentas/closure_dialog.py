@@ -40,7 +40,6 @@ from redes_desktop.ui.cuentas.operations import (
     run_action,
     show_error,
 )
-from redes_desktop.ui.cuentas.queue_title import show_count
 from redes_desktop.ui.tasks import Reads
 
 
@@ -244,6 +243,8 @@ class ClosuresTab(QWidget):
                 "verificación (7.viii)."))
             self.tree.addTopLevelItem(item)
         self.pending = sum(1 for c in closures if c.waiting)
+        from redes_desktop.ui.cuentas.queue_title import show_count
+
         show_count(self, self.tr("Bajas"), self.pending)
         self.counted.emit(self.pending)
         self._selection_changed()
