@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QStyle,
-    QVBoxLayout,
     QWidget,
 )
 
 from redes_desktop import __version__
+from redes_desktop.ui import coverage_banner
 from redes_desktop.ui.fit import compact_combos
 from redes_desktop.ui.placeholder import PlaceholderSection
 from redes_desktop.ui.sections import SectionSpec, default_sections
@@ -98,21 +98,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([190, 990])
         splitter.setChildrenCollapsible(False)
-        # A suplente covering an absence sees whom and until when (5.1), above the sections.
-        self.coverage_banner = QLabel()
-        self.coverage_banner.setObjectName("bannerCobertura")
-        self.coverage_banner.setWordWrap(True)
-        self.coverage_banner.setStyleSheet(
-            "QLabel#bannerCobertura { background: #e8f1fb; color: #0b3d6e; "
-            "border-bottom: 1px solid #9cc2e5; padding: 4px 8px; }")
-        self.coverage_banner.hide()
-        central = QWidget()
-        central_layout = QVBoxLayout(central)
-        central_layout.setContentsMargins(0, 0, 0, 0)
-        central_layout.setSpacing(0)
-        central_layout.addWidget(self.coverage_banner)
-        central_layout.addWidget(splitter, 1)
-        self.setCentralWidget(central)
+        self.setCentralWidget(splitter)
 
         self.user_label = QLabel(self.tr("Cargando…"))
         self.role_label = QLabel("")
@@ -131,6 +117,8 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.sync_label)
 
         self._build_menus()
+        # A suplente covering an absence sees whom and until when (5.1), above the sections.
+        self.coverage_banner = coverage_banner.install(self)
         self.nav.setCurrentRow(0)
         self._watcher = _FirstPaintWatcher(self)
         self._watcher.painted.connect(self.first_painted)
