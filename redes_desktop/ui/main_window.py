@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from redes_desktop import __version__
-from redes_desktop.ui import coverage_banner
 from redes_desktop.ui.fit import compact_combos
 from redes_desktop.ui.placeholder import PlaceholderSection
 from redes_desktop.ui.sections import SectionSpec, default_sections
@@ -118,7 +117,9 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         # A suplente covering an absence sees whom and until when (5.1), above the sections.
-        self.coverage_banner = coverage_banner.install(self)
+        from redes_desktop.ui.coverage_banner import install as install_banner
+
+        self.coverage_banner = install_banner(self)
         self.nav.setCurrentRow(0)
         self._watcher = _FirstPaintWatcher(self)
         self._watcher.painted.connect(self.first_painted)
