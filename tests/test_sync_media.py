@@ -117,6 +117,18 @@ def _post_with_images(world, *files: Path, consult: bool = True) -> tuple[uuid.U
     return consultation_id, shas
 
 
+def _titular_copy(world, sha: str) -> Path:
+    """The titular's own copy (the composer's layout, whatever it is), found by content."""
+    media_dir = world["folders"]["titular"] / "media"
+    [copy] = [p for p in media_dir.rglob("*")
+              if p.is_file() and media.sha256_bytes(p.read_bytes()) == sha]
+    return copy
+
+
+def _received(world, sha: str, name: str) -> Path:
+    return world["folders"]["reviewer"] / "media" / sha / name
+
+
 def _detail(world, consultation_id):
     station = world["reviewer"]
     return consultation_detail(station.db, clock=lambda: datetime.now(UTC),
@@ -137,10 +149,10 @@ def test_the_reviewer_on_another_workstation_sees_the_consulted_image(world):
     (alt, path), = detail.images
     assert alt == "Cartel 1 de la jornada"
     reviewer_media = world["folders"]["reviewer"] / "media"
-    assert path == reviewer_media / f"{sha}.jpg"  # its own folder: another path than the titular's
+    # Its own folder (another path than the titular's), the name the image was attached with.
+    assert path.parent == reviewer_media / sha
     assert not str(path).startswith(str(world["folders"]["titular"]))
-    titular_copy = world["folders"]["titular"] / "media" / f"{sha}.jpg"
-    assert path.read_bytes() == titular_copy.read_bytes()
+    assert path.read_bytes() == _titular_copy(world, sha).read_bytes()
     # Nothing more to move: a second sync sends and fetches nothing.
     again = world["reviewer"].sync()
     assert again.media_received == 0 and world["titular"].sync().media_sent == 0
@@ -151,7 +163,7 @@ def test_a_tampered_blob_is_refused_reported_and_never_shown(world, shared_engin
     consultation_id, (sha,) = _post_with_images(world, source)
     world["titular"].sync()
     # The titular's folder is on another machine: the reviewer cannot fall back on its path.
-    titular_copy = world["folders"]["titular"] / "media" / f"{sha}.png"
+    titular_copy = _titular_copy(world, sha)
     good = titular_copy.read_bytes()
     titular_copy.unlink()
     with shared_engine.begin() as conn:  # the schema owner alters the stored bytes
@@ -163,7 +175,7 @@ def test_a_tampered_blob_is_refused_reported_and_never_shown(world, shared_engin
     assert len(refused) == 1 and "«Cartel 1 de la jornada»" in refused[0]
     assert "se rechazó y no se muestra" in refused[0]
     reviewer_media = world["folders"]["reviewer"] / "media"
-    assert not (reviewer_media / f"{sha}.png").exists()
+    assert not (reviewer_media / sha).exists()
     assert not [p for p in reviewer_media.glob("*") if p.is_file()]  # nothing half written
     assert _detail(world, consultation_id).images[0][1] is None
     # Repaired on the server: it is still wanted, so the next sync brings it.
@@ -171,7 +183,9 @@ def test_a_tampered_blob_is_refused_reported_and_never_shown(world, shared_engin
         conn.execute(text("UPDATE media_blobs SET data = :d WHERE sha256 = :s"),
                      {"d": good, "s": sha})
     assert world["reviewer"].sync().media_received == 1
-    assert _detail(world, consultation_id).images[0][1] == reviewer_media / f"{sha}.png"
+    shown = _detail(world, consultation_id).images[0][1]
+    assert shown is not None and shown.parent == reviewer_media / sha
+    assert shown.read_bytes() == good
 
 
 def test_an_image_heavier_than_its_network_accepts_is_refused_before_upload(world,
@@ -255,7 +269,7 @@ def test_the_review_dialog_on_the_reviewers_workstation_shows_the_image(world, q
         [label] = dialog.image_labels
         assert not label.pixmap().isNull()
         assert dialog.alt_labels[0].text() == "Texto alternativo: Cartel 1 de la jornada"
-        assert (workspace.paths.media / f"{sha}.png").is_file()
+        assert [p.is_file() for p in (workspace.paths.media / sha).iterdir()] == [True]
         assert dialog.decision_box is not None  # and the reviewer can decide it there
         QThreadPool.globalInstance().waitForDone()
     finally:
@@ -271,7 +285,7 @@ def test_a_draft_attached_elsewhere_opens_with_this_workstations_copy(world):
     source = _picture(world["tmp"] / "escritorio" / "borrador.png", (5, 5, 5))
     _, (sha,) = _post_with_images(world, source, consult=False)
     world["titular"].sync()
-    titular_copy = world["folders"]["titular"] / "media" / f"{sha}.png"
+    titular_copy = _titular_copy(world, sha)
     titular_copy.unlink()  # that folder is on another machine
     world["reviewer"].sync()
     with world["reviewer"].db.session() as s:
@@ -279,5 +293,5 @@ def test_a_draft_attached_elsewhere_opens_with_this_workstations_copy(world):
     draft = open_draft(world["reviewer"].db, person_id=world["ids"]["reviewer"],
                        post_id=post_id, media_dir=world["folders"]["reviewer"] / "media")
     [(path, alt)] = draft.media
-    assert path == str(world["folders"]["reviewer"] / "media" / f"{sha}.png")
+    assert path == str(_received(world, sha, titular_copy.name))
     assert alt == "Cartel 1 de la jornada"

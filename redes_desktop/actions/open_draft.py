@@ -37,7 +37,9 @@ def open_draft(database: Database, *, person_id: uuid.UUID | None,
 
 
 def _local_path(file_path: str, sha256: str, media_dir: Path | None) -> str:
-    if media_dir is None or not sha256 or Path(file_path).is_file():
+    from redes_desktop.media_paths import local_image
+
+    if media_dir is None or Path(file_path).is_file():
         return file_path
-    copy = media_dir / f"{sha256}{Path(file_path).suffix.lower()}"
-    return str(copy) if copy.is_file() else file_path
+    copy = local_image(media_dir, sha256, file_path)
+    return str(copy) if copy is not None else file_path

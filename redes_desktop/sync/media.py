@@ -14,9 +14,10 @@ another workstation, so the bytes travel too, content-addressed:
 * **Download** (after the rows are pulled): every image of a received row that this
   workstation does not have is wanted («media_wanted»); the wanted blobs the person may read
   are fetched, their SHA-256 checked, and written to the data folder's `media/` as
-  `<sha256><ext>` (the name the consultation view and the composer look for), so each
-  workstation has its own path. A blob whose content does not match its hash is refused and
-  reported, never written or shown; it stays wanted, so a repaired copy arrives later.
+  `<sha256>/<the name it was attached with>` (`media_paths.py`: where the consultation view
+  and the Redactor look for it), so each workstation has its own path and the same name. A
+  blob whose content does not match its hash is refused and reported, never written or
+  shown; it stays wanted, so a repaired copy arrives later.
 * The first sync after an upgrade sweeps once what was synced before the blobs existed.
 
 The server side (table, function, row-level security: readable by whoever may read a post or
@@ -39,6 +40,7 @@ from sqlalchemy import LargeBinary, String, column, select, table, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
+from redes_desktop.media_paths import local_image, received_copy
 from redes_desktop.sync.state import get_state, set_state
 
 # Bumped when the server objects for the images change: the sync asks to re-run init.
@@ -118,6 +120,12 @@ def _valid(sha: str) -> bool:
 
 
 def local_copy(media_dir: Path, ref: MediaRef) -> Path:
+    """Where a received image goes: `media/<sha256>/<the name it was attached with>`."""
+    return received_copy(media_dir, ref.sha256, ref.file_path)
+
+
+def flat_copy(media_dir: Path, ref: MediaRef) -> Path:
+    """The copy a consultation makes at sending (`media/<sha256><ext>`)."""
     return media_dir / f"{ref.sha256}{ref.suffix}"
 
 
@@ -135,7 +143,7 @@ def _read_matching(path: Path, sha: str) -> bytes | None:
 
 def local_bytes(media_dir: Path, ref: MediaRef) -> bytes | None:
     """This workstation's bytes of the image, only when they hash to its name."""
-    candidates = [local_copy(media_dir, ref)]
+    candidates = [local_copy(media_dir, ref), flat_copy(media_dir, ref)]
     if ref.file_path:
         candidates.append(Path(ref.file_path))
     for candidate in candidates:
@@ -298,7 +306,7 @@ def _sweep(local: Engine, media_dir: Path, *, upload: bool) -> dict[str, dict]:
 def _have(media_dir: Path, ref: MediaRef) -> bool:
     """Whether the data folder holds the image (a path outside it, even one that exists here,
     is another workstation's and may vanish)."""
-    return local_copy(media_dir, ref).is_file()
+    return local_image(media_dir, ref.sha256, ref.file_path) is not None
 
 
 # -- upload ----------------------------------------------------------------------------------------
@@ -437,13 +445,14 @@ class MediaSync:
 
 
 def _store(media_dir: Path, ref: MediaRef, data: bytes) -> Path:
-    """Write the verified bytes as `media/<sha256><ext>`, atomically."""
+    """Write the verified bytes as `media/<sha256>/<name>`, atomically."""
     from redes_desktop.errors import UserFacingError
     from redes_desktop.private_files import make_private_dir
 
     target = local_copy(media_dir, ref)
     try:
         make_private_dir(media_dir)
+        make_private_dir(target.parent)
         fd, tmp = tempfile.mkstemp(prefix=".recibiendo-", suffix=ref.suffix, dir=media_dir)
         try:
             with os.fdopen(fd, "wb") as handle:
