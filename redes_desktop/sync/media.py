@@ -51,7 +51,7 @@ SWEPT_UP, SWEPT_DOWN = "media_swept_up", "media_swept_down"
 IMAGE_SUFFIXES = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".gif": "GIF",
                   ".webp": "WEBP", ".tif": "TIFF", ".tiff": "TIFF"}
 _CHUNK = 200
-CONTENT_TABLES = ("post_media", "consultations")
+CONTENT_TABLES = ("post_media", "consultations")  # the same as pull.CONTENT_TABLES
 # The shared table as this module reads it (defined for `shared-db init` in shared_schema.py).
 media_blobs = table("media_blobs", column("sha256", String), column("data", LargeBinary))
 

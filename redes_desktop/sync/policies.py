@@ -65,10 +65,6 @@ class Policy:
 
 DEFAULT_POLICY = Policy()
 
-# Shared tables outside the row sync, keyed by the content they hold (sync/media.py), and the
-# synced tables whose rows point at them.
-CONTENT_ADDRESSED: dict[str, tuple[str, ...]] = {"media_blobs": ("post_media", "consultations")}
-
 POLICIES: dict[str, Policy] = {
     "consultations": Policy(
         rule=Rule.OWNED,

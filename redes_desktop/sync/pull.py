@@ -23,7 +23,7 @@ from redes_desktop.clock import Clock, system_clock
 from redes_desktop.models.base import table_of
 from redes_desktop.models.sync_state import SyncChange, SyncConflict
 from redes_desktop.sync import decision_check, setaside
-from redes_desktop.sync.policies import CONTENT_ADDRESSED, synced_table_names, table
+from redes_desktop.sync.policies import synced_table_names, table
 from redes_desktop.sync.rows import order_of
 from redes_desktop.sync.shared_schema import sync_log
 from redes_desktop.sync.state import get_state, set_state
@@ -31,6 +31,8 @@ from redes_desktop.sync.state import get_state, set_state
 changes = table_of(SyncChange)
 conflicts = table_of(SyncConflict)
 PULLED = "pulled_seq"
+# Synced tables whose rows show images; their bytes travel apart (sync/media.py).
+CONTENT_TABLES = ("post_media", "consultations")
 
 
 @dataclass
@@ -193,7 +195,7 @@ def _apply(sconn: Connection, lconn: Connection, name: str, upserts: list[uuid.U
             continue
         if name == "consultations":
             report.unverified += decision_check.vouch(sconn, rows)
-        if name in CONTENT_ADDRESSED["media_blobs"]:
+        if name in CONTENT_TABLES:
             report.media_rows += [(name, r) for r in rows]
         stmt = sqlite_insert(t)
         stmt = stmt.on_conflict_do_update(
