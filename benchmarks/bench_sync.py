@@ -2,7 +2,9 @@
 push and pull of 10,000 changed rows; a sync with nothing to do with 1,000 and 100,000 rows in
 the tables (must not grow with the table size); the same as an area's own login, under
 row-level security (its first sync meets ~100,000 entries of another area, none readable); 20
-workstations syncing at once (p95)."""
+workstations syncing at once (p95); 20 images (800×600 PNG) carried to another workstation
+through `media_blobs` (every station syncs with its `media/`, so the idle rows include the
+images' bookkeeping)."""
 
 from __future__ import annotations
 
@@ -66,7 +68,7 @@ def run(quick: bool) -> list[Result]:
         def station(name: str):
             db = open_local_database(tmp / f"{name}.sqlite3")
             opened.append(db)
-            return db, SyncEngine(db.engine, shared)
+            return db, SyncEngine(db.engine, shared, media_dir=tmp / f"{name}-media")
 
         a_db, a = station("a")
         with a_db.session() as s:
@@ -92,6 +94,7 @@ def run(quick: bool) -> list[Result]:
                                           median_max_ms=50))
 
         idle(1_000)
+        results.extend(_images(a_db, a, b, account, author, tmp))
         rounds = 1 if quick else 3
         push_s, pull_s = [], []
         for _ in range(rounds):
@@ -145,6 +148,42 @@ def run(quick: bool) -> list[Result]:
             conn.exec_driver_sql(f'DROP OWNED BY "{group}"')
             conn.exec_driver_sql(f'DROP ROLE "{group}"')
         admin.dispose()
+
+
+def _images(a_db, a, b, account, author_id, tmp: Path) -> list[Result]:
+    """20 drafts with one image each: push (rows and bytes), then pull into another station
+    (rows, then each image fetched and its hash checked)."""
+    import hashlib
+
+    from PIL import Image
+
+    from redes_desktop.models import Post, PostMedia
+
+    media = a.media_dir
+    media.mkdir(parents=True, exist_ok=True)
+    with a_db.session() as s:
+        for i in range(20):
+            source = tmp / f"imagen{i}.png"
+            Image.new("RGB", (800, 600), (i * 12, 80, 160)).save(source)
+            sha = hashlib.sha256(source.read_bytes()).hexdigest()
+            copy = media / f"{sha}.png"
+            source.replace(copy)
+            post = Post(account_id=account.id, network=account.network, author_id=author_id,
+                        text=f"Con imagen {i}")
+            post.media = [PostMedia(position=0, file_path=str(copy), sha256=sha)]
+            s.add(post)
+        s.commit()
+    start = time.perf_counter()
+    sent = a.sync()
+    push = time.perf_counter() - start
+    start = time.perf_counter()
+    got = b.sync()
+    pull = time.perf_counter() - start
+    assert sent.media_sent == 20 and got.media_received == 20, (sent.lines(), got.lines())
+    return [latency_result("sync: push 20 images", "rows, then the bytes (hash and size "
+                           "checked by the server)", [push], median_max_ms=5000),
+            latency_result("sync: pull 20 images", "rows, then the bytes (hash checked, "
+                           "written to media/)", [pull], median_max_ms=5000)]
 
 
 def _as_area_login(shared, schema: str, a_db, a, tmp: Path, opened: list, quick: bool

@@ -46,7 +46,8 @@ def make_sync_engine(context, url: str | None = None, **options):
         context.workspace.settings.current_person_id)
     engine = SyncEngine(context.database.engine, shared,
                         person_id=uuid.UUID(str(person)) if person else None,
-                        clock=context.clock, bitacora=source, **options)
+                        clock=context.clock, bitacora=source,
+                        media_dir=context.workspace.paths.media, **options)
     return engine, note
 
 

@@ -12,6 +12,7 @@ from redes_desktop.actions.unit_of_work import acting_person, unit_of_work
 
 if TYPE_CHECKING:
     from redes_desktop.actions.procedures import Procedures
+    from redes_desktop.clock import Clock
     from redes_desktop.database import Database
     from redes_desktop.services.account_closure import ClosureChecklist
 
@@ -34,7 +35,10 @@ class ClosureRow:
     status_label: str
     requested_at: datetime
     completed_at: datetime | None
-    may_complete: bool  # requested and not yet concluded
+    may_complete: bool  # requested, not yet concluded, and the person may conclude it
+    reason: str = ""
+    waiting: bool = False  # not concluded yet
+    recorded: bool = True  # False: an account «En baja» with no closure on record
 
 
 def closable_accounts(procedures: Procedures, *,
@@ -94,19 +98,52 @@ def complete_closure(procedures: Procedures, closure_id: uuid.UUID | str,
         cancel_account_jobs(session, closure.account_id, "La cuenta se cerró (7.viii).")
 
 
-def list_closures(database: Database) -> tuple[ClosureRow, ...]:
-    from redes_desktop.models import AccountStatus
+def list_closures(database: Database, *, person_id: uuid.UUID | None = None,
+                  clock: Clock | None = None) -> tuple[ClosureRow, ...]:
+    """A queue: the closures still open first. `may_complete` is for `person_id` (the area's
+    titular, the account's titular administrator, or a CNCS reviewer, who confirms the closure
+    for the official registry, 7.ix). An account the directory lists «En baja» with no closure
+    on record is listed too, marked: without the oficio (7.vii) nobody can conclude it."""
+    from sqlalchemy import select
+
+    from redes_desktop.clock import system_clock
+    from redes_desktop.models import Account, AccountStatus
     from redes_desktop.models.procedures import AccountClosure
+    from redes_desktop.services.account_closure import may_complete
+    from redes_desktop.services.permissions import Permissions
 
     with unit_of_work(database) as session:
+        person = acting_person(session, person_id) if person_id is not None else None
+        permissions = Permissions(session, clock or system_clock)
         rows = []
         for closure in session.query(AccountClosure).order_by(
                 AccountClosure.requested_at.desc()):
             account = closure.account
+            open_ = closure.completed_at is None and account.status == AccountStatus.EN_BAJA
             rows.append(ClosureRow(
                 id=str(closure.id), handle=account.handle, network_label=account.network.label,
                 area_name=account.area.name, status_label=account.status.label,
                 requested_at=closure.requested_at, completed_at=closure.completed_at,
-                may_complete=closure.completed_at is None
-                and account.status == AccountStatus.EN_BAJA))
+                may_complete=open_ and (person is None or may_complete(permissions, person,
+                                                                       account)),
+                reason=closure.reason, waiting=closure.completed_at is None))
+        orphans = session.scalars(
+            select(Account).where(Account.status == AccountStatus.EN_BAJA,
+                                  Account.deleted_at.is_(None),
+                                  ~select(AccountClosure.id)
+                                  .where(AccountClosure.account_id == Account.id).exists())
+            .order_by(Account.handle))
+        for account in orphans:
+            rows.append(ClosureRow(
+                id="", handle=account.handle, network_label=account.network.label,
+                area_name=account.area.name, status_label=account.status.label,
+                requested_at=account.updated_at, completed_at=None, may_complete=False,
+                reason=UNRECORDED_CLOSURE, waiting=True, recorded=False))
+        rows.sort(key=lambda r: (not r.waiting, -r.requested_at.timestamp()))
         return tuple(rows)
+
+
+UNRECORDED_CLOSURE = (
+    "La cuenta figura «En baja» pero no hay baja registrada: falta el oficio con que el área "
+    "informa la cancelación (criterio 7.vii). Pida al área que la solicite en «Solicitar "
+    "baja…»; entonces se concluye con la lista de verificación (7.viii).")

@@ -51,6 +51,7 @@ class ConsultationDetail:
 
 def consultation_detail(database: Database, *, clock: Clock, person_id: uuid.UUID | None,
                         consultation_id: uuid.UUID, media_dir: Path) -> ConsultationDetail:
+    from redes_desktop.media_paths import received_copy
     from redes_desktop.services.consultation_rules import (
         differs_from_snapshot,
         is_expired,
@@ -63,6 +64,7 @@ def consultation_detail(database: Database, *, clock: Clock, person_id: uuid.UUI
         pending_mail_error,
     )
     from redes_desktop.services.permissions import Action, Permissions
+    from redes_desktop.services.posts import sha256_of
 
     with unit_of_work(database) as session:
         person = acting_person(session, person_id)
@@ -78,8 +80,17 @@ def consultation_detail(database: Database, *, clock: Clock, person_id: uuid.UUI
             refusal = DECIDED_REFUSAL
         images = []
         for item in c.snapshot.get("media", []):
-            candidates = (media_copy_path(media_dir, item), Path(item.get("file_path", "")))
-            found = next((p for p in candidates if p.is_file()), None)
+            # The data folder's copy (made here at sending, or received through the sync with
+            # its hash checked, media_paths.py); else the original path, only if it still
+            # holds the same content (on another workstation it may hold another file).
+            found: Path | None = media_copy_path(media_dir, item)
+            if found is None or not found.is_file():
+                found = received_copy(media_dir, item.get("sha256", ""),
+                                      item.get("file_path", ""))
+            if not found.is_file():
+                original = Path(item.get("file_path", ""))
+                found = original if (item.get("file_path") and original.is_file()
+                                     and sha256_of(original) == item.get("sha256")) else None
             images.append((item.get("alt_text", ""), found))
         post = c.post
         diff, changes = "", []

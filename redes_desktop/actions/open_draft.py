@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from pathlib import Path
 
 from redes_desktop.actions.unit_of_work import acting_person, unit_of_work
 from redes_desktop.database import Database
@@ -53,7 +54,10 @@ class DraftContent:
 
 
 def open_draft(database: Database, *, person_id: uuid.UUID | None,
-               post_id: uuid.UUID) -> DraftData:
+               post_id: uuid.UUID, media_dir: Path | None = None) -> DraftData:
+    """`media_dir`: the data folder's `media/`. An image attached on another workstation
+    (its path is that workstation's) is given as this folder's copy, received with the sync
+    (sync/media.py, media_paths.py), so the draft opens with its images here."""
     from sqlalchemy import select
 
     from redes_desktop.models.sync_state import SyncConflict
@@ -65,20 +69,31 @@ def open_draft(database: Database, *, person_id: uuid.UUID | None,
         waiting = session.scalar(select(SyncConflict.id).where(
             SyncConflict.table_name == "posts", SyncConflict.row_id == post.id,
             SyncConflict.resolved_at.is_(None)).limit(1))
-        data = draft_data(post)
+        data = draft_data(post, media_dir)
         return replace(data, in_conflicts=waiting is not None)
 
 
-def draft_data(post) -> DraftData:
-    """The plain values of a `Post` (read inside a unit of work)."""
+def draft_data(post, media_dir: Path | None = None) -> DraftData:
+    """The plain values of a `Post` (read inside a unit of work); images attached elsewhere
+    as this workstation's copies when `media_dir` has them."""
     from redes_desktop.clock import as_utc
     from redes_desktop.services.posts import EDITABLE
 
     return DraftData(
         post.id, post.account_id, post.network, post.text, post.is_reply,
-        tuple((m.file_path, m.alt_text or "") for m in post.media),
+        tuple((_local_path(m.file_path, m.sha256, media_dir), m.alt_text or "")
+              for m in post.media),
         scheduled_at=as_utc(post.scheduled_at) if post.scheduled_at else None,
         status_label=post.status.label, editable=post.status in EDITABLE,
         published_url=post.published_url,
         published_at=as_utc(post.published_at) if post.published_at else None,
         row_version=post.row_version or 0)
+
+
+def _local_path(file_path: str, sha256: str, media_dir: Path | None) -> str:
+    from redes_desktop.media_paths import local_image
+
+    if media_dir is None or Path(file_path).is_file():
+        return file_path
+    copy = local_image(media_dir, sha256, file_path)
+    return str(copy) if copy is not None else file_path

@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
+from pathlib import Path
 from typing import Any
 
 from redes_desktop.actions.open_draft import DraftContent, DraftData, draft_data
@@ -97,7 +98,8 @@ def save_draft(database: Database, *, clock: Clock, recorder: ActivityRecorder,
                person_id: uuid.UUID | None, post_id: uuid.UUID, text: str, is_reply: bool,
                media: Sequence[tuple[str, str]], findings: Findings,
                scheduled_at: Schedule = KEEP,
-               expected: DraftContent | None = None) -> SavedDraft:
+               expected: DraftContent | None = None,
+               media_dir: Path | None = None) -> SavedDraft:
     """Store the text, media and (unless KEEP) scheduled time of the draft `post_id` (its
     account stays).
 
@@ -111,7 +113,7 @@ def save_draft(database: Database, *, clock: Clock, recorder: ActivityRecorder,
         service = PostService(session, clock, recorder=recorder)
         post = service.get(post_id)
         if expected is not None:
-            stored = draft_data(post)
+            stored = draft_data(post, media_dir)
             wanted = DraftContent.of(text, is_reply, media)
             if stored.content != expected and stored.content != wanted:
                 raise DraftChangedElsewhere(stored)

@@ -101,6 +101,8 @@ class AbsenceNotes:
         self.person_id = person_id
         self.absences = AbsenceService(session, clock, self.recorder)
         self.posts = PostService(session, clock, recorder=self.recorder)
+        # Notices drafted in this run because a coverage started (for the job's message).
+        self.coverage_notices: list[AttentionNotice] = []
 
     def today(self) -> date:
         return to_mexico(self.clock()).date()
@@ -113,8 +115,10 @@ class AbsenceNotes:
         start: date,
         end: date,
         absence: AbsencePeriod | None = None,
+        text: str | None = None,
     ) -> AttentionNotice:
-        """Draft (once) the notice of attention hours of `account` for a period."""
+        """Draft (once) the notice of attention hours of `account` for a period (`text`: the
+        notice already written for the absence, else the standard one)."""
         existing = self.session.scalar(
             select(AttentionNotice).where(
                 AttentionNotice.account_id == account.id, AttentionNotice.starts_on == start
@@ -122,7 +126,8 @@ class AbsenceNotes:
         )
         if existing is not None:
             return existing
-        text = notice_text(start, end, hours=self.hours, institute_days=self.institute_days)
+        text = text or notice_text(start, end, hours=self.hours,
+                                   institute_days=self.institute_days)
         post_id = None
         try:
             post_id = self.posts.create_draft(author, account, text).id
@@ -214,6 +219,7 @@ class AbsenceNotes:
         ]
         for account in accounts:
             lines += [f"Cuenta {account.handle} ({account.network.label}):"]
+            lines += self._notice_line(account, absence)
             lines += self._section("Consultas pendientes con CNCS", self._pending(account))
             lines += self._section("Publicaciones programadas", self._scheduled(account))
             lines += self._section("Incidentes abiertos", self._incidents(account),
@@ -339,11 +345,51 @@ class AbsenceNotes:
             if not self._entitled_absence(absence):
                 continue
             have = {n.kind for n in self.notes(absence)}
+            if absence.ends_on >= today:
+                self.ensure_coverage_notices(absence)
             if ENTREGA not in have:
                 written.append(self._write(absence, ENTREGA, absence.covering_person))
             if absence.ends_on < today and REGRESO not in have:
                 written.append(self._write(absence, REGRESO, absence.person))
         return written
+
+    def ensure_coverage_notices(self, absence: AbsencePeriod) -> list[AttentionNotice]:
+        """When the coverage starts: the notice of attention hours of each covered account
+        exists as a draft in the Redactor (5.1), written with the absence's own notice when it
+        has one. Drafted by the covering suplente, who publishes it, and only on their
+        workstation (or where no one is signed in: the command line), so two workstations do
+        not draft it twice; a notice already drafted at registration stays as it is."""
+        suplente = absence.covering_person
+        if absence.kind not in NOTICE_KINDS or suplente is None:
+            return []
+        if self.person_id is not None and self.person_id != suplente.id:
+            return []
+        notices = []
+        for account in self.absences.covered_accounts(absence):
+            before = self.session.scalar(select(AttentionNotice.id).where(
+                AttentionNotice.account_id == account.id,
+                AttentionNotice.starts_on == absence.starts_on))
+            notice = self.draft_notice(account, suplente, absence.starts_on, absence.ends_on,
+                                       absence, text=absence.public_notice or None)
+            notices.append(notice)
+            if before is None and notice.post_id is not None:
+                self.coverage_notices.append(notice)
+        if notices and not absence.public_notice:
+            absence.public_notice = notices[-1].text
+        return notices
+
+    def _notice_line(self, account: Account, absence: AbsencePeriod) -> list[str]:
+        notice = self.session.scalar(select(AttentionNotice).where(
+            AttentionNotice.account_id == account.id,
+            AttentionNotice.starts_on == absence.starts_on))
+        if notice is None:
+            if absence.kind not in NOTICE_KINDS:
+                return []
+            return ["  Aviso de horario de atención: se redactará en el Redactor al empezar "
+                    "la cobertura, para revisarlo y publicarlo (5.1)."]
+        where = ("como borrador en el Redactor, para revisarlo y publicarlo (5.1)"
+                 if notice.post_id else "sin borrador (la cuenta no admite publicar ahora)")
+        return [f"  Aviso de horario de atención: {where}: «{notice.text}»"]
 
     def _write(self, absence: AbsencePeriod, kind: str, to: Person | None) -> HandoverNote:
         text = self.handover_text(absence) if kind == ENTREGA else self.return_text(absence)
@@ -382,6 +428,7 @@ def absence_job(context) -> list[Notification]:
             institute_days=settings.institute_non_working_days,
         )
         written = notes.ensure_notes()
+        covering = list(notes.coverage_notices)
         notices = notes.upcoming_holiday_notices()
         # One notice: clicking the notification opens its draft in the Redactor (issue 15).
         draft = str(notices[0].post_id) if len(notices) == 1 and notices[0].post_id else ""
@@ -392,6 +439,14 @@ def absence_job(context) -> list[Notification]:
             "Notas de cobertura",
             f"Se generaron {len(written)} nota(s) de entrega o regreso por ausencias.",
             target=("cuentas", "ausencias"),
+        ))
+    if covering:
+        found.append(Notification(
+            "Aviso de horario de atención",
+            f"Empezó su cobertura: el aviso de horario de atención de {len(covering)} "
+            "cuenta(s) está como borrador en el Redactor; revíselo y publíquelo (criterio 5.1).",
+            kind="aviso",
+            target=("redactor", ""),
         ))
     if notices:
         found.append(Notification(

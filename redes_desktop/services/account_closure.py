@@ -29,6 +29,17 @@ from redes_desktop.settings import Settings
 CLOSABLE = (AccountStatus.ACTIVA, AccountStatus.AUTORIZADA, AccountStatus.SOLICITADA)
 
 
+def may_complete(permissions: Permissions, person: Person, account: Account) -> bool:
+    """Who concludes a closure with its checklist: the area's titular or the account's titular
+    administrator (7.viii), or a CNCS reviewer, who confirms it for the official registry of
+    authorised accounts (7.ix). Only the area asks for it (7.vii)."""
+    from redes_desktop.models import Role
+
+    return (person.has_role(Role.REVISOR_CNCS)
+            or permissions.is_area_titular(person, account.area)
+            or permissions.designation(person, account) == AdminKind.TITULAR)
+
+
 def account_secret_key(account: Account) -> str:
     return f"cuenta:{account.id}"
 
@@ -124,7 +135,10 @@ class ClosureService:
                  checklist: ClosureChecklist) -> None:
         """Conclude the closure. Refused, with nothing done, while an item is unchecked."""
         account = closure.account
-        self._require(actor, account)
+        if not may_complete(self.permissions, actor, account):
+            raise PermissionDenied(
+                f"Solo el titular de {account.area.name}, el administrador titular de "
+                f"{account.handle} o la CNCS pueden concluir la baja (criterios 7.viii, 7.ix).")
         if closure.completed_at is not None:
             raise ValidationError(f"La baja de {account.handle} ya se concluyó.")
         missing = checklist.missing()

@@ -96,6 +96,26 @@ def titular_accounts(session: Session, person: Person, on: date) -> list[Covered
     return sorted(found, key=lambda c: c.account.handle.lower())
 
 
+def active_coverages(session: Session, person: Person,
+                     on: date) -> list[tuple[AbsencePeriod, list[Account]]]:
+    """The absences `person` covers on `on` (5.1), soonest ending first, each with the
+    accounts of the absent titular that this person covers as their designated suplente."""
+    rows = session.scalars(
+        select(AbsencePeriod)
+        .where(AbsencePeriod.covering_person_id == person.id,
+               AbsencePeriod.deleted_at.is_(None),
+               AbsencePeriod.starts_on <= on, AbsencePeriod.ends_on >= on)
+        .options(selectinload(AbsencePeriod.person))
+        .order_by(AbsencePeriod.ends_on, AbsencePeriod.created_at))
+    found = []
+    for absence in rows:
+        accounts = [item.account for item in titular_accounts(session, absence.person, on)
+                    if item.suplente is not None and item.suplente.id == person.id]
+        if accounts:
+            found.append((absence, accounts))
+    return found
+
+
 def _overlapping(session: Session, start: date, end: date, **where: Any) -> list[AbsencePeriod]:
     stmt = select(AbsencePeriod).where(
         AbsencePeriod.deleted_at.is_(None),

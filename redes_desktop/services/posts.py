@@ -324,6 +324,25 @@ def author_drafts(session: Session, author_id: uuid.UUID,
     return list(session.scalars(stmt))
 
 
+def account_drafts(session: Session, account_ids: list[uuid.UUID]) -> list[Post]:
+    """The editable posts of these accounts, whoever wrote them (most recently changed
+    first): what a suplente covering an absence takes over (5.1)."""
+    if not account_ids:
+        return []
+    stmt = (
+        select(Post)
+        .where(
+            Post.account_id.in_(account_ids),
+            Post.status.in_(list(EDITABLE)),
+            Post.deleted_at.is_(None),
+        )
+        .options(selectinload(Post.media), selectinload(Post.account),
+                 selectinload(Post.author))
+        .order_by(Post.updated_at.desc())
+    )
+    return list(session.scalars(stmt))
+
+
 def recent_posts(session: Session, account_id: uuid.UUID, now: datetime, *,
                  exclude: uuid.UUID | None = None) -> tuple[RecentPost, ...]:
     """Published or scheduled posts of the account in the last week (for 6.xxviii)."""

@@ -13,6 +13,12 @@
   «titular de área» and «revisor CNCS», and «consejero electoral», which lets a personal
   account into the official registry, 7.vi) or change an area's titular, in any area; the area's
   people may still record the administrator roles their area designates.
+* Images (`media_blobs`, content-addressed by SHA-256, `sync/media.py`): a login reads an
+  image when it may read a post that shows it (`post_media`) or a consultation whose snapshot
+  shows it; CNCS reviewers read them all. Nobody inserts, changes or deletes rows directly:
+  `redes_put_blob` adds one after checking that the content hashes to its name, that it is no
+  heavier than any network accepts, and that the login may read a post or consultation that
+  shows it (so an image cannot be planted for others to read). Blobs never change.
 * The bitácora records which login inserted each entry (`inserted_by`, set by default to
   `session_user`); nobody may insert an entry in someone else's name (its policies, and who
   reads it: `server_bookkeeping.py`).
@@ -85,6 +91,53 @@ def functions(path: str) -> list[str]:
           END IF;
           RETURN NEW;
         END $$""",
+    ]
+
+
+def media_functions(path: str, cap: int) -> list[str]:
+    """SQL for the images' rules above (`cap`: the largest image any network accepts)."""
+    shows = ("jsonb_build_object('media', jsonb_build_array(jsonb_build_object('sha256', s)))")
+    return [
+        f"""CREATE OR REPLACE FUNCTION redes_blob_ok(s text) RETURNS boolean LANGUAGE sql
+        STABLE SECURITY DEFINER {path} AS $$
+          SELECT EXISTS (SELECT 1 FROM post_media pm WHERE pm.sha256 = s
+                         AND redes_post_ok(pm.post_id))
+              OR EXISTS (SELECT 1 FROM consultations c WHERE c.snapshot::jsonb @> {shows}
+                         AND redes_account_ok(c.account_id)) $$""",
+        f"""CREATE OR REPLACE FUNCTION redes_put_blob(s text, d bytea, m text) RETURNS boolean
+        LANGUAGE plpgsql VOLATILE SECURITY DEFINER {path} AS $$
+        BEGIN
+          IF s IS NULL OR s !~ '^[0-9a-f]{{64}}$' OR encode(sha256(d), 'hex') <> s THEN
+            RAISE EXCEPTION 'El contenido de la imagen no corresponde a su huella SHA-256'
+              USING ERRCODE = 'check_violation';
+          END IF;
+          IF octet_length(d) > {int(cap)} THEN
+            RAISE EXCEPTION 'La imagen pesa más de lo que acepta cualquier red'
+              USING ERRCODE = 'check_violation';
+          END IF;
+          IF redes_person() IS NOT NULL AND NOT (redes_is_reviewer() OR redes_blob_ok(s)) THEN
+            RAISE EXCEPTION
+              'Ninguna publicación ni consulta que usted pueda ver muestra esta imagen'
+              USING ERRCODE = 'insufficient_privilege';
+          END IF;
+          INSERT INTO media_blobs (sha256, data, size_bytes, mime_type)
+            VALUES (s, d, octet_length(d), coalesce(m, '')) ON CONFLICT (sha256) DO NOTHING;
+          RETURN FOUND;
+        END $$""",
+    ]
+
+
+def media_statements(table: str, group: str) -> list[str]:
+    """Row-level security and grants of the images' table (`group`: quoted group role)."""
+    return [
+        f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
+        f"DROP POLICY IF EXISTS redes_select ON {table}",
+        f"CREATE POLICY redes_select ON {table} FOR SELECT "
+        "USING (redes_is_reviewer() OR redes_blob_ok(sha256))",
+        f"REVOKE ALL ON {table} FROM {group}",
+        f"GRANT SELECT ON {table} TO {group}",
+        "REVOKE ALL ON FUNCTION redes_put_blob(text, bytea, text) FROM PUBLIC",
+        f"GRANT EXECUTE ON FUNCTION redes_put_blob(text, bytea, text) TO {group}",
     ]
 
 

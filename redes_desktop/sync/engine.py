@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import Engine, select, text
 from sqlalchemy.exc import (
@@ -22,7 +23,7 @@ from sqlalchemy.exc import (
 
 from redes_desktop.clock import Clock, system_clock
 from redes_desktop.errors import UserFacingError
-from redes_desktop.sync import decision_guards
+from redes_desktop.sync import decision_guards, media
 from redes_desktop.sync import pull as pull_module
 from redes_desktop.sync import push as push_module
 from redes_desktop.sync.bitacora import BitacoraSource, pull_bitacora, push_bitacora
@@ -72,6 +73,8 @@ class SyncReport:
     pull: pull_module.PullReport = field(default_factory=pull_module.PullReport)
     bitacora_sent: int = 0
     bitacora_received: int = 0
+    media_sent: int = 0
+    media_received: int = 0
     warnings: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
@@ -96,6 +99,9 @@ class SyncReport:
         if self.bitacora_sent or self.bitacora_received:
             out.append(f"Bitácora: {self.bitacora_sent} enviadas, "
                        f"{self.bitacora_received} recibidas")
+        if self.media_sent or self.media_received:
+            out.append(f"Imágenes: {self.media_sent} enviadas, "
+                       f"{self.media_received} recibidas")
         out.extend(q.unverified)
         out.extend(p.warnings)
         out.extend(self.warnings)
@@ -118,7 +124,10 @@ class SyncEngine:
         bitacora: BitacoraSource | None = None,
         batch_size: int = 2000,
         lock_timeout_ms: int = LOCK_TIMEOUT_MS,
+        media_dir: Path | None = None,
     ) -> None:
+        """`media_dir`: the data folder's `media/`; when given, the images' bytes travel
+        with the rows (sync/media.py)."""
         self.local = local
         self.shared = shared
         self.person_id = person_id
@@ -127,6 +136,8 @@ class SyncEngine:
         self.bitacora = bitacora
         self.batch_size = batch_size
         self.lock_timeout_ms = lock_timeout_ms
+        self.media_dir = media_dir
+        self._media = media.MediaSync(local, media_dir) if media_dir is not None else None
         self._schema_checked = False
         self._origin_checked = False
         with local.begin() as conn:
@@ -174,6 +185,8 @@ class SyncEngine:
             seqs, pending = push_module.read_batch(self.local, limit)
             if not seqs:
                 break
+            if self._media is not None:
+                self._media.queue([(p.table_name, p.local) for p in pending])
             attempt = PushReport()
             try:
                 settled = push_module.push_batch(self.shared, actor, seqs, pending, attempt,
@@ -196,6 +209,13 @@ class SyncEngine:
             report.push.add(attempt)
             push_module.settle_locally(self.local, seqs, settled)
             isolate = False
+        if self._media is not None:
+            sent = media.MediaReport()
+            try:
+                self._media.upload(self.shared, sent)
+            finally:
+                report.media_sent += sent.sent
+                report.warnings.extend(sent.warnings)
         if self.bitacora is not None:
             with self.shared.begin() as conn:
                 report.bitacora_sent = push_bitacora(conn, self.bitacora, self._bitacora_origin,
@@ -233,6 +253,13 @@ class SyncEngine:
         report = report or SyncReport()
         report.pull = pull_module.pull(self.shared, self.local, self.origin,
                                       clock=self.clock)
+        if self._media is not None:
+            received = media.MediaReport()
+            try:
+                self._media.download(self.shared, report.pull.media_rows, received)
+            finally:
+                report.media_received += received.received
+                report.warnings.extend(received.warnings)
         if self.bitacora is not None:
             with self.local.connect() as lconn:
                 after = int(get_state(lconn, "bitacora_pulled_seq") or 0)
@@ -281,14 +308,16 @@ class SyncEngine:
                 info = dict(conn.execute(
                     select(sync_server_info.c.name, sync_server_info.c.value).where(
                         sync_server_info.c.name.in_(
-                            ("initialized_revision", "decision_guards", "bookkeeping")))
+                            ("initialized_revision", "decision_guards", "bookkeeping",
+                             media.INFO_KEY)))
                 ).all())
         except (ProgrammingError, NoSuchTableError):
             info = {}
         initialized = info.get("initialized_revision")
         if (revision != head_revision() or initialized != revision
                 or info.get("decision_guards") != decision_guards.VERSION
-                or info.get("bookkeeping") != VERSION):
+                or info.get("bookkeeping") != VERSION
+                or info.get(media.INFO_KEY) != media.VERSION):
             raise SharedSchemaError(
                 "La base de datos compartida no está preparada para esta versión del programa "
                 f"(esquema «{revision or 'vacío'}»). Pida a quien la administra ejecutar "

@@ -31,6 +31,11 @@ added by a new migration syncs without touching this file, with the default rule
 |                               | first to arrive stays, the other is dropped without conflict.|
 | bitácora (shared table        | APPEND_ONLY: entries are keyed by (origin, seq), never        |
 | bitacora_entries)             | updated; a replayed entry is ignored. Never conflicts.        |
+| images' bytes (shared table   | CONTENT_ADDRESSED: keyed by the SHA-256 of the bytes, never   |
+| media_blobs, not a model)     | updated, so never in conflict: the first copy stays, the same |
+|                               | image sent again is the same row. Travel beside the rows of   |
+|                               | post_media and consultations (sync/media.py); received copies |
+|                               | go to the data folder's media/, hash checked first.           |
 | mail_outbox, sync_changes,    | LOCAL: never leave the workstation.                           |
 | network_connections,          | (publish_jobs and network_connections: the tokens they use    |
 | publish_jobs,                 | are in this workstation's secret store; issue 17)             |

@@ -31,6 +31,8 @@ from redes_desktop.sync.state import get_state, set_state
 changes = table_of(SyncChange)
 conflicts = table_of(SyncConflict)
 PULLED = "pulled_seq"
+# Synced tables whose rows show images; their bytes travel apart (sync/media.py).
+CONTENT_TABLES = ("post_media", "consultations")
 
 
 @dataclass
@@ -42,6 +44,9 @@ class PullReport:
     # Consultations whose decision the server cannot vouch for, kept pending (decision_check)
     unverified: list[str] = field(default_factory=list)
     now: datetime | None = None
+    # Received rows that show images (post_media, consultations): their bytes are fetched
+    # after the pull (sync/media.py).
+    media_rows: list[tuple[str, dict]] = field(default_factory=list)
     by_table: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
 
@@ -190,6 +195,8 @@ def _apply(sconn: Connection, lconn: Connection, name: str, upserts: list[uuid.U
             continue
         if name == "consultations":
             report.unverified += decision_check.vouch(sconn, rows)
+        if name in CONTENT_TABLES:
+            report.media_rows += [(name, r) for r in rows]
         stmt = sqlite_insert(t)
         stmt = stmt.on_conflict_do_update(
             index_elements=["id"],

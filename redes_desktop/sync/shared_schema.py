@@ -6,6 +6,8 @@
 * `sync_applied`: per workstation, the last local change seq applied (pushes are exactly-once).
 * `bitacora_entries`: the shared, append-only bitácora (origin, seq, metadata, payload, mac).
 * `db_logins`: database role -> person; row-level security reads it through `session_user`.
+* `media_blobs`: the images' bytes keyed by SHA-256 (`media.py`; who reads and adds them:
+  `access_rules.py`).
 * `sync_origins`, and who reads or writes the bookkeeping above: `server_bookkeeping.py`.
 * roles, grants and policies: area administrators see and change only their areas' accounts
   and the rows that hang from them; who decides or expires a consultation, and what of it
@@ -38,7 +40,7 @@ from sqlalchemy import (
     text,
 )
 
-from redes_desktop.sync import access_rules, decision_guards, server_bookkeeping
+from redes_desktop.sync import access_rules, decision_guards, media, server_bookkeeping
 from redes_desktop.sync.policies import AREA_PATHS, synced_tables
 
 SERVER_METADATA = MetaData()
@@ -76,6 +78,16 @@ bitacora_entries = Table(
     # The login that inserted the entry; row-level security refuses any other value.
     Column("inserted_by", String(128), nullable=False, server_default=text("session_user")),
     Index("ix_bitacora_entries_server_seq", "server_seq", unique=True),
+)
+# Images, content-addressed (sync/media.py): written only through redes_put_blob.
+media_blobs = Table(
+    "media_blobs", SERVER_METADATA,
+    Column("sha256", String(64), primary_key=True),
+    Column("data", LargeBinary, nullable=False),
+    Column("size_bytes", BigInteger, nullable=False),
+    Column("mime_type", String(100), nullable=False, server_default=""),
+    Column("uploaded_by", String(128), nullable=False, server_default=text("session_user")),
+    Column("uploaded_at", DateTime(timezone=True), nullable=False, server_default=text("now()")),
 )
 sync_server_info = Table(
     "sync_server_info", SERVER_METADATA,
@@ -167,6 +179,7 @@ def _functions(schema: str) -> list[str]:
             USING ERRCODE = 'insufficient_privilege';
         END $$""",
         *access_rules.functions(path),
+        *access_rules.media_functions(path, media.server_cap()),
         *server_bookkeeping.functions(path, schema, f"redes_sync:{schema}"),
     ]
 
@@ -270,6 +283,8 @@ def init_shared_database(engine: Engine, group_role: str = DEFAULT_GROUP_ROLE) -
             f"CREATE TRIGGER redes_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON {b} "
             "FOR EACH STATEMENT EXECUTE FUNCTION redes_append_only()"
         )
+        for statement in access_rules.media_statements("media_blobs", group):
+            conn.exec_driver_sql(statement)
         for statement in (
             f"GRANT SELECT ON alembic_version, sync_log, sync_server_info TO {group}",
             f"GRANT SELECT, INSERT, UPDATE ON sync_applied TO {group}",
@@ -283,7 +298,8 @@ def init_shared_database(engine: Engine, group_role: str = DEFAULT_GROUP_ROLE) -
         for statement in server_bookkeeping.table_statements(group, path, checks, READ_ALL):
             conn.exec_driver_sql(statement)
         for name, value in (("initialized_revision", revision), ("group_role", group_role),
-                            ("bookkeeping", server_bookkeeping.VERSION)):
+                            ("bookkeeping", server_bookkeeping.VERSION),
+                            (media.INFO_KEY, media.VERSION)):
             conn.execute(
                 text(
                     "INSERT INTO sync_server_info (name, value) VALUES (:n, :v) "

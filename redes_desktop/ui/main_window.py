@@ -137,6 +137,10 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.sync_label)
 
         self._build_menus()
+        # A suplente covering an absence sees whom and until when (5.1), above the sections.
+        from redes_desktop.ui.coverage_banner import install as install_banner
+
+        self.coverage_banner = install_banner(self)
         self.nav.setCurrentRow(0)
         self._watcher = _FirstPaintWatcher(self)
         self._watcher.painted.connect(self.first_painted)
@@ -328,13 +332,43 @@ class MainWindow(QMainWindow):
             self._review_mode = False
             self.user_label.setText(self.tr("Sin sesión iniciada"))
             self.role_label.setText("")
+            self.show_coverage(())
             return
         self.user_label.setText(self.tr("Sesión: %s (%s)") % (identity.name, identity.area_name))
         self.role_label.setText(self.tr("— %s") % identity.role_label)
         self._review_mode = identity.is_reviewer
+        self.refresh_coverage()
         if identity.is_reviewer:
             self.role_label.setText(self.tr("— %s — modo revisión CNCS") % identity.role_label)
             self.show_section("consultas")
+
+    def refresh_coverage(self) -> None:
+        """Read, off the UI thread, whom the signed-in person covers today (5.1)."""
+        context = self._context
+        identity = getattr(context, "identity", None)
+        if context is None or identity is None:
+            self.show_coverage(())
+            return
+        from redes_desktop.actions.coverage_status import coverage_status
+        from redes_desktop.ui.tasks import run_task
+
+        database, clock, person = context.database, context.clock, identity.person_id
+        run_task(lambda: coverage_status(database, clock=clock, person_id=person),
+                 lambda found, error: self.show_coverage(() if error else found),
+                 getattr(self, "pool", None))
+
+    def show_coverage(self, coverages) -> None:
+        """The banner: «Cubre a Nombre (vacaciones) en @cuenta hasta el 17 de marzo»."""
+        from redes_desktop.spanish_dates import spanish_date
+
+        lines = [self.tr("Cubre a %s (%s) en %s hasta el %s, inclusive (criterio 5.1).")
+                 % (c.titular_name, c.kind_label.lower(), ", ".join(c.handles),
+                    spanish_date(c.ends_on, weekday=True)) for c in coverages]
+        self.coverage_banner.setText("\n".join(lines))
+        self.coverage_banner.setVisible(bool(lines))
+        self.coverage_banner.setToolTip(self.tr(
+            "Mientras cubre la ausencia tiene los derechos del titular sobre esas cuentas: sus "
+            "borradores, consultas y contraseñas aparecen en sus listas.") if coverages else "")
 
     def set_locked(self, locked: bool) -> None:
         """Nothing of the data shows while no one is signed in or the session is locked."""

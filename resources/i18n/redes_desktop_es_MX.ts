@@ -967,6 +967,22 @@
         <source>Concluir baja…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>En baja, sin oficio registrado</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Motivo del área: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La cuenta figura «En baja» pero no hay baja registrada: falta el oficio con que el área informa la cancelación (criterio 7.vii). Pida al área que la solicite en «Solicitar baja…»; entonces se concluye con la lista de verificación (7.viii).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bajas</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ComposerSection</name>
@@ -1364,6 +1380,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Siguiente consulta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abre la siguiente consulta pendiente de la cola</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cerrar</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1472,7 +1496,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Imagen %d no disponible: el archivo se movió o se borró y no hay copia en la carpeta de datos.</source>
+        <source>Imagen %d no disponible en esta estación: no llegó con la sincronización o su archivo se movió o se borró.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1481,6 +1505,14 @@
     </message>
     <message>
         <source>Imagen %d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Texto alternativo: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sin texto alternativo (6.xxii)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3156,6 +3188,14 @@ El texto de la publicación no está guardado. Si continúa, se perderá. Cópie
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Cubre a %s (%s) en %s hasta el %s, inclusive (criterio 5.1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mientras cubre la ausencia tiene los derechos del titular sobre esas cuentas: sus borradores, consultas y contraseñas aparecen en sus listas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sesión bloqueada</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4279,6 +4319,18 @@ Si todo verifica, las anclas pasan a la última entrada y se registra en la bit�
     </message>
     <message>
         <source>Registrar apertura…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sin oficio registrado</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La cuenta figura como «Solicitada» pero no hay solicitud registrada: falta el oficio firmado por el titular del área (criterio 7.ii). Pida al área que presente la solicitud en «Nueva solicitud…»; la CNCS la decide entonces (7.iii).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Solicitudes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -88,10 +88,12 @@ class ComposerStore:
 
     # -- drafts ------------------------------------------------------------------------------
     def drafts(self) -> list[DraftSummary]:
-        return list(list_drafts(self.context.database, person_id=self._person_id))
+        return list(list_drafts(self.context.database, person_id=self._person_id,
+                                clock=self.context.clock))
 
     def load(self, post_id: uuid.UUID) -> DraftData:
-        return open_draft(self.context.database, person_id=self._person_id, post_id=post_id)
+        return open_draft(self.context.database, person_id=self._person_id, post_id=post_id,
+                          media_dir=self.context.workspace.paths.media)
 
     def create(self, account_id: uuid.UUID, text: str, is_reply: bool,
                media: list[tuple[str, str]], *,
@@ -118,7 +120,8 @@ class ComposerStore:
             self.context.database, clock=self.context.clock, recorder=self.context.recorder,
             person_id=self._person_id, post_id=post_id, text=text, is_reply=is_reply,
             media=media, findings=self._findings(text, is_reply, findings),
-            scheduled_at=scheduled_at, expected=expected).changed
+            scheduled_at=scheduled_at, expected=expected,
+            media_dir=self.context.workspace.paths.media).changed
 
     def recent_posts(self, account_id: uuid.UUID,
                      exclude: uuid.UUID | None) -> tuple[RecentPost, ...]:

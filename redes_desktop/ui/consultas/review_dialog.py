@@ -60,26 +60,48 @@ class ConsultationDialog(QDialog):
         self.detail: ConsultationDetail | None = None
         self.diff_view: QPlainTextEdit | None = None  # when the draft changed since sending
         self.outcome = None
+        self.next_id: uuid.UUID | None = None  # the next pending consultation, if any
         self.setWindowTitle(self.tr("Consulta a la CNCS"))
-        self.resize(760, 720)
+        self._fit_to_screen()
         self.message_label = QLabel()
         self.message_label.setWordWrap(True)
         self.message_label.setObjectName("mensaje")
+        # The consultation scrolls; the decision and the buttons stay in view below it.
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
         self.body = QVBoxLayout()
-        content = QWidget()
-        content.setLayout(self.body)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
+        self._new_body()
+        self.decision_area = QVBoxLayout()
+        self.decision_area.setContentsMargins(0, 0, 0, 0)
         buttons = QDialogButtonBox()
+        self.next_button = buttons.addButton(self.tr("Siguiente consulta"),
+                                             QDialogButtonBox.ButtonRole.ActionRole)
+        self.next_button.setToolTip(self.tr("Abre la siguiente consulta pendiente de la cola"))
+        self.next_button.setEnabled(False)
+        self.next_button.clicked.connect(self.show_next)
         close = buttons.addButton(self.tr("Cerrar"), QDialogButtonBox.ButtonRole.RejectRole)
         close.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
+        layout.addLayout(self.decision_area)
         layout.addWidget(self.message_label)
         layout.addWidget(buttons)
         self.decision_box: QGroupBox | None = None
         self.load()
+
+    def _fit_to_screen(self) -> None:
+        """760×700 where it fits; never taller or wider than the screen's free area."""
+        width, height = 760, 700
+        screen = self.screen()
+        if screen is not None:
+            free = screen.availableGeometry()
+            width, height = min(width, free.width() - 20), min(height, free.height() - 40)
+        self.resize(max(width, 480), max(height, 420))
+
+    def _new_body(self) -> None:
+        content = QWidget()
+        self.body = QVBoxLayout(content)
+        self.scroll_area.setWidget(content)  # the previous contents are deleted
 
     # -- contents ----------------------------------------------------------------------------
     def load(self) -> None:
@@ -87,6 +109,34 @@ class ConsultationDialog(QDialog):
         self.message_label.setText(self.tr("Abriendo la consulta…"))
         store, consultation_id = self.store, self.consultation_id
         run_task(lambda: store.detail(consultation_id), self._on_loaded, self.pool)
+        run_task(store.rows, self._on_queue, self.pool)
+
+    def _on_queue(self, rows, error: BaseException | None) -> None:
+        """The next pending consultation after this one in the queue's order (wrapping)."""
+        if not shiboken6.isValid(self) or error is not None or rows is None:
+            return
+        ids = [r.id for r in rows if r.state == S.PENDIENTE]
+        self.next_id = None
+        if ids:
+            after = ids.index(self.consultation_id) + 1 if self.consultation_id in ids else 0
+            candidates = [i for i in ids[after:] + ids[:after] if i != self.consultation_id]
+            self.next_id = candidates[0] if candidates else None
+        self.next_button.setEnabled(self.next_id is not None)
+
+    def show_next(self) -> None:
+        """Open the next pending consultation in this same window."""
+        if self.next_id is None:
+            return
+        self.consultation_id, self.next_id = self.next_id, None
+        self.next_button.setEnabled(False)
+        self.detail, self.diff_view, self.outcome = None, None, None
+        if self.decision_box is not None:
+            self.decision_area.removeWidget(self.decision_box)
+            self.decision_box.deleteLater()
+            self.decision_box = None
+        self._new_body()
+        self.scroll_area.verticalScrollBar().setValue(0)
+        self.load()
 
     def _on_loaded(self, detail: ConsultationDetail | None,
                    error: BaseException | None) -> None:
@@ -155,7 +205,7 @@ class ConsultationDialog(QDialog):
         else:
             self.diff_view = None
         if d.state == S.PENDIENTE and d.can_decide:
-            self.body.addWidget(self._decision_form())
+            self.decision_area.addWidget(self._decision_form())
         elif d.state == S.PENDIENTE and self.context.identity and self.context.identity.is_reviewer:
             self.message_label.setText(d.decide_refusal)
         self.body.addStretch(1)
@@ -193,12 +243,16 @@ class ConsultationDialog(QDialog):
         return text
 
     def _images(self, d: ConsultationDetail) -> QHBoxLayout:
+        """Each image with its alternative text written below it (what the network will
+        read aloud, 6.xxii), so the reviewer judges both."""
         row = QHBoxLayout()
         self.image_labels: list[QLabel] = []
+        self.alt_labels: list[QLabel] = []
         for n, (alt, path) in enumerate(d.images, start=1):
             label = QLabel()
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setWordWrap(True)
+            label.setMaximumWidth(THUMB.width())
             pixmap = QPixmap()
             if path is not None:
                 reader = QImageReader(str(path))
@@ -208,14 +262,25 @@ class ConsultationDialog(QDialog):
                     reader.setScaledSize(size.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio))
                 pixmap = QPixmap.fromImage(reader.read())
             if pixmap.isNull():
-                label.setText(self.tr("Imagen %d no disponible: el archivo se movió o se borró y "
-                                      "no hay copia en la carpeta de datos.") % n)
+                label.setText(self.tr("Imagen %d no disponible en esta estación: no llegó con "
+                                      "la sincronización o su archivo se movió o se borró.") % n)
             else:
                 label.setPixmap(pixmap)
             label.setToolTip(alt or self.tr("(sin texto alternativo)"))
             label.setAccessibleName(alt or self.tr("Imagen %d") % n)
+            caption = QLabel(self.tr("Texto alternativo: %s") % alt if alt
+                             else self.tr("Sin texto alternativo (6.xxii)"))
+            caption.setWordWrap(True)
+            caption.setMaximumWidth(THUMB.width())
+            caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            caption.setObjectName("textoAlternativo")
+            cell = QVBoxLayout()
+            cell.addWidget(label)
+            cell.addWidget(caption)
+            cell.addStretch(1)
             self.image_labels.append(label)
-            row.addWidget(label)
+            self.alt_labels.append(caption)
+            row.addLayout(cell)
         row.addStretch(1)
         return row
 
@@ -236,20 +301,28 @@ class ConsultationDialog(QDialog):
         line.addStretch(1)
         self.reason_edit = QPlainTextEdit()
         self.reason_edit.setPlaceholderText(self.tr("Motivo (obligatorio si se rechaza)"))
-        self.reason_edit.setMaximumHeight(80)
+        self.reason_edit.setMaximumHeight(64)
         self.changes_edit = QPlainTextEdit()
         self.changes_edit.setPlaceholderText(self.tr("Qué debe cambiar el área"))
-        self.changes_edit.setMaximumHeight(80)
+        self.changes_edit.setMaximumHeight(64)
         self.changes_edit.setEnabled(False)
         self.decide_button = QPushButton(self.tr("Registrar decisión"))
         self.decide_button.setEnabled(False)
+        # Compact, so the consultation above keeps most of a 768-pixel screen: the choice and
+        # the button on one line, the reason and the requested changes side by side.
+        line.addWidget(self.decide_button)
+        texts = QHBoxLayout()
+        for caption, edit in ((self.tr("Motivo:"), self.reason_edit),
+                              (self.tr("Cambios que se piden:"), self.changes_edit)):
+            column = QVBoxLayout()
+            label = QLabel(caption)
+            label.setBuddy(edit)
+            column.addWidget(label)
+            column.addWidget(edit)
+            texts.addLayout(column, 1)
         layout = QVBoxLayout(box)
         layout.addLayout(line)
-        layout.addWidget(QLabel(self.tr("Motivo:")))
-        layout.addWidget(self.reason_edit)
-        layout.addWidget(QLabel(self.tr("Cambios que se piden:")))
-        layout.addWidget(self.changes_edit)
-        layout.addWidget(self.decide_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addLayout(texts)
         self.choices.buttonToggled.connect(self._on_choice)
         self.decide_button.clicked.connect(self.submit)
         return box

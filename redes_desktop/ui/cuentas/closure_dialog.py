@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -174,6 +174,10 @@ class ClosureChecklistDialog(QDialog):
 
 
 class ClosuresTab(QWidget):
+    """A queue: open closures first; `counted` carries how many wait (for the tab title)."""
+
+    counted = Signal(int)
+
     def __init__(self, context: AppContext, on_change: Callable[[], None] | None = None,
                  parent: QWidget | None = None, pool=None) -> None:
         super().__init__(parent)
@@ -195,9 +199,15 @@ class ClosuresTab(QWidget):
         buttons.addWidget(self.request_button)
         buttons.addWidget(self.complete_button)
         buttons.addStretch(1)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setObjectName("detalleBaja")
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(self.detail)
+        self._reasons: dict[int, str] = {}
+        self.pending = 0
         self.refresh()
 
     @property
@@ -205,8 +215,9 @@ class ClosuresTab(QWidget):
         return self.reads.idle
 
     def refresh(self) -> None:
-        database = self.context.database
-        self.reads.run(lambda: list_closures(database), self._show)
+        database, clock = self.context.database, self.context.clock
+        who = person_id(self.context)
+        self.reads.run(lambda: list_closures(database, person_id=who, clock=clock), self._show)
 
     def _show(self, closures, error: BaseException | None) -> None:
         if error is not None:
@@ -214,21 +225,41 @@ class ClosuresTab(QWidget):
             self.complete_button.setToolTip(error_text(error))
             return
         self.tree.clear()
-        for closure in closures:
+        self._reasons.clear()
+        for row, closure in enumerate(closures):
             done = closure.completed_at
+            status = (closure.status_label if closure.recorded
+                      else self.tr("En baja, sin oficio registrado"))
             item = QTreeWidgetItem([
                 closure.handle, closure.network_label, closure.area_name,
-                closure.status_label, f"{to_mexico(closure.requested_at):%d/%m/%Y}",
+                status, f"{to_mexico(closure.requested_at):%d/%m/%Y}",
                 f"{to_mexico(done):%d/%m/%Y}" if done else "",
             ])
             item.setData(0, Qt.ItemDataRole.UserRole, closure.id)
             item.setData(1, Qt.ItemDataRole.UserRole, closure.may_complete)
+            if closure.waiting:
+                font = item.font(0)
+                font.setBold(True)
+                item.setFont(0, font)
+            self._reasons[row] = (self.tr("Motivo del área: %s") % closure.reason
+                                  if closure.recorded else self.tr(
+                "La cuenta figura «En baja» pero no hay baja registrada: falta el oficio con "
+                "que el área informa la cancelación (criterio 7.vii). Pida al área que la "
+                "solicite en «Solicitar baja…»; entonces se concluye con la lista de "
+                "verificación (7.viii)."))
             self.tree.addTopLevelItem(item)
+        self.pending = sum(1 for c in closures if c.waiting)
+        from redes_desktop.ui.cuentas.queue_title import show_count
+
+        show_count(self, self.tr("Bajas"), self.pending)
+        self.counted.emit(self.pending)
         self._selection_changed()
 
     def _selection_changed(self, *_args) -> None:
         item = self.tree.currentItem()
         self.complete_button.setEnabled(bool(item and item.data(1, Qt.ItemDataRole.UserRole)))
+        row = self.tree.indexOfTopLevelItem(item) if item is not None else -1
+        self.detail.setText(self._reasons.get(row, ""))
 
     def request_closure(self) -> None:
         if ClosureRequestDialog(self.context, self, pool=self.pool).exec():

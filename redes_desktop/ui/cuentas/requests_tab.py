@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -32,12 +32,17 @@ from redes_desktop.ui.cuentas.operations import (
     run_action,
     show_error,
 )
+from redes_desktop.ui.cuentas.queue_title import show_count
 from redes_desktop.ui.cuentas.request_dialog import RequestDialog
 from redes_desktop.ui.tasks import Reads
 from redes_desktop.ui.url_dialog import ask_url
 
 
 class RequestsTab(QWidget):
+    """A queue: pending requests first; `counted` carries how many wait (for the tab title)."""
+
+    counted = Signal(int)
+
     def __init__(
         self,
         context: AppContext,
@@ -85,6 +90,8 @@ class RequestsTab(QWidget):
         self._states: dict[str, RequestState] = {}
         self._networks: dict[str, tuple[str, str]] = {}  # request id -> (network, handle)
         self._details: dict[str, str] = {}
+        self._recorded: dict[str, bool] = {}
+        self.pending = 0
         self.refresh()
 
     # -- data -------------------------------------------------------------------------------
@@ -96,7 +103,40 @@ class RequestsTab(QWidget):
         """Read the list again; `select` is the request to choose once it arrives."""
         collaborators, who = procedures(self.context), person_id(self.context)
         self.reads.run(lambda: list_requests(collaborators, person_id=who),
-                       lambda listing, error: self._show(select, listing, error))
+                       lambda listing, error: self._show_queue(select, listing, error))
+
+    def _show_queue(self, select: str, listing, error: BaseException | None) -> None:
+        """The list, then what makes it a queue: what waits in bold and counted (for the
+        tab's title), and the accounts without a request saying what is missing."""
+        self._show(select, listing, error)
+        if error is not None:
+            return
+        self._recorded.clear()
+        items = {}
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            if top is not None:
+                items[top.data(0, Qt.ItemDataRole.UserRole)] = top
+        for row in listing.rows:
+            self._recorded[row.id] = row.recorded
+            item = items.get(row.id)
+            if item is None:
+                continue
+            if row.waiting:
+                font = item.font(0)
+                font.setBold(True)
+                item.setFont(0, font)
+            if not row.recorded:
+                item.setText(3, self.tr("Sin oficio registrado"))
+                self._details[row.id] = self.tr(
+                    "La cuenta figura como «Solicitada» pero no hay solicitud registrada: falta "
+                    "el oficio firmado por el titular del área (criterio 7.ii). Pida al área que "
+                    "presente la solicitud en «Nueva solicitud…»; la CNCS la decide entonces "
+                    "(7.iii).")
+        self.pending = listing.pending
+        self._selection_changed()
+        show_count(self, self.tr("Solicitudes"), self.pending)
+        self.counted.emit(self.pending)
 
     def _show(self, select: str, listing, error: BaseException | None) -> None:
         if error is not None:
@@ -150,10 +190,11 @@ class RequestsTab(QWidget):
     def _selection_changed(self, *_args) -> None:
         key = self.selected_id()
         state = self._states.get(key)
+        recorded = self._recorded.get(key, False)
         self.detail.setPlainText(self._details.get(key, ""))
-        self.authorize_button.setEnabled(state == RequestState.PENDIENTE)
-        self.reject_button.setEnabled(state == RequestState.PENDIENTE)
-        self.open_button.setEnabled(state == RequestState.AUTORIZADA)
+        self.authorize_button.setEnabled(recorded and state == RequestState.PENDIENTE)
+        self.reject_button.setEnabled(recorded and state == RequestState.PENDIENTE)
+        self.open_button.setEnabled(recorded and state == RequestState.AUTORIZADA)
 
     # -- actions -----------------------------------------------------------------------------
     def new_request(self) -> None:
@@ -193,7 +234,7 @@ class RequestsTab(QWidget):
 
     def _act(self, action) -> None:
         key = self.selected_id()
-        if not key:
+        if not key or not self._recorded.get(key, False):
             return
         show_error(self.error_label, "")
 
