@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import timedelta
 
 import pytest
 import requests
@@ -76,7 +77,8 @@ def context(data_dir, clock, server, memory_keyring):
             official=True)
         directory.designate_administrators(tiktok, office.titular, office.suplente)
         session.commit()
-        ids = {"titular": office.titular.id, "account": office.account.id}
+        ids = {"titular": office.titular.id, "account": office.account.id,
+               "suplente": office.suplente.id}
     workspace.settings.network_client_ids = {"x": "cliente-ine"}
     workspace.settings.network_endpoints = {"x": x_endpoints(server)}
     workspace.save_settings()
@@ -368,8 +370,9 @@ def test_a_refusal_is_shown_in_spanish_and_nothing_is_queued(qtbot, composer, bo
     qtbot.waitUntil(lambda: send.idle and bool(boxes), timeout=10000)
     kind, text = boxes[-1]
     assert kind == "warning"
-    assert "No se puede programar" in text or "6.iii" in text, text
-    assert "teléfono personal" in text
+    assert text == ("No se puede programar: hay 1 problema(s) que lo impiden. 6.iii: Hay un "
+                    "teléfono personal: quítelo.")
+    assert send.state_label.text() == text
     assert not send.auto_box.isChecked()
     assert send.state is not None and not send.state.queued
 
@@ -418,6 +421,52 @@ def test_publish_now_with_a_blocking_finding_is_refused_where_the_request_leaves
     assert not send.publish_now_action.isEnabled()  # not offered…
     assert send.publish_now()  # …and refused by the action when asked anyway
     qtbot.waitUntil(lambda: send.idle and boxes[-1][0] == "warning", timeout=15000)
+    assert boxes[-1][1].startswith("No se puede publicar: hay 1 problema(s)")
     assert "teléfono personal" in boxes[-1][1]
     assert server.x_posts == []
     assert composer.editor.toPlainText() == "Llame al 3312345678"
+
+
+def test_the_queue_tab_follows_each_queue_run_and_a_failure_is_a_notification(
+        qtbot, composer, context, server, clock):
+    from redes_desktop.actions.publishing import LazyEngine
+    from redes_desktop.services.publishing_jobs import publishing_job
+
+    send = composer.network_send
+    text = "Aviso repetido de la jornada"
+    server.x_posts.append({"id": "1", "text": text, "body": {},
+                           "created_at": "2026-03-01T00:00:00.000Z"})
+    write(qtbot, composer, text)
+    composer.schedule.enabled_box.click()
+    send.auto_box.click()
+    qtbot.waitUntil(lambda: send.idle and send.state is not None and send.state.queued,
+                    timeout=10000)
+    composer.tabs.setCurrentWidget(composer.queue)
+    composer.queue.include_done.setChecked(True)
+    qtbot.waitUntil(lambda: composer.queue.idle and composer.queue.model.rowCount() == 1,
+                    timeout=5000)
+    assert composer.queue.model.index(0, 2).data() == JobState.PENDIENTE.label
+
+    clock.advance(timedelta(hours=1, minutes=1))  # the time came: the window's periodic job
+    engine = composer.scheduler.engine
+    context.job_state["publishing_engine"] = LazyEngine(lambda: engine)
+    [notification] = publishing_job(context)
+    assert notification.kind == "urgente" and "idéntica a una anterior" in notification.message
+    composer.after_jobs()
+    qtbot.waitUntil(lambda: composer.queue.idle
+                    and composer.queue.model.index(0, 2).data() == JobState.FALLIDA.label,
+                    timeout=5000)
+    assert "idéntica a una anterior" in composer.queue.model.index(0, 6).data()
+    assert composer.queue.model.index(0, 5).data() == "1"
+    assert len(server.x_posts) == 1
+
+
+def test_only_the_accounts_the_person_operates_are_listed(context):
+    from redes_desktop.actions.network_status import connection_rows
+
+    rows = connection_rows(context.database, clock=context.clock,
+                           person_id=context.ids["titular"])
+    assert sorted(r.handle for r in rows) == ["@JLE_JaliscoINE", "@inejalisco"]
+    # A suplente not covering an absence does not operate the account (5.1).
+    assert connection_rows(context.database, clock=context.clock,
+                           person_id=context.ids["suplente"]) == []
