@@ -470,3 +470,12 @@ def test_only_the_accounts_the_person_operates_are_listed(context):
     # A suplente not covering an absence does not operate the account (5.1).
     assert connection_rows(context.database, clock=context.clock,
                            person_id=context.ids["suplente"]) == []
+
+
+def test_the_sending_controls_do_not_widen_the_redactor(qtbot, composer, boxes):
+    send = composer.network_send
+    assert send.auto_box.isVisible()
+    before = composer.minimumSizeHint().width()
+    send._say("No se puede programar: hay 3 problema(s) que lo impiden. " * 4, ok=False)
+    qtbot.wait(1)
+    assert composer.minimumSizeHint().width() <= max(before, 1100)
