@@ -13,7 +13,7 @@ from datetime import timedelta
 
 import pytest
 import requests
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from redes_desktop.actions.network_connection import (
@@ -385,7 +385,11 @@ def test_publish_now_posts_on_the_network_and_shows_the_url(qtbot, composer, ser
     qtbot.waitUntil(lambda: send.publish_now_action.isEnabled(), timeout=5000)
     assert composer.toolbar.actions().index(send.publish_now_action) \
         == composer.toolbar.actions().index(composer.publish_action) + 1
-    send.publish_now_action.trigger()
+    composer.activateWindow()
+    composer.editor.setFocus()
+    qtbot.waitUntil(composer.editor.hasFocus, timeout=5000)
+    qtbot.keyClick(composer.editor, Qt.Key.Key_Return,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: send.idle and send.last_result is not None, timeout=15000)
     assert [p["text"] for p in server.x_posts] == [text]
     post_id = server.x_posts[0]["id"]
