@@ -483,3 +483,63 @@ def test_the_sending_controls_do_not_widen_the_redactor(qtbot, composer, boxes):
     send._say("No se puede programar: hay 3 problema(s) que lo impiden. " * 4, ok=False)
     qtbot.wait(1)
     assert composer.minimumSizeHint().width() <= max(before, 1100)
+
+
+def test_two_queue_runs_in_this_process_never_send_one_post_twice(context, connected, server):
+    """«Publicar ahora» and the window's periodic job run the queue on two worker threads. A
+    job another run is sending looks like one left «enviando» by a crash: without one run at a
+    time, the second run would look on the network, not find it yet, and send it again."""
+    import threading
+
+    from redes_desktop.actions.publishing import publishing_queue, run_due
+    from redes_desktop.actions.save_draft import create_draft
+    from redes_desktop.actions.schedule_post import schedule_post
+    from tests.checkers import nothing_found
+
+    post_id = create_draft(context.database, clock=context.clock, recorder=context.recorder,
+                           person_id=context.ids["titular"], account_id=context.ids["account"],
+                           text="Aviso único de la jornada", is_reply=False, media=[],
+                           findings=None).post_id
+    schedule_post(context.database, clock=context.clock, recorder=context.recorder,
+                  check_post=nothing_found, person_id=context.ids["titular"], post_id=post_id,
+                  when=None)
+    networks = NetworkSettings.of(context.workspace.settings, context.secrets)
+    entered, release = threading.Event(), threading.Event()
+
+    def queue(gated: bool):
+        built = publishing_queue(context.database, clock=context.clock,
+                                 recorder=context.recorder, secrets=context.secrets,
+                                 networks=networks, engine=lambda: None,  # type: ignore
+                                 area_contacts=None)
+        built.checker_for = lambda session, now: nothing_found
+        if gated:
+            connector_for = built.connector_for
+
+            def gate(connection):
+                inner = connector_for(connection)
+                publish = inner.publish
+
+                def held(request):
+                    entered.set()
+                    release.wait(10)
+                    return publish(request)
+
+                inner.publish = held  # type: ignore[method-assign]
+                return inner
+
+            built.connector_for = gate
+        return built
+
+    reports = {}
+    first = threading.Thread(target=lambda: reports.setdefault("a", run_due(queue(True))))
+    first.start()
+    assert entered.wait(10)
+    second = threading.Thread(target=lambda: reports.setdefault("b", run_due(queue(False))))
+    second.start()
+    second.join(2)  # without one run at a time it would send meanwhile
+    release.set()
+    first.join(10)
+    second.join(10)
+    assert [p["text"] for p in server.x_posts] == ["Aviso único de la jornada"]
+    assert reports["a"].published == [post_id] and reports["b"].published == []
+    assert reports["b"].failed == []
