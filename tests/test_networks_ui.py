@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import uuid
 from datetime import timedelta
 
 import pytest
@@ -463,6 +464,15 @@ def test_the_queue_tab_follows_each_queue_run_and_a_failure_is_a_notification(
     assert "idéntica a una anterior" in composer.queue.model.index(0, 6).data()
     assert composer.queue.model.index(0, 5).data() == "1"
     assert len(server.x_posts) == 1
+    # Clicking the notification opens the post, which says why it did not go out.
+    composer.drafts.clear()
+    assert composer.select(uuid.UUID(notification.target[1]))
+    assert composer.tabs.currentIndex() == 0 and composer.editor.toPlainText() == text
+    qtbot.waitUntil(lambda: send.idle and send.state is not None
+                    and send.state.job_state == JobState.FALLIDA, timeout=5000)
+    assert send.state_label.text().startswith("No se publicó:")
+    assert "b71c1c" in send.state_label.styleSheet()
+    assert not send.auto_box.isChecked()
 
 
 def test_only_the_accounts_the_person_operates_are_listed(context):

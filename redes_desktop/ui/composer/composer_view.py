@@ -339,6 +339,11 @@ class ComposerSection(QWidget):
     def mark_published(self) -> bool:
         return self.drafts.mark_published()
 
+    def select(self, post_id: uuid.UUID) -> bool:
+        """A click on a notification about a post (the publishing queue's): open it."""
+        self.tabs.setCurrentIndex(0)
+        return self.open_draft(post_id)
+
     def after_jobs(self) -> None:
         """The window ran its background jobs, the publishing queue among them: show the
         queue and the open draft's sending state as they are now."""

@@ -123,7 +123,9 @@ class NetworkSend(QObject):
         self.auto_box.setChecked(bool(self.state and self.state.queued))
         self.auto_box.setEnabled(self.connected and not self.drafts.read_only
                                  and not self.sending)
-        self._say(self._state_text(self.state) if self.connected else "")
+        failed = self.state is not None and self.state.job_state in (JobState.FALLIDA,
+                                                                     JobState.RETENIDA)
+        self._say(self._state_text(self.state) if self.connected else "", ok=not failed)
         self._follow_publish_action()
 
     def _state_text(self, state: PostNetworkState | None) -> str:
