@@ -14,7 +14,7 @@ from datetime import timedelta
 
 import pytest
 import requests
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import QObject, Qt, QThread, QThreadPool, QUrl, Slot
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from redes_desktop.actions.network_connection import (
@@ -553,3 +553,37 @@ def test_two_queue_runs_in_this_process_never_send_one_post_twice(context, conne
     assert [p["text"] for p in server.x_posts] == ["Aviso único de la jornada"]
     assert reports["a"].published == [post_id] and reports["b"].published == []
     assert reports["b"].failed == []
+
+
+class _Browser(QObject):
+    """Stands for the desktop's browser: Qt hands it the URL `QDesktopServices.openUrl` got."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.threads: list[bool] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        self.threads.append(QThread.currentThread() is QApplication.instance().thread())
+        follow_consent(url.toString(QUrl.ComponentFormattingOption.FullyEncoded))
+
+
+def test_the_consent_page_opens_through_the_desktop_from_the_ui_thread(qtbot, context):
+    from PySide6.QtGui import QDesktopServices
+
+    widget = ConnectionTab(context)  # its own opener: QDesktopServices.openUrl
+    qtbot.addWidget(widget)
+    widget.CONNECT_TIMEOUT = 20.0
+    qtbot.waitUntil(lambda: widget.idle and widget.model.rowCount() == 2, timeout=5000)
+    browser = _Browser()
+    QDesktopServices.setUrlHandler("http", browser, "open")
+    try:
+        widget.select_handle("@JLE_JaliscoINE")
+        widget.connect_button.click()
+        qtbot.waitUntil(lambda: widget.idle and "quedó conectada" in widget.message.text(),
+                        timeout=15000)
+    finally:
+        QDesktopServices.unsetUrlHandler("http")
+    assert browser.threads == [True]

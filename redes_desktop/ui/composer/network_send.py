@@ -294,12 +294,12 @@ class NetworkSend(QObject):
             return False
         context, who = self.context, self._person()
         settings = context.workspace.settings
-        networks = NetworkSettings.of(settings, context.secrets)
         engine = self.scheduler.engine
         assert engine is not None
         self._set_sending(True, self.tr("Revisando y publicando en la red…"))
 
         def work() -> PublishNowResult:
+            networks = NetworkSettings.of(settings, context.secrets)  # off the UI thread
             return publish_now(context.database, clock=context.clock,
                                recorder=context.recorder, secrets=context.secrets,
                                networks=networks, check_post=check, engine=lambda: engine,

@@ -208,8 +208,6 @@ class ConnectionTab(QWidget):
         if row is None or not row.supported or self._busy:
             return
         context, who = self.context, person_id(self.context)
-        settings = context.workspace.settings
-        networks = NetworkSettings.of(settings, context.secrets)
         cancel = self._cancel = threading.Event()
         open_browser, timeout = self.open_browser, self.CONNECT_TIMEOUT
         self._set_busy(True)
@@ -226,6 +224,8 @@ class ConnectionTab(QWidget):
         progress.open()
 
         def work() -> ConnectionInfo:
+            # The secret store may be slow (a keyring over D-Bus): read it here, off the UI.
+            networks = NetworkSettings.of(context.workspace.settings, context.secrets)
             return connect_account(context.database, clock=context.clock,
                                    recorder=context.recorder, secrets=context.secrets,
                                    networks=networks, person_id=who, account_id=row.account_id,
@@ -277,10 +277,10 @@ class ConnectionTab(QWidget):
                 "saldrán hasta que se vuelva a conectar.") % (row.handle, row.network.label)):
             return
         context, who = self.context, person_id(self.context)
-        networks = NetworkSettings.of(context.workspace.settings, context.secrets)
         self._set_busy(True)
 
         def work() -> bool:
+            networks = NetworkSettings.of(context.workspace.settings, context.secrets)
             return disconnect_account(context.database, clock=context.clock,
                                       recorder=context.recorder, secrets=context.secrets,
                                       networks=networks, person_id=who,
