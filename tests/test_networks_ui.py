@@ -587,3 +587,25 @@ def test_the_consent_page_opens_through_the_desktop_from_the_ui_thread(qtbot, co
     finally:
         QDesktopServices.unsetUrlHandler("http")
     assert browser.threads == [True]
+
+
+def test_connecting_elsewhere_shows_the_controls_when_the_redactor_is_shown_again(
+        qtbot, context, boxes):
+    engine = CheckEngine(text_rules=[], network_rules=[],
+                         length_of=lambda text, network: (len(text), 280))
+    section = ComposerSection(context, engine_factory=lambda: engine)
+    qtbot.addWidget(section)
+    section.show()
+    qtbot.waitUntil(lambda: section.network_send.idle, timeout=5000)
+    assert not section.network_send.connected
+    section.hide()  # the person goes to Cuentas › Conexión con la red and connects
+    networks = NetworkSettings.of(context.workspace.settings, context.secrets)
+    connect_account(context.database, clock=context.clock, recorder=context.recorder,
+                    secrets=context.secrets, networks=networks,
+                    person_id=context.ids["titular"], account_id=context.ids["account"],
+                    open_browser=follow_consent, timeout=10)
+    section.show()
+    qtbot.waitUntil(lambda: section.network_send.idle and section.network_send.connected,
+                    timeout=5000)
+    assert section.network_send.auto_box.isVisible()
+    QThreadPool.globalInstance().waitForDone()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import Qt, QThreadPool, Signal
-from PySide6.QtGui import QAction, QKeySequence, QTextCursor
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -338,6 +338,13 @@ class ComposerSection(QWidget):
 
     def mark_published(self) -> bool:
         return self.drafts.mark_published()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """Back in the Redactor: the account may have been connected or disconnected
+        meanwhile (Cuentas › Conexión con la red)."""
+        super().showEvent(event)
+        if self.current_account() is not None and not self.publishing:
+            self.network_send.refresh()
 
     def select(self, post_id: uuid.UUID) -> bool:
         """A click on a notification about a post (the publishing queue's): open it."""
