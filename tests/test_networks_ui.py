@@ -331,7 +331,7 @@ def test_the_send_controls_appear_only_for_an_account_connected_here(qtbot, cont
 
 
 def test_scheduled_automatic_sending_shows_in_the_queue_and_can_be_cancelled(
-        qtbot, composer, context):
+        qtbot, composer, context, clock):
     send = composer.network_send
     assert send.auto_box.isVisible()
     write(qtbot, composer, "Aviso de la jornada de credencialización")
@@ -355,6 +355,10 @@ def test_scheduled_automatic_sending_shows_in_the_queue_and_can_be_cancelled(
     assert cells[2] == JobState.PENDIENTE.label
     assert cells[3] == "10/03/2026 13:00" and cells[5] == "0"
     composer.tabs.setCurrentIndex(0)
+    # Another time for the queued draft: the queue follows once the person stops editing.
+    composer.schedule.edit.setDateTime(composer.schedule.edit.dateTime().addSecs(3600))
+    qtbot.waitUntil(lambda: send.idle and "14:00" in send.state_label.text(), timeout=10000)
+    assert send.state.due_at == clock() + timedelta(hours=2)
     send.auto_box.click()  # unticked: the sending is cancelled
     qtbot.waitUntil(lambda: send.idle and send.state is not None and not send.state.queued,
                     timeout=10000)

@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QMessageBox, QWidget
 
@@ -48,6 +48,7 @@ class NetworkSend(QObject):
     queue (the «Cola de publicación» tab reads it again)."""
 
     queue_changed = Signal()
+    RESCHEDULE_DELAY_MS = 1500
 
     def __init__(self, parent: QWidget, context: AppContext, drafts: DraftActions,
                  scheduler: CheckScheduler, schedule: ScheduleField, publish_action: QAction,
@@ -98,7 +99,12 @@ class NetworkSend(QObject):
         parent.addAction(self.publish_now_action)
         publish_action.changed.connect(self._follow_publish_action)
         drafts.post_changed.connect(lambda _post_id: self.refresh())
-        schedule.changed.connect(self._schedule_edited)
+        # A new time for a queued draft: rescheduled once the person stops changing it.
+        self._reschedule_timer = QTimer(self)
+        self._reschedule_timer.setSingleShot(True)
+        self._reschedule_timer.setInterval(self.RESCHEDULE_DELAY_MS)
+        self._reschedule_timer.timeout.connect(self._schedule_edited)
+        schedule.changed.connect(self._reschedule_timer.start)
 
     # -- state ---------------------------------------------------------------------------------
     @property
@@ -240,6 +246,9 @@ class NetworkSend(QObject):
         if when <= self.context.clock():
             return  # the field says why; the queue keeps the time it had
         check = self._checker()
+        self.drafts.save_now()  # the draft's own save first: one write of the post at a time
+        if not shiboken6.isValid(self):
+            return
         post_id = self.drafts.post_id
         if check is not None and post_id is not None:
             self._schedule(post_id, when, check, self.tr("Enviar a la red automáticamente"))
