@@ -221,6 +221,7 @@ class ConnectionTab(QWidget):
         progress.setAutoClose(False)
         progress.setAutoReset(False)
         progress.canceled.connect(cancel.set)
+        progress.rejected.connect(cancel.set)  # closed some other way: stop waiting too
         progress.open()
 
         def work() -> ConnectionInfo:
@@ -255,7 +256,7 @@ class ConnectionTab(QWidget):
         progress, self.progress = self.progress, None
         self._cancel = None
         if progress is not None:
-            progress.canceled.disconnect()
+            progress.blockSignals(True)  # closing it is no cancellation
             progress.close()
             progress.deleteLater()
 
