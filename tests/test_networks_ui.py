@@ -375,7 +375,7 @@ def test_a_refusal_is_shown_in_spanish_and_nothing_is_queued(qtbot, composer, bo
     qtbot.waitUntil(lambda: send.idle and bool(boxes), timeout=10000)
     kind, text = boxes[-1]
     assert kind == "warning"
-    assert text == ("No se puede programar: hay 1 problema(s) que lo impiden. 6.iii: Hay un "
+    assert text == ("No se puede programar: hay un problema que lo impide. 6.iii: Hay un "
                     "teléfono personal: quítelo.")
     assert send.state_label.text() == text
     assert not send.auto_box.isChecked()
@@ -430,7 +430,7 @@ def test_publish_now_with_a_blocking_finding_is_refused_where_the_request_leaves
     assert not send.publish_now_action.isEnabled()  # not offered…
     assert send.publish_now()  # …and refused by the action when asked anyway
     qtbot.waitUntil(lambda: send.idle and boxes[-1][0] == "warning", timeout=15000)
-    assert boxes[-1][1].startswith("No se puede publicar: hay 1 problema(s)")
+    assert boxes[-1][1].startswith("No se puede publicar: hay un problema que lo impide.")
     assert "teléfono personal" in boxes[-1][1]
     assert server.x_posts == []
     assert composer.editor.toPlainText() == "Llame al 3312345678"

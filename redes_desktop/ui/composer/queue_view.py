@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, QThreadPool
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,11 +27,6 @@ from redes_desktop.models.publishing import JobState
 from redes_desktop.ui.row_table_model import RowTableModel
 from redes_desktop.ui.tasks import Reads, SynchronousPool
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("QueueTableModel", text)
-
-
 _COLOURS = {JobState.FALLIDA: "#b00020", JobState.RETENIDA: "#8a5a00",
             JobState.PUBLICADA: "#1b5e20", JobState.CANCELADA: "#5f6368"}
 
@@ -40,8 +35,9 @@ class QueueTableModel(RowTableModel[QueueRow]):
     COLUMNS = ("cuenta", "texto", "estado", "programada", "intento", "intentos", "motivo")
 
     def headers(self) -> list[str]:
-        return [_tr("Cuenta"), _tr("Publicación"), _tr("Estado"), _tr("Programada para"),
-                _tr("Próximo intento"), _tr("Intentos"), _tr("Motivo del último fallo")]
+        return [self.tr("Cuenta"), self.tr("Publicación"), self.tr("Estado"),
+                self.tr("Programada para"), self.tr("Próximo intento"), self.tr("Intentos"),
+                self.tr("Motivo del último fallo")]
 
     def cell(self, row: QueueRow, column: str, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -55,8 +51,7 @@ class QueueTableModel(RowTableModel[QueueRow]):
             return str(row.post_id)
         return None
 
-    @staticmethod
-    def _text(row: QueueRow, column: str) -> str:
+    def _text(self, row: QueueRow, column: str) -> str:
         if column == "cuenta":
             return f"{row.account_handle} ({row.network_label})"
         if column == "texto":

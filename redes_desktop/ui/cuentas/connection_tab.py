@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,16 +41,13 @@ from redes_desktop.ui.tasks import Reads, run_task
 PREFERENCES_PLACE = "Preferencias › Redes"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ConnectionTableModel", text)
-
 
 class ConnectionTableModel(RowTableModel[ConnectionRow]):
     COLUMNS = ("cuenta", "red", "estado", "usuario", "desde", "por")
 
     def headers(self) -> list[str]:
-        return [_tr("Cuenta"), _tr("Red"), _tr("En esta estación"), _tr("Usuario en la red"),
-                _tr("Desde"), _tr("Conectada por")]
+        return [self.tr("Cuenta"), self.tr("Red"), self.tr("En esta estación"),
+                self.tr("Usuario en la red"), self.tr("Desde"), self.tr("Conectada por")]
 
     def cell(self, row: ConnectionRow, column: str, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -63,16 +60,15 @@ class ConnectionTableModel(RowTableModel[ConnectionRow]):
             return str(row.account_id)
         return None
 
-    @staticmethod
-    def _text(row: ConnectionRow, column: str) -> str:
+    def _text(self, row: ConnectionRow, column: str) -> str:
         if column == "cuenta":
             return f"{row.handle} ({row.name})"
         if column == "red":
             return row.network.label
         if column == "estado":
             if not row.supported:
-                return _tr("Se publica a mano")
-            return _tr("Conectada") if row.connected else _tr("Sin conectar")
+                return self.tr("Se publica a mano")
+            return self.tr("Conectada") if row.connected else self.tr("Sin conectar")
         if column == "usuario":
             return row.remote_handle
         if column == "desde":
