@@ -77,7 +77,7 @@ def test_section_has_the_procedure_tabs(qtbot, context):
     qtbot.waitUntil(lambda: section.idle, timeout=5000)
     titles = [section.tabs.tabText(i) for i in range(section.tabs.count())]
     assert titles == ["Cuentas", "Áreas y administradores", "Solicitudes", "Bajas",
-                      "Ausencias", "Salud", "Vigencia (5.2 d)"]
+                      "Ausencias", "Salud", "Conexión con la red", "Vigencia (5.2 d)"]
 
 
 def fill_request(qtbot, typer, dialog, oficio) -> None:

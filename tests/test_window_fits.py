@@ -8,7 +8,8 @@ from PySide6.QtCore import QThreadPool
 
 from redes_desktop.context import AppContext
 from redes_desktop.context_setup import attach_bitacora
-from redes_desktop.models import AbsenceKind, AreaKind
+from redes_desktop.models import AbsenceKind, AreaKind, Network
+from redes_desktop.models.publishing import NetworkConnection
 from redes_desktop.secrets_store import SecretStore
 from redes_desktop.services.activity import MemoryRecorder
 from redes_desktop.services.coverage import AbsenceService
@@ -42,6 +43,10 @@ def context(data_dir, clock):
         directory.create_area("Dirección Ejecutiva de Capacitación Electoral y Educación "
                               "Cívica, Subdirección de Difusión", AreaKind.OFICINAS_CENTRALES)
         reviewer = make_reviewer(directory)
+        # Connected on this workstation (issue 17): the Redactor shows its sending controls.
+        session.add(NetworkConnection(account_id=office.account.id, network=Network.X,
+                                      remote_account_id="42", remote_handle="@JDE05_EdoMex",
+                                      connected_at=clock()))
         absences = AbsenceService(session, clock, ctx.recorder)
         absences.register(office.titular, office.titular, AbsenceKind.VACACIONES,
                           absences.today(), absences.today() + timedelta(days=1))

@@ -6,6 +6,7 @@ because the account is closed (7.viii) — revokes them at the network and delet
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -65,8 +66,10 @@ def connect_account(
     database: Database, *, clock: Clock, recorder: ActivityRecorder, secrets: SecretStore,
     networks: NetworkSettings, person_id: uuid.UUID | None, account_id: uuid.UUID,
     open_browser: Callable[[str], object], timeout: float = 300.0,
+    cancelled: threading.Event | None = None,
 ) -> ConnectionInfo:
-    """Runs the browser consent (blocking: call it off the UI thread) and stores the result."""
+    """Runs the browser consent (blocking: call it off the UI thread) and stores the result.
+    Setting `cancelled` stops the wait for the browser (nothing is stored)."""
     with unit_of_work(database) as session:
         person = acting_person(session, person_id)
         account = session.get(Account, account_id)
@@ -79,7 +82,7 @@ def connect_account(
                             client_secrets=networks.client_secrets)
     tokens = StoredTokens(secrets, provider, account_id, clock)
     tokens.save(authorize_in_browser(provider, open_browser=open_browser, clock=clock,
-                                     timeout=timeout))
+                                     timeout=timeout, cancelled=cancelled))
     try:
         connector = build_connector(network, tokens=tokens, clock=clock, remote_account_id="",
                                     handle=handle, overrides=networks.endpoints)

@@ -5,6 +5,7 @@ and the criteria checker, built only when something is due (the dictionaries are
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
@@ -74,8 +75,19 @@ def publishing_queue(
                            connector_for=connector_for)
 
 
+# One queue run at a time in this process: the window's periodic job and «Publicar ahora en la
+# red» run on worker threads and would otherwise race for the same job (the loser would meet
+# the row-version check and fail with an unexpected error instead of waiting).
+_RUN_LOCK = threading.Lock()
+
+
 def run_due(queue: PublishingQueue, *, rounds: int = 50) -> TickReport:
     """Tick until nothing more is due now (bounded), merging the reports."""
+    with _RUN_LOCK:
+        return _run_due(queue, rounds)
+
+
+def _run_due(queue: PublishingQueue, rounds: int) -> TickReport:
     total = TickReport()
     for _ in range(rounds):
         report = queue.tick()

@@ -44,7 +44,8 @@ def schedule_post(
         person = acting_person(session, person_id)
         service = PostService(session, clock, recorder=recorder)
         post = service.get(post_id)
-        result = service.require_publishable(person, post, check_post, verb="programar")
+        result = service.require_publishable(
+            person, post, check_post, verb="programar" if when is not None else "publicar")
         connected = session.scalar(select(NetworkConnection.id).where(
             NetworkConnection.account_id == post.account_id))
         if connected is None:

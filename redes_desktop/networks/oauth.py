@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import secrets as random_tokens
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -83,6 +84,25 @@ class TokenSet:
 
 class AuthorizationFailed(UserFacingError):
     pass
+
+
+class AuthorizationCancelled(AuthorizationFailed):
+    """The person stopped waiting for the browser."""
+
+
+def _wait_for(arrived: threading.Event, timeout: float,
+              cancelled: threading.Event | None) -> bool:
+    """True when the redirect arrived; False after `timeout` seconds or once cancelled."""
+    if cancelled is None:
+        return arrived.wait(timeout)
+    deadline = time.monotonic() + timeout
+    while not cancelled.is_set():
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return False
+        if arrived.wait(min(left, 0.1)):
+            return True
+    return arrived.is_set()
 
 
 def token_key(account_id: uuid.UUID) -> str:
@@ -207,9 +227,11 @@ def authorize_in_browser(
     open_browser: Callable[[str], object],
     clock: Clock,
     timeout: float = 300.0,
+    cancelled: threading.Event | None = None,
 ) -> TokenSet:
     """Open the network's consent page in the person's browser and wait for the loopback
-    redirect; exchange the code (with the PKCE verifier) for tokens."""
+    redirect; exchange the code (with the PKCE verifier) for tokens. Setting `cancelled`
+    (the person closed the progress dialog) stops the wait at once."""
     from authlib.integrations.base_client.errors import OAuthError
 
     callback = _Callback()
@@ -224,7 +246,10 @@ def authorize_in_browser(
         url, state = client.create_authorization_url(
             provider.authorize_url, code_verifier=verifier, **dict(provider.extra_authorize))
         open_browser(url)
-        if not callback.arrived.wait(timeout):
+        if not _wait_for(callback.arrived, timeout, cancelled):
+            if cancelled is not None and cancelled.is_set():
+                raise AuthorizationCancelled(
+                    f"Se canceló la conexión con {provider.network}. No se guardó nada.")
             raise AuthorizationFailed(
                 f"No llegó la autorización de {provider.network} en {int(timeout // 60)} "
                 "minutos. Vuelva a intentarlo y acepte en la página que se abre en el navegador."

@@ -245,6 +245,10 @@ class Startup:
             return
         notifications, errors = outcome
         self.notifier.notify_all(notifications)
+        for index in range(self.window.stack.count()):  # e.g. the Redactor's queue (issue 17)
+            after_jobs = getattr(self.window.stack.widget(index), "after_jobs", None)
+            if callable(after_jobs):
+                after_jobs()
         if errors:
             self.window.statusBar().showMessage(" · ".join(errors), 30_000)
 

@@ -1059,6 +1059,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Cola de publicación</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Encontrado en el texto de la publicación; «Siguiente» busca la próxima.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1270,6 +1274,100 @@
     </message>
     <message>
         <source>Marque en la última columna al menos un campo que tomar de la versión que no se aplicó, o elija «Conservar la compartida».</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTab</name>
+    <message>
+        <source>Conecte aquí cada cuenta que administra con su red para publicar y programar desde el programa. La autorización se pide en el navegador, en la página de la red; las claves de acceso quedan sólo en el almacén de secretos de esta estación.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conectar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desconectar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No administra cuentas que pueda conectar (criterio 5.1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volver a conectar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esperando la autorización de %s en el navegador…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se abrió la página de %s en el navegador. Inicie sesión con la cuenta institucional %s y acepte; esta ventana se cierra sola al terminar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conectar con la red</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La cuenta %s quedó conectada con %s como %s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>¿Desconectar %s de %s en esta estación? Se revoca la autorización en la red y se borran las claves de acceso; las publicaciones programadas de la cuenta no saldrán hasta que se vuelva a conectar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%s quedó desconectada: %s confirmó la revocación y se borraron las claves de esta estación.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%s quedó desconectada en esta estación y se borraron sus claves, pero %s no confirmó la revocación: retire también el acceso de la aplicación en la configuración de la cuenta en la red.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTableModel</name>
+    <message>
+        <source>Cuenta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>En esta estación</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usuario en la red</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conectada por</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se publica a mano</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conectada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sin conectar</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3267,6 +3365,177 @@ previa</source>
     </message>
 </context>
 <context>
+    <name>NetworkSend</name>
+    <message>
+        <source>Enviar a la red automáticamente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A la hora programada, el programa publica en la red por sí mismo (mientras esté abierto en esta estación, o con «redes-desktop publicar pendientes»). Antes de enviar revisa otra vez los criterios y la aprobación de la CNCS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publicar ahora en la red</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publica ahora en la red con la cuenta conectada en esta estación, tras revisar otra vez los criterios y la aprobación de la CNCS (Ctrl+Mayús+Intro).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publicada en la red: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No se publicó: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enviándose a la red…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se enviará el %s (hora del centro de México).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escriba la publicación antes de enviarla a la red.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marque «Programar para» y elija la fecha y hora de envío.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La revisión del texto aún no termina. Espere un momento y vuelva a intentarlo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revisando y programando el envío…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No se programó el envío</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelando el envío…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No se canceló el envío</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelar el envío</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>¿Publicar ahora en %s con la cuenta %s? Una vez publicada, sólo se puede retirar en la propia red.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revisando y publicando en la red…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No se publicó</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se publicó en la red. Dirección de la publicación:
+%s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aún no se publicó; el programa lo intentará de nuevo por sí mismo. %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%s por un error inesperado (%s). Vuelva a intentarlo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NetworksTab</name>
+    <message>
+        <source>El Instituto registra su aplicación con cada red; escriba aquí el identificador que la red le dio (lo entrega el área que la registró). Con él, cada titular conecta sus cuentas en Cuentas › Conexión con la red.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identificador de la aplicación (client id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identificador de la aplicación en %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secreto de cliente de YouTube</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Google entrega a las aplicaciones de escritorio un «secreto de cliente» que no es confidencial; aun así se guarda sólo en el almacén de secretos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secreto de cliente de YouTube:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avanzado…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direcciones de la red (sólo con un proxy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Red:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autorización:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claves (token):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revocación:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subida de videos:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>la dirección oficial de la red</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guardar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>guardado en el almacén de secretos (escriba para cambiarlo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sin guardar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guardado. Ya puede conectar las cuentas en Cuentas › Conexión con la red.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NewValidityDialog</name>
     <message>
         <source>Actualizar contenido vencido</source>
@@ -3840,6 +4109,10 @@ previa</source>
         <source>Sesión</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Redes</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PreferencesOpener</name>
@@ -3960,6 +4233,10 @@ previa</source>
         <source>Salud</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Conexión con la red</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PublishedView</name>
@@ -4021,6 +4298,60 @@ previa</source>
     </message>
     <message>
         <source>No se pudo abrir el enlace «%s» en el navegador. Cópielo de la lista y ábralo a mano.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueueTableModel</name>
+    <message>
+        <source>Cuenta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publicación</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estado</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programada para</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Próximo intento</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intentos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Motivo del último fallo</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message>
+        <source>Mostrar también publicadas y canceladas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actualizar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No se pudo leer la cola de publicación (%s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No hay publicaciones en la cola de esta estación. Para programar un envío, marque «Enviar a la red automáticamente» junto a «Programar para».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 en espera, %2 con fallo (hora del centro de México). Las horas son las de esta estación: la cola corre mientras el programa está abierto.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import Qt, QThreadPool, Signal
-from PySide6.QtGui import QAction, QKeySequence, QTextCursor
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,11 +38,13 @@ from redes_desktop.ui.composer.draft_actions import DraftActions, DraftWidgets, 
 from redes_desktop.ui.composer.draft_conflict import DraftConflictBar
 from redes_desktop.ui.composer.findings_panel import FindingsPanel, merge_findings
 from redes_desktop.ui.composer.media_panel import MediaPanel
+from redes_desktop.ui.composer.network_send import NetworkSend, SendHooks
 from redes_desktop.ui.composer.offsets import OffsetMapper
 from redes_desktop.ui.composer.post_details import PostDetailsPanel
 from redes_desktop.ui.composer.post_editor import PostEditor
 from redes_desktop.ui.composer.previews import PreviewPane
 from redes_desktop.ui.composer.published_view import PublishedView
+from redes_desktop.ui.composer.queue_view import QueueView
 from redes_desktop.ui.composer.schedule_field import ScheduleField
 from redes_desktop.ui.composer.store import AccountChoice, ComposerStore
 from redes_desktop.ui.find_bar import fold
@@ -159,6 +161,13 @@ class ComposerSection(QWidget):
             ),
             context.clock, pool,
         )
+        # «Enviar a la red automáticamente» and «Publicar ahora en la red» (issue 17).
+        self.network_send = NetworkSend(
+            self, context, self.drafts, self.scheduler, self.schedule, self.publish_action,
+            SendHooks(current_account=self.current_account, recent_posts=lambda: self._recent),
+            pool)
+        self.toolbar.insertAction(self.consult_action, self.network_send.publish_now_action)
+        self.network_send.queue_changed.connect(self.queue.refresh)
         self.new_action.triggered.connect(self.drafts.new_draft)
         self.conflict_bar.attach(self.drafts)
         self.publish_action.triggered.connect(self.drafts.mark_published)
@@ -209,7 +218,7 @@ class ComposerSection(QWidget):
         self.discard_action = self._action(self.tr("Descartar"), None)
 
     def _build_layout(self) -> None:
-        toolbar = QToolBar()
+        toolbar = self.toolbar = QToolBar()
         for action in (self.new_action, self.undo_action, self.redo_action):
             toolbar.addAction(action)
         toolbar.addSeparator()
@@ -276,6 +285,9 @@ class ComposerSection(QWidget):
         self.tabs.addTab(self.pages, self.tr("Redactar"))
         self.tabs.addTab(self.calendar, self.tr("Calendario"))
         self.tabs.addTab(self.published, self.tr("Publicadas"))
+        # What this workstation's publishing queue holds (issue 17).
+        self.queue = QueueView(self.context.database, self._pool)
+        self.tabs.addTab(self.queue, self.tr("Cola de publicación"))
         self._history_stale = {self.calendar: True, self.published: True}
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.calendar.open_post.connect(self.open_from_history)
@@ -327,11 +339,33 @@ class ComposerSection(QWidget):
     def mark_published(self) -> bool:
         return self.drafts.mark_published()
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """Back in the Redactor: the account may have been connected or disconnected
+        meanwhile (Cuentas › Conexión con la red)."""
+        super().showEvent(event)
+        if self.current_account() is not None and not self.publishing:
+            self.network_send.refresh()
+
+    def select(self, post_id: uuid.UUID) -> bool:
+        """A click on a notification about a post (the publishing queue's): open it."""
+        self.tabs.setCurrentIndex(0)
+        return self.open_draft(post_id)
+
+    def after_jobs(self) -> None:
+        """The window ran its background jobs, the publishing queue among them: show the
+        queue and the open draft's sending state as they are now."""
+        if self.tabs.currentWidget() is self.queue:
+            self.queue.refresh()
+        if self.current_account() is not None:
+            self.network_send.refresh()
+
     def show_history(self, view: CalendarView | PublishedView) -> None:
         self.tabs.setCurrentWidget(view)
 
     def _on_tab_changed(self, _index: int) -> None:
         view = self.tabs.currentWidget()
+        if view is self.queue:
+            self.queue.refresh()
         if view is self.calendar or view is self.published:
             assert isinstance(view, CalendarView | PublishedView)
             if self._history_stale.get(view):
@@ -405,6 +439,7 @@ class ComposerSection(QWidget):
         if self.accounts:
             self._on_account_changed(0)
             self.drafts.refresh_drafts()
+            self.network_send.refresh()
         self.show_account_state()
 
     def current_account(self) -> AccountChoice | None:
@@ -428,6 +463,7 @@ class ComposerSection(QWidget):
                 self.drafts.schedule_save()
         self.show_account_state()
         self._reset_networks()
+        self.network_send.refresh()  # connected here? (issue 17)
 
     def _update_previews(self) -> None:
         self.previews.update_post(self.editor.toPlainText(), self.media.items())

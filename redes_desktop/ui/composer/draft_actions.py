@@ -508,6 +508,12 @@ class DraftActions(QObject):
                        self.tr("Dirección (URL) de la publicación en la red:"), network, handle,
                        post=True)
 
+    def set_publishing(self, running: bool, note: str) -> None:
+        """The same lock for sending to the network (`network_send.py`), with its own note."""
+        self._set_publishing(running)
+        if running:
+            self.widgets.save_label.setText(note)
+
     def _set_publishing(self, running: bool) -> None:
         """While publishing, nothing may change the post nor start another check (the engine
         is not used by two threads at once)."""

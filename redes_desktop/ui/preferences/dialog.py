@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 from redes_desktop.ui.tasks import run_task
 
 T = TypeVar("T")
-TABS = ("correo", "base", "languagetool", "diccionario", "contactos", "bitacora", "sesion")
+TABS = ("correo", "base", "languagetool", "diccionario", "contactos", "bitacora", "sesion",
+        "redes")
 
 
 class MessageLine(QLabel):
@@ -74,6 +75,7 @@ class PreferencesDialog(QDialog):
     def __init__(self, context, parent: QWidget | None = None, *, pool=None,
                  tab: str = "correo") -> None:
         super().__init__(parent)
+        from redes_desktop.ui.preferences.tab_networks import NetworksTab
         from redes_desktop.ui.preferences.tab_session import SessionTab
         from redes_desktop.ui.preferences.tabs_checks import (
             BitacoraTab,
@@ -91,13 +93,13 @@ class PreferencesDialog(QDialog):
             "correo": MailTab(self), "base": SharedTab(self),
             "languagetool": LanguageToolTab(self), "diccionario": DictionaryTab(self),
             "contactos": ContactsTab(self), "bitacora": BitacoraTab(self),
-            "sesion": SessionTab(self),
+            "sesion": SessionTab(self), "redes": NetworksTab(self),
         }
         titles = {"correo": self.tr("Correo"), "base": self.tr("Base compartida"),
                   "languagetool": self.tr("LanguageTool"),
                   "diccionario": self.tr("Diccionario y sitios"),
                   "contactos": self.tr("Contactos por área"), "bitacora": self.tr("Bitácora"),
-                  "sesion": self.tr("Sesión")}
+                  "sesion": self.tr("Sesión"), "redes": self.tr("Redes")}
         for key in TABS:
             self.tabs.addTab(self.pages[key], titles[key])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
