@@ -42,6 +42,7 @@ SHIPPED = (
     "dictionaries/hunspell/es_MX.aff",
     "dictionaries/hunspell/es_MX.dic",
     "help/bitacora.html",
+    "help/buzon.html",
     "help/consultas.html",
     "help/contrasenas.html",
     "help/cuentas.html",

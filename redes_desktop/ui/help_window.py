@@ -27,6 +27,7 @@ PAGES = {
     "cuentas": "help/cuentas.html",
     "informes": "help/informes.html",
     "organizacion": "help/organizacion.html",
+    "buzon": "help/buzon.html",
     "preferencias": "help/preferencias.html",
 }
 
@@ -50,7 +51,7 @@ class HelpWindow(QDialog):
             "consultas": self.tr("Consultas CNCS"), "bitacora": self.tr("Bitácora"),
             "contrasenas": self.tr("Contraseñas"), "cuentas": self.tr("Cuentas"),
             "informes": self.tr("Informes"), "organizacion": self.tr("Organización"),
-            "preferencias": self.tr("Preferencias"),
+            "buzon": self.tr("Buzón"), "preferencias": self.tr("Preferencias"),
         }
         for key in PAGES:
             item = QListWidgetItem(titles[key])

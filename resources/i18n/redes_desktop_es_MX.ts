@@ -2733,6 +2733,10 @@ El texto de la publicación no está guardado. Si continúa, se perderá. Cópie
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Buzón</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Atrás</source>
         <translation type="unfinished"></translation>
     </message>

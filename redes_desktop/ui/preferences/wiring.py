@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 TAB_TITLES = {
     "Correo": "correo", "Base compartida": "base", "LanguageTool": "languagetool",
     "Diccionario y sitios": "diccionario", "Contactos por área": "contactos",
-    "Bitácora": "bitacora", "Sesión": "sesion",
+    "Bitácora": "bitacora", "Sesión": "sesion", "Redes": "redes",
 }
 _PLACE = re.compile(r"Archivo → Preferencias(?: → (" + "|".join(map(re.escape, TAB_TITLES))
                     + r"))?")
