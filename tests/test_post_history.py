@@ -20,6 +20,7 @@ from redes_desktop.services.directory import Directory
 from redes_desktop.ui.composer import published_view
 from redes_desktop.ui.composer.composer_view import ComposerSection
 from redes_desktop.workspace import open_workspace
+from tests.composer_support import opened, ready, saved
 from tests.factories import make_office, make_reviewer
 from tests.test_composer_ui import engine  # noqa: F401 - fixture
 
@@ -142,6 +143,7 @@ def view(qtbot, world, engine):  # noqa: F811 - the fixture imported above
     qtbot.addWidget(section)
     section.resize(1100, 700)
     section.show()
+    ready(qtbot, section)
     yield section
     section.save_now()
     QThreadPool.globalInstance().waitForDone()
@@ -224,7 +226,7 @@ def test_published_list_shows_links_that_open_in_the_browser(qtbot, world, view,
 
 def test_a_reviewer_filters_the_published_list_by_account(qtbot, world, engine):  # noqa: F811
     world.choose_identity(world.people["reviewer"])
-    section = ComposerSection(world, engine_factory=lambda: engine)
+    section = ready(qtbot, ComposerSection(world, engine_factory=lambda: engine))
     qtbot.addWidget(section)
     listing = section.published
     section.show_history(listing)
@@ -244,7 +246,7 @@ def test_a_reviewer_filters_the_published_list_by_account(qtbot, world, engine):
 def test_a_reviewer_reads_a_post_of_an_account_they_do_not_write_in(qtbot, world,
                                                                      engine):  # noqa: F811
     world.choose_identity(world.people["reviewer"])
-    section = ComposerSection(world, engine_factory=lambda: engine)
+    section = ready(qtbot, ComposerSection(world, engine_factory=lambda: engine))
     qtbot.addWidget(section)
     calendar = section.calendar
     section.show_history(calendar)
@@ -300,14 +302,14 @@ def test_choosing_another_account_leaves_a_published_post_as_it_was(qtbot, world
             official=True)
         directory.designate_administrators(facebook, titular, suplente)
         session.commit()
-    section = ComposerSection(world, engine_factory=lambda: engine)
+    section = ready(qtbot, ComposerSection(world, engine_factory=lambda: engine))
     qtbot.addWidget(section)
-    assert section.open_draft(world.posts["monday"]) and section.editor.isReadOnly()
+    assert opened(qtbot, section, world.posts["monday"]) and section.editor.isReadOnly()
     other = next(i for i, a in enumerate(section.accounts) if a.handle == "@INEJalisco")
     section.account_combo.setCurrentIndex(other)
     assert section.post_id is None and section.editor.toPlainText() == ""
     assert not section.editor.isReadOnly()
-    section.save_now()
+    saved(qtbot, section)
     with world.database.session() as session:
         texts = [p.text for p in session.query(Post).filter(Post.account_id == facebook.id)]
     assert texts == []  # the published text was not copied into a draft of the other account
