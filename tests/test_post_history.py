@@ -189,7 +189,7 @@ def test_clicking_a_post_in_the_calendar_opens_it_in_the_redactor(qtbot, world, 
     item = calendar.cell_of(date(2026, 3, 11)).posts.item(0)
     calendar.cell_of(date(2026, 3, 11)).posts.itemClicked.emit(item)
     assert view.tabs.currentIndex() == 0
-    assert view.post_id == world.posts["wednesday"]
+    qtbot.waitUntil(lambda: view.post_id == world.posts["wednesday"], timeout=5000)
     assert view.editor.toPlainText() == "Simulacro del miércoles"
     assert view.schedule.enabled_box.isChecked() and not view.editor.isReadOnly()
     # A published one opens to be read.
@@ -197,10 +197,10 @@ def test_clicking_a_post_in_the_calendar_opens_it_in_the_redactor(qtbot, world, 
     qtbot.waitUntil(lambda: calendar.loaded, timeout=10_000)
     monday = calendar.cell_of(date(2026, 3, 9)).posts
     monday.itemClicked.emit(monday.item(0))
-    assert view.editor.toPlainText() == "Publicada el lunes"
+    qtbot.waitUntil(lambda: view.editor.toPlainText() == "Publicada el lunes", timeout=5000)
     assert view.editor.isReadOnly() and "solo lectura" in view.save_label.text()
     view.new_action.trigger()
-    assert not view.editor.isReadOnly()
+    qtbot.waitUntil(lambda: not view.editor.isReadOnly(), timeout=5000)
 
 
 def test_published_list_shows_links_that_open_in_the_browser(qtbot, world, view, monkeypatch):
@@ -221,7 +221,8 @@ def test_published_list_shows_links_that_open_in_the_browser(qtbot, world, view,
     listing.open_link_button.click()
     assert opened[-1] == "https://x.com/JLE_JaliscoINE/status/1"
     listing.open_post_button.click()
-    assert view.tabs.currentIndex() == 0 and view.editor.toPlainText() == "Publicada el lunes"
+    assert view.tabs.currentIndex() == 0
+    qtbot.waitUntil(lambda: view.editor.toPlainText() == "Publicada el lunes", timeout=5000)
 
 
 def test_a_reviewer_filters_the_published_list_by_account(qtbot, world, engine):  # noqa: F811
