@@ -483,6 +483,6 @@ def test_a_titular_can_sign_in_while_the_alarm_blocks_recording(station, clock):
         context.identity = identity
         with pytest.raises(BitacoraBlocked):  # any other entry is still refused meanwhile
             context.recorder.record(ActivityEntry(clock(), head, None, "borrador_editado", {}))
-        assert "Anclas restablecidas" in restore_bitacora_anchors(context, REASON).message
+        assert "Anclas restablecidas" in _restore(context, REASON).message
     finally:
         context.close()
