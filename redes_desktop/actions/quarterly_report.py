@@ -16,6 +16,7 @@ from redes_desktop.services.reports import AccountReport as AccountReport
 from redes_desktop.services.reports import EvaluationDue as EvaluationDue
 from redes_desktop.services.reports import QuarterlyReport as QuarterlyReport
 from redes_desktop.services.reports import last_complete_quarter as last_complete_quarter
+from redes_desktop.services.reports import quarter_bounds as quarter_bounds
 
 if TYPE_CHECKING:
     from redes_desktop.clock import Clock
