@@ -358,9 +358,11 @@ class ComposerSection(QWidget):
             self.network_send.refresh()
 
     def select(self, post_id: uuid.UUID) -> bool:
-        """A click on a notification about a post (the publishing queue's): open it."""
+        """A click on a notification about a post (the publishing queue's): open it (read on
+        the worker; shown when it arrives)."""
         self.tabs.setCurrentIndex(0)
-        return self.open_draft(post_id)
+        self.open_draft(post_id)
+        return True
 
     def after_jobs(self) -> None:
         """The window ran its background jobs, the publishing queue among them: show the

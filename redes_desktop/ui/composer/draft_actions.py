@@ -593,6 +593,12 @@ class DraftActions(QObject):
                        self.tr("Dirección (URL) de la publicación en la red:"), network, handle,
                        post=True)
 
+    def save_locked(self, then: Then) -> None:
+        """Save the draft on the worker while it is locked (`set_publishing(True, …)`: the
+        post saved is the post sent), after any save already running; `then(changed)`."""
+        self._save_timer.stop()
+        self._when_saved(lambda: self._save(then))
+
     def set_publishing(self, running: bool, note: str) -> None:
         """The same lock for sending to the network (`network_send.py`), with its own note."""
         self._set_publishing(running)
