@@ -84,6 +84,7 @@ def _verify(bitacora, repeat: int) -> Result:
 
 
 def _viewer(bitacora, repeat: int, total: int) -> Result:
+    from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
     from redes_desktop.bitacora.names import Names
@@ -91,20 +92,34 @@ def _viewer(bitacora, repeat: int, total: int) -> Result:
 
     app = QApplication.instance() or QApplication([])
 
+    def until_shown(section) -> None:
+        """Process events until the rows in view show their entries (the count and pages
+        arrive from worker threads): first paint and the jump each end with real rows."""
+        model, table = section.model, section.table
+        while True:
+            app.processEvents()  # lays out and paints the visible rows (asks for their pages)
+            top = table.rowAt(0)
+            bottom = table.rowAt(table.viewport().height() - 1)
+            bottom = model.rowCount() - 1 if bottom < 0 else bottom
+            if model.rowCount() and model.is_loaded(top) and model.is_loaded(bottom):
+                return
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+
     def open_viewer():
         section = BitacoraSection(None, bitacora=bitacora, names=Names())
         section.resize(1200, 800)
         section.show()
-        app.processEvents()  # lays out and paints the visible rows
+        until_shown(section)
         section.table.scrollToBottom()
-        app.processEvents()
+        until_shown(section)
         section.close()
         section.deleteLater()
         app.processEvents()
 
     samples = measure(open_viewer, repeat=repeat, warmup=1)
     return limit_result("bitácora: abrir el visor", f"{total:,} entries, first paint and a jump "
-                        "to the oldest", [s * 1000 for s in samples], "ms", max_median=500.0)
+                        "to the oldest, rows shown", [s * 1000 for s in samples], "ms",
+                        max_median=500.0)
 
 
 def run(quick: bool) -> list[Result]:

@@ -105,7 +105,9 @@ def run(quick: bool) -> list[Result]:
         composer.show()
         composer.scheduler.ensure_engine()
         deadline = time.perf_counter() + 30
-        while composer.scheduler.engine is None and time.perf_counter() < deadline:
+        # The engine is built and the accounts are read off the UI thread: wait for both.
+        while ((composer.scheduler.engine is None or not composer.ready)
+               and time.perf_counter() < deadline):
             app.processEvents()
             QThreadPool.globalInstance().waitForDone(20)
         bare = QPlainTextEdit()
@@ -120,6 +122,7 @@ def run(quick: bool) -> list[Result]:
             stalls.append(_type_and_measure(app, composer.editor, TEXT))
         QThreadPool.globalInstance().waitForDone()
         composer.save_now()
+        QThreadPool.globalInstance().waitForDone()  # the save runs on the pool
         composer.close()
         bare.close()
         workspace.close()

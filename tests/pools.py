@@ -15,3 +15,7 @@ class HeldPool:
     def run_all(self) -> None:
         while self.held:
             self.held.pop(0).run()
+
+    def finish(self, index: int = 0) -> None:
+        """Run the held work at `index` (0: the oldest) now."""
+        self.held.pop(index).run()

@@ -18,6 +18,7 @@ from redes_desktop.secrets_store import SecretStore
 from redes_desktop.services.activity import ActivityEntry, NullRecorder
 from redes_desktop.services.directory import Directory
 from redes_desktop.ui.bitacora.viewer import BitacoraSection
+from redes_desktop.ui.tasks import SynchronousPool
 from redes_desktop.workspace import open_workspace
 from tests.factories import make_office, make_reviewer
 
@@ -68,9 +69,11 @@ def texts(section) -> set[str]:
 
 def viewer_of(qtbot, context, who: str) -> BitacoraSection:
     context.choose_identity(context.ids[who])
-    section = BitacoraSection(context)
+    # The scope, the count and the pages are read through `pool`: here inline, so what each
+    # person sees can be asserted at once (test_bitacora_ui.py covers the worker threads).
+    section = BitacoraSection(context, pool=SynchronousPool())
     qtbot.addWidget(section)
-    qtbot.waitUntil(lambda: section.loaded, timeout=5000)  # the scope is read off the UI thread
+    assert section.loaded
     return section
 
 
@@ -106,7 +109,7 @@ def test_no_person_chosen_shows_nothing(qtbot, world):
     world.identity = None
     section = BitacoraSection(world)
     qtbot.addWidget(section)
-    qtbot.waitUntil(lambda: section.loaded, timeout=5000)
+    qtbot.waitUntil(lambda: section.loaded and section.model.idle, timeout=5000)
     assert section.model.rowCount() == 0
     assert "Cambiar de usuario" in section.scope_label.text()
 

@@ -4,6 +4,7 @@ whenever the file or the shared copy shows an alteration (bitacora/reanchor.py).
 
 from __future__ import annotations
 
+import inspect
 import sqlite3
 import uuid
 from datetime import timedelta
@@ -12,6 +13,7 @@ from types import SimpleNamespace
 import pytest
 from sqlalchemy import delete, update
 
+from redes_desktop.actions.reanchor_bitacora import restore_bitacora_anchors
 from redes_desktop.bitacora import BitacoraBlocked, open_bitacora
 from redes_desktop.bitacora.head import head_key_name
 from redes_desktop.bitacora.query import Filters
@@ -28,7 +30,6 @@ from redes_desktop.errors import UsageError
 from redes_desktop.models import BitacoraAnchor
 from redes_desktop.secrets_store import SecretStore
 from redes_desktop.services.activity import ActivityEntry, MemoryRecorder, NullRecorder
-from redes_desktop.services.bitacora_anchors import restore_bitacora_anchors
 from redes_desktop.services.directory import Directory
 from redes_desktop.workspace import open_workspace
 from tests.factories import make_office, make_reviewer
@@ -77,6 +78,24 @@ def _context(st, clock, person=None) -> AppContext:
     return context
 
 
+def _restore(context: AppContext, reason: str):
+    """What the window's dialog and the command line do: the action, with the context's
+    recorder, clock, secrets and chosen person."""
+    identity = context.identity
+    return restore_bitacora_anchors(
+        context.recorder, context.database, reason,
+        person_id=identity.person_id if identity is not None else None, clock=context.clock,
+        secrets=context.secrets,
+        shared_database_url=context.workspace.settings.shared_database_url)
+
+
+def test_who_may_reanchor_is_decided_with_required_recorder_clock_and_person():
+    parameters = inspect.signature(restore_bitacora_anchors).parameters
+    for name in ("recorder", "database", "person_id", "clock", "secrets",
+                 "shared_database_url"):
+        assert parameters[name].default is inspect.Parameter.empty, name
+
+
 def _entries(bitacora):
     reader = bitacora.reader()
     try:
@@ -99,7 +118,7 @@ def test_a_lost_keyring_head_alone_is_reanchored_and_recording_resumes(station, 
         alarm = bitacora.blocked
         assert alarm and "Falta en el llavero" in alarm
         clock.advance(timedelta(hours=1))
-        result = restore_bitacora_anchors(context, REASON)
+        result = _restore(context, REASON)
         assert result.changed and result.entry_seq == 6
         assert bitacora.blocked is None
         bitacora.append(ActivityEntry(clock(), station.people.admin, None, "publicada", {}))
@@ -131,7 +150,7 @@ def test_a_lost_database_anchor_is_reanchored_too(station, clock):
     context = _context(station, clock, station.people.reviewer)
     try:
         assert "base de datos local" in context.recorder.bitacora.blocked
-        result = restore_bitacora_anchors(context, REASON)
+        result = _restore(context, REASON)
         assert result.changed and result.entry_seq == 4
         entry = _entries(context.recorder.bitacora)[3]
         assert entry.details["ancla_base_datos_anterior"] is None
@@ -160,7 +179,7 @@ def test_no_alarm_means_nothing_to_restore(station, clock):
     _fill(station, clock, 2)
     context = _context(station, clock, station.people.head)
     try:
-        result = restore_bitacora_anchors(context, REASON)
+        result = _restore(context, REASON)
         assert not result.changed and "no tiene ninguna alarma" in result.message
         assert context.recorder.bitacora.head_seq == 2
     finally:
@@ -176,7 +195,7 @@ def test_only_an_area_titular_or_a_reviewer_may(station, clock, who):
     context = _context(station, clock, person)
     try:
         with pytest.raises(ReanchorNotAllowed) as refused:
-            restore_bitacora_anchors(context, REASON)
+            _restore(context, REASON)
         assert refused.value.exit_code == 11
         expected = "titular de un área o un revisor de CNCS" if who else "persona elegida"
         assert expected in refused.value.message
@@ -192,7 +211,7 @@ def test_a_reason_is_required(station, clock, reason):
     context = _context(station, clock, station.people.head)
     try:
         with pytest.raises(UsageError, match="motivo|Motivo"):
-            restore_bitacora_anchors(context, reason)
+            _restore(context, reason)
         assert context.recorder.bitacora.blocked
     finally:
         context.close()
@@ -265,7 +284,7 @@ def test_an_alteration_is_never_reanchored(station, clock, attack):
         assert bitacora.blocked
         head = bitacora.head_seq
         with pytest.raises(ReanchorRefused) as refused:
-            restore_bitacora_anchors(context, REASON)
+            _restore(context, REASON)
         assert named in refused.value.message and "sigue bloqueada" in refused.value.message
         assert refused.value.exit_code == 1
         assert bitacora.blocked and bitacora.head_seq == head
@@ -286,7 +305,7 @@ def test_an_unreachable_shared_database_means_retry_later(station, clock):
     context = _context(station, clock, station.people.head)
     try:
         with pytest.raises(ReanchorRetryLater) as refused:
-            restore_bitacora_anchors(context, REASON)
+            _restore(context, REASON)
         assert refused.value.exit_code == 7
         assert "No se pudo conectar con la base de datos compartida" in refused.value.message
         assert "cuando regrese la conexión" in refused.value.message
@@ -464,6 +483,6 @@ def test_a_titular_can_sign_in_while_the_alarm_blocks_recording(station, clock):
         context.identity = identity
         with pytest.raises(BitacoraBlocked):  # any other entry is still refused meanwhile
             context.recorder.record(ActivityEntry(clock(), head, None, "borrador_editado", {}))
-        assert "Anclas restablecidas" in restore_bitacora_anchors(context, REASON).message
+        assert "Anclas restablecidas" in _restore(context, REASON).message
     finally:
         context.close()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 import uuid
 from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QThreadPool
 
+from redes_desktop.actions.read_bitacora import BitacoraPages, whole_scope
 from redes_desktop.bitacora import open_bitacora
 from redes_desktop.bitacora.names import Names
 from redes_desktop.bitacora.query import Filters
@@ -16,6 +18,8 @@ from redes_desktop.secrets_store import SecretStore
 from redes_desktop.services.activity import ActivityEntry
 from redes_desktop.ui.bitacora.table_model import BitacoraTableModel
 from redes_desktop.ui.bitacora.viewer import BitacoraSection
+from redes_desktop.ui.tasks import SynchronousPool
+from tests.pools import HeldPool
 
 PERSON = uuid.UUID("11111111-1111-4111-8111-111111111111")
 ACCOUNTS = [uuid.UUID(f"2222222{n}-2222-4222-8222-222222222222") for n in range(2)]
@@ -51,8 +55,35 @@ def section(qtbot, bitacora, names):
     QThreadPool.globalInstance().waitForDone()
 
 
+class RecordingPages(BitacoraPages):
+    """The read action, noting which thread ran each read and which pages were read."""
+
+    def __init__(self, bitacora) -> None:
+        super().__init__(bitacora)
+        self.threads: list[threading.Thread] = []
+        self.starts: list[int] = []
+
+    def first(self, scope, filters, limit):
+        self.threads.append(threading.current_thread())
+        return super().first(scope, filters, limit)
+
+    def page(self, scope, filters, start, limit):
+        self.threads.append(threading.current_thread())
+        self.starts.append(start)
+        return super().page(scope, filters, start, limit)
+
+
+def _model(bitacora, names, pool, pages=None) -> BitacoraTableModel:
+    return BitacoraTableModel(pages or BitacoraPages(bitacora), whole_scope(bitacora, names),
+                              pool=pool)
+
+
+def _shown(model, row: int, column: int = 0):
+    return model.data(model.index(row, column))
+
+
 def test_model_pages_newest_first(qtmodeltester, bitacora, names):
-    model = BitacoraTableModel(bitacora.reader(), names)
+    model = _model(bitacora, names, SynchronousPool())
     model.set_filters(Filters())
     qtmodeltester.check(model)
     assert model.rowCount() == 450
@@ -64,15 +95,104 @@ def test_model_pages_newest_first(qtmodeltester, bitacora, names):
     assert model.rowCount() == 75
     assert all(model.entry_at(r).action == "publicada" for r in range(75))
     qtmodeltester.check(model)
-    model.reader.close()
+    model.pages.close()
+
+
+def test_pages_are_read_off_the_ui_thread_and_show_loading_rows_meanwhile(qtbot, bitacora,
+                                                                          names):
+    pages = RecordingPages(bitacora)
+    model = _model(bitacora, names, None, pages)  # the global pool: real worker threads
+    model.set_filters(Filters())
+    assert model.rowCount() == 0  # nothing was read on the UI thread
+    qtbot.waitUntil(lambda: model.rowCount() == 450, timeout=5000)
+    assert model.entry_at(0).details["n"] == 449  # the newest page came with the count
+    assert _shown(model, 449) == "Cargando…"  # the oldest page is on its way
+    assert _shown(model, 449, 4) is None
+    with qtbot.waitSignal(model.dataChanged, timeout=5000) as arrived:
+        pass
+    assert arrived.args[0].row() == 400 and arrived.args[1].row() == 449
+    assert _shown(model, 449) != "Cargando…"
+    assert model.entry_at(449).details["n"] == 0 and _shown(model, 449, 4) == "Publicada"
+    assert pages.threads and threading.main_thread() not in pages.threads
+    QThreadPool.globalInstance().waitForDone()
+    pages.close()
+
+
+def test_a_fast_scroll_reads_the_newest_pages_it_asked_for_and_skips_the_rest(bitacora, names):
+    pool = HeldPool()
+    pages = RecordingPages(bitacora)
+    model = _model(bitacora, names, pool, pages)
+    model.PAGE = 10  # 45 pages of 10 rows
+    model.set_filters(Filters())
+    pool.finish()
+    assert model.rowCount() == 450 and pool.held == []
+    for page_no in (5, 10, 15, 20, 25, 30, 35):  # a scroll passing seven pages
+        assert _shown(model, page_no * 10) == "Cargando…"
+    assert len(pool.held) == 1  # one page read at a time
+    while pool.held:
+        pool.finish()
+    # Page 5 was on its way; of the six asked for after it only the last four are read,
+    # newest first. Pages 10 and 15 were passed by: never read.
+    assert pages.starts == [50, 350, 300, 250, 200]
+    assert model.entry_at(350).details["n"] == 99 and model.entry_at(200).details["n"] == 249
+    assert not model.is_loaded(100) and not model.is_loaded(150)
+    pages.close()
+
+
+def test_only_the_newest_count_is_shown(bitacora, names):
+    pool = HeldPool()
+    model = _model(bitacora, names, pool)
+    model.set_filters(Filters(account=ACCOUNTS[0]))
+    model.set_filters(Filters(account=ACCOUNTS[1], action="publicada"))
+    pool.finish(1)  # the newer answer arrives first
+    assert model.rowCount() == 75
+    pool.finish(0)  # the older, late answer is dropped
+    assert model.rowCount() == 75 and model.filters.account == ACCOUNTS[1]
+    assert all(model.entry_at(r).action == "publicada" for r in range(75))
+    model.pages.close()
+
+
+def test_a_page_asked_for_again_after_new_filters_is_read_for_them(bitacora, names):
+    """A read for the old filters still on its way does not stop the same page from being
+    read for the new ones: no row stays «Cargando…»."""
+    pool = HeldPool()
+    model = _model(bitacora, names, pool)
+    model.set_filters(Filters())
+    pool.finish()
+    assert _shown(model, 249) == "Cargando…"  # page 1 of everything: held
+    model.set_filters(Filters(account=ACCOUNTS[1]))
+    pool.finish(1)  # the new count arrives while that read is still on its way
+    assert model.rowCount() == 225
+    assert _shown(model, 224) == "Cargando…"  # page 1 of the new filters: asked for
+    pool.run_all()
+    assert model.is_loaded(224)
+    assert model.entry_at(224).details["n"] == 1  # the oldest entry of that account
+    model.pages.close()
+
+
+def test_a_page_that_cannot_be_read_says_so_and_nothing_crashes(qtbot, bitacora, names):
+    class Broken(BitacoraPages):
+        def page(self, scope, filters, start, limit):
+            raise OSError("disk")
+
+    model = _model(bitacora, names, SynchronousPool(), Broken(bitacora))
+    model.set_filters(Filters())
+    with qtbot.waitSignal(model.failed) as failed:
+        assert model.entry_at(449) is None
+    assert "No se pudo leer la bitácora (OSError)" in failed.args[0]
+    assert _shown(model, 449) == "No se pudo leer"
+    assert model.entry_at(0).details["n"] == 449  # the rest still shows
+    model.pages.close()
 
 
 def test_filters_and_details_on_selection(qtbot, section):
-    assert section.model.rowCount() == 450
+    model = section.model
+    qtbot.waitUntil(lambda: model.rowCount() == 450, timeout=5000)
+    assert "450" in section.status.text()
     section.account_box.setCurrentIndex(section.account_box.findData(str(ACCOUNTS[0])))
-    assert section.model.rowCount() == 225
+    qtbot.waitUntil(lambda: model.rowCount() == 225, timeout=5000)
     section.action_box.setCurrentIndex(section.action_box.findData("publicada"))
-    assert section.model.rowCount() == 75
+    qtbot.waitUntil(lambda: model.rowCount() == 75, timeout=5000)
     section.table.selectRow(0)
     text = section.details.toPlainText()
     assert "Publicada" in text and "@cuenta0" in text and "  Texto: " in text
@@ -96,6 +216,7 @@ def test_details_are_labelled_fields_with_names_and_local_times(qtbot, data_dir,
          "sha256": "ab" * 32, "fuente": True, "eliminados_enviados": 2})])
     section = BitacoraSection(None, bitacora=b, names=names)
     qtbot.addWidget(section)
+    qtbot.waitUntil(lambda: section.model.rowCount() == 1, timeout=5000)  # read off the UI
     section.table.selectRow(0)
     text = section.details.toPlainText()
     for expected in ("Fecha: 03/12/2026 12:30:00 (hora de la Ciudad de México)",
@@ -118,12 +239,24 @@ def test_details_are_labelled_fields_with_names_and_local_times(qtbot, data_dir,
     b.close()
 
 
+def test_details_of_a_row_whose_page_is_on_its_way_show_when_it_arrives(qtbot, section):
+    model = section.model
+    qtbot.waitUntil(lambda: model.rowCount() == 450, timeout=5000)
+    assert not model.is_loaded(449)
+    section.table.selectRow(449)
+    assert section.details.toPlainText() == ""  # the oldest page is on its way
+    qtbot.waitUntil(lambda: "Sesión del Consejo General" in section.details.toPlainText(),
+                    timeout=5000)  # entry 0's text
+
+
 def test_search_streams_matches_off_the_ui_thread(qtbot, section, typer):
     typer(section.search_edit, "sesión")
     section.apply_filters()
     qtbot.waitUntil(lambda: section._task is None, timeout=5000)
     assert section.model.searching
     assert section.model.rowCount() == 9
+    qtbot.waitUntil(lambda: all(section.model.entry_at(r) is not None for r in range(9)),
+                    timeout=5000)
     assert all("Consejo" in section.model.entry_at(r).details["texto"] for r in range(9))
     assert "9" in section.status.text()
 

@@ -17,6 +17,7 @@ from redes_desktop.ui.composer import draft_actions
 from redes_desktop.ui.composer.composer_view import ComposerSection
 from redes_desktop.ui.consultas import composer_link
 from redes_desktop.ui.tasks import SynchronousPool
+from tests.composer_support import opened, ready, saved
 from tests.test_composer_ui import context, engine, view  # noqa: F401  (fixtures)
 from tests.test_consultas_ui import consult
 from tests.test_consultas_ui import context as consultas_context  # noqa: F401
@@ -49,6 +50,7 @@ def test_an_account_with_an_open_incident_says_so_before_typing(qtbot, context, 
     section = ComposerSection(context, engine_factory=lambda: engine)
     qtbot.addWidget(section)
     section.show()
+    ready(qtbot, section)
     assert section.editor.isReadOnly()
     assert section.account_banner.isVisible()
     assert "incidente abierto" in section.account_banner.text()
@@ -66,35 +68,39 @@ def test_new_draft_asks_before_dropping_text_that_was_not_saved(qtbot, view, con
     # The incident is reported from another workstation after the Redactor was opened.
     _set_compromised(context)
     typer(view.editor, "Texto importante")
-    assert view.save_now() is False
+    assert saved(qtbot, view) is False
     assert "No se guardó" in view.save_label.text()
     answers = Answers(monkeypatch, QMessageBox.StandardButton.No)
-    view.new_action.trigger()
-    assert len(answers.asked) == 1 and "sin guardar" in answers.asked[0]
+    view.new_action.trigger()  # the save is tried first, on the worker; then it asks
+    qtbot.waitUntil(lambda: len(answers.asked) == 1, timeout=5000)
+    assert "sin guardar" in answers.asked[0]
+    QThreadPool.globalInstance().waitForDone()
     assert view.editor.toPlainText() == "Texto importante"
     answers.answer = QMessageBox.StandardButton.Yes
     view.new_action.trigger()
-    assert view.editor.toPlainText() == ""
+    qtbot.waitUntil(lambda: view.editor.toPlainText() == "", timeout=5000)
 
 
 def test_new_draft_does_not_ask_when_the_text_is_saved(qtbot, view, monkeypatch, typer):
     typer(view.editor, "Texto guardado")
     answers = Answers(monkeypatch, QMessageBox.StandardButton.No)
     view.new_action.trigger()
+    qtbot.waitUntil(lambda: view.editor.toPlainText() == "", timeout=5000)
     assert answers.asked == []
-    assert view.editor.toPlainText() == ""
 
 
 def test_opening_a_draft_asks_before_dropping_text_that_was_not_saved(
         qtbot, view, context, monkeypatch, typer):
     typer(view.editor, "Primer borrador")
-    view.save_now()
+    saved(qtbot, view)
     first = view.post_id
     view.new_action.trigger()
+    qtbot.waitUntil(lambda: view.post_id is None and view.editor.toPlainText() == "",
+                    timeout=5000)
     _set_compromised(context)
     typer(view.editor, "Segundo sin guardar")
     answers = Answers(monkeypatch, QMessageBox.StandardButton.No)
-    assert view.open_draft(first) is False
+    assert opened(qtbot, view, first) is False
     assert len(answers.asked) == 1
     assert view.editor.toPlainText() == "Segundo sin guardar"
 
@@ -112,10 +118,10 @@ def test_the_previous_drafts_consultation_line_goes_with_it(qtbot, consultas_con
     section = ComposerSection(ctx, engine_factory=lambda: CheckEngine(), pool=SYNC)
     qtbot.addWidget(section)
     badge = composer_link.install(section, ctx, pool=SYNC)
-    assert section.open_draft(approved)
+    assert opened(qtbot, section, approved)
     badge.refresh()
     assert "Aprobada por la CNCS" in badge.text() and not badge.isHidden()
-    assert section.open_draft(other)
+    assert opened(qtbot, section, other)
     # No timer tick in between: the line about the approved draft is gone already.
     assert badge.isHidden() or "Aprobada" not in badge.text()
     QThreadPool.globalInstance().waitForDone()

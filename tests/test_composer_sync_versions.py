@@ -12,6 +12,7 @@ from PySide6.QtCore import QThreadPool
 from redes_desktop.models import Post
 from redes_desktop.sync.engine import SyncEngine
 from tests import test_sync_support as _support
+from tests.composer_support import saved
 from tests.test_composer_ui import context, engine, view  # noqa: F401  (fixtures)
 from tests.test_sync_support import make_station
 
@@ -27,7 +28,7 @@ def two(view, context, shared_engine, tmp_path, typer, qtbot):
     a = SyncEngine(context.database.engine, shared_engine, clock=context.clock)
     b = make_station(tmp_path, "b", shared_engine)
     typer(view.editor, "Versión de A")
-    view.save_now()
+    saved(qtbot, view)
     post_id = view.post_id
     assert post_id is not None
     a.sync()
@@ -64,7 +65,7 @@ def test_the_next_keystroke_does_not_overwrite_the_version_that_arrived(
         qtbot, view, context, two, typer, shared_engine):
     a, _b, post_id = two
     typer(view.editor, " y más")
-    assert view.save_now() is False
+    assert saved(qtbot, view) is False
     assert _stored(context, post_id) == "Versión de B"
     assert view.editor.toPlainText() == "Versión de A y más"  # nothing typed is lost
     assert view.conflict_bar.isVisible()
@@ -86,7 +87,7 @@ def test_unchanged_editor_reloads_the_version_that_arrived_and_says_so(
     assert not view.conflict_bar.isVisible()
     assert not view.drafts.unsaved
     typer(view.editor, " y más")
-    assert view.save_now() is True
+    assert saved(qtbot, view) is True
     assert _stored(context, post_id) == "Versión de B y más"
 
 
@@ -105,6 +106,7 @@ def test_unsaved_text_shows_both_versions_and_the_person_keeps_theirs(
     assert dialog.theirs_view.toPlainText() == "Versión de B"
     dialog.keep_button.click()
     assert not view.conflict_bar.isVisible()
+    qtbot.waitUntil(lambda: "Se conservó" in view.save_label.text(), timeout=5000)
     assert _stored(context, post_id) == "Versión de A y más"
     a.sync()  # the choice is an ordinary edit on top of B's version: no sync conflict
     assert _shared(shared_engine, post_id) == "Versión de A y más"
@@ -135,9 +137,10 @@ def test_leaving_a_draft_in_conflict_asks_first(qtbot, view, two, typer, monkeyp
 
     monkeypatch.setattr(draft_actions.QMessageBox, "question", question)
     typer(view.editor, " y más")
-    view.save_now()
+    saved(qtbot, view)
     view.new_action.trigger()
-    assert asked and view.editor.toPlainText() == "Versión de A y más"
+    qtbot.waitUntil(lambda: bool(asked), timeout=5000)
+    assert view.editor.toPlainText() == "Versión de A y más"
 
 
 def test_neither_publishing_nor_consulting_uses_a_version_the_editor_does_not_show(
@@ -154,7 +157,7 @@ def test_neither_publishing_nor_consulting_uses_a_version_the_editor_does_not_sh
     consulted: list = []
     view.consult_handler = consulted.append
     typer(view.editor, " y más")
-    view.save_now()
+    saved(qtbot, view)
     assert view.conflict_bar.isVisible()
     view.scheduler.schedule(view.build_request())
     qtbot.waitUntil(lambda: view.scheduler.engine is not None and not view.scheduler.busy,
@@ -173,7 +176,7 @@ def test_a_saved_version_that_lost_the_race_is_pointed_to_in_conflicts(
     b = make_station(tmp_path, "b", shared_engine)
     try:
         typer(view.editor, "Versión de A")
-        view.save_now()
+        saved(qtbot, view)
         post_id = view.post_id
         a.sync()
         b.sync()
@@ -182,7 +185,7 @@ def test_a_saved_version_that_lost_the_race_is_pointed_to_in_conflicts(
             s.commit()
         b.sync()
         typer(view.editor, " (editada)")
-        assert view.save_now() is True  # saved here; not pushed yet
+        assert saved(qtbot, view) is True  # saved here; not pushed yet
         a.sync()  # pushes (conflict: B was first) and pulls B's version back
         assert _stored(context, post_id) == "Versión de B"
         view.shared_data_changed()

@@ -24,7 +24,9 @@ from redes_desktop.ui.composer import composer_view, draft_actions
 from redes_desktop.ui.composer.composer_view import ComposerSection
 from redes_desktop.ui.composer.offsets import OffsetMapper
 from redes_desktop.workspace import open_workspace
+from tests.composer_support import opened, ready, saved
 from tests.factories import make_office, make_reviewer
+from tests.pools import HeldPool
 
 
 # -- fake rules ----------------------------------------------------------------------------------
@@ -115,6 +117,7 @@ def view(qtbot, context, engine):
     qtbot.addWidget(section)
     section.resize(1100, 700)
     section.show()
+    ready(qtbot, section)
     yield section
     section.save_now()
     QThreadPool.globalInstance().waitForDone()
@@ -176,6 +179,7 @@ def test_typing_accented_text_underlines_finding_after_emoji(qtbot, context, eng
 
     view = ComposerSection(context, engine_factory=slow_factory)
     qtbot.addWidget(view)
+    ready(qtbot, view)
     typer(view.editor, "😀 Nuestra publicacion está lista")
     qtbot.waitUntil(lambda: "Preparando revisión" in view.findings.summary_label.text())
     release.set()
@@ -339,19 +343,20 @@ def test_autosave_creates_a_post_and_same_text_is_a_no_op(qtbot, view, typer, co
         post = session.get(Post, view.post_id)
         assert post.text == "Jornada de credencialización"
         assert post.status == PostStatus.BORRADOR
-    assert view.save_now() is False
-    assert view.drafts_combo.count() == 2
+    assert saved(qtbot, view) is False
+    qtbot.waitUntil(lambda: view.drafts_combo.count() == 2, timeout=5000)
 
 
 def test_new_draft_and_reopen(qtbot, view, typer):
     typer(view.editor, "Primer borrador")
-    assert view.save_now() is True
+    assert saved(qtbot, view) is True
     first = view.post_id
-    view.new_action.trigger()
-    assert view.editor.toPlainText() == "" and view.post_id is None
+    view.new_action.trigger()  # saves first, on the worker, then empties the editor
+    qtbot.waitUntil(lambda: view.editor.toPlainText() == "" and view.post_id is None,
+                    timeout=5000)
     assert view.new_action.shortcut().toString() == "Ctrl+N"
     assert view.redo_action.shortcut().toString() == "Ctrl+Shift+Z"
-    assert view.open_draft(first)
+    assert opened(qtbot, view, first)
     assert view.editor.toPlainText() == "Primer borrador"
     assert view.post_id == first
 
@@ -362,11 +367,12 @@ def test_a_reopened_draft_names_its_image_as_chosen(qtbot, view, typer, png):
     view.media.add_files([str(png)])
     qtbot.waitUntil(lambda: view.media.rows[0].path != str(png), timeout=5000)  # the copy
     typer(view.editor, "Cartel de la jornada")
-    assert view.save_now() is True
+    assert saved(qtbot, view) is True
     first = view.post_id
     view.new_action.trigger()
+    qtbot.waitUntil(lambda: view.post_id is None, timeout=5000)
     assert view.media.rows == []
-    assert view.open_draft(first)
+    assert opened(qtbot, view, first)
     qtbot.waitUntil(lambda: len(view.media.rows) == 1, timeout=5000)
     row = view.media.rows[0]
     digest = Path(row.path).parent.name
@@ -429,14 +435,16 @@ def test_publishing_check_runs_off_the_ui_thread_with_the_action_disabled(
     engine = CheckEngine(text_rules=[], network_rules=[gated], length_of=fake_length)
     view = ComposerSection(context, engine_factory=lambda: engine)
     qtbot.addWidget(view)
+    ready(qtbot, view)
     typer(view.editor, "Aviso de la jornada")
     wait_checked(qtbot, view)
     assert view.publish_action.isEnabled()
     gated.gate = threading.Event()
     try:
         assert view.mark_published() is True  # returns at once: the check waits on a worker
-        post_id = view.post_id
         assert view.publishing
+        qtbot.waitUntil(lambda: view.post_id is not None, timeout=5000)  # saved first
+        post_id = view.post_id
         assert not view.publish_action.isEnabled()
         assert view.editor.isReadOnly() and not view.discard_action.isEnabled()
         assert view.mark_published() is False  # no second run meanwhile
@@ -478,7 +486,7 @@ def test_unexpected_publishing_error_is_shown_in_spanish(
 
 def test_discard_and_consult(qtbot, view, typer, context, boxes):
     typer(view.editor, "Para descartar")
-    view.save_now()
+    saved(qtbot, view)
     post_id = view.post_id
     view.discard_action.trigger()  # runs on a worker; the editor empties when it is done
     qtbot.waitUntil(lambda: view.post_id is None, timeout=5000)
@@ -490,7 +498,7 @@ def test_discard_and_consult(qtbot, view, typer, context, boxes):
 
 def test_reviewer_sees_an_explanation_instead_of_accounts(qtbot, context, engine):
     context.choose_identity(context.ids["reviewer"])
-    view = ComposerSection(context, engine_factory=lambda: engine)
+    view = ready(qtbot, ComposerSection(context, engine_factory=lambda: engine))
     qtbot.addWidget(view)
     assert view.pages.currentIndex() == 0
     assert view.account_combo.count() == 0
@@ -499,7 +507,7 @@ def test_reviewer_sees_an_explanation_instead_of_accounts(qtbot, context, engine
 
 def test_suplente_not_covering_is_told_why(qtbot, context, engine):
     context.choose_identity(context.ids["suplente"])
-    view = ComposerSection(context, engine_factory=lambda: engine)
+    view = ready(qtbot, ComposerSection(context, engine_factory=lambda: engine))
     qtbot.addWidget(view)
     assert view.pages.currentIndex() == 0
     assert "ausencia" in view.explanation.text()
@@ -557,6 +565,7 @@ def test_languagetool_outage_reaches_the_window_status_bar(qtbot, context, typer
     qtbot.addWidget(window)
     section = ComposerSection(context, engine_factory=lambda: CheckEngine(
         text_rules=[DownLanguageTool()], network_rules=[], length_of=fake_length))
+    ready(qtbot, section)
     section.status_message.connect(window._show_service_status)
     with qtbot.waitSignal(section.status_message, timeout=5000):
         typer(section.editor, "Hola")
@@ -584,6 +593,7 @@ def test_thousands_of_findings_are_capped_in_the_list_and_the_underlines(qtbot, 
         text_rules=[ManyFindings()], network_rules=[], length_of=fake_length,
         max_findings_per_rule=None))
     qtbot.addWidget(view)
+    ready(qtbot, view)
     view.resize(1100, 700)
     view.show()
     view.editor.setPlainText("\n".join(f"palabra{i:04d}" for i in range(5000)))
@@ -632,11 +642,11 @@ def test_autosave_records_the_findings_of_the_saved_text(qtbot, view, typer, con
     context.recorder = MemoryRecorder()
     typer(view.editor, "La publicacion de hoy")
     wait_checked(qtbot, view)
-    assert view.save_now() is True
-    saved = [e for e in context.recorder.entries
-             if e.action in ("borrador_creado", "borrador_editado")]
-    assert saved and saved[-1].details.get("revisada") is True
-    rules = {item["regla"] for item in saved[-1].details["hallazgos"]}
+    assert saved(qtbot, view) is True
+    written = [e for e in context.recorder.entries
+               if e.action in ("borrador_creado", "borrador_editado")]
+    assert written and written[-1].details.get("revisada") is True
+    rules = {item["regla"] for item in written[-1].details["hallazgos"]}
     assert "6.xxiv" in rules
 
 
@@ -658,7 +668,7 @@ def test_autosave_writes_off_the_ui_thread(qtbot, view, typer, monkeypatch):
     qtbot.waitUntil(lambda: threads != [], timeout=5000)
     assert threads == [False]
     qtbot.waitUntil(lambda: not view.drafts.saving, timeout=5000)
-    assert view.save_now() is False  # already saved by the worker
+    assert saved(qtbot, view) is False  # already saved by the worker
 
 
 def test_a_save_ending_after_the_section_is_deleted_changes_nothing(
@@ -668,7 +678,7 @@ def test_a_save_ending_after_the_section_is_deleted_changes_nothing(
     the worker touches no deleted widget (and the row is still written)."""
     import shiboken6
 
-    section = ComposerSection(context, engine_factory=lambda: engine)
+    section = ready(qtbot, ComposerSection(context, engine_factory=lambda: engine))
     typer(section.editor, "Texto que se guarda al cerrar")
     gate = threading.Event()
     original = section.store.create
@@ -711,14 +721,17 @@ def test_saving_opening_and_discarding_run_off_the_ui_thread(qtbot, view, typer,
                  "composable_accounts"):
         spy(name)
     typer(view.editor, "Primer borrador")
-    assert view.save_now() is True
+    assert saved(qtbot, view) is True
     first = view.post_id
     view.new_action.trigger()
-    assert view.open_draft(first) and view.editor.toPlainText() == "Primer borrador"
+    qtbot.waitUntil(lambda: view.post_id is None, timeout=5000)
+    assert opened(qtbot, view, first) and view.editor.toPlainText() == "Primer borrador"
     view.editor.insertPlainText(" cambiado")
-    assert view.save_now() is True
-    view.reload_identity()
-    assert view.open_draft(first)
+    assert saved(qtbot, view) is True
+    reloaded: list[bool] = []
+    view.reload_identity(lambda: reloaded.append(True))
+    qtbot.waitUntil(lambda: reloaded == [True], timeout=5000)
+    assert opened(qtbot, view, first)
     view.discard_action.trigger()
     qtbot.waitUntil(lambda: view.post_id is None, timeout=5000)
     assert set(on_ui_thread) == {"create", "save", "drafts", "load", "discard",
@@ -727,16 +740,41 @@ def test_saving_opening_and_discarding_run_off_the_ui_thread(qtbot, view, typer,
         on_ui_thread
 
 
-def test_an_action_waited_for_raises_its_error_on_the_ui_thread(qapp):
-    from redes_desktop.errors import ValidationError
-    from redes_desktop.ui.off_thread import call_off_thread
-    from redes_desktop.ui.tasks import SynchronousPool
+def test_a_step_that_needs_the_draft_saved_continues_in_a_callback(qtbot, context, engine):
+    """Issue 13: no step of the Redactor waits in a local event loop. Saving returns at once
+    with the save on the pool; what needs it (here a second save, then opening a draft) runs
+    when it ends, in order; while a draft is read the editor takes no typing."""
+    pool = HeldPool()
+    view = ComposerSection(context, engine_factory=lambda: engine, pool=pool)
+    qtbot.addWidget(view)
+    assert not view.ready  # the accounts are on their way
+    pool.run_all()
+    assert view.ready and view.current_account() is not None
+    view.editor.setPlainText("Primer borrador")
+    answers: list[object] = []
+    view.save_now(answers.append)
+    assert answers == [] and view.drafts.saving  # returned at once: the save is held
+    view.save_now(answers.append)  # waits for the first, never runs beside it
+    assert len(pool.held) == 1 or answers == []
+    pool.run_all()
+    assert answers == [True, False]
+    first = view.post_id
+    assert first is not None
 
-    def refused():
-        raise ValidationError("No procede.")
+    view.drafts.clear()
+    pool.run_all()
+    view.editor.setPlainText("Segundo borrador")
+    view.open_draft(first, answers.append)  # saves the second, then reads the first
+    pool.run_all()
+    assert answers[-1] is True and view.editor.toPlainText() == "Primer borrador"
+    assert view.post_id == first and not view.editor.isReadOnly()
 
-    assert call_off_thread(lambda: threading.current_thread() is threading.main_thread()) \
-        is False
-    with pytest.raises(ValidationError, match="No procede"):
-        call_off_thread(refused)
-    assert call_off_thread(lambda: 7, SynchronousPool()) == 7
+    view.open_draft(first, answers.append)
+    while pool.held and not view.drafts._opening:
+        pool.finish()
+    assert view.drafts._opening and view.editor.isReadOnly()  # the draft is being read
+    pool.run_all()
+    assert answers[-1] is True and not view.editor.isReadOnly()
+    with context.session() as session:
+        assert {p.text for p in session.query(Post).all()} == {"Primer borrador",
+                                                               "Segundo borrador"}

@@ -1,4 +1,5 @@
-"""The core never imports Qt: everything outside redes_desktop/ui/ runs without PySide6."""
+"""The core never imports Qt: everything outside redes_desktop/ui/ runs without PySide6; the
+views reach the database and the services only through the actions (redes_desktop/actions/)."""
 
 import ast
 import subprocess
@@ -100,6 +101,57 @@ def database_access(source: str) -> list[str]:
                     or name in ("for_context", "from_context"):
                 found.append(f"{node.lineno}: builds a service ({name})")
     return found
+
+
+def service_imports(source: str) -> list[str]:
+    """Where `source` imports the services layer (redes_desktop/services/), one line each: a
+    view reaches it only through an action."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found += [f"{node.lineno}: import {a.name}" for a in node.names
+                      if a.name.startswith("redes_desktop.services")]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            if node.module == "redes_desktop.services" or node.module.startswith(
+                    "redes_desktop.services."):
+                found.append(f"{node.lineno}: from {node.module} import …")
+            elif node.module == "redes_desktop" and any(a.name == "services"
+                                                         for a in node.names):
+                found.append(f"{node.lineno}: from redes_desktop import services")
+    return found
+
+
+# Views that still import redes_desktop.services: none. Keep it empty.
+SERVICE_IMPORTS_ALLOWED: set[str] = set()
+
+
+def _ui_service_importers() -> dict[str, list[str]]:
+    importers = {}
+    for path in sorted(UI.rglob("*.py")):
+        found = service_imports(path.read_text(encoding="utf-8"))
+        if found:
+            importers[path.relative_to(UI).as_posix()] = found
+    return importers
+
+
+def test_views_import_nothing_from_the_services_layer():
+    """ui/ → actions/ → services/: a view imports an action (or its plain data), never a
+    service module, not even for a constant or a dataclass (issue 13)."""
+    importers = {name: found for name, found in _ui_service_importers().items()
+                 if name not in SERVICE_IMPORTS_ALLOWED}
+    assert importers == {}
+    assert SERVICE_IMPORTS_ALLOWED == set()
+
+
+def test_the_service_import_check_sees_each_form():
+    for source in ("from redes_desktop.services.directory import fold\n",
+                   "import redes_desktop.services.posts\n",
+                   "from redes_desktop import services\n",
+                   "def f():\n    from redes_desktop.services.mail import SMTP_SECRET_KEY\n",
+                   "if TYPE_CHECKING:\n    from redes_desktop.services import activity\n"):
+        assert service_imports(source), source
+    assert service_imports("from redes_desktop.actions.choose_identity import fold\n") == []
+    assert service_imports("from redes_desktop.servicesx import y\n") == []
 
 
 def _ui_offenders() -> dict[str, list[str]]:

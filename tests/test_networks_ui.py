@@ -307,7 +307,7 @@ def composer(qtbot, context, connected, boxes):
     qtbot.addWidget(section)
     section.resize(1300, 700)
     section.show()
-    qtbot.waitUntil(lambda: section.network_send.idle, timeout=5000)
+    qtbot.waitUntil(lambda: section.ready and section.network_send.idle, timeout=5000)
     yield section
     QThreadPool.globalInstance().waitForDone()
 
@@ -324,7 +324,7 @@ def test_the_send_controls_appear_only_for_an_account_connected_here(qtbot, cont
     section = ComposerSection(context, engine_factory=lambda: engine)
     qtbot.addWidget(section)
     section.show()
-    qtbot.waitUntil(lambda: section.network_send.idle, timeout=5000)
+    qtbot.waitUntil(lambda: section.ready and section.network_send.idle, timeout=5000)
     assert not section.network_send.auto_box.isVisible()
     assert not section.network_send.publish_now_action.isVisible()
     QThreadPool.globalInstance().waitForDone()
@@ -471,7 +471,8 @@ def test_the_queue_tab_follows_each_queue_run_and_a_failure_is_a_notification(
     # Clicking the notification opens the post, which says why it did not go out.
     composer.drafts.clear()
     assert composer.select(uuid.UUID(notification.target[1]))
-    assert composer.tabs.currentIndex() == 0 and composer.editor.toPlainText() == text
+    assert composer.tabs.currentIndex() == 0
+    qtbot.waitUntil(lambda: composer.editor.toPlainText() == text, timeout=5000)
     qtbot.waitUntil(lambda: send.idle and send.state is not None
                     and send.state.job_state == JobState.FALLIDA, timeout=5000)
     assert send.state_label.text().startswith("No se publicó:")
@@ -600,7 +601,7 @@ def test_connecting_elsewhere_shows_the_controls_when_the_redactor_is_shown_agai
     section = ComposerSection(context, engine_factory=lambda: engine)
     qtbot.addWidget(section)
     section.show()
-    qtbot.waitUntil(lambda: section.network_send.idle, timeout=5000)
+    qtbot.waitUntil(lambda: section.ready and section.network_send.idle, timeout=5000)
     assert not section.network_send.connected
     section.hide()  # the person goes to Cuentas › Conexión con la red and connects
     networks = NetworkSettings.of(context.workspace.settings, context.secrets)

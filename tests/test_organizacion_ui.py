@@ -21,8 +21,17 @@ from redes_desktop.ui.sections import default_sections
 from redes_desktop.ui.tasks import SynchronousPool
 from redes_desktop.workspace import open_workspace
 from tests.factories import make_office, make_reviewer
+from tests.pools import HeldPool
 
 POOL = SynchronousPool()
+
+
+def answer(call):
+    """What a change answered through its callback (the synchronous pool answers at once)."""
+    answers: list = []
+    call(answers.append)
+    assert len(answers) == 1
+    return answers[0]
 
 
 @pytest.fixture
@@ -65,22 +74,22 @@ def test_lists_and_registry(section):
 
 
 def test_reviewer_adds_area_and_person_then_a_refusal_changes_nothing(section, context):
-    assert section.add_area({"name": "Junta Distrital 01 Jalisco",
-                             "kind": AreaKind.JUNTA_DISTRITAL, "acronym": "JDE01",
-                             "state": "Jalisco", "district": 1})
+    assert answer(lambda then: section.add_area(
+        {"name": "Junta Distrital 01 Jalisco", "kind": AreaKind.JUNTA_DISTRITAL,
+         "acronym": "JDE01", "state": "Jalisco", "district": 1}, then))
     dialog = PersonDialog([(a.id, a.name) for a in section.view.areas], section)
     dialog.name.setText("Luis Vocal")
     dialog.email.setText("luis.vocal@ine.mx")
     dialog.area.setCurrentIndex(dialog.area.findText("Junta Distrital 01 Jalisco"))
     dialog.level.setCurrentIndex(dialog.level.findData(Level.MANDO_MEDIO.value))
-    assert section.add_person(dialog.values())
+    assert answer(lambda then: section.add_person(dialog.values(), then))
     assert "luis.vocal@ine.mx" in _emails(section)
     section.people_table.selectRow(_emails(section).index("revisora@ine.mx"))
-    assert not section.remove_selected()
+    assert not answer(section.remove_selected)
     assert "último revisor" in section.status.text()
     assert "revisora@ine.mx" in _emails(section)
     section.people_table.selectRow(_emails(section).index("luis.vocal@ine.mx"))
-    assert section.set_role(Role.TITULAR_AREA, True)
+    assert answer(lambda then: section.set_role(Role.TITULAR_AREA, True, then))
     areas = {section.areas_table.item(r, 0).text(): section.areas_table.item(r, 4).text()
              for r in range(section.areas_table.rowCount())}
     assert areas["Junta Distrital 01 Jalisco"] == "Luis Vocal"
@@ -101,7 +110,7 @@ def test_import_preview_and_only_valid_lines(section, tmp_path, qtbot):
         seen["problems"] = dialog.table.item(1, 6).text()
         return True, True
 
-    assert section.import_file(path, confirm=confirm)
+    assert answer(lambda then: section.import_file(path, confirm=confirm, then=then))
     assert seen["rows"] == 2 and not seen["all"] and seen["valid"]
     assert "ine.mx" in seen["problems"] and "Jefe" in seen["problems"]
     assert "ana@ine.mx" in _emails(section) and "mal@gmail.com" not in _emails(section)
@@ -168,3 +177,20 @@ def test_someone_who_is_not_a_reviewer_cannot_change_administrators_here(qtbot, 
     widget = OrganizacionSection(context, pool=POOL)
     qtbot.addWidget(widget)
     assert not widget.admins_button.isEnabled()
+
+
+def test_the_lists_and_the_changes_run_on_the_pool_and_answer_in_callbacks(qtbot, context):
+    """Issue 13: no local event loop waits for the database; the section shows what arrives."""
+    pool = HeldPool()
+    widget = OrganizacionSection(context, pool=pool)
+    qtbot.addWidget(widget)
+    assert widget.view is None and widget.areas_table.rowCount() == 0
+    pool.run_all()
+    assert widget.areas_table.rowCount() == 2
+    answers: list = []
+    widget.add_area({"name": "Junta Distrital 02 Jalisco", "kind": AreaKind.JUNTA_DISTRITAL,
+                     "acronym": "JDE02", "state": "Jalisco", "district": 2}, answers.append)
+    assert answers == [] and len(pool.held) == 1  # returned at once: the change is held
+    pool.run_all()
+    assert answers == [True] and widget.areas_table.rowCount() == 3
+    assert widget.status.text() == "Área registrada."

@@ -19,6 +19,7 @@ from redes_desktop.services.activity import MemoryRecorder, NullRecorder
 from redes_desktop.services.directory import Directory
 from redes_desktop.ui.composer.composer_view import ComposerSection
 from redes_desktop.workspace import open_workspace
+from tests.composer_support import opened, ready, saved
 from tests.factories import make_office
 
 
@@ -46,6 +47,7 @@ def view(qtbot, context):
     section = ComposerSection(context, engine_factory=lambda: engine)
     qtbot.addWidget(section)
     section.show()
+    ready(qtbot, section)
     yield section
     section.save_now()
     QThreadPool.globalInstance().waitForDone()
@@ -74,7 +76,7 @@ def test_details_are_stored_on_the_draft_and_come_back(qtbot, view, context):
     panel.expires_box.setChecked(True)
     panel.valid_until.setDate(QDate(2026, 4, 30))
     view.editor.setPlainText("Regístrate para votar desde el extranjero.")
-    assert view.save_now()
+    assert saved(qtbot, view)
     post_id = view.post_id
     qtbot.waitUntil(lambda: panel.post_id == post_id, timeout=3000)
     panel.save()
@@ -85,7 +87,7 @@ def test_details_are_stored_on_the_draft_and_come_back(qtbot, view, context):
     view.drafts.new_draft()
     qtbot.waitUntil(lambda: panel.post_id is None, timeout=3000)
     assert panel.details().purpose == ""
-    assert view.open_draft(post_id)
+    assert opened(qtbot, view, post_id)
     qtbot.waitUntil(lambda: panel.details().purpose == "3.xi", timeout=3000)
     assert panel.details().valid_until == date(2026, 4, 30)
 
@@ -94,7 +96,7 @@ def test_refused_details_show_a_spanish_message(qtbot, view, context, monkeypatc
     from redes_desktop.services import post_details
 
     view.editor.setPlainText("Texto")
-    assert view.save_now()
+    assert saved(qtbot, view)
     panel = view.details_panel
     qtbot.waitUntil(lambda: panel.post_id == view.post_id, timeout=3000)
     monkeypatch.setattr(post_details, "MAX_TOPIC", 2)

@@ -20,6 +20,7 @@ from redes_desktop.services.directory import Directory
 from redes_desktop.ui.composer import published_view
 from redes_desktop.ui.composer.composer_view import ComposerSection
 from redes_desktop.workspace import open_workspace
+from tests.composer_support import opened, ready, saved
 from tests.factories import make_office, make_reviewer
 from tests.test_composer_ui import engine  # noqa: F401 - fixture
 
@@ -142,6 +143,7 @@ def view(qtbot, world, engine):  # noqa: F811 - the fixture imported above
     qtbot.addWidget(section)
     section.resize(1100, 700)
     section.show()
+    ready(qtbot, section)
     yield section
     section.save_now()
     QThreadPool.globalInstance().waitForDone()
@@ -187,7 +189,7 @@ def test_clicking_a_post_in_the_calendar_opens_it_in_the_redactor(qtbot, world, 
     item = calendar.cell_of(date(2026, 3, 11)).posts.item(0)
     calendar.cell_of(date(2026, 3, 11)).posts.itemClicked.emit(item)
     assert view.tabs.currentIndex() == 0
-    assert view.post_id == world.posts["wednesday"]
+    qtbot.waitUntil(lambda: view.post_id == world.posts["wednesday"], timeout=5000)
     assert view.editor.toPlainText() == "Simulacro del miércoles"
     assert view.schedule.enabled_box.isChecked() and not view.editor.isReadOnly()
     # A published one opens to be read.
@@ -195,10 +197,10 @@ def test_clicking_a_post_in_the_calendar_opens_it_in_the_redactor(qtbot, world, 
     qtbot.waitUntil(lambda: calendar.loaded, timeout=10_000)
     monday = calendar.cell_of(date(2026, 3, 9)).posts
     monday.itemClicked.emit(monday.item(0))
-    assert view.editor.toPlainText() == "Publicada el lunes"
+    qtbot.waitUntil(lambda: view.editor.toPlainText() == "Publicada el lunes", timeout=5000)
     assert view.editor.isReadOnly() and "solo lectura" in view.save_label.text()
     view.new_action.trigger()
-    assert not view.editor.isReadOnly()
+    qtbot.waitUntil(lambda: not view.editor.isReadOnly(), timeout=5000)
 
 
 def test_published_list_shows_links_that_open_in_the_browser(qtbot, world, view, monkeypatch):
@@ -219,12 +221,13 @@ def test_published_list_shows_links_that_open_in_the_browser(qtbot, world, view,
     listing.open_link_button.click()
     assert opened[-1] == "https://x.com/JLE_JaliscoINE/status/1"
     listing.open_post_button.click()
-    assert view.tabs.currentIndex() == 0 and view.editor.toPlainText() == "Publicada el lunes"
+    assert view.tabs.currentIndex() == 0
+    qtbot.waitUntil(lambda: view.editor.toPlainText() == "Publicada el lunes", timeout=5000)
 
 
 def test_a_reviewer_filters_the_published_list_by_account(qtbot, world, engine):  # noqa: F811
     world.choose_identity(world.people["reviewer"])
-    section = ComposerSection(world, engine_factory=lambda: engine)
+    section = ready(qtbot, ComposerSection(world, engine_factory=lambda: engine))
     qtbot.addWidget(section)
     listing = section.published
     section.show_history(listing)
@@ -244,7 +247,7 @@ def test_a_reviewer_filters_the_published_list_by_account(qtbot, world, engine):
 def test_a_reviewer_reads_a_post_of_an_account_they_do_not_write_in(qtbot, world,
                                                                      engine):  # noqa: F811
     world.choose_identity(world.people["reviewer"])
-    section = ComposerSection(world, engine_factory=lambda: engine)
+    section = ready(qtbot, ComposerSection(world, engine_factory=lambda: engine))
     qtbot.addWidget(section)
     calendar = section.calendar
     section.show_history(calendar)
@@ -300,14 +303,14 @@ def test_choosing_another_account_leaves_a_published_post_as_it_was(qtbot, world
             official=True)
         directory.designate_administrators(facebook, titular, suplente)
         session.commit()
-    section = ComposerSection(world, engine_factory=lambda: engine)
+    section = ready(qtbot, ComposerSection(world, engine_factory=lambda: engine))
     qtbot.addWidget(section)
-    assert section.open_draft(world.posts["monday"]) and section.editor.isReadOnly()
+    assert opened(qtbot, section, world.posts["monday"]) and section.editor.isReadOnly()
     other = next(i for i, a in enumerate(section.accounts) if a.handle == "@INEJalisco")
     section.account_combo.setCurrentIndex(other)
     assert section.post_id is None and section.editor.toPlainText() == ""
     assert not section.editor.isReadOnly()
-    section.save_now()
+    saved(qtbot, section)
     with world.database.session() as session:
         texts = [p.text for p in session.query(Post).filter(Post.account_id == facebook.id)]
     assert texts == []  # the published text was not copied into a draft of the other account

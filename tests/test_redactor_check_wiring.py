@@ -22,6 +22,7 @@ from redes_desktop.services.directory import Directory
 from redes_desktop.ui.composer import draft_actions
 from redes_desktop.ui.composer.composer_view import ComposerSection
 from redes_desktop.workspace import open_workspace
+from tests.composer_support import ready, saved
 from tests.factories import make_office
 
 OWN_PHONE = "33 3614 5500"  # the area's published line
@@ -55,6 +56,7 @@ def view(qtbot, context):
     section = ComposerSection(context, engine_factory=lambda: engine)
     qtbot.addWidget(section)
     section.show()
+    ready(qtbot, section)
     yield section
     section.save_now()
     QThreadPool.globalInstance().waitForDone()
@@ -103,7 +105,7 @@ def test_publishing_accepts_the_areas_phone_as_the_editor_did(qtbot, view, conte
     view.editor.setPlainText(f"Informes en la Junta Local: {OWN_PHONE}.")
     assert findings(qtbot, view) == []
     assert view.publish_action.isEnabled()
-    post_id = view.post_id if view.save_now() else None
+    post_id = view.post_id if saved(qtbot, view) else None
     assert post_id is not None
     assert view.mark_published() is True
     qtbot.waitUntil(lambda: not view.publishing, timeout=5000)
@@ -127,7 +129,7 @@ def test_the_publishing_check_sees_the_details_the_editor_saw(qtbot, view, conte
     view.editor.setPlainText("Hoy inicia la capacitación de funcionarios de casilla.")
     live = findings(qtbot, view)
     assert live == [("6.i", Severity.ADVIERTE)]
-    assert view.save_now()
+    assert saved(qtbot, view)
     post_id = view.post_id
     view.details_panel.save()
     assert view.mark_published() is True

@@ -16,6 +16,7 @@ from redes_desktop.models import Post
 from redes_desktop.services.activity import MemoryRecorder
 from redes_desktop.ui.composer.composer_view import ComposerSection
 from tests.actions_support import seed
+from tests.composer_support import opened, ready, saved
 from tests.test_composer_ui import context, engine  # noqa: F401 - fixtures
 
 # The clock fixture: Tuesday 10 March 2026, 18:00 UTC = 12:00 in México City (UTC-6).
@@ -84,6 +85,7 @@ def view(qtbot, context, engine):  # noqa: F811 - the fixtures imported above
     qtbot.addWidget(section)
     section.resize(1100, 700)
     section.show()
+    ready(qtbot, section)
     yield section
     section.save_now()
     QThreadPool.globalInstance().waitForDone()
@@ -100,7 +102,7 @@ def test_the_schedule_round_trips_through_save_and_reload(qtbot, context, view, 
     typer(view.editor, "Mañana hay simulacro")
     _set_local(view, QDate(2026, 3, 11), QTime(10, 30))
     assert view.schedule.error == ""
-    view.save_now()
+    saved(qtbot, view)
     post_id = view.post_id
     assert post_id is not None
     assert _stored(context.database, post_id) == TOMORROW_10_30_LOCAL  # 10:30 local = 16:30 UTC
@@ -108,8 +110,9 @@ def test_the_schedule_round_trips_through_save_and_reload(qtbot, context, view, 
     assert entries and entries[-1].details["programada_para"] == "2026-03-11T16:30:00+00:00"
 
     view.drafts.new_draft()
+    qtbot.waitUntil(lambda: view.post_id is None, timeout=5000)
     assert not view.schedule.enabled_box.isChecked()  # a new draft is not scheduled
-    assert view.open_draft(post_id)
+    assert opened(qtbot, view, post_id)
     assert view.schedule.enabled_box.isChecked()
     shown = view.schedule.edit.dateTime()
     assert (shown.date(), shown.time()) == (QDate(2026, 3, 11), QTime(10, 30))
@@ -117,7 +120,7 @@ def test_the_schedule_round_trips_through_save_and_reload(qtbot, context, view, 
 
     # Unticking the box unschedules the draft.
     view.schedule.enabled_box.setChecked(False)
-    view.save_now()
+    saved(qtbot, view)
     assert _stored(context.database, post_id) is None
 
 
@@ -125,13 +128,13 @@ def test_a_past_date_is_refused_in_spanish_and_nothing_is_lost(qtbot, context,  
                                                                view, typer):
     typer(view.editor, "Aviso")
     _set_local(view, QDate(2026, 3, 11), QTime(10, 30))
-    view.save_now()
+    saved(qtbot, view)
     post_id = view.post_id
     _set_local(view, QDate(2026, 3, 9), QTime(9, 0))  # yesterday
     assert "ya pasaron" in view.schedule.error  # said at once, before any save
     assert view.schedule.error_label.isVisible()
     typer(view.editor, " importante")
-    view.save_now()
+    saved(qtbot, view)
     with context.database.session() as session:
         post = session.get(Post, post_id)
         assert post.text == "Aviso importante"
@@ -139,7 +142,7 @@ def test_a_past_date_is_refused_in_spanish_and_nothing_is_lost(qtbot, context,  
     # A future time clears the message and is stored.
     _set_local(view, QDate(2026, 3, 12), QTime(9, 0))
     assert view.schedule.error == "" and not view.schedule.error_label.isVisible()
-    view.save_now()
+    saved(qtbot, view)
     assert to_mexico(_stored(context.database, post_id)).hour == 9
 
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from redes_desktop.actions.unit_of_work import unit_of_work
+from redes_desktop.services.account_health import ABANDONO as ABANDONO
+from redes_desktop.services.account_health import AL_DIA as AL_DIA
+from redes_desktop.services.account_health import HealthRow as HealthRow
 
 if TYPE_CHECKING:
     from redes_desktop.clock import Clock

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from redes_desktop.actions.unit_of_work import unit_of_work
+from redes_desktop.services.directory import fold as fold
 
 if TYPE_CHECKING:
     from redes_desktop.bitacora import Bitacora

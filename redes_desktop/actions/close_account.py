@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from redes_desktop.actions.unit_of_work import acting_person, unit_of_work
+from redes_desktop.services.account_closure import ClosureChecklist as ClosureChecklist
 
 if TYPE_CHECKING:
     from redes_desktop.actions.procedures import Procedures

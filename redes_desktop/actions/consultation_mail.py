@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 from redes_desktop.clock import Clock
 from redes_desktop.services.activity import ActivityRecorder
+from redes_desktop.services.consultation_mail import network_labels as network_labels
+from redes_desktop.services.consultations import MailOutcome as MailOutcome
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

@@ -23,7 +23,10 @@ from redes_desktop.models.inbox import (
     InboxState,
     InboxTarget,
 )
-from redes_desktop.services.inbox_rules import OPEN_STATES, clock_text, response_clock
+from redes_desktop.services.inbox_rules import OPEN_STATES as OPEN_STATES
+from redes_desktop.services.inbox_rules import ResponseClock as ResponseClock
+from redes_desktop.services.inbox_rules import clock_text as clock_text
+from redes_desktop.services.inbox_rules import response_clock
 from redes_desktop.services.permissions import Action, Permissions
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from redes_desktop.actions.unit_of_work import unit_of_work
+from redes_desktop.services.directory import AccountRow as AccountRow
 
 if TYPE_CHECKING:
     from redes_desktop.clock import Clock

@@ -9,7 +9,13 @@ from redes_desktop.actions.unit_of_work import acting_person, unit_of_work
 from redes_desktop.clock import Clock
 from redes_desktop.database import Database
 from redes_desktop.models import ConsultationState
-from redes_desktop.services.consultation_queue import ConsultationRow
+from redes_desktop.services.consultation_queue import ConsultationRow as ConsultationRow
+from redes_desktop.services.consultation_rules import URGENT_LEFT as URGENT_LEFT
+from redes_desktop.services.consultation_rules import WARNING_LEFT as WARNING_LEFT
+from redes_desktop.services.consultation_rules import format_countdown as format_countdown
+from redes_desktop.services.consultation_rules import format_mexico as format_mexico
+from redes_desktop.services.consultation_rules import is_expired as is_expired
+from redes_desktop.services.consultation_rules import remaining as remaining
 
 
 def list_consultations(database: Database, *, clock: Clock, person_id: uuid.UUID | None

@@ -10,6 +10,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from redes_desktop.actions.unit_of_work import acting_person, unit_of_work
+from redes_desktop.services.password_service import RotationRow as RotationRow
+from redes_desktop.services.permissions import Action as Action
 
 if TYPE_CHECKING:
     from redes_desktop.actions.passwords import Passwords

@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from redes_desktop.actions.unit_of_work import acting_person, unit_of_work
+from redes_desktop.services.post_details import Details as Details
 
 if TYPE_CHECKING:
     from redes_desktop.checks.model import CouncilContext

@@ -112,6 +112,13 @@ def apply_mail(workspace: Workspace, secrets: SecretStore, form: MailForm) -> No
     workspace.save_settings()
 
 
+def forget_mail_password(secrets: SecretStore) -> None:
+    """Remove the SMTP password from the secret store (the next send asks for none)."""
+    from redes_desktop.services.mail import SMTP_SECRET_KEY
+
+    secrets.delete(SMTP_SECRET_KEY)
+
+
 def mail_password_stored(secrets: SecretStore) -> bool:
     from redes_desktop.services.mail import SMTP_SECRET_KEY
 

@@ -11,7 +11,7 @@ from redes_desktop.actions.unit_of_work import acting_person, unit_of_work
 from redes_desktop.clock import Clock
 from redes_desktop.database import Database
 from redes_desktop.services.activity import ActivityRecorder
-from redes_desktop.services.posts import PostChecker
+from redes_desktop.services.posts import PostChecker as PostChecker
 
 
 @dataclass(frozen=True)

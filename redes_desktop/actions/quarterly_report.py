@@ -8,6 +8,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from redes_desktop.actions.unit_of_work import unit_of_work
+from redes_desktop.services.report_export import number as number
+from redes_desktop.services.report_export import period_text as period_text
+from redes_desktop.services.report_export import render as render
+from redes_desktop.services.reports import USERS_NOT_AVAILABLE as USERS_NOT_AVAILABLE
+from redes_desktop.services.reports import AccountReport as AccountReport
+from redes_desktop.services.reports import EvaluationDue as EvaluationDue
+from redes_desktop.services.reports import QuarterlyReport as QuarterlyReport
+from redes_desktop.services.reports import last_complete_quarter as last_complete_quarter
+from redes_desktop.services.reports import quarter_bounds as quarter_bounds
 
 if TYPE_CHECKING:
     from redes_desktop.clock import Clock

@@ -8,13 +8,16 @@ line reads as an auditor (`audit_scope`: everything, no person chosen), as docum
 `redes-desktop bitacora export`.
 
 The bitácora is its own encrypted file (not the main database): the actions open a reader on
-their own connection and close it, so they can run off the UI thread.
+their own connection and close it, so they can run off the UI thread. The viewer's pages go
+through `BitacoraPages`, which keeps one connection for one viewer and reads on it one call at
+a time from whichever worker thread runs it.
 """
 
 from __future__ import annotations
 
+import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
@@ -24,6 +27,7 @@ from redes_desktop.bitacora.names import Names, names_from
 from redes_desktop.bitacora.query import Filters
 
 if TYPE_CHECKING:
+    from redes_desktop.bitacora.query import BitacoraReader, EntryView
     from redes_desktop.bitacora.service import Bitacora
     from redes_desktop.clock import Clock
     from redes_desktop.database import Database
@@ -113,6 +117,67 @@ def account_id_for(database: Database | None, key: str) -> uuid.UUID:
         if found is None:
             raise UsageError(f"No existe la cuenta «{key}». Use su id o su @usuario.")
         return found.id
+
+
+@dataclass(frozen=True)
+class FirstPage:
+    """How many entries a viewer shows for its filters, and the newest of them."""
+
+    count: int
+    entries: tuple[EntryView, ...]
+
+
+class BitacoraPages:
+    """The pages one viewer shows, newest first, decrypted only when read: plain data for the
+    view's table model, read off the UI thread.
+
+    Every read applies the reader's scope itself, so a view cannot widen it by the filters it
+    passes. One connection for the viewer (opened on first use, reopened after `close`); reads
+    on it are serialized, so any worker thread may run them. Positions stay stable between
+    counts: `first` counts and fixes the newest entry shown until the next `first`.
+    """
+
+    def __init__(self, bitacora: Bitacora) -> None:
+        self._bitacora = bitacora
+        self._lock = threading.Lock()
+        self._reader: BitacoraReader | None = None
+
+    def _open(self) -> BitacoraReader:
+        if self._reader is None:
+            self._reader = self._bitacora.reader()
+        return self._reader
+
+    def first(self, scope: BitacoraScope, filters: Filters, limit: int) -> FirstPage:
+        """The count of the entries `scope` may read that match `filters`, and the first
+        `limit` of them (one read for a viewer's first paint)."""
+        filters = scope.filters(filters)
+        with self._lock:
+            reader = self._open()
+            count = reader.count(filters)
+            rows = reader.page(filters, 0, limit) if count else []
+            return FirstPage(count, tuple(reader.decode(row) for row in rows))
+
+    def page(self, scope: BitacoraScope, filters: Filters, start: int,
+             limit: int) -> tuple[EntryView, ...]:
+        """Entries `start`..`start+limit` (newest first) that `scope` may read."""
+        filters = scope.filters(filters)
+        with self._lock:
+            reader = self._open()
+            return tuple(reader.decode(row) for row in reader.page(filters, start, limit))
+
+    def entries(self, ids: Sequence[int]) -> tuple[EntryView, ...]:
+        """The entries with these ids, in that order (a search's matches, already scoped)."""
+        if not ids:
+            return ()
+        with self._lock:
+            reader = self._open()
+            return tuple(reader.decode(row) for row in reader.by_ids(ids))
+
+    def close(self) -> None:
+        with self._lock:
+            if self._reader is not None:
+                self._reader.close()
+                self._reader = None
 
 
 def search_bitacora(bitacora: Bitacora, scope: BitacoraScope, filters: Filters, text: str,

@@ -7,6 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from redes_desktop.actions.unit_of_work import acting_person, unit_of_work
+from redes_desktop.services.reports import EVALUATION_MONTHS as EVALUATION_MONTHS
 
 if TYPE_CHECKING:
     from redes_desktop.clock import Clock

@@ -10,6 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from redes_desktop.actions.unit_of_work import acting_person, unit_of_work
+from redes_desktop.services.institute_calendar import spanish_range as spanish_range
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

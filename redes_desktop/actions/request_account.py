@@ -8,6 +8,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from redes_desktop.actions.unit_of_work import acting_person, unit_of_work
+from redes_desktop.services.account_requests import (
+    CENTRAL_ACCOUNTS_REMINDER as CENTRAL_ACCOUNTS_REMINDER,
+)
+from redes_desktop.services.account_requests import purposes as purposes
 
 if TYPE_CHECKING:
     from redes_desktop.actions.procedures import Procedures

@@ -18,6 +18,7 @@ from redes_desktop.clock import Clock
 from redes_desktop.database import Database
 from redes_desktop.errors import UserFacingError
 from redes_desktop.services.activity import ActivityRecorder
+from redes_desktop.services.posts import findings_summary as findings_summary
 
 # The summary (`services.posts.findings_summary`) of the check of exactly the text saved, or
 # None when that text was not checked as it stands.

@@ -13,7 +13,8 @@ from redes_desktop.clock import Clock
 from redes_desktop.database import Database
 from redes_desktop.models import PostStatus
 from redes_desktop.services.activity import ActivityRecorder
-from redes_desktop.services.consultations import SendOutcome
+from redes_desktop.services.consultation_rules import deadline_for as deadline_for
+from redes_desktop.services.consultations import SendOutcome as SendOutcome
 
 
 @dataclass(frozen=True)

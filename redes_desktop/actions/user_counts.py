@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from redes_desktop.actions.unit_of_work import acting_person, unit_of_work
+from redes_desktop.services.user_counts import MAX_USERS as MAX_USERS
 
 if TYPE_CHECKING:
     from redes_desktop.clock import Clock

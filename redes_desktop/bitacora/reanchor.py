@@ -23,7 +23,7 @@ removed both local anchors looks the same as a lost keyring. That is no new powe
 anchors can be moved back by hand without any key (README) — but now it leaves a signed entry,
 and the next sync still compares the chain with the shared copy, which catches the cut tail.
 
-Who may ask is decided by the caller (services/bitacora_anchors.py): the titular of an area or
+Who may ask is decided by the caller (actions/reanchor_bitacora.py): the titular of an area or
 a CNCS reviewer.
 """
 

@@ -192,10 +192,10 @@ def run_verify_export(args: argparse.Namespace) -> int:
 
 
 def run_reanchor(args: argparse.Namespace) -> int:
+    from redes_desktop.actions.reanchor_bitacora import restore_bitacora_anchors
     from redes_desktop.bitacora.reanchor import clean_reason
     from redes_desktop.clock import clock_of
     from redes_desktop.errors import AlreadyRunning
-    from redes_desktop.services.bitacora_anchors import restore_bitacora_anchors
     from redes_desktop.workspace import open_workspace
 
     reason = clean_reason(args.motivo)
@@ -211,8 +211,12 @@ def run_reanchor(args: argparse.Namespace) -> int:
             "nada.") from error
     try:
         with command_context(workspace) as context:
-            sign_in_for_command(context, args)  # proven, as in the window (exit 12 if not)
-            result = restore_bitacora_anchors(context, reason)
+            identity = sign_in_for_command(context, args)  # proven, as in the window (exit 12)
+            result = restore_bitacora_anchors(
+                context.recorder, context.database, reason,
+                person_id=identity.person_id if identity is not None else None,
+                clock=context.clock, secrets=context.secrets,
+                shared_database_url=workspace.settings.shared_database_url)
     finally:
         workspace.close()
     print(result.message)

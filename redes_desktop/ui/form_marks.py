@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from redes_desktop.services.form_checks import FieldProblem, FormProblems
+from redes_desktop.actions.check_form import FieldProblem, FormProblems
 
 INVALID = "invalid"
 _STYLE = "{cls}[invalid=\"true\"] {{ border: 2px solid #b00020; }}"

@@ -33,7 +33,7 @@ from redes_desktop.actions.notification_inbox import (
     mark_read,
     record_notifications,
 )
-from redes_desktop.services.notifications import Notification
+from redes_desktop.actions.notifications import Notification
 from redes_desktop.ui.tasks import run_task
 
 _ICONS = {

@@ -23,10 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redes_desktop.actions.choose_identity import IdentityChoices, identity_choices
+from redes_desktop.actions.choose_identity import IdentityChoices, fold, identity_choices
 from redes_desktop.actions.sign_in import NEW_LOCAL, SHARED, SignInService, SignInState
 from redes_desktop.context import AppContext
-from redes_desktop.services.directory import fold
 from redes_desktop.ui.cuentas.operations import error_text
 from redes_desktop.ui.tasks import Reads, run_task
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redes_desktop.services.form_checks import (
+from redes_desktop.actions.check_form import (
     FieldProblem,
     account_url_problem,
     post_url_problem,

@@ -533,6 +533,10 @@
 <context>
     <name>BitacoraTableModel</name>
     <message>
+        <source>No se pudo leer la bitácora (%s). Pulse «Actualizar» para volver a intentarlo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Fecha y hora</source>
         <translation type="unfinished"></translation>
     </message>
@@ -558,6 +562,14 @@
     </message>
     <message>
         <source>No se puede descifrar: la entrada fue alterada.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No se pudo leer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cargando…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1103,6 +1115,10 @@
     </message>
     <message>
         <source>La cola de consultas a la CNCS llega en la próxima versión. Mientras tanto, consulte a la CNCS por los medios habituales y no publique sin su respuesta (criterio 6.viii).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No se pudieron leer las cuentas en las que puede redactar (%s). Vuelva a elegir quién usa esta estación en Archivo → Cambiar de usuario.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1983,6 +1999,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>error inesperado (%s); vuelva a intentarlo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Abrir un borrador (%d)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2000,6 +2020,10 @@
 El texto de la publicación no está guardado. Si continúa, se perderá. Cópielo antes si lo necesita.
 
 ¿Descartar el texto sin guardar?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No se pudo abrir el borrador por un error inesperado (%s). Vuelva a intentarlo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3734,6 +3758,14 @@ previa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No se pudo completar por un error inesperado (%1). No se cambió nada; vuelva a intentarlo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No se pudo leer la organización (%1). Vuelva a intentarlo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>(sin titular)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3804,6 +3836,10 @@ previa</source>
             <numerusform>%n línea omitida</numerusform>
             <numerusform>%n líneas omitidas</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No se pudo leer el archivo (%1).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Elija primero una cuenta de la lista.</source>

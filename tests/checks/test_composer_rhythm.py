@@ -14,6 +14,7 @@ from redes_desktop.services.activity import MemoryRecorder, NullRecorder
 from redes_desktop.services.directory import Directory
 from redes_desktop.ui.composer.composer_view import ComposerSection
 from redes_desktop.workspace import open_workspace
+from tests.composer_support import ready
 from tests.factories import make_office
 
 
@@ -36,7 +37,7 @@ def rhythm_context(request, data_dir, clock):
 
 def test_the_request_carries_the_accounts_rhythm(qtbot, rhythm_context):
     context, rhythm = rhythm_context
-    section = ComposerSection(context, engine_factory=lambda: CheckEngine())
+    section = ready(qtbot, ComposerSection(context, engine_factory=lambda: CheckEngine()))
     qtbot.addWidget(section)
     assert section.current_account() is not None
     assert section.current_account().rhythm == rhythm

@@ -1,7 +1,7 @@
 """«Restablecer anclas…»: the alarm bar's way out of an anchor alarm that is bad luck.
 
-Explains what re-anchoring does, asks for the reason and calls the same service as
-`redes-desktop bitacora reanclar` (services/bitacora_anchors.py) off the UI thread. A refusal is
+Explains what re-anchoring does, asks for the reason and calls the same action as
+`redes-desktop bitacora reanclar` (actions/reanchor_bitacora.py) off the UI thread. A refusal is
 shown in the dialog, which stays open; nothing is changed then.
 """
 
@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redes_desktop.actions.reanchor_bitacora import restore_bitacora_anchors
 from redes_desktop.ui.tasks import run_task
 
 
 class ReanchorDialog(QDialog):
-    restored = Signal(str)  # the service's Spanish message
+    restored = Signal(str)  # the action's Spanish message
 
     def __init__(self, context, parent: QWidget | None = None, pool=None) -> None:
         super().__init__(parent)
@@ -71,14 +72,18 @@ class ReanchorDialog(QDialog):
         self.resize(560, 480)
 
     def _restore(self) -> None:
-        from redes_desktop.services.bitacora_anchors import restore_bitacora_anchors
-
         reason = self.reason.toPlainText()
         context = self.context
+        recorder, database, clock, secrets = (context.recorder, context.database,
+                                              context.clock, context.secrets)
+        who = context.identity.person_id if context.identity is not None else None
+        url = context.workspace.settings.shared_database_url
         self.accept_button.setEnabled(False)
         self.status.setStyleSheet("")
         self.status.setText(self.tr("Verificando toda la bitácora…"))
-        run_task(lambda: restore_bitacora_anchors(context, reason), self._done, self.pool)
+        run_task(lambda: restore_bitacora_anchors(
+            recorder, database, reason, person_id=who, clock=clock, secrets=secrets,
+            shared_database_url=url), self._done, self.pool)
 
     def _done(self, result, error: BaseException | None) -> None:
         self.accept_button.setEnabled(True)

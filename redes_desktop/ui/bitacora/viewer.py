@@ -13,7 +13,7 @@ from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, QModelIndex, Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from redes_desktop.actions.read_bitacora import (
+    BitacoraPages,
     BitacoraScope,
     bitacora_scope,
     export_bitacora_to,
@@ -48,7 +49,7 @@ from redes_desktop.ui.bitacora.search import SearchSignals, SearchTask, start_se
 from redes_desktop.ui.bitacora.table_model import BitacoraTableModel, action_label
 from redes_desktop.ui.fit import compact_combo
 from redes_desktop.ui.qt_dates import to_date
-from redes_desktop.ui.tasks import run_task
+from redes_desktop.ui.tasks import SynchronousPool, run_task
 
 if TYPE_CHECKING:  # only for annotations: the service module loads the data layer
     from redes_desktop.bitacora.service import Bitacora
@@ -60,9 +61,11 @@ class BitacoraSection(QWidget):
     SEARCH_DELAY_MS = 300
 
     def __init__(self, context, parent: QWidget | None = None, *, bitacora: Bitacora | None = None,
-                 names: Names | None = None) -> None:
+                 names: Names | None = None,
+                 pool: QThreadPool | SynchronousPool | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.pool = pool  # where the scope and the pages are read (the global pool by default)
         self.bitacora: Bitacora | None = bitacora or getattr(
             getattr(context, "recorder", None), "bitacora", None)
         layout = QVBoxLayout(self)
@@ -76,7 +79,11 @@ class BitacoraSection(QWidget):
         self.scope_message = ""
         self.loaded = context is None
         self._revision = 0
-        self.model = BitacoraTableModel(self.bitacora.reader(), self.scope.names, self)
+        self.pages = BitacoraPages(self.bitacora)
+        self.model = BitacoraTableModel(self.pages, self.scope, self, pool)
+        self.model.counted.connect(self._on_counted)
+        self.model.failed.connect(self._on_read_failed)
+        self.model.dataChanged.connect(self._on_rows_read)
         self._generation = 0
         self._task: SearchTask | None = None
         self._signals = SearchSignals(self)
@@ -205,7 +212,7 @@ class BitacoraSection(QWidget):
             box.blockSignals(False)
         self.scope_label.setText(self._scope_text())
         self.scope_label.setVisible(bool(self.scope_label.text()))
-        self.model.names = scope.names
+        self.model.scope = scope
 
     def _date_edit(self) -> QDateEdit:
         edit = QDateEdit()
@@ -264,8 +271,8 @@ class BitacoraSection(QWidget):
         text = self.search_edit.text().strip()
         self.details.clear()
         if not text:
-            self.model.set_filters(filters)
-            self._show_count()
+            self.status.setText(self.tr("Cargando la bitácora…"))
+            self.model.set_filters(filters)  # the count arrives off the UI thread (counted)
             return
         self._generation += 1
         self.model.begin_search(filters)
@@ -298,13 +305,25 @@ class BitacoraSection(QWidget):
     def _show_count(self) -> None:
         self.status.setText(self.tr("%n entrada(s)", "", self.model.rowCount()))
 
+    def _on_counted(self, _count: int) -> None:
+        if not self.model.searching:
+            self._show_count()
+
+    def _on_read_failed(self, message: str) -> None:
+        self.status.setText(message)
+
+    def _on_rows_read(self, top_left: QModelIndex, bottom_right: QModelIndex, _roles=()) -> None:
+        """The selected entry's page arrived: show its details."""
+        current = self.table.currentIndex()
+        if current.isValid() and top_left.row() <= current.row() <= bottom_right.row():
+            self._show_details(current)
+
     def refresh(self) -> None:
         """Read again, off the UI thread, what the person may read and the names, then show."""
         bitacora, context = self.bitacora, self.context
         if bitacora is None:
             return
         if context is None:
-            self.model.names = self.names
             self.apply_filters()
             return
         who = context.identity.person_id if context.identity is not None else None
@@ -315,7 +334,7 @@ class BitacoraSection(QWidget):
         if not self.loaded:
             self.status.setText(self.tr("Cargando la bitácora…"))
         run_task(lambda: bitacora_scope(bitacora, database, clock=clock, person_id=who),
-                 lambda scope, error: self._on_scope(revision, scope, error))
+                 lambda scope, error: self._on_scope(revision, scope, error), self.pool)
 
     def _on_scope(self, revision: int, scope: BitacoraScope | None,
                   error: BaseException | None) -> None:
@@ -336,7 +355,7 @@ class BitacoraSection(QWidget):
     # -- details, verification, export ------------------------------------------------------
     def _show_details(self, current, _previous=None) -> None:
         view = self.model.entry_at(current.row()) if current.isValid() else None
-        if view is None:
+        if view is None:  # nothing selected, or its page is on its way (_on_rows_read)
             self.details.clear()
             return
         self.details.setPlainText(self.model.details.text(view))
@@ -401,4 +420,5 @@ class BitacoraSection(QWidget):
         if self.bitacora is not None:
             self._debounce.stop()
             self._cancel_search()
+            self.pages.close()  # a read still on its way reopens it and is dropped
         super().closeEvent(event)

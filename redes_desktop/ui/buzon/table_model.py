@@ -11,8 +11,14 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from redes_desktop.actions.inbox_list import InboxKey, InboxPageResult, InboxRow
-from redes_desktop.services.inbox_rules import OPEN_STATES, ResponseClock, clock_text
+from redes_desktop.actions.inbox_list import (
+    OPEN_STATES,
+    InboxKey,
+    InboxPageResult,
+    InboxRow,
+    ResponseClock,
+    clock_text,
+)
 from redes_desktop.ui.row_table_model import RowTableModel
 
 _ROOT = QModelIndex()

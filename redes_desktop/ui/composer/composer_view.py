@@ -23,18 +23,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redes_desktop.actions.attach_media import import_for_publication
 from redes_desktop.actions.check_request import check_request
 from redes_desktop.actions.post_calendar import CalendarPost, PublishedRow
 from redes_desktop.checks.engine import CheckEngine, CheckRequest
 from redes_desktop.checks.model import RecentPost
 from redes_desktop.clock import to_mexico
 from redes_desktop.context import AppContext
+from redes_desktop.errors import UserFacingError
 from redes_desktop.models import Network
-from redes_desktop.services.media_library import import_for_publication
 from redes_desktop.ui.composer.calendar_view import CalendarView
 from redes_desktop.ui.composer.check_scheduler import CheckOutcome, CheckScheduler
 from redes_desktop.ui.composer.counters import CountersBar
-from redes_desktop.ui.composer.draft_actions import DraftActions, DraftWidgets, SectionHooks
+from redes_desktop.ui.composer.draft_actions import (
+    DraftActions,
+    DraftWidgets,
+    SectionHooks,
+    Then,
+)
 from redes_desktop.ui.composer.draft_conflict import DraftConflictBar
 from redes_desktop.ui.composer.findings_panel import FindingsPanel, merge_findings
 from redes_desktop.ui.composer.media_panel import MediaPanel
@@ -49,8 +55,7 @@ from redes_desktop.ui.composer.schedule_field import ScheduleField
 from redes_desktop.ui.composer.store import AccountChoice, ComposerStore
 from redes_desktop.ui.find_bar import fold
 from redes_desktop.ui.fit import compact_combo
-from redes_desktop.ui.off_thread import call_off_thread
-from redes_desktop.ui.tasks import SynchronousPool
+from redes_desktop.ui.tasks import Reads, SynchronousPool, run_task
 
 NETWORKS = (Network.X, Network.FACEBOOK, Network.INSTAGRAM, Network.YOUTUBE, Network.TIKTOK)
 DICTIONARY_FILE = "diccionario-institucional.txt"
@@ -99,6 +104,9 @@ class ComposerSection(QWidget):
         self.outcome: CheckOutcome | None = None
         self.accounts: list[AccountChoice] = []
         self._recent: tuple[RecentPost, ...] = ()
+        self._history = Reads(self, pool)  # the account's recent posts: the newest read only
+        self._identity_revision = 0  # a newer reload_identity drops an older one's answer
+        self.ready = False  # the accounts were read once: the editor shows what it may
 
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
@@ -158,6 +166,7 @@ class ComposerSection(QWidget):
                 current_account=self.current_account, accounts=lambda: self.accounts,
                 outcome=lambda: self.outcome, recent_posts=lambda: self._recent,
                 reset_networks=self._reset_networks, recheck=self._recheck,
+                store_details=self._store_details,
             ),
             context.clock, pool,
         )
@@ -330,11 +339,13 @@ class ComposerSection(QWidget):
                     .replace("%1", "; ".join(f"«{t}»" for t in titles[:3])))
         return self.tr("«%1» no aparece en el texto ni en los borradores.").replace("%1", text)
 
-    def save_now(self) -> bool:
-        return self.drafts.save_now()
+    def save_now(self, then: Then | None = None) -> None:
+        """Save the draft on the worker; `then(changed)` once it is written."""
+        self.drafts.save_now(then)
 
-    def open_draft(self, post_id: uuid.UUID) -> bool:
-        return self.drafts.open_draft(post_id)
+    def open_draft(self, post_id: uuid.UUID, then: Then | None = None) -> None:
+        """Save what is typed, then show draft `post_id`; `then(opened)` at the end."""
+        self.drafts.open_draft(post_id, then)
 
     def mark_published(self) -> bool:
         return self.drafts.mark_published()
@@ -347,9 +358,11 @@ class ComposerSection(QWidget):
             self.network_send.refresh()
 
     def select(self, post_id: uuid.UUID) -> bool:
-        """A click on a notification about a post (the publishing queue's): open it."""
+        """A click on a notification about a post (the publishing queue's): open it (read on
+        the worker; shown when it arrives)."""
         self.tabs.setCurrentIndex(0)
-        return self.open_draft(post_id)
+        self.open_draft(post_id)
+        return True
 
     def after_jobs(self) -> None:
         """The window ran its background jobs, the publishing queue among them: show the
@@ -374,10 +387,12 @@ class ComposerSection(QWidget):
             else:
                 view.refresh()  # drafts scheduled or published since it was last shown
 
-    def open_from_history(self, post: CalendarPost | PublishedRow) -> bool:
+    def open_from_history(self, post: CalendarPost | PublishedRow,
+                          then: Then | None = None) -> None:
         """A post clicked in the calendar or the published list: shown in the editor (a
-        published one to be read). A post of an account the person may see but not write in
-        (a CNCS reviewer, a suplente not covering) is shown in a window to be read."""
+        published one to be read); `then(opened)` once it is. A post of an account the person
+        may see but not write in (a CNCS reviewer, a suplente not covering) is shown in a
+        window to be read."""
         if all(account.id != post.account_id for account in self.accounts):
             when = to_mexico(post.when if isinstance(post, CalendarPost) else post.published_at)
             box = QMessageBox(QMessageBox.Icon.Information, self.tr("Publicación"),
@@ -389,9 +404,11 @@ class ComposerSection(QWidget):
                 "por eso no se abre en el editor.") % post.handle)
             self.history_box = box
             box.open()
-            return False
+            if then is not None:
+                then(False)
+            return
         self.tabs.setCurrentIndex(0)
-        return self.open_draft(post.id)
+        self.open_draft(post.id, then)
 
     def shared_data_changed(self) -> None:
         """A sync brought changes (the window calls it after every sync): the open draft may
@@ -400,31 +417,53 @@ class ComposerSection(QWidget):
         self.details_panel.reload_if_unchanged()
 
     def consult(self) -> None:
-        if self.consult_handler is not None:
-            self.save_now()
-            if not shiboken6.isValid(self):
-                return  # deleted while the draft was saved
-            if self.drafts.conflict is not None:  # the stored text is not the one shown
-                QMessageBox.information(self, self.tr("Consultar a CNCS"), self.tr(
-                    "Este borrador cambió en otra estación: elija primero qué versión "
-                    "conservar (la barra roja sobre el texto) y después consulte."))
-                return
-            self.consult_handler(self.post_id)
+        handler = self.consult_handler
+        if handler is not None:
+            self.save_now(lambda _changed: self._consult_saved(handler))
             return
         QMessageBox.information(self, self.tr("Consultar a CNCS"), self.tr(
             "La cola de consultas a la CNCS llega en la próxima versión. Mientras tanto, "
             "consulte a la CNCS por los medios habituales y no publique sin su respuesta "
             "(criterio 6.viii)."))
 
+    def _consult_saved(self, handler: Callable[[uuid.UUID | None], None]) -> None:
+        """The draft is saved: open the consultation for it, unless its two versions await a
+        choice."""
+        if self.drafts.conflict is not None:  # the stored text is not the one shown
+            QMessageBox.information(self, self.tr("Consultar a CNCS"), self.tr(
+                "Este borrador cambió en otra estación: elija primero qué versión "
+                "conservar (la barra roja sobre el texto) y después consulte."))
+            return
+        handler(self.post_id)
+
     # -- identity and accounts ---------------------------------------------------------------
-    def reload_identity(self) -> None:
-        """Fill the account picker for `context.identity` (call again after a user switch)."""
-        self.save_now()
-        if not shiboken6.isValid(self):
-            return  # deleted while the draft was saved
-        accounts, explanation = call_off_thread(self.store.composable_accounts, self._pool)
-        if not shiboken6.isValid(self):
-            return  # deleted while the accounts were read
+    def reload_identity(self, then: Callable[[], None] | None = None) -> None:
+        """Save the draft, then read on the worker the accounts `context.identity` may compose
+        for and fill the account picker (call again after a user switch); `then()` once it is
+        filled."""
+        self._identity_revision += 1
+        revision, store, pool = self._identity_revision, self.store, self._pool
+
+        def read_accounts(_changed: bool) -> None:
+            run_task(store.composable_accounts,
+                     lambda answer, error: self._on_accounts(revision, answer, error, then),
+                     pool)
+
+        self.save_now(read_accounts)
+
+    def _on_accounts(self, revision: int, answer: tuple[list[AccountChoice], str] | None,
+                     error: BaseException | None, then: Callable[[], None] | None) -> None:
+        if not shiboken6.isValid(self) or revision != self._identity_revision:
+            return  # deleted meanwhile, or a newer user switch is on its way
+        accounts: list[AccountChoice]
+        if error is not None or answer is None:
+            accounts, explanation = [], (
+                error.message if isinstance(error, UserFacingError) else self.tr(
+                    "No se pudieron leer las cuentas en las que puede redactar (%s). Vuelva a "
+                    "elegir quién usa esta estación en Archivo → Cambiar de usuario.")
+                % type(error).__name__)
+        else:
+            accounts, explanation = answer
         self._history_stale = {self.calendar: True, self.published: True}
         self._on_tab_changed(self.tabs.currentIndex())  # another person: other accounts
         self.accounts = accounts
@@ -441,6 +480,13 @@ class ComposerSection(QWidget):
             self.drafts.refresh_drafts()
             self.network_send.refresh()
         self.show_account_state()
+        self.ready = True
+        if then is not None:
+            then()
+
+    def _store_details(self) -> None:
+        self.details_panel.follow(self.post_id)
+        self.details_panel.save()
 
     def current_account(self) -> AccountChoice | None:
         index = self.account_combo.currentIndex()
@@ -455,12 +501,17 @@ class ComposerSection(QWidget):
         if self.drafts.read_only:
             self.drafts.clear()  # a published post shown to be read is not copied elsewhere
         elif self.post_id is not None:
-            self.save_now()
-            if not shiboken6.isValid(self):
-                return  # deleted while the draft was saved
-            self.drafts.post_id = None  # the text moves to a new draft for the other account
-            if not account.compromised:
-                self.drafts.schedule_save()
+            self.save_now(lambda _changed: self._moved_to(account))
+            return
+        self.show_account_state()
+        self._reset_networks()
+
+    def _moved_to(self, account: AccountChoice) -> None:
+        """The draft of the previous account is saved: the text moves to a new draft for
+        `account`."""
+        self.drafts.post_id = None
+        if not account.compromised:
+            self.drafts.schedule_save()
         self.show_account_state()
         self._reset_networks()
         self.network_send.refresh()  # connected here? (issue 17)
@@ -504,22 +555,21 @@ class ComposerSection(QWidget):
         self.schedule_check()
 
     def _recheck(self) -> None:
-        recent = self._recent_posts()
-        if not shiboken6.isValid(self):
-            return  # deleted while the history was read
-        self._recent = recent
-        self.schedule_check()
-
-    def _recent_posts(self) -> tuple[RecentPost, ...]:
+        """Read the account's recent posts on the worker (the spam rule compares with them),
+        then check again."""
         account = self.current_account()
         if account is None:
-            return ()
+            self._recent = ()
+            self.schedule_check()
+            return
         store, account_id, post_id = self.store, account.id, self.post_id
-        try:
-            recent = call_off_thread(lambda: store.recent_posts(account_id, post_id), self._pool)
-        except Exception:  # the spam rule then sees no history; the check still runs
-            return ()
-        return recent
+        self._history.run(lambda: store.recent_posts(account_id, post_id), self._on_history)
+
+    def _on_history(self, recent: tuple[RecentPost, ...] | None,
+                    error: BaseException | None) -> None:
+        # On an error the spam rule sees no history; the check still runs.
+        self._recent = recent if error is None and recent is not None else ()
+        self.schedule_check()
 
     def selected_networks(self) -> tuple[Network, ...]:
         chosen = tuple(n for n, box in self.network_boxes.items() if box.isChecked())

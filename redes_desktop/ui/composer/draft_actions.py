@@ -4,6 +4,12 @@
 locks (`DraftWidgets`), the store, the check scheduler, the clock, the pool and a few questions it
 asks the section (`SectionHooks`) as constructor parameters, and it owns the draft's identity
 (`post_id`) and its running states (`loading`, `saving`, `publishing`).
+
+Every read and write runs on the worker pool (`ui/tasks.py`) and reports back through a
+callback: a step that needs the draft saved first (open another draft, switch accounts, consult,
+publish) passes what comes next as `then`. No step waits in a local event loop: a save asked for
+while another runs is queued behind it (`_after_save`), and while a draft is being opened the
+editor takes no typing, so nothing typed meanwhile is overwritten.
 """
 
 from __future__ import annotations
@@ -42,9 +48,14 @@ from redes_desktop.ui.composer.store import (
     DraftContent,
     DraftData,
 )
-from redes_desktop.ui.off_thread import call_off_thread
-from redes_desktop.ui.tasks import SynchronousPool, run_task
+from redes_desktop.ui.tasks import Reads, SynchronousPool, run_task
 from redes_desktop.ui.url_dialog import ask_url
+
+Then = Callable[[bool], None]
+
+
+def _nothing(_done: bool) -> None:
+    pass
 
 
 def post_checker(engine: CheckEngine, recent: tuple[RecentPost, ...], now: datetime,
@@ -87,6 +98,9 @@ class SectionHooks:
     recent_posts: Callable[[], tuple[RecentPost, ...]]  # the history that check saw
     reset_networks: Callable[[], None]  # tick the account's network, then check again
     recheck: Callable[[], None]  # reread the recent posts, then check again
+    # Store the post's details (purpose, source…) on the saved draft before it is published,
+    # so the publishing check reads what the editor showed and nothing writes the post then.
+    store_details: Callable[[], None]
 
 
 class DraftActions(QObject):
@@ -130,7 +144,11 @@ class DraftActions(QObject):
         # Typed since the last successful save: never thrown away without asking (issue 15).
         self.unsaved = False
         self.loading = False  # the widgets are being filled by code: no save, no re-check
-        self.saving = False  # an autosave runs on the worker
+        self.saving = False  # a save (or the discard) of this draft runs on the worker
+        self._after_save: list[Callable[[], None]] = []  # steps waiting for that save
+        self._saving_text = ""  # what the running autosave writes
+        self._saving_content: DraftContent | None = None
+        self._opening = False  # a draft is being read to be shown: the editor takes no typing
         self._publishing = False  # True while "Marcar como publicada" runs on the worker
         # A published (or otherwise final) post opened to be read: nothing is saved.
         self.read_only = False
@@ -138,6 +156,7 @@ class DraftActions(QObject):
         # finding another one stored (a sync brought it) saves nothing (shared_version.py).
         self.base: DraftContent | None = None
         self.conflict: DraftData | None = None  # the other version, until the person chooses
+        self._drafts_reads = Reads(self, pool)  # the list of drafts: the newest read only
 
     @property
     def publishing(self) -> bool:
@@ -164,7 +183,8 @@ class DraftActions(QObject):
         """The timer's save, on the worker: typing never waits for the database and its fsync
         (a save took 7–25 ms on the UI thread, over a frame)."""
         account = self.hooks.current_account()
-        if self.loading or self._publishing or self.read_only or account is None:
+        if (self.loading or self._opening or self._publishing or self.read_only
+                or account is None):
             return
         if self.saving:
             self._save_timer.start()  # once the running save is done
@@ -202,92 +222,112 @@ class DraftActions(QObject):
             return
         if isinstance(error, DraftChangedElsewhere):
             self._enter_conflict(error.current)
-            return
-        if error is not None or result is None:
+        elif error is not None or result is None:
             message = getattr(error, "message", None) or self.tr(
                 "error inesperado (%s); se reintentará al seguir escribiendo") % error
             self.widgets.save_label.setText(self.tr("No se guardó: %s") % message)
-            return
+        elif self._saving_content is not None:  # always set by the autosave that ran
+            self._written(self._saving_text, self._saving_content, result)
+        self._run_waiting()
+
+    def _written(self, text: str, content: DraftContent,
+                 result: tuple[bool, uuid.UUID]) -> bool:
+        """A save of `text` (`content`) ended well: the draft's id and the version it now
+        starts from, the list, the label; whether it changed anything."""
         changed, post_id = result
         if self.post_id is None:
             self.post_id = post_id
-            self.refresh_drafts()  # waits in a local event loop: the section may be deleted
-            if not shiboken6.isValid(self):
-                return
+            self.refresh_drafts()
         if post_id == self.post_id:
-            self.base = self._saving_content
-        if self.widgets.editor.toPlainText() == getattr(self, "_saving_text", None) \
-                and not self._save_timer.isActive():
-            self.unsaved = False
+            self.base = content
+        if self.widgets.editor.toPlainText() == text and not self._save_timer.isActive():
+            self.unsaved = False  # nothing was typed while it was written
         if changed:
             self.widgets.save_label.setText(self.tr("Borrador guardado."))
+        return changed
 
-    def _wait_for_autosave(self) -> None:
-        from PySide6.QtCore import QCoreApplication, QEventLoop
+    def _when_saved(self, step: Callable[[], None]) -> None:
+        """Run `step` once no save of this draft is running (at once when none is)."""
+        if self.saving:
+            self._after_save.append(step)
+        else:
+            step()
 
-        while self.saving:
-            QCoreApplication.processEvents(
-                QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents, 50)
+    def _run_waiting(self) -> None:
+        """A save ended: the steps that waited for it, in order; one that starts another save
+        leaves the rest waiting for that one."""
+        while self._after_save and not self.saving and shiboken6.isValid(self):
+            self._after_save.pop(0)()
 
-    def save_now(self) -> bool:
-        """Save the draft now (creating it on the first edit). False when nothing changed."""
+    def save_now(self, then: Then | None = None) -> None:
+        """Save the draft now (creating it on the first edit), on the worker; `then(changed)`
+        once it is written (False when nothing changed, or it could not be saved: the reason
+        is on the save label). A save already running ends first."""
         self._save_timer.stop()
-        self._wait_for_autosave()
+        if self.saving:
+            self._after_save.append(lambda: self.save_now(then))
+            return
+        if self._publishing:  # the post being published was saved just before
+            (then or _nothing)(False)
+            return
+        self._save(then or _nothing)
+
+    def _save(self, then: Then) -> None:
         account = self.hooks.current_account()
-        if self.loading or self._publishing or self.read_only or account is None:
-            return False
+        if self.loading or self._opening or self.read_only or account is None:
+            then(False)
+            return
         w = self.widgets
         text, media = w.editor.toPlainText(), w.media.items()
         reply = w.reply_box.isChecked()
         store, post_id, account_id = self.store, self.post_id, account.id
         if post_id is None and not text.strip() and not media:
             self.unsaved = False  # nothing worth keeping
-            return False
+            then(False)
+            return
         scheduled = w.schedule.for_save(self.clock())  # KEEP (and said why) when past
         if self.conflict is not None and post_id is not None:
             self._say_conflict()
-            return False
+            then(False)
+            return
         expected = self.base
-        self.saving = True  # the autosave timer waits for this save
-        try:
+        content = DraftContent.of(text, reply, media)
+
+        def work() -> tuple[bool, uuid.UUID]:
             if post_id is None:
-                self.post_id = call_off_thread(
-                    lambda: store.create(account_id, text, reply, media,
-                                         scheduled_at=scheduled), self._pool)
-                changed = True
-            else:
-                changed = call_off_thread(
-                    lambda: store.save(post_id, text, reply, media, scheduled_at=scheduled,
-                                       expected=expected),
-                    self._pool)
-        except DraftChangedElsewhere as error:
-            if shiboken6.isValid(self):
-                self._enter_conflict(error.current)
-            return False
-        except UserFacingError as error:
-            if shiboken6.isValid(self) and shiboken6.isValid(w.save_label):
-                w.save_label.setText(self.tr("No se guardó: %s") % error.message)
-            return False
-        finally:
-            self.saving = False
+                return True, store.create(account_id, text, reply, media,
+                                          scheduled_at=scheduled)
+            return store.save(post_id, text, reply, media, scheduled_at=scheduled,
+                              expected=expected), post_id
+
+        self.saving = True  # the autosave timer waits for this save
+        run_task(work, lambda result, error: self._on_saved(text, content, then, result, error),
+                 self._pool)
+
+    def _on_saved(self, text: str, content: DraftContent, then: Then,
+                  result: tuple[bool, uuid.UUID] | None, error: BaseException | None) -> None:
+        self.saving = False
         if not shiboken6.isValid(self):
-            return changed  # the section was deleted while the save ran; the row is written
-        self.unsaved = False
-        self.base = DraftContent.of(text, reply, media)
-        if post_id is None:
-            self.refresh_drafts()
-        if changed:
-            w.save_label.setText(self.tr("Borrador guardado."))
-        return changed
+            return  # the section was deleted while the save ran; the row is written
+        if isinstance(error, DraftChangedElsewhere):
+            self._enter_conflict(error.current)
+            then(False)
+        elif error is not None or result is None:
+            message = error.message if isinstance(error, UserFacingError) else self.tr(
+                "error inesperado (%s); vuelva a intentarlo") % error
+            self.widgets.save_label.setText(self.tr("No se guardó: %s") % message)
+            then(False)
+        else:
+            then(self._written(text, content, result))
+        self._run_waiting()
 
     def refresh_drafts(self) -> None:
-        store = self.store
-        try:
-            drafts = call_off_thread(store.drafts, self._pool)
-        except UserFacingError:
-            drafts = []
-        if not shiboken6.isValid(self):
-            return  # the section was deleted meanwhile
+        """Read the list of drafts on the worker and show it (the newest read wins)."""
+        self._drafts_reads.run(self.store.drafts, self._on_drafts)
+
+    def _on_drafts(self, drafts: list | None, error: BaseException | None) -> None:
+        if error is not None or drafts is None:
+            drafts = []  # the list stays empty; the draft being edited is unaffected
         combo = self.widgets.drafts_combo
         combo.clear()
         combo.addItem(self.tr("Abrir un borrador (%d)…") % len(drafts), None)
@@ -301,47 +341,71 @@ class DraftActions(QObject):
         if post_id is not None and post_id != self.post_id:
             self.open_draft(post_id)
 
-    def may_leave_text(self) -> bool:
+    def may_leave_text(self, then: Then) -> None:
         """Save what was typed; if that fails, ask before the text is left (issue 15: nothing
-        typed is ever lost without asking). True when the editor may be emptied or replaced."""
-        self.save_now()
-        if not shiboken6.isValid(self):
-            return False  # deleted while the draft was saved
-        w = self.widgets
-        if not self.unsaved or not (w.editor.toPlainText().strip() or w.media.items()):
-            return True
-        reason = w.save_label.text() or self.tr("No se guardó.")
-        answer = QMessageBox.question(
-            self._parent, self.tr("Texto sin guardar"),
-            self.tr("%s\n\nEl texto de la publicación no está guardado. Si continúa, se "
-                    "perderá. Cópielo antes si lo necesita.\n\n¿Descartar el texto sin "
-                    "guardar?") % reason,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        if not shiboken6.isValid(self):
-            return False
-        return answer == QMessageBox.StandardButton.Yes
+        typed is ever lost without asking). `then(True)` when the editor may be emptied or
+        replaced."""
 
-    def open_draft(self, post_id: uuid.UUID) -> bool:
-        if not self.may_leave_text():
+        def decide(_changed: bool) -> None:
+            w = self.widgets
+            if not self.unsaved or not (w.editor.toPlainText().strip() or w.media.items()):
+                then(True)
+                return
+            reason = w.save_label.text() or self.tr("No se guardó.")
+            answer = QMessageBox.question(
+                self._parent, self.tr("Texto sin guardar"),
+                self.tr("%s\n\nEl texto de la publicación no está guardado. Si continúa, se "
+                        "perderá. Cópielo antes si lo necesita.\n\n¿Descartar el texto sin "
+                        "guardar?") % reason,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
             if shiboken6.isValid(self):
+                then(answer == QMessageBox.StandardButton.Yes)
+
+        self.save_now(decide)
+
+    def open_draft(self, post_id: uuid.UUID, then: Then | None = None) -> None:
+        """Save (or, if that fails, ask about) what is typed, then read the draft on the worker
+        and show it; `then(opened)` at the end."""
+        done = then or _nothing
+
+        def leave(may: bool) -> None:
+            if not may:
                 self.refresh_drafts()  # the list shows the draft still open
-            return False
-        store = self.store
-        try:
-            data = call_off_thread(lambda: store.load(post_id), self._pool)
-            if not shiboken6.isValid(self):
-                return False  # the section was deleted meanwhile
-        except UserFacingError as error:
-            QMessageBox.warning(self._parent, self.tr("Abrir borrador"), error.message)
+                done(False)
+                return
+            store = self.store
+            self._hold(True)  # typing now would be replaced by the draft being read
+            run_task(lambda: store.load(post_id),
+                     lambda data, error: self._on_draft_read(data, error, done), self._pool)
+
+        self.may_leave_text(leave)
+
+    def _hold(self, opening: bool) -> None:
+        self._opening = opening
+        account = self.hooks.current_account()
+        blocked = account is not None and account.compromised
+        self.widgets.editor.setReadOnly(opening or self._publishing or self.read_only or blocked)
+
+    def _on_draft_read(self, data, error: BaseException | None, done: Then) -> None:
+        if not shiboken6.isValid(self):
+            return  # the section was deleted meanwhile
+        self._hold(False)
+        if error is not None or data is None:
+            message = error.message if isinstance(error, UserFacingError) else self.tr(
+                "No se pudo abrir el borrador por un error inesperado (%s). Vuelva a "
+                "intentarlo.") % error
+            QMessageBox.warning(self._parent, self.tr("Abrir borrador"), message)
             self.refresh_drafts()
-            return False
+            done(False)
+            return
         accounts = self.hooks.accounts()
         index = next((i for i, a in enumerate(accounts) if a.id == data.account_id), -1)
         if index < 0:
             QMessageBox.warning(self._parent, self.tr("Abrir borrador"), self.tr(
                 "Ese borrador es de una cuenta en la que hoy no puede redactar (criterio 5.1)."))
-            return False
+            done(False)
+            return
         w = self.widgets
         self.loading = True
         w.account_combo.setCurrentIndex(index)
@@ -359,7 +423,7 @@ class DraftActions(QObject):
             w.save_label.setText(self.read_only_note(data))
         self.hooks.reset_networks()
         self.refresh_drafts()
-        return True
+        done(True)
 
     def read_only_note(self, data: DraftData) -> str:
         if data.published_at is not None:
@@ -382,8 +446,7 @@ class DraftActions(QObject):
         w.schedule.setReadOnly(read_only or blocked)
 
     def new_draft(self) -> None:
-        if self.may_leave_text():
-            self.clear()
+        self.may_leave_text(lambda may: self.clear() if may else None)
 
     def clear(self) -> None:
         """Empty the editor for a new draft (the current one stays saved as it is)."""
@@ -416,12 +479,15 @@ class DraftActions(QObject):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self._save_timer.stop()
-        self._wait_for_autosave()
+        self.widgets.discard_action.setEnabled(False)
+        self._when_saved(self._discard_saved)  # a running autosave may be creating it
+
+    def _discard_saved(self) -> None:
         if self.post_id is None:
+            self.widgets.discard_action.setEnabled(not self._publishing)
             self.clear()
             return
         store, post_id = self.store, self.post_id
-        self.widgets.discard_action.setEnabled(False)
         self.saving = True  # no save of this draft starts while it is being discarded
         run_task(lambda: store.discard(post_id), self._on_discarded, self._pool)
 
@@ -436,8 +502,9 @@ class DraftActions(QObject):
                 "No se pudo descartar por un error inesperado (%s). El borrador sigue "
                 "guardado: vuelva a intentarlo.") % error
             QMessageBox.warning(self._parent, self.tr("Descartar"), message)
-            return
-        self.clear()
+        else:
+            self.clear()  # what waited for the discard then sees an empty, new draft
+        self._run_waiting()
 
     # -- another workstation's version (issue 15; shared_version.py) -------------------------
     def check_shared_version(self) -> None:
@@ -447,8 +514,9 @@ class DraftActions(QObject):
     def mine(self) -> DraftContent:
         return shared_version.mine(self)
 
-    def keep_mine(self) -> bool:
-        return shared_version.keep_mine(self)
+    def keep_mine(self, then: Then | None = None) -> None:
+        """Keep this workstation's version, saved over the other; `then(kept)` once written."""
+        shared_version.keep_mine(self, then)
 
     def take_theirs(self) -> None:
         shared_version.take_theirs(self)
@@ -475,31 +543,48 @@ class DraftActions(QObject):
             QMessageBox.information(self._parent, title, self.tr(
                 "La revisión del texto aún no termina. Espere un momento y vuelva a intentarlo."))
             return False
-        self.save_now()
-        if not shiboken6.isValid(self):
-            return False  # deleted while the draft was saved
         if self.conflict is not None:  # what is stored is not what the editor shows
-            QMessageBox.information(self._parent, title, self.tr(
-                "Este borrador cambió en otra estación: elija primero qué versión conservar "
-                "(la barra roja sobre el texto) y después márquelo como publicado."))
+            self._say_conflict_before_publishing()
             return False
+        # Locked from here: the post saved now is the post checked and published.
+        self._set_publishing(True)
+        self._save_timer.stop()
+        self._when_saved(lambda: self._save(lambda _changed: self._ask_url(engine)))
+        return True
+
+    def _say_conflict_before_publishing(self) -> None:
+        QMessageBox.information(self._parent, self.tr("Marcar como publicada"), self.tr(
+            "Este borrador cambió en otra estación: elija primero qué versión conservar "
+            "(la barra roja sobre el texto) y después márquelo como publicado."))
+
+    def _ask_url(self, engine: CheckEngine) -> None:
+        """The draft is saved: ask for the URL, then publish on the worker."""
+        title = self.tr("Marcar como publicada")
         post_id = self.post_id
+        if self.conflict is not None:  # the save found another version stored
+            self._set_publishing(False)
+            self._say_conflict_before_publishing()
+            return
         if post_id is None:
+            self._set_publishing(False)
             QMessageBox.information(self._parent, title, self.tr(
                 "Escriba la publicación antes de marcarla como publicada."))
-            return False
+            return
         account = self.hooks.current_account()
         url = self.ask_url(title, account.network if account else None,
                            account.handle if account else "")
+        if not shiboken6.isValid(self):
+            return
         if url is None:
-            return False
+            self._set_publishing(False)
+            return
+        self.hooks.store_details()
         store = self.store
         check = post_checker(engine, self.hooks.recent_posts(), self.clock(),
                              self.store.context.workspace.settings.area_contacts)
-        self._set_publishing(True)
+        self.widgets.save_label.setText(self.tr("Revisando y marcando como publicada…"))
         run_task(lambda: store.mark_published(post_id, url, check), self._on_published,
                  self._pool)
-        return True
 
     def ask_url(self, title: str, network, handle: str) -> str | None:
         """The post's URL, checked for the account's network before the dialog closes (issue
@@ -507,6 +592,12 @@ class DraftActions(QObject):
         return ask_url(self._parent, title,
                        self.tr("Dirección (URL) de la publicación en la red:"), network, handle,
                        post=True)
+
+    def save_locked(self, then: Then) -> None:
+        """Save the draft on the worker while it is locked (`set_publishing(True, …)`: the
+        post saved is the post sent), after any save already running; `then(changed)`."""
+        self._save_timer.stop()
+        self._when_saved(lambda: self._save(then))
 
     def set_publishing(self, running: bool, note: str) -> None:
         """The same lock for sending to the network (`network_send.py`), with its own note."""
@@ -527,7 +618,6 @@ class DraftActions(QObject):
             action.setEnabled(not running)
         if running:
             w.publish_action.setEnabled(False)
-            w.save_label.setText(self.tr("Revisando y marcando como publicada…"))
         else:
             w.save_label.clear()
             account = self.hooks.current_account()

@@ -169,14 +169,26 @@ class NetworkSend(QObject):
         return post_checker(engine, self.hooks.recent_posts(), self.context.clock(),
                             self.context.workspace.settings.area_contacts)
 
-    def _saved_post(self, title: str) -> uuid.UUID | None:
-        self.drafts.save_now()
-        if not shiboken6.isValid(self):
-            return None
-        if self.drafts.post_id is None:
-            QMessageBox.information(self._parent, title, self.tr(
-                "Escriba la publicación antes de enviarla a la red."))
-        return self.drafts.post_id
+    def _saved_post(self, title: str, note: str, then: Callable[[uuid.UUID], object],
+                    otherwise: Callable[[], None] | None = None) -> None:
+        """Lock the draft (`note` says why), save it on the worker, then `then(post_id)`; with
+        nothing to send, say so, unlock and `otherwise()`."""
+        self._set_sending(True, note)
+
+        def saved(_changed: bool) -> None:
+            if not shiboken6.isValid(self):
+                return
+            post_id = self.drafts.post_id
+            if post_id is None:
+                self._set_sending(False)
+                QMessageBox.information(self._parent, title, self.tr(
+                    "Escriba la publicación antes de enviarla a la red."))
+                if otherwise is not None:
+                    otherwise()
+                return
+            then(post_id)
+
+        self.drafts.save_locked(saved)
 
     def _person(self) -> uuid.UUID | None:
         identity = self.context.identity
@@ -204,11 +216,10 @@ class NetworkSend(QObject):
             self._say(self.tr("La revisión del texto aún no termina. Espere un momento y "
                               "vuelva a intentarlo."), ok=False)
             return False
-        post_id = self._saved_post(title)
-        if post_id is None:
-            self.auto_box.setChecked(False)
-            return False
-        return self._schedule(post_id, when, check, title)
+        self._saved_post(title, self.tr("Revisando y programando el envío…"),
+                         lambda post_id: self._schedule(post_id, when, check, title),
+                         lambda: self.auto_box.setChecked(False))
+        return True
 
     def _schedule(self, post_id: uuid.UUID, when: datetime, check: Any, title: str) -> bool:
         context, who = self.context, self._person()
@@ -246,12 +257,13 @@ class NetworkSend(QObject):
         if when <= self.context.clock():
             return  # the field says why; the queue keeps the time it had
         check = self._checker()
-        self.drafts.save_now()  # the draft's own save first: one write of the post at a time
-        if not shiboken6.isValid(self):
-            return
-        post_id = self.drafts.post_id
-        if check is not None and post_id is not None:
-            self._schedule(post_id, when, check, self.tr("Enviar a la red automáticamente"))
+
+        def saved(_changed: bool) -> None:
+            post_id = self.drafts.post_id
+            if shiboken6.isValid(self) and check is not None and post_id is not None:
+                self._schedule(post_id, when, check, self.tr("Enviar a la red automáticamente"))
+
+        self.drafts.save_now(saved)  # the draft's own save first: one write of the post at a time
 
     def cancel_sending(self) -> None:
         post_id = self.drafts.post_id
@@ -298,24 +310,24 @@ class NetworkSend(QObject):
                 "¿Publicar ahora en %s con la cuenta %s? Una vez publicada, sólo se puede "
                 "retirar en la propia red.") % (account.network.label, account.handle)):
             return False
-        post_id = self._saved_post(title)
-        if post_id is None:
-            return False
         context, who = self.context, self._person()
         settings = context.workspace.settings
         engine = self.scheduler.engine
         assert engine is not None
-        self._set_sending(True, self.tr("Revisando y publicando en la red…"))
 
-        def work() -> PublishNowResult:
-            networks = NetworkSettings.of(settings, context.secrets)  # off the UI thread
-            return publish_now(context.database, clock=context.clock,
-                               recorder=context.recorder, secrets=context.secrets,
-                               networks=networks, check_post=check, engine=lambda: engine,
-                               area_contacts=settings.area_contacts, person_id=who,
-                               account_id=account.id, post_id=post_id)
+        def send(post_id: uuid.UUID) -> None:
+            def work() -> PublishNowResult:
+                networks = NetworkSettings.of(settings, context.secrets)  # off the UI thread
+                return publish_now(context.database, clock=context.clock,
+                                   recorder=context.recorder, secrets=context.secrets,
+                                   networks=networks, check_post=check, engine=lambda: engine,
+                                   area_contacts=settings.area_contacts, person_id=who,
+                                   account_id=account.id, post_id=post_id)
 
-        run_task(work, lambda result, error: self._published(title, result, error), self.pool)
+            run_task(work, lambda result, error: self._published(title, result, error),
+                     self.pool)
+
+        self._saved_post(title, self.tr("Revisando y publicando en la red…"), send)
         return True
 
     def _published(self, title: str, result: PublishNowResult | None,

@@ -28,8 +28,8 @@ from redes_desktop.purposes import PURPOSES
 from redes_desktop.ui.qt_dates import to_date
 
 if TYPE_CHECKING:
+    from redes_desktop.actions.post_details import Details
     from redes_desktop.context import AppContext
-    from redes_desktop.services.post_details import Details
 
 SAVE_DELAY_MS = 800
 FOLLOW_MS = 300  # how often the panel asks which draft the composer has open
@@ -117,7 +117,7 @@ class PostDetailsPanel(QWidget):
 
     # -- values ------------------------------------------------------------------------------
     def details(self) -> Details:
-        from redes_desktop.services.post_details import Details
+        from redes_desktop.actions.post_details import Details
 
         valid = to_date(self.valid_until.date()) if self.expires_box.isChecked() else None
         return Details(purpose=str(self.purpose_combo.currentData() or ""),
@@ -141,7 +141,7 @@ class PostDetailsPanel(QWidget):
         self._dirty = False
 
     def clear(self) -> None:
-        from redes_desktop.services.post_details import Details
+        from redes_desktop.actions.post_details import Details
 
         self.set_details(Details())
 

@@ -11,6 +11,7 @@ widgets, store, timer and states (`base`, `conflict`, `unsaved`)."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -111,19 +112,26 @@ def mine(drafts: DraftActions) -> DraftContent:
     return shown_content(drafts)
 
 
-def keep_mine(drafts: DraftActions) -> bool:
-    """Conflict: keep the editor's text, saved over the other version (which the person
-    saw). True when it was saved."""
+def keep_mine(drafts: DraftActions, then: Callable[[bool], None] | None = None) -> None:
+    """Conflict: keep the editor's text, saved (on the worker) over the other version, which
+    the person saw; `then(kept)` once it is written."""
     other = drafts.conflict
     if other is None:
-        return False
+        if then is not None:
+            then(False)
+        return
     drafts.base = other.content
     set_conflict(drafts, None)
-    saved = drafts.save_now()
-    if shiboken6.isValid(drafts) and drafts.conflict is None and not drafts.unsaved:
-        drafts.widgets.save_label.setText(QCoreApplication.translate(
-            "DraftActions", "Se conservó su versión del borrador."))
-    return saved or not drafts.unsaved
+
+    def saved(changed: bool) -> None:
+        kept = drafts.conflict is None and not drafts.unsaved
+        if kept:
+            drafts.widgets.save_label.setText(QCoreApplication.translate(
+                "DraftActions", "Se conservó su versión del borrador."))
+        if then is not None:
+            then(changed or kept)
+
+    drafts.save_now(saved)
 
 
 def take_theirs(drafts: DraftActions) -> None:

@@ -24,19 +24,19 @@ from redes_desktop.actions.post_calendar import (
     published_posts,
     viewable_accounts,
 )
-from redes_desktop.actions.publish_post import PublishedPost, publish_post
+from redes_desktop.actions.publish_post import PostChecker, PublishedPost, publish_post
 from redes_desktop.actions.recent_posts import recent_posts
 from redes_desktop.actions.save_draft import (
     KEEP,
     DraftChangedElsewhere,
     Schedule,
     create_draft,
+    findings_summary,
     save_draft,
 )
 from redes_desktop.actions.unit_of_work import NoIdentity
 from redes_desktop.checks.model import RecentPost
 from redes_desktop.context import AppContext
-from redes_desktop.services.posts import PostChecker, findings_summary
 
 __all__ = ["KEEP", "AccountChoice", "ComposerStore", "DraftChangedElsewhere", "DraftContent",
            "DraftData", "DraftSummary", "Schedule", "outcome_summary"]

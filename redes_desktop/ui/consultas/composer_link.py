@@ -15,14 +15,14 @@ import shiboken6
 from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtWidgets import QBoxLayout, QLabel, QMessageBox
 
-from redes_desktop.context import AppContext
-from redes_desktop.models import ConsultationState
-from redes_desktop.services.consultation_rules import (
+from redes_desktop.actions.list_consultations import (
     format_countdown,
     format_mexico,
     is_expired,
     remaining,
 )
+from redes_desktop.context import AppContext
+from redes_desktop.models import ConsultationState
 from redes_desktop.ui.consultas.review_dialog import ConsultationDialog
 from redes_desktop.ui.consultas.send_dialog import SendDialog
 from redes_desktop.ui.consultas.store import ConsultationStore, PostConsultation

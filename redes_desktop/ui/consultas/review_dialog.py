@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redes_desktop.actions.consultation_mail import network_labels
+from redes_desktop.actions.list_consultations import format_countdown, format_mexico, remaining
 from redes_desktop.checks.model import Severity
 from redes_desktop.context import AppContext
 from redes_desktop.errors import UserFacingError
 from redes_desktop.models import ConsultationState
-from redes_desktop.services.consultation_mail import network_labels
-from redes_desktop.services.consultation_rules import format_countdown, format_mexico, remaining
 from redes_desktop.ui.consultas.store import ConsultationDetail, ConsultationStore
 from redes_desktop.ui.tasks import SynchronousPool, run_task
 

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redes_desktop.actions.list_consultations import format_mexico
+from redes_desktop.actions.send_consultation import SendOutcome, deadline_for
 from redes_desktop.context import AppContext
 from redes_desktop.errors import UserFacingError
-from redes_desktop.services.consultation_rules import deadline_for, format_mexico
-from redes_desktop.services.consultations import SendOutcome
 from redes_desktop.ui.consultas.store import ConsultationStore, DraftPreview
 from redes_desktop.ui.tasks import SynchronousPool, run_task
 

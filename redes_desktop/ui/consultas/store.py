@@ -10,15 +10,18 @@ from collections.abc import Sequence
 
 from redes_desktop.actions.consultation_detail import ConsultationDetail, consultation_detail
 from redes_desktop.actions.consultation_for_post import PostConsultation, consultation_for_post
-from redes_desktop.actions.consultation_mail import ConsultationMail
+from redes_desktop.actions.consultation_mail import ConsultationMail, MailOutcome
 from redes_desktop.actions.decide_consultation import decide_consultation
 from redes_desktop.actions.expire_consultations import expire_consultations
-from redes_desktop.actions.list_consultations import list_consultations
-from redes_desktop.actions.send_consultation import DraftPreview, preview_draft, send_consultation
+from redes_desktop.actions.list_consultations import ConsultationRow, list_consultations
+from redes_desktop.actions.send_consultation import (
+    DraftPreview,
+    SendOutcome,
+    preview_draft,
+    send_consultation,
+)
 from redes_desktop.context import AppContext
 from redes_desktop.models import ConsultationState
-from redes_desktop.services.consultation_queue import ConsultationRow
-from redes_desktop.services.consultations import MailOutcome, SendOutcome
 
 __all__ = ["ConsultationDetail", "ConsultationStore", "DraftPreview", "PostConsultation"]
 

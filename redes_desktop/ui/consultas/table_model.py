@@ -21,10 +21,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from redes_desktop.actions.list_consultations import (
+    URGENT_LEFT,
+    WARNING_LEFT,
+    ConsultationRow,
+    format_mexico,
+)
 from redes_desktop.clock import Clock, as_utc, to_mexico
 from redes_desktop.models import ConsultationState
-from redes_desktop.services.consultation_queue import ConsultationRow
-from redes_desktop.services.consultation_rules import URGENT_LEFT, WARNING_LEFT, format_mexico
 
 Role = Qt.ItemDataRole
 COUNTDOWN_ROLES = [Role.DisplayRole, Role.ForegroundRole, Role.BackgroundRole, Role.ToolTipRole]

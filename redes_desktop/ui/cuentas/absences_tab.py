@@ -23,17 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redes_desktop.actions.check_form import absence_problems
 from redes_desktop.actions.register_absence import (
     Registration,
     absence_form,
     cancel_absence,
     list_absences,
     register_absence,
+    spanish_range,
 )
 from redes_desktop.context import AppContext
 from redes_desktop.models import AbsenceKind
-from redes_desktop.services.form_checks import absence_problems
-from redes_desktop.services.institute_calendar import spanish_range
 from redes_desktop.ui.cuentas.operations import (
     error_text,
     make_error_label,

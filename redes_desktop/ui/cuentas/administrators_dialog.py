@@ -23,9 +23,9 @@ from redes_desktop.actions.change_administrators import (
     administrators_form,
     change_administrators,
 )
+from redes_desktop.actions.check_form import administrators_problems
 from redes_desktop.clock import to_mexico
 from redes_desktop.context import AppContext
-from redes_desktop.services.form_checks import administrators_problems
 from redes_desktop.ui.cuentas.operations import (
     error_text,
     make_error_label,

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redes_desktop.actions.check_form import closure_request_problems
 from redes_desktop.actions.close_account import (
+    ClosureChecklist,
     closable_accounts,
     complete_closure,
     list_closures,
@@ -30,8 +32,6 @@ from redes_desktop.actions.close_account import (
 )
 from redes_desktop.clock import to_mexico
 from redes_desktop.context import AppContext
-from redes_desktop.services.account_closure import ClosureChecklist
-from redes_desktop.services.form_checks import closure_request_problems
 from redes_desktop.ui.cuentas.operations import (
     choose_oficio,
     error_text,

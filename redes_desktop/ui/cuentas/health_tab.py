@@ -8,10 +8,9 @@ from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from redes_desktop.actions.account_health import account_health
+from redes_desktop.actions.account_health import ABANDONO, AL_DIA, HealthRow, account_health
 from redes_desktop.clock import to_mexico
 from redes_desktop.context import AppContext
-from redes_desktop.services.account_health import ABANDONO, AL_DIA, HealthRow
 from redes_desktop.ui.cuentas.operations import error_text
 from redes_desktop.ui.row_table_model import RowTableModel
 from redes_desktop.ui.tasks import Reads

@@ -22,15 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redes_desktop.actions.check_form import account_request_problems
 from redes_desktop.actions.request_account import (
+    CENTRAL_ACCOUNTS_REMINDER,
     AccountRequestInput,
+    purposes,
     request_account,
     requestable_areas,
 )
 from redes_desktop.context import AppContext
 from redes_desktop.models import Network
-from redes_desktop.services.account_requests import CENTRAL_ACCOUNTS_REMINDER, purposes
-from redes_desktop.services.form_checks import account_request_problems
 from redes_desktop.ui.cuentas.operations import (
     choose_oficio,
     error_text,

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from redes_desktop.services.directory import AccountRow
+from redes_desktop.actions.list_accounts import AccountRow
 from redes_desktop.ui.row_table_model import RowTableModel
 
 

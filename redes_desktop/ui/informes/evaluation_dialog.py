@@ -19,12 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redes_desktop.actions.record_evaluation import record_evaluation
+from redes_desktop.actions.check_form import evaluation_problems
+from redes_desktop.actions.record_evaluation import EVALUATION_MONTHS, record_evaluation
 from redes_desktop.clock import to_mexico
 from redes_desktop.context import AppContext
 from redes_desktop.errors import UserFacingError
-from redes_desktop.services.form_checks import evaluation_problems
-from redes_desktop.services.reports import EVALUATION_MONTHS
 from redes_desktop.spanish_dates import add_months
 from redes_desktop.ui.form_marks import mark_problems
 from redes_desktop.ui.qt_dates import to_date

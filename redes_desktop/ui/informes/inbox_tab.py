@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from redes_desktop.actions.inbox_report import InboxReport, inbox_report
+from redes_desktop.actions.quarterly_report import quarter_bounds
 from redes_desktop.errors import UserFacingError
-from redes_desktop.services.reports import quarter_bounds
 from redes_desktop.ui.tasks import SynchronousPool, run_task
 
 

@@ -23,15 +23,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redes_desktop.actions.quarterly_report import ReportView, quarterly_report
-from redes_desktop.context import AppContext
-from redes_desktop.models import ConsultationState
-from redes_desktop.services.report_export import number, period_text, render
-from redes_desktop.services.reports import (
+from redes_desktop.actions.quarterly_report import (
     USERS_NOT_AVAILABLE,
     QuarterlyReport,
+    ReportView,
     last_complete_quarter,
+    number,
+    period_text,
+    quarterly_report,
+    render,
 )
+from redes_desktop.context import AppContext
+from redes_desktop.models import ConsultationState
 from redes_desktop.ui.informes.evaluation_dialog import EvaluationDialog
 from redes_desktop.ui.informes.table_models import DueTableModel, ReportTableModel
 from redes_desktop.ui.tasks import run_task

@@ -7,8 +7,12 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from redes_desktop.actions.quarterly_report import (
+    USERS_NOT_AVAILABLE,
+    AccountReport,
+    EvaluationDue,
+)
 from redes_desktop.models import ConsultationState
-from redes_desktop.services.reports import USERS_NOT_AVAILABLE, AccountReport, EvaluationDue
 from redes_desktop.ui.row_table_model import RowTableModel
 
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -14,9 +14,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redes_desktop.actions.user_counts import UserCountRow, record_user_count, user_counts
+from redes_desktop.actions.user_counts import (
+    MAX_USERS,
+    UserCountRow,
+    record_user_count,
+    user_counts,
+)
 from redes_desktop.errors import UserFacingError
-from redes_desktop.services.user_counts import MAX_USERS
 
 
 class UsersTab(QWidget):

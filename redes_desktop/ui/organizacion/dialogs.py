@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redes_desktop.actions.check_form import area_problems, person_problems
 from redes_desktop.models import AreaKind, Level
-from redes_desktop.services.form_checks import area_problems, person_problems
 from redes_desktop.ui.form_marks import mark_problems
 
 

@@ -2,7 +2,8 @@
 buttons the CNCS reviewers use to add and edit them, grant and revoke roles, remove people and
 import the directory from CSV; and the accounts with their administrators, changed with the
 same dialog as Cuentas (`ui/cuentas/administrators_dialog.py`, 5.1 and 7.iv). Actions run off
-the UI thread; refusals show their Spanish reason in the status line and change nothing."""
+the UI thread (`ui/tasks.py`) and report back through callbacks: each change takes an optional
+`then(answer)`; refusals show their Spanish reason in the status line and change nothing."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,8 +33,14 @@ from redes_desktop.actions.procedures import Procedures
 from redes_desktop.context import AppContext
 from redes_desktop.errors import UserFacingError
 from redes_desktop.models import Role
-from redes_desktop.ui.off_thread import call_off_thread
 from redes_desktop.ui.organizacion.dialogs import AreaDialog, ImportDialog, PersonDialog
+from redes_desktop.ui.tasks import Reads, run_task
+
+Then = Callable[[bool], None]
+
+
+def _nothing(_answer: bool) -> None:
+    pass
 
 
 def _table(headers: tuple[str, ...]) -> QTableWidget:
@@ -63,6 +71,7 @@ class OrganizacionSection(QWidget):
         self.context = context
         self.pool = pool
         self.view: actions.OrganizationView | None = None
+        self._reads = Reads(self, pool)  # the lists: the newest read only
         self.areas_table = _table((self.tr("Área"), self.tr("Siglas"), self.tr("Tipo"),
                                    self.tr("Entidad"), self.tr("Titular"), self.tr("Personas")))
         self.areas_table.setAccessibleName(self.tr("Áreas"))
@@ -151,28 +160,51 @@ class OrganizacionSection(QWidget):
     def person_id(self):
         return self.context.identity.person_id if self.context.identity else None
 
-    def _run(self, fn: Callable[[], Any], done: str = "") -> Any:
-        """Run an action off the UI thread; its refusal goes to the status line."""
-        try:
-            result = call_off_thread(fn, self.pool)
-        except UserFacingError as error:
-            self.status.setText(error.message)
-            return None
-        self.status.setText(done)
-        self.refresh(keep_status=True)
-        return result if result is not None else True
+    def _run(self, fn: Callable[[], Any], done: str = "",
+             then: Callable[[Any], None] | None = None) -> None:
+        """Run an action off the UI thread; `then(result)` on the UI thread with its result
+        (True when it returns nothing), or `then(None)` when it was refused: the refusal goes
+        to the status line."""
+
+        def finished(result: Any, error: BaseException | None) -> None:
+            if not shiboken6.isValid(self):
+                return  # the section was closed meanwhile
+            if error is not None:
+                self.status.setText(error.message if isinstance(error, UserFacingError)
+                                    else self.tr("No se pudo completar por un error "
+                                                 "inesperado (%1). No se cambió nada; "
+                                                 "vuelva a intentarlo.")
+                                    .replace("%1", type(error).__name__))
+                if then is not None:
+                    then(None)
+                return
+            self.status.setText(done)
+            self.refresh(keep_status=True)
+            if then is not None:
+                then(result if result is not None else True)
+
+        run_task(fn, finished, self.pool)
 
     def refresh(self, keep_status: bool = False) -> None:
+        """Read the areas and the people off the UI thread, then show them."""
         procedures, who = self.procedures(), self.person_id()
-        try:
-            self.view = call_off_thread(
-                lambda: actions.organization_view(procedures, person_id=who), self.pool)
-            self.accounts = call_off_thread(
-                lambda: actions.account_administrators(procedures), self.pool)
-        except UserFacingError as error:
-            self.status.setText(error.message)
+
+        def read() -> tuple[actions.OrganizationView, tuple[actions.AccountAdminRow, ...]]:
+            return (actions.organization_view(procedures, person_id=who),
+                    actions.account_administrators(procedures))
+
+        self._reads.run(read, lambda lists, error: self._show(lists, error, keep_status))
+
+    def _show(self, lists: tuple[actions.OrganizationView,
+                                 tuple[actions.AccountAdminRow, ...]] | None,
+              error: BaseException | None, keep_status: bool) -> None:
+        if error is not None or lists is None:
+            self.status.setText(error.message if isinstance(error, UserFacingError) else
+                                self.tr("No se pudo leer la organización (%1). Vuelva a "
+                                        "intentarlo.").replace("%1", type(error).__name__))
             return
-        view = self.view
+        view, self.accounts = lists
+        self.view = view
         _fill(self.areas_table, [(a.name, a.acronym, a.kind_label, a.state,
                                   a.titular or self.tr("(sin titular)"), str(a.people))
                                  for a in view.areas])
@@ -207,67 +239,102 @@ class OrganizacionSection(QWidget):
         return self.view.people[row]
 
     # -- changes (callable from tests without dialogs) ----------------------------------------
-    def add_area(self, values: dict) -> bool:
-        procedures, who = self.procedures(), self.person_id()
-        return bool(self._run(lambda: actions.add_area(procedures, person_id=who, **values),
-                              self.tr("Área registrada.")))
+    @staticmethod
+    def _done(then: Then | None) -> Callable[[Any], None]:
+        answer = then or _nothing
+        return lambda result: answer(bool(result))
 
-    def add_person(self, values: dict) -> bool:
+    def add_area(self, values: dict, then: Then | None = None) -> None:
         procedures, who = self.procedures(), self.person_id()
-        return bool(self._run(lambda: actions.add_person(procedures, person_id=who, **values),
-                              self.tr("Persona registrada.")))
+        self._run(lambda: actions.add_area(procedures, person_id=who, **values),
+                  self.tr("Área registrada."), self._done(then))
 
-    def edit_person(self, values: dict) -> bool:
+    def add_person(self, values: dict, then: Then | None = None) -> None:
         procedures, who = self.procedures(), self.person_id()
-        return bool(self._run(lambda: actions.edit_person(procedures, person_id=who, **values),
-                              self.tr("Cambios guardados.")))
+        self._run(lambda: actions.add_person(procedures, person_id=who, **values),
+                  self.tr("Persona registrada."), self._done(then))
 
-    def set_role(self, role: Role, grant: bool) -> bool:
+    def edit_person(self, values: dict, then: Then | None = None) -> None:
+        procedures, who = self.procedures(), self.person_id()
+        self._run(lambda: actions.edit_person(procedures, person_id=who, **values),
+                  self.tr("Cambios guardados."), self._done(then))
+
+    def set_role(self, role: Role, grant: bool, then: Then | None = None) -> None:
         person = self.selected_person()
         if person is None:
-            return False
+            (then or _nothing)(False)
+            return
         procedures, who = self.procedures(), self.person_id()
-        return bool(self._run(lambda: actions.set_role(
+        self._run(lambda: actions.set_role(
             procedures, person_id=who, email=person.email, role=role, grant=grant),
-            self.tr("Rol actualizado.")))
+            self.tr("Rol actualizado."), self._done(then))
 
-    def remove_selected(self) -> bool:
+    def remove_selected(self, then: Then | None = None) -> None:
         person = self.selected_person()
         if person is None:
-            return False
+            (then or _nothing)(False)
+            return
         procedures, who = self.procedures(), self.person_id()
-        return bool(self._run(lambda: actions.remove_person(
+        self._run(lambda: actions.remove_person(
             procedures, person_id=who, email=person.email),
-            self.tr("%1 quedó dada de baja.").replace("%1", person.name)))
+            self.tr("%1 quedó dada de baja.").replace("%1", person.name), self._done(then))
 
-    def import_file(self, path: Path, *, confirm: Callable[[Any], tuple[bool, bool]]) -> bool:
-        """Preview `path`; `confirm(preview)` answers (import?, only the valid lines?)."""
+    def import_file(self, path: Path, *, confirm: Callable[[Any], tuple[bool, bool]],
+                    then: Then | None = None) -> None:
+        """Preview `path` off the UI thread; `confirm(preview)` answers (import?, only the
+        valid lines?); then import off the UI thread. `then(imported)` at the end."""
+        answer = then or _nothing
         try:
             data = Path(path).read_bytes()
         except OSError as error:
             self.status.setText(self.tr("No se pudo leer «%1» (%2).").replace("%1", str(path))
                                 .replace("%2", error.strerror or str(error)))
-            return False
+            answer(False)
+            return
         procedures, who = self.procedures(), self.person_id()
-        try:
-            preview = call_off_thread(lambda: actions.preview_import(procedures, data),
-                                      self.pool)
-        except UserFacingError as error:
-            self.status.setText(error.message)
-            return False
-        go, only_valid = confirm(preview)
-        if not go:
-            return False
-        result = self._run(lambda: actions.import_directory(
-            procedures, person_id=who, data=data, only_valid=only_valid))
-        if not result:
-            return False
-        self.status.setText(self.tr("Importación terminada: %1, %2, %3, %4.")
-                            .replace("%1", self.tr("%n nueva(s)", "", result.created))
-                            .replace("%2", self.tr("%n actualizada(s)", "", result.updated))
-                            .replace("%3", self.tr("%n sin cambios", "", result.unchanged))
-                            .replace("%4", self.tr("%n línea(s) omitida(s)", "", result.skipped)))
-        return True
+
+        def previewed(preview: Any) -> None:
+            if preview is None:
+                answer(False)
+                return
+            go, only_valid = confirm(preview)
+            if not go or not shiboken6.isValid(self):
+                answer(False)
+                return
+            self._run(lambda: actions.import_directory(
+                procedures, person_id=who, data=data, only_valid=only_valid),
+                then=imported)
+
+        def imported(result: Any) -> None:
+            if not result:
+                answer(False)
+                return
+            self.status.setText(
+                self.tr("Importación terminada: %1, %2, %3, %4.")
+                .replace("%1", self.tr("%n nueva(s)", "", result.created))
+                .replace("%2", self.tr("%n actualizada(s)", "", result.updated))
+                .replace("%3", self.tr("%n sin cambios", "", result.unchanged))
+                .replace("%4", self.tr("%n línea(s) omitida(s)", "", result.skipped)))
+            answer(True)
+
+        self._run_quiet(lambda: actions.preview_import(procedures, data), previewed)
+
+    def _run_quiet(self, fn: Callable[[], Any], then: Callable[[Any], None]) -> None:
+        """A read off the UI thread: `then(result)`, or the refusal on the status line and
+        `then(None)`; nothing is reloaded."""
+
+        def finished(result: Any, error: BaseException | None) -> None:
+            if not shiboken6.isValid(self):
+                return
+            if error is not None:
+                self.status.setText(error.message if isinstance(error, UserFacingError)
+                                    else self.tr("No se pudo leer el archivo (%1).")
+                                    .replace("%1", type(error).__name__))
+                then(None)
+                return
+            then(result)
+
+        run_task(fn, finished, self.pool)
 
     def selected_account(self) -> actions.AccountAdminRow | None:
         row = self.accounts_table.currentRow()

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redes_desktop.actions.check_form import incident_problems, resolution_problems
 from redes_desktop.clock import mexico_tz
-from redes_desktop.services.form_checks import incident_problems, resolution_problems
 from redes_desktop.ui.form_marks import mark_problems
 from redes_desktop.ui.qt_dates import from_datetime, to_datetime
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from redes_desktop.actions.password_status import (
+    Action,
     account_permissions,
     password_overview,
     password_words,
@@ -36,7 +37,6 @@ from redes_desktop.context import AppContext
 from redes_desktop.errors import UserFacingError
 from redes_desktop.models import IncidentState
 from redes_desktop.passwords.rotation import RotationState
-from redes_desktop.services.permissions import Action
 from redes_desktop.ui.cuentas.operations import error_text
 from redes_desktop.ui.passwords.clipboard import CLEAR_AFTER_MS, ClipboardGuard
 from redes_desktop.ui.passwords.generator_dialog import GeneratorDialog

@@ -7,10 +7,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
+from redes_desktop.actions.password_status import RotationRow
 from redes_desktop.clock import to_mexico
 from redes_desktop.models import IncidentState
 from redes_desktop.passwords.rotation import RotationState
-from redes_desktop.services.password_service import RotationRow
 from redes_desktop.ui.row_table_model import RowTableModel
 
 _STATE_COLORS = {

@@ -209,9 +209,9 @@ class MailTab(QWidget):
         self.dialog.changed.emit("correo")
 
     def forget(self) -> None:
-        from redes_desktop.services.mail import SMTP_SECRET_KEY
+        from redes_desktop.actions import preferences as prefs
 
-        ok, _ = attempt(self.message, self.context.secrets.delete, SMTP_SECRET_KEY)
+        ok, _ = attempt(self.message, prefs.forget_mail_password, self.context.secrets)
         if ok:
             self.password.setPlaceholderText(self._password_hint())
             self.message.say(self.tr("Se borró la contraseña del correo."))

@@ -132,8 +132,8 @@ class NetworksTab(QWidget):
 
     def save(self) -> None:
         from redes_desktop.actions import network_preferences as prefs
+        from redes_desktop.actions.check_form import FormProblems
         from redes_desktop.errors import UserFacingError
-        from redes_desktop.services.form_checks import FormProblems
 
         form = self.form()
         try:
