@@ -38,8 +38,8 @@ def check_shared_version(drafts: DraftActions) -> None:
 
 def on_shared_version(drafts: DraftActions, post_id: uuid.UUID, data: DraftData | None,
                        error: BaseException | None) -> None:
-    if not shiboken6.isValid(drafts) or error is not None or data is None:
-        return  # e.g. removed meanwhile: the next save says so
+    if not _alive(drafts) or error is not None or data is None:
+        return  # the Redactor closed meanwhile, or the draft was removed: the next save says so
     if post_id != drafts.post_id or drafts.base is None or drafts._publishing:
         return  # another draft was opened meanwhile
     if drafts.saving:  # our own save is being written: look again once it is done
@@ -59,6 +59,14 @@ def on_shared_version(drafts: DraftActions, post_id: uuid.UUID, data: DraftData 
         return
     drafts.widgets.save_label.setText(QCoreApplication.translate(
         "DraftActions", "El borrador cambió en otra estación: se cargó la versión nueva."))
+
+
+def _alive(drafts: DraftActions) -> bool:
+    """The draft actions and the widgets and timer they touch still exist (a read finishing
+    after the window closed finds them deleted)."""
+    w = drafts.widgets
+    return all(shiboken6.isValid(o) for o in (drafts, drafts._save_timer, w.editor,
+                                               w.save_label, w.media, w.reply_box))
 
 
 def shown_content(drafts: DraftActions) -> DraftContent:
