@@ -50,11 +50,8 @@ from redes_desktop.models import (
 from redes_desktop.resource_files import resource_path
 from redes_desktop.services.activity import NullRecorder
 from redes_desktop.services.demo_history import HistorySummary, Planned, plan_history
-from redes_desktop.services.demo_procedures import (
-    DemoProcedures,
-    office_time,
-    working_day_before,
-)
+from redes_desktop.services.demo_procedures import DemoProcedures
+from redes_desktop.services.demo_time import office_time, working_day_before
 from redes_desktop.services.directory import Directory
 from redes_desktop.spanish_dates import spanish_date
 

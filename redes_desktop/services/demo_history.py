@@ -42,6 +42,7 @@ from redes_desktop.models import (
 )
 from redes_desktop.secrets_store import SecretStore
 from redes_desktop.services.activity import ActivityEntry
+from redes_desktop.services.demo_time import office_time
 
 if TYPE_CHECKING:
     from redes_desktop.bitacora import Bitacora
@@ -196,12 +197,13 @@ class _Planner:
             if end - created < timedelta(minutes=30):  # still a draft: edited that morning
                 end = created + timedelta(minutes=self.rng.randint(40, 200))
             for n in range(self.rng.randint(1, 3)):
-                when = created + (end - created) * (n + 1) / 5 + timedelta(
-                    seconds=self.rng.randint(0, 300))
+                when = office_time(created + (end - created) * (n + 1) / 5 + timedelta(
+                    seconds=self.rng.randint(0, 300)), created, end)
                 self.add(when, author, post.account, "borrador_editado",
                          publicacion=str(post.id), **clean)
             if self.rng.random() < 0.5:
-                self.add(created + (end - created) / 8, author, post.account,
+                self.add(office_time(created + (end - created) / 8, created, end), author,
+                         post.account,
                          "detalles_publicacion", publicacion=str(post.id),
                          fin=self.rng.choice(purposes), fuente=self.rng.random() < 0.5,
                          tema="", vigencia=None)

@@ -19,16 +19,21 @@ import random
 import tempfile
 import textwrap
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from redes_desktop.clock import FixedClock, mexico_tz, to_mexico
+from redes_desktop.clock import FixedClock, to_mexico
 from redes_desktop.models import OutgoingMail, Person
 from redes_desktop.services.account_closure import ClosureService
 from redes_desktop.services.account_requests import AccountProcedures, RequestForm
 from redes_desktop.services.activity import MemoryRecorder
 from redes_desktop.services.demo_history import _MemorySecrets
+from redes_desktop.services.demo_time import (
+    OFFICE_OPENS,
+    local_moment,
+    working_day_before,
+)
 from redes_desktop.services.mail import Attachment, Outbox
 from redes_desktop.settings import Settings
 from redes_desktop.spanish_dates import spanish_date
@@ -42,69 +47,8 @@ if TYPE_CHECKING:
     from redes_desktop.models.procedures import AccountClosure, AccountRequest
 
 SEED = 2026 + 7
-OFFICE_OPENS, OFFICE_CLOSES = 9, 19  # México City, hours
 CLOSURE_REASON = ("La cuenta dejó de usarse al concluir el programa que la justificó; el área "
                   "difundirá sus contenidos por las cuentas de la CNCS (criterio 7.i).")
-
-
-# -- office hours ---------------------------------------------------------------------------------
-def _at(day: date, hour: int, minute: int) -> datetime:
-    return datetime.combine(day, time(hour, minute), mexico_tz()).astimezone(UTC)
-
-
-def _back(when: datetime, weekends: bool) -> datetime:
-    """The latest office-hours moment not after `when` (same minute past the hour)."""
-    local = to_mexico(when)
-    day, minute = local.date(), local.minute
-    if local.hour >= OFFICE_CLOSES:
-        moment = _at(day, OFFICE_CLOSES - 1, minute)
-    elif local.hour < OFFICE_OPENS:
-        day -= timedelta(days=1)
-        moment = _at(day, OFFICE_CLOSES - 1, minute)
-    else:
-        moment = when
-    while not weekends and to_mexico(moment).weekday() >= 5:
-        day = to_mexico(moment).date() - timedelta(days=1)
-        moment = _at(day, OFFICE_CLOSES - 1, minute)
-    return moment
-
-
-def _forward(when: datetime, weekends: bool) -> datetime:
-    """The earliest office-hours moment not before `when` (same minute past the hour)."""
-    local = to_mexico(when)
-    day, minute = local.date(), local.minute
-    if local.hour < OFFICE_OPENS:
-        moment = _at(day, OFFICE_OPENS, minute)
-    elif local.hour >= OFFICE_CLOSES:
-        moment = _at(day + timedelta(days=1), OFFICE_OPENS, minute)
-    else:
-        moment = when
-    while not weekends and to_mexico(moment).weekday() >= 5:
-        moment = _at(to_mexico(moment).date() + timedelta(days=1), OFFICE_OPENS, minute)
-    return moment
-
-
-def office_time(target: datetime, earliest: datetime, latest: datetime, *,
-                weekends: bool = False) -> datetime:
-    """The office-hours moment of México City (9:00–19:00; Monday to Friday unless `weekends`)
-    nearest to `target` within [earliest, latest]; `target` itself when there is none."""
-    candidates = [c for c in (_back(target, weekends), _forward(target, weekends))
-                  if earliest <= c <= latest]
-    if not candidates:
-        return target
-    return min(candidates, key=lambda c: abs(c - target))
-
-
-def working_day_before(day: date) -> date:
-    while day.weekday() >= 5:
-        day -= timedelta(days=1)
-    return day
-
-
-def is_office_time(when: datetime, *, weekends: bool = False) -> bool:
-    local = to_mexico(when)
-    return (OFFICE_OPENS <= local.hour < OFFICE_CLOSES
-            and (weekends or local.weekday() < 5))
 
 
 # -- the oficio ---------------------------------------------------------------------------------
@@ -199,7 +143,8 @@ class DemoProcedures:
     def past_working_moment(self, days_back: int) -> datetime:
         """A moment of office hours on a working day `days_back` days (or a little more) ago."""
         day = working_day_before(self.demo.today - timedelta(days=days_back))
-        return _at(day, self.rng.randint(OFFICE_OPENS, 13), self.rng.randrange(0, 60, 5))
+        return local_moment(day, self.rng.randint(OFFICE_OPENS, 13),
+                            self.rng.randrange(0, 60, 5))
 
     # -- the oficio ------------------------------------------------------------------------------
     def _oficio(self, area: Area, titular: Person, handle: str, when: datetime,
@@ -257,16 +202,16 @@ class DemoProcedures:
 
         invited_on = working_day_before(held_on - timedelta(days=7))
         scheduled_on = working_day_before(invited_on - timedelta(days=1))
-        self.clock.set(_at(scheduled_on, 10, 5))
+        self.clock.set(local_moment(scheduled_on, 10, 5))
         training = schedule(self.session, self.clock, reviewer, title=title, held_on=held_on,
                             notes=notes, recorder=self.recorder)
-        self.clock.set(_at(invited_on, 9, 30))
+        self.clock.set(local_moment(invited_on, 9, 30))
         invite(self.session, self.clock, reviewer, training.id,
                outbox=_NoMail(self.session, self.clock), recorder=self.recorder)
         self.session.refresh(training)
         for n, attendance in enumerate(sorted(training.attendances,
                                               key=lambda a: a.person.name)):
-            self.clock.set(_at(held_on, 17, 0) + timedelta(seconds=30 * n))
+            self.clock.set(local_moment(held_on, 17, 0) + timedelta(seconds=30 * n))
             record_attendance(self.session, self.clock, reviewer, training.id,
                               attendance.person_id, self.rng.random() > 0.15,
                               recorder=self.recorder)
