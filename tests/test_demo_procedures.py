@@ -50,7 +50,7 @@ def test_after_demo_the_reviewer_authorises_a_request_and_concludes_a_closure(
     workspace = open_workspace(data_dir, clock=clock)
     try:
         message = seed_demo_folder(workspace)
-        assert "3 solicitudes de cuenta y 1 bajas" in message
+        assert "3 solicitudes de cuenta y 1 baja," in message
         database = workspace.open_database()
         procedures = _procedures(database, clock, data_dir, mail_settings)
         with database.session() as session:

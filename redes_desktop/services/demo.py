@@ -100,9 +100,13 @@ class DemoSummary:
             f"publicaciones, {self.consultations} consultas a la CNCS, {self.rotations} "
             f"rotaciones de contraseña, {self.absences} ausencias, {self.trainings} reunión de "
             f"capacitación y {self.evaluations} evaluaciones. Esperan a la CNCS "
-            f"{self.requests} solicitudes de cuenta y {self.closures} bajas, cada una con su "
-            "oficio."
+            f"{_count(self.requests, 'solicitud de cuenta', 'solicitudes de cuenta')} y "
+            f"{_count(self.closures, 'baja', 'bajas')}, cada una con su oficio."
         )
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 @cache

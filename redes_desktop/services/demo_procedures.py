@@ -98,6 +98,15 @@ def oficio_pdf(heading: Sequence[str], body: str, signature: Sequence[str]) -> b
     return bytes(out)
 
 
+_FEMININE = ("Coordinación", "Dirección", "Junta", "Secretaría", "Unidad", "Contraloría")
+
+
+def _with_article(name: str) -> str:
+    """«la Unidad Técnica de…»: the institute's areas are named by feminine nouns."""
+    first = name.split(" ", 1)[0]
+    return f"la {name}" if first in _FEMININE or first.isdigit() else name  # «la 12 Junta…»
+
+
 class _NoMail(Outbox):
     """The demo's outbox: what the services would send is built and dropped (the demo's people
     and addresses are invented)."""
@@ -159,7 +168,7 @@ class DemoProcedures:
              f"{place}, a {spanish_date(local.date(), year=True)}",
              f"Asunto: {subject}"],
             "Coordinación Nacional de Comunicación Social\nPresente\n\n" + body,
-            ["Atentamente", titular.name, f"Titular de {area.name}"])
+            ["Atentamente", titular.name, f"Titular de {_with_article(area.name)}"])
         path = self.folder / f"oficio-{subject.split()[0].lower()}-{handle.lstrip('@')}.pdf"
         path.write_bytes(pdf)
         return path
