@@ -158,12 +158,12 @@ def test_identity_choices_are_plain_data(database, clock, world):
         choose_identity(database, uuid.uuid4(), clock=clock)
 
 
-def test_the_demo_fills_only_an_empty_folder(database, clock):
+def test_the_demo_fills_only_an_empty_folder(database, clock, data_dir):
     assert identity_choices(database, clock=clock).empty
-    people = open_demo(database, clock=clock)
+    people = open_demo(database, clock=clock, data_dir=data_dir)
     assert people > 0 and _count(database, Person) == people
     with pytest.raises(DemoRefused):
-        open_demo(database, clock=clock)
+        open_demo(database, clock=clock, data_dir=data_dir)
     assert _count(database, Person) == people
 
 

@@ -49,8 +49,8 @@ STATES = {
 
 
 @pytest.fixture
-def demo(session, clock):
-    summary = seed_demo(session, clock)
+def demo(session, clock, data_dir):
+    summary = seed_demo(session, clock, data_dir=data_dir)
     session.commit()
     return summary
 
@@ -231,7 +231,7 @@ def test_deterministic(tmp_path, clock):
     for name in ("a", "b"):
         db = open_local_database(tmp_path / f"{name}.sqlite3")
         with db.session() as s:
-            seed_demo(s, clock)
+            seed_demo(s, clock, data_dir=tmp_path / name)
             s.commit()
             people = [(p.name, p.email) for p in s.scalars(select(Person).order_by(Person.email))]
             handles = sorted((a.network.value, a.handle) for a in s.scalars(select(Account)))
@@ -240,9 +240,9 @@ def test_deterministic(tmp_path, clock):
     assert results[0] == results[1]
 
 
-def test_seed_refuses_a_database_with_data(session, clock, demo):
+def test_seed_refuses_a_database_with_data(session, clock, data_dir, demo):
     with pytest.raises(DemoRefused) as info:
-        seed_demo(session, clock)
+        seed_demo(session, clock, data_dir=data_dir)
     assert isinstance(info.value, UserFacingError)
     assert "--force" in info.value.message
     session.rollback()
@@ -324,11 +324,11 @@ def test_cli_demo_refuses_second_run_and_forces_with_backup(tmp_path):
 
 
 @pytest.mark.postgres
-def test_seed_demo_on_postgresql(postgres_engine, clock):
+def test_seed_demo_on_postgresql(postgres_engine, clock, tmp_path):
     from redes_desktop.database import open_database
 
     db = open_database(postgres_engine)
     with db.session() as s:
-        summary = seed_demo(s, clock)
+        summary = seed_demo(s, clock, data_dir=tmp_path)
         s.commit()
         assert s.scalar(select(func.count()).select_from(Account)) == summary.accounts

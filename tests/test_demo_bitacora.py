@@ -109,7 +109,7 @@ def test_open_demo_from_the_window_records_the_history_in_the_open_bitacora(
         data_dir, database, clock):
     bitacora = open_bitacora(DataPaths(data_dir), SecretStore(), database, clock)
     try:
-        assert open_demo(database, clock=clock, bitacora=bitacora) > 90
+        assert open_demo(database, clock=clock, data_dir=data_dir, bitacora=bitacora) > 90
         report = bitacora.verify()
         assert report.ok and report.checked > 1000
         assert len(report.origins) == 5

@@ -14,6 +14,8 @@ from redes_desktop.actions.unit_of_work import unit_of_work
 from redes_desktop.services.directory import fold as fold
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from redes_desktop.bitacora import Bitacora
     from redes_desktop.clock import Clock
     from redes_desktop.context import Identity
@@ -67,14 +69,16 @@ def choose_identity(database: Database, person_id: uuid.UUID, *, clock: Clock) -
         return Identity.of(person)
 
 
-def open_demo(database: Database, *, clock: Clock, bitacora: Bitacora | None = None) -> int:
+def open_demo(database: Database, *, clock: Clock, data_dir: Path,
+              bitacora: Bitacora | None = None) -> int:
     """Fill this empty folder's database with the demo institution; how many people it has.
+    The oficios of its pending requests and closures go into `data_dir` (the data folder).
     With this workstation's `bitacora`, the demo's past weeks are recorded in it too (issue 15).
     Refused (`DemoRefused`) when the database already has areas."""
     from redes_desktop.services.demo import record_demo_history, seed_demo
 
     with unit_of_work(database) as session:
-        summary = seed_demo(session, clock)
+        summary = seed_demo(session, clock, data_dir=data_dir)
     if bitacora is not None:
         record_demo_history(summary, bitacora, database, clock)
     return summary.people

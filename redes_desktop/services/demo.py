@@ -45,12 +45,13 @@ from redes_desktop.models import (
     PostMedia,
     PostStatus,
     Role,
-    TrainingAttendance,
     TrainingSession,
 )
 from redes_desktop.resource_files import resource_path
 from redes_desktop.services.activity import NullRecorder
 from redes_desktop.services.demo_history import HistorySummary, Planned, plan_history
+from redes_desktop.services.demo_procedures import DemoProcedures
+from redes_desktop.services.demo_time import office_time, working_day_before
 from redes_desktop.services.directory import Directory
 from redes_desktop.spanish_dates import spanish_date
 
@@ -84,6 +85,9 @@ class DemoSummary:
     absences: int
     trainings: int
     evaluations: int
+    # Waiting for the CNCS in Cuentas › Solicitudes and › Bajas (services/demo_procedures.py).
+    requests: int = 0
+    closures: int = 0
     # The bitácora entries of the past weeks (services/demo_history.py), written once the
     # demo is committed (`record_demo_history`).
     history: tuple[Planned, ...] = field(default=(), repr=False, compare=False)
@@ -95,8 +99,14 @@ class DemoSummary:
             f"{self.accounts} cuentas ({self.active_accounts} activas), {self.posts} "
             f"publicaciones, {self.consultations} consultas a la CNCS, {self.rotations} "
             f"rotaciones de contraseña, {self.absences} ausencias, {self.trainings} reunión de "
-            f"capacitación y {self.evaluations} evaluaciones."
+            f"capacitación y {self.evaluations} evaluaciones. Esperan a la CNCS "
+            f"{_count(self.requests, 'solicitud de cuenta', 'solicitudes de cuenta')} y "
+            f"{_count(self.closures, 'baja', 'bajas')}, cada una con su oficio."
         )
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 @cache
@@ -130,7 +140,7 @@ class _Staff:
 
 
 class _Builder:
-    def __init__(self, session: Session, clock: Clock) -> None:
+    def __init__(self, session: Session, clock: Clock, data_dir: Path) -> None:
         self.session = session
         self.directory = Directory(session, clock, NullRecorder())
         self.rng = random.Random(SEED)
@@ -155,10 +165,19 @@ class _Builder:
         self.training: TrainingSession | None = None
         self.incident: Incident | None = None
         self.counts: dict[str, int] = {}
+        # Requests, closures and the training go through the program's services (issue 15).
+        self.procedures = DemoProcedures(self, data_dir)
 
     # -- time helpers ----------------------------------------------------------------------
     def ago(self, **delta: float) -> datetime:
         return self.now - timedelta(**delta)
+
+    def office(self, when: datetime, earliest: datetime | None = None,
+               latest: datetime | None = None, *, weekends: bool = False) -> datetime:
+        """`when` moved to the nearest office hours of a working day in México City (people
+        write drafts and consultations at work, not at 4 a.m.), within the bounds."""
+        return office_time(when, earliest or when - timedelta(days=7), latest or self.now,
+                           weekends=weekends)
 
     def local_at(self, day: date, hour: int, minute: int = 0) -> datetime:
         return datetime.combine(day, time(hour, minute), mexico_tz()).astimezone(UTC)
@@ -229,20 +248,30 @@ class _Builder:
     def account(self, area: Area, network: Network, handle: str, name: str, email: str,
                 status: AccountStatus, purposes: list[str], *, verified: bool = False,
                 rhythm: str = "diaria", justification: str = "") -> Account:
+        justification = justification or (
+            f"Difusión de las actividades de {area.name} entre la ciudadanía.")
+        if status == AccountStatus.SOLICITADA:
+            # A real request by oficio (7.ii), waiting for the CNCS in «Solicitudes».
+            account = self.procedures.request(area, network, handle, name, email, purposes,
+                                              rhythm, justification)
+            self.accounts.append(account)
+            return account
+        # An account «En baja» was in operation until its area asked to close it (7.vii).
+        opened = AccountStatus.ACTIVA if status == AccountStatus.EN_BAJA else status
         account = self.directory.create_account(
             area=area, network=network, name=name, handle=handle, email=email,
-            url=_account_url(network, handle) if status not in (
-                AccountStatus.SOLICITADA, AccountStatus.RECHAZADA) else "",
-            purposes=purposes, status=status, official=status in _OFFICIAL,
+            url=_account_url(network, handle) if status != AccountStatus.RECHAZADA else "",
+            purposes=purposes, status=opened, official=status in _OFFICIAL,
             verified=verified and status == AccountStatus.ACTIVA, rhythm=rhythm,
-            justification=justification or (
-                f"Difusión de las actividades de {area.name} entre la ciudadanía."),
+            justification=justification,
         )
         staff = self.staff[area]
         if status in _OFFICIAL and staff.admin and staff.suplente:
             since = self.today - timedelta(days=self.rng.randint(90, 900))
             self.directory.designate_administrators(account, staff.admin, staff.suplente,
                                                     since=since)
+        if status == AccountStatus.EN_BAJA:
+            self.procedures.close(account)  # a real closure by oficio, waiting in «Bajas»
         self.accounts.append(account)
         return account
 
@@ -364,18 +393,20 @@ class _Builder:
         for i in range(14):  # drafts, some scheduled, half with an image
             account = active[(i * 7) % len(active)]
             post = self.post(account, (i * 5) % n_texts, PostStatus.BORRADOR,
-                             self.ago(hours=self.rng.uniform(1, 120)),
+                             self.office(self.ago(hours=self.rng.uniform(1, 120))),
                              image=i % n_images if i % 2 == 0 else None)
             if i % 5 == 0:
                 post.scheduled_at = self.local_at(self.today + timedelta(days=1 + i // 5), 10)
         for i in range(12):  # published over the last three weeks
             account = x_local[(i * 5) % len(x_local)] if i % 3 else active[i % len(active)]
-            created = self.ago(days=self.rng.uniform(2, 21))
+            created = self.office(self.ago(days=self.rng.uniform(2, 21)))
             post = self.post(account, (i * 3 + 1) % n_texts, PostStatus.BORRADOR, created,
                              image=i % n_images)
-            self.publish(post, created + timedelta(hours=self.rng.uniform(1, 20)))
+            self.publish(post, self.office(created + timedelta(hours=self.rng.uniform(1, 20)),
+                                           created + timedelta(minutes=20)))
         for i in range(2):
-            self.post(x_local[-1 - i], 4 + i, PostStatus.DESCARTADA, self.ago(days=9 + i))
+            self.post(x_local[-1 - i], 4 + i, PostStatus.DESCARTADA,
+                      self.office(self.ago(days=9 + i)))
 
     def build_consultations(self) -> None:
         x_local = self.active_local_x()
@@ -400,12 +431,18 @@ class _Builder:
                        S.NO_PROCEDENTE: PostStatus.BORRADOR}
         rows: list[Consultation] = []
         for n, (question, text, image, state, amount, account) in enumerate(plan):
-            if state == S.PENDIENTE:
-                sent = self.now + timedelta(hours=amount) - CONSULTATION_TERM
+            # Sent at office hours; a pending one keeps about its hours left (a weekend day
+            # may be the only office time that does).
+            pending = state == S.PENDIENTE
+            if pending:
+                sent = self.office(self.now + timedelta(hours=amount) - CONSULTATION_TERM,
+                                   self.now - CONSULTATION_TERM + timedelta(minutes=15),
+                                   self.now - timedelta(minutes=5), weekends=True)
             else:
-                sent = self.ago(days=amount, hours=self.rng.uniform(0, 5))
-            post = self.post(account, text, post_status[state], sent - timedelta(hours=2),
-                             image=image)
+                sent = self.office(self.ago(days=amount, hours=self.rng.uniform(0, 5)))
+            created = self.office(sent - timedelta(hours=2), latest=sent - timedelta(minutes=10),
+                                  weekends=pending)
+            post = self.post(account, text, post_status[state], created, image=image)
             snapshot = {
                 "text": post.text, "networks": [account.network.value],
                 "media": [{"file_path": m.file_path, "sha256": m.sha256, "alt_text": m.alt_text}
@@ -424,7 +461,8 @@ class _Builder:
                 row.decided_at, row.reasoning = row.deadline, reasoning[state.value]
             elif state != S.PENDIENTE:
                 row.reviewer = self.revisores[n % len(self.revisores)]
-                row.decided_at = sent + timedelta(hours=self.rng.uniform(3, 30))
+                row.decided_at = self.office(sent + timedelta(hours=self.rng.uniform(3, 30)),
+                                             sent + timedelta(minutes=30))
                 row.reasoning = reasoning[state.value]
                 if state == S.REQUIERE_CAMBIOS:
                     row.requested_changes = self.texts["requested_changes"]
@@ -432,7 +470,8 @@ class _Builder:
                 row.updated_at = post.updated_at = row.decided_at
             if state == S.APROBADA and n % 2:
                 assert row.decided_at is not None
-                self.publish(post, row.decided_at + timedelta(hours=2))
+                self.publish(post, self.office(row.decided_at + timedelta(hours=2),
+                                               row.decided_at + timedelta(minutes=10)))
             rows.append(row)
         self.session.add_all(rows)
         self.consultations = rows
@@ -460,18 +499,12 @@ class _Builder:
         self.counts["absences"] = len(rows)
 
     def build_training(self) -> None:
+        # 5.3: scheduled, convoked (Informes counts the invited) and attended six weeks ago,
+        # through the services the CNCS uses.
         spec = self.texts["training"]
-        training = TrainingSession(title=spec["title"], notes=spec["notes"],
-                                   held_on=self.today - timedelta(days=45))
-        invited: dict[Person, None] = {}
-        for account in self.active():
-            for person in self.admins(account):
-                invited[person] = None
-        for person in invited:
-            training.attendances.append(
-                TrainingAttendance(person=person, attended=self.rng.random() > 0.15))
-        self.session.add(training)
-        self.training = training
+        self.training = self.procedures.training(
+            spec["title"], spec["notes"], working_day_before(self.today - timedelta(days=40)),
+            self.revisores[0])
         # The last complete semester (8.i), evaluated by CNCS three weeks after it closed.
         if self.today.month <= 6:
             start, end = date(self.today.year - 1, 7, 1), date(self.today.year - 1, 12, 31)
@@ -490,6 +523,12 @@ class _Builder:
         self.counts["evaluations"] = len(targets)
 
     def build(self) -> DemoSummary:
+        try:
+            return self._build()
+        finally:
+            self.procedures.cleanup()
+
+    def _build(self) -> DemoSummary:
         self.build_areas()
         self.build_accounts()
         self.build_rotations()
@@ -505,19 +544,22 @@ class _Builder:
             accounts=len(self.accounts), active_accounts=len(self.active()),
             posts=len(self.posts), consultations=self.counts["consultations"],
             rotations=self.counts["rotations"], absences=self.counts["absences"], trainings=1,
-            evaluations=self.counts["evaluations"], history=tuple(plan_history(self)),
+            evaluations=self.counts["evaluations"],
+            requests=len(self.procedures.made_requests),
+            closures=len(self.procedures.made_closures), history=tuple(plan_history(self)),
         )
 
 
-def seed_demo(session: Session, clock: Clock) -> DemoSummary:
-    """Fill an empty database with the demo institution (the caller commits)."""
+def seed_demo(session: Session, clock: Clock, *, data_dir: Path) -> DemoSummary:
+    """Fill an empty database with the demo institution (the caller commits). The oficios of its
+    pending requests and closures are stored in `data_dir` (the data folder)."""
     if not Directory(session, clock, NullRecorder()).is_empty():
         raise DemoRefused(
             "La base de datos ya tiene áreas registradas: la demostración solo se crea en una "
             "base de datos vacía. Use otra carpeta de datos, o «redes-desktop demo --force» "
             "para reemplazar los datos (se guarda un respaldo antes)."
         )
-    return _Builder(session, clock).build()
+    return _Builder(session, clock, data_dir).build()
 
 
 def record_demo_history(summary: DemoSummary, bitacora: Bitacora, database: Database,
@@ -589,7 +631,7 @@ def seed_demo_folder(workspace: Workspace, force: bool = False) -> str:
         backup = _move_aside(paths.database, paths.backups, stamp)
     database = workspace.open_database()
     with database.session() as session:
-        summary = seed_demo(session, workspace.clock)
+        summary = seed_demo(session, workspace.clock, data_dir=paths.root)
         session.commit()
     message = str(summary) + "\n" + _history_in_folder(workspace, summary)
     if backup is not None:

@@ -42,6 +42,7 @@ from redes_desktop.models import (
 )
 from redes_desktop.secrets_store import SecretStore
 from redes_desktop.services.activity import ActivityEntry
+from redes_desktop.services.demo_time import office_time
 
 if TYPE_CHECKING:
     from redes_desktop.bitacora import Bitacora
@@ -196,12 +197,13 @@ class _Planner:
             if end - created < timedelta(minutes=30):  # still a draft: edited that morning
                 end = created + timedelta(minutes=self.rng.randint(40, 200))
             for n in range(self.rng.randint(1, 3)):
-                when = created + (end - created) * (n + 1) / 5 + timedelta(
-                    seconds=self.rng.randint(0, 300))
+                when = office_time(created + (end - created) * (n + 1) / 5 + timedelta(
+                    seconds=self.rng.randint(0, 300)), created, end)
                 self.add(when, author, post.account, "borrador_editado",
                          publicacion=str(post.id), **clean)
             if self.rng.random() < 0.5:
-                self.add(created + (end - created) / 8, author, post.account,
+                self.add(office_time(created + (end - created) / 8, created, end), author,
+                         post.account,
                          "detalles_publicacion", publicacion=str(post.id),
                          fin=self.rng.choice(purposes), fuente=self.rng.random() < 0.5,
                          tema="", vigencia=None)
@@ -253,13 +255,9 @@ class _Planner:
             titular = demo.staff[account.area].titular
             when = self.at(self.start_day + timedelta(days=self.rng.randint(3, 50)),
                            self.rng.uniform(9, 18))
-            if account.status == AccountStatus.SOLICITADA:
-                self.add(when, titular, account, "cuenta_solicitada", cuenta=account.handle,
-                         red=account.network.value)
-            elif account.status == AccountStatus.EN_BAJA:
-                self.add(when, titular, account, "baja_solicitada", cuenta=account.handle,
-                         motivo="La cuenta dejó de usarse al concluir el proceso electoral.")
-            elif account.status == AccountStatus.CANCELADA:
+            # Requests and closures still waiting were recorded by their services
+            # (`recorded`).
+            if account.status == AccountStatus.CANCELADA:
                 self.add(when, titular, account, "cuenta_cancelada", cuenta=account.handle)
             elif account.status == AccountStatus.AUTORIZADA:
                 self.add(when, titular, account, "cuenta_abierta", cuenta=account.handle,
@@ -307,19 +305,6 @@ class _Planner:
     def cncs(self) -> None:
         demo = self.demo
         reviewer = demo.revisores[0]
-        training = demo.training
-        if training is not None:
-            held = training.held_on
-            self.add(self.at(held - timedelta(days=9), 10), reviewer, None,
-                     "capacitacion_programada", capacitacion=str(training.id),
-                     fecha=held.isoformat())
-            self.add(self.at(held - timedelta(days=8), 9.5), reviewer, None,
-                     "capacitacion_convocada", capacitacion=str(training.id),
-                     convocados=len(training.attendances))
-            for n, attendance in enumerate(training.attendances):
-                self.add(self.at(held, 17 + n / 120), reviewer, None, "asistencia_capacitacion",
-                         capacitacion=str(training.id), persona=str(attendance.person.id),
-                         asistio=attendance.attended)
         for evaluation in demo.evaluations:
             self.add(evaluation.evaluated_at, reviewer, evaluation.account,
                      "evaluacion_registrada", evaluacion=str(evaluation.id),
@@ -351,8 +336,18 @@ class _Planner:
                  tabla="posts", registro=str(uuid.UUID(int=self.rng.getrandbits(128))),
                  tipo="edicion", resolucion="local")
 
+    def recorded(self) -> None:
+        """What the services recorded while the demo was built (services/demo_procedures.py:
+        requests, closures, the training), as they recorded it."""
+        people = {p.id: p for p in self.demo.people}
+        for entry in self.demo.procedures.recorder.entries:
+            if self.now - timedelta(weeks=WEEKS) <= entry.at < self.now:
+                actor = people.get(entry.actor_id) if entry.actor_id else None
+                self.out.append(Planned(self.station_of(actor), entry))
+
     def plan(self) -> list[Planned]:
         self.routine()
+        self.recorded()
         self.posts()
         self.consultations()
         self.rotations()

@@ -146,7 +146,9 @@ class FirstStartDialog(QDialog):
     def _demo(self) -> None:
         context = self.context
         bitacora = getattr(context.recorder, "bitacora", None)  # the demo's past weeks
-        self._run(lambda: open_demo(context.database, clock=context.clock, bitacora=bitacora),
+        data_dir = context.workspace.paths.root  # where the demo's oficios are stored
+        self._run(lambda: open_demo(context.database, clock=context.clock, data_dir=data_dir,
+                                    bitacora=bitacora),
                   self._demo_done)
 
     def _demo_done(self, _people) -> None:
