@@ -9,8 +9,8 @@ from datetime import timedelta
 import requests
 from sqlalchemy import select
 
-from redes_desktop.actions.inbox_poll import connectors, inbox_poller
-from redes_desktop.actions.network_connection import NetworkSettings, connect_account
+from redes_desktop.actions.inbox_poll import inbox_poller
+from redes_desktop.actions.network_connection import NetworkSettings, connect_account, connectors
 from redes_desktop.checks.engine import CheckEngine
 from redes_desktop.checks.rule_courtesy import CourtesyRule
 from redes_desktop.models import AbsencePeriod

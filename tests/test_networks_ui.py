@@ -458,7 +458,7 @@ def test_the_queue_tab_follows_each_queue_run_and_a_failure_is_a_notification(
 
     clock.advance(timedelta(hours=1, minutes=1))  # the time came: the window's periodic job
     engine = composer.scheduler.engine
-    context.job_state["publishing_engine"] = LazyEngine(lambda: engine)
+    context.job_state["check_engine"] = LazyEngine(lambda: engine)
     [notification] = publishing_job(context)
     assert notification.kind == "urgente" and "idéntica a una anterior" in notification.message
     composer.after_jobs()

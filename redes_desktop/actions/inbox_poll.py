@@ -3,30 +3,12 @@
 
 from __future__ import annotations
 
-from redes_desktop.actions.network_connection import NetworkSettings
+from redes_desktop.actions.network_connection import NetworkSettings, connectors
 from redes_desktop.clock import Clock
 from redes_desktop.database import Database
-from redes_desktop.models.publishing import NetworkConnection
-from redes_desktop.networks.connector import NetworkConnector
-from redes_desktop.networks.oauth import StoredTokens
-from redes_desktop.networks.registry import build_connector, provider_for
 from redes_desktop.secrets_store import SecretStore
 from redes_desktop.services.activity import ActivityRecorder
-from redes_desktop.services.inbox_polling import ConnectorFor, DoubtGrouper, InboxPoller
-
-
-def connectors(*, clock: Clock, secrets: SecretStore, networks: NetworkSettings) -> ConnectorFor:
-    def connector_for(connection: NetworkConnection) -> NetworkConnector:
-        provider = provider_for(connection.network, client_ids=networks.client_ids,
-                                overrides=networks.endpoints,
-                                client_secrets=networks.client_secrets)
-        tokens = StoredTokens(secrets, provider, connection.account_id, clock)
-        return build_connector(connection.network, tokens=tokens, clock=clock,
-                               remote_account_id=connection.remote_account_id,
-                               handle=connection.remote_handle,
-                               overrides=networks.endpoints)
-
-    return connector_for
+from redes_desktop.services.inbox_polling import DoubtGrouper, InboxPoller
 
 
 def inbox_poller(database: Database, *, clock: Clock, recorder: ActivityRecorder,

@@ -9,9 +9,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from redes_desktop.actions.inbox_poll import connectors
-from redes_desktop.actions.network_connection import NetworkSettings
-from redes_desktop.actions.publishing import LazyEngine, engine_builder
+from redes_desktop.actions.network_connection import NetworkSettings, connectors
+from redes_desktop.actions.publishing import job_engine
 from redes_desktop.checks.engine import CheckRequest
 from redes_desktop.checks.model import CheckResult
 from redes_desktop.models import Network
@@ -36,13 +35,7 @@ class InboxWiring:
     @classmethod
     def of(cls, context: AppContext) -> InboxWiring:
         settings = context.workspace.settings
-        engine = context.job_state.get("inbox_engine")
-        if not isinstance(engine, LazyEngine):
-            engine = LazyEngine(engine_builder(context.workspace.paths.root,
-                                               tuple(settings.official_domains),
-                                               settings.languagetool_url))
-            context.job_state["inbox_engine"] = engine
-        lazy = engine
+        lazy = job_engine(context)
 
         def check(request: CheckRequest) -> Mapping[Network, CheckResult]:
             return lazy().check(request)

@@ -22,6 +22,7 @@ from redes_desktop.errors import NotFound, UserFacingError
 from redes_desktop.models import Account
 from redes_desktop.models.enums import Network
 from redes_desktop.models.publishing import NetworkConnection
+from redes_desktop.networks.connector import NetworkConnector
 from redes_desktop.networks.oauth import StoredTokens, authorize_in_browser, token_key
 from redes_desktop.networks.registry import build_connector, provider_for
 from redes_desktop.secrets_store import SecretStore
@@ -151,3 +152,21 @@ def revoke_connection(*, session: Session, clock: Clock, recorder: ActivityRecor
             details={"red": network.value, "motivo": reason,
                      "revocada_en_la_red": confirmed}))
     return confirmed
+
+
+def connectors(*, clock: Clock, secrets: SecretStore, networks: NetworkSettings
+               ) -> Callable[[NetworkConnection], NetworkConnector]:
+    """The connector of each account connected on this workstation, with its tokens from this
+    workstation's secret store (the publishing queue and the inbox use the same)."""
+    def connector_for(connection: NetworkConnection) -> NetworkConnector:
+        provider = provider_for(connection.network, client_ids=networks.client_ids,
+                                overrides=networks.endpoints,
+                                client_secrets=networks.client_secrets)
+        tokens = StoredTokens(secrets, provider, connection.account_id, clock)
+        return build_connector(connection.network, tokens=tokens, clock=clock,
+                               remote_account_id=connection.remote_account_id,
+                               handle=connection.remote_handle,
+                               overrides=networks.endpoints)
+
+    return connector_for
+

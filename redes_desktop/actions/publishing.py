@@ -9,23 +9,22 @@ import threading
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
-from redes_desktop.actions.network_connection import NetworkSettings
+from redes_desktop.actions.network_connection import NetworkSettings, connectors
 from redes_desktop.actions.stored_post_check import stored_post_checker
 from redes_desktop.checks.engine import CheckEngine
 from redes_desktop.clock import Clock
 from redes_desktop.database import Database
-from redes_desktop.models.publishing import NetworkConnection
-from redes_desktop.networks.connector import NetworkConnector
-from redes_desktop.networks.oauth import StoredTokens
-from redes_desktop.networks.registry import build_connector, provider_for
 from redes_desktop.secrets_store import SecretStore
 from redes_desktop.services.activity import ActivityRecorder
 from redes_desktop.services.posts import PostChecker
 from redes_desktop.services.publishing_queue import PublishingQueue, TickReport
+
+if TYPE_CHECKING:
+    from redes_desktop.context import AppContext
 
 
 class LazyEngine:
@@ -53,26 +52,30 @@ def engine_builder(data_dir: Path, official_domains: tuple[str, ...],
     return build
 
 
+def job_engine(context: AppContext) -> LazyEngine:
+    """The check engine the background jobs share (publishing queue, inbox replies): built
+    once per running program, and only when something needs a check."""
+    engine = context.job_state.get("check_engine")
+    if not isinstance(engine, LazyEngine):
+        settings = context.workspace.settings
+        engine = LazyEngine(engine_builder(context.workspace.paths.root,
+                                           tuple(settings.official_domains),
+                                           settings.languagetool_url))
+        context.job_state["check_engine"] = engine
+    return engine
+
+
 def publishing_queue(
     database: Database, *, clock: Clock, recorder: ActivityRecorder, secrets: SecretStore,
     networks: NetworkSettings, engine: Callable[[], CheckEngine],
     area_contacts: Mapping[str, Any] | None,
 ) -> PublishingQueue:
-    def connector_for(connection: NetworkConnection) -> NetworkConnector:
-        provider = provider_for(connection.network, client_ids=networks.client_ids,
-                                overrides=networks.endpoints,
-                                client_secrets=networks.client_secrets)
-        tokens = StoredTokens(secrets, provider, connection.account_id, clock)
-        return build_connector(connection.network, tokens=tokens, clock=clock,
-                               remote_account_id=connection.remote_account_id,
-                               handle=connection.remote_handle,
-                               overrides=networks.endpoints)
-
     def checker_for(session: Session, now: datetime) -> PostChecker:
         return stored_post_checker(engine(), session, now, area_contacts)
 
     return PublishingQueue(database, clock=clock, recorder=recorder, checker_for=checker_for,
-                           connector_for=connector_for)
+                           connector_for=connectors(clock=clock, secrets=secrets,
+                                                    networks=networks))
 
 
 # One queue run at a time in this process: the window's periodic job and «Publicar ahora en la

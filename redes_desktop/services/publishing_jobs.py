@@ -7,22 +7,12 @@ from redes_desktop.services.notifications import Notification
 
 def publishing_job(context: object) -> list[Notification]:
     from redes_desktop.actions.network_connection import NetworkSettings
-    from redes_desktop.actions.publishing import (
-        LazyEngine,
-        engine_builder,
-        publishing_queue,
-        run_due,
-    )
+    from redes_desktop.actions.publishing import job_engine, publishing_queue, run_due
     from redes_desktop.context import AppContext
 
     assert isinstance(context, AppContext)
     settings = context.workspace.settings
-    engine = context.job_state.get("publishing_engine")
-    if not isinstance(engine, LazyEngine):
-        engine = LazyEngine(engine_builder(context.workspace.paths.root,
-                                           tuple(settings.official_domains),
-                                           settings.languagetool_url))
-        context.job_state["publishing_engine"] = engine
+    engine = job_engine(context)
     queue = publishing_queue(
         context.database, clock=context.clock, recorder=context.recorder,
         secrets=context.secrets,
