@@ -88,6 +88,13 @@
     </message>
 </context>
 <context>
+    <name>AccountFilter</name>
+    <message>
+        <source>Todas las cuentas que puede ver (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AccountsSection</name>
     <message>
         <source>Buscar por cuenta, usuario, área, administrador, red o estado (Ctrl+F)</source>
@@ -850,10 +857,6 @@
     </message>
     <message>
         <source>Semana %s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Todas las cuentas que puede ver (%d)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4318,10 +4321,6 @@ previa</source>
     </message>
     <message>
         <source>Cuenta:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Todas las cuentas que puede ver (%d)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

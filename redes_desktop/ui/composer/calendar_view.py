@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from redes_desktop import calendar_grid as grid
 from redes_desktop.actions.post_calendar import PUBLISHED, CalendarPost, ViewableAccount
 from redes_desktop.clock import to_mexico
+from redes_desktop.ui.composer.account_filter import fill_account_filter
 from redes_desktop.ui.composer.store import ComposerStore
 from redes_desktop.ui.fit import compact_combo
 from redes_desktop.ui.tasks import Reads, SynchronousPool
@@ -247,15 +248,7 @@ class CalendarView(QWidget):
             return
         chosen = self.account_id()
         self.accounts = accounts
-        self.account_combo.clear()
-        self.account_combo.addItem(self.tr("Todas las cuentas que puede ver (%d)")
-                                   % len(accounts), None)
-        for account in accounts:
-            self.account_combo.addItem(account.label, account.id)
-        # findData does not compare Python objects such as UUIDs: look for it by hand.
-        index = next((i for i in range(self.account_combo.count())
-                      if self.account_combo.itemData(i) == chosen), 0)
-        self.account_combo.setCurrentIndex(index)
+        fill_account_filter(self.account_combo, accounts, chosen)
         self.refresh()
 
     def refresh(self) -> None:
