@@ -260,6 +260,52 @@ def test_a_greeting_by_name_sends_without_asking_and_a_hand_reply_records_its_ad
         "respondido en")
 
 
+def _impatient(clock, networks):
+    """The connectors, with a read timeout shorter than the fake server's stall."""
+    build = connector_for(clock, networks)
+
+    def make(connection):
+        connector = build(connection)
+        connector.client.timeout = (2.0, 0.5)
+        return connector
+
+    return make
+
+
+def test_a_reply_that_timed_out_after_the_network_took_it_is_found_not_sent_again(
+        database, clock, world, server):
+    people, networks = world
+    item = _one_item(database, clock, networks, server)
+    server.accept_then_stall("POST /2/tweets")
+    result = reply_to_item(
+        database, clock=clock, recorder=MemoryRecorder(), checker=courtesy_checker(),
+        connector_for=_impatient(clock, networks), person_id=people.titular, item_id=item.id,
+        text="Hola, Ana: su casilla está en ine.mx/ubica", area_contacts=None)
+    assert server.count("POST /2/tweets") == 1 and len(server.x_posts) == 1
+    assert result.url.endswith(server.x_posts[0]["id"])
+    assert items(database)[0].state == InboxState.RESPONDIDO
+
+
+def test_a_reply_that_may_have_arrived_and_is_not_found_says_to_look_before_resending(
+        database, clock, world, server):
+    from redes_desktop.actions.inbox_reply import ReplyUncertain
+
+    people, networks = world
+    item = _one_item(database, clock, networks, server)
+    server.accept_then_stall("POST /2/tweets")
+    server.fail_next("GET /2/users/{id}/tweets", 503, times=4)  # the search fails too
+    recorder = MemoryRecorder()
+    with pytest.raises(ReplyUncertain, match="pudo haber llegado"):
+        reply_to_item(
+            database, clock=clock, recorder=recorder, checker=courtesy_checker(),
+            connector_for=_impatient(clock, networks), person_id=people.titular,
+            item_id=item.id, text="Hola, Ana: su casilla está en ine.mx/ubica",
+            area_contacts=None)
+    assert server.count("POST /2/tweets") == 1
+    assert items(database)[0].state != InboxState.RESPONDIDO
+    assert recorder.entries[-1].action == "buzon_respuesta_incierta"
+
+
 # -- escalation, tags, information requests ------------------------------------------------
 def test_escalation_mails_the_titular_of_the_area_with_the_note(
         database, clock, world, server, mail_settings, smtp_server):

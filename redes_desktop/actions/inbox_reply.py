@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -26,7 +27,8 @@ from redes_desktop.models import Network, Post, PostStatus
 from redes_desktop.models.inbox import InboxState
 from redes_desktop.models.publishing import NetworkConnection
 from redes_desktop.networks.connector import NetworkConnector
-from redes_desktop.networks.types import PublishRequest
+from redes_desktop.networks.errors import NetworkError
+from redes_desktop.networks.types import PublishedItem, PublishRequest
 from redes_desktop.services.activity import ActivityEntry, ActivityRecorder
 from redes_desktop.services.inbox_rules import greeting_finding
 
@@ -48,6 +50,18 @@ class ReplyNeedsReview(UserFacingError):
         lines = "\n".join(f"• {f.rule}: {f.message}" for f in findings)
         super().__init__("Revise la respuesta antes de enviarla:\n" + lines)
         self.findings = findings
+
+
+class ReplyUncertain(UserFacingError):
+    """The network did not answer after the reply was sent and it is not found there yet: it
+    may have arrived. Sending it again blindly could answer the person twice."""
+
+    def __init__(self, network: str) -> None:
+        super().__init__(
+            f"{network} no respondió después de recibir la respuesta y todavía no aparece en "
+            "la cuenta: pudo haber llegado. Revise la conversación en la red. Si su respuesta "
+            "está, copie su enlace y regístrela como respondida a mano; si no está, vuelva a "
+            "enviarla.")
 
 
 @dataclass(frozen=True)
@@ -118,8 +132,23 @@ def reply_to_item(database: Database, *, clock: Clock, recorder: ActivityRecorde
             raise UserFacingError(
                 "La cuenta no está conectada con su red en esta estación: responda a mano en "
                 "la red y pegue aquí el enlace de su respuesta, o conecte la cuenta en Cuentas.")
-        published = connector_for(connection).publish(PublishRequest(
-            remote_account_id=connection.remote_account_id, text=text, reply_to=remote_item))
+        connector = connector_for(connection)
+        request = PublishRequest(remote_account_id=connection.remote_account_id, text=text,
+                                 reply_to=remote_item)
+        try:
+            published = connector.publish(request)
+        except NetworkError as error:
+            if not error.ambiguous:
+                raise
+            # A timeout after sending: look before saying anything (never answer twice).
+            found = _already_there(connector, request, now)
+            if found is None:
+                recorder.record(ActivityEntry(
+                    at=clock(), actor_id=person_id, account_id=connection.account_id,
+                    action="buzon_respuesta_incierta",
+                    details={"elemento": str(item_id), "motivo": error.message[:300]}))
+                raise ReplyUncertain(connector.network_label) from error
+            published = found
         url, remote_id = published.url, published.remote_id
     with unit_of_work(database) as session:
         person, item, account = _load(session, clock, person_id, item_id)
@@ -142,3 +171,12 @@ def reply_to_item(database: Database, *, clock: Clock, recorder: ActivityRecorde
                      "id_en_la_red": remote_id, "a_mano": bool(hand_url.strip()),
                      "advertencias": sorted({f.rule for f in warnings})}))
         return ReplyResult(item_id, post.id, url, tuple(warnings))
+
+
+def _already_there(connector: NetworkConnector, request: PublishRequest,
+                   sent_at: datetime) -> PublishedItem | None:
+    try:
+        return connector.find_published(request, sent_at - timedelta(minutes=2))
+    except NetworkError:
+        return None
+
