@@ -3402,7 +3402,7 @@ previa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A la hora programada, el programa publica en la red por sí mismo (mientras esté abierto en esta estación, o con «redes-desktop publicar pendientes»). Antes de enviar revisa otra vez los criterios y la aprobación de la CNCS.</source>
+        <source>A la hora programada, el programa publica en la red por sí mismo mientras esté abierto en esta estación (o con la tarea programada que instale soporte técnico). Antes de enviar revisa otra vez los criterios y la aprobación de la CNCS.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

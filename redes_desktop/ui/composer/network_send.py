@@ -72,9 +72,9 @@ class NetworkSend(QObject):
         self.auto_box = QCheckBox(self.tr("Enviar a la red automáticamente"))
         self.auto_box.setObjectName("enviar_automaticamente")
         self.auto_box.setToolTip(self.tr(
-            "A la hora programada, el programa publica en la red por sí mismo (mientras esté "
-            "abierto en esta estación, o con «redes-desktop publicar pendientes»). Antes de "
-            "enviar revisa otra vez los criterios y la aprobación de la CNCS."))
+            "A la hora programada, el programa publica en la red por sí mismo mientras esté "
+            "abierto en esta estación (o con la tarea programada que instale soporte técnico). "
+            "Antes de enviar revisa otra vez los criterios y la aprobación de la CNCS."))
         self.auto_box.hide()
         self.auto_box.clicked.connect(self._auto_clicked)
         self.state_label = QLabel()
