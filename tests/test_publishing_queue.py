@@ -417,3 +417,39 @@ def test_closing_the_account_revokes_its_tokens_and_cancels_its_queue(
     with database.session() as session:
         assert session.scalar(select(NetworkConnection)) is None
     assert "red_desconectada" in [e.action for e in recorder.entries]
+
+
+def test_a_post_waiting_for_confirmation_cannot_be_edited(
+        database, clock, world, server, tmp_path):
+    """The queue looks for exactly the text it sent: the text stays until it is confirmed."""
+    from redes_desktop.actions.save_draft import save_draft
+
+    people, networks, _ = world
+    recorder = MemoryRecorder()
+    _connect(database, clock, recorder, people, networks)
+    post_id = _draft(database, clock, recorder, people, tmp_path)
+    _schedule(database, clock, recorder, people, post_id, clock())
+    server.fail_next("POST /2/tweets", 503)  # ambiguous: stays «enviando»
+    _queue(database, clock, recorder, networks).tick()
+    assert _job(database, post_id).state == JobState.ENVIANDO
+    with pytest.raises(ValidationError, match="se espera su confirmación"):
+        save_draft(database, clock=clock, recorder=recorder, person_id=people.titular,
+                   post_id=post_id, text="Otro texto", is_reply=False, media=[],
+                   findings=None)
+    assert _post(database, post_id).text == "Aviso de la jornada"
+
+
+def test_a_resend_after_nothing_was_found_asks_the_criteria_again(
+        database, clock, world, server, tmp_path):
+    people, networks, _ = world
+    recorder = MemoryRecorder()
+    _connect(database, clock, recorder, people, networks)
+    post_id = _draft(database, clock, recorder, people, tmp_path)
+    _schedule(database, clock, recorder, people, post_id, clock())
+    server.fail_next("POST /2/tweets", 503)
+    _queue(database, clock, recorder, networks).tick()
+    clock.advance(timedelta(minutes=2))
+    # Meanwhile the criteria changed their verdict (a rule updated, an incident, a decision).
+    report = _queue(database, clock, recorder, networks, checker=blocking).tick()
+    assert report.failed == [post_id] and server.count("POST /2/tweets") == 1
+    assert server.x_posts == []

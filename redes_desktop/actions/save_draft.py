@@ -113,6 +113,7 @@ def save_draft(database: Database, *, clock: Clock, recorder: ActivityRecorder,
         person = acting_person(session, person_id)
         service = PostService(session, clock, recorder=recorder)
         post = service.get(post_id)
+        _refuse_while_sending(session, post.id)
         if expected is not None:
             stored = draft_data(post, media_dir)
             wanted = DraftContent.of(text, is_reply, media)
@@ -124,3 +125,20 @@ def save_draft(database: Database, *, clock: Clock, recorder: ActivityRecorder,
         rescheduled, error = _apply_schedule(service, person, post, scheduled_at)
         session.flush()
         return SavedDraft(post.id, changed or rescheduled, error, post.row_version or 0)
+
+
+def _refuse_while_sending(session: Any, post_id: uuid.UUID) -> None:
+    """A post the publishing queue has sent and not yet confirmed keeps the text it was sent
+    with: the queue looks for exactly that text before sending again (issue 17)."""
+    from sqlalchemy import select
+
+    from redes_desktop.errors import ValidationError
+    from redes_desktop.models.publishing import JobState, PublishJob
+
+    sending = session.scalar(select(PublishJob.id).where(
+        PublishJob.post_id == post_id, PublishJob.state == JobState.ENVIANDO))
+    if sending is not None:
+        raise ValidationError(
+            "La publicación se envió a la red y se espera su confirmación: no se puede cambiar "
+            "ahora. Vuelva a intentarlo en unos minutos; lo escrito sigue en el editor.")
+

@@ -125,7 +125,9 @@ class PublishingQueue:
             if found is not None:
                 self._record_sent(prepared, found, report, found_after_doubt=True)
                 return
-            self._mark_sending(prepared)
+            # Not there: it is sent again, so the criteria are asked again first.
+            if not self._recheck_and_mark_sending(prepared, report):
+                return
         try:
             item = connector.publish(prepared.request)
         except NetworkError as error:
@@ -193,12 +195,24 @@ class PublishingQueue:
             self._record(session, job, post, "publicacion_enviandose")
             return _Prepared(job.id, post.id, connection, request, None)
 
-    def _mark_sending(self, prepared: _Prepared) -> None:
+    def _recheck_and_mark_sending(self, prepared: _Prepared, report: TickReport) -> bool:
+        now = self.clock()
         with unit_of_work(self.database) as session:
             job = session.get(PublishJob, prepared.job_id)
-            assert job is not None
+            post = session.get(Post, prepared.post_id)
+            assert job is not None and post is not None
+            actor = session.get(Person, job.scheduled_by_id)
+            try:
+                if actor is None:
+                    raise UserFacingError("La persona que programó la publicación ya no existe.")
+                PostService(session, self.clock, recorder=self.recorder).require_publishable(
+                    actor, post, self.checker_for(session, now), verb="enviar a la red")
+            except UserFacingError as refusal:
+                self._fail_in(session, job, post, refusal.message, report)
+                return False
             job.attempts += 1
-            job.attempt_started_at = self.clock()
+            job.attempt_started_at = now
+            return True
 
     def _record_sent(self, prepared: _Prepared, item: PublishedItem, report: TickReport, *,
                      found_after_doubt: bool) -> None:
