@@ -21,7 +21,12 @@ import sys
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from redes_desktop.commands.common import add_data_dir, command_context, data_dir_of
+from redes_desktop.commands.common import (
+    add_data_dir,
+    command_context,
+    data_dir_of,
+    existing_data_dir,
+)
 from redes_desktop.commands.signin import add_sign_in, sign_in_for_command
 from redes_desktop.errors import UsageError, UserFacingError
 
@@ -199,9 +204,7 @@ def run_reanchor(args: argparse.Namespace) -> int:
     from redes_desktop.workspace import open_workspace
 
     reason = clean_reason(args.motivo)
-    root = data_dir_of(args)
-    if not (root / "redes.sqlite3").exists():
-        raise UsageError(f"No hay base de datos en {root}. Indique la carpeta con --data-dir.")
+    root = existing_data_dir(args)
     try:
         workspace = open_workspace(root, clock=clock_of(args))  # this folder's one writer
     except AlreadyRunning as error:
@@ -230,9 +233,7 @@ def _create_readers_key(args: argparse.Namespace) -> str:
     from redes_desktop.errors import AlreadyRunning
     from redes_desktop.workspace import open_workspace
 
-    root = data_dir_of(args)
-    if not (root / "redes.sqlite3").exists():
-        raise UsageError(f"No hay base de datos en {root}. Indique la carpeta con --data-dir.")
+    root = existing_data_dir(args)
     try:
         workspace = open_workspace(root, clock=clock_of(args))
     except AlreadyRunning as error:

@@ -7,7 +7,11 @@ from __future__ import annotations
 import argparse
 import json
 
-from redes_desktop.commands.common import add_data_dir, command_context, data_dir_of
+from redes_desktop.commands.common import (
+    add_data_dir,
+    command_context,
+    existing_data_dir,
+)
 from redes_desktop.errors import UsageError
 
 
@@ -38,9 +42,7 @@ def run_fetch(args: argparse.Namespace) -> int:
     from redes_desktop.errors import AlreadyRunning
     from redes_desktop.workspace import open_workspace
 
-    root = data_dir_of(args)
-    if not (root / "redes.sqlite3").exists():
-        raise UsageError(f"No hay base de datos en {root}. Indique la carpeta con --data-dir.")
+    root = existing_data_dir(args)
     try:
         workspace = open_workspace(root, clock=clock_of(args), lock=True)
     except AlreadyRunning:

@@ -25,6 +25,24 @@ def data_dir_of(args: argparse.Namespace) -> Path:
     return resolve_data_dir(getattr(args, "data_dir_sub", None) or args.data_dir)
 
 
+def existing_data_dir(args: argparse.Namespace) -> Path:
+    """The data folder a command works on, refused (usage error) when it holds no database."""
+    from redes_desktop.errors import UsageError
+
+    root = data_dir_of(args)
+    if not (root / "redes.sqlite3").exists():
+        raise UsageError(f"No hay base de datos en {root}. Indique la carpeta con --data-dir.")
+    return root
+
+
+def open_existing_workspace(args: argparse.Namespace, *, lock: bool) -> Workspace:
+    """That folder's workspace, on the command's clock (`--ahora` in tests)."""
+    from redes_desktop.clock import clock_of
+    from redes_desktop.workspace import open_workspace
+
+    return open_workspace(existing_data_dir(args), clock=clock_of(args), lock=lock)
+
+
 @contextmanager
 def command_context(workspace: Workspace, *, record: bool = True) -> Iterator[AppContext]:
     """The context a command acts in: this folder's database, the secret store the folder uses

@@ -9,7 +9,11 @@ from __future__ import annotations
 import argparse
 import json
 
-from redes_desktop.commands.common import add_data_dir, command_context, data_dir_of
+from redes_desktop.commands.common import (
+    add_data_dir,
+    command_context,
+    open_existing_workspace,
+)
 from redes_desktop.errors import UsageError
 
 STATES = ["pendiente", "aprobada", "rechazada", "requiere_cambios", "no_procedente"]
@@ -46,22 +50,13 @@ def _missing_order(parser: argparse.ArgumentParser):
     return handler
 
 
-def _open(args: argparse.Namespace, *, lock: bool):
-    from redes_desktop.clock import clock_of
-    from redes_desktop.workspace import open_workspace
-
-    root = data_dir_of(args)
-    if not (root / "redes.sqlite3").exists():
-        raise UsageError(f"No hay base de datos en {root}. Indique la carpeta con --data-dir.")
-    return open_workspace(root, clock=clock_of(args), lock=lock)
-
-
 def run_list(args: argparse.Namespace) -> int:
     from redes_desktop.actions.list_consultations import all_consultations
     from redes_desktop.models import ConsultationState
     from redes_desktop.services.consultation_rules import format_countdown, remaining
 
-    workspace = _open(args, lock=False)  # reading only: works while the window is open
+    # reading only: works while the window is open
+    workspace = open_existing_workspace(args, lock=False)
     try:
         now = workspace.clock()
         state = ConsultationState(args.state) if args.state else None
@@ -92,7 +87,7 @@ def run_expire(args: argparse.Namespace) -> int:
     from redes_desktop.errors import AlreadyRunning
 
     try:
-        workspace = _open(args, lock=True)
+        workspace = open_existing_workspace(args, lock=True)
     except AlreadyRunning:
         print("Redes INE está abierto con esta carpeta de datos y ya aplica la regla de 48 "
               "horas por sí mismo; no se hizo nada.")

@@ -89,14 +89,12 @@ def run_personal(args: argparse.Namespace) -> int:
 
     from redes_desktop.actions.personal_account import set_personal_account_by_handle
     from redes_desktop.clock import clock_of
-    from redes_desktop.commands.common import command_context, data_dir_of
+    from redes_desktop.commands.common import command_context, existing_data_dir
     from redes_desktop.errors import AlreadyRunning
     from redes_desktop.models.enums import Network
     from redes_desktop.workspace import open_workspace
 
-    root = data_dir_of(args)
-    if not (root / "redes.sqlite3").exists():
-        raise UsageError(f"No hay base de datos en {root}. Indique la carpeta con --data-dir.")
+    root = existing_data_dir(args)
     try:
         workspace = open_workspace(root, clock=clock_of(args), lock=True)
     except AlreadyRunning as error:

@@ -13,7 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from redes_desktop.commands.common import add_data_dir, data_dir_of
+from redes_desktop.commands.common import add_data_dir, existing_data_dir
 from redes_desktop.errors import UsageError, UserFacingError
 
 
@@ -71,9 +71,7 @@ def run_quarterly(args: argparse.Namespace) -> int:
     clock = clock_of(args)
     now = clock()
     year, quarter = _quarter(args, now)
-    root = data_dir_of(args)
-    if not (root / "redes.sqlite3").exists():
-        raise UsageError(f"No hay base de datos en {root}. Indique la carpeta con --data-dir.")
+    root = existing_data_dir(args)
     workspace = open_workspace(root, clock=clock, lock=False)  # reading only
     try:
         database = workspace.open_database()

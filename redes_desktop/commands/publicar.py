@@ -13,7 +13,11 @@ from __future__ import annotations
 import argparse
 import json
 
-from redes_desktop.commands.common import add_data_dir, command_context, data_dir_of
+from redes_desktop.commands.common import (
+    add_data_dir,
+    command_context,
+    open_existing_workspace,
+)
 from redes_desktop.errors import UsageError
 
 
@@ -42,16 +46,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=missing)
 
 
-def _open(args: argparse.Namespace, *, lock: bool):
-    from redes_desktop.clock import clock_of
-    from redes_desktop.workspace import open_workspace
-
-    root = data_dir_of(args)
-    if not (root / "redes.sqlite3").exists():
-        raise UsageError(f"No hay base de datos en {root}. Indique la carpeta con --data-dir.")
-    return open_workspace(root, clock=clock_of(args), lock=lock)
-
-
 def run_due_posts(args: argparse.Namespace) -> int:
     from redes_desktop.actions.network_connection import NetworkSettings
     from redes_desktop.actions.publishing import (
@@ -63,7 +57,7 @@ def run_due_posts(args: argparse.Namespace) -> int:
     from redes_desktop.errors import AlreadyRunning
 
     try:
-        workspace = _open(args, lock=True)
+        workspace = open_existing_workspace(args, lock=True)
     except AlreadyRunning:
         print("Redes INE está abierto con esta carpeta de datos y ya envía las publicaciones "
               "programadas por sí mismo; no se hizo nada.")
@@ -102,7 +96,7 @@ def run_due_posts(args: argparse.Namespace) -> int:
 def run_list(args: argparse.Namespace) -> int:
     from redes_desktop.actions.publishing_list import publishing_queue_rows
 
-    workspace = _open(args, lock=False)
+    workspace = open_existing_workspace(args, lock=False)
     try:
         rows = publishing_queue_rows(workspace.open_database())
     finally:

@@ -19,7 +19,11 @@ from contextlib import contextmanager
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
-from redes_desktop.commands.common import add_data_dir, command_context, data_dir_of
+from redes_desktop.commands.common import (
+    add_data_dir,
+    command_context,
+    existing_data_dir,
+)
 from redes_desktop.commands.signin import add_sign_in, sign_in_for_command
 from redes_desktop.errors import AlreadyRunning, UsageError
 
@@ -86,9 +90,7 @@ def _context(args: argparse.Namespace, *, write: bool) -> Iterator[AppContext]:
     from redes_desktop.clock import clock_of
     from redes_desktop.workspace import open_workspace
 
-    root = data_dir_of(args)
-    if not (root / "redes.sqlite3").exists():
-        raise UsageError(f"No hay base de datos en {root}. Indique la carpeta con --data-dir.")
+    root = existing_data_dir(args)
     try:
         workspace = open_workspace(root, clock=clock_of(args), lock=write)
     except AlreadyRunning as error:
