@@ -33,6 +33,18 @@ def _error_label() -> QLabel:
     return label
 
 
+def _finish_form(dialog: QDialog, form: QFormLayout) -> QLabel:
+    """The end of a form dialog: its problems line (returned), then Aceptar and Cancelar."""
+    label = _error_label()
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(label)
+    form.addRow(buttons)
+    return label
+
+
 class AreaDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,13 +65,7 @@ class AreaDialog(QDialog):
         form.addRow(self.tr("&Tipo:"), self.kind)
         form.addRow(self.tr("&Entidad federativa:"), self.state)
         form.addRow(self.tr("&Distrito:"), self.district)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.error_label = _error_label()
-        form.addRow(self.error_label)
-        form.addRow(buttons)
+        self.error_label = _finish_form(self, form)
 
     def accept(self) -> None:
         """Every missing field at once, marked; the dialog stays open (issue 15)."""
@@ -105,13 +111,7 @@ class PersonDialog(QDialog):
         form.addRow(self.tr("&Correo institucional:"), self.email)
         form.addRow(self.tr("N&ivel:"), self.level)
         form.addRow(self.tr("Á&rea:"), self.area)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.error_label = _error_label()
-        form.addRow(self.error_label)
-        form.addRow(buttons)
+        self.error_label = _finish_form(self, form)
 
     def accept(self) -> None:
         """Every missing field at once, marked; the dialog stays open (issue 15)."""
