@@ -28,7 +28,7 @@ from redes_desktop.models.inbox import InboxState
 from redes_desktop.models.publishing import NetworkConnection
 from redes_desktop.networks.connector import NetworkConnector
 from redes_desktop.networks.errors import NetworkError
-from redes_desktop.networks.types import PublishedItem, PublishRequest
+from redes_desktop.networks.types import InboxKind, PublishedItem, PublishRequest
 from redes_desktop.services.activity import ActivityEntry, ActivityRecorder
 from redes_desktop.services.inbox_rules import greeting_finding
 
@@ -121,6 +121,7 @@ def reply_to_item(database: Database, *, clock: Clock, recorder: ActivityRecorde
         if connection is not None:
             session.expunge(connection)
         remote_item = item.remote_id
+        conversation = item.parent_remote_id if item.kind == InboxKind.DIRECT else None
     if blocking:
         raise ReplyBlocked(blocking)
     if warnings and not accept_warnings:
@@ -134,7 +135,7 @@ def reply_to_item(database: Database, *, clock: Clock, recorder: ActivityRecorde
                 "la red y pegue aquí el enlace de su respuesta, o conecte la cuenta en Cuentas.")
         connector = connector_for(connection)
         request = PublishRequest(remote_account_id=connection.remote_account_id, text=text,
-                                 reply_to=remote_item)
+                                 reply_to=remote_item, conversation=conversation)
         try:
             published = connector.publish(request)
         except NetworkError as error:

@@ -24,6 +24,10 @@ class PublishRequest:
     media: tuple[OutgoingMedia, ...] = ()
     reply_to: str | None = None  # the network's id of the item answered
     link: str | None = None
+    # A direct message: answer privately in this conversation (the inbox item's
+    # `parent_remote_id`, whatever the network needs to write back: X's dm_conversation_id,
+    # the sender's page-scoped id on Facebook and Instagram) instead of a public reply.
+    conversation: str | None = None
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,7 @@ class IncomingItem:
     author_handle: str
     text: str
     created_at: datetime
+    # The item answered; for a direct message, its conversation (PublishRequest.conversation).
     parent_remote_id: str | None = None
     url: str = ""
 
