@@ -36,6 +36,7 @@ SHIPPED = (
     "checks/networks.json",
     "checks/personal_data.json",
     "checks/spam.json",
+    "demo/buzon.json",
     "demo/institucion.json",
     "demo/publicaciones.json",
     "dictionaries/hunspell/README_es_MX.txt",

@@ -165,3 +165,34 @@ def test_informes_show_the_inbox_figures_and_read_followers(qtbot, context, cloc
     users.read_from_networks()
     assert "1 cuenta" in users.message.text()
     assert users.table.item(0, 1).text() == "12345"
+
+
+def test_a_direct_message_says_it_is_private(qtbot, context, clock):
+    account = context.people.account
+    now = clock()
+    kinds = ("mensaje_directo", "comentario", "mencion")
+    rows = [{"id": inbox_item_id(account, f"dm{n}"), "account_id": account, "network": "x",
+             "remote_id": f"dm{n}", "kind": kind, "author_name": f"Persona {n}",
+             "author_handle": "" if n else "persona0", "text": f"hola {n}", "url": "",
+             "parent_remote_id": "conv-1", "received_at": now - timedelta(minutes=n),
+             "state": "nuevo", "tags": [], "reply_url": "", "escalation_note": "",
+             "created_at": now, "updated_at": now, "row_version": 1}
+            for n, kind in enumerate(kinds)]
+    with context.database.session() as session:
+        session.execute(insert(InboxItem), rows)
+        session.commit()
+    section = _section(qtbot, context)
+    kind_column = section.model.COLUMNS.index("kind")
+    shown = {section.model.row_at(n).author: section.model.index(n, kind_column).data()
+             for n in range(3)}
+    assert shown == {"Persona 0": "Mensaje directo", "Persona 1": "Comentario",
+                     "Persona 2": "Mención"}
+    row = [section.model.row_at(n).author for n in range(3)].index("Persona 0")
+    section.table.selectRow(row)
+    header = section.item_header.text()
+    assert header.startswith("Mensaje directo de Persona 0 (@persona0)")
+    assert "mensaje privado" in header
+    section.table.selectRow([section.model.row_at(n).author for n in range(3)]
+                            .index("Persona 1"))
+    header = section.item_header.text()
+    assert "(@)" not in header and "mensaje privado" not in header  # no empty handle

@@ -86,6 +86,10 @@ PLURALS = [
     ("AbsencesTab", "Se redactó el aviso de horario de atención en %n cuenta(s): revíselo y "
      "publíquelo desde el Redactor.", "en 1 cuenta:", "en 2 cuentas:"),
     ("AccountsSection", "%n cuenta(s)", "1 cuenta", "2 cuentas"),
+    ("BuzonSection", "%n elemento(s).", "1 elemento.", "2 elementos."),
+    ("BuzonSection", "Últimos 90 días: %n recibido(s),", "1 recibido,", "2 recibidos,"),
+    ("BuzonSection", "%n sugerencia(s) para la evaluación (8.ii).", "1 sugerencia para",
+     "2 sugerencias para"),
     ("BitacoraSection", "Buscando… %n coincidencia(s)", "Buscando… 1 coincidencia",
      "Buscando… 2 coincidencias"),
     ("BitacoraSection", "%n entrada(s) contiene(n) el texto buscado.",

@@ -176,7 +176,7 @@ def _rows(session: Session, items: list[InboxItem], accounts: dict[uuid.UUID, Ac
                                item.replied_at)
         rows.append(InboxRow(
             id=item.id, account_handle=account.handle, network_label=item.network.label,
-            kind=item.kind.replace("_", " "), author=item.author_name or item.author_handle,
+            kind=item.kind, author=item.author_name or item.author_handle,
             text=item.text, state=item.state.value, state_label=item.state.label,
             assigned_to=names.get(item.assigned_to_id, "") if item.assigned_to_id else "",
             received_at=item.received_at, due_at=clock.due_at,

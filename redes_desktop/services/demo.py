@@ -50,6 +50,7 @@ from redes_desktop.models import (
 from redes_desktop.resource_files import resource_path
 from redes_desktop.services.activity import NullRecorder
 from redes_desktop.services.demo_history import HistorySummary, Planned, plan_history
+from redes_desktop.services.demo_inbox import build_demo_inbox
 from redes_desktop.services.demo_procedures import DemoProcedures
 from redes_desktop.services.demo_time import office_time, working_day_before
 from redes_desktop.services.directory import Directory
@@ -88,6 +89,7 @@ class DemoSummary:
     # Waiting for the CNCS in Cuentas › Solicitudes and › Bajas (services/demo_procedures.py).
     requests: int = 0
     closures: int = 0
+    inbox_items: int = 0  # what the public wrote, in the Buzón (services/demo_inbox.py)
     # The bitácora entries of the past weeks (services/demo_history.py), written once the
     # demo is committed (`record_demo_history`).
     history: tuple[Planned, ...] = field(default=(), repr=False, compare=False)
@@ -101,7 +103,8 @@ class DemoSummary:
             f"rotaciones de contraseña, {self.absences} ausencias, {self.trainings} reunión de "
             f"capacitación y {self.evaluations} evaluaciones. Esperan a la CNCS "
             f"{_count(self.requests, 'solicitud de cuenta', 'solicitudes de cuenta')} y "
-            f"{_count(self.closures, 'baja', 'bajas')}, cada una con su oficio."
+            f"{_count(self.closures, 'baja', 'bajas')}, cada una con su oficio. El Buzón tiene "
+            f"{_count(self.inbox_items, 'mensaje', 'mensajes')} del público."
         )
 
 
@@ -536,6 +539,8 @@ class _Builder:
         self.build_consultations()
         self.build_absences()
         self.build_training()
+        inbox = build_demo_inbox(self.session, now=self.now, accounts=self.active(),
+                                 admins=self.admins, spec=_load("buzon.json"), rng=self.rng)
         self.session.flush()
         kinds = [a.kind for a in self.areas]
         return DemoSummary(
@@ -546,7 +551,8 @@ class _Builder:
             rotations=self.counts["rotations"], absences=self.counts["absences"], trainings=1,
             evaluations=self.counts["evaluations"],
             requests=len(self.procedures.made_requests),
-            closures=len(self.procedures.made_closures), history=tuple(plan_history(self)),
+            closures=len(self.procedures.made_closures), inbox_items=inbox.items,
+            history=tuple(plan_history(self)),
         )
 
 

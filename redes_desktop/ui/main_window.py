@@ -37,6 +37,8 @@ _ICONS = {
     "contrasenas": QStyle.StandardPixmap.SP_DialogApplyButton,
     "cuentas": QStyle.StandardPixmap.SP_DirHomeIcon,
     "informes": QStyle.StandardPixmap.SP_FileDialogInfoView,
+    "organizacion": QStyle.StandardPixmap.SP_DirLinkIcon,
+    "buzon": QStyle.StandardPixmap.SP_DriveNetIcon,
 }
 
 

@@ -694,12 +694,37 @@
         <source>sin datos</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n elemento(s).</source>
+        <translation>
+            <numerusform>%n elemento.</numerusform>
+            <numerusform>%n elementos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Últimos 90 días: %n recibido(s),</source>
+        <translation>
+            <numerusform>Últimos 90 días: %n recibido,</numerusform>
+            <numerusform>Últimos 90 días: %n recibidos,</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>%d elementos. Últimos 90 días: %d recibidos, %.0f %% respondidos, mediana de respuesta %s, %d sugerencias para la evaluación (8.ii).</source>
+        <source>%1 % respondidos, mediana de respuesta %2,</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sugerencia(s) para la evaluación (8.ii).</source>
+        <translation>
+            <numerusform>%n sugerencia para la evaluación (8.ii).</numerusform>
+            <numerusform>%n sugerencias para la evaluación (8.ii).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 de %2 a %3 — %4 — %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%s (@%s) en %s — %s — %s</source>
+        <source>Es un mensaje privado: la respuesta se envía como mensaje directo, nunca en público.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2875,6 +2900,10 @@ El texto de la publicación no está guardado. Si continúa, se perderá. Cópie
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Tipo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cuenta</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2892,6 +2921,18 @@ El texto de la publicación no está guardado. Si continúa, se perderá. Cópie
     </message>
     <message>
         <source>Etiquetas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comentario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mención</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mensaje directo</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

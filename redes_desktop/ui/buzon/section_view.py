@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -44,7 +45,7 @@ from redes_desktop.ui.fit import compact_combo
 from redes_desktop.ui.tasks import Reads, SynchronousPool, run_task
 
 TICK_MS = 30_000  # the clocks show minutes: repainted, not read again
-_WIDTHS = (130, 90, 150, 130, 320, 110, 120)
+_WIDTHS = (125, 85, 115, 130, 340, 160, 110, 120)
 
 
 def _message(error: BaseException) -> str:
@@ -150,20 +151,19 @@ class BuzonSection(QWidget):
         detail_layout.addWidget(self.reply, 1)
         detail_layout.addWidget(self.hand_url)
         detail_layout.addWidget(self.findings)
-        row1 = QHBoxLayout()
-        for button in (self.claim_button, self.check_button, self.reply_button):
-            row1.addWidget(button)
-        row2 = QHBoxLayout()
-        for widget in (self.ignore_button, self.escalate_button, self.tag_button,
-                       self.info_button):
-            row2.addWidget(widget)
-        detail_layout.addLayout(row1)
-        detail_layout.addLayout(row2)
+        # Three buttons a row keep the detail narrow, so the table shows the texts.
+        buttons = QGridLayout()
+        for n, widget in enumerate((self.claim_button, self.check_button, self.reply_button,
+                                    self.ignore_button, self.escalate_button, self.tag_button)):
+            buttons.addWidget(widget, n // 3, n % 3)
+        buttons.addWidget(self.info_button, 2, 0, 1, 3)
+        detail_layout.addLayout(buttons)
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([600, 400])  # 3:2 from the first paint, not only on resize
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.summary)
@@ -230,11 +230,12 @@ class BuzonSection(QWidget):
         median = summary.median_response
         median_text = (self.tr("%d h %d min") % divmod(int(median.total_seconds() // 60), 60)
                        if median is not None else self.tr("sin datos"))
-        self.summary.setText(self.tr(
-            "%d elementos. Últimos 90 días: %d recibidos, %.0f %% respondidos, mediana de "
-            "respuesta %s, %d sugerencias para la evaluación (8.ii).")
-            % (page.total, summary.received, summary.answered_share * 100, median_text,
-               summary.suggestions))
+        self.summary.setText(" ".join((
+            self.tr("%n elemento(s).", "", page.total),
+            self.tr("Últimos 90 días: %n recibido(s),", "", summary.received),
+            self.tr("%1 % respondidos, mediana de respuesta %2,")
+            .replace("%1", f"{summary.answered_share * 100:.0f}").replace("%2", median_text),
+            self.tr("%n sugerencia(s) para la evaluación (8.ii).", "", summary.suggestions))))
         self.loaded.emit()
 
     def _fetch(self, filters: InboxFilter, after: InboxKey | None,
@@ -273,9 +274,16 @@ class BuzonSection(QWidget):
             return
         self.current = detail
         row = detail.row
-        self.item_header.setText(self.tr("%s (@%s) en %s — %s — %s")
-                                 % (detail.author_name, detail.author_handle.lstrip("@"),
-                                    row.account_handle, row.state_label, row.clock))
+        handle = detail.author_handle.lstrip("@")
+        author = f"{detail.author_name} (@{handle})" if handle else detail.author_name
+        header = (self.tr("%1 de %2 a %3 — %4 — %5")
+                  .replace("%1", self.model.kind_label(row.kind)).replace("%2", author)
+                  .replace("%3", row.account_handle).replace("%4", row.state_label)
+                  .replace("%5", row.clock))
+        if row.kind == "mensaje_directo":
+            header += "\n" + self.tr("Es un mensaje privado: la respuesta se envía como mensaje "
+                                     "directo, nunca en público.")
+        self.item_header.setText(header)
         self.item_text.setText(row.text)
         if detail.claimed_by:
             self.claim_label.setText(self.tr("Lo atiende %s.") % detail.claimed_by)

@@ -29,7 +29,7 @@ Fetch = Callable[[InboxKey | None, Callable[[InboxPageResult | None], None]], No
 
 
 class InboxTableModel(RowTableModel[InboxRow]):
-    COLUMNS = ("clock", "state", "account", "author", "text", "assigned", "tags")
+    COLUMNS = ("clock", "state", "kind", "author", "text", "account", "assigned", "tags")
 
     def __init__(self, now: Callable[[], datetime] | None = None, parent=None) -> None:
         super().__init__(parent)
@@ -41,9 +41,14 @@ class InboxTableModel(RowTableModel[InboxRow]):
         self.generation = 0
 
     def headers(self) -> list[str]:
-        return [self.tr("Reloj de respuesta"), self.tr("Estado"), self.tr("Cuenta"),
-                self.tr("Autor"), self.tr("Texto"), self.tr("Asignado a"),
+        return [self.tr("Reloj de respuesta"), self.tr("Estado"), self.tr("Tipo"),
+                self.tr("Autor"), self.tr("Texto"), self.tr("Cuenta"), self.tr("Asignado a"),
                 self.tr("Etiquetas")]
+
+    def kind_label(self, kind: str) -> str:
+        labels = {"comentario": self.tr("Comentario"), "mencion": self.tr("Mención"),
+                  "mensaje_directo": self.tr("Mensaje directo")}
+        return labels.get(kind, kind)
 
     def start(self, first: InboxPageResult, fetch: Fetch) -> None:
         """Show the first page; later pages come through `fetch` as the view asks."""
@@ -90,6 +95,8 @@ class InboxTableModel(RowTableModel[InboxRow]):
                 return self._clock(row)[0]
             if column == "state":
                 return row.state_label
+            if column == "kind":
+                return self.kind_label(row.kind)
             if column == "account":
                 return f"{row.account_handle} ({row.network_label})"
             if column == "author":
