@@ -19,7 +19,7 @@ from redes_desktop.models import AccountStatus, Area, Network, Person
 from redes_desktop.models.inbox import InboxCursor, InboxState
 from redes_desktop.networks.errors import NetworkError, TransientNetworkError
 from redes_desktop.networks.types import InboxKind, PublishRequest
-from redes_desktop.networks.youtube import InboxMark, next_pacific_midnight
+from redes_desktop.networks.youtube import InboxMark, comment_url, next_pacific_midnight
 from redes_desktop.services.activity import MemoryRecorder, NullRecorder
 from redes_desktop.services.directory import Directory
 from tests.actions_support import seed
@@ -118,6 +118,7 @@ def test_two_comments_in_the_same_second_each_come_once(server, yt_clock):
     assert [i.remote_id for i in yt.fetch_inbox(first.cursor).items] == [b]
     assert InboxMark.parse(first.cursor).ids == frozenset({a})
     assert InboxMark.parse("no es una fecha").at is None  # an unreadable cursor starts over
+    assert comment_url("", "Ugx") == ""  # no video, no address to make up
 
 
 # -- replies and the look-up after a timeout ----------------------------------------------
@@ -212,9 +213,12 @@ def test_youtube_comments_arrive_once_and_the_answers_go_to_their_threads(
     assert poll.poll().new_items == 1
     reply = server.add_yt_reply(top, "¿Y si me cambié de estado?", author="Beto Ruiz",
                                 published=at(clock, -1))
-    clock.advance(timedelta(minutes=3))
+    clock.advance(timedelta(minutes=14))
+    poll.poll()  # YouTube's daily quota: asked every 15 minutes, not every 2
+    assert server.count("GET /youtube/v3/commentThreads") == 1
+    clock.advance(timedelta(minutes=2))
     assert poll.poll().new_items == 1  # only the reply: the comment is not stored again
-    clock.advance(timedelta(minutes=3))
+    clock.advance(timedelta(minutes=16))
     assert poll.poll().new_items == 0
     stored = {i.remote_id: i for i in items(database) if i.account_id == account_id}
     assert set(stored) == {top, reply} and stored[reply].parent_remote_id == top
@@ -224,7 +228,7 @@ def test_youtube_comments_arrive_once_and_the_answers_go_to_their_threads(
     answer = server.yt_replies[-1]
     assert answer["parentId"] == top and answer["authorChannelId"] == "UCine"
     assert result.url == f"https://www.youtube.com/watch?v=v1&lc={answer['id']}"
-    clock.advance(timedelta(minutes=3))
+    clock.advance(timedelta(minutes=16))
     assert poll.poll().new_items == 0  # the channel's own answer never comes in
 
 
@@ -259,7 +263,7 @@ def test_a_spent_quota_waits_until_pacific_midnight_and_keeps_the_cursor(
     before, _, _ = cursor_state()
     server.fail_next("GET /youtube/v3/commentThreads", 403, {"error": {
         "code": 403, "message": "quota", "errors": [{"reason": "quotaExceeded"}]}})
-    clock.advance(timedelta(minutes=3))
+    clock.advance(timedelta(minutes=16))
     report = poll.poll()
     assert "YouTube limitó" in report.failed[account_id]
     cursor, due, failures = cursor_state()

@@ -56,6 +56,11 @@ TITLE_LIMIT = 100
 MAX_INBOX_PAGES = 20
 MAX_REPLY_PAGES = 20
 CURSOR_LIMIT = 500  # inbox_cursors.cursor
+# The 10,000 units a day belong to the Institute's Google project, shared by every connected
+# channel on every workstation: a poll costs 5 units at least, so at the poller's 2 minutes one
+# connection would spend 3,600 a day (three would spend them all and stop uploads and replies
+# until midnight Pacific). Every 15 minutes it is 480: about twenty connections fit in a day.
+POLL_EVERY_SECONDS = 15 * 60
 
 
 class CommentGone(NetworkError):
@@ -222,7 +227,11 @@ class YouTubeConnector:
         newest threads first, page after page until a thread older than the cursor (without
         a cursor: the first page). A reply comes as a comment of the thread's top comment
         (the answer goes to the thread: YouTube has no replies to replies); the channel's own
-        comments never come. YouTube has no API for direct messages."""
+        comments never come. YouTube has no API for direct messages.
+
+        YouTube does not say whether a new reply moves its thread up the list: new replies are
+        seen in the threads of the pages read (the newest 100 threads at least), so a reply in
+        an older thread may never come."""
         mark = InboxMark.parse(cursor)
         items: list[IncomingItem] = []
         token: str | None = None
@@ -244,7 +253,8 @@ class YouTubeConnector:
             token = body.get("nextPageToken") or None
             if token is None or mark.at is None or oldest is None or oldest <= mark.at:
                 break
-        return InboxPage(tuple(items), mark.after(items).text() if items else cursor)
+        return InboxPage(tuple(items), mark.after(items).text() if items else cursor,
+                         {"poll_again_in": str(POLL_EVERY_SECONDS)})
 
     def _thread_items(self, thread: dict[str, Any], mark: InboxMark) -> list[IncomingItem]:
         snippet = thread.get("snippet", {})
@@ -354,8 +364,9 @@ class YouTubeConnector:
 
 
 def comment_url(video: str, comment_id: str) -> str:
-    """A comment's address: its video with the comment highlighted (`lc`)."""
-    return f"https://www.youtube.com/watch?v={video}&lc={comment_id}"
+    """A comment's address: its video with the comment highlighted (`lc`); none without a
+    video (the channel discussions YouTube retired)."""
+    return f"https://www.youtube.com/watch?v={video}&lc={comment_id}" if video else ""
 
 
 def _text(snippet: dict[str, Any]) -> str:
