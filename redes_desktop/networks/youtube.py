@@ -2,14 +2,22 @@
 comment threads of the channel as an inbox, recent uploads (to find an ambiguous attempt) and
 subscribers.
 
+YouTube has no API for direct messages (it has no private messages at all): the inbox of a
+YouTube account holds the comments on its videos and the replies in their threads, nothing else.
+
 Endpoints as documented at developers.google.com/youtube/v3: POST /upload/youtube/v3/videos
 ?uploadType=resumable then PUT of the bytes to the session address, GET /commentThreads
-?allThreadsRelatedToChannelId=, POST /comments, GET /search?forMine=true, GET /channels.
+?allThreadsRelatedToChannelId= (part snippet,replies; a thread carries only some of its
+replies, `snippet.totalReplyCount` says how many it has, the rest come from GET /comments
+?parentId=), POST /comments (a reply: its parent is always a thread's top comment), GET
+/search?forMine=true, GET /channels.
 Google answers a spent daily quota with 403 `quotaExceeded`: it comes back at midnight
-Pacific time."""
+Pacific time. A page of threads with snippet and replies costs 5 units of the 10,000 a day."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -43,6 +51,72 @@ LABEL = "YouTube"
 # Google gives a refresh token only when asked for offline access with consent.
 EXTRA_AUTHORIZE = (("access_type", "offline"), ("prompt", "consent"))
 TITLE_LIMIT = 100
+# A workstation off for days does not spend the day's quota walking the whole history: at most
+# this many pages of 100 threads (5 units each) a poll, and of 100 replies a thread.
+MAX_INBOX_PAGES = 20
+MAX_REPLY_PAGES = 20
+CURSOR_LIMIT = 500  # inbox_cursors.cursor
+# The 10,000 units a day belong to the Institute's Google project, shared by every connected
+# channel on every workstation: a poll costs 5 units at least, so at the poller's 2 minutes one
+# connection would spend 3,600 a day (three would spend them all and stop uploads and replies
+# until midnight Pacific). Every 15 minutes it is 480: about twenty connections fit in a day.
+POLL_EVERY_SECONDS = 15 * 60
+
+
+class CommentGone(NetworkError):
+    def __init__(self) -> None:
+        super().__init__(
+            "El comentario ya no está en YouTube (su autor o un moderador lo borró), así que "
+            "no se puede responder. Si ya no hace falta atenderlo, ignórelo en el Buzón.",
+            network=LABEL)
+
+
+@dataclass(frozen=True)
+class InboxMark:
+    """The inbox cursor: the newest comment time seen and the comments seen at that very
+    second (YouTube's times have whole seconds: a second comment in the same second as the
+    newest one must still come, once). Text form «2026-12-01T10:00:00+00:00|id,id»; a plain
+    time (older cursors) reads as no ids."""
+
+    at: datetime | None
+    ids: frozenset[str] = frozenset()
+
+    @classmethod
+    def parse(cls, cursor: str | None) -> InboxMark:
+        if not cursor:
+            return cls(None)
+        when, _bar, ids = cursor.partition("|")
+        try:
+            at = datetime.fromisoformat(when)
+        except ValueError:
+            return cls(None)  # unreadable: start again from the recent comments
+        return cls(at if at.tzinfo else at.replace(tzinfo=UTC),
+                   frozenset(i for i in ids.split(",") if i))
+
+    def is_new(self, created: datetime, remote_id: str) -> bool:
+        if self.at is None or created > self.at:
+            return True
+        return created == self.at and remote_id not in self.ids
+
+    def after(self, items: list[IncomingItem]) -> InboxMark:
+        newest = max(i.created_at for i in items)
+        if self.at is not None and newest < self.at:
+            return self
+        ids = {i.remote_id for i in items if i.created_at == newest}
+        if newest == self.at:
+            ids |= self.ids
+        return InboxMark(newest, frozenset(ids))
+
+    def text(self) -> str:
+        head = self.at.isoformat() if self.at is not None else ""
+        kept: list[str] = []
+        for remote_id in sorted(self.ids):
+            # Past the column's size an id is left out: that comment may come once more, and
+            # the poller stores each comment once.
+            if len(head) + 1 + len(",".join([*kept, remote_id])) > CURSOR_LIMIT:
+                break
+            kept.append(remote_id)
+        return f"{head}|{','.join(kept)}"
 
 
 def _reasons(response: requests.Response) -> set[str]:
@@ -84,6 +158,9 @@ def title_of(text: str) -> str:
 
 
 class YouTubeConnector:
+    """Videos, replies to comments, the channel's comments as an inbox. No direct messages:
+    YouTube offers no API for them."""
+
     network_label = LABEL
 
     def __init__(self, client: ApiClient, *, channel_id: str, handle: str,
@@ -92,14 +169,11 @@ class YouTubeConnector:
         self.channel_id = channel_id
         self.handle = handle
         self.upload_base = upload_base.rstrip("/")
+        self._threads: dict[str, tuple[str, str]] = {}  # comment → (top comment, video)
 
     def publish(self, request: PublishRequest) -> PublishedItem:
         if request.reply_to:
-            body = self.client.call("POST", "/comments", idempotent=False,
-                                    params={"part": "snippet"}, json={"snippet": {
-                                        "parentId": request.reply_to,
-                                        "textOriginal": request.text}}).json()
-            return PublishedItem(str(body["id"]), "", self.client.clock())
+            return self._reply(request.reply_to, request.text)
         videos = [m for m in request.media if m.mime_type.startswith("video/")]
         if not videos:
             raise MediaRefused(LABEL, "YouTube publica videos: agregue uno")
@@ -122,14 +196,26 @@ class YouTubeConnector:
         return PublishedItem(video_id, f"https://www.youtube.com/watch?v={video_id}",
                              self.client.clock())
 
+    def _reply(self, reply_to: str, text: str) -> PublishedItem:
+        """A reply goes to the thread of `reply_to` (YouTube has no replies to replies)."""
+        top_id, video_id = self._thread_of(reply_to)
+        body = self.client.call("POST", "/comments", idempotent=False,
+                                params={"part": "snippet"}, json={"snippet": {
+                                    "parentId": top_id, "textOriginal": text}}).json()
+        reply_id = str(body["id"])
+        return PublishedItem(reply_id, comment_url(video_id, reply_id),
+                             self._time(body.get("snippet", {}).get("publishedAt")))
+
     def find_published(self, request: PublishRequest, since: datetime) -> PublishedItem | None:
+        if request.reply_to:
+            return self._find_reply(request.reply_to, request.text, since)
         body = self.client.call("GET", "/search", params={
             "part": "snippet", "forMine": "true", "type": "video", "maxResults": 25,
             "order": "date"}).json()
         title = title_of(request.text)
         for item in body.get("items", []):
             snippet = item.get("snippet", {})
-            published = _time(snippet.get("publishedAt"))
+            published = self._time(snippet.get("publishedAt"))
             if published >= since and snippet.get("title") == title:
                 video_id = str(item["id"]["videoId"])
                 return PublishedItem(video_id, f"https://www.youtube.com/watch?v={video_id}",
@@ -137,30 +223,129 @@ class YouTubeConnector:
         return None
 
     def fetch_inbox(self, cursor: str | None) -> InboxPage:
+        """The comments and replies others wrote on the channel's videos since `cursor`,
+        newest threads first, page after page until a thread older than the cursor (without
+        a cursor: the first page). A reply comes as a comment of the thread's top comment
+        (the answer goes to the thread: YouTube has no replies to replies); the channel's own
+        comments never come. YouTube has no API for direct messages.
+
+        YouTube does not say whether a new reply moves its thread up the list: new replies are
+        seen in the threads of the pages read (the newest 100 threads at least), so a reply in
+        an older thread may never come."""
+        mark = InboxMark.parse(cursor)
+        items: list[IncomingItem] = []
+        token: str | None = None
+        for _page in range(MAX_INBOX_PAGES):
+            params: dict[str, Any] = {
+                "part": "snippet,replies", "allThreadsRelatedToChannelId": self.channel_id,
+                "order": "time", "maxResults": 100, "textFormat": "plainText"}
+            if token:
+                params["pageToken"] = token
+            body = self.client.call("GET", "/commentThreads", params=params).json()
+            threads = [t for t in body.get("items", []) if isinstance(t, dict)]
+            oldest: datetime | None = None
+            for thread in threads:
+                snippet = thread.get("snippet", {})
+                top = snippet.get("topLevelComment", {})
+                started = self._time(top.get("snippet", {}).get("publishedAt"))
+                oldest = started if oldest is None or started < oldest else oldest
+                items.extend(self._thread_items(thread, mark))
+            token = body.get("nextPageToken") or None
+            if token is None or mark.at is None or oldest is None or oldest <= mark.at:
+                break
+        return InboxPage(tuple(items), mark.after(items).text() if items else cursor,
+                         {"poll_again_in": str(POLL_EVERY_SECONDS)})
+
+    def _thread_items(self, thread: dict[str, Any], mark: InboxMark) -> list[IncomingItem]:
+        snippet = thread.get("snippet", {})
+        video = str(snippet.get("videoId", ""))
+        top = snippet.get("topLevelComment", {})
+        top_id = str(top.get("id") or thread.get("id", ""))
+        found = []
+        if self._is_news(top, mark):
+            found.append(self._item(top, parent=video or None, video=video))
+        replies = [r for r in (thread.get("replies") or {}).get("comments", [])
+                   if isinstance(r, dict)]
+        if int(snippet.get("totalReplyCount") or 0) > len(replies):
+            # The thread carries only some of its replies: the rest come from comments.list.
+            replies = list(self._replies(top_id))
+        found.extend(self._item(r, parent=top_id, video=video)
+                     for r in replies if self._is_news(r, mark))
+        return found
+
+    def _is_news(self, comment: dict[str, Any], mark: InboxMark) -> bool:
+        snippet = comment.get("snippet", {})
+        if snippet.get("authorChannelId", {}).get("value") == self.channel_id:
+            return False  # the channel's own comments and replies
+        return mark.is_new(self._time(snippet.get("publishedAt")), str(comment.get("id", "")))
+
+    def _item(self, comment: dict[str, Any], *, parent: str | None,
+              video: str) -> IncomingItem:
+        snippet = comment.get("snippet", {})
+        comment_id = str(comment.get("id", ""))
+        return IncomingItem(
+            remote_id=comment_id, kind=InboxKind.COMMENT,
+            author_name=str(snippet.get("authorDisplayName", "")),
+            author_handle=str(snippet.get("authorDisplayName", "")),
+            text=_text(snippet), created_at=self._time(snippet.get("publishedAt")),
+            parent_remote_id=parent, url=comment_url(video, comment_id))
+
+    def _replies(self, parent_id: str) -> Iterator[dict[str, Any]]:
+        """Every reply to the top-level comment `parent_id` (comments.list, page by page)."""
+        token: str | None = None
+        for _page in range(MAX_REPLY_PAGES):
+            params: dict[str, Any] = {"part": "snippet", "parentId": parent_id,
+                                      "maxResults": 100, "textFormat": "plainText"}
+            if token:
+                params["pageToken"] = token
+            body = self.client.call("GET", "/comments", params=params).json()
+            yield from (c for c in body.get("items", []) if isinstance(c, dict))
+            token = body.get("nextPageToken") or None
+            if token is None:
+                return
+
+    def _thread_of(self, comment_id: str) -> tuple[str, str]:
+        """(top-level comment, video) of the thread where `comment_id` lives: a reply is
+        answered in its thread, and the answer's address names the video."""
+        known = self._threads.get(comment_id)
+        if known is not None:
+            return known
+        top_id = comment_id
         body = self.client.call("GET", "/commentThreads", params={
-            "part": "snippet", "allThreadsRelatedToChannelId": self.channel_id,
-            "order": "time", "maxResults": 100, "textFormat": "plainText"}).json()
-        since = datetime.fromisoformat(cursor) if cursor else None
-        newest = since
-        items = []
-        for thread in body.get("items", []):
-            top = thread.get("snippet", {}).get("topLevelComment", {})
-            snippet = top.get("snippet", {})
-            created = _time(snippet.get("publishedAt"))
-            if since is not None and created <= since:
-                continue
-            if snippet.get("authorChannelId", {}).get("value") == self.channel_id:
-                continue
-            newest = created if newest is None or created > newest else newest
-            video = str(snippet.get("videoId", ""))
-            items.append(IncomingItem(
-                remote_id=str(top.get("id", thread.get("id"))), kind=InboxKind.COMMENT,
-                author_name=str(snippet.get("authorDisplayName", "")),
-                author_handle=str(snippet.get("authorDisplayName", "")),
-                text=str(snippet.get("textOriginal") or snippet.get("textDisplay", "")),
-                created_at=created, parent_remote_id=video or None,
-                url=f"https://www.youtube.com/watch?v={video}&lc={top.get('id', '')}"))
-        return InboxPage(tuple(items), newest.isoformat() if newest else cursor)
+            "part": "snippet", "id": comment_id}).json()
+        if not body.get("items"):  # not a top-level comment: a reply, or gone
+            found = self.client.call("GET", "/comments", params={
+                "part": "snippet", "id": comment_id, "textFormat": "plainText"}).json()
+            parent = ((found.get("items") or [{}])[0].get("snippet", {})).get("parentId")
+            if not parent:
+                raise CommentGone()
+            top_id = str(parent)
+            body = self.client.call("GET", "/commentThreads", params={
+                "part": "snippet", "id": top_id}).json()
+            if not body.get("items"):
+                raise CommentGone()
+        video = str(body["items"][0].get("snippet", {}).get("videoId", ""))
+        self._threads[comment_id] = (top_id, video)
+        return top_id, video
+
+    def _find_reply(self, reply_to: str, text: str, since: datetime) -> PublishedItem | None:
+        """The channel's reply with this text in the thread of `reply_to`, written after
+        `since`: how a reply whose answer never came is found instead of sent twice."""
+        top_id, video = self._thread_of(reply_to)
+        wanted = _same_text(text)
+        for reply in self._replies(top_id):
+            snippet = reply.get("snippet", {})
+            published = self._time(snippet.get("publishedAt"))
+            if (snippet.get("authorChannelId", {}).get("value") == self.channel_id
+                    and published >= since and _same_text(_text(snippet)) == wanted):
+                reply_id = str(reply.get("id", ""))
+                return PublishedItem(reply_id, comment_url(video, reply_id), published)
+        return None
+
+    def _time(self, value: str | None) -> datetime:
+        if not value:
+            return self.client.clock()
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(UTC)
 
     def identify(self) -> tuple[str, str]:
         body = self.client.call("GET", "/channels",
@@ -178,7 +363,16 @@ class YouTubeConnector:
         return int(items[0]["statistics"]["subscriberCount"])
 
 
-def _time(value: str | None) -> datetime:
-    if not value:
-        return datetime.now(UTC)
-    return datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(UTC)
+def comment_url(video: str, comment_id: str) -> str:
+    """A comment's address: its video with the comment highlighted (`lc`); none without a
+    video (the channel discussions YouTube retired)."""
+    return f"https://www.youtube.com/watch?v={video}&lc={comment_id}" if video else ""
+
+
+def _text(snippet: dict[str, Any]) -> str:
+    return str(snippet.get("textOriginal") or snippet.get("textDisplay") or "")
+
+
+def _same_text(text: str) -> str:
+    """Texts compared as YouTube keeps them: spaces at the ends and line endings aside."""
+    return "\n".join(line.rstrip() for line in text.strip().splitlines())

@@ -8,7 +8,8 @@
   the same comment polled by another workstation, makes no second row, and an item already
   handled (ignored, answered) is never touched, so it never reappears as new (6.xvi).
 - **Network errors back off** (1 min doubling to 1 h; a rate limit waits for the network's
-  reset) and never move or lose the cursor.
+  reset) and never move or lose the cursor. A network whose daily quota is tight asks to be
+  polled less often (`poll_again_in`: YouTube every 15 minutes).
 - New questions are grouped with the account's recurring doubts (6.xviii) as they arrive."""
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from redes_desktop.models.inbox import (
 from redes_desktop.models.publishing import NetworkConnection
 from redes_desktop.networks.connector import NetworkConnector
 from redes_desktop.networks.errors import NetworkError, RateLimited
-from redes_desktop.networks.types import IncomingItem
+from redes_desktop.networks.types import InboxPage, IncomingItem
 from redes_desktop.services.activity import ActivityEntry, ActivityRecorder
 from redes_desktop.services.notifications import Notification
 from redes_desktop.services.recurring_doubts import (
@@ -52,6 +53,14 @@ ConnectorFor = Callable[[NetworkConnection], NetworkConnector]
 FIRST_RETRY = timedelta(minutes=1)
 LONGEST_RETRY = timedelta(hours=1)
 POLL_EVERY = timedelta(minutes=2)
+
+
+def poll_interval(page: InboxPage) -> timedelta:
+    """POLL_EVERY, or longer when the network asks to spare its quota (`poll_again_in`)."""
+    seconds = page.extra.get("poll_again_in", "")
+    if not seconds.isdigit():
+        return POLL_EVERY
+    return max(POLL_EVERY, timedelta(seconds=int(seconds)))
 
 
 @dataclass
@@ -151,7 +160,7 @@ class InboxPoller:
             state.failures = 0
             state.last_error = ""
             state.last_polled_at = now
-            state.next_poll_at = now + POLL_EVERY
+            state.next_poll_at = now + poll_interval(page)
             if added:
                 self.recorder.record(ActivityEntry(
                     at=now, actor_id=None, account_id=connection.account_id,
