@@ -9,7 +9,9 @@
   handled (ignored, answered) is never touched, so it never reappears as new (6.xvi).
 - **Network errors back off** (1 min doubling to 1 h; a rate limit waits for the network's
   reset) and never move or lose the cursor.
-- New questions are grouped with the account's recurring doubts (6.xviii) as they arrive."""
+- New questions are grouped with the account's recurring doubts (6.xviii) as they arrive.
+- A connector's notice for the person (`INBOX_NOTICE`: e.g. messages need the account connected
+  again) becomes a notification once the page is stored; the connector gives it only once."""
 
 from __future__ import annotations
 
@@ -37,7 +39,7 @@ from redes_desktop.models.inbox import (
 from redes_desktop.models.publishing import NetworkConnection
 from redes_desktop.networks.connector import NetworkConnector
 from redes_desktop.networks.errors import NetworkError, RateLimited
-from redes_desktop.networks.types import IncomingItem
+from redes_desktop.networks.types import INBOX_NOTICE, IncomingItem
 from redes_desktop.services.activity import ActivityEntry, ActivityRecorder
 from redes_desktop.services.notifications import Notification
 from redes_desktop.services.recurring_doubts import (
@@ -158,6 +160,9 @@ class InboxPoller:
                     action="buzon_recibidos",
                     details={"red": connection.network.value, "nuevos": added}))
         report.new_items += added
+        notice = page.extra.get(INBOX_NOTICE)
+        if notice:
+            report.notifications.append(Notification("Buzón", notice, "aviso", ("buzon", "")))
 
     def _cursor(self, session: Session, account_id: uuid.UUID) -> InboxCursor:
         state = session.scalar(select(InboxCursor).where(InboxCursor.account_id == account_id))
