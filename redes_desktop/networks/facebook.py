@@ -1,29 +1,24 @@
 """Facebook Pages (Graph API): feed and photo posts, replies to comments, the page's comments
-as an inbox, its recent posts (to find an ambiguous attempt) and its followers.
+and Messenger conversations as an inbox, private answers to messages, the page's recent posts,
+comment replies and messages (to find an ambiguous attempt) and its followers.
 
 Endpoints as documented at developers.facebook.com/docs/graph-api: POST /{page-id}/photos,
-POST /{page-id}/feed, POST /{comment-id}/comments, GET /{page-id}/posts, GET /{page-id}/feed
-with nested comments, GET /{page-id}?fields=followers_count, GET /me/accounts. A page is
-written with its page token, which the person's token gives (GET /{page-id}?fields=
-access_token); the Graph API reports errors as HTTP 400 with a code (190 an expired token,
-506 a duplicate, 4/17/32/613 a rate limit)."""
+POST /{page-id}/feed, POST /{comment-id}/comments, GET /{comment-id}/comments, GET
+/{page-id}/posts, GET /{page-id}/feed with nested comments, GET /{page-id}?fields=
+followers_count, GET /me/accounts; messages in graph_messages.py. A page is written with its
+page token, which the person's token gives (GET /{page-id}?fields=access_token); errors by
+code in graph.py."""
 
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import Any
 
-import requests
-
-from redes_desktop.networks.errors import (
-    AuthorizationExpired,
-    DuplicateContent,
-    MediaRefused,
-    NetworkError,
-    RateLimited,
-)
-from redes_desktop.networks.http import ApiClient, TokenSource
+from redes_desktop.networks.errors import NetworkRefused
+from redes_desktop.networks.graph import graph_time, page_client
+from redes_desktop.networks.graph_messages import Messaging, inbox_page
+from redes_desktop.networks.http import ApiClient
 from redes_desktop.networks.types import (
     InboxKind,
     InboxPage,
@@ -36,84 +31,11 @@ VERSION = "v21.0"
 API = f"https://graph.facebook.com/{VERSION}"
 AUTHORIZE = f"https://www.facebook.com/{VERSION}/dialog/oauth"
 TOKEN = f"https://graph.facebook.com/{VERSION}/oauth/access_token"
+# pages_messaging and pages_manage_metadata: the page's Messenger conversations.
 SCOPES = ("pages_show_list", "pages_read_engagement", "pages_manage_posts",
-          "pages_read_user_content", "pages_manage_engagement", "read_insights")
+          "pages_read_user_content", "pages_manage_engagement", "read_insights",
+          "pages_messaging", "pages_manage_metadata")
 LABEL = "Facebook"
-_RATE_CODES = {4, 17, 32, 613, 80001}
-
-
-def graph_error(response: requests.Response) -> dict[str, Any]:
-    try:
-        body = response.json()
-    except ValueError:
-        return {}
-    error = body.get("error") if isinstance(body, dict) else None
-    return error if isinstance(error, dict) else {}
-
-
-def regain_minutes(response: requests.Response) -> int:
-    """Minutes until the page may call again, from the usage headers Meta sends."""
-    for header in ("X-Business-Use-Case-Usage", "X-Page-Usage", "X-App-Usage"):
-        raw = response.headers.get(header)
-        if not raw:
-            continue
-        try:
-            usage = json.loads(raw)
-        except ValueError:
-            continue
-        entries = [v for values in usage.values() for v in values] \
-            if isinstance(usage, dict) and all(isinstance(v, list) for v in usage.values()) \
-            else [usage]
-        for entry in entries:
-            if isinstance(entry, dict) and entry.get("estimated_time_to_regain_access"):
-                return int(entry["estimated_time_to_regain_access"])
-    return 5
-
-
-def classifier(label: str, now: Any) -> Any:
-    def classify(response: requests.Response) -> NetworkError | None:
-        error = graph_error(response)
-        code = error.get("code")
-        if code == 190:
-            return AuthorizationExpired(label)
-        if code == 506:
-            return DuplicateContent(label)
-        if code in _RATE_CODES:
-            return RateLimited(label, now() + timedelta(minutes=regain_minutes(response)))
-        if code in (324, 9004, 36003) or (code == 100 and "image" in
-                                          str(error.get("message", "")).lower()):
-            return MediaRefused(label, str(error.get("message", "")))
-        return None
-
-    return classify
-
-
-def graph_time(value: str | None) -> datetime:
-    if not value:
-        return datetime.now(UTC)
-    return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S%z").astimezone(UTC)
-
-
-class PageToken(TokenSource):
-    """The page's own token, asked of the Graph API with the person's token; asked again
-    after a 401 (the person's token may have been refreshed meanwhile)."""
-
-    def __init__(self, person: ApiClient, page_id: str) -> None:
-        self.person = person
-        self.page_id = page_id
-        self.token: str | None = None
-
-    def access_token(self) -> str:
-        if self.token is None:
-            self.renew()
-        assert self.token is not None
-        return self.token
-
-    def renew(self) -> bool:
-        body = self.person.call("GET", f"/{self.page_id}",
-                                params={"fields": "access_token"}).json()
-        self.token = str(body["access_token"])
-        return True
 
 
 class FacebookConnector:
@@ -124,15 +46,18 @@ class FacebookConnector:
         self.client = client
         self.page_id = page_id
         self.handle = handle
-        self.page = ApiClient(client.base_url, network=client.network,
-                              tokens=PageToken(client, page_id), clock=client.clock,
-                              classify=client.classify, session=client.http,
-                              sleep=client.sleep, policy=client.policy, timeout=client.timeout)
+        self.page = page_client(client, page_id, client.network)
+        self.messaging = Messaging(
+            self.page, page_id=page_id, platform="messenger", own_id=page_id, own_handle="",
+            label=LABEL,
+            inbox_url=f"https://business.facebook.com/latest/inbox/messenger?asset_id={page_id}")
 
     def _permalink(self, post_id: str) -> str:
         return f"https://www.facebook.com/{post_id}"
 
     def publish(self, request: PublishRequest) -> PublishedItem:
+        if request.conversation:  # a direct message is answered privately, never in public
+            return self.messaging.send(request.conversation, request.text)
         if request.reply_to:
             body = self.page.call("POST", f"/{request.reply_to}/comments", idempotent=False,
                                   data={"message": request.text}).json()
@@ -172,6 +97,10 @@ class FacebookConnector:
         return PublishedItem(post_id, self._permalink(post_id), self.client.clock())
 
     def find_published(self, request: PublishRequest, since: datetime) -> PublishedItem | None:
+        if request.conversation:
+            return self.messaging.find_sent(request.conversation, request.text, since)
+        if request.reply_to:
+            return self._find_reply(request.reply_to, request.text, since)
         body = self.page.call("GET", f"/{self.page_id}/posts", params={
             "since": int(since.timestamp()),
             "fields": "id,message,created_time,permalink_url", "limit": 100}).json()
@@ -182,7 +111,24 @@ class FacebookConnector:
                                      graph_time(post.get("created_time")))
         return None
 
+    def _find_reply(self, comment_id: str, text: str, since: datetime) -> PublishedItem | None:
+        """The page's answer with this text under the comment, sent after `since`."""
+        body = self.page.call("GET", f"/{comment_id}/comments", params={
+            "fields": "id,message,from,created_time,permalink_url",
+            "order": "reverse_chronological", "limit": 100}).json()
+        for reply in body.get("data", []):
+            created = graph_time(reply.get("created_time"))
+            if str((reply.get("from") or {}).get("id", "")) == self.page_id \
+                    and created >= since \
+                    and (reply.get("message") or "").strip() == text.strip():
+                return PublishedItem(str(reply["id"]), reply.get("permalink_url")
+                                     or self._permalink(str(reply["id"])), created)
+        return None
+
     def fetch_inbox(self, cursor: str | None) -> InboxPage:
+        return inbox_page(cursor, self._comments, self.messaging)
+
+    def _comments(self, cursor: str | None) -> tuple[list[IncomingItem], str | None]:
         params: dict[str, Any] = {
             "limit": 50,
             "fields": "id,comments.limit(100){id,from,message,created_time,permalink_url}"}
@@ -207,15 +153,13 @@ class FacebookConnector:
                     text=str(comment.get("message", "")), created_at=created,
                     parent_remote_id=str(post["id"]),
                     url=str(comment.get("permalink_url", ""))))
-        return InboxPage(tuple(items), str(newest) if newest else cursor)
+        return items, str(newest) if newest else cursor
 
     def identify(self) -> tuple[str, str]:
         body = self.client.call("GET", "/me/accounts",
                                 params={"fields": "id,name,username"}).json()
         pages = body.get("data", [])
         if not pages:
-            from redes_desktop.networks.errors import NetworkRefused
-
             raise NetworkRefused(LABEL, 403, "la persona no administra ninguna página")
         wanted = self.handle.lstrip("@").lower()
         for page in pages:

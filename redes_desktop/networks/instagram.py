@@ -1,21 +1,29 @@
 """Instagram professional accounts (Instagram Graph API, through the Facebook Page the account
-is linked to): photo and carousel posts with alt text, replies to comments, comments as an
-inbox, recent media (to find an ambiguous attempt) and followers.
+is linked to): photo and carousel posts with alt text, replies to comments, comments and
+direct messages as an inbox, private answers to messages (graph_messages.py), recent media,
+comment replies and messages (to find an ambiguous attempt) and followers.
 
 Content publishing is documented at developers.facebook.com/docs/instagram-platform: a media
 container (POST /{ig-user-id}/media with an `image_url`), its status (GET /{container}?fields=
 status_code) and POST /{ig-user-id}/media_publish. The API takes images only by public URL, and
 a desktop program has none: each image is first uploaded as an *unpublished* photo of the
 linked Facebook Page (POST /{page-id}/photos published=false), whose address Instagram then
-fetches. The account's id is stored as «<instagram id>:<page id>»."""
+fetches. The account's id is stored as «<instagram id>:<page id>». A comment's replies are
+read at GET /{comment-id}/replies."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
-from redes_desktop.networks.errors import MediaRefused, NetworkRefused, TransientNetworkError
-from redes_desktop.networks.facebook import PageToken, graph_time
+from redes_desktop.networks.errors import (
+    MediaRefused,
+    NetworkError,
+    NetworkRefused,
+    TransientNetworkError,
+)
+from redes_desktop.networks.graph import graph_time, page_client
+from redes_desktop.networks.graph_messages import Messaging, inbox_page
 from redes_desktop.networks.http import ApiClient
 from redes_desktop.networks.types import (
     InboxKind,
@@ -27,8 +35,11 @@ from redes_desktop.networks.types import (
 )
 
 LABEL = "Instagram"
+# instagram_manage_messages and pages_manage_metadata: the account's direct messages.
 SCOPES = ("instagram_basic", "instagram_content_publish", "instagram_manage_comments",
-          "pages_show_list", "pages_read_engagement", "pages_manage_posts")
+          "pages_show_list", "pages_read_engagement", "pages_manage_posts",
+          "instagram_manage_messages", "pages_manage_metadata")
+INBOX_URL = "https://www.instagram.com/direct/inbox/"
 CONTAINER_POLLS = 10  # Instagram prepares a container in seconds; give up after ~30 s
 POLL_SECONDS = 3.0
 
@@ -45,10 +56,10 @@ class InstagramConnector:
         self.client = client
         self.ig_id, self.page_id = split_remote_id(remote_account_id)
         self.handle = handle
-        self.page = ApiClient(client.base_url, network=LABEL,
-                              tokens=PageToken(client, self.page_id), clock=client.clock,
-                              classify=client.classify, session=client.http,
-                              sleep=client.sleep, policy=client.policy, timeout=client.timeout)
+        self.page = page_client(client, self.page_id, LABEL)
+        self.messaging = Messaging(self.page, page_id=self.page_id, platform="instagram",
+                                   own_id=self.ig_id, own_handle=handle, label=LABEL,
+                                   inbox_url=INBOX_URL)
 
     def _hosted_url(self, media: OutgoingMedia) -> str:
         """A public address Instagram can fetch: an unpublished photo of the linked page."""
@@ -80,11 +91,24 @@ class InstagramConnector:
             self.client.sleep(POLL_SECONDS)
         raise TransientNetworkError(LABEL, "el contenido no terminó de prepararse")
 
+    def _media_link(self, comment_id: str) -> str:
+        """The address of the post a comment belongs to (a comment has none of its own); ""
+        when the network does not say: the answer already left, it must not fail now."""
+        try:
+            body = self.client.call("GET", f"/{comment_id}",
+                                    params={"fields": "media{permalink}"}).json()
+        except NetworkError:
+            return ""
+        return str((body.get("media") or {}).get("permalink", ""))
+
     def publish(self, request: PublishRequest) -> PublishedItem:
+        if request.conversation:  # a direct message is answered privately, never in public
+            return self.messaging.send(request.conversation, request.text)
         if request.reply_to:
             body = self.client.call("POST", f"/{request.reply_to}/replies", idempotent=False,
                                     data={"message": request.text}).json()
-            return PublishedItem(str(body["id"]), "", self.client.clock())
+            return PublishedItem(str(body["id"]), self._media_link(request.reply_to),
+                                 self.client.clock())
         images = [m for m in request.media if m.mime_type.startswith("image/")]
         if not images:
             raise MediaRefused(LABEL, "Instagram no publica sólo texto: agregue una imagen")
@@ -108,6 +132,10 @@ class InstagramConnector:
         return PublishedItem(media_id, str(link.get("permalink", "")), self.client.clock())
 
     def find_published(self, request: PublishRequest, since: datetime) -> PublishedItem | None:
+        if request.conversation:
+            return self.messaging.find_sent(request.conversation, request.text, since)
+        if request.reply_to:
+            return self._find_reply(request.reply_to, request.text, since)
         body = self.client.call("GET", f"/{self.ig_id}/media", params={
             "fields": "id,caption,timestamp,permalink", "limit": 50}).json()
         for media in body.get("data", []):
@@ -116,12 +144,27 @@ class InstagramConnector:
                 return PublishedItem(str(media["id"]), str(media.get("permalink", "")), stamp)
         return None
 
+    def _find_reply(self, comment_id: str, text: str, since: datetime) -> PublishedItem | None:
+        """The account's answer with this text under the comment, sent after `since`."""
+        body = self.client.call("GET", f"/{comment_id}/replies", params={
+            "fields": "id,text,username,timestamp"}).json()
+        own = self.handle.lstrip("@").lower()
+        for reply in body.get("data", []):
+            created = graph_time(reply.get("timestamp"))
+            if str(reply.get("username", "")).lower() == own and created >= since \
+                    and (reply.get("text") or "").strip() == text.strip():
+                return PublishedItem(str(reply["id"]), self._media_link(comment_id), created)
+        return None
+
     def fetch_inbox(self, cursor: str | None) -> InboxPage:
+        return inbox_page(cursor, self._comments, self.messaging)
+
+    def _comments(self, cursor: str | None) -> tuple[list[IncomingItem], str | None]:
         body = self.client.call("GET", f"/{self.ig_id}/media", params={
             "fields": "id,permalink,comments{id,text,username,timestamp}", "limit": 25}).json()
         since = int(cursor) if cursor and cursor.isdigit() else 0
         newest = since
-        items = []
+        items: list[IncomingItem] = []
         for media in body.get("data", []):
             for comment in (media.get("comments") or {}).get("data", []):
                 created = graph_time(comment.get("timestamp"))
@@ -135,7 +178,7 @@ class InstagramConnector:
                     author_handle=str(comment.get("username", "")),
                     text=str(comment.get("text", "")), created_at=created,
                     parent_remote_id=str(media["id"]), url=str(media.get("permalink", ""))))
-        return InboxPage(tuple(items), str(newest) if newest else cursor)
+        return items, str(newest) if newest else cursor
 
     def identify(self) -> tuple[str, str]:
         body = self.client.call("GET", "/me/accounts", params={

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from redes_desktop.clock import Clock
 from redes_desktop.errors import UserFacingError
 from redes_desktop.models.enums import Network
-from redes_desktop.networks import facebook, instagram, x, youtube
+from redes_desktop.networks import facebook, graph, instagram, x, youtube
 from redes_desktop.networks.connector import NetworkConnector
 from redes_desktop.networks.http import ApiClient, TokenSource
 from redes_desktop.networks.oauth import OAuthProvider
@@ -98,11 +98,11 @@ def build_connector(network: Network, *, tokens: TokenSource | None, clock: Cloc
         return x.XConnector(client, user_id=remote_account_id, handle=handle)
     if network == Network.FACEBOOK:
         client = ApiClient(ends.api, network=facebook.LABEL, tokens=tokens, clock=clock,
-                           classify=facebook.classifier(facebook.LABEL, clock))
+                           classify=graph.classifier(facebook.LABEL, clock))
         return facebook.FacebookConnector(client, page_id=remote_account_id, handle=handle)
     if network == Network.INSTAGRAM:
         client = ApiClient(ends.api, network=instagram.LABEL, tokens=tokens, clock=clock,
-                           classify=facebook.classifier(instagram.LABEL, clock))
+                           classify=graph.classifier(instagram.LABEL, clock))
         return instagram.InstagramConnector(client, remote_account_id=remote_account_id,
                                             handle=handle)
     if network == Network.YOUTUBE:

@@ -58,6 +58,11 @@ class IncomingItem:
     url: str = ""
 
 
+# `InboxPage.extra[INBOX_NOTICE]`: a Spanish sentence for the person (e.g. messages need the
+# account connected again). The connector gives it once; the poller turns it into a notice.
+INBOX_NOTICE = "aviso"
+
+
 @dataclass(frozen=True)
 class InboxPage:
     items: tuple[IncomingItem, ...]

@@ -10,7 +10,9 @@
 - **Network errors back off** (1 min doubling to 1 h; a rate limit waits for the network's
   reset) and never move or lose the cursor. A network whose daily quota is tight asks to be
   polled less often (`poll_again_in`: YouTube every 15 minutes).
-- New questions are grouped with the account's recurring doubts (6.xviii) as they arrive."""
+- New questions are grouped with the account's recurring doubts (6.xviii) as they arrive.
+- A connector's notice for the person (`INBOX_NOTICE`: e.g. messages need the account connected
+  again) becomes a notification once the page is stored; the connector gives it only once."""
 
 from __future__ import annotations
 
@@ -38,7 +40,7 @@ from redes_desktop.models.inbox import (
 from redes_desktop.models.publishing import NetworkConnection
 from redes_desktop.networks.connector import NetworkConnector
 from redes_desktop.networks.errors import NetworkError, RateLimited
-from redes_desktop.networks.types import InboxPage, IncomingItem
+from redes_desktop.networks.types import INBOX_NOTICE, InboxPage, IncomingItem
 from redes_desktop.services.activity import ActivityEntry, ActivityRecorder
 from redes_desktop.services.notifications import Notification
 from redes_desktop.services.recurring_doubts import (
@@ -167,6 +169,9 @@ class InboxPoller:
                     action="buzon_recibidos",
                     details={"red": connection.network.value, "nuevos": added}))
         report.new_items += added
+        notice = page.extra.get(INBOX_NOTICE)
+        if notice:
+            report.notifications.append(Notification("Buzón", notice, "aviso", ("buzon", "")))
 
     def _cursor(self, session: Session, account_id: uuid.UUID) -> InboxCursor:
         state = session.scalar(select(InboxCursor).where(InboxCursor.account_id == account_id))

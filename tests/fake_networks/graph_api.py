@@ -6,6 +6,7 @@ import json
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from tests.fake_networks.graph_messages_api import GraphMessagesApi
 from tests.fake_networks.server import Reply, Request, multipart_fields
 
 if TYPE_CHECKING:
@@ -14,7 +15,7 @@ else:
     _Base = object
 
 
-class GraphApi(_Base):
+class GraphApi(GraphMessagesApi, _Base):
     # --- Graph API (Facebook Pages) ------------------------------------------------------------
     @staticmethod
     def graph_error(code: int, message: str, status: int = 400) -> Reply:
@@ -60,6 +61,9 @@ class GraphApi(_Base):
             for media in self.ig_media:
                 if media["id"] == node_id:
                     return Reply(200, {"id": node_id, "permalink": media["permalink"]})
+            if fields == "media{permalink}" and self.ig_comment_permalink(node_id) is not None:
+                return Reply(200, {"id": node_id, "media": {
+                    "id": "", "permalink": self.ig_comment_permalink(node_id)}})
             if node_id == "1789":
                 return Reply(200, {"id": node_id, "followers_count": 4321})
             return self.graph_error(100, "Unsupported get request")
@@ -197,6 +201,7 @@ class GraphApi(_Base):
         self.route("GET", "/graph/{page}/posts", posts)
         self.route("GET", "/graph/{page}/feed", feed)
         self.route("POST", "/graph/{comment}/comments", comment_reply)
+        self._mount_graph_messages()
         self.route("GET", "/graph/{id}", node)
 
     def add_fb_comment(self, post_id: str, text: str, *, name: str = "Ana López",
