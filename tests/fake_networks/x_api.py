@@ -186,7 +186,8 @@ class XApi(_Base):
         the author or, `from_account`, by the account itself (answered on x.com). Returns the
         event's id; each author has one conversation."""
         user_id = f"u{abs(hash(author)) % 10_000}"
-        self.x_users[user_id] = {"id": user_id, "username": author, "name": name}
+        if not from_account or user_id not in self.x_users:
+            self.x_users[user_id] = {"id": user_id, "username": author, "name": name}
         conversation = self.x_dm_conversations.setdefault(user_id, f"{self.new_id()}-42")
         return str(self._dm_event(text, "42" if from_account else user_id, conversation,
                                   event_type=event_type)["id"])
