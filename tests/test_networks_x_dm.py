@@ -23,7 +23,12 @@ from redes_desktop.models.inbox import InboxCursor, InboxState
 from redes_desktop.networks import registry, x
 from redes_desktop.networks.http import ApiClient, RetryPolicy
 from redes_desktop.networks.oauth import OAuthProvider, StoredTokens, authorize_in_browser
-from redes_desktop.networks.types import InboxKind, OutgoingMedia, PublishRequest
+from redes_desktop.networks.types import (
+    INBOX_NOTICE,
+    InboxKind,
+    OutgoingMedia,
+    PublishRequest,
+)
 from redes_desktop.networks.x_messages import XCursor
 from redes_desktop.services.activity import MemoryRecorder
 from tests.actions_support import seed
@@ -106,7 +111,7 @@ def test_received_messages_become_private_items_of_their_conversation(server):
     assert item.url == f"https://x.com/messages/{conversation}" and "/status/" not in item.url
     assert item.created_at.tzinfo is not None
     assert XCursor.parse(page.cursor).messages == answer  # the newest message seen
-    assert page.notices == ()
+    assert INBOX_NOTICE not in page.extra
     assert connector.fetch_inbox(page.cursor).items == ()
 
 
@@ -146,8 +151,9 @@ def test_direct_messages_arrive_through_the_poller_once(database, clock, world, 
     assert len(items(database)) == 3
 
 
-def test_an_older_plain_cursor_is_the_mentions_since_id(database, clock, world, server):
+def test_an_older_plain_cursor_is_read_as_both_cursors(database, clock, world, server):
     people, networks = world
+    server.add_x_dm("Un mensaje de hace semanas, ya atendido en x.com", author="eva")
     seen = server.add_x_mention("@INEMexico ya visto")
     # What a workstation stored before messages were read: the mentions' since_id alone.
     with database.session() as session:
@@ -157,6 +163,7 @@ def test_an_older_plain_cursor_is_the_mentions_since_id(database, clock, world, 
     newer = server.add_x_mention("@INEMexico ¿y mi casilla?", author="dora")
     message = server.add_x_dm("¿Me ayudan con mi trámite?", author="ana_mx")
     assert poller(database, clock, MemoryRecorder(), networks).poll().new_items == 2
+    # Messages start where the mentions stood: no month of old conversations floods in.
     assert sorted(i.remote_id for i in items(database)) == sorted([newer, message])
     state = XCursor.parse(_stored_cursor(database).cursor)
     assert (state.mentions, state.messages, state.messages_denied) == (newer, message, False)
@@ -270,7 +277,7 @@ def test_without_dm_scopes_mentions_arrive_and_the_person_is_told_once(
     [note] = report.notifications
     assert "mensajes directos" in note.message and "@INEMexico" in note.message
     assert "Vuelva a conectarla en Cuentas › Conexión con la red" in note.message
-    assert note.target == ("cuentas", str(people.account)) and note.kind == "aviso"
+    assert note.kind == "aviso"
     state = _stored_cursor(database)
     assert state.failures == 0 and state.last_error == ""
     # Later polls bring the mentions and say nothing more.
