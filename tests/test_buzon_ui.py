@@ -1,6 +1,7 @@
 """The Buzón section (issue 17) offscreen, on a real SQLite file and the local fake X server:
 the items polled show with their clock, the table loads page by page, Reclamar, Responder
-(the 6.xvii warning asked, then sent to the network), Ignorar, Escalar and Etiquetar act."""
+(the 6.xvii warning asked, then sent to the network), Ignorar, Escalar and Etiquetar act; a
+direct message says so and its private answer claims no public address."""
 
 from __future__ import annotations
 
@@ -82,6 +83,25 @@ def test_items_show_and_the_reply_reaches_the_network(qtbot, context, server):
     states = {i.text: i.state for i in items(context.database)}
     assert states == {"@INEMexico ¿dónde voto?": InboxState.RESPONDIDO,
                       "@INEMexico eres un inútil": InboxState.IGNORADO}
+
+
+def test_a_direct_message_says_what_it_is_and_its_answer_claims_no_public_address(
+        qtbot, context, server):
+    server.add_x_dm("¿Dónde tramito mi credencial?", author="ana_mx", name="Ana López")
+    poller(context.database, context.clock, MemoryRecorder(), context.networks).poll()
+    section = _section(qtbot, context)
+    section.table.selectRow(0)
+    assert section.item_header.text().startswith("Mensaje directo de Ana López (@ana_mx)")
+    assert "conversación privada" in section.hand_url.placeholderText()
+    section.reply.setPlainText("Hola, Ana: en ine.mx/modulos")
+    section.send_reply()
+    status = section.status.text()
+    assert "Respuesta enviada por mensaje directo (privado" in status and "http" not in status
+    assert server.count("POST /2/dm_conversations/{id}/messages") == 1
+    assert server.count("POST /2/tweets") == 0
+    section.detail_reads.run(lambda: section.store.detail(section.current.row.id),
+                             section._on_detail)
+    assert section.claim_label.text().startswith("Respondido por mensaje directo")
 
 
 def test_escalate_and_tag_from_the_detail(qtbot, context, server):

@@ -27,6 +27,7 @@ from redes_desktop.errors import PermissionDenied, ValidationError
 from redes_desktop.models import AccountUserCount, Post
 from redes_desktop.models.inbox import InboxCursor, InboxItem, InboxState, inbox_item_id
 from redes_desktop.networks.errors import TransientNetworkError
+from redes_desktop.networks.x_messages import XCursor
 from redes_desktop.services.activity import MemoryRecorder
 from redes_desktop.services.mail import Outbox
 from tests.actions_support import seed
@@ -93,7 +94,7 @@ def test_polling_is_incremental_and_stores_each_item_once(database, clock, world
     assert poll.poll().new_items == 1
     # The second request gave the cursor back and only the new mention came.
     assert log[0][0] is None and sorted(log[0][1]) == sorted([first, str(int(first) + 1)])
-    assert log[1] == (str(int(first) + 1), [third])
+    assert XCursor.parse(log[1][0]).mentions == str(int(first) + 1) and log[1][1] == [third]
     stored = items(database)
     assert len(stored) == 3
     assert {i.state for i in stored} == {InboxState.NUEVO}

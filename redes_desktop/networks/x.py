@@ -1,19 +1,32 @@
-"""X (API v2): posts with images (media upload v2 and its alt text), replies, mentions, the
-account's own recent posts (to find an ambiguous attempt) and its followers.
+"""X (API v2): posts with images (media upload v2 and its alt text), replies, mentions, direct
+messages (`x_messages.py`), the account's own recent posts (to find an ambiguous attempt) and
+its followers.
 
 Endpoints as documented at docs.x.com: POST /2/tweets, POST /2/media/upload,
-POST /2/media/metadata, GET /2/users/:id/mentions, GET /2/users/:id/tweets, GET /2/users/:id."""
+POST /2/media/metadata, GET /2/users/:id/mentions, GET /2/users/:id/tweets, GET /2/users/:id.
+
+The inbox cursor holds both the mentions' `since_id` and the newest direct-message event
+(`XCursor`). A connection that may not read direct messages (authorised before dm.read was
+asked for: 403) still brings its mentions, keeps the messages' cursor where it was and tells
+the person once to connect the account again."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
 import requests
 
-from redes_desktop.networks.errors import DuplicateContent, MediaRefused, NetworkError
+from redes_desktop.networks.errors import (
+    DuplicateContent,
+    MediaRefused,
+    NetworkError,
+    NetworkRefused,
+)
 from redes_desktop.networks.http import ApiClient
 from redes_desktop.networks.types import (
+    INBOX_NOTICE,
     InboxKind,
     InboxPage,
     IncomingItem,
@@ -21,12 +34,14 @@ from redes_desktop.networks.types import (
     PublishedItem,
     PublishRequest,
 )
+from redes_desktop.networks.x_messages import DirectMessages, XCursor, no_access_notice
 
 API = "https://api.x.com"
 AUTHORIZE = "https://x.com/i/oauth2/authorize"
 TOKEN = "https://api.x.com/2/oauth2/token"
 REVOKE = "https://api.x.com/2/oauth2/revoke"
-SCOPES = ("tweet.read", "tweet.write", "users.read", "media.write", "offline.access")
+SCOPES = ("tweet.read", "tweet.write", "users.read", "media.write", "dm.read", "dm.write",
+          "offline.access")
 LABEL = "X"
 
 
@@ -52,17 +67,19 @@ class XConnector:
         self.client = client
         self.user_id = user_id
         self.handle = handle.lstrip("@")
+        self.messages = DirectMessages(client, user_id=user_id)
 
     def _url(self, post_id: str) -> str:
         return f"https://x.com/{self.handle}/status/{post_id}"
 
-    def _upload(self, media: OutgoingMedia) -> str:
+    def _upload(self, media: OutgoingMedia, category: str = "") -> str:
+        category = category or ("tweet_image" if media.mime_type.startswith("image/")
+                                else "tweet_video")
         with open(media.path, "rb") as stream:
             response = self.client.call(
                 "POST", "/2/media/upload", idempotent=True,
                 files={"media": (media.path.name, stream, media.mime_type)},
-                data={"media_category": "tweet_image" if media.mime_type.startswith("image/")
-                      else "tweet_video"},
+                data={"media_category": category},
             )
         media_id = str(response.json()["data"]["id"])
         if media.alt_text:
@@ -71,6 +88,8 @@ class XConnector:
         return media_id
 
     def publish(self, request: PublishRequest) -> PublishedItem:
+        if request.conversation:  # a direct message is answered privately, never in public
+            return self.messages.send(request, self._upload)
         body: dict[str, Any] = {"text": request.text}
         media_ids = [self._upload(media) for media in request.media]
         if media_ids:
@@ -82,6 +101,8 @@ class XConnector:
         return PublishedItem(post_id, self._url(post_id), self.client.clock())
 
     def find_published(self, request: PublishRequest, since: datetime) -> PublishedItem | None:
+        if request.conversation:
+            return self.messages.find(request, since)
         response = self.client.call("GET", f"/2/users/{self.user_id}/tweets", params={
             "start_time": since.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
             "tweet.fields": "created_at", "max_results": 100})
@@ -92,11 +113,28 @@ class XConnector:
         return None
 
     def fetch_inbox(self, cursor: str | None) -> InboxPage:
+        state = XCursor.parse(cursor)
+        mentions, newest = self._mentions(state.mentions)
+        state = replace(state, mentions=newest)
+        try:
+            messages, last = self.messages.fetch(state.messages)
+        except NetworkRefused as error:
+            if error.status != 403:
+                raise
+            # Authorised without dm.read: the mentions still come, the messages' cursor
+            # stays, and the person is told once (until messages can be read again).
+            told = state.messages_denied
+            return InboxPage(tuple(mentions), replace(state, messages_denied=True).dump(),
+                             {} if told else {INBOX_NOTICE: no_access_notice(self.handle)})
+        state = replace(state, messages=last, messages_denied=False)
+        return InboxPage(tuple(mentions + messages), state.dump())
+
+    def _mentions(self, since_id: str | None) -> tuple[list[IncomingItem], str | None]:
         params: dict[str, Any] = {
             "expansions": "author_id", "tweet.fields": "created_at,conversation_id",
             "user.fields": "username,name", "max_results": 100}
-        if cursor:
-            params["since_id"] = cursor
+        if since_id:
+            params["since_id"] = since_id
         body = self.client.call("GET", f"/2/users/{self.user_id}/mentions", params=params).json()
         users = {u["id"]: u for u in body.get("includes", {}).get("users", [])}
         items = []
@@ -110,7 +148,7 @@ class XConnector:
                 parent_remote_id=tweet.get("conversation_id"),
                 url=f"https://x.com/{handle or 'i'}/status/{tweet['id']}"))
         newest = body.get("meta", {}).get("newest_id")
-        return InboxPage(tuple(items), str(newest) if newest else cursor)
+        return items, str(newest) if newest else since_id
 
     def identify(self) -> tuple[str, str]:
         """The connected account's id and handle (who authorised)."""

@@ -73,12 +73,17 @@ class ServerCore:
         self.valid_tokens: set[str] = set()
         self.refresh_tokens: dict[str, str] = {}  # refresh → client id
         self.codes: dict[str, tuple[str, str, str]] = {}  # code → (challenge, redirect, client)
+        # The scopes the person consented to, per code and per issued token (access and
+        # refresh): a refreshed token keeps them; an endpoint may refuse a token without one.
+        self.scopes: dict[str, frozenset[str]] = {}
         self.revoked: list[str] = []
         self.challenge_seen: str | None = None  # set: the network records another challenge
         self.x_posts: list[dict[str, Any]] = []
         self.x_media: dict[str, dict[str, Any]] = {}
         self.x_mentions: list[dict[str, Any]] = []
         self.x_users: dict[str, dict[str, Any]] = {}
+        self.x_dm_events: list[dict[str, Any]] = []  # oldest first, as X stores them
+        self.x_dm_conversations: dict[str, str] = {}  # the other person's id → conversation
         self.fb_pages: dict[str, dict[str, Any]] = {
             "555": {"id": "555", "name": "INE Jalisco", "username": "INEJalisco",
                     "token": "page-token-555",
@@ -180,12 +185,18 @@ class ServerCore:
     def new_id(self) -> str:
         return str(next(self.ids))
 
-    def issue_token(self, client_id: str) -> dict[str, Any]:
+    def issue_token(self, client_id: str,
+                    scopes: frozenset[str] = frozenset()) -> dict[str, Any]:
         access, refresh = f"at-{self.new_id()}", f"rt-{self.new_id()}"
         self.valid_tokens.add(access)
         self.refresh_tokens[refresh] = client_id
+        self.scopes[access] = self.scopes[refresh] = scopes
         return {"access_token": access, "refresh_token": refresh, "token_type": "bearer",
-                "expires_in": 7200, "scope": "tweet.read tweet.write"}
+                "expires_in": 7200, "scope": " ".join(sorted(scopes))}
+
+    def granted(self, request: Request, scope: str) -> bool:
+        """Whether the request's token was authorised with `scope`."""
+        return scope in self.scopes.get(request.token, frozenset())
 
     def expire_all_tokens(self) -> None:
         self.valid_tokens.clear()
@@ -199,6 +210,7 @@ class ServerCore:
             code = f"code-{self.new_id()}"
             challenge = self.challenge_seen or q["code_challenge"]
             self.codes[code] = (challenge, q["redirect_uri"], q["client_id"])
+            self.scopes[code] = frozenset(q.get("scope", "").split())
             target = q["redirect_uri"] + "?" + urlencode({"code": code, "state": q["state"]})
             return Reply(302, None, {"Location": target})
 
@@ -208,18 +220,20 @@ class ServerCore:
                     and form.get("client_secret") != self.required_client_secret:
                 return Reply(401, {"error": "invalid_client"})
             if form.get("grant_type") == "authorization_code":
+                scopes = self.scopes.pop(form.get("code", ""), frozenset())
                 challenge, redirect, client = self.codes.pop(form.get("code", ""), ("", "", ""))
                 verifier = form.get("code_verifier", "").encode()
                 expected = base64.urlsafe_b64encode(
                     hashlib.sha256(verifier).digest()).rstrip(b"=").decode()
                 if not challenge or expected != challenge or form.get("redirect_uri") != redirect:
                     return Reply(400, {"error": "invalid_grant"})
-                return Reply(200, self.issue_token(client))
+                return Reply(200, self.issue_token(client, scopes))
             if form.get("grant_type") == "refresh_token":
                 client = self.refresh_tokens.pop(form.get("refresh_token", ""), None)
                 if client is None:
                     return Reply(400, {"error": "invalid_grant"})
-                return Reply(200, self.issue_token(client))
+                return Reply(200, self.issue_token(
+                    client, self.scopes.get(form.get("refresh_token", ""), frozenset())))
             return Reply(400, {"error": "unsupported_grant_type"})
 
         def revoke(request: Request) -> Reply:

@@ -1,4 +1,13 @@
-"""X API v2 routes of the fake server: posts, media, mentions, users."""
+"""X API v2 routes of the fake server: posts, media, mentions, users and direct messages.
+
+Direct messages as documented at docs.x.com (Direct Messages lookup and manage):
+GET /2/dm_events and GET /2/dm_conversations/:id/dm_events list events newest first, 1 to 100
+a page (`max_results`, default 100), the next page through `meta.next_token` given back as
+`pagination_token`; `event_types` filters, `dm_event.fields` adds fields to the default id,
+event_type and text, `expansions=sender_id` puts the senders in `includes.users`.
+POST /2/dm_conversations/:id/messages takes {"text", "attachments": [{"media_id"}]} and
+answers 201 {"data": {"dm_conversation_id", "dm_event_id"}}. A token authorised without
+dm.read (dm.write to send) is refused with 403, as X refuses it."""
 
 from __future__ import annotations
 
@@ -92,6 +101,99 @@ class XApi(_Base):
         self.route("GET", "/2/users/{id}/tweets", timeline)
         self.route("GET", "/2/users/{id}/mentions", mentions)
         self.route("GET", "/2/users/{id}", user)
+        self._mount_x_messages()
+
+    def _mount_x_messages(self) -> None:
+        forbidden = Reply(403, {"title": "Forbidden", "type": "about:blank", "status": 403,
+                                "detail": "Forbidden"})
+
+        def listing(request: Request, events: list[dict[str, Any]]) -> Reply:
+            if (denied := self.authorized(request)) is not None:
+                return denied
+            if not self.granted(request, "dm.read"):
+                return forbidden
+            q = request.query
+            size = int(q.get("max_results", "100"))
+            if not 1 <= size <= 100:
+                return Reply(400, {"title": "Invalid Request", "status": 400,
+                                   "detail": "max_results must be between 1 and 100"})
+            kinds = set(q["event_types"].split(",")) if q.get("event_types") else None
+            chosen = [e for e in reversed(events) if kinds is None or e["event_type"] in kinds]
+            start = int(q.get("pagination_token", "dmpage-0").removeprefix("dmpage-"))
+            page = chosen[start:start + size]
+            fields = {"id", "event_type", "text"} | set(
+                q.get("dm_event.fields", "").split(","))
+            data = [{k: v for k, v in e.items() if k in fields} for e in page]
+            meta: dict[str, Any] = {"result_count": len(data)}
+            if start + size < len(chosen):
+                meta["next_token"] = f"dmpage-{start + size}"
+            body: dict[str, Any] = {"meta": meta}
+            if data:
+                body["data"] = data
+            if "sender_id" in q.get("expansions", ""):
+                senders = {e["sender_id"] for e in page}
+                body["includes"] = {"users": [self.x_users[s] for s in sorted(senders)
+                                              if s in self.x_users]}
+            return Reply(200, body)
+
+        def all_events(request: Request) -> Reply:
+            return listing(request, self.x_dm_events)
+
+        def conversation_events(request: Request) -> Reply:
+            wanted = request.query["id"]
+            return listing(request, [e for e in self.x_dm_events
+                                     if e["dm_conversation_id"] == wanted])
+
+        def send(request: Request) -> Reply:
+            if (denied := self.authorized(request)) is not None:
+                return denied
+            if not (self.granted(request, "dm.write") and self.granted(request, "dm.read")):
+                return forbidden
+            conversation = request.query["id"]
+            if conversation not in self.x_dm_conversations.values():
+                return Reply(403, {"title": "Forbidden", "status": 403, "detail":
+                                   "You are not a participant of this conversation."})
+            body = request.json()
+            text = body.get("text", "")
+            attachments = body.get("attachments") or []
+            if not text and not attachments:
+                return Reply(400, {"title": "Invalid Request", "status": 400,
+                                   "detail": "text or attachments is required"})
+            if len(attachments) > 1 or any(a.get("media_id") not in self.x_media
+                                           for a in attachments):
+                return Reply(400, {"title": "Invalid Request", "status": 400,
+                                   "detail": "Your media IDs are invalid."})
+            event = self._dm_event(text, "42", conversation, body=body)
+            return Reply(201, {"data": {"dm_conversation_id": conversation,
+                                        "dm_event_id": event["id"]}})
+
+        self.route("GET", "/2/dm_events", all_events)
+        self.route("GET", "/2/dm_conversations/{id}/dm_events", conversation_events)
+        self.route("POST", "/2/dm_conversations/{id}/messages", send)
+
+    def _dm_event(self, text: str, sender: str, conversation: str, *,
+                  event_type: str = "MessageCreate", body: Any = None) -> dict[str, Any]:
+        event = {"id": self.new_id(), "event_type": event_type, "text": text,
+                 "sender_id": sender, "dm_conversation_id": conversation,
+                 "created_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z"),
+                 "body": body}
+        self.x_dm_events.append(event)
+        return event
+
+    def add_x_dm(self, text: str, *, author: str = "ciudadana", name: str = "Ana",
+                 from_account: bool = False, event_type: str = "MessageCreate") -> str:
+        """A direct message between `author` and the account (@INEMexico, id 42), written by
+        the author or, `from_account`, by the account itself (answered on x.com). Returns the
+        event's id; each author has one conversation."""
+        user_id = f"u{abs(hash(author)) % 10_000}"
+        if not from_account or user_id not in self.x_users:
+            self.x_users[user_id] = {"id": user_id, "username": author, "name": name}
+        conversation = self.x_dm_conversations.setdefault(user_id, f"{self.new_id()}-42")
+        return str(self._dm_event(text, "42" if from_account else user_id, conversation,
+                                  event_type=event_type)["id"])
+
+    def x_dm_conversation(self, author: str) -> str:
+        return self.x_dm_conversations[f"u{abs(hash(author)) % 10_000}"]
 
 
     def add_x_mention(self, text: str, *, author: str = "ciudadana", name: str = "Ana") -> str:

@@ -280,13 +280,22 @@ class BuzonSection(QWidget):
                   .replace("%1", self.model.kind_label(row.kind)).replace("%2", author)
                   .replace("%3", row.account_handle).replace("%4", row.state_label)
                   .replace("%5", row.clock))
-        if row.kind == "mensaje_directo":
+        direct = row.kind == "mensaje_directo"
+        if direct:
             header += "\n" + self.tr("Es un mensaje privado: la respuesta se envía como mensaje "
                                      "directo, nunca en público.")
         self.item_header.setText(header)
         self.item_text.setText(row.text)
+        # A private answer has no public address: the conversation opens only for the account.
+        self.hand_url.setPlaceholderText(
+            self.tr("Si respondió a mano en la conversación privada de la red, pegue aquí la "
+                    "dirección de la conversación") if direct
+            else self.tr("Si respondió a mano en la red, pegue aquí el enlace de su respuesta"))
         if detail.claimed_by:
             self.claim_label.setText(self.tr("Lo atiende %s.") % detail.claimed_by)
+        elif detail.reply_text and direct:
+            self.claim_label.setText(self.tr("Respondido por mensaje directo (privado: sólo "
+                                             "lo ven la persona y la cuenta)."))
         elif detail.reply_text:
             self.claim_label.setText(self.tr("Respondido: %s") % detail.reply_url)
         else:
@@ -357,6 +366,7 @@ class BuzonSection(QWidget):
             return
         item_id, text = self.current.row.id, self.reply.toPlainText()
         hand = self.hand_url.text().strip()
+        direct = self.current.row.kind == "mensaje_directo"
 
         def finish(result: Any, error: BaseException | None) -> None:
             if not shiboken6.isValid(self):
@@ -365,8 +375,13 @@ class BuzonSection(QWidget):
                 if self.confirm(error.message + "\n\n" + self.tr("¿Enviarla de todos modos?")):
                     self.send_reply(accept_warnings=True)
                 return
-            message = (_message(error) if error is not None
-                       else self.tr("Respuesta enviada: %s") % result.url)
+            if error is not None:
+                message = _message(error)
+            elif direct:  # no public address is claimed for a private answer
+                message = self.tr("Respuesta enviada por mensaje directo (privado: sólo la ven "
+                                  "la persona y la cuenta).")
+            else:
+                message = self.tr("Respuesta enviada: %s") % result.url
             self.findings.setText(message if error is not None else "")
             if error is None:
                 self.reply.clear()
