@@ -728,7 +728,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Si respondió a mano en la conversación privada de la red, pegue aquí la dirección de la conversación</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Lo atiende %s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Respondido por mensaje directo (privado: sólo lo ven la persona y la cuenta).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -757,6 +765,10 @@
     </message>
     <message>
         <source>¿Enviarla de todos modos?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Respuesta enviada por mensaje directo (privado: sólo la ven la persona y la cuenta).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
