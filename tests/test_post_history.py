@@ -136,6 +136,33 @@ def test_published_posts_newest_first_with_links(world, clock):
     assert [r.url for r in rows] == ["https://x.com/INESonora/status/9"]
 
 
+def test_answers_given_from_the_buzon_stay_out_of_the_calendar_and_published(world, clock):
+    from redes_desktop.models.inbox import InboxItem, InboxState, inbox_item_id
+
+    account = world.people["jalisco"]
+    monday = datetime(2026, 3, 9, 16, 0, tzinfo=UTC_)
+    with world.database.session() as session:
+        answer = Post(account_id=account, network=Network.X, text="Hola, Ana: en ine.mx",
+                      is_reply=True, status=PostStatus.PUBLICADA, published_at=monday,
+                      published_url="https://x.com/messages/1-2")
+        session.add(answer)
+        session.flush()
+        session.add(InboxItem(id=inbox_item_id(account, "dm1"), account_id=account,
+                              network=Network.X, remote_id="dm1", kind="mensaje_directo",
+                              text="¿dónde?", received_at=monday, state=InboxState.RESPONDIDO,
+                              reply_post_id=answer.id, tags=[], reply_url="",
+                              escalation_note=""))
+        session.commit()
+    week = calendar_posts(world.database, clock=clock, person_id=world.people["titular"],
+                          start=datetime(2026, 3, 9, 6, tzinfo=UTC_),
+                          end=datetime(2026, 3, 16, 6, tzinfo=UTC_))
+    published = published_posts(world.database, clock=clock,
+                                person_id=world.people["titular"])
+    assert "Hola, Ana: en ine.mx" not in {p.text for p in week}
+    assert "Hola, Ana: en ine.mx" not in {r.text for r in published}
+    assert "Publicada el lunes" in {p.text for p in week}
+
+
 # -- the Redactor's tabs ------------------------------------------------------------------------
 @pytest.fixture
 def view(qtbot, world, engine):  # noqa: F811 - the fixture imported above

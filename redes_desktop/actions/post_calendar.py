@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from redes_desktop.actions.unit_of_work import acting_person, unit_of_work
 
 if TYPE_CHECKING:
+    from sqlalchemy import ColumnElement
     from sqlalchemy.orm import Session
 
     from redes_desktop.clock import Clock
@@ -104,6 +105,19 @@ def viewable_accounts(database: Database, *, clock: Clock,
                      for a in _viewable(session, person, clock))
 
 
+def _not_an_inbox_answer() -> ColumnElement[bool]:
+    """Answers given from the Buzón are kept as posts (issue 17) but belong to the Buzón: the
+    calendar and «Publicadas» show what the account publishes, not each reply to the public
+    (a direct message's answer is private)."""
+    from sqlalchemy import select
+
+    from redes_desktop.models import Post
+    from redes_desktop.models.inbox import InboxItem
+
+    return Post.id.not_in(select(InboxItem.reply_post_id)
+                          .where(InboxItem.reply_post_id.is_not(None)))
+
+
 def calendar_posts(database: Database, *, clock: Clock, person_id: uuid.UUID | None,
                    start: datetime, end: datetime,
                    account_id: uuid.UUID | None = None) -> tuple[CalendarPost, ...]:
@@ -125,7 +139,7 @@ def calendar_posts(database: Database, *, clock: Clock, person_id: uuid.UUID | N
                          Post.published_at >= start, Post.published_at < end)
         rows = session.scalars(select(Post).where(
             Post.deleted_at.is_(None), Post.account_id.in_(list(accounts)),
-            or_(scheduled, published)))
+            or_(scheduled, published), _not_an_inbox_answer()))
         found = []
         for post in rows:
             account = accounts[post.account_id]
@@ -158,7 +172,7 @@ def published_posts(database: Database, *, clock: Clock, person_id: uuid.UUID | 
         rows = session.scalars(
             select(Post).where(Post.deleted_at.is_(None), Post.status == PostStatus.PUBLICADA,
                                Post.account_id.in_(list(accounts)),
-                               Post.published_at.is_not(None))
+                               Post.published_at.is_not(None), _not_an_inbox_answer())
             .order_by(Post.published_at.desc()).limit(limit))
         return tuple(
             PublishedRow(id=p.id, account_id=p.account_id,
