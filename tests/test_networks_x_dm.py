@@ -317,3 +317,45 @@ def test_a_rate_limit_on_messages_waits_and_moves_no_cursor(database, clock, wor
     clock.advance(timedelta(minutes=1))
     assert poll.poll().new_items == 2  # the reset came: nothing was lost
     assert len(items(database)) == 3
+
+
+# -- the checks of a private answer (6.xxii) ------------------------------------------------
+def _limits_checker():
+    from redes_desktop.checks.engine import CheckEngine
+    from redes_desktop.checks.rule_courtesy import CourtesyRule
+    from redes_desktop.checks.rule_limits import NetworkLimitsRule
+
+    return CheckEngine(text_rules=[CourtesyRule()], network_rules=[NetworkLimitsRule()]).check
+
+
+def test_a_private_answer_is_measured_against_the_message_limit_not_the_posts(database, clock,
+                                                                              world, server):
+    """An answer to a direct message may be longer than a post (X: 10,000 characters against
+    280); a public reply to a mention may not."""
+    from redes_desktop.actions.inbox_reply import ReplyBlocked, check_reply
+
+    people, networks = world
+    item = _direct_item(database, clock, networks, server)
+    long_answer = "Hola, Ana: " + "le explicamos cada paso del trámite. " * 20  # ~700
+    findings = check_reply(database, clock=clock, checker=_limits_checker(),
+                           person_id=people.titular, item_id=item.id, text=long_answer,
+                           area_contacts=None)
+    assert not [f for f in findings if f.rule == "6.xxii"]
+    too_long = "Hola, Ana: " + "x" * 10_000
+    findings = check_reply(database, clock=clock, checker=_limits_checker(),
+                           person_id=people.titular, item_id=item.id, text=too_long,
+                           area_contacts=None)
+    [limit] = [f for f in findings if f.rule == "6.xxii"]
+    assert limit.message.startswith("El mensaje directo excede el límite de X")
+    assert "máximo es 10000" in limit.message
+    # The same answer to a public mention is refused as a post.
+    server.add_x_mention("@INEMexico ¿dónde voto?", author="beto", name="Beto Ruiz")
+    clock.advance(timedelta(minutes=3))
+    poller(database, clock, MemoryRecorder(), networks).poll()
+    mention = next(i for i in items(database) if i.kind == InboxKind.MENTION.value)
+    with pytest.raises(ReplyBlocked, match="excede el límite de X"):
+        reply_to_item(database, clock=clock, recorder=MemoryRecorder(),
+                      checker=_limits_checker(), connector_for=connector_for(clock, networks),
+                      person_id=people.titular, item_id=mention.id,
+                      text="Hola, Beto: " + "le explicamos cada paso del trámite. " * 20,
+                      area_contacts=None)

@@ -79,6 +79,7 @@ def check_reply(database: Database, *, clock: Clock, checker: ReplyChecker,
     with unit_of_work(database) as session:
         _person, item, account = _load(session, clock, person_id, item_id)
         request = check_request(text=text, networks=(account.network,), is_reply=True,
+                                is_direct=item.kind == InboxKind.DIRECT,
                                 now=clock(), rhythm=account.rhythm, area_id=account.area_id,
                                 area_contacts=area_contacts)
         author_name, handle = item.author_name, item.author_handle

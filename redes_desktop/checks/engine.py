@@ -66,6 +66,7 @@ class CheckRequest:
     images: tuple[Path, ...] = ()
     alt_texts: tuple[str, ...] = ()
     is_reply: bool = False
+    is_direct: bool = False  # a private message: the network's direct-message limits (6.xxii)
     recent_posts: tuple[RecentPost, ...] = ()
     now: datetime | None = None
     rhythm_max_posts: int = 6
@@ -99,6 +100,7 @@ class CheckEngine:
             images=tuple(request.images),
             alt_texts=tuple(request.alt_texts),
             is_reply=request.is_reply,
+            is_direct=request.is_direct,
             recent_posts=tuple(request.recent_posts),
             now=request.now,
             rhythm_max_posts=request.rhythm_max_posts,

@@ -91,6 +91,7 @@ class CheckInput:
     images: tuple[Path, ...] = ()
     alt_texts: tuple[str, ...] = ()
     is_reply: bool = False
+    is_direct: bool = False  # a private message (the answer to a direct message): its limits
     recent_posts: tuple[RecentPost, ...] = ()
     now: datetime | None = None
     # Account rhythm for 6.xxviii: at most this many posts in `rhythm_window_minutes`.

@@ -48,6 +48,15 @@ class VideoLimits:
 
 
 @dataclass(frozen=True)
+class DirectMessageLimits:
+    """A private message's text (issue 17: the answer to a direct message)."""
+
+    limit: int
+    counting: str  # one of COUNTING_MODES
+    label: str  # «mensaje directo», «mensaje»
+
+
+@dataclass(frozen=True)
 class NetworkLimits:
     network: Network
     text_limit: int
@@ -61,6 +70,7 @@ class NetworkLimits:
     required_media_rule: str
     images: ImageLimits
     video: VideoLimits
+    direct_message: DirectMessageLimits | None = None  # None: no private messages sent there
 
 
 class LimitsError(ValueError):
@@ -92,6 +102,9 @@ def _network_limits(network: Network, raw: Mapping[str, Any]) -> NetworkLimits:
         raise LimitsError(f"{network.value}: unknown required_media {required!r}")
     alt = raw["alt_text"]
     video = raw["video"]
+    direct = raw.get("direct_message")
+    if direct is not None and direct["counting"] not in COUNTING_MODES:
+        raise LimitsError(f"{network.value}: unknown counting {direct['counting']!r}")
     return NetworkLimits(
         network=network,
         text_limit=int(text["limit"]),
@@ -111,6 +124,8 @@ def _network_limits(network: Network, raw: Mapping[str, Any]) -> NetworkLimits:
             max_seconds=None if video.get("max_seconds") is None else float(
                 video["max_seconds"]),
         ),
+        direct_message=None if direct is None else DirectMessageLimits(
+            int(direct["limit"]), str(direct["counting"]), str(direct["label"])),
     )
 
 

@@ -48,20 +48,28 @@ def _unit_words(counting: str) -> str:
     return "caracteres"
 
 
+def _article(label: str) -> str:
+    return "El" if label.startswith("mensaje") else "La"
+
+
 def _text_findings(item: CheckInput, limits: NetworkLimits) -> list[Finding]:
     out: list[Finding] = []
     text, net = item.text, item.network.label
-    used = text_units(text, limits.text_counting)
-    if used > limits.text_limit:
-        start = fit_offset(text, limits.text_limit, limits.text_counting)
-        over = used - limits.text_limit
+    limit, counting, label = limits.text_limit, limits.text_counting, limits.text_label
+    if item.is_direct and limits.direct_message is not None:
+        direct = limits.direct_message  # a private answer: the network's message limits
+        limit, counting, label = direct.limit, direct.counting, direct.label
+    used = text_units(text, counting)
+    if used > limit:
+        start = fit_offset(text, limit, counting)
+        over = used - limit
         out.append(
             Finding(
                 rule=RULE,
                 severity=Severity.BLOQUEA,
                 message=(
-                    f"La {limits.text_label} excede el límite de {net}: mide {used} "
-                    f"{_unit_words(limits.text_counting)} y el máximo es {limits.text_limit}. "
+                    f"{_article(label)} {label} excede el límite de {net}: mide {used} "
+                    f"{_unit_words(counting)} y el máximo es {limit}. "
                     f"Sobran {over}: acorte el texto marcado."
                 ),
                 start=start,
@@ -85,7 +93,7 @@ def _text_findings(item: CheckInput, limits: NetworkLimits) -> list[Finding]:
                         code="caracter_no_permitido",
                     )
                 )
-    if limits.max_hashtags is not None:
+    if limits.max_hashtags is not None and not item.is_direct:
         tags = list(HASHTAG_RE.finditer(text))
         if len(tags) > limits.max_hashtags:
             extra = len(tags) - limits.max_hashtags

@@ -289,3 +289,36 @@ def test_repeated_checks_give_the_same_findings(tmp_path):
 
 def test_limits_for_returns_the_shipped_values():
     assert limits_for(Network.TIKTOK).images.formats == frozenset({"JPEG", "WEBP"})
+
+
+# --- private messages (the answer to a direct message, issue 17) -------------------------------
+
+
+def direct(network: Network, text: str) -> CheckInput:
+    return CheckInput(text=text, network=network, is_reply=True, is_direct=True)
+
+
+@pytest.mark.parametrize(("network", "limit", "unit"), [
+    (Network.X, 10_000, "a"), (Network.FACEBOOK, 2_000, "a"), (Network.INSTAGRAM, 1_000, "a")])
+def test_a_private_message_has_the_networks_message_limit(network, limit, unit):
+    assert LIMITS.check(direct(network, unit * limit)) == []
+    (f,) = LIMITS.check(direct(network, unit * (limit + 1)))
+    assert f.code == "texto_excede_limite" and f.severity is Severity.BLOQUEA
+    assert f.message.startswith("El mensaje") and f"máximo es {limit}" in f.message
+    # X: the same text as a public reply keeps the post's 280
+    public = CheckInput(text=unit * (limit + 1), network=network, is_reply=True)
+    assert network != Network.X or codes(LIMITS.check(public)) == ["texto_excede_limite"]
+
+
+def test_instagram_messages_count_bytes_and_ignore_the_hashtag_limit():
+    # «ñ» is 2 bytes of UTF-8: 501 of them pass 1,000 characters' worth of bytes.
+    (f,) = LIMITS.check(direct(Network.INSTAGRAM, "ñ" * 501))
+    assert "1002" in f.message and "bytes" in f.message
+    tags = " ".join(f"#tema{i}" for i in range(40))
+    assert LIMITS.check(direct(Network.INSTAGRAM, tags)) == []
+
+
+def test_networks_without_private_messages_keep_the_post_limits():
+    assert limits_for(Network.YOUTUBE).direct_message is None
+    (f,) = LIMITS.check(direct(Network.YOUTUBE, "a" * 5_001))
+    assert f.message.startswith("La descripción excede")
