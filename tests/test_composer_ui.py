@@ -20,7 +20,7 @@ from redes_desktop.models import Network, Post, PostStatus
 from redes_desktop.secrets_store import SecretStore
 from redes_desktop.services.activity import MemoryRecorder, NullRecorder
 from redes_desktop.services.directory import Directory
-from redes_desktop.ui.composer import composer_view, draft_actions
+from redes_desktop.ui.composer import composer_view, draft_actions, mark_published
 from redes_desktop.ui.composer.composer_view import ComposerSection
 from redes_desktop.ui.composer.offsets import OffsetMapper
 from redes_desktop.workspace import open_workspace
@@ -166,6 +166,7 @@ def boxes(monkeypatch):
     Boxes.shown = []
     monkeypatch.setattr(composer_view, "QMessageBox", Boxes)
     monkeypatch.setattr(draft_actions, "QMessageBox", Boxes)
+    monkeypatch.setattr(mark_published, "QMessageBox", Boxes)
     return Boxes.shown
 
 
@@ -385,7 +386,7 @@ def test_a_reopened_draft_names_its_image_as_chosen(qtbot, view, typer, png):
 def test_mark_published_refused_while_blocked_then_accepted(
     qtbot, view, typer, png, context, boxes, monkeypatch
 ):
-    monkeypatch.setattr(draft_actions, "ask_url", lambda *a, **k: "https://x.com/JLE_JaliscoINE/status/1")
+    monkeypatch.setattr(mark_published, "ask_url", lambda *a, **k: "https://x.com/JLE_JaliscoINE/status/1")
     typer(view.editor, "Aviso importante")
     wait_checked(qtbot, view)
     assert not view.publish_action.isEnabled()
@@ -430,7 +431,7 @@ class GatedRule:
 def test_publishing_check_runs_off_the_ui_thread_with_the_action_disabled(
     qtbot, context, boxes, monkeypatch, typer
 ):
-    monkeypatch.setattr(draft_actions, "ask_url", lambda *a, **k: "https://x.com/JLE_JaliscoINE/status/9")
+    monkeypatch.setattr(mark_published, "ask_url", lambda *a, **k: "https://x.com/JLE_JaliscoINE/status/9")
     gated = GatedRule()
     engine = CheckEngine(text_rules=[], network_rules=[gated], length_of=fake_length)
     view = ComposerSection(context, engine_factory=lambda: engine)
@@ -463,7 +464,7 @@ def test_publishing_check_runs_off_the_ui_thread_with_the_action_disabled(
 def test_unexpected_publishing_error_is_shown_in_spanish(
     qtbot, view, typer, boxes, monkeypatch, png
 ):
-    monkeypatch.setattr(draft_actions, "ask_url", lambda *a, **k: "https://x.com/a/status/1")
+    monkeypatch.setattr(mark_published, "ask_url", lambda *a, **k: "https://x.com/a/status/1")
 
     def broken(*_args, **_kwargs):
         raise RuntimeError("disk I/O error")

@@ -43,6 +43,7 @@ from redes_desktop.ui.composer.draft_actions import (
 )
 from redes_desktop.ui.composer.draft_conflict import DraftConflictBar
 from redes_desktop.ui.composer.findings_panel import FindingsPanel, merge_findings
+from redes_desktop.ui.composer.mark_published import MarkPublished, PublishHooks
 from redes_desktop.ui.composer.media_panel import MediaPanel
 from redes_desktop.ui.composer.network_send import NetworkSend, SendHooks
 from redes_desktop.ui.composer.offsets import OffsetMapper
@@ -78,8 +79,8 @@ def default_engine_factory(context: AppContext) -> Callable[[], CheckEngine]:
 
 
 class ComposerSection(QWidget):
-    """The Redactor: the account picker, the editor and its live checks; the drafts and
-    «Marcar como publicada» are its `drafts` (a `DraftActions`)."""
+    """The Redactor: the account picker, the editor and its live checks; the drafts are its
+    `drafts` (a `DraftActions`), «Marcar como publicada» its `marking` (a `MarkPublished`)."""
 
     # Service availability (e.g. "LanguageTool no disponible: …") for the window's status bar.
     status_message = Signal(str)
@@ -164,12 +165,14 @@ class ComposerSection(QWidget):
             self.store, self.scheduler,
             SectionHooks(
                 current_account=self.current_account, accounts=lambda: self.accounts,
-                outcome=lambda: self.outcome, recent_posts=lambda: self._recent,
-                reset_networks=self._reset_networks, recheck=self._recheck,
-                store_details=self._store_details,
+                outcome=lambda: self.outcome, reset_networks=self._reset_networks,
+                recheck=self._recheck,
             ),
             context.clock, pool,
         )
+        self.marking = MarkPublished(self, self.drafts, PublishHooks(
+            current_account=self.current_account, recent_posts=lambda: self._recent,
+            store_details=self._store_details), pool)
         # «Enviar a la red automáticamente» and «Publicar ahora en la red» (issue 17).
         self.network_send = NetworkSend(
             self, context, self.drafts, self.scheduler, self.schedule, self.publish_action,
@@ -179,7 +182,7 @@ class ComposerSection(QWidget):
         self.network_send.queue_changed.connect(self.queue.refresh)
         self.new_action.triggered.connect(self.drafts.new_draft)
         self.conflict_bar.attach(self.drafts)
-        self.publish_action.triggered.connect(self.drafts.mark_published)
+        self.publish_action.triggered.connect(self.marking.start)
         self.discard_action.triggered.connect(self.drafts.discard)
 
         self.editor.textChanged.connect(self._on_edit)
@@ -348,7 +351,7 @@ class ComposerSection(QWidget):
         self.drafts.open_draft(post_id, then)
 
     def mark_published(self) -> bool:
-        return self.drafts.mark_published()
+        return self.marking.start()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         """Back in the Redactor: the account may have been connected or disconnected
