@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import Qt, QThreadPool, Signal
@@ -12,13 +11,9 @@ from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
-    QSplitter,
     QStackedWidget,
-    QTabWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -28,10 +23,10 @@ from redes_desktop.actions.check_request import check_request
 from redes_desktop.actions.post_calendar import CalendarPost, PublishedRow
 from redes_desktop.checks.engine import CheckEngine, CheckRequest
 from redes_desktop.checks.model import RecentPost
-from redes_desktop.clock import to_mexico
 from redes_desktop.context import AppContext
 from redes_desktop.errors import UserFacingError
 from redes_desktop.models import Network
+from redes_desktop.ui.composer import composer_layout
 from redes_desktop.ui.composer.calendar_view import CalendarView
 from redes_desktop.ui.composer.check_scheduler import CheckOutcome, CheckScheduler
 from redes_desktop.ui.composer.counters import CountersBar
@@ -42,6 +37,10 @@ from redes_desktop.ui.composer.draft_actions import (
     Then,
 )
 from redes_desktop.ui.composer.draft_conflict import DraftConflictBar
+from redes_desktop.ui.composer.engine_factory import (
+    default_engine_factory,
+    institutional_dictionary,
+)
 from redes_desktop.ui.composer.findings_panel import FindingsPanel, merge_findings
 from redes_desktop.ui.composer.mark_published import MarkPublished, PublishHooks
 from redes_desktop.ui.composer.media_panel import MediaPanel
@@ -51,7 +50,7 @@ from redes_desktop.ui.composer.post_details import PostDetailsPanel
 from redes_desktop.ui.composer.post_editor import PostEditor
 from redes_desktop.ui.composer.previews import PreviewPane
 from redes_desktop.ui.composer.published_view import PublishedView
-from redes_desktop.ui.composer.queue_view import QueueView
+from redes_desktop.ui.composer.redactor_tabs import RedactorTabs
 from redes_desktop.ui.composer.schedule_field import ScheduleField
 from redes_desktop.ui.composer.store import AccountChoice, ComposerStore
 from redes_desktop.ui.find_bar import fold
@@ -59,23 +58,6 @@ from redes_desktop.ui.fit import compact_combo
 from redes_desktop.ui.tasks import Reads, SynchronousPool, run_task
 
 NETWORKS = (Network.X, Network.FACEBOOK, Network.INSTAGRAM, Network.YOUTUBE, Network.TIKTOK)
-DICTIONARY_FILE = "diccionario-institucional.txt"
-
-
-def default_engine_factory(context: AppContext) -> Callable[[], CheckEngine]:
-    """Build the full engine (slow: dictionaries) with this workstation's settings."""
-    settings = context.workspace.settings
-    user_dictionary = Path(context.workspace.paths.root) / DICTIONARY_FILE
-
-    def factory() -> CheckEngine:
-        from redes_desktop.checks.engine import build_engine
-
-        # Read when the engine is built, so a change in Preferencias applies on the next one.
-        return build_engine(user_dictionary=user_dictionary,
-                            official_domains=tuple(settings.official_domains),
-                            languagetool_url=settings.languagetool_url, fast_suggestions=True)
-
-    return factory
 
 
 class ComposerSection(QWidget):
@@ -230,80 +212,14 @@ class ComposerSection(QWidget):
         self.discard_action = self._action(self.tr("Descartar"), None)
 
     def _build_layout(self) -> None:
-        toolbar = self.toolbar = QToolBar()
-        for action in (self.new_action, self.undo_action, self.redo_action):
-            toolbar.addAction(action)
-        toolbar.addSeparator()
-        for action in (self.publish_action, self.consult_action, self.discard_action):
-            toolbar.addAction(action)
-        toolbar.addSeparator()
-        toolbar.addWidget(QLabel(self.tr("Borradores:")))
-        toolbar.addWidget(self.drafts_combo)
-
-        target = QHBoxLayout()
-        target.addWidget(QLabel(self.tr("Cuenta:")))
-        target.addWidget(self.account_combo, 1)
-        target.addWidget(QLabel(self.tr("Revisar para:")))
-        for box in self.network_boxes.values():
-            target.addWidget(box)
-        target.addWidget(self.reply_box)
-
-        left = QSplitter(Qt.Orientation.Vertical)
-        left.addWidget(self.editor)
-        left.addWidget(self.media)
-        left.addWidget(self.details_panel)
-        left.setStretchFactor(0, 3)
-        left.setStretchFactor(1, 1)
-        left.setChildrenCollapsible(False)  # the images and their alt texts never vanish
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.counters)
-        findings_and_previews = QSplitter(Qt.Orientation.Vertical)
-        findings_and_previews.addWidget(self.findings)
-        findings_and_previews.addWidget(self.previews)
-        findings_and_previews.setStretchFactor(0, 3)
-        findings_and_previews.setStretchFactor(1, 2)
-        right_layout.addWidget(findings_and_previews, 1)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-
-        work = QWidget()
-        work_layout = QVBoxLayout(work)
-        work_layout.setContentsMargins(0, 0, 0, 0)
-        work_layout.addWidget(toolbar)
-        work_layout.addLayout(target)
-        work_layout.addWidget(self.schedule)
-        work_layout.addWidget(self.account_banner)
-        work_layout.addWidget(self.conflict_bar)
-        work_layout.addWidget(splitter, 1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.status_label, 1)
-        bottom.addWidget(self.save_label)
-        work_layout.addLayout(bottom)
-
+        self.toolbar = composer_layout.toolbar(self)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.explanation)
-        self.pages.addWidget(work)
-        # The history beside the editor (issue 15): the week or month of scheduled and
-        # published posts, and the published posts with their links. Read when first shown.
-        self.calendar = CalendarView(self.store, self._pool)
-        self.published = PublishedView(self.store, self._pool)
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.pages, self.tr("Redactar"))
-        self.tabs.addTab(self.calendar, self.tr("Calendario"))
-        self.tabs.addTab(self.published, self.tr("Publicadas"))
-        # What this workstation's publishing queue holds (issue 17).
-        self.queue = QueueView(self.context.database, self._pool)
-        self.tabs.addTab(self.queue, self.tr("Cola de publicación"))
-        self._history_stale = {self.calendar: True, self.published: True}
-        self.tabs.currentChanged.connect(self._on_tab_changed)
-        self.calendar.open_post.connect(self.open_from_history)
-        self.published.open_post.connect(self.open_from_history)
+        self.pages.addWidget(composer_layout.writing_page(self, self.toolbar))
+        self.tabs = RedactorTabs(self.pages, self.store, self.context.database, self._pool)
+        self.calendar, self.published = self.tabs.calendar, self.tabs.published
+        self.queue = self.tabs.queue
+        self.tabs.open_post.connect(self.open_from_history)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
@@ -378,18 +294,6 @@ class ComposerSection(QWidget):
     def show_history(self, view: CalendarView | PublishedView) -> None:
         self.tabs.setCurrentWidget(view)
 
-    def _on_tab_changed(self, _index: int) -> None:
-        view = self.tabs.currentWidget()
-        if view is self.queue:
-            self.queue.refresh()
-        if view is self.calendar or view is self.published:
-            assert isinstance(view, CalendarView | PublishedView)
-            if self._history_stale.get(view):
-                self._history_stale[view] = False
-                view.reload_accounts()  # then its posts
-            else:
-                view.refresh()  # drafts scheduled or published since it was last shown
-
     def open_from_history(self, post: CalendarPost | PublishedRow,
                           then: Then | None = None) -> None:
         """A post clicked in the calendar or the published list: shown in the editor (a
@@ -397,16 +301,7 @@ class ComposerSection(QWidget):
         may see but not write in (a CNCS reviewer, a suplente not covering) is shown in a
         window to be read."""
         if all(account.id != post.account_id for account in self.accounts):
-            when = to_mexico(post.when if isinstance(post, CalendarPost) else post.published_at)
-            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Publicación"),
-                              self.tr("%s, %s") % (post.handle, f"{when:%d/%m/%Y %H:%M}"),
-                              QMessageBox.StandardButton.Close, self)
-            box.setInformativeText(post.text + (f"\n\n{post.url}" if post.url else ""))
-            box.setDetailedText(self.tr(
-                "Puede ver esta publicación, pero no redactar en la cuenta %s (criterio 5.1): "
-                "por eso no se abre en el editor.") % post.handle)
-            self.history_box = box
-            box.open()
+            self.history_box = self.tabs.show_to_read(post)
             if then is not None:
                 then(False)
             return
@@ -467,8 +362,7 @@ class ComposerSection(QWidget):
                 % type(error).__name__)
         else:
             accounts, explanation = answer
-        self._history_stale = {self.calendar: True, self.published: True}
-        self._on_tab_changed(self.tabs.currentIndex())  # another person: other accounts
+        self.tabs.person_changed()  # another person: other accounts
         self.accounts = accounts
         self.drafts.loading = True
         self.account_combo.clear()
@@ -644,13 +538,7 @@ class ComposerSection(QWidget):
                 return
 
     def add_to_dictionary(self, word: str) -> None:
-        engine = self.scheduler.engine
-        dictionary = None
-        for rule in engine.text_rules if engine else ():
-            candidate = getattr(rule, "dictionary", None)
-            if candidate is not None and hasattr(candidate, "add"):
-                dictionary = candidate
-                break
+        dictionary = institutional_dictionary(self.scheduler.engine)
         title = self.tr("Diccionario institucional")
         if dictionary is None:
             QMessageBox.information(self, title, self.tr(
