@@ -133,7 +133,7 @@ class _Staff:
     suplente: Person | None = None
 
 
-class DemoBuilder:
+class _Builder:
     def __init__(self, session: Session, clock: Clock, data_dir: Path) -> None:
         self.session = session
         self.directory = Directory(session, clock, NullRecorder())
@@ -431,7 +431,7 @@ def seed_demo(session: Session, clock: Clock, *, data_dir: Path) -> DemoSummary:
             "base de datos vacía. Use otra carpeta de datos, o «redes-desktop demo --force» "
             "para reemplazar los datos (se guarda un respaldo antes)."
         )
-    return DemoBuilder(session, clock, data_dir).build()
+    return _Builder(session, clock, data_dir).build()
 
 
 def record_demo_history(summary: DemoSummary, bitacora: Bitacora, database: Database,

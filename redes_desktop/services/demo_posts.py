@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import Any
 
 from redes_desktop.models import (
     Account,
@@ -20,16 +20,14 @@ from redes_desktop.models import (
     PostStatus,
 )
 
-if TYPE_CHECKING:
-    from redes_desktop.services.demo import DemoBuilder
-
 CONSULTATION_TERM = timedelta(hours=48)
 
 
 class DemoPosts:
-    """Adds its posts and consultations to `demo` (`posts`, `consultations`, `counts`)."""
+    """Adds its posts and consultations to `demo`, the builder of services/demo.py (its
+    `posts`, `consultations` and `counts`)."""
 
-    def __init__(self, demo: DemoBuilder) -> None:
+    def __init__(self, demo: Any) -> None:
         self.demo = demo
 
     def text(self, index: int, account: Account) -> str:
