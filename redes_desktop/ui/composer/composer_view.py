@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import Qt, QThreadPool, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QTextCursor
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -50,10 +50,10 @@ from redes_desktop.ui.composer.post_details import PostDetailsPanel
 from redes_desktop.ui.composer.post_editor import PostEditor
 from redes_desktop.ui.composer.previews import PreviewPane
 from redes_desktop.ui.composer.published_view import PublishedView
+from redes_desktop.ui.composer.redactor_find import find_in_redactor
 from redes_desktop.ui.composer.redactor_tabs import RedactorTabs
 from redes_desktop.ui.composer.schedule_field import ScheduleField
 from redes_desktop.ui.composer.store import AccountChoice, ComposerStore
-from redes_desktop.ui.find_bar import fold
 from redes_desktop.ui.fit import compact_combo
 from redes_desktop.ui.tasks import Reads, SynchronousPool, run_task
 
@@ -212,10 +212,18 @@ class ComposerSection(QWidget):
         self.discard_action = self._action(self.tr("Descartar"), None)
 
     def _build_layout(self) -> None:
-        self.toolbar = composer_layout.toolbar(self)
+        self.toolbar = composer_layout.toolbar(
+            ((self.new_action, self.undo_action, self.redo_action),
+             (self.publish_action, self.consult_action, self.discard_action)),
+            self.drafts_combo)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.explanation)
-        self.pages.addWidget(composer_layout.writing_page(self, self.toolbar))
+        self.pages.addWidget(composer_layout.writing_page(
+            self.toolbar, account=self.account_combo, networks=self.network_boxes.values(),
+            reply=self.reply_box, writing=(self.editor, self.media, self.details_panel),
+            seeing=(self.counters, self.findings, self.previews),
+            above=(self.schedule, self.account_banner, self.conflict_bar),
+            status=self.status_label, saved=self.save_label))
         self.tabs = RedactorTabs(self.pages, self.store, self.context.database, self._pool)
         self.calendar, self.published = self.tabs.calendar, self.tabs.published
         self.queue = self.tabs.queue
@@ -238,25 +246,8 @@ class ComposerSection(QWidget):
         return self.drafts.publishing
 
     def find_text(self, text: str) -> str:
-        """Ctrl+F in the Redactor (issue 15): the next occurrence in the post's text (from the
-        cursor, starting again at the top), else the saved drafts whose title has it."""
-        if self.editor.find(text):
-            return self.tr("Encontrado en el texto de la publicación; «Siguiente» busca la "
-                           "próxima.")
-        cursor = self.editor.textCursor()
-        cursor.movePosition(QTextCursor.MoveOperation.Start)
-        self.editor.setTextCursor(cursor)
-        if self.editor.find(text):
-            return self.tr("Encontrado en el texto de la publicación (desde el principio).")
-        wanted = fold(text)
-        combo = self.drafts_combo
-        titles = [combo.itemText(i) for i in range(combo.count())
-                  if combo.itemData(i) is not None and wanted in fold(combo.itemText(i))]
-        if titles:
-            return (self.tr("No está en este texto; sí en %n borrador(es): %1. Ábralo desde "
-                            "«Borradores».", "", len(titles))
-                    .replace("%1", "; ".join(f"«{t}»" for t in titles[:3])))
-        return self.tr("«%1» no aparece en el texto ni en los borradores.").replace("%1", text)
+        """Ctrl+F in the Redactor: in the post's text, else in the drafts' titles."""
+        return find_in_redactor(self.editor, self.drafts_combo, text)
 
     def save_now(self, then: Then | None = None) -> None:
         """Save the draft on the worker; `then(changed)` once it is written."""
