@@ -125,3 +125,47 @@ def test_unexpected_publishing_error_is_shown_in_spanish(
     # The draft stays publishable: the action comes back once the check that re-enabling the
     # widgets may start has delivered (under load that takes a moment).
     qtbot.waitUntil(view.publish_action.isEnabled, timeout=10000)
+
+
+def test_the_details_are_stored_before_the_publishing_check_reads_them(
+        qtbot, context, boxes, monkeypatch):
+    """The details' save runs on the worker too: «Marcar como publicada» starts the check and
+    the recording only once it has ended (the pool runs the newest work first, so a check
+    started beside the save would run before it), and the check reads the purpose shown."""
+    from redes_desktop.actions.post_details import load_post_details
+    from tests.pools import HeldPool
+
+    monkeypatch.setattr(mark_published, "ask_url", lambda *a, **k: "https://x.com/JLE/status/5")
+    engine = CheckEngine(text_rules=[], network_rules=[], length_of=fake_length)
+    pool = HeldPool()
+    view = ComposerSection(context, engine_factory=lambda: engine, pool=pool)
+    qtbot.addWidget(view)
+    pool.run_all()
+    assert view.ready
+    view.drafts._save_timer.setInterval(60_000)  # no autosave: the publishing saves
+    view.details_panel._save_timer.setInterval(60_000)
+    order: list[tuple[str, str]] = []
+    save_details, publish = view.store.save_post_details, view.store.mark_published
+
+    def saving(post_id, details):
+        order.append(("details", details.purpose))
+        return save_details(post_id, details)
+
+    def publishing(post_id, url, check):
+        order.append(("publish", load_post_details(context.database, post_id).purpose))
+        return publish(post_id, url, check)
+
+    monkeypatch.setattr(view.store, "save_post_details", saving)
+    monkeypatch.setattr(view.store, "mark_published", publishing)
+    view.editor.setPlainText("Aviso de la jornada")
+    panel = view.details_panel
+    panel.purpose_combo.setCurrentIndex(panel.purpose_combo.findData("3.iv"))
+    qtbot.waitUntil(lambda: pool.run_all() or (view.scheduler.is_current
+                                               and view.outcome is not None), timeout=5000)
+    assert view.post_id is None and view.publish_action.isEnabled()
+    assert view.mark_published() is True
+    while pool.held:
+        pool.finish(-1)
+    assert order == [("details", "3.iv"), ("publish", "3.iv")]
+    assert boxes[-1] == ("information", "La publicación quedó registrada como publicada.")
+    assert not view.publishing

@@ -103,7 +103,7 @@ class ComposerSection(QWidget):
         self.media.importer = lambda path: import_for_publication(path, media_dir)
         self.findings = FindingsPanel()
         # Purpose, source, bulletin headline, topic and validity (6.i, 6.iv, 6.x, 6.xxvii, 5.2 d).
-        self.details_panel = PostDetailsPanel(context, lambda: self.post_id)
+        self.details_panel = PostDetailsPanel(self.store, lambda: self.post_id, pool)
         self.counters = CountersBar()
         # The post as X, Facebook and Instagram show it (issue 15), updated as one types.
         self.previews = PreviewPane(pool)
@@ -173,6 +173,7 @@ class ComposerSection(QWidget):
         self.media.changed.connect(self._update_previews)
         self.reply_box.toggled.connect(self._on_edit)
         self.details_panel.changed.connect(self._on_edit)
+        self.details_panel.loaded.connect(self._on_details_loaded)
         self.schedule.changed.connect(self._on_schedule_edit)
         for box in self.network_boxes.values():
             box.toggled.connect(self.schedule_check)
@@ -372,9 +373,10 @@ class ComposerSection(QWidget):
         if then is not None:
             then()
 
-    def _store_details(self) -> None:
+    def _store_details(self, then: Callable[[], None]) -> None:
+        """Store the details on the saved draft (on the worker), then `then()`."""
         self.details_panel.follow(self.post_id)
-        self.details_panel.save()
+        self.details_panel.save(lambda _saved: then())
 
     def current_account(self) -> AccountChoice | None:
         index = self.account_combo.currentIndex()
@@ -468,23 +470,33 @@ class ComposerSection(QWidget):
     def build_request(self) -> CheckRequest:
         account = self.current_account()
         self.details_panel.follow(self.post_id)
-        now = self.context.clock()
         return check_request(
             text=self.editor.toPlainText(),
             networks=self.selected_networks(),
             media=self.media.items(),
             is_reply=self.reply_box.isChecked(),
             recent=self._recent,
-            now=now,
+            now=self.context.clock(),
             rhythm=account.rhythm if account else None,
             area_id=account.area_id if account else None,
             area_contacts=self.context.workspace.settings.area_contacts,
-            details=self.details_panel.check_details(account.id if account else None, now),
+            details=self.details_panel.check_details(),
         )
 
     def schedule_check(self) -> int:
+        """Check the post as it stands (after the debounce, on the worker, where the Consejo
+        General session it falls in is looked up too)."""
         self.publish_action.setEnabled(False)
-        return self.scheduler.schedule(self.build_request())
+        request = self.build_request()
+        account = self.current_account()
+        council = self.details_panel.council.with_council(account.id if account else None,
+                                                          self.details_panel.post_id)
+        return self.scheduler.schedule(request, council)
+
+    def _on_details_loaded(self) -> None:
+        """The open draft's details were read on the worker: check with them."""
+        if not self.drafts.loading and not self.publishing:
+            self.schedule_check()
 
     def _on_schedule_edit(self) -> None:
         """A new time is saved with the draft (a past one is refused at once, with why)."""

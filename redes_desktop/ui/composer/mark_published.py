@@ -4,12 +4,14 @@ the program records it with its URL.
 `MarkPublished` locks the draft (`DraftActions.set_publishing`, the lock sending to the network
 takes too: network_send.py), saves it on the worker, asks for the URL, stores the post's
 details, and then runs the service's check and the recording on the worker: the check may take
-seconds (LanguageTool, decoding every image). Each step reports back through a callback; the
-outcome is shown when it ends.
+seconds (LanguageTool, decoding every image). Each step reports back through a callback (the
+next starts only then: the details are written before the check reads them); the outcome is
+shown when it ends.
 """
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -48,9 +50,9 @@ class PublishHooks:
 
     current_account: Callable[[], AccountChoice | None]
     recent_posts: Callable[[], tuple[RecentPost, ...]]  # the history the latest check saw
-    # Store the post's details (purpose, source…) on the saved draft before it is published,
-    # so the publishing check reads what the editor showed and nothing writes the post then.
-    store_details: Callable[[], None]
+    # Store the post's details (purpose, source…) on the saved draft, then call what follows:
+    # the publishing check reads what the editor showed, and nothing writes the post then.
+    store_details: Callable[[Callable[[], None]], None]
 
 
 class MarkPublished(QObject):
@@ -112,11 +114,16 @@ class MarkPublished(QObject):
         if url is None:
             drafts.set_publishing(False)
             return
-        self.hooks.store_details()
-        store = drafts.store
-        check = post_checker(engine, self.hooks.recent_posts(), drafts.clock(),
-                             store.context.workspace.settings.area_contacts)
         drafts.widgets.save_label.setText(self.tr("Revisando y marcando como publicada…"))
+        self.hooks.store_details(lambda: self._publish(engine, post_id, url))
+
+    def _publish(self, engine: CheckEngine, post_id: uuid.UUID, url: str) -> None:
+        """The details are stored: check and record the post on the worker."""
+        if not shiboken6.isValid(self):
+            return
+        store = self.drafts.store
+        check = post_checker(engine, self.hooks.recent_posts(), self.drafts.clock(),
+                             store.context.workspace.settings.area_contacts)
         run_task(lambda: store.mark_published(post_id, url, check), self._on_published,
                  self._pool)
 
