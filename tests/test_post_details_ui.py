@@ -69,10 +69,20 @@ def rules(qtbot, view) -> list[str]:
     return sorted(row.finding.rule for row in view.findings.rows)
 
 
+def followed(qtbot, view):
+    """The draft saved, and its details panel done reading them: what a test types in the
+    form now is not replaced by the values read (the person cannot type meanwhile: the form
+    is disabled while they are read)."""
+    assert saved(qtbot, view)
+    panel = view.details_panel
+    qtbot.waitUntil(lambda: panel.post_id == view.post_id and panel.idle, timeout=5000)
+    return panel
+
+
 def test_details_reach_the_check(qtbot, view):
     view.editor.setPlainText("Se registraron 350 observadores.")
     assert rules(qtbot, view) == ["6.i", "6.iv"]
-    panel = view.details_panel
+    panel = followed(qtbot, view)
     panel.purpose_combo.setCurrentIndex(panel.purpose_combo.findData("3.iv"))
     assert rules(qtbot, view) == ["6.iv"]
     panel.source_edit.setText("Sistema de Observadores Electorales")
@@ -106,9 +116,7 @@ def test_refused_details_show_a_spanish_message(qtbot, view, context, monkeypatc
     from redes_desktop.services import post_details
 
     view.editor.setPlainText("Texto")
-    assert saved(qtbot, view)
-    panel = view.details_panel
-    qtbot.waitUntil(lambda: panel.post_id == view.post_id, timeout=3000)
+    panel = followed(qtbot, view)
     monkeypatch.setattr(post_details, "MAX_TOPIC", 2)
     panel.topic_edit.setText("Tema largo")
     assert stored(qtbot, panel) is False
@@ -212,7 +220,29 @@ def test_the_live_check_sees_the_council_session_the_post_falls_in(qtbot, contex
         session.commit()
     section.editor.setPlainText("La sesión continúa con el informe de la Secretaría.")
     assert rules(qtbot, section) == ["6.xxvii"]
-    section.details_panel.topic_edit.setText("debates")  # one of the three already there
+    followed(qtbot, section).topic_edit.setText("debates")  # one of the three already there
     assert rules(qtbot, section) == []
     section.save_now()
     QThreadPool.globalInstance().waitForDone()
+
+
+def test_details_typed_just_before_opening_another_draft_stay_with_their_draft(qtbot, view,
+                                                                               context):
+    """The details wait 0.8 s before they are saved: opening another draft meanwhile saves
+    them on the draft they were typed for (they were lost before), and shows the other's."""
+    panel = view.details_panel
+    view.editor.setPlainText("Primero")
+    assert saved(qtbot, view)
+    first = view.post_id
+    view.drafts.new_draft()
+    qtbot.waitUntil(lambda: view.post_id is None and panel.post_id is None, timeout=5000)
+    view.editor.setPlainText("Segundo")
+    assert saved(qtbot, view)
+    second = view.post_id
+    qtbot.waitUntil(lambda: panel.post_id == second and panel.idle, timeout=5000)
+    panel.topic_edit.setText("Tema del segundo")
+    assert opened(qtbot, view, first)
+    qtbot.waitUntil(lambda: panel.post_id == first and panel.idle, timeout=5000)
+    assert load_post_details(context.database, second).topic == "Tema del segundo"
+    assert panel.topic_edit.text() == ""  # the first draft's own details
+    assert load_post_details(context.database, first).topic == ""

@@ -71,7 +71,7 @@ class PostDetailsPanel(QWidget):
         self._edits = 0  # every edit counts: a save ending tells whether it saw the last
         self._reads = Reads(self, pool)  # the open draft's details: the newest read only
         self._saving = False
-        self._after_save: list[Saved] = []  # asked for while a save ran: after it
+        self._after_save: list[Callable[[], None]] = []  # asked for while a save ran: after it
         # The Consejo General session (6.xxvii), looked up on the check's worker.
         self.council = CouncilLookup(store.council_context)
         self.error_label = QLabel()
@@ -189,12 +189,15 @@ class PostDetailsPanel(QWidget):
 
     def follow(self, post_id: uuid.UUID | None) -> None:
         """The composer's open draft is `post_id`: read its details on the worker when
-        another draft was opened; keep the typed values when the draft was just created from
-        them."""
+        another draft was opened (what was typed for the one left is saved on it first); keep
+        the typed values when the draft was just created from them."""
         if post_id == self.post_id:
             return
         previous, self.post_id = self.post_id, post_id
         self.council.forget()
+        if previous is not None and self._dirty:  # the draft left keeps what was typed
+            self._save_timer.stop()
+            self._write(previous, self.details(), self._edits, _nothing)
         if post_id is None:
             self._reads.cancel()  # a read on its way is for the draft left
             self._hold(False)
@@ -257,13 +260,20 @@ class PostDetailsPanel(QWidget):
         self._save_timer.stop()
         done = then or _nothing
         if self._saving:
-            self._after_save.append(done)
+            self._after_save.append(lambda: self.save(done))  # the values as they are then
             return
         post_id = self.post_id
         if post_id is None or self.context.identity is None or not self._dirty:
             done(False)
             return
-        store, details, edits = self.store, self.details(), self._edits
+        self._write(post_id, self.details(), self._edits, done)
+
+    def _write(self, post_id: uuid.UUID, details: Details, edits: int, done: Saved) -> None:
+        """Store `details` on draft `post_id` on the worker, after any save running."""
+        if self._saving:
+            self._after_save.append(lambda: self._write(post_id, details, edits, done))
+            return
+        store = self.store
         self._saving = True
         run_task(lambda: store.save_post_details(post_id, details),
                  lambda _changed, error: self._on_saved(edits, done, error), self._pool)
@@ -280,14 +290,8 @@ class PostDetailsPanel(QWidget):
                 self._dirty = False  # nothing was typed while they were written
             self.error_label.clear()
         done(error is None)
-        waiting, self._after_save = self._after_save, []
-        if waiting:  # one more save, with the values as they are now, for all of them
-
-            def answer_all(saved: bool) -> None:
-                for then in waiting:
-                    then(saved)
-
-            self.save(answer_all)
+        while self._after_save and not self._saving and shiboken6.isValid(self):
+            self._after_save.pop(0)()  # one that starts a save leaves the rest waiting
 
     def reload_if_unchanged(self) -> None:
         """A sync may have brought another workstation's details of the open draft: show them
