@@ -118,7 +118,7 @@ def _take(folder: Path, out: Path, roles: list[str], sections: list[str],
     from redes_desktop.context import AppContext
     from redes_desktop.context_setup import attach_bitacora
     from redes_desktop.secrets_store import SecretStore
-    from redes_desktop.services.demo import seed_demo_folder
+    from redes_desktop.services.demo_folder import seed_demo_folder
     from redes_desktop.ui.application import _install_qt_spanish
     from redes_desktop.ui.main_window import MainWindow
     from redes_desktop.workspace import open_workspace

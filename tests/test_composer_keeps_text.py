@@ -18,7 +18,7 @@ from redes_desktop.ui.composer.composer_view import ComposerSection
 from redes_desktop.ui.consultas import composer_link
 from redes_desktop.ui.tasks import SynchronousPool
 from tests.composer_support import opened, ready, saved
-from tests.test_composer_ui import context, engine, view  # noqa: F401  (fixtures)
+from tests.composer_world import context, engine, view  # noqa: F401  (fixtures)
 from tests.test_consultas_ui import consult
 from tests.test_consultas_ui import context as consultas_context  # noqa: F401
 

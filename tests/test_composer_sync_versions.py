@@ -13,7 +13,7 @@ from redes_desktop.models import Post
 from redes_desktop.sync.engine import SyncEngine
 from tests import test_sync_support as _support
 from tests.composer_support import saved
-from tests.test_composer_ui import context, engine, view  # noqa: F401  (fixtures)
+from tests.composer_world import context, engine, view  # noqa: F401  (fixtures)
 from tests.test_sync_support import make_station
 
 pytestmark = pytest.mark.postgres

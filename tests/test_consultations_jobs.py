@@ -168,7 +168,7 @@ def test_send_decide_and_queue_on_postgres(postgres_engine, clock, tmp_path):
 
 
 def test_demo_consultations_follow_the_rules(tmp_path, clock):
-    from redes_desktop.services.demo import seed_demo_folder
+    from redes_desktop.services.demo_folder import seed_demo_folder
 
     workspace = open_workspace(tmp_path / "demo", clock=clock)
     try:

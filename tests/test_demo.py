@@ -36,7 +36,8 @@ from redes_desktop.models import (
     Role,
     TrainingSession,
 )
-from redes_desktop.services.demo import DemoRefused, seed_demo, seed_demo_folder
+from redes_desktop.services.demo import DemoRefused, seed_demo
+from redes_desktop.services.demo_folder import seed_demo_folder
 from redes_desktop.workspace import open_workspace
 
 STATES = {

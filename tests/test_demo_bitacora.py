@@ -13,7 +13,7 @@ from redes_desktop.bitacora.query import Filters
 from redes_desktop.cli import main
 from redes_desktop.paths import DataPaths
 from redes_desktop.secrets_store import SecretStore
-from redes_desktop.services.demo import seed_demo_folder
+from redes_desktop.services.demo_folder import seed_demo_folder
 from redes_desktop.workspace import open_workspace
 
 # What a person does in a normal couple of months, every kind the demo must show.

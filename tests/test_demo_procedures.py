@@ -30,7 +30,8 @@ from redes_desktop.models.procedures import AccountClosure, AccountRequest, Requ
 from redes_desktop.secrets_store import SecretStore
 from redes_desktop.services.account_closure import ClosureChecklist
 from redes_desktop.services.activity import NullRecorder
-from redes_desktop.services.demo import seed_demo, seed_demo_folder
+from redes_desktop.services.demo import seed_demo
+from redes_desktop.services.demo_folder import seed_demo_folder
 from redes_desktop.services.demo_time import is_office_time
 from redes_desktop.services.mail import MailConfig, Outbox, SmtpMailer
 from redes_desktop.services.training import sessions_of_year

@@ -21,8 +21,8 @@ from redes_desktop.ui.composer import published_view
 from redes_desktop.ui.composer.composer_view import ComposerSection
 from redes_desktop.workspace import open_workspace
 from tests.composer_support import opened, ready, saved
+from tests.composer_world import engine  # noqa: F401 - fixture
 from tests.factories import make_office, make_reviewer
-from tests.test_composer_ui import engine  # noqa: F401 - fixture
 
 # The clock fixture: Tuesday 10 March 2026, 12:00 in México City. Its week: 9 to 15 March.
 UTC_ = UTC

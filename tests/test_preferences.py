@@ -212,7 +212,7 @@ def test_area_contacts_round_trip_and_feed_the_personal_data_check(workspace, da
 
 # -- dictionary -------------------------------------------------------------------------------
 def test_dictionary_add_remove_import(workspace, tmp_path):
-    from redes_desktop.ui.composer.composer_view import DICTIONARY_FILE
+    from redes_desktop.ui.composer.engine_factory import DICTIONARY_FILE
 
     assert dictionary.DICTIONARY_FILE == DICTIONARY_FILE  # the file the composer reads
     assert dictionary.add_word(workspace, " Consejería ") == ["Consejería"]

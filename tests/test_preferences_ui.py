@@ -288,7 +288,7 @@ def test_scheduler_rebuilds_its_engine_and_drops_one_built_with_old_settings(qtb
 
 def test_engine_factory_reads_the_settings_when_it_builds(context, monkeypatch):
     from redes_desktop.checks import engine as engine_module
-    from redes_desktop.ui.composer.composer_view import default_engine_factory
+    from redes_desktop.ui.composer.engine_factory import default_engine_factory
 
     seen = {}
     monkeypatch.setattr(engine_module, "build_engine", lambda **kw: seen.update(kw))

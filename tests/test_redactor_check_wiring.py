@@ -19,7 +19,7 @@ from redes_desktop.models import Post, PostStatus
 from redes_desktop.secrets_store import SecretStore
 from redes_desktop.services.activity import MemoryRecorder, NullRecorder
 from redes_desktop.services.directory import Directory
-from redes_desktop.ui.composer import draft_actions
+from redes_desktop.ui.composer import mark_published
 from redes_desktop.ui.composer.composer_view import ComposerSection
 from redes_desktop.workspace import open_workspace
 from tests.composer_support import ready, saved
@@ -75,8 +75,8 @@ def boxes(monkeypatch):
         def warning(_parent, _title, text):
             shown.append(("warning", text))
 
-    monkeypatch.setattr(draft_actions, "QMessageBox", Boxes)
-    monkeypatch.setattr(draft_actions, "ask_url", lambda *a, **k: "https://x.com/JLE/status/1")
+    monkeypatch.setattr(mark_published, "QMessageBox", Boxes)
+    monkeypatch.setattr(mark_published, "ask_url", lambda *a, **k: "https://x.com/JLE/status/1")
     return shown
 
 

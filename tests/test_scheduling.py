@@ -17,7 +17,7 @@ from redes_desktop.services.activity import MemoryRecorder
 from redes_desktop.ui.composer.composer_view import ComposerSection
 from tests.actions_support import seed
 from tests.composer_support import opened, ready, saved
-from tests.test_composer_ui import context, engine  # noqa: F401 - fixtures
+from tests.composer_world import context, engine  # noqa: F401 - fixtures
 
 # The clock fixture: Tuesday 10 March 2026, 18:00 UTC = 12:00 in México City (UTC-6).
 TOMORROW_10_30_LOCAL = datetime(2026, 3, 11, 16, 30, tzinfo=UTC)

@@ -29,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from redes_desktop.clock import clock_of
     from redes_desktop.paths import resolve_data_dir
-    from redes_desktop.services.demo import seed_demo_folder
+    from redes_desktop.services.demo_folder import seed_demo_folder
     from redes_desktop.workspace import open_workspace
 
     workspace = open_workspace(

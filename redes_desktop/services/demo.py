@@ -10,10 +10,8 @@ invented; the texts and lists live in `resources/demo/*.json`.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import random
-import shutil
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -24,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.orm import Session
 
 from redes_desktop.clock import Clock, mexico_tz, to_mexico
-from redes_desktop.errors import DatabaseError, UserFacingError
+from redes_desktop.errors import UserFacingError
 from redes_desktop.models import (
     AbsenceKind,
     AbsencePeriod,
@@ -33,7 +31,6 @@ from redes_desktop.models import (
     Area,
     AreaKind,
     Consultation,
-    ConsultationState,
     Evaluation,
     Incident,
     IncidentState,
@@ -42,8 +39,6 @@ from redes_desktop.models import (
     PasswordRotation,
     Person,
     Post,
-    PostMedia,
-    PostStatus,
     Role,
     TrainingSession,
 )
@@ -51,6 +46,7 @@ from redes_desktop.resource_files import resource_path
 from redes_desktop.services.activity import NullRecorder
 from redes_desktop.services.demo_history import HistorySummary, Planned, plan_history
 from redes_desktop.services.demo_inbox import build_demo_inbox
+from redes_desktop.services.demo_posts import DemoPosts
 from redes_desktop.services.demo_procedures import DemoProcedures
 from redes_desktop.services.demo_time import office_time, working_day_before
 from redes_desktop.services.directory import Directory
@@ -59,11 +55,9 @@ from redes_desktop.spanish_dates import spanish_date
 if TYPE_CHECKING:
     from redes_desktop.bitacora import Bitacora
     from redes_desktop.database import Database
-    from redes_desktop.workspace import Workspace
 
 DEMO_DIR = resource_path("demo")
 SEED = 2026
-CONSULTATION_TERM = timedelta(hours=48)
 # Official accounts (7.ix) have designated administrators; an authorised one already has them.
 _OFFICIAL = (AccountStatus.ACTIVA, AccountStatus.AUTORIZADA, AccountStatus.EN_BAJA)
 
@@ -357,129 +351,6 @@ class _Builder:
             closed_at=observed + timedelta(days=2), resolution=self.texts["incident"]["resolution"])
         self.session.add(self.incident)
 
-    # -- posts and consultations -----------------------------------------------------------
-    def text(self, index: int, account: Account) -> str:
-        return self.texts["texts"][index].format(entidad=account.area.state or "todo el país")
-
-    def post(self, account: Account, index: int, status: PostStatus, created: datetime, *,
-             image: int | None = None) -> Post:
-        post = Post(account=account, network=account.network, text=self.text(index, account),
-                    author=self.rng.choice(self.admins(account)), status=status,
-                    created_at=created, updated_at=created)
-        if image is not None:
-            spec = self.texts["images"][image]
-            post.media.append(PostMedia(
-                position=0, file_path=spec["file"], alt_text=spec["alt"],
-                sha256=hashlib.sha256(spec["file"].encode()).hexdigest(),
-                mime_type="image/png" if spec["file"].endswith(".png") else "image/jpeg",
-                created_at=created, updated_at=created,
-            ))
-        self.posts.append(post)
-        self.session.add(post)
-        return post
-
-    def publish(self, post: Post, when: datetime) -> None:
-        bare = post.account.handle.lstrip("@")
-        number = self.rng.randrange(10**18, 10**19)
-        post.status, post.published_at, post.updated_at = PostStatus.PUBLICADA, when, when
-        post.published_url = {
-            Network.X: f"https://x.com/{bare}/status/{number}",
-            Network.FACEBOOK: f"https://www.facebook.com/{bare}/posts/{number}",
-            Network.INSTAGRAM: f"https://www.instagram.com/p/{number:x}/",
-            Network.YOUTUBE: f"https://www.youtube.com/watch?v={number:x}"[:43],
-            Network.TIKTOK: f"https://www.tiktok.com/@{bare}/video/{number}",
-        }.get(post.network, "")
-
-    def build_posts(self) -> None:
-        active, x_local = self.active(), self.active_local_x()
-        n_texts, n_images = len(self.texts["texts"]), len(self.texts["images"])
-        for i in range(14):  # drafts, some scheduled, half with an image
-            account = active[(i * 7) % len(active)]
-            post = self.post(account, (i * 5) % n_texts, PostStatus.BORRADOR,
-                             self.office(self.ago(hours=self.rng.uniform(1, 120))),
-                             image=i % n_images if i % 2 == 0 else None)
-            if i % 5 == 0:
-                post.scheduled_at = self.local_at(self.today + timedelta(days=1 + i // 5), 10)
-        for i in range(12):  # published over the last three weeks
-            account = x_local[(i * 5) % len(x_local)] if i % 3 else active[i % len(active)]
-            created = self.office(self.ago(days=self.rng.uniform(2, 21)))
-            post = self.post(account, (i * 3 + 1) % n_texts, PostStatus.BORRADOR, created,
-                             image=i % n_images)
-            self.publish(post, self.office(created + timedelta(hours=self.rng.uniform(1, 20)),
-                                           created + timedelta(minutes=20)))
-        for i in range(2):
-            self.post(x_local[-1 - i], 4 + i, PostStatus.DESCARTADA,
-                      self.office(self.ago(days=9 + i)))
-
-    def build_consultations(self) -> None:
-        x_local = self.active_local_x()
-        x_cncs = next(a for a in self.active()
-                      if a.area.acronym == "CNCS" and a.network == Network.X)
-        reasoning = self.texts["reasoning"]
-        S = ConsultationState
-        # (question, text, image, state, hours left or days since sent, account)
-        plan = [
-            (0, 1, None, S.PENDIENTE, 41.0, x_local[13]),
-            (3, 5, 3, S.PENDIENTE, 20.0, x_local[19]),
-            (4, 9, 5, S.PENDIENTE, 9.5, x_local[7]),
-            (7, 7, 1, S.PENDIENTE, 1.5, x_local[20]),
-            (2, 12, None, S.APROBADA, 6.0, x_local[25]),
-            (6, 11, 0, S.APROBADA, 12.0, x_local[2]),
-            (8, 16, None, S.RECHAZADA, 4.0, x_cncs),
-            (1, 14, 0, S.REQUIERE_CAMBIOS, 3.0, x_local[9]),
-            (5, 8, 4, S.NO_PROCEDENTE, 8.0, x_local[30]),
-        ]
-        post_status = {S.PENDIENTE: PostStatus.EN_CONSULTA, S.APROBADA: PostStatus.APROBADA,
-                       S.RECHAZADA: PostStatus.RECHAZADA, S.REQUIERE_CAMBIOS: PostStatus.BORRADOR,
-                       S.NO_PROCEDENTE: PostStatus.BORRADOR}
-        rows: list[Consultation] = []
-        for n, (question, text, image, state, amount, account) in enumerate(plan):
-            # Sent at office hours; a pending one keeps about its hours left (a weekend day
-            # may be the only office time that does).
-            pending = state == S.PENDIENTE
-            if pending:
-                sent = self.office(self.now + timedelta(hours=amount) - CONSULTATION_TERM,
-                                   self.now - CONSULTATION_TERM + timedelta(minutes=15),
-                                   self.now - timedelta(minutes=5), weekends=True)
-            else:
-                sent = self.office(self.ago(days=amount, hours=self.rng.uniform(0, 5)))
-            created = self.office(sent - timedelta(hours=2), latest=sent - timedelta(minutes=10),
-                                  weekends=pending)
-            post = self.post(account, text, post_status[state], created, image=image)
-            snapshot = {
-                "text": post.text, "networks": [account.network.value],
-                "media": [{"file_path": m.file_path, "sha256": m.sha256, "alt_text": m.alt_text}
-                          for m in post.media],
-                "findings": [],
-            }
-            row = Consultation(
-                post=post, account=account, author=post.author, snapshot=snapshot,
-                question=self.texts["questions"][question], sent_at=sent,
-                deadline=sent + CONSULTATION_TERM, state=state,
-                snapshot_hash=hashlib.sha256(json.dumps(
-                    snapshot, sort_keys=True, ensure_ascii=False).encode()).hexdigest(),
-                created_at=sent, updated_at=sent,
-            )
-            if state == S.NO_PROCEDENTE:
-                row.decided_at, row.reasoning = row.deadline, reasoning[state.value]
-            elif state != S.PENDIENTE:
-                row.reviewer = self.revisores[n % len(self.revisores)]
-                row.decided_at = self.office(sent + timedelta(hours=self.rng.uniform(3, 30)),
-                                             sent + timedelta(minutes=30))
-                row.reasoning = reasoning[state.value]
-                if state == S.REQUIERE_CAMBIOS:
-                    row.requested_changes = self.texts["requested_changes"]
-            if row.decided_at:
-                row.updated_at = post.updated_at = row.decided_at
-            if state == S.APROBADA and n % 2:
-                assert row.decided_at is not None
-                self.publish(post, self.office(row.decided_at + timedelta(hours=2),
-                                               row.decided_at + timedelta(minutes=10)))
-            rows.append(row)
-        self.session.add_all(rows)
-        self.consultations = rows
-        self.counts["consultations"] = len(rows)
-
     # -- coverage --------------------------------------------------------------------------
     def build_absences(self) -> None:
         jalisco = next(a for a in self.active()
@@ -535,8 +406,9 @@ class _Builder:
         self.build_areas()
         self.build_accounts()
         self.build_rotations()
-        self.build_posts()
-        self.build_consultations()
+        posts = DemoPosts(self)
+        posts.build_posts()
+        posts.build_consultations()
         self.build_absences()
         self.build_training()
         inbox = build_demo_inbox(self.session, now=self.now, accounts=self.active(),
@@ -576,89 +448,3 @@ def record_demo_history(summary: DemoSummary, bitacora: Bitacora, database: Data
     from redes_desktop.services.demo_history import write_history
 
     return write_history(summary.history, bitacora, DatabaseAreaLookup(database), clock)
-
-
-# -- the data folder ------------------------------------------------------------------------
-def _move_aside(database_file: Path, backups: Path, stamp: str) -> Path:
-    """Move the database and its WAL/SHM companions into `backups`; return the new path."""
-    from redes_desktop.private_files import make_private_dir
-
-    make_private_dir(backups)  # 0700: the old database keeps its own 0600 mode
-    target = backups / f"redes-antes-de-demo-{stamp}.sqlite3"
-    n = 2
-    while target.exists():
-        target = backups / f"redes-antes-de-demo-{stamp}-{n}.sqlite3"
-        n += 1
-    for suffix in ("", "-wal", "-shm"):
-        source = database_file.with_name(database_file.name + suffix)
-        if source.exists():
-            shutil.move(str(source), str(target.with_name(target.name + suffix)))
-    # The bitácora goes with the database that anchors it: a new demo starts a new chain, and
-    # the old one stays whole beside its database (its keys stay in the keyring).
-    bitacora = database_file.with_name("bitacora.sqlite3")
-    for suffix in ("", "-wal", "-shm"):
-        source = bitacora.with_name(bitacora.name + suffix)
-        if source.exists():
-            shutil.move(str(source), str(target.with_name(
-                target.name.replace("redes-antes", "bitacora-antes", 1) + suffix)))
-    return target
-
-
-def _has_data(workspace: Workspace) -> bool:
-    database = workspace.open_database()
-    with database.session() as session:
-        return not Directory(session, workspace.clock, NullRecorder()).is_empty()
-
-
-def seed_demo_folder(workspace: Workspace, force: bool = False) -> str:
-    """Seed the workspace's database; refuse a folder with data unless `force` (then back up).
-
-    The settings (current person) are left alone: the user chooses who they are at start-up.
-    """
-    paths = workspace.paths
-    try:
-        has_data = _has_data(workspace)
-    except DatabaseError:
-        if not force:
-            raise
-        has_data = True  # damaged or newer: keep the file aside, untouched, and start afresh
-    backup: Path | None = None
-    if has_data:
-        if not force:
-            raise DemoRefused(
-                f"La carpeta de datos {paths.root} ya tiene datos; la demostración no se creó "
-                "para no mezclarlos. Use otra carpeta con --data-dir, o repita la orden con "
-                f"--force para reemplazarlos: antes se guarda un respaldo en {paths.backups}."
-            )
-        if workspace.database is not None:
-            workspace.database.dispose()
-            workspace.database = None
-        stamp = to_mexico(workspace.clock()).strftime("%Y%m%d-%H%M%S")
-        backup = _move_aside(paths.database, paths.backups, stamp)
-    database = workspace.open_database()
-    with database.session() as session:
-        summary = seed_demo(session, workspace.clock, data_dir=paths.root)
-        session.commit()
-    message = str(summary) + "\n" + _history_in_folder(workspace, summary)
-    if backup is not None:
-        message += f"\nLos datos anteriores se guardaron en {backup}."
-    return message
-
-
-def _history_in_folder(workspace: Workspace, summary: DemoSummary) -> str:
-    """Open (create) the folder's bitácora and write the demo's history; a workstation
-    without a usable secret store gets the demo without it, and is told why."""
-    from redes_desktop.bitacora import open_bitacora
-    from redes_desktop.vault.choice import command_store
-
-    database = workspace.open_database()
-    try:
-        secrets = command_store(workspace.paths.root)
-        bitacora = open_bitacora(workspace.paths, secrets, database, workspace.clock)
-    except UserFacingError as error:
-        return ("La bitácora de demostración no se creó: " + error.message + " Las demás "
-                "secciones funcionan; la bitácora empezará con lo que se haga en el programa.")
-    try:
-        return str(record_demo_history(summary, bitacora, database, workspace.clock))
-    finally:
-        bitacora.close()

@@ -1099,22 +1099,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Redactar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Calendario</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Publicadas</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cola de publicación</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Encontrado en el texto de la publicación; «Siguiente» busca la próxima.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1122,27 +1106,8 @@
         <source>Encontrado en el texto de la publicación (desde el principio).</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>No está en este texto; sí en %n borrador(es): %1. Ábralo desde «Borradores».</source>
-        <translation>
-            <numerusform>No está en este texto; sí en %n borrador: %1. Ábralo desde «Borradores».</numerusform>
-            <numerusform>No está en este texto; sí en %n borradores: %1. Ábralo desde «Borradores».</numerusform>
-        </translation>
-    </message>
     <message>
         <source>«%1» no aparece en el texto ni en los borradores.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Publicación</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%s, %s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Puede ver esta publicación, pero no redactar en la cuenta %s (criterio 5.1): por eso no se abre en el editor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2092,38 +2057,6 @@ El texto de la publicación no está guardado. Si continúa, se perderá. Cópie
     </message>
     <message>
         <source>No se pudo descartar por un error inesperado (%s). El borrador sigue guardado: vuelva a intentarlo.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Marcar como publicada</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>La revisión del texto aún no termina. Espere un momento y vuelva a intentarlo.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Este borrador cambió en otra estación: elija primero qué versión conservar (la barra roja sobre el texto) y después márquelo como publicado.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Escriba la publicación antes de marcarla como publicada.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dirección (URL) de la publicación en la red:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Revisando y marcando como publicada…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No se pudo marcar como publicada por un error inesperado (%s). La publicación sigue como borrador: vuelva a intentarlo y, si se repite, informe a soporte técnico.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>La publicación quedó registrada como publicada.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3383,6 +3316,41 @@ El texto de la publicación no está guardado. Si continúa, se perderá. Cópie
     </message>
 </context>
 <context>
+    <name>MarkPublished</name>
+    <message>
+        <source>Marcar como publicada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La revisión del texto aún no termina. Espere un momento y vuelva a intentarlo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Este borrador cambió en otra estación: elija primero qué versión conservar (la barra roja sobre el texto) y después márquelo como publicado.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escriba la publicación antes de marcarla como publicada.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revisando y marcando como publicada…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dirección (URL) de la publicación en la red:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No se pudo marcar como publicada por un error inesperado (%s). La publicación sigue como borrador: vuelva a intentarlo y, si se repite, informe a soporte técnico.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La publicación quedó registrada como publicada.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MediaPanel</name>
     <message>
         <source>Agregar imagen…</source>
@@ -4487,6 +4455,37 @@ Si todo verifica, las anclas pasan a la última entrada y se registra en la bit�
     </message>
     <message>
         <source>No se pudieron restablecer las anclas (%s). No se cambió nada; avise al área de informática.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RedactorTabs</name>
+    <message>
+        <source>Redactar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publicadas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cola de publicación</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publicación</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%s, %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Puede ver esta publicación, pero no redactar en la cuenta %s (criterio 5.1): por eso no se abre en el editor.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,7 +1,8 @@
 """Run the checks off the UI thread (after novelWriter's editor runnables).
 
 Each edit calls `schedule(request)`: the revision number goes up and a 300 ms single-shot timer
-restarts, so typing never waits. When the timer fires the latest request is checked on the pool;
+restarts, so typing never waits. When the timer fires the latest request is checked on the pool
+(after its `prepare` step, if any, also on the pool: what the request needs from the database);
 a result is delivered only if its revision is still the newest (stale ones are dropped). One
 check runs at a time, so the engine is never used by two threads at once. The engine itself is
 built lazily, off the UI thread, before the first check.
@@ -22,6 +23,8 @@ from redes_desktop.models.enums import Network
 from redes_desktop.ui.tasks import SynchronousPool, run_task
 
 EngineFactory = Callable[[], CheckEngine]
+# Completes a request on the worker before it is checked (council_lookup.py).
+Prepare = Callable[[CheckRequest], CheckRequest]
 
 
 @dataclass
@@ -76,7 +79,7 @@ class CheckScheduler(QObject):
         self.engine: CheckEngine | None = None
         self.revision = 0
         self.delivered_revision = -1
-        self._pending: tuple[int, CheckRequest] | None = None
+        self._pending: tuple[int, CheckRequest, Prepare | None] | None = None
         self._building = False
         self._generation = 0  # bumped by rebuild_engine
         self._running = False
@@ -86,15 +89,16 @@ class CheckScheduler(QObject):
         self._timer.timeout.connect(self._fire)
 
     # -- public ------------------------------------------------------------------------------
-    def schedule(self, request: CheckRequest) -> int:
-        """Queue `request` as the newest revision; checked after the debounce delay."""
+    def schedule(self, request: CheckRequest, prepare: Prepare | None = None) -> int:
+        """Queue `request` as the newest revision; checked after the debounce delay (on the
+        worker: first `prepare(request)`, then the check of what it returns)."""
         self.revision += 1
-        self._pending = (self.revision, request)
+        self._pending = (self.revision, request, prepare)
         self._timer.start()
         return self.revision
 
-    def check_now(self, request: CheckRequest) -> int:
-        revision = self.schedule(request)
+    def check_now(self, request: CheckRequest, prepare: Prepare | None = None) -> int:
+        revision = self.schedule(request, prepare)
         self._timer.stop()
         self._fire()
         return revision
@@ -162,12 +166,12 @@ class CheckScheduler(QObject):
             return
         if self._running:
             return  # checked when the running one finishes
-        revision, request = self._pending
+        revision, request, prepare = self._pending
         self._pending = None
         self._running = True
         engine = self.engine
         run_task(
-            lambda: run_check(engine, request),
+            lambda: run_check(engine, prepare(request) if prepare else request),
             lambda outcome, error: self._on_checked(revision, outcome, error),
             self._pool,
         )

@@ -4,21 +4,16 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import Qt, QThreadPool, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QTextCursor
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
-    QSplitter,
     QStackedWidget,
-    QTabWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -28,10 +23,10 @@ from redes_desktop.actions.check_request import check_request
 from redes_desktop.actions.post_calendar import CalendarPost, PublishedRow
 from redes_desktop.checks.engine import CheckEngine, CheckRequest
 from redes_desktop.checks.model import RecentPost
-from redes_desktop.clock import to_mexico
 from redes_desktop.context import AppContext
 from redes_desktop.errors import UserFacingError
 from redes_desktop.models import Network
+from redes_desktop.ui.composer import composer_layout
 from redes_desktop.ui.composer.calendar_view import CalendarView
 from redes_desktop.ui.composer.check_scheduler import CheckOutcome, CheckScheduler
 from redes_desktop.ui.composer.counters import CountersBar
@@ -42,7 +37,12 @@ from redes_desktop.ui.composer.draft_actions import (
     Then,
 )
 from redes_desktop.ui.composer.draft_conflict import DraftConflictBar
+from redes_desktop.ui.composer.engine_factory import (
+    default_engine_factory,
+    institutional_dictionary,
+)
 from redes_desktop.ui.composer.findings_panel import FindingsPanel, merge_findings
+from redes_desktop.ui.composer.mark_published import MarkPublished, PublishHooks
 from redes_desktop.ui.composer.media_panel import MediaPanel
 from redes_desktop.ui.composer.network_send import NetworkSend, SendHooks
 from redes_desktop.ui.composer.offsets import OffsetMapper
@@ -50,36 +50,19 @@ from redes_desktop.ui.composer.post_details import PostDetailsPanel
 from redes_desktop.ui.composer.post_editor import PostEditor
 from redes_desktop.ui.composer.previews import PreviewPane
 from redes_desktop.ui.composer.published_view import PublishedView
-from redes_desktop.ui.composer.queue_view import QueueView
+from redes_desktop.ui.composer.redactor_find import find_in_redactor
+from redes_desktop.ui.composer.redactor_tabs import RedactorTabs
 from redes_desktop.ui.composer.schedule_field import ScheduleField
 from redes_desktop.ui.composer.store import AccountChoice, ComposerStore
-from redes_desktop.ui.find_bar import fold
 from redes_desktop.ui.fit import compact_combo
 from redes_desktop.ui.tasks import Reads, SynchronousPool, run_task
 
 NETWORKS = (Network.X, Network.FACEBOOK, Network.INSTAGRAM, Network.YOUTUBE, Network.TIKTOK)
-DICTIONARY_FILE = "diccionario-institucional.txt"
-
-
-def default_engine_factory(context: AppContext) -> Callable[[], CheckEngine]:
-    """Build the full engine (slow: dictionaries) with this workstation's settings."""
-    settings = context.workspace.settings
-    user_dictionary = Path(context.workspace.paths.root) / DICTIONARY_FILE
-
-    def factory() -> CheckEngine:
-        from redes_desktop.checks.engine import build_engine
-
-        # Read when the engine is built, so a change in Preferencias applies on the next one.
-        return build_engine(user_dictionary=user_dictionary,
-                            official_domains=tuple(settings.official_domains),
-                            languagetool_url=settings.languagetool_url, fast_suggestions=True)
-
-    return factory
 
 
 class ComposerSection(QWidget):
-    """The Redactor: the account picker, the editor and its live checks; the drafts and
-    «Marcar como publicada» are its `drafts` (a `DraftActions`)."""
+    """The Redactor: the account picker, the editor and its live checks; the drafts are its
+    `drafts` (a `DraftActions`), «Marcar como publicada» its `marking` (a `MarkPublished`)."""
 
     # Service availability (e.g. "LanguageTool no disponible: …") for the window's status bar.
     status_message = Signal(str)
@@ -120,7 +103,7 @@ class ComposerSection(QWidget):
         self.media.importer = lambda path: import_for_publication(path, media_dir)
         self.findings = FindingsPanel()
         # Purpose, source, bulletin headline, topic and validity (6.i, 6.iv, 6.x, 6.xxvii, 5.2 d).
-        self.details_panel = PostDetailsPanel(context, lambda: self.post_id)
+        self.details_panel = PostDetailsPanel(self.store, lambda: self.post_id, pool)
         self.counters = CountersBar()
         # The post as X, Facebook and Instagram show it (issue 15), updated as one types.
         self.previews = PreviewPane(pool)
@@ -164,12 +147,14 @@ class ComposerSection(QWidget):
             self.store, self.scheduler,
             SectionHooks(
                 current_account=self.current_account, accounts=lambda: self.accounts,
-                outcome=lambda: self.outcome, recent_posts=lambda: self._recent,
-                reset_networks=self._reset_networks, recheck=self._recheck,
-                store_details=self._store_details,
+                outcome=lambda: self.outcome, reset_networks=self._reset_networks,
+                recheck=self._recheck,
             ),
             context.clock, pool,
         )
+        self.marking = MarkPublished(self, self.drafts, PublishHooks(
+            current_account=self.current_account, recent_posts=lambda: self._recent,
+            store_details=self._store_details), pool)
         # «Enviar a la red automáticamente» and «Publicar ahora en la red» (issue 17).
         self.network_send = NetworkSend(
             self, context, self.drafts, self.scheduler, self.schedule, self.publish_action,
@@ -179,7 +164,7 @@ class ComposerSection(QWidget):
         self.network_send.queue_changed.connect(self.queue.refresh)
         self.new_action.triggered.connect(self.drafts.new_draft)
         self.conflict_bar.attach(self.drafts)
-        self.publish_action.triggered.connect(self.drafts.mark_published)
+        self.publish_action.triggered.connect(self.marking.start)
         self.discard_action.triggered.connect(self.drafts.discard)
 
         self.editor.textChanged.connect(self._on_edit)
@@ -188,6 +173,7 @@ class ComposerSection(QWidget):
         self.media.changed.connect(self._update_previews)
         self.reply_box.toggled.connect(self._on_edit)
         self.details_panel.changed.connect(self._on_edit)
+        self.details_panel.loaded.connect(self._on_details_loaded)
         self.schedule.changed.connect(self._on_schedule_edit)
         for box in self.network_boxes.values():
             box.toggled.connect(self.schedule_check)
@@ -227,80 +213,22 @@ class ComposerSection(QWidget):
         self.discard_action = self._action(self.tr("Descartar"), None)
 
     def _build_layout(self) -> None:
-        toolbar = self.toolbar = QToolBar()
-        for action in (self.new_action, self.undo_action, self.redo_action):
-            toolbar.addAction(action)
-        toolbar.addSeparator()
-        for action in (self.publish_action, self.consult_action, self.discard_action):
-            toolbar.addAction(action)
-        toolbar.addSeparator()
-        toolbar.addWidget(QLabel(self.tr("Borradores:")))
-        toolbar.addWidget(self.drafts_combo)
-
-        target = QHBoxLayout()
-        target.addWidget(QLabel(self.tr("Cuenta:")))
-        target.addWidget(self.account_combo, 1)
-        target.addWidget(QLabel(self.tr("Revisar para:")))
-        for box in self.network_boxes.values():
-            target.addWidget(box)
-        target.addWidget(self.reply_box)
-
-        left = QSplitter(Qt.Orientation.Vertical)
-        left.addWidget(self.editor)
-        left.addWidget(self.media)
-        left.addWidget(self.details_panel)
-        left.setStretchFactor(0, 3)
-        left.setStretchFactor(1, 1)
-        left.setChildrenCollapsible(False)  # the images and their alt texts never vanish
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.counters)
-        findings_and_previews = QSplitter(Qt.Orientation.Vertical)
-        findings_and_previews.addWidget(self.findings)
-        findings_and_previews.addWidget(self.previews)
-        findings_and_previews.setStretchFactor(0, 3)
-        findings_and_previews.setStretchFactor(1, 2)
-        right_layout.addWidget(findings_and_previews, 1)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-
-        work = QWidget()
-        work_layout = QVBoxLayout(work)
-        work_layout.setContentsMargins(0, 0, 0, 0)
-        work_layout.addWidget(toolbar)
-        work_layout.addLayout(target)
-        work_layout.addWidget(self.schedule)
-        work_layout.addWidget(self.account_banner)
-        work_layout.addWidget(self.conflict_bar)
-        work_layout.addWidget(splitter, 1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.status_label, 1)
-        bottom.addWidget(self.save_label)
-        work_layout.addLayout(bottom)
-
+        self.toolbar = composer_layout.toolbar(
+            ((self.new_action, self.undo_action, self.redo_action),
+             (self.publish_action, self.consult_action, self.discard_action)),
+            self.drafts_combo)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.explanation)
-        self.pages.addWidget(work)
-        # The history beside the editor (issue 15): the week or month of scheduled and
-        # published posts, and the published posts with their links. Read when first shown.
-        self.calendar = CalendarView(self.store, self._pool)
-        self.published = PublishedView(self.store, self._pool)
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.pages, self.tr("Redactar"))
-        self.tabs.addTab(self.calendar, self.tr("Calendario"))
-        self.tabs.addTab(self.published, self.tr("Publicadas"))
-        # What this workstation's publishing queue holds (issue 17).
-        self.queue = QueueView(self.context.database, self._pool)
-        self.tabs.addTab(self.queue, self.tr("Cola de publicación"))
-        self._history_stale = {self.calendar: True, self.published: True}
-        self.tabs.currentChanged.connect(self._on_tab_changed)
-        self.calendar.open_post.connect(self.open_from_history)
-        self.published.open_post.connect(self.open_from_history)
+        self.pages.addWidget(composer_layout.writing_page(
+            self.toolbar, account=self.account_combo, networks=self.network_boxes.values(),
+            reply=self.reply_box, writing=(self.editor, self.media, self.details_panel),
+            seeing=(self.counters, self.findings, self.previews),
+            above=(self.schedule, self.account_banner, self.conflict_bar),
+            status=self.status_label, saved=self.save_label))
+        self.tabs = RedactorTabs(self.pages, self.store, self.context.database, self._pool)
+        self.calendar, self.published = self.tabs.calendar, self.tabs.published
+        self.queue = self.tabs.queue
+        self.tabs.open_post.connect(self.open_from_history)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
@@ -319,25 +247,8 @@ class ComposerSection(QWidget):
         return self.drafts.publishing
 
     def find_text(self, text: str) -> str:
-        """Ctrl+F in the Redactor (issue 15): the next occurrence in the post's text (from the
-        cursor, starting again at the top), else the saved drafts whose title has it."""
-        if self.editor.find(text):
-            return self.tr("Encontrado en el texto de la publicación; «Siguiente» busca la "
-                           "próxima.")
-        cursor = self.editor.textCursor()
-        cursor.movePosition(QTextCursor.MoveOperation.Start)
-        self.editor.setTextCursor(cursor)
-        if self.editor.find(text):
-            return self.tr("Encontrado en el texto de la publicación (desde el principio).")
-        wanted = fold(text)
-        combo = self.drafts_combo
-        titles = [combo.itemText(i) for i in range(combo.count())
-                  if combo.itemData(i) is not None and wanted in fold(combo.itemText(i))]
-        if titles:
-            return (self.tr("No está en este texto; sí en %n borrador(es): %1. Ábralo desde "
-                            "«Borradores».", "", len(titles))
-                    .replace("%1", "; ".join(f"«{t}»" for t in titles[:3])))
-        return self.tr("«%1» no aparece en el texto ni en los borradores.").replace("%1", text)
+        """Ctrl+F in the Redactor: in the post's text, else in the drafts' titles."""
+        return find_in_redactor(self.editor, self.drafts_combo, text)
 
     def save_now(self, then: Then | None = None) -> None:
         """Save the draft on the worker; `then(changed)` once it is written."""
@@ -348,7 +259,7 @@ class ComposerSection(QWidget):
         self.drafts.open_draft(post_id, then)
 
     def mark_published(self) -> bool:
-        return self.drafts.mark_published()
+        return self.marking.start()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         """Back in the Redactor: the account may have been connected or disconnected
@@ -375,18 +286,6 @@ class ComposerSection(QWidget):
     def show_history(self, view: CalendarView | PublishedView) -> None:
         self.tabs.setCurrentWidget(view)
 
-    def _on_tab_changed(self, _index: int) -> None:
-        view = self.tabs.currentWidget()
-        if view is self.queue:
-            self.queue.refresh()
-        if view is self.calendar or view is self.published:
-            assert isinstance(view, CalendarView | PublishedView)
-            if self._history_stale.get(view):
-                self._history_stale[view] = False
-                view.reload_accounts()  # then its posts
-            else:
-                view.refresh()  # drafts scheduled or published since it was last shown
-
     def open_from_history(self, post: CalendarPost | PublishedRow,
                           then: Then | None = None) -> None:
         """A post clicked in the calendar or the published list: shown in the editor (a
@@ -394,16 +293,7 @@ class ComposerSection(QWidget):
         may see but not write in (a CNCS reviewer, a suplente not covering) is shown in a
         window to be read."""
         if all(account.id != post.account_id for account in self.accounts):
-            when = to_mexico(post.when if isinstance(post, CalendarPost) else post.published_at)
-            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Publicación"),
-                              self.tr("%s, %s") % (post.handle, f"{when:%d/%m/%Y %H:%M}"),
-                              QMessageBox.StandardButton.Close, self)
-            box.setInformativeText(post.text + (f"\n\n{post.url}" if post.url else ""))
-            box.setDetailedText(self.tr(
-                "Puede ver esta publicación, pero no redactar en la cuenta %s (criterio 5.1): "
-                "por eso no se abre en el editor.") % post.handle)
-            self.history_box = box
-            box.open()
+            self.history_box = self.tabs.show_to_read(post)
             if then is not None:
                 then(False)
             return
@@ -464,8 +354,7 @@ class ComposerSection(QWidget):
                 % type(error).__name__)
         else:
             accounts, explanation = answer
-        self._history_stale = {self.calendar: True, self.published: True}
-        self._on_tab_changed(self.tabs.currentIndex())  # another person: other accounts
+        self.tabs.person_changed()  # another person: other accounts
         self.accounts = accounts
         self.drafts.loading = True
         self.account_combo.clear()
@@ -484,9 +373,10 @@ class ComposerSection(QWidget):
         if then is not None:
             then()
 
-    def _store_details(self) -> None:
+    def _store_details(self, then: Callable[[], None]) -> None:
+        """Store the details on the saved draft (on the worker), then `then()`."""
         self.details_panel.follow(self.post_id)
-        self.details_panel.save()
+        self.details_panel.save(lambda _saved: then())
 
     def current_account(self) -> AccountChoice | None:
         index = self.account_combo.currentIndex()
@@ -580,23 +470,33 @@ class ComposerSection(QWidget):
     def build_request(self) -> CheckRequest:
         account = self.current_account()
         self.details_panel.follow(self.post_id)
-        now = self.context.clock()
         return check_request(
             text=self.editor.toPlainText(),
             networks=self.selected_networks(),
             media=self.media.items(),
             is_reply=self.reply_box.isChecked(),
             recent=self._recent,
-            now=now,
+            now=self.context.clock(),
             rhythm=account.rhythm if account else None,
             area_id=account.area_id if account else None,
             area_contacts=self.context.workspace.settings.area_contacts,
-            details=self.details_panel.check_details(account.id if account else None, now),
+            details=self.details_panel.check_details(),
         )
 
     def schedule_check(self) -> int:
+        """Check the post as it stands (after the debounce, on the worker, where the Consejo
+        General session it falls in is looked up too)."""
         self.publish_action.setEnabled(False)
-        return self.scheduler.schedule(self.build_request())
+        request = self.build_request()
+        account = self.current_account()
+        council = self.details_panel.council.with_council(account.id if account else None,
+                                                          self.details_panel.post_id)
+        return self.scheduler.schedule(request, council)
+
+    def _on_details_loaded(self) -> None:
+        """The open draft's details were read on the worker: check with them."""
+        if not self.drafts.loading and not self.publishing:
+            self.schedule_check()
 
     def _on_schedule_edit(self) -> None:
         """A new time is saved with the draft (a past one is refused at once, with why)."""
@@ -641,13 +541,7 @@ class ComposerSection(QWidget):
                 return
 
     def add_to_dictionary(self, word: str) -> None:
-        engine = self.scheduler.engine
-        dictionary = None
-        for rule in engine.text_rules if engine else ():
-            candidate = getattr(rule, "dictionary", None)
-            if candidate is not None and hasattr(candidate, "add"):
-                dictionary = candidate
-                break
+        dictionary = institutional_dictionary(self.scheduler.engine)
         title = self.tr("Diccionario institucional")
         if dictionary is None:
             QMessageBox.information(self, title, self.tr(

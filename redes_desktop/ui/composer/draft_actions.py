@@ -1,9 +1,10 @@
-"""Drafts and publishing for the Redactor: autosave, reopen, new, discard, mark as published.
+"""Drafts for the Redactor: autosave, reopen, new, discard, and the lock while publishing.
 
 `DraftActions` is a small object the `ComposerSection` owns: it gets the widgets it reads and
 locks (`DraftWidgets`), the store, the check scheduler, the clock, the pool and a few questions it
 asks the section (`SectionHooks`) as constructor parameters, and it owns the draft's identity
-(`post_id`) and its running states (`loading`, `saving`, `publishing`).
+(`post_id`) and its running states (`loading`, `saving`, `publishing`). «Marcar como publicada»
+(mark_published.py) and the sending to the network (network_send.py) lock the draft through it.
 
 Every read and write runs on the worker pool (`ui/tasks.py`) and reports back through a
 callback: a step that needs the draft saved first (open another draft, switch accounts, consult,
@@ -15,10 +16,9 @@ editor takes no typing, so nothing typed meanwhile is overwritten.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
@@ -31,11 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redes_desktop.actions.check_request import post_request
-from redes_desktop.checks.engine import CheckEngine
-from redes_desktop.checks.model import CheckResult, RecentPost
 from redes_desktop.errors import UserFacingError
-from redes_desktop.models import Network, Post
+from redes_desktop.models import Network
 from redes_desktop.ui.composer import shared_version
 from redes_desktop.ui.composer.check_scheduler import CheckOutcome, CheckScheduler
 from redes_desktop.ui.composer.media_panel import MediaPanel
@@ -49,25 +46,12 @@ from redes_desktop.ui.composer.store import (
     DraftData,
 )
 from redes_desktop.ui.tasks import Reads, SynchronousPool, run_task
-from redes_desktop.ui.url_dialog import ask_url
 
 Then = Callable[[bool], None]
 
 
 def _nothing(_done: bool) -> None:
     pass
-
-
-def post_checker(engine: CheckEngine, recent: tuple[RecentPost, ...], now: datetime,
-                 area_contacts: Mapping[str, Any] | None = None) -> Callable[[Post], CheckResult]:
-    """The check PostService runs before publishing, built as the editor's live check is
-    (`actions.check_request`); safe to call on a worker thread."""
-
-    def check(post: Post) -> CheckResult:
-        request = post_request(post, recent=recent, now=now, area_contacts=area_contacts)
-        return engine.check(request)[post.network]
-
-    return check
 
 
 @dataclass(frozen=True)
@@ -95,19 +79,15 @@ class SectionHooks:
     current_account: Callable[[], AccountChoice | None]
     accounts: Callable[[], list[AccountChoice]]  # in the account picker's order
     outcome: Callable[[], CheckOutcome | None]  # the latest check delivered
-    recent_posts: Callable[[], tuple[RecentPost, ...]]  # the history that check saw
     reset_networks: Callable[[], None]  # tick the account's network, then check again
     recheck: Callable[[], None]  # reread the recent posts, then check again
-    # Store the post's details (purpose, source…) on the saved draft before it is published,
-    # so the publishing check reads what the editor showed and nothing writes the post then.
-    store_details: Callable[[], None]
 
 
 class DraftActions(QObject):
-    """Autosave, reopen, new, discard and «Marcar como publicada» for one Redactor.
+    """Autosave, reopen, new and discard for one Redactor, and the lock while it publishes.
 
     A child of the section (`parent`, also the parent of its message boxes): once the section
-    is deleted, a save or publishing that ends later on the worker changes nothing on screen.
+    is deleted, a save that ends later on the worker changes nothing on screen.
     """
 
     SAVE_DELAY_MS = 1000  # the autosave waits this long after the last edit
@@ -149,7 +129,7 @@ class DraftActions(QObject):
         self._saving_text = ""  # what the running autosave writes
         self._saving_content: DraftContent | None = None
         self._opening = False  # a draft is being read to be shown: the editor takes no typing
-        self._publishing = False  # True while "Marcar como publicada" runs on the worker
+        self._publishing = False  # locked: the post is being published (set_publishing)
         # A published (or otherwise final) post opened to be read: nothing is saved.
         self.read_only = False
         # The version of the open draft the editor started from (opened or last saved): a save
@@ -530,79 +510,18 @@ class DraftActions(QObject):
     def _say_conflict(self) -> None:
         shared_version.say_conflict(self)
 
-    # -- publishing --------------------------------------------------------------------------
-    def mark_published(self) -> bool:
-        """Ask for the URL, then publish on a worker thread: the service's check may take
-        seconds (LanguageTool, decoding every image). True when the publishing started; the
-        outcome is shown when it ends (`publishing` is True meanwhile)."""
-        title = self.tr("Marcar como publicada")
-        if self._publishing:
-            return False
-        engine = self.scheduler.engine
-        if engine is None or self.scheduler.busy:
-            QMessageBox.information(self._parent, title, self.tr(
-                "La revisión del texto aún no termina. Espere un momento y vuelva a intentarlo."))
-            return False
-        if self.conflict is not None:  # what is stored is not what the editor shows
-            self._say_conflict_before_publishing()
-            return False
-        # Locked from here: the post saved now is the post checked and published.
-        self._set_publishing(True)
-        self._save_timer.stop()
-        self._when_saved(lambda: self._save(lambda _changed: self._ask_url(engine)))
-        return True
-
-    def _say_conflict_before_publishing(self) -> None:
-        QMessageBox.information(self._parent, self.tr("Marcar como publicada"), self.tr(
-            "Este borrador cambió en otra estación: elija primero qué versión conservar "
-            "(la barra roja sobre el texto) y después márquelo como publicado."))
-
-    def _ask_url(self, engine: CheckEngine) -> None:
-        """The draft is saved: ask for the URL, then publish on the worker."""
-        title = self.tr("Marcar como publicada")
-        post_id = self.post_id
-        if self.conflict is not None:  # the save found another version stored
-            self._set_publishing(False)
-            self._say_conflict_before_publishing()
-            return
-        if post_id is None:
-            self._set_publishing(False)
-            QMessageBox.information(self._parent, title, self.tr(
-                "Escriba la publicación antes de marcarla como publicada."))
-            return
-        account = self.hooks.current_account()
-        url = self.ask_url(title, account.network if account else None,
-                           account.handle if account else "")
-        if not shiboken6.isValid(self):
-            return
-        if url is None:
-            self._set_publishing(False)
-            return
-        self.hooks.store_details()
-        store = self.store
-        check = post_checker(engine, self.hooks.recent_posts(), self.clock(),
-                             self.store.context.workspace.settings.area_contacts)
-        self.widgets.save_label.setText(self.tr("Revisando y marcando como publicada…"))
-        run_task(lambda: store.mark_published(post_id, url, check), self._on_published,
-                 self._pool)
-
-    def ask_url(self, title: str, network, handle: str) -> str | None:
-        """The post's URL, checked for the account's network before the dialog closes (issue
-        15: the example is that network's; a bad URL stays, marked). Tests replace it."""
-        return ask_url(self._parent, title,
-                       self.tr("Dirección (URL) de la publicación en la red:"), network, handle,
-                       post=True)
-
+    # -- the lock while publishing (mark_published.py, network_send.py) ---------------------
     def save_locked(self, then: Then) -> None:
         """Save the draft on the worker while it is locked (`set_publishing(True, …)`: the
         post saved is the post sent), after any save already running; `then(changed)`."""
         self._save_timer.stop()
         self._when_saved(lambda: self._save(then))
 
-    def set_publishing(self, running: bool, note: str) -> None:
-        """The same lock for sending to the network (`network_send.py`), with its own note."""
+    def set_publishing(self, running: bool, note: str | None = None) -> None:
+        """Lock the draft while it is published by hand (`mark_published.py`) or sent to the
+        network (`network_send.py`), saying `note` on the save label; unlock it."""
         self._set_publishing(running)
-        if running:
+        if running and note is not None:
             self.widgets.save_label.setText(note)
 
     def _set_publishing(self, running: bool) -> None:
@@ -630,22 +549,3 @@ class DraftActions(QObject):
                 outcome is not None and self.scheduler.is_current
                 and self.hooks.current_account() is not None
                 and all(r.publishable for r in outcome.results.values()))
-
-    def _on_published(self, _result: object, error: BaseException | None) -> None:
-        if not shiboken6.isValid(self):
-            return  # the window closed meanwhile; the service committed or rolled back
-        self._set_publishing(False)
-        title = self.tr("Marcar como publicada")
-        if error is not None:
-            if isinstance(error, UserFacingError):
-                message = error.message
-            else:
-                message = self.tr(
-                    "No se pudo marcar como publicada por un error inesperado (%s). La "
-                    "publicación sigue como borrador: vuelva a intentarlo y, si se repite, "
-                    "informe a soporte técnico.") % error
-            QMessageBox.warning(self._parent, title, message)
-            return
-        QMessageBox.information(self._parent, title, self.tr(
-            "La publicación quedó registrada como publicada."))
-        self.clear()

@@ -31,7 +31,8 @@ from redes_desktop.context import AppContext
 from redes_desktop.errors import UserFacingError
 from redes_desktop.models.publishing import JobState
 from redes_desktop.ui.composer.check_scheduler import CheckScheduler
-from redes_desktop.ui.composer.draft_actions import DraftActions, post_checker
+from redes_desktop.ui.composer.draft_actions import DraftActions
+from redes_desktop.ui.composer.mark_published import post_checker
 from redes_desktop.ui.composer.schedule_field import ScheduleField
 from redes_desktop.ui.composer.store import AccountChoice
 from redes_desktop.ui.tasks import Reads, SynchronousPool, run_task

@@ -24,6 +24,12 @@ from redes_desktop.actions.post_calendar import (
     published_posts,
     viewable_accounts,
 )
+from redes_desktop.actions.post_details import (
+    Details,
+    council_context,
+    load_post_details,
+    save_post_details,
+)
 from redes_desktop.actions.publish_post import PostChecker, PublishedPost, publish_post
 from redes_desktop.actions.recent_posts import recent_posts
 from redes_desktop.actions.save_draft import (
@@ -35,7 +41,7 @@ from redes_desktop.actions.save_draft import (
     save_draft,
 )
 from redes_desktop.actions.unit_of_work import NoIdentity
-from redes_desktop.checks.model import RecentPost
+from redes_desktop.checks.model import CouncilContext, RecentPost
 from redes_desktop.context import AppContext
 
 __all__ = ["KEEP", "AccountChoice", "ComposerStore", "DraftChangedElsewhere", "DraftContent",
@@ -133,6 +139,21 @@ class ComposerStore:
         return publish_post(self.context.database, clock=self.context.clock,
                             recorder=self.context.recorder, check_post=check_post,
                             person_id=self._person_id, post_id=post_id, url=url)
+
+    # -- the post's details: purpose, source, headline, topic, validity (post_details.py) ---
+    def post_details(self, post_id: uuid.UUID) -> Details:
+        return load_post_details(self.context.database, post_id)
+
+    def save_post_details(self, post_id: uuid.UUID, details: Details) -> bool:
+        """True when something changed; bad values and who may not compose are refused."""
+        return save_post_details(self.context.database, post_id, details,
+                                 person_id=self._person_id, clock=self.context.clock,
+                                 recorder=self.context.recorder)
+
+    def council_context(self, account_id: uuid.UUID, moment: datetime,
+                        exclude: uuid.UUID | None) -> CouncilContext | None:
+        """The Consejo General session `moment` falls in, with the account's other posts."""
+        return council_context(self.context.database, account_id, moment, exclude=exclude)
 
     # -- history: calendar and published posts (issue 15) ------------------------------------
     def viewable_accounts(self) -> tuple[ViewableAccount, ...]:
