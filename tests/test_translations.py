@@ -102,7 +102,7 @@ PLURALS = [
     ("ConsultasSection", "%1 de %n consulta(s); %2.", "%1 de 1 consulta; %2.",
      "%1 de 2 consultas; %2."),
     ("ConsultasSection", "%n pendiente(s)", "1 pendiente", "2 pendientes"),
-    ("ComposerSection", "No está en este texto; sí en %n borrador(es): %1. Ábralo desde "
+    ("RedactorFind", "No está en este texto; sí en %n borrador(es): %1. Ábralo desde "
      "«Borradores».", "sí en 1 borrador:", "sí en 2 borradores:"),
     ("CountersBar", "%1: %n carácter(es)", "%1: 1 carácter", "%1: 2 caracteres"),
     ("DictionaryTab", "%n palabra(s) nueva(s) importada(s).", "1 palabra nueva importada.",

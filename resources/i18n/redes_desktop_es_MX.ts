@@ -1099,18 +1099,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Encontrado en el texto de la publicación; «Siguiente» busca la próxima.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Encontrado en el texto de la publicación (desde el principio).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>«%1» no aparece en el texto ni en los borradores.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Consultar a CNCS</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4455,6 +4443,28 @@ Si todo verifica, las anclas pasan a la última entrada y se registra en la bit�
     </message>
     <message>
         <source>No se pudieron restablecer las anclas (%s). No se cambió nada; avise al área de informática.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RedactorFind</name>
+    <message>
+        <source>Encontrado en el texto de la publicación; «Siguiente» busca la próxima.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encontrado en el texto de la publicación (desde el principio).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No está en este texto; sí en %n borrador(es): %1. Ábralo desde «Borradores».</source>
+        <translation>
+            <numerusform>No está en este texto; sí en %n borrador: %1. Ábralo desde «Borradores».</numerusform>
+            <numerusform>No está en este texto; sí en %n borradores: %1. Ábralo desde «Borradores».</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>«%1» no aparece en el texto ni en los borradores.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

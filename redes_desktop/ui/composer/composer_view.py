@@ -50,7 +50,7 @@ from redes_desktop.ui.composer.post_details import PostDetailsPanel
 from redes_desktop.ui.composer.post_editor import PostEditor
 from redes_desktop.ui.composer.previews import PreviewPane
 from redes_desktop.ui.composer.published_view import PublishedView
-from redes_desktop.ui.composer.redactor_find import find_in_redactor
+from redes_desktop.ui.composer.redactor_find import RedactorFind
 from redes_desktop.ui.composer.redactor_tabs import RedactorTabs
 from redes_desktop.ui.composer.schedule_field import ScheduleField
 from redes_desktop.ui.composer.store import AccountChoice, ComposerStore
@@ -248,7 +248,7 @@ class ComposerSection(QWidget):
 
     def find_text(self, text: str) -> str:
         """Ctrl+F in the Redactor: in the post's text, else in the drafts' titles."""
-        return find_in_redactor(self.editor, self.drafts_combo, text)
+        return RedactorFind(self.editor, self.drafts_combo).find(text)
 
     def save_now(self, then: Then | None = None) -> None:
         """Save the draft on the worker; `then(changed)` once it is written."""
