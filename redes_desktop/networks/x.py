@@ -5,15 +5,18 @@ its followers.
 Endpoints as documented at docs.x.com: POST /2/tweets, POST /2/media/upload,
 POST /2/media/metadata, GET /2/users/:id/mentions, GET /2/users/:id/tweets, GET /2/users/:id.
 
-The inbox cursor holds both the mentions' `since_id` and the newest direct-message event
-(`XCursor`). A connection that may not read direct messages (authorised before dm.read was
-asked for: 403) still brings its mentions, keeps the messages' cursor where it was and tells
-the person once to connect the account again."""
+The inbox cursor (`x_cursor.XCursor`) holds where the mentions (`x_mentions.py`) and the direct
+messages (`x_messages.py`) stand, and what a poll left for the next one on a busy day. A
+connection that may not read direct messages (authorised before dm.read was asked for: 403)
+still brings its mentions, keeps the messages' cursor where it was and tells the person once to
+connect the account again. A rate limit met after some pages keeps what was read and asks the
+poller to come back after the network's reset (`poll_again_in`)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime
+from math import ceil
 from typing import Any
 
 import requests
@@ -23,18 +26,19 @@ from redes_desktop.networks.errors import (
     MediaRefused,
     NetworkError,
     NetworkRefused,
+    RateLimited,
 )
 from redes_desktop.networks.http import ApiClient
 from redes_desktop.networks.types import (
     INBOX_NOTICE,
-    InboxKind,
     InboxPage,
-    IncomingItem,
     OutgoingMedia,
     PublishedItem,
     PublishRequest,
 )
-from redes_desktop.networks.x_messages import DirectMessages, XCursor, no_access_notice
+from redes_desktop.networks.x_cursor import XCursor
+from redes_desktop.networks.x_mentions import Mentions
+from redes_desktop.networks.x_messages import DirectMessages, no_access_notice
 
 API = "https://api.x.com"
 AUTHORIZE = "https://x.com/i/oauth2/authorize"
@@ -68,6 +72,7 @@ class XConnector:
         self.user_id = user_id
         self.handle = handle.lstrip("@")
         self.messages = DirectMessages(client, user_id=user_id)
+        self.mentions = Mentions(client, user_id=user_id, handle=handle)
 
     def _url(self, post_id: str) -> str:
         return f"https://x.com/{self.handle}/status/{post_id}"
@@ -113,42 +118,33 @@ class XConnector:
         return None
 
     def fetch_inbox(self, cursor: str | None) -> InboxPage:
-        state = XCursor.parse(cursor)
-        mentions, newest = self._mentions(state.mentions)
-        state = replace(state, mentions=newest)
+        mentions = self.mentions.fetch(XCursor.parse(cursor))
+        state = mentions.cursor
         try:
-            messages, last = self.messages.fetch(state.messages)
+            messages = self.messages.fetch(state)
         except NetworkRefused as error:
             if error.status != 403:
                 raise
             # Authorised without dm.read: the mentions still come, the messages' cursor
             # stays, and the person is told once (until messages can be read again).
             told = state.messages_denied
-            return InboxPage(tuple(mentions), replace(state, messages_denied=True).dump(),
-                             {} if told else {INBOX_NOTICE: no_access_notice(self.handle)})
-        state = replace(state, messages=last, messages_denied=False)
-        return InboxPage(tuple(mentions + messages), state.dump())
+            extra = self._wait(mentions.limited)
+            if not told:
+                extra[INBOX_NOTICE] = no_access_notice(self.handle)
+            return InboxPage(tuple(mentions.items),
+                             replace(state, messages_denied=True).dump(), extra)
+        state = replace(messages.cursor, messages_denied=False)
+        return InboxPage(tuple(mentions.items + messages.items), state.dump(),
+                         self._wait(mentions.limited, messages.limited))
 
-    def _mentions(self, since_id: str | None) -> tuple[list[IncomingItem], str | None]:
-        params: dict[str, Any] = {
-            "expansions": "author_id", "tweet.fields": "created_at,conversation_id",
-            "user.fields": "username,name", "max_results": 100}
-        if since_id:
-            params["since_id"] = since_id
-        body = self.client.call("GET", f"/2/users/{self.user_id}/mentions", params=params).json()
-        users = {u["id"]: u for u in body.get("includes", {}).get("users", [])}
-        items = []
-        for tweet in body.get("data", []) or []:
-            author = users.get(tweet.get("author_id"), {})
-            handle = str(author.get("username", ""))
-            items.append(IncomingItem(
-                remote_id=str(tweet["id"]), kind=InboxKind.MENTION,
-                author_name=str(author.get("name", handle)), author_handle=handle,
-                text=str(tweet.get("text", "")), created_at=_time(tweet.get("created_at")),
-                parent_remote_id=tweet.get("conversation_id"),
-                url=f"https://x.com/{handle or 'i'}/status/{tweet['id']}"))
-        newest = body.get("meta", {}).get("newest_id")
-        return items, str(newest) if newest else since_id
+    def _wait(self, *limits: RateLimited | None) -> dict[str, str]:
+        """Come back once every limit met midway has reset (the poller never sooner than its
+        usual two minutes)."""
+        moments = [limit.retry_at for limit in limits if limit is not None]
+        if not moments:
+            return {}
+        seconds = (max(moments) - self.client.clock()).total_seconds()
+        return {"poll_again_in": str(max(ceil(seconds), 0))}
 
     def identify(self) -> tuple[str, str]:
         """The connected account's id and handle (who authorised)."""

@@ -7,18 +7,29 @@ days, newest first, paged with `pagination_token`; there is no `since_id`), GET
 dm.read and dm.write scopes; a connection authorised before those were asked for is refused
 with 403 — the person must connect the account again.
 
+Reading (`fetch`): the events newest first down to the newest one seen at the last poll, at most
+MAX_PAGES pages a poll. When the bound (or a rate limit after some pages) stops a walk short of
+it, nothing is skipped: the cursor keeps the pagination token where the walk stopped
+(`XCursor.resume`), and the next poll first goes on from it down to that same event, and only
+then, with the pages left, reads what arrived meanwhile. The older first here, unlike mentions:
+a kept token may stop being honoured and events leave after 30 days, while what arrived
+meanwhile waits safely above the cursor (which has not moved past it: no gap to remember). X
+may refuse a token (400): the walk then starts again from the newest event down to the same
+stop, asking again for what it read in between (stored once) rather than losing what it had
+not read.
+
 A direct message is private: its address is the conversation on x.com/messages, which only the
 account itself can open; it is never a public post's address."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
 from redes_desktop.errors import UserFacingError
+from redes_desktop.networks.errors import NetworkRefused, RateLimited
 from redes_desktop.networks.http import ApiClient
 from redes_desktop.networks.types import (
     InboxKind,
@@ -27,21 +38,17 @@ from redes_desktop.networks.types import (
     PublishedItem,
     PublishRequest,
 )
+from redes_desktop.networks.x_cursor import Read, XCursor, newer
+
+__all__ = ["DirectMessages", "XCursor", "conversation_url", "newer", "no_access_notice"]
 
 EVENT_FIELDS = "id,text,event_type,created_at,sender_id,dm_conversation_id"
-MAX_PAGES = 10  # 1,000 events between two polls (every 2 minutes) is far beyond any account
+MAX_PAGES = 10  # a poll's bound (1,000 events); what it leaves, the next poll reads
 
 
 def conversation_url(conversation_id: str) -> str:
     """The conversation on x.com: it opens only for the account (a private address)."""
     return f"https://x.com/messages/{conversation_id}"
-
-
-def newer(event_id: str, than: str | None) -> bool:
-    """X's ids grow with time (snowflakes); compared as numbers of any length."""
-    if than is None:
-        return True
-    return (len(event_id), event_id) > (len(than), than)
 
 
 def no_access_notice(handle: str) -> str:
@@ -50,50 +57,19 @@ def no_access_notice(handle: str) -> str:
             "para que lleguen; las menciones siguen llegando.")
 
 
-@dataclass(frozen=True)
-class XCursor:
-    """Where the X inbox stands: the newest mention and the newest direct-message event seen,
-    and whether the person was already told that the connection cannot read messages. Kept
-    as a small JSON string; an older plain cursor is a mentions `since_id`."""
-
-    mentions: str | None = None
-    messages: str | None = None
-    messages_denied: bool = False
-
-    @classmethod
-    def parse(cls, cursor: str | None) -> XCursor:
-        if not cursor:
-            return cls()
-        if not cursor.startswith("{"):
-            # Written before messages were read: the mentions' since_id alone. X's ids grow
-            # with time across posts and messages, so messages start at the same moment and
-            # the inbox does not fill with a month of conversations already answered.
-            return cls(mentions=cursor, messages=cursor)
-        try:
-            data = json.loads(cursor)
-        except ValueError:
-            return cls()
-        if not isinstance(data, dict):
-            return cls()
-        return cls(_text(data.get("mentions")), _text(data.get("messages")),
-                   bool(data.get("messages_denied")))
-
-    def dump(self) -> str:
-        data: dict[str, Any] = {"mentions": self.mentions, "messages": self.messages}
-        if self.messages_denied:
-            data["messages_denied"] = True
-        return json.dumps({k: v for k, v in data.items() if v is not None},
-                          separators=(",", ":"))
-
-
-def _text(value: Any) -> str | None:
-    return str(value) if value not in (None, "") else None
-
-
 def _time(value: str | None) -> datetime:
     if not value:
         return datetime.now(UTC)
     return datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
+@dataclass
+class _Walk:
+    items: list[IncomingItem] = field(default_factory=list)
+    newest: str | None = None
+    token: str | None = None  # where to go on from when stopped short of `stop`
+    pages: int = 0
+    limited: RateLimited | None = None
 
 
 class DirectMessages:
@@ -115,26 +91,72 @@ class DirectMessages:
             if not token:
                 return
 
-    def fetch(self, cursor: str | None) -> tuple[list[IncomingItem], str | None]:
-        """Messages received after the event `cursor` and the new cursor (the newest event
-        seen). Without a cursor only the newest page (100) comes, as mentions do. Raises the
-        network's error without moving anything: the caller keeps its cursor."""
-        params = {"dm_event.fields": EVENT_FIELDS, "event_types": "MessageCreate",
-                  "expansions": "sender_id", "user.fields": "username,name",
-                  "max_results": 100}
+    def fetch(self, state: XCursor) -> Read:
+        """Messages received since the poll before and the new cursor. Without a cursor only
+        the newest page (100) comes, as mentions do. Raises the network's error when not even
+        the first page came: the caller keeps its cursor."""
+        pages = MAX_PAGES
         items: list[IncomingItem] = []
-        newest = cursor
-        for event, sender in self._events("/2/dm_events", params,
-                                          pages=MAX_PAGES if cursor else 1):
-            event_id = str(event["id"])
-            if not newer(event_id, cursor):
-                break  # newest first: everything after this was seen
-            if newer(event_id, newest):
-                newest = event_id
-            if event.get("event_type") == "MessageCreate" \
-                    and str(event.get("sender_id", "")) != self.user_id:
-                items.append(self._item(event, sender))
-        return items, newest
+        if state.resume:
+            token, stop = state.resume
+            try:
+                walk = self._walk(stop, token, pages)
+            except NetworkRefused as error:
+                if error.status != 400:
+                    raise
+                # The token is no longer honoured (X's tokens are not promised to last): from
+                # the newest event down to `stop` again, with the pages left.
+                state, pages = replace(state, messages=stop, resume=None), pages - 1
+            else:
+                items, pages = walk.items, pages - walk.pages
+                state = replace(state, resume=(walk.token, stop) if walk.token else None)
+                if walk.limited or state.resume or pages <= 0:
+                    return Read(items, state, walk.limited)
+        mark = state.messages
+        try:
+            walk = self._walk(mark, None, pages if mark else 1)
+        except RateLimited as error:
+            if not items:
+                raise
+            return Read(items, state, error)
+        state = replace(state, messages=walk.newest or mark)
+        if walk.token and mark:
+            state = replace(state, resume=(walk.token, mark))
+        return Read(items + walk.items, state, walk.limited)
+
+    def _walk(self, stop: str | None, token: str | None, pages: int) -> _Walk:
+        """The account's received messages newest first, from `token` (or the newest event)
+        down to the event `stop`, within `pages` requests. A rate limit after some pages
+        ends the walk with the token to go on from."""
+        params: dict[str, Any] = {
+            "dm_event.fields": EVENT_FIELDS, "event_types": "MessageCreate",
+            "expansions": "sender_id", "user.fields": "username,name", "max_results": 100}
+        walk = _Walk()
+        while walk.pages < pages:
+            try:
+                body = self.client.call("GET", "/2/dm_events", params=dict(
+                    params, **({"pagination_token": token} if token else {}))).json()
+            except RateLimited as error:
+                if not walk.pages:
+                    raise
+                walk.token, walk.limited = token, error
+                return walk
+            walk.pages += 1
+            users = {u["id"]: u for u in (body.get("includes") or {}).get("users", [])}
+            for event in body.get("data") or []:
+                event_id = str(event["id"])
+                if not newer(event_id, stop):
+                    return walk  # newest first: everything after this was seen
+                if newer(event_id, walk.newest):
+                    walk.newest = event_id
+                if event.get("event_type") == "MessageCreate" \
+                        and str(event.get("sender_id", "")) != self.user_id:
+                    walk.items.append(self._item(event, users.get(event.get("sender_id"), {})))
+            token = (body.get("meta") or {}).get("next_token")
+            if not token:
+                return walk
+        walk.token = token  # the bound: the next poll goes on from here
+        return walk
 
     def _item(self, event: dict[str, Any], sender: dict[str, Any]) -> IncomingItem:
         handle = str(sender.get("username", ""))

@@ -7,13 +7,20 @@ a page (`max_results`, default 100), the next page through `meta.next_token` giv
 event_type and text, `expansions=sender_id` puts the senders in `includes.users`.
 POST /2/dm_conversations/:id/messages takes {"text", "attachments": [{"media_id"}]} and
 answers 201 {"data": {"dm_conversation_id", "dm_event_id"}}. A token authorised without
-dm.read (dm.write to send) is refused with 403, as X refuses it."""
+dm.read (dm.write to send) is refused with 403, as X refuses it.
+
+Mentions and recent search as documented there too: GET /2/users/:id/mentions serves, newest
+first, only the account's 800 most recent mentions ("Using pagination, up to the most recent
+800 Posts can be retrieved"); GET /2/tweets/search/recent (`query=@handle`) reaches the posts of
+the last 7 days and refuses (400) a `since_id` older than that. Paging of all three as in
+`x_paging.py`."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from tests.fake_networks import x_paging
 from tests.fake_networks.server import Reply, Request
 
 if TYPE_CHECKING:
@@ -22,7 +29,39 @@ else:
     _Base = object
 
 
+MENTIONS_REACH = 800  # the mention timeline's most recent posts that paging can reach
+SEARCH_REACH = timedelta(days=7)
+
+
 class XApi(_Base):
+    x_page_generation = 0  # pagination tokens of an earlier generation are refused (400)
+
+    x_limits: dict[str, list[int]] | None = None
+
+    def limit_x(self, route: str, *, remaining: int, reset: int) -> None:
+        """`route` ("mentions", "search", "dm_events") answers `remaining` more requests, then
+        429 with `x-rate-limit-reset: reset` (epoch seconds) until `lift_x_limits()`."""
+        self.x_limits = {**(self.x_limits or {}), route: [remaining, reset]}
+
+    def lift_x_limits(self) -> None:
+        self.x_limits = None
+
+    def _x_limited(self, route: str) -> Reply | None:
+        limit = (self.x_limits or {}).get(route)
+        if limit is None:
+            return None
+        if limit[0] > 0:
+            limit[0] -= 1
+            return None
+        return Reply(429, {"title": "Too Many Requests", "status": 429,
+                           "detail": "Too Many Requests", "type": "about:blank"},
+                     {"x-rate-limit-reset": str(limit[1]), "x-rate-limit-remaining": "0"})
+
+    def expire_x_page_tokens(self) -> None:
+        """Every pagination token given so far is refused from now on, as X may refuse an old
+        one."""
+        self.x_page_generation += 1
+
     # --- X API v2 -----------------------------------------------------------------------------
     def _mount_x(self) -> None:
         def create(request: Request) -> Reply:
@@ -71,17 +110,45 @@ class XApi(_Base):
                     for p in reversed(self.x_posts) if p["created_at"] >= start[:19]]
             return Reply(200, {"data": data, "meta": {"result_count": len(data)}})
 
-        def mentions(request: Request) -> Reply:
-            if (denied := self.authorized(request)) is not None:
-                return denied
-            since = int(request.query.get("since_id", "0") or 0)
-            data = [m for m in self.x_mentions if int(m["id"]) > since]
-            users = [self.x_users[m["author_id"]] for m in data if m["author_id"] in self.x_users]
-            meta: dict[str, Any] = {"result_count": len(data)}
-            if data:
-                meta["newest_id"] = max(data, key=lambda m: int(m["id"]))["id"]
+        def posts(request: Request, chosen: list[dict[str, Any]], *, sizes: tuple[int, int, int],
+                  token_param: str) -> Reply:
+            paged = x_paging.page(chosen, request.query, sizes=sizes, token_param=token_param,
+                                  generation=self.x_page_generation)
+            if isinstance(paged, Reply):
+                return paged
+            served, meta = paged
+            data = [{k: v for k, v in m.items() if k != "created"} for m in served]
+            users = [self.x_users[a] for a in sorted({m["author_id"] for m in served})
+                     if a in self.x_users]
             return Reply(200, {"data": data, "includes": {"users": users}, "meta": meta}
                          if data else {"meta": meta})
+
+        def newest_first(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+            return sorted(found, key=lambda m: int(m["id"]), reverse=True)
+
+        def mentions(request: Request) -> Reply:
+            if (denied := self.authorized(request) or self._x_limited("mentions")) is not None:
+                return denied
+            reachable = newest_first(self.x_mentions)[:MENTIONS_REACH]
+            return posts(request, reachable, sizes=(5, 100, 10),
+                         token_param="pagination_token")
+
+        def search(request: Request) -> Reply:
+            if (denied := self.authorized(request) or self._x_limited("search")) is not None:
+                return denied
+            q = request.query
+            handles = {w[1:].lower() for w in q.get("query", "").split() if w.startswith("@")}
+            oldest = datetime.now(UTC) - SEARCH_REACH
+            since = q.get("since_id", "")
+            known = next((m for m in self.x_mentions if m["id"] == since), None)
+            if known is not None and known["created"] < oldest:
+                return x_paging.invalid(
+                    "since_id", since, f"Invalid 'since_id':'{since}'. 'since_id' must be a "
+                    f"tweet id created after {oldest:%Y-%m-%dT%H:%MZ}.")
+            found = [m for m in self.x_mentions if m["created"] >= oldest
+                     and any(f"@{h}" in m["text"].lower() for h in handles)]
+            return posts(request, newest_first(found), sizes=(10, 100, 10),
+                         token_param="next_token")
 
         def user(request: Request) -> Reply:
             if (denied := self.authorized(request)) is not None:
@@ -100,6 +167,7 @@ class XApi(_Base):
         self.route("GET", "/2/users/me", me)
         self.route("GET", "/2/users/{id}/tweets", timeline)
         self.route("GET", "/2/users/{id}/mentions", mentions)
+        self.route("GET", "/2/tweets/search/recent", search)
         self.route("GET", "/2/users/{id}", user)
         self._mount_x_messages()
 
@@ -113,20 +181,16 @@ class XApi(_Base):
             if not self.granted(request, "dm.read"):
                 return forbidden
             q = request.query
-            size = int(q.get("max_results", "100"))
-            if not 1 <= size <= 100:
-                return Reply(400, {"title": "Invalid Request", "status": 400,
-                                   "detail": "max_results must be between 1 and 100"})
             kinds = set(q["event_types"].split(",")) if q.get("event_types") else None
             chosen = [e for e in reversed(events) if kinds is None or e["event_type"] in kinds]
-            start = int(q.get("pagination_token", "dmpage-0").removeprefix("dmpage-"))
-            page = chosen[start:start + size]
+            paged = x_paging.page(chosen, q, sizes=(1, 100, 100), token_param="pagination_token",
+                                  generation=self.x_page_generation, ids=False)
+            if isinstance(paged, Reply):
+                return paged
+            page, meta = paged
             fields = {"id", "event_type", "text"} | set(
                 q.get("dm_event.fields", "").split(","))
             data = [{k: v for k, v in e.items() if k in fields} for e in page]
-            meta: dict[str, Any] = {"result_count": len(data)}
-            if start + size < len(chosen):
-                meta["next_token"] = f"dmpage-{start + size}"
             body: dict[str, Any] = {"meta": meta}
             if data:
                 body["data"] = data
@@ -137,6 +201,8 @@ class XApi(_Base):
             return Reply(200, body)
 
         def all_events(request: Request) -> Reply:
+            if (limited := self._x_limited("dm_events")) is not None:
+                return limited
             return listing(request, self.x_dm_events)
 
         def conversation_events(request: Request) -> Reply:
@@ -196,13 +262,13 @@ class XApi(_Base):
         return self.x_dm_conversations[f"u{abs(hash(author)) % 10_000}"]
 
 
-    def add_x_mention(self, text: str, *, author: str = "ciudadana", name: str = "Ana") -> str:
+    def add_x_mention(self, text: str, *, author: str = "ciudadana", name: str = "Ana",
+                      days_ago: float = 0) -> str:
         user_id = f"u{abs(hash(author)) % 10_000}"
         self.x_users[user_id] = {"id": user_id, "username": author, "name": name}
+        created = datetime.now(UTC) - timedelta(days=days_ago)
         mention = {"id": self.new_id(), "text": text, "author_id": user_id,
-                   "created_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z"),
-                   "conversation_id": None}
+                   "created_at": created.strftime("%Y-%m-%dT%H:%M:%S.000Z"),
+                   "conversation_id": None, "created": created}
         self.x_mentions.append(mention)
         return str(mention["id"])
-
-
