@@ -318,8 +318,9 @@ def _sweep(local: Engine, media_dir: Path, *, upload: bool) -> dict[str, dict]:
         refs = _row_refs(conn, _all_local_rows(conn))
         queue = _load(conn, name)
         if upload:  # only what this workstation has: the others' images are not its to send
-            _add(queue, (r for r in refs if local_bytes(media_dir, r) is not None
-                         or is_video(r.file_path) and _video_file_here(media_dir, r)))
+            _add(queue, (r for r in refs if (_video_file_here(media_dir, r)
+                                             if is_video(r.file_path)  # never read whole
+                                             else local_bytes(media_dir, r) is not None)))
         else:
             _add(queue, (r for r in refs if is_image(r.file_path) and not _have(media_dir, r)))
         _save(conn, name, queue)
