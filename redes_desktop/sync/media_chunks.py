@@ -160,8 +160,11 @@ def server_cap() -> int:
     return max(sizes)
 
 
-def megabytes(size: int) -> str:
-    return f"{size / MB:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".") + " MB"
+def megabytes(size: int, unit: bool = True) -> str:
+    """`size` in MB (1 MB = 1,048,576 bytes), written as the images' messages write it
+    («5,0 MB»); `unit` False: the number alone."""
+    number = f"{size / MB:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+    return f"{number} MB" if unit else number
 
 
 def oversize_message(ref: MediaRef, size: int, limit: int, network: str) -> str:
@@ -289,12 +292,12 @@ class Transfer:
 
     def _say(self, ref: MediaRef, done: int, total: int, verb: str) -> None:
         if self.progress is not None:
-            self.progress(f"Video «{ref.name}»: {megabytes(done)} de {megabytes(total)} "
-                          f"{verb}")
+            self.progress(f"Video «{ref.name}»: {megabytes(done, False)} de "
+                          f"{megabytes(total)} {verb}")
 
     def _paused(self, ref: MediaRef, done: int, total: int, verb: str) -> None:
         self.report.notes.append(
-            f"Video «{ref.name}»: {megabytes(done)} de {megabytes(total)} {verb}; continúa "
+            f"Video «{ref.name}»: {megabytes(done, False)} de {megabytes(total)} {verb}; continúa "
             "en la próxima sincronización.")
 
     # -- upload ------------------------------------------------------------------------------
