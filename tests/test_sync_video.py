@@ -418,3 +418,22 @@ def test_a_long_video_travels_over_several_syncs_and_says_how_far_it_got(world):
     world["suplente"].sync()
     assert world["suplente"].sync().videos_received == 1
     assert _bytes(_arrived(world, "suplente", sha, "largo.mp4")) == _bytes(attached)
+
+
+def test_the_status_bar_says_how_far_a_video_got_while_the_sync_runs(world, qtbot):
+    from PySide6.QtCore import QThreadPool
+
+    from redes_desktop.ui.sync.controller import SyncController
+    from redes_desktop.ui.tasks import SynchronousPool
+
+    _post_with_video(world, _video(world["tmp"] / "escritorio" / "barra.mp4"))
+    titular = world["titular"]
+    controller = SyncController(titular.db.engine, lambda: titular.engine,
+                                pool=SynchronousPool())
+    texts: list[str] = []
+    controller.status_changed.connect(texts.append)
+    controller.sync_now()
+    assert "Sincronización: sincronizando… (Video «barra.mp4»: 0,2 de 3,0 MB enviados)" \
+        in texts
+    assert texts[-1] == "Sincronización: al día"
+    QThreadPool.globalInstance().waitForDone()
