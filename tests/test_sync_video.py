@@ -437,3 +437,19 @@ def test_the_status_bar_says_how_far_a_video_got_while_the_sync_runs(world, qtbo
         in texts
     assert texts[-1] == "Sincronización: al día"
     QThreadPool.globalInstance().waitForDone()
+
+
+def test_a_video_gone_from_this_folder_is_said_and_another_stations_is_not(world):
+    source = _video(world["tmp"] / "escritorio" / "borrado.mp4", 100_000)
+    _, sha, attached = _post_with_video(world, source)
+    attached.unlink()  # attached here, then deleted before it was sent
+    [line] = [w for w in world["titular"].sync().warnings if "«borrado.mp4»" in w]
+    assert "no está en esta estación" in line and "Vuelva a adjuntarlo" in line
+    # The suplente's workstation never had it: editing the row there says nothing about it.
+    world["suplente"].sync()
+    with world["suplente"].db.session() as s:
+        s.scalars(select(PostMedia).where(PostMedia.sha256 == sha)).one().alt_text = "Otro"
+        s.commit()
+    report = world["suplente"].sync()
+    assert report.push.sent == 1
+    assert not [w for w in report.warnings if "borrado.mp4" in w]

@@ -392,8 +392,9 @@ class Transfer:
             if digest == ref.sha256:
                 item["checked"] = mark
                 return path, status.st_size
-        self.report.warnings.append(missing_message(ref))
-        return None
+        if _inside(Path(ref.file_path), self.media_dir):  # attached here, and gone
+            self.report.warnings.append(missing_message(ref))
+        return None  # else another workstation's video (an edited row): not this one's to send
 
     def _refused(self, ref: MediaRef, error: DBAPIError) -> bool:
         if not _is_refusal(error):
@@ -489,6 +490,13 @@ class Transfer:
         if refused.get(ref.sha256) != entry:  # said once per refused copy
             self.report.warnings.append(tampered_message(ref, part, count))
         refused[ref.sha256] = entry
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except (OSError, ValueError):
+        return False
 
 
 def _mime(ref: MediaRef) -> str:
