@@ -453,3 +453,24 @@ def test_a_video_gone_from_this_folder_is_said_and_another_stations_is_not(world
     report = world["suplente"].sync()
     assert report.push.sent == 1
     assert not [w for w in report.warnings if "borrado.mp4" in w]
+
+
+@pytest.mark.parametrize("budget", [5 * PART])
+def test_a_video_whose_post_was_published_meanwhile_stops_travelling(world):
+    """Half received when its post is published elsewhere: nobody will publish it again, so
+    the half-received file is dropped and the rest is not fetched."""
+    from redes_desktop.models import PostStatus
+
+    post_id, sha, _ = _post_with_video(world, _video(world["tmp"] / "escritorio" / "ya.mp4"))
+    for _ in range(3):
+        world["titular"].sync()
+    world["suplente"].sync()
+    media = world["folders"]["suplente"] / "media"
+    assert [p.name for p in media.iterdir()] == [f".recibiendo-{sha}.part"]
+    with world["titular"].db.session() as s:
+        s.get(Post, post_id).status = PostStatus.PUBLICADA
+        s.commit()
+    world["titular"].sync()
+    report = world["suplente"].sync()
+    assert report.video_bytes == 0 and report.videos_received == 0
+    assert list(media.iterdir()) == []

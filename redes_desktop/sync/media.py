@@ -49,6 +49,7 @@ from redes_desktop.sync.media_chunks import (
     Progress,
     Transfer,
     VideoSettings,
+    drop_stale_parts,
     is_video,
     load_refused,
     save_refused,
@@ -511,6 +512,7 @@ class MediaSync:
         with self.local.connect() as conn:
             refs = wanted_videos(conn, self.media_dir, self.person_id, self.today())
             refused = load_refused(conn)
+        drop_stale_parts(self.media_dir, {ref.sha256 for ref in refs})
         if not refs:
             return 0
         transfer = Transfer(shared, self.media_dir, self.video, report, self.progress)

@@ -260,6 +260,18 @@ def wanted_videos(conn: Connection, media_dir: Path, person_id: object, today: d
     return list(found.values())
 
 
+def drop_stale_parts(media_dir: Path, wanted: set[str]) -> None:
+    """Remove the half-received videos no longer wanted (published meanwhile, or the person
+    no longer administers the account)."""
+    try:
+        found = list(media_dir.glob(f"{PART_PREFIX}*.part"))
+    except OSError:
+        return
+    for part in found:
+        if part.name[len(PART_PREFIX):-len(".part")] not in wanted:
+            part.unlink(missing_ok=True)
+
+
 def load_refused(conn: Connection) -> dict[str, dict]:
     from redes_desktop.sync.state import get_state
 
