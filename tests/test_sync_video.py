@@ -474,3 +474,20 @@ def test_a_video_whose_post_was_published_meanwhile_stops_travelling(world):
     report = world["suplente"].sync()
     assert report.video_bytes == 0 and report.videos_received == 0
     assert list(media.iterdir()) == []
+
+
+def test_init_upgrades_a_shared_database_of_the_images_only_version(shared_engine):
+    """`media_blobs` as version 1 made it (bytes required, no parts): `shared-db init` adds the
+    parts and keeps the images already there."""
+    with shared_engine.begin() as conn:
+        conn.exec_driver_sql("DROP TABLE media_blob_chunks; DROP TABLE media_blob_uploads")
+        conn.exec_driver_sql("ALTER TABLE media_blobs DROP CONSTRAINT media_blobs_bytes, "
+                             "DROP COLUMN chunk_size, DROP COLUMN chunk_count, "
+                             "DROP COLUMN whole_checked, ALTER COLUMN data SET NOT NULL")
+        conn.execute(text("INSERT INTO media_blobs (sha256, data, size_bytes) "
+                          "VALUES (:s, 'abc', 3)"), {"s": "c" * 64})
+    init_shared_database(shared_engine, group_role=shared_engine.info_group_role)
+    with shared_engine.connect() as conn:
+        row = conn.execute(select(media_blobs)).one()
+        assert (row.data, row.chunk_count, row.whole_checked) == (b"abc", 0, True)
+        assert conn.execute(select(func.count()).select_from(media_blob_chunks)).scalar() == 0
