@@ -78,6 +78,15 @@ class RecordingSync:
         self.context = context
         self.note = note
 
+    @property
+    def progress(self):
+        """The engine's (see `SyncEngine.progress`)."""
+        return self.engine.progress
+
+    @progress.setter
+    def progress(self, callback) -> None:
+        self.engine.progress = callback
+
     def sync(self):
         report = self.engine.sync()
         record_sync(self.context, report)

@@ -34,3 +34,15 @@ def local_image(media_dir: Path, sha256: str, file_path: str) -> Path | None:
         if candidate.is_file():
             return candidate
     return None
+
+
+def local_media(media_dir: Path | None, sha256: str, file_path: str) -> Path | None:
+    """The file a post's image or video is on this workstation: its copy in the data folder
+    (the one the sync checked against its hash), else the path it was attached from when that
+    is a file here; None when it has not arrived yet."""
+    if media_dir is not None:
+        copy = local_image(media_dir, sha256, file_path)
+        if copy is not None:
+            return copy
+    path = Path(file_path) if file_path else None
+    return path if path is not None and path.is_file() else None

@@ -73,12 +73,15 @@ def post_details(post: Post, council: CouncilContext | None = None) -> PostDetai
 
 
 def post_request(post: Post, *, recent: Sequence[RecentPost], now: datetime,
-                 area_contacts: Mapping[str, Any] | None) -> CheckRequest:
+                 area_contacts: Mapping[str, Any] | None,
+                 media_dir: Path | None = None) -> CheckRequest:
     """The request for a saved `post` (inside its session, as `mark_published` holds it),
-    with the Consejo General session `now` falls in, as the live check sees it."""
+    with the Consejo General session `now` falls in, as the live check sees it. `media_dir`:
+    the data folder's `media/`, where the files of a post attached elsewhere arrive."""
     from sqlalchemy.orm import object_session
 
     from redes_desktop.services.council_sessions import council_context
+    from redes_desktop.services.post_files import local_path
 
     session = object_session(post)
     council = (council_context(session, post.account_id, now, exclude=post.id)
@@ -86,7 +89,7 @@ def post_request(post: Post, *, recent: Sequence[RecentPost], now: datetime,
     return check_request(
         text=post.text,
         networks=(post.network,),
-        media=[(m.file_path, m.alt_text) for m in post.media],
+        media=[(local_path(m, media_dir), m.alt_text) for m in post.media],
         is_reply=post.is_reply,
         recent=recent,
         now=now,

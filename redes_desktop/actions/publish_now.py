@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from redes_desktop.actions.network_connection import NetworkSettings
@@ -43,12 +44,15 @@ def publish_now(
     database: Database, *, clock: Clock, recorder: ActivityRecorder, secrets: SecretStore,
     networks: NetworkSettings, check_post: PostChecker, engine: Callable[[], CheckEngine],
     area_contacts: Mapping[str, Any] | None, person_id: uuid.UUID | None,
-    account_id: uuid.UUID, post_id: uuid.UUID,
+    account_id: uuid.UUID, post_id: uuid.UUID, media_dir: Path | None = None,
 ) -> PublishNowResult:
+    """`media_dir`: the data folder's `media/`: a video attached on another workstation that
+    has not arrived yet is refused with a Spanish message (`MediaNotHere`)."""
     schedule_post(database, clock=clock, recorder=recorder, check_post=check_post,
-                  person_id=person_id, post_id=post_id, when=None)
+                  person_id=person_id, post_id=post_id, when=None, media_dir=media_dir)
     queue = publishing_queue(database, clock=clock, recorder=recorder, secrets=secrets,
-                             networks=networks, engine=engine, area_contacts=area_contacts)
+                             networks=networks, engine=engine, area_contacts=area_contacts,
+                             media_dir=media_dir)
     report = run_due(queue)
     state = post_network_state(database, account_id=account_id, post_id=post_id)
     others = tuple(n for n in report.notifications

@@ -68,14 +68,16 @@ def job_engine(context: AppContext) -> LazyEngine:
 def publishing_queue(
     database: Database, *, clock: Clock, recorder: ActivityRecorder, secrets: SecretStore,
     networks: NetworkSettings, engine: Callable[[], CheckEngine],
-    area_contacts: Mapping[str, Any] | None,
+    area_contacts: Mapping[str, Any] | None, media_dir: Path | None = None,
 ) -> PublishingQueue:
+    """`media_dir`: the data folder's `media/`, where the files of posts attached on another
+    workstation arrive (checked and sent from there)."""
     def checker_for(session: Session, now: datetime) -> PostChecker:
-        return stored_post_checker(engine(), session, now, area_contacts)
+        return stored_post_checker(engine(), session, now, area_contacts, media_dir)
 
     return PublishingQueue(database, clock=clock, recorder=recorder, checker_for=checker_for,
                            connector_for=connectors(clock=clock, secrets=secrets,
-                                                    networks=networks))
+                                                    networks=networks), media_dir=media_dir)
 
 
 # One queue run at a time in this process: the window's periodic job and «Publicar ahora en la

@@ -9,15 +9,19 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import select
 
 from redes_desktop.actions.unit_of_work import acting_person, unit_of_work
+from redes_desktop.checks.model import CheckResult
 from redes_desktop.clock import Clock
 from redes_desktop.database import Database
 from redes_desktop.errors import ValidationError
+from redes_desktop.models import Post
 from redes_desktop.models.publishing import JobState, NetworkConnection, PublishJob
 from redes_desktop.services.activity import ActivityEntry, ActivityRecorder
+from redes_desktop.services.post_files import require_files
 from redes_desktop.services.posts import PostChecker, PostService
 
 
@@ -31,8 +35,11 @@ class ScheduledPost:
 def schedule_post(
     database: Database, *, clock: Clock, recorder: ActivityRecorder, check_post: PostChecker,
     person_id: uuid.UUID | None, post_id: uuid.UUID, when: datetime | None,
+    media_dir: Path | None = None,
 ) -> ScheduledPost:
-    """`when` None: as soon as the queue runs."""
+    """`when` None: as soon as the queue runs. `media_dir`: the data folder's `media/`; a
+    post whose image or video has not arrived there yet (attached on another workstation) is
+    refused with a Spanish message saying so (`MediaNotHere`)."""
     now = clock()
     if when is not None and when.tzinfo is None:
         raise ValueError("schedule_post needs an aware datetime")
@@ -44,8 +51,13 @@ def schedule_post(
         person = acting_person(session, person_id)
         service = PostService(session, clock, recorder=recorder)
         post = service.get(post_id)
+
+        def files_then_criteria(post: Post) -> CheckResult:
+            require_files(post.media, media_dir)  # a clear word before «file not found»
+            return check_post(post)
+
         result = service.require_publishable(
-            person, post, check_post, verb="programar" if when is not None else "publicar")
+            person, post, files_then_criteria, verb="programar" if when is not None else "publicar")
         connected = session.scalar(select(NetworkConnection.id).where(
             NetworkConnection.account_id == post.account_id))
         if connected is None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -18,10 +19,12 @@ from redes_desktop.services.posts import PostChecker, recent_posts
 
 
 def stored_post_checker(engine: CheckEngine, session: Session, now: datetime,
-                        area_contacts: Mapping[str, Any] | None) -> PostChecker:
+                        area_contacts: Mapping[str, Any] | None,
+                        media_dir: Path | None = None) -> PostChecker:
     def check(post: Post) -> CheckResult:
         recent = recent_posts(session, post.account_id, now, exclude=post.id)
-        request = post_request(post, recent=recent, now=now, area_contacts=area_contacts)
+        request = post_request(post, recent=recent, now=now, area_contacts=area_contacts,
+                               media_dir=media_dir)
         return engine.check(request)[post.network]
 
     return check

@@ -72,7 +72,7 @@ def run_due_posts(args: argparse.Namespace) -> int:
                 engine=LazyEngine(engine_builder(workspace.paths.root,
                                                  tuple(settings.official_domains),
                                                  settings.languagetool_url)),
-                area_contacts=settings.area_contacts)
+                area_contacts=settings.area_contacts, media_dir=workspace.paths.media)
             report = run_due(queue)
     finally:
         workspace.close()

@@ -17,5 +17,6 @@ def publishing_job(context: object) -> list[Notification]:
         context.database, clock=context.clock, recorder=context.recorder,
         secrets=context.secrets,
         networks=NetworkSettings.of(settings, context.secrets),
-        engine=engine, area_contacts=settings.area_contacts)
+        engine=engine, area_contacts=settings.area_contacts,
+        media_dir=context.workspace.paths.media)
     return run_due(queue).notifications

@@ -37,6 +37,7 @@ from redes_desktop.networks.errors import NetworkError, RateLimited
 from redes_desktop.networks.types import OutgoingMedia, PublishedItem, PublishRequest
 from redes_desktop.services.activity import ActivityEntry, ActivityRecorder
 from redes_desktop.services.notifications import Notification
+from redes_desktop.services.post_files import MediaNotHere, require_files
 from redes_desktop.services.posts import PostChecker, PostService
 
 # The connector of a connected account (None: not connected here).
@@ -82,19 +83,27 @@ def _backoff(attempts: int) -> timedelta:
     return min(FIRST_RETRY * (2 ** max(attempts - 1, 0)), LONGEST_RETRY)
 
 
-def request_for(post: Post, connection: NetworkConnection) -> PublishRequest:
+def request_for(post: Post, connection: NetworkConnection,
+                media_dir: Path | None = None) -> PublishRequest:
+    """The request for `post`, with this workstation's files of its images and video
+    (`media_dir`: the data folder's `media/`, where the sync brings those attached elsewhere);
+    raises `MediaNotHere` for one that has not arrived yet."""
+    files = require_files(post.media, media_dir)
     return PublishRequest(
         remote_account_id=connection.remote_account_id,
         text=post.text,
-        media=tuple(OutgoingMedia(Path(m.file_path), m.mime_type, m.alt_text)
-                    for m in post.media),
+        media=tuple(OutgoingMedia(path, m.mime_type, m.alt_text)
+                    for path, m in zip(files, post.media, strict=True)),
     )
 
 
 class PublishingQueue:
     def __init__(self, database: Database, *, clock: Clock, recorder: ActivityRecorder,
-                 checker_for: CheckerFor, connector_for: ConnectorFor) -> None:
+                 checker_for: CheckerFor, connector_for: ConnectorFor,
+                 media_dir: Path | None = None) -> None:
+        """`media_dir`: the data folder's `media/` (a post's files attached elsewhere)."""
         self.database = database
+        self.media_dir = media_dir
         self.clock = clock
         self.recorder = recorder
         self.checker_for = checker_for
@@ -174,7 +183,18 @@ class PublishingQueue:
                     "pegue el enlace."), report)
                 return None
             session.expunge(connection)
-            request = request_for(post, connection)
+            try:
+                request = request_for(post, connection, self.media_dir)
+            except MediaNotHere as missing:
+                # The sync is still bringing it: the job waits, said once.
+                if job.last_error != missing.message:
+                    report.notifications.append(Notification(
+                        "Una publicación programada espera su video o imagen",
+                        missing.message, target=("redactor", str(post.id))))
+                job.last_error = missing.message
+                job.next_attempt_at = now + FIRST_RETRY
+                report.retried.append(post.id)
+                return None
             if job.state == JobState.ENVIANDO:
                 # Sent before and never confirmed: look first (never send twice).
                 since = (job.attempt_started_at or job.updated_at) - LOOKBACK_SLACK

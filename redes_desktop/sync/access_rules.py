@@ -19,6 +19,15 @@
   `redes_put_blob` adds one after checking that the content hashes to its name, that it is no
   heavier than any network accepts, and that the login may read a post or consultation that
   shows it (so an image cannot be planted for others to read). Blobs never change.
+* Videos (`sync/media_chunks.py`) travel in parts: `redes_begin_blob` opens (or resumes) the
+  sending of one, with the same hash, size (the largest video any network accepts) and access
+  checks; `redes_put_chunk` adds one part after checking its index, its exact size and its own
+  SHA-256; `redes_finish_blob` checks that every part arrived and, up to `WHOLE_CHECK_MAX`, the
+  SHA-256 of the whole (PostgreSQL hashes only a value it holds whole, and a bytea stops at
+  1 GB: a larger video is checked part by part here and whole by every receiving workstation),
+  and only then writes its `media_blobs` row. A part is readable only once that row exists and
+  by whoever may read the video, so a half-sent video is never readable; the sending in
+  progress (`media_blob_uploads`) is read by nobody, and one abandoned for 30 days is dropped.
 * The bitácora records which login inserted each entry (`inserted_by`, set by default to
   `session_user`); nobody may insert an entry in someone else's name (its policies, and who
   reads it: `server_bookkeeping.py`).
@@ -125,6 +134,158 @@ def media_functions(path: str, cap: int) -> list[str]:
           RETURN FOUND;
         END $$""",
     ]
+
+
+def video_functions(path: str, cap: int, whole_max: int, chunk_range: tuple[int, int]
+                    ) -> list[str]:
+    """SQL for the videos' rules above (`cap`: the largest video any network accepts;
+    `whole_max`: up to which size the server hashes the whole video; `chunk_range`: the
+    smallest and largest part it takes)."""
+    low, high = chunk_range
+    may = ("IF redes_person() IS NOT NULL AND NOT (redes_is_reviewer() OR redes_blob_ok(s)) "
+           "THEN RAISE EXCEPTION 'Ninguna publicación que usted pueda ver muestra este video' "
+           "USING ERRCODE = 'insufficient_privilege'; END IF;")
+    forget = ("DELETE FROM media_blob_chunks WHERE sha256 = s; "
+              "DELETE FROM media_blob_uploads WHERE sha256 = s;")
+    return [
+        f"""CREATE OR REPLACE FUNCTION redes_blob_complete(s text) RETURNS boolean
+        LANGUAGE sql STABLE SECURITY DEFINER {path} AS $$
+          SELECT EXISTS (SELECT 1 FROM media_blobs WHERE sha256 = s) $$""",
+        f"""CREATE OR REPLACE FUNCTION redes_begin_blob(s text, total bigint, csize integer,
+          m text) RETURNS integer[]
+        LANGUAGE plpgsql VOLATILE SECURITY DEFINER {path} AS $$
+        DECLARE
+          up record;
+        BEGIN
+          IF s IS NULL OR s !~ '^[0-9a-f]{{64}}$' THEN
+            RAISE EXCEPTION 'La huella SHA-256 del video no es válida'
+              USING ERRCODE = 'check_violation';
+          END IF;
+          IF total IS NULL OR total < 1 OR total > {int(cap)} THEN
+            RAISE EXCEPTION 'El video pesa más de lo que acepta cualquier red'
+              USING ERRCODE = 'check_violation';
+          END IF;
+          IF csize IS NULL OR csize < {int(low)} OR csize > {int(high)} THEN
+            RAISE EXCEPTION 'El tamaño de las partes del video no es válido'
+              USING ERRCODE = 'check_violation';
+          END IF;
+          {may}
+          IF EXISTS (SELECT 1 FROM media_blobs WHERE sha256 = s) THEN RETURN NULL; END IF;
+          DELETE FROM media_blob_chunks c USING media_blob_uploads u WHERE c.sha256 = u.sha256
+            AND u.updated_at < now() - interval '30 days';
+          DELETE FROM media_blob_uploads WHERE updated_at < now() - interval '30 days';
+          SELECT * INTO up FROM media_blob_uploads WHERE sha256 = s FOR UPDATE;
+          IF FOUND AND (up.size_bytes <> total OR up.chunk_size <> csize) THEN
+            {forget}
+          ELSIF FOUND THEN
+            RETURN (SELECT coalesce(array_agg(idx ORDER BY idx), '{{}}')
+                    FROM media_blob_chunks WHERE sha256 = s);
+          END IF;
+          INSERT INTO media_blob_uploads (sha256, size_bytes, chunk_size, chunk_count, mime_type)
+            VALUES (s, total, csize, ((total + csize - 1) / csize)::integer, coalesce(m, ''));
+          RETURN '{{}}'::integer[];
+        END $$""",
+        f"""CREATE OR REPLACE FUNCTION redes_put_chunk(s text, i integer, d bytea, h text)
+          RETURNS boolean
+        LANGUAGE plpgsql VOLATILE SECURITY DEFINER {path} AS $$
+        DECLARE
+          up record;
+          expected bigint;
+        BEGIN
+          {may}
+          SELECT * INTO up FROM media_blob_uploads WHERE sha256 = s;
+          IF NOT FOUND THEN
+            IF EXISTS (SELECT 1 FROM media_blobs WHERE sha256 = s) THEN RETURN false; END IF;
+            RAISE EXCEPTION 'No hay un envío en curso de este video'
+              USING ERRCODE = 'check_violation';
+          END IF;
+          IF i IS NULL OR i < 0 OR i >= up.chunk_count THEN
+            RAISE EXCEPTION USING MESSAGE = 'El video no tiene la parte ' || coalesce(i, -1),
+              ERRCODE = 'check_violation';
+          END IF;
+          expected := CASE WHEN i = up.chunk_count - 1
+                           THEN up.size_bytes - i::bigint * up.chunk_size
+                           ELSE up.chunk_size END;
+          IF d IS NULL OR octet_length(d) <> expected THEN
+            RAISE EXCEPTION USING ERRCODE = 'check_violation',
+              MESSAGE = 'La parte ' || i || ' del video no tiene el tamaño esperado';
+          END IF;
+          IF h IS NULL OR encode(sha256(d), 'hex') <> h THEN
+            RAISE EXCEPTION USING ERRCODE = 'check_violation',
+              MESSAGE = 'La parte ' || i || ' del video llegó dañada';
+          END IF;
+          INSERT INTO media_blob_chunks (sha256, idx, data, size_bytes, chunk_sha256)
+            VALUES (s, i, d, octet_length(d), h) ON CONFLICT (sha256, idx) DO NOTHING;
+          IF NOT FOUND THEN RETURN false; END IF;
+          UPDATE media_blob_uploads SET updated_at = now() WHERE sha256 = s;
+          RETURN true;
+        END $$""",
+        f"""CREATE OR REPLACE FUNCTION redes_finish_blob(s text) RETURNS text
+        LANGUAGE plpgsql VOLATILE SECURITY DEFINER {path} AS $$
+        DECLARE
+          up record;
+          parts integer;
+          total bigint;
+          whole boolean;
+        BEGIN
+          {may}
+          SELECT * INTO up FROM media_blob_uploads WHERE sha256 = s FOR UPDATE;
+          IF NOT FOUND THEN
+            IF EXISTS (SELECT 1 FROM media_blobs WHERE sha256 = s) THEN RETURN 'listo'; END IF;
+            RETURN 'sin_envio';
+          END IF;
+          SELECT count(*), coalesce(sum(size_bytes), 0) INTO parts, total
+            FROM media_blob_chunks WHERE sha256 = s;
+          IF parts < up.chunk_count THEN RETURN 'incompleto'; END IF;
+          whole := up.size_bytes <= {int(whole_max)};
+          IF total <> up.size_bytes OR (whole AND encode(sha256(
+               (SELECT string_agg(data, ''::bytea ORDER BY idx) FROM media_blob_chunks
+                WHERE sha256 = s)), 'hex') <> s) THEN
+            {forget}
+            RETURN 'no_corresponde';
+          END IF;
+          INSERT INTO media_blobs (sha256, data, size_bytes, mime_type, chunk_size, chunk_count,
+                                   whole_checked)
+            VALUES (s, NULL, up.size_bytes, up.mime_type, up.chunk_size, up.chunk_count, whole)
+            ON CONFLICT (sha256) DO NOTHING;
+          DELETE FROM media_blob_uploads WHERE sha256 = s;
+          RETURN 'listo';
+        END $$""",
+    ]
+
+
+VIDEO_FUNCTIONS = ("redes_begin_blob(text, bigint, integer, text)",
+                   "redes_put_chunk(text, integer, bytea, text)", "redes_finish_blob(text)")
+
+
+def video_statements(group: str) -> list[str]:
+    """The videos' tables on a database initialised before them, their row-level security and
+    grants (`group`: quoted group role). Re-runnable."""
+    blobs, chunks, uploads = "media_blobs", "media_blob_chunks", "media_blob_uploads"
+    statements = [
+        f"ALTER TABLE {blobs} ALTER COLUMN data DROP NOT NULL",
+        f"ALTER TABLE {blobs} ADD COLUMN IF NOT EXISTS chunk_size integer NOT NULL DEFAULT 0",
+        f"ALTER TABLE {blobs} ADD COLUMN IF NOT EXISTS chunk_count integer NOT NULL DEFAULT 0",
+        f"ALTER TABLE {blobs} ADD COLUMN IF NOT EXISTS whole_checked boolean NOT NULL "
+        "DEFAULT true",
+        f"ALTER TABLE {blobs} DROP CONSTRAINT IF EXISTS media_blobs_bytes",
+        f"ALTER TABLE {blobs} ADD CONSTRAINT media_blobs_bytes "
+        "CHECK (data IS NOT NULL OR chunk_count > 0)",
+        # Who may read a video is asked per part: find its posts without reading them all.
+        "CREATE INDEX IF NOT EXISTS ix_post_media_sha256 ON post_media (sha256)",
+        f"ALTER TABLE {chunks} ENABLE ROW LEVEL SECURITY",
+        f"DROP POLICY IF EXISTS redes_select ON {chunks}",
+        f"CREATE POLICY redes_select ON {chunks} FOR SELECT USING (redes_blob_complete(sha256) "
+        "AND (redes_is_reviewer() OR redes_blob_ok(sha256)))",
+        f"REVOKE ALL ON {chunks} FROM {group}",
+        f"GRANT SELECT ON {chunks} TO {group}",
+        f"ALTER TABLE {uploads} ENABLE ROW LEVEL SECURITY",
+        f"REVOKE ALL ON {uploads} FROM {group}",
+    ]
+    for function in VIDEO_FUNCTIONS:
+        statements += [f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC",
+                       f"GRANT EXECUTE ON FUNCTION {function} TO {group}"]
+    return statements
 
 
 def media_statements(table: str, group: str) -> list[str]:

@@ -21,9 +21,9 @@ from sqlalchemy.exc import (
     SQLAlchemyError,
 )
 
-from redes_desktop.clock import Clock, system_clock
+from redes_desktop.clock import Clock, system_clock, to_mexico
 from redes_desktop.errors import UserFacingError
-from redes_desktop.sync import decision_guards, media
+from redes_desktop.sync import decision_guards, media, media_chunks
 from redes_desktop.sync import pull as pull_module
 from redes_desktop.sync import push as push_module
 from redes_desktop.sync.bitacora import BitacoraSource, pull_bitacora, push_bitacora
@@ -75,7 +75,11 @@ class SyncReport:
     bitacora_received: int = 0
     media_sent: int = 0
     media_received: int = 0
+    videos_sent: int = 0
+    videos_received: int = 0
+    video_bytes: int = 0  # moved either way, finished or not
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # how far a long video got
 
     def lines(self) -> list[str]:
         p, q = self.push, self.pull
@@ -102,6 +106,10 @@ class SyncReport:
         if self.media_sent or self.media_received:
             out.append(f"Imágenes: {self.media_sent} enviadas, "
                        f"{self.media_received} recibidas")
+        if self.videos_sent or self.videos_received or self.video_bytes:
+            out.append(f"Videos: {self.videos_sent} enviados, {self.videos_received} recibidos "
+                       f"({media_chunks.megabytes(self.video_bytes)} transferidos)")
+        out.extend(self.notes)
         out.extend(q.unverified)
         out.extend(p.warnings)
         out.extend(self.warnings)
@@ -125,9 +133,10 @@ class SyncEngine:
         batch_size: int = 2000,
         lock_timeout_ms: int = LOCK_TIMEOUT_MS,
         media_dir: Path | None = None,
+        video: media_chunks.VideoSettings | None = None,
     ) -> None:
-        """`media_dir`: the data folder's `media/`; when given, the images' bytes travel
-        with the rows (sync/media.py)."""
+        """`media_dir`: the data folder's `media/`; when given, the images' and videos' bytes
+        travel with the rows (sync/media.py, sync/media_chunks.py; `video`: how videos move)."""
         self.local = local
         self.shared = shared
         self.person_id = person_id
@@ -137,13 +146,27 @@ class SyncEngine:
         self.batch_size = batch_size
         self.lock_timeout_ms = lock_timeout_ms
         self.media_dir = media_dir
-        self._media = media.MediaSync(local, media_dir) if media_dir is not None else None
+        self._media = (media.MediaSync(local, media_dir, person_id=person_id,
+                                       today=lambda: to_mexico(self.clock()).date(),
+                                       video=video)
+                       if media_dir is not None else None)
         self._schema_checked = False
         self._origin_checked = False
         with local.begin() as conn:
             self.origin = workstation_id(conn)
 
     # -- public --------------------------------------------------------------------------
+    @property
+    def progress(self) -> media_chunks.Progress | None:
+        """Told how far a long video got while it travels («Video «x»: 12,0 de 64,0 MB
+        enviados»), from the thread that runs the sync."""
+        return self._media.progress if self._media is not None else None
+
+    @progress.setter
+    def progress(self, callback: media_chunks.Progress | None) -> None:
+        if self._media is not None:
+            self._media.progress = callback
+
     def sync(self) -> SyncReport:
         report = SyncReport()
         try:
@@ -214,8 +237,7 @@ class SyncEngine:
             try:
                 self._media.upload(self.shared, sent)
             finally:
-                report.media_sent += sent.sent
-                report.warnings.extend(sent.warnings)
+                _add_media(report, sent)
         if self.bitacora is not None:
             with self.shared.begin() as conn:
                 report.bitacora_sent = push_bitacora(conn, self.bitacora, self._bitacora_origin,
@@ -256,10 +278,10 @@ class SyncEngine:
         if self._media is not None:
             received = media.MediaReport()
             try:
-                self._media.download(self.shared, report.pull.media_rows, received)
+                self._media.download(self.shared, report.pull.media_rows, received,
+                                     changed=bool(report.pull.received))
             finally:
-                report.media_received += received.received
-                report.warnings.extend(received.warnings)
+                _add_media(report, received)
         if self.bitacora is not None:
             with self.local.connect() as lconn:
                 after = int(get_state(lconn, "bitacora_pulled_seq") or 0)
@@ -357,6 +379,16 @@ class SyncEngine:
         with self.local.begin() as conn:
             if get_state(conn, OFFLINE_SINCE) is None:
                 set_state(conn, OFFLINE_SINCE, self.clock().isoformat())
+
+
+def _add_media(report: SyncReport, moved: media.MediaReport) -> None:
+    report.media_sent += moved.sent
+    report.media_received += moved.received
+    report.videos_sent += moved.videos_sent
+    report.videos_received += moved.videos_received
+    report.video_bytes += moved.video_bytes_sent + moved.video_bytes_received
+    report.warnings.extend(moved.warnings)
+    report.notes.extend(moved.notes)
 
 
 def _is_local(error: DBAPIError) -> bool:

@@ -1,4 +1,4 @@
-"""Images travel with the sync: their bytes go through the shared database's `media_blobs`.
+"""Images (and videos) travel with the sync: their bytes go through the shared database.
 
 A post's images sync as rows of `post_media` (a path on the workstation that attached them and
 the SHA-256 of the content) and inside a consultation's snapshot. The path means nothing on
@@ -10,19 +10,22 @@ another workstation, so the bytes travel too, content-addressed:
   server function `redes_put_blob`, which checks the hash, the size and that the person may
   read a post or consultation that shows it. An image heavier than its networks accept
   (6.xxii, `resources/checks/networks.json`) is refused here, before upload, with a Spanish
-  line in the sync report. Only images travel (videos are far larger and no view shows them).
+  line in the sync report. A queued video is sent in parts instead (`media_chunks.py`).
 * **Download** (after the rows are pulled): every image of a received row that this
   workstation does not have is wanted («media_wanted»); the wanted blobs the person may read
   are fetched, their SHA-256 checked, and written to the data folder's `media/` as
   `<sha256>/<the name it was attached with>` (`media_paths.py`: where the consultation view
   and the Redactor look for it), so each workstation has its own path and the same name. A
   blob whose content does not match its hash is refused and reported, never written or
-  shown; it stays wanted, so a repaired copy arrives later.
-* The first sync after an upgrade sweeps once what was synced before the blobs existed.
+  shown; it stays wanted, so a repaired copy arrives later. Videos are not wanted here: who
+  fetches them, when, and how (in parts, never whole in memory) is `media_chunks.py`'s.
+* The first sync after an upgrade sweeps once what was synced before the blobs (or, since
+  `VERSION` 2, the videos' parts) existed.
 
-The server side (table, function, row-level security: readable by whoever may read a post or
+The server side (tables, functions, row-level security: readable by whoever may read a post or
 consultation that shows the image) is created by `shared-db init` (`shared_schema.py`,
-`access_rules.media_functions`); its version is `VERSION`, checked before every sync.
+`access_rules.media_functions` and `video_functions`); its version is `VERSION`, checked before
+every sync.
 """
 
 from __future__ import annotations
@@ -31,8 +34,9 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -41,13 +45,26 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 from redes_desktop.media_paths import local_image, received_copy
+from redes_desktop.sync.media_chunks import (
+    Progress,
+    Transfer,
+    VideoSettings,
+    drop_stale_parts,
+    is_video,
+    load_refused,
+    save_refused,
+    still_needed,
+    wanted_videos,
+)
 from redes_desktop.sync.state import get_state, set_state
 
-# Bumped when the server objects for the images change: the sync asks to re-run init.
-VERSION = "1"
+# Bumped when the server objects for the images or videos change: the sync asks to re-run
+# init (2: the videos' parts).
+VERSION = "2"
 INFO_KEY = "media_blobs"
 UPLOAD, WANTED = "media_upload", "media_wanted"
-SWEPT_UP, SWEPT_DOWN = "media_swept_up", "media_swept_down"
+# Swept again since the videos travel: what was synced before is queued once more.
+SWEPT_UP, SWEPT_DOWN = "media_swept_up:2", "media_swept_down:2"
 IMAGE_SUFFIXES = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".gif": "GIF",
                   ".webp": "WEBP", ".tif": "TIFF", ".tiff": "TIFF"}
 _CHUNK = 200
@@ -58,8 +75,8 @@ media_blobs = table("media_blobs", column("sha256", String), column("data", Larg
 
 @dataclass(frozen=True)
 class MediaRef:
-    """An image a synced row shows: its content hash, the path it had where it was attached,
-    and the networks it is meant for (their size limits apply)."""
+    """An image or video a synced row shows: its content hash, the path it had where it was
+    attached, and the networks it is meant for (their size limits apply)."""
 
     sha256: str
     file_path: str
@@ -85,9 +102,14 @@ class MediaRef:
 
 @dataclass
 class MediaReport:
-    sent: int = 0
+    sent: int = 0  # images
     received: int = 0
     warnings: list[str] = field(default_factory=list)
+    videos_sent: int = 0
+    videos_received: int = 0
+    video_bytes_sent: int = 0
+    video_bytes_received: int = 0
+    notes: list[str] = field(default_factory=list)  # how far a long transfer got
 
 
 def is_image(file_path: str) -> bool:
@@ -96,11 +118,13 @@ def is_image(file_path: str) -> bool:
 
 def refs_of_row(table_name: str, row: dict[str, Any], networks: tuple[str, ...] = ()
                 ) -> list[MediaRef]:
-    """The images a `post_media` or `consultations` row shows (nothing for other tables)."""
+    """The images a `post_media` or `consultations` row shows, and the video a `post_media`
+    row attaches (a consultation's videos are its post's); nothing for other tables."""
     if table_name == "post_media":
         sha, path = str(row.get("sha256") or ""), str(row.get("file_path") or "")
         alt = str(row.get("alt_text") or "")
-        return [MediaRef(sha, path, networks, alt)] if _valid(sha) and is_image(path) else []
+        kept = _valid(sha) and (is_image(path) or is_video(path))
+        return [MediaRef(sha, path, networks, alt)] if kept else []
     if table_name == "consultations":
         snapshot = row.get("snapshot") or {}
         if isinstance(snapshot, str):
@@ -295,12 +319,20 @@ def _sweep(local: Engine, media_dir: Path, *, upload: bool) -> dict[str, dict]:
         refs = _row_refs(conn, _all_local_rows(conn))
         queue = _load(conn, name)
         if upload:  # only what this workstation has: the others' images are not its to send
-            _add(queue, (r for r in refs if local_bytes(media_dir, r) is not None))
+            _add(queue, (r for r in refs if (_video_file_here(media_dir, r)
+                                             if is_video(r.file_path)  # never read whole
+                                             else local_bytes(media_dir, r) is not None)))
         else:
-            _add(queue, (r for r in refs if not _have(media_dir, r)))
+            _add(queue, (r for r in refs if is_image(r.file_path) and not _have(media_dir, r)))
         _save(conn, name, queue)
         set_state(conn, marker, "1")
         return queue
+
+
+def _video_file_here(media_dir: Path, ref: MediaRef) -> bool:
+    candidates = [local_copy(media_dir, ref), flat_copy(media_dir, ref)]
+    return any(p.is_file() for p in candidates) or bool(
+        ref.file_path and Path(ref.file_path).is_file())
 
 
 def _have(media_dir: Path, ref: MediaRef) -> bool:
@@ -310,9 +342,10 @@ def _have(media_dir: Path, ref: MediaRef) -> bool:
 
 
 # -- upload ----------------------------------------------------------------------------------------
-def upload(shared: Engine, local: Engine, media_dir: Path, report: MediaReport) -> int:
-    """Send the queued images the shared database lacks (see the module's docstring).
-    Returns how many stay queued."""
+def upload(shared: Engine, local: Engine, media_dir: Path, report: MediaReport,
+           videos: Transfer | None = None) -> int:
+    """Send the queued images (and, with `videos`, videos) the shared database lacks (see the
+    module's docstring). Returns how many stay queued."""
     queue = _sweep(local, media_dir, upload=True)
     if not queue:
         return 0
@@ -329,6 +362,14 @@ def upload(shared: Engine, local: Engine, media_dir: Path, report: MediaReport) 
             if sha in done:
                 continue
             ref = _ref(sha, queue[sha])
+            if is_video(ref.file_path):
+                if videos is None:
+                    continue
+                with local.connect() as conn:
+                    needed = still_needed(conn, sha)
+                if not needed or videos.upload(ref, queue[sha]):
+                    done.add(sha)
+                continue
             data = local_bytes(media_dir, ref)
             if data is None:
                 report.warnings.append(
@@ -358,7 +399,11 @@ def upload(shared: Engine, local: Engine, media_dir: Path, report: MediaReport) 
             done.add(sha)
     finally:
         with local.begin() as conn:
-            queue = {k: v for k, v in _load(conn, UPLOAD).items() if k not in done}
+            fresh = {k: v for k, v in _load(conn, UPLOAD).items() if k not in done}
+            for sha, item in fresh.items():  # what a video's sending learnt (its hash check)
+                item.update({k: v for k, v in queue.get(sha, {}).items()
+                             if k in ("checked", "mismatches")})
+            queue = fresh
             _save(conn, UPLOAD, queue)
     return len(queue)
 
@@ -389,7 +434,8 @@ def download(shared: Engine, local: Engine, media_dir: Path,
     if received:
         with local.begin() as conn:
             wanted = _load(conn, WANTED)
-            _add(wanted, (r for r in _row_refs(conn, received) if not _have(media_dir, r)))
+            _add(wanted, (r for r in _row_refs(conn, received)
+                          if is_image(r.file_path) and not _have(media_dir, r)))
             _save(conn, WANTED, wanted)
     if not wanted:
         return 0
@@ -400,7 +446,8 @@ def download(shared: Engine, local: Engine, media_dir: Path,
             for i in range(0, len(shas), _CHUNK):
                 part = shas[i:i + _CHUNK]
                 for row in sconn.execute(select(media_blobs.c.sha256, media_blobs.c.data)
-                                         .where(media_blobs.c.sha256.in_(part))):
+                                         .where(media_blobs.c.sha256.in_(part),
+                                                media_blobs.c.data.is_not(None))):
                     ref = _ref(row.sha256, wanted[row.sha256])
                     data = bytes(row.data)
                     if sha256_bytes(data) != row.sha256:
@@ -419,13 +466,25 @@ def download(shared: Engine, local: Engine, media_dir: Path,
 class MediaSync:
     """What a SyncEngine keeps between syncs: whether anything may wait, so that a sync with
     nothing to do reads nothing more (the queues are read again after this process queued
-    something, received rows that show images, or left something waiting)."""
+    something, received rows that show images, or left something waiting; the videos this
+    person may publish are looked for again after any row was received).
 
-    def __init__(self, local: Engine, media_dir: Path) -> None:
+    `person_id`: whose workstation (videos are fetched only for the accounts they administer,
+    `media_chunks.py`); `today`: the date the designations are read on; `progress`: told
+    how far a long video got while it travels."""
+
+    def __init__(self, local: Engine, media_dir: Path, *, person_id: object = None,
+                 today: Callable[[], date] | None = None, video: VideoSettings | None = None,
+                 progress: Progress | None = None) -> None:
         self.local = local
         self.media_dir = media_dir
+        self.person_id = person_id
+        self.today = today or date.today
+        self.video = video or VideoSettings()
+        self.progress = progress
         self._upload_idle = False
         self._download_idle = False
+        self._videos_idle = False
 
     def queue(self, rows: Iterable[tuple[str, dict | None]]) -> None:
         rows = list(rows)
@@ -435,13 +494,36 @@ class MediaSync:
 
     def upload(self, shared: Engine, report: MediaReport) -> None:
         if not self._upload_idle:
-            self._upload_idle = upload(shared, self.local, self.media_dir, report) == 0
+            videos = Transfer(shared, self.media_dir, self.video, report, self.progress)
+            self._upload_idle = upload(shared, self.local, self.media_dir, report,
+                                       videos) == 0
 
     def download(self, shared: Engine, received: list[tuple[str, dict]],
-                 report: MediaReport) -> None:
+                 report: MediaReport, *, changed: bool = False) -> None:
+        """`changed`: rows of any table arrived (a designation, a post's state)."""
         if received or not self._download_idle:
             self._download_idle = download(shared, self.local, self.media_dir, received,
                                            report) == 0
+        if self.person_id is not None and (changed or received or not self._videos_idle):
+            self._videos_idle = self.download_videos(shared, report) == 0
+
+    def download_videos(self, shared: Engine, report: MediaReport) -> int:
+        """Fetch the videos this person may have to publish; returns how many stay wanted."""
+        with self.local.connect() as conn:
+            refs = wanted_videos(conn, self.media_dir, self.person_id, self.today())
+            refused = load_refused(conn)
+        drop_stale_parts(self.media_dir, {ref.sha256 for ref in refs})
+        if not refs:
+            return 0
+        transfer = Transfer(shared, self.media_dir, self.video, report, self.progress)
+        arrived = 0
+        try:
+            for ref in refs:
+                arrived += transfer.download(ref, refused)
+        finally:
+            with self.local.begin() as conn:
+                save_refused(conn, refused)
+        return len(refs) - arrived
 
 
 def _store(media_dir: Path, ref: MediaRef, data: bytes) -> Path:

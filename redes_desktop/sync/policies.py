@@ -36,6 +36,9 @@ added by a new migration syncs without touching this file, with the default rule
 |                               | image sent again is the same row. Travel beside the rows of   |
 |                               | post_media and consultations (sync/media.py); received copies |
 |                               | go to the data folder's media/, hash checked first.           |
+| videos' bytes (shared tables  | CONTENT_ADDRESSED likewise, in parts: the media_blobs row is  |
+| media_blobs, media_blob_      | the manifest, written once every part arrived and the whole   |
+| chunks, media_blob_uploads)   | was checked (sync/media_chunks.py).                           |
 | mail_outbox, sync_changes,    | LOCAL: never leave the workstation.                           |
 | network_connections,          | (publish_jobs and network_connections: the tokens they use    |
 | publish_jobs,                 | are in this workstation's secret store; issue 17)             |

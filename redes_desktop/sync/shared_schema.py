@@ -6,7 +6,8 @@
 * `sync_applied`: per workstation, the last local change seq applied (pushes are exactly-once).
 * `bitacora_entries`: the shared, append-only bitácora (origin, seq, metadata, payload, mac).
 * `db_logins`: database role -> person; row-level security reads it through `session_user`.
-* `media_blobs`: the images' bytes keyed by SHA-256 (`media.py`; who reads and adds them:
+* `media_blobs`: the images' bytes keyed by SHA-256 (`media.py`), and the videos' manifests
+  with their parts in `media_blob_chunks` (`media_chunks.py`; who reads and adds them:
   `access_rules.py`).
 * `sync_origins`, and who reads or writes the bookkeeping above: `server_bookkeeping.py`.
 * roles, grants and policies: area administrators see and change only their areas' accounts
@@ -25,11 +26,13 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
+    CheckConstraint,
     Column,
     Connection,
     DateTime,
     Engine,
     Index,
+    Integer,
     LargeBinary,
     MetaData,
     Sequence,
@@ -40,7 +43,13 @@ from sqlalchemy import (
     text,
 )
 
-from redes_desktop.sync import access_rules, decision_guards, media, server_bookkeeping
+from redes_desktop.sync import (
+    access_rules,
+    decision_guards,
+    media,
+    media_chunks,
+    server_bookkeeping,
+)
 from redes_desktop.sync.policies import AREA_PATHS, synced_tables
 
 SERVER_METADATA = MetaData()
@@ -79,15 +88,44 @@ bitacora_entries = Table(
     Column("inserted_by", String(128), nullable=False, server_default=text("session_user")),
     Index("ix_bitacora_entries_server_seq", "server_seq", unique=True),
 )
-# Images, content-addressed (sync/media.py): written only through redes_put_blob.
+# Images and videos, content-addressed (sync/media.py, sync/media_chunks.py): written only
+# through redes_put_blob (an image, whole in `data`) or redes_begin_blob / redes_put_chunk /
+# redes_finish_blob (a video: `data` NULL, its parts in media_blob_chunks; the row exists only
+# once every part arrived and was checked, so a half-sent video is never readable).
 media_blobs = Table(
     "media_blobs", SERVER_METADATA,
     Column("sha256", String(64), primary_key=True),
-    Column("data", LargeBinary, nullable=False),
+    Column("data", LargeBinary),
     Column("size_bytes", BigInteger, nullable=False),
     Column("mime_type", String(100), nullable=False, server_default=""),
     Column("uploaded_by", String(128), nullable=False, server_default=text("session_user")),
     Column("uploaded_at", DateTime(timezone=True), nullable=False, server_default=text("now()")),
+    Column("chunk_size", Integer, nullable=False, server_default="0"),
+    Column("chunk_count", Integer, nullable=False, server_default="0"),
+    # Whether the server hashed the whole content (a video larger than WHOLE_CHECK_MAX is
+    # checked part by part; only the receiving workstation can hash it whole).
+    Column("whole_checked", Boolean, nullable=False, server_default=text("true")),
+    CheckConstraint("data IS NOT NULL OR chunk_count > 0", name="media_blobs_bytes"),
+)
+# A video being sent (its manifest until redes_finish_blob): nobody reads it directly.
+media_blob_uploads = Table(
+    "media_blob_uploads", SERVER_METADATA,
+    Column("sha256", String(64), primary_key=True),
+    Column("size_bytes", BigInteger, nullable=False),
+    Column("chunk_size", Integer, nullable=False),
+    Column("chunk_count", Integer, nullable=False),
+    Column("mime_type", String(100), nullable=False, server_default=""),
+    Column("started_by", String(128), nullable=False, server_default=text("session_user")),
+    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=text("now()")),
+)
+# A video's parts, readable only once its media_blobs row exists (and by who may read it).
+media_blob_chunks = Table(
+    "media_blob_chunks", SERVER_METADATA,
+    Column("sha256", String(64), primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("data", LargeBinary, nullable=False),
+    Column("size_bytes", Integer, nullable=False),
+    Column("chunk_sha256", String(64), nullable=False),
 )
 sync_server_info = Table(
     "sync_server_info", SERVER_METADATA,
@@ -180,6 +218,8 @@ def _functions(schema: str) -> list[str]:
         END $$""",
         *access_rules.functions(path),
         *access_rules.media_functions(path, media.server_cap()),
+        *access_rules.video_functions(path, media_chunks.server_cap(), media_chunks.WHOLE_CHECK_MAX,
+                                      (media_chunks.MIN_CHUNK, media_chunks.MAX_CHUNK)),
         *server_bookkeeping.functions(path, schema, f"redes_sync:{schema}"),
     ]
 
@@ -283,7 +323,8 @@ def init_shared_database(engine: Engine, group_role: str = DEFAULT_GROUP_ROLE) -
             f"CREATE TRIGGER redes_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON {b} "
             "FOR EACH STATEMENT EXECUTE FUNCTION redes_append_only()"
         )
-        for statement in access_rules.media_statements("media_blobs", group):
+        for statement in (*access_rules.media_statements("media_blobs", group),
+                          *access_rules.video_statements(group)):
             conn.exec_driver_sql(statement)
         for statement in (
             f"GRANT SELECT ON alembic_version, sync_log, sync_server_info TO {group}",

@@ -24,13 +24,15 @@ class SyncStatus:
     last_success: datetime | None
     error: str = ""
     notice: str = ""  # e.g. «move the password to the keyring», a skipped bitácora entry
+    transfer: str = ""  # while it runs: how far a long video got
 
     def text(self) -> str:
         if not self.configured:
             return "Sincronización: sin configurar"
         parts: list[str] = []
         if self.running:
-            parts.append("sincronizando…")
+            parts.append(f"sincronizando… ({self.transfer})" if self.transfer
+                         else "sincronizando…")
         elif self.offline_since is not None:
             parts.append(f"sin conexión desde {to_mexico(self.offline_since):%H:%M}")
         elif self.error:
@@ -47,7 +49,7 @@ class SyncStatus:
 
 
 def read_status(local: Engine, *, configured: bool, running: bool = False,
-                error: str = "", notice: str = "") -> SyncStatus:
+                error: str = "", notice: str = "", transfer: str = "") -> SyncStatus:
     with local.connect() as conn:
         pending = pending_count(conn)
         conflicts = conn.execute(
@@ -60,5 +62,5 @@ def read_status(local: Engine, *, configured: bool, running: bool = False,
         configured=configured, running=running, pending=pending, conflicts=conflicts,
         offline_since=datetime.fromisoformat(offline) if offline else None,
         last_success=datetime.fromisoformat(last) if last else None, error=error,
-        notice=notice,
+        notice=notice, transfer=transfer,
     )

@@ -15,6 +15,7 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import shiboken6
@@ -33,12 +34,15 @@ from redes_desktop.ui.url_dialog import ask_url
 
 
 def post_checker(engine: CheckEngine, recent: tuple[RecentPost, ...], now: datetime,
-                 area_contacts: Mapping[str, Any] | None = None) -> Callable[[Post], CheckResult]:
+                 area_contacts: Mapping[str, Any] | None = None,
+                 media_dir: Path | None = None) -> Callable[[Post], CheckResult]:
     """The check PostService runs before publishing, built as the editor's live check is
-    (`actions.check_request`); safe to call on a worker thread."""
+    (`actions.check_request`; `media_dir`: where the files of a post attached on another
+    workstation arrive); safe to call on a worker thread."""
 
     def check(post: Post) -> CheckResult:
-        request = post_request(post, recent=recent, now=now, area_contacts=area_contacts)
+        request = post_request(post, recent=recent, now=now, area_contacts=area_contacts,
+                               media_dir=media_dir)
         return engine.check(request)[post.network]
 
     return check
@@ -122,8 +126,9 @@ class MarkPublished(QObject):
         if not shiboken6.isValid(self):
             return
         store = self.drafts.store
+        workspace = store.context.workspace
         check = post_checker(engine, self.hooks.recent_posts(), self.drafts.clock(),
-                             store.context.workspace.settings.area_contacts)
+                             workspace.settings.area_contacts, workspace.paths.media)
         run_task(lambda: store.mark_published(post_id, url, check), self._on_published,
                  self._pool)
 

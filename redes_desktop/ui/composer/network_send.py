@@ -167,8 +167,9 @@ class NetworkSend(QObject):
         engine = self.scheduler.engine
         if engine is None or self.scheduler.busy:
             return None
+        workspace = self.context.workspace
         return post_checker(engine, self.hooks.recent_posts(), self.context.clock(),
-                            self.context.workspace.settings.area_contacts)
+                            workspace.settings.area_contacts, workspace.paths.media)
 
     def _saved_post(self, title: str, note: str, then: Callable[[uuid.UUID], object],
                     otherwise: Callable[[], None] | None = None) -> None:
@@ -229,7 +230,8 @@ class NetworkSend(QObject):
         def work() -> object:
             return schedule_post(context.database, clock=context.clock,
                                  recorder=context.recorder, check_post=check, person_id=who,
-                                 post_id=post_id, when=when)
+                                 post_id=post_id, when=when,
+                                 media_dir=context.workspace.paths.media)
 
         run_task(work, lambda _r, error: self._scheduled(title, error), self.pool)
         return True
@@ -323,7 +325,8 @@ class NetworkSend(QObject):
                                    recorder=context.recorder, secrets=context.secrets,
                                    networks=networks, check_post=check, engine=lambda: engine,
                                    area_contacts=settings.area_contacts, person_id=who,
-                                   account_id=account.id, post_id=post_id)
+                                   account_id=account.id, post_id=post_id,
+                                   media_dir=context.workspace.paths.media)
 
             run_task(work, lambda result, error: self._published(title, result, error),
                      self.pool)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -32,6 +33,8 @@ class SyncController(QObject):
     failed = Signal(str)
     # «Sincronizar ahora» with no shared database configured: the window opens Preferencias.
     needs_setup = Signal()
+    # From the sync's thread: how far a long video got (shown in the status while it runs).
+    transfer_changed = Signal(str)
 
     def __init__(self, local_engine, engine_factory: Callable[[], Syncer] | None,
                  interval_ms: int = 60_000, parent: QObject | None = None, pool=None) -> None:
@@ -43,6 +46,9 @@ class SyncController(QObject):
         self.error = ""
         self.notice = ""
         self._engine: Syncer | None = None
+        self.transfer = ""
+        self._transfer_said = 0.0
+        self.transfer_changed.connect(self._show_transfer)
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.sync_now)
@@ -96,10 +102,26 @@ class SyncController(QObject):
             raise RuntimeError("sync is not configured")
         if self._engine is None:
             self._engine = factory()
+            engine: Any = self._engine
+            if hasattr(engine, "progress"):  # a SyncEngine, or RecordingSync around one
+                engine.progress = self._progress
         return self._engine.sync()
+
+    def _progress(self, text: str) -> None:
+        """On the sync's thread: pass it on, at most twice a second."""
+        now = time.monotonic()
+        if now - self._transfer_said >= 0.5:
+            self._transfer_said = now
+            self.transfer_changed.emit(text)
+
+    def _show_transfer(self, text: str) -> None:
+        if self.running:
+            self.transfer = text
+            self.refresh()
 
     def _done(self, report, error: BaseException | None) -> None:
         self.running = False
+        self.transfer = ""
         if error is not None:
             self.error = getattr(error, "message", None) or self.tr(
                 "La sincronización falló por un error inesperado (%s). Se reintentará; ningún "
@@ -118,7 +140,8 @@ class SyncController(QObject):
 
         try:
             status = read_status(self.local_engine, configured=self.configured,
-                                 running=self.running, error=self.error, notice=self.notice)
+                                 running=self.running, error=self.error, notice=self.notice,
+                                 transfer=self.transfer)
         except UserFacingError as error:  # e.g. the local database is locked by a backup
             self.status_changed.emit(self.tr("Sincronización: %s") % error.message)
             return
