@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from redes_desktop.actions.inbox_reply import reply_to_item
 from redes_desktop.actions.network_connection import NetworkSettings, connect_account
 from redes_desktop.models.enums import Network
-from redes_desktop.models.inbox import InboxCursor
+from redes_desktop.models.inbox import InboxCursor, InboxState
 from redes_desktop.models.publishing import JobState
 from redes_desktop.networks.errors import (
     NetworkError,
@@ -35,7 +36,14 @@ from redes_desktop.secrets_store import SecretStore
 from redes_desktop.services.activity import MemoryRecorder
 from tests.actions_support import seed
 from tests.fake_networks import FakeNetworks
-from tests.inbox_support import connect, network_settings, poller
+from tests.inbox_support import (
+    connect,
+    connector_for,
+    courtesy_checker,
+    items,
+    network_settings,
+    poller,
+)
 from tests.test_networks_x import connected
 from tests.test_networks_youtube import connector as youtube_connector
 from tests.test_networks_youtube import video
@@ -322,3 +330,35 @@ def test_an_inbox_answer_that_cannot_be_read_backs_off_instead_of_raising(
         state = session.scalar(select(InboxCursor))
         assert state.failures == 1 and state.next_poll_at > clock()
 
+
+
+class PostsThenCannotRead:
+    """The reply reaches the network, then its answer cannot be read."""
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+    def publish(self, request):
+        self.inner.publish(request)
+        raise KeyError("data")
+
+
+def test_an_inbox_reply_whose_answer_cannot_be_read_is_looked_for_not_sent_twice(
+        database, clock, server):
+    people = seed(database, clock)
+    networks = network_settings(server)
+    connect(database, clock, MemoryRecorder(), people.titular, people.account, networks)
+    server.add_x_mention("@INEMexico ¿dónde voto?", author="ana_mx", name="Ana López")
+    poller(database, clock, MemoryRecorder(), networks).poll()
+    [item] = items(database)
+    build = connector_for(clock, networks)
+    result = reply_to_item(
+        database, clock=clock, recorder=MemoryRecorder(), checker=courtesy_checker(),
+        connector_for=lambda connection: PostsThenCannotRead(build(connection)),
+        person_id=people.titular, item_id=item.id,
+        text="Hola, Ana: su casilla está en ine.mx/ubica", area_contacts=None)
+    assert len(server.x_posts) == 1 and result.url.endswith(server.x_posts[0]["id"])
+    assert items(database)[0].state == InboxState.RESPONDIDO
