@@ -269,11 +269,13 @@ class ApiClient:
                 if self.monotonic() > deadline:
                     raise _BadBody("respuesta demasiado lenta")
                 chunks.append(chunk)
-        finally:
-            response.close()
+        except BaseException:
+            response.close()  # the connection is dropped, not handed back half-read
+            raise
         content = b"".join(chunks)
         response._content = content
         response._content_consumed = True
+        response.close()  # read to the end: the connection goes back to the pool
         if content.lstrip()[:1] in (b"{", b"["):
             try:
                 json_module.loads(content)
