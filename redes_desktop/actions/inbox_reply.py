@@ -27,7 +27,7 @@ from redes_desktop.models import Network, Post, PostStatus
 from redes_desktop.models.inbox import InboxState
 from redes_desktop.models.publishing import NetworkConnection
 from redes_desktop.networks.connector import NetworkConnector
-from redes_desktop.networks.errors import NetworkError
+from redes_desktop.networks.errors import NetworkError, TransientNetworkError
 from redes_desktop.networks.types import InboxKind, PublishedItem, PublishRequest
 from redes_desktop.services.activity import ActivityEntry, ActivityRecorder
 from redes_desktop.services.inbox_rules import greeting_finding
@@ -139,7 +139,12 @@ def reply_to_item(database: Database, *, clock: Clock, recorder: ActivityRecorde
                                  reply_to=remote_item, conversation=conversation)
         try:
             published = connector.publish(request)
-        except NetworkError as error:
+        except Exception as caught:  # noqa: BLE001 - an unreadable answer may follow a post
+            # Anything but a clear refusal may come after the network took the reply (an
+            # answer cut short, one the connector could not read): look before saying anything.
+            error = caught if isinstance(caught, NetworkError) else TransientNetworkError(
+                connector.network_label, f"respuesta inesperada: {type(caught).__name__}",
+                ambiguous=True)
             if not error.ambiguous:
                 raise
             # A timeout after sending: look before saying anything (never answer twice).
@@ -179,6 +184,6 @@ def _already_there(connector: NetworkConnector, request: PublishRequest,
                    sent_at: datetime) -> PublishedItem | None:
     try:
         return connector.find_published(request, sent_at - timedelta(minutes=2))
-    except NetworkError:
+    except Exception:  # noqa: BLE001 - not found is what can be said: the person decides
         return None
 

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from redes_desktop.actions.network_connection import app_secret_key
 from redes_desktop.models.enums import Network
-from redes_desktop.networks.registry import DEFAULTS
+from redes_desktop.networks.registry import DEFAULTS, endpoint_problem
 from redes_desktop.secrets_store import SecretStore
 from redes_desktop.services.form_checks import FieldProblem, raise_if_any
 from redes_desktop.settings import Settings
@@ -23,7 +22,6 @@ NETWORKS: tuple[Network, ...] = tuple(DEFAULTS)
 ENDPOINT_KEYS: tuple[str, ...] = ("api", "authorize", "token", "revoke", "upload")
 SECRET_NETWORK = Network.YOUTUBE  # Google's desktop clients need their (public) secret
 _CLIENT_ID = re.compile(r"^[A-Za-z0-9._~:@/+=-]{1,200}$")
-_LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 
 @dataclass
@@ -42,18 +40,6 @@ class NetworksForm:
 
 def youtube_secret_stored(secrets: SecretStore) -> bool:
     return bool(secrets.get(app_secret_key(SECRET_NETWORK.value)))
-
-
-def endpoint_problem(url: str) -> str | None:
-    parts = urlsplit(url)
-    if parts.scheme not in ("https", "http") or not parts.hostname:
-        return "debe ser una dirección completa que empiece con https://"
-    if parts.scheme == "http" and parts.hostname not in _LOOPBACK:
-        return ("debe usar https:// (sólo una dirección local, 127.0.0.1, puede usar "
-                "http://)")
-    if parts.username or parts.password:
-        return "no debe llevar usuario ni contraseña"
-    return None
 
 
 def network_problems(form: NetworksForm) -> list[FieldProblem]:

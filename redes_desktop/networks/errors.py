@@ -6,9 +6,33 @@ network: before sending it again the queue looks for it (a post is never sent tw
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from redes_desktop.errors import UserFacingError
+
+# What must never reach a message, the database, the bitácora or a notification: a token or a
+# code given as a query or form parameter (the Graph API takes `access_token=` in the URL), a
+# JSON member, or an Authorization header echoed back by a proxy's error page.
+_SECRET_NAMES = (r"access_token|refresh_token|id_token|client_secret|code_verifier|code|"
+                 r"upload_id|fb_exchange_token|appsecret_proof|token|password")
+_SECRET_PATTERNS = (
+    re.compile(rf"((?<![A-Za-z0-9_])(?:{_SECRET_NAMES})=)([^&\s'\"<>]+)", re.IGNORECASE),
+    re.compile(rf"([\"']?(?:{_SECRET_NAMES})[\"']?\s*:\s*[\"'])([^\"']+)", re.IGNORECASE),
+    re.compile(r"(\b(?:Bearer|Basic)\s+)([A-Za-z0-9._~+/=-]+)", re.IGNORECASE),
+)
+HIDDEN = "[oculto]"
+
+
+def redact(text: str, *known: str | None) -> str:
+    """`text` with the values of secret-looking parameters, and each `known` secret (a token
+    that was sent), replaced by «[oculto]»."""
+    for secret in known:
+        if secret and len(secret) >= 8:
+            text = text.replace(secret, HIDDEN)
+    for pattern in _SECRET_PATTERNS:
+        text = pattern.sub(lambda match: match.group(1) + HIDDEN, text)
+    return text
 
 
 class NetworkError(UserFacingError):
@@ -16,7 +40,7 @@ class NetworkError(UserFacingError):
     ambiguous = False
 
     def __init__(self, message: str, *, network: str = "") -> None:
-        super().__init__(message)
+        super().__init__(redact(message))
         self.network = network
 
 
@@ -98,3 +122,17 @@ class NetworkRefused(NetworkError):
             network=network,
         )
         self.status = status
+
+
+class UntrustedAddress(NetworkError):
+    """The network (or something posing as it) named an address on another host — a redirect,
+    an upload session — that must not receive the account's token."""
+
+    def __init__(self, network: str, host: str) -> None:
+        super().__init__(
+            f"{network} indicó continuar en una dirección ajena a la red ({host}); no se envió "
+            "nada allí. Vuelva a intentarlo más tarde; si se repite, avise al área de "
+            "sistemas: puede haber un intermediario en la conexión.",
+            network=network,
+        )
+        self.host = host

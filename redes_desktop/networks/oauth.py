@@ -2,7 +2,12 @@
 through a loopback redirect on 127.0.0.1, done by Authlib. The program is a public client: no
 client secret is needed. Tokens live only in the secret store (`red:<account id>`), never in the
 database, settings, logs or bitácora; they are refreshed before they expire and deleted when
-the connection is revoked or the account closed (7.viii)."""
+the connection is revoked or the account closed (7.viii).
+
+A refresh is done by one thread at a time per account (the queue and the inbox share tokens):
+a refresh token that the network rotates is never spent twice. A token endpoint that does not
+answer is a transient failure, not a lost connection. The loopback listener answers only the
+request that carries this attempt's `state`, once; nothing that connects to it can hold it."""
 
 from __future__ import annotations
 
@@ -14,7 +19,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, HTTPServer
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -22,8 +27,15 @@ import requests
 
 from redes_desktop.clock import Clock
 from redes_desktop.errors import UserFacingError
+from redes_desktop.networks.errors import TransientNetworkError, redact
 from redes_desktop.networks.http import TokenSource
 from redes_desktop.secrets_store import SecretStore
+
+# Seconds to connect to and to hear from a token or revocation endpoint.
+ENDPOINT_TIMEOUT = (10.0, 30.0)
+# The answers of a token endpoint that mean «this refresh token is no good»: connect again.
+_REFUSALS = {"invalid_grant", "invalid_client", "unauthorized_client", "invalid_request",
+             "invalid_scope", "unsupported_grant_type"}
 
 
 @dataclass(frozen=True)
@@ -41,8 +53,12 @@ class OAuthProvider:
     client_secret: str | None = None
 
     def session(self, **kwargs: Any) -> Any:
+        """Authlib's session for this client, with timeouts (it has none of its own). Its
+        token requests are sent with `allow_redirects=False`: a redirect would carry the code,
+        the refresh token or the secret in the body to whatever host it names."""
         from authlib.integrations.requests_client import OAuth2Session
 
+        kwargs.setdefault("default_timeout", ENDPOINT_TIMEOUT)
         if self.client_secret:
             return OAuth2Session(self.client_id, self.client_secret,
                                  token_endpoint_auth_method="client_secret_post", **kwargs)
@@ -109,6 +125,17 @@ def token_key(account_id: uuid.UUID) -> str:
     return f"red:{account_id}"
 
 
+# One refresh at a time for each secret-store key in this process: the queue, the inbox and
+# «Publicar ahora» each hold their own StoredTokens of the same account.
+_RENEWING_GUARD = threading.Lock()
+_RENEWING: dict[str, threading.Lock] = {}
+
+
+def _renewal_lock(key: str) -> threading.Lock:
+    with _RENEWING_GUARD:
+        return _RENEWING.setdefault(key, threading.Lock())
+
+
 class StoredTokens(TokenSource):
     """An account's tokens in the secret store, refreshed when about to expire or after a 401."""
 
@@ -120,13 +147,24 @@ class StoredTokens(TokenSource):
         self.provider = provider
         self.key = token_key(account_id)
         self.clock = clock
+        self._handed: str | None = None  # the access token last given to a caller
 
     def load(self) -> TokenSet | None:
+        """The stored tokens; None when there are none or they cannot be read (a damaged
+        entry is a connection to make again, and must not stop a disconnection)."""
         text = self.secrets.get(self.key)
-        return TokenSet.from_json(text) if text else None
+        if not text:
+            return None
+        try:
+            return TokenSet.from_json(text)
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return None
 
     def save(self, tokens: TokenSet) -> None:
         self.secrets.set(self.key, tokens.to_json())
+
+    def _expiring(self, tokens: TokenSet) -> bool:
+        return tokens.expires_at is not None and tokens.expires_at - self.EARLY <= self.clock()
 
     def access_token(self) -> str:
         from redes_desktop.networks.errors import NotConnected
@@ -134,32 +172,68 @@ class StoredTokens(TokenSource):
         tokens = self.load()
         if tokens is None:
             raise NotConnected(self.provider.network)
-        if tokens.expires_at and tokens.expires_at - self.EARLY <= self.clock() \
-                and tokens.refresh_token and self.renew():
-            refreshed = self.load()
-            assert refreshed is not None
-            return refreshed.access_token
+        if self._expiring(tokens) and tokens.refresh_token:
+            self._handed = tokens.access_token
+            if self.renew():
+                refreshed = self.load()
+                if refreshed is None:
+                    raise NotConnected(self.provider.network)
+                tokens = refreshed
+        self._handed = tokens.access_token
         return tokens.access_token
 
     def renew(self) -> bool:
-        from authlib.integrations.base_client.errors import OAuthError
-        from authlib.integrations.requests_client import OAuth2Session
+        """Refresh the tokens the last call was made with; True when fresh tokens are stored
+        (by this call, or meanwhile by another thread or program). False when the network
+        refused the refresh token (connect again); `TransientNetworkError` when its token
+        endpoint could not be reached."""
+        stale = self._handed
+        with _renewal_lock(self.key):
+            tokens = self.load()
+            if tokens is None:
+                return False
+            if stale is not None and tokens.access_token != stale \
+                    and not self._expiring(tokens):
+                return True  # renewed by another thread while this one waited
+            if not tokens.refresh_token:
+                return False
+            try:
+                fresh = self._refresh(tokens.refresh_token)
+            except _Refused:
+                current = self.load()  # another program may have spent it first
+                return current is not None and current.access_token != tokens.access_token
+            if fresh.refresh_token is None:  # providers that keep the old refresh token
+                fresh = TokenSet(fresh.access_token, tokens.refresh_token, fresh.expires_at,
+                                 fresh.scope)
+            self.save(fresh)
+            return True
 
-        tokens = self.load()
-        if tokens is None or not tokens.refresh_token:
-            return False
-        client = OAuth2Session(self.provider.client_id)
+    def _refresh(self, refresh_token: str) -> TokenSet:
+        from authlib.integrations.base_client.errors import OAuthError
+
+        client = self.provider.session()
         try:
-            token = client.refresh_token(self.provider.token_url,
-                                         refresh_token=tokens.refresh_token)
-        except (OAuthError, requests.RequestException, ValueError, KeyError):
-            return False
-        fresh = TokenSet.from_response(dict(token), self.clock())
-        if fresh.refresh_token is None:  # providers that keep the old refresh token
-            fresh = TokenSet(fresh.access_token, tokens.refresh_token, fresh.expires_at,
-                             fresh.scope)
-        self.save(fresh)
-        return True
+            token = client.refresh_token(self.provider.token_url, refresh_token=refresh_token,
+                                         allow_redirects=False)
+        except OAuthError as error:
+            if str(getattr(error, "error", "")) in _REFUSALS:
+                raise _Refused() from None
+            raise self._unreachable() from None
+        except requests.HTTPError as error:
+            status = error.response.status_code if error.response is not None else 0
+            if 400 <= status < 500 and status not in (408, 429):
+                raise _Refused() from None
+            raise self._unreachable() from None
+        except (requests.RequestException, ValueError, KeyError, TypeError):
+            raise self._unreachable() from None
+        try:
+            return TokenSet.from_response(dict(token), self.clock())
+        except (KeyError, TypeError, ValueError):
+            raise self._unreachable() from None
+
+    def _unreachable(self) -> TransientNetworkError:
+        return TransientNetworkError(self.provider.network,
+                                     "no se pudo renovar la autorización")
 
     def revoke(self) -> bool:
         """Tell the network (when it has an endpoint) and delete the tokens here in any case.
@@ -172,53 +246,95 @@ class StoredTokens(TokenSource):
                     self.provider.revoke_url,
                     data={"token": tokens.refresh_token or tokens.access_token,
                           "client_id": self.provider.client_id},
-                    timeout=(10, 30),
+                    timeout=ENDPOINT_TIMEOUT, allow_redirects=False, stream=True,
                 )
                 confirmed = response.ok
+                response.close()  # the body is not needed, however large
             except requests.RequestException:
                 confirmed = False
         self.secrets.delete(self.key)
         return confirmed
 
 
+class _Refused(Exception):
+    """The token endpoint refused the refresh token."""
+
+
 _DONE_PAGE = (
     "<!doctype html><html lang='es-MX'><meta charset='utf-8'><title>redes-desktop</title>"
     "<body style='font-family:sans-serif'><h1>{title}</h1><p>{text}</p></body></html>"
 )
+# Seconds the loopback listener waits for a connection's request line and headers: a program
+# that connects and says nothing cannot hold it.
+LISTENER_READ_TIMEOUT = 5.0
 
 
 class _Callback:
+    """What the loopback listener got: the first request that carries this attempt's `state`
+    (the network's redirect), and nothing after it."""
+
     def __init__(self) -> None:
+        self.state: str | None = None  # set once the authorisation URL is made
         self.query: dict[str, list[str]] | None = None
         self.arrived = threading.Event()
+        self.lock = threading.Lock()
+
+    def take(self, query: dict[str, list[str]]) -> bool:
+        with self.lock:
+            given = query.get("state", [""])
+            if self.state is None or self.arrived.is_set() or len(given) != 1 \
+                    or not random_tokens.compare_digest(given[0], self.state):
+                return False
+            self.query = query
+            self.arrived.set()
+            return True
 
 
 def _handler(callback: _Callback) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
+        timeout = LISTENER_READ_TIMEOUT
+
         def do_GET(self) -> None:  # noqa: N802 - the http.server name
             parts = urlsplit(self.path)
             if parts.path != "/callback":
-                self.send_error(404)
+                self._page(404, "No encontrado", "Esta dirección sólo recibe la autorización "
+                           "de la red para redes-desktop.")
                 return
-            callback.query = parse_qs(parts.query)
-            ok = "code" in callback.query
-            page = _DONE_PAGE.format(
-                title="Cuenta conectada" if ok else "No se conectó la cuenta",
-                text=("Puede cerrar esta pestaña y volver a redes-desktop." if ok else
-                      "La red no dio la autorización. Vuelva a redes-desktop e inténtelo "
-                      "de nuevo."),
-            ).encode("utf-8")
-            self.send_response(200)
+            query = parse_qs(parts.query)
+            if not callback.take(query):
+                # Another page, a second redirect or a forged one: not this attempt's.
+                self._page(400, "Solicitud no reconocida", "Esta respuesta no corresponde "
+                           "a la conexión que se está haciendo en redes-desktop; no se usó.")
+                return
+            if "code" in query:
+                self._page(200, "Autorización recibida", "Puede cerrar esta pestaña y volver "
+                           "a redes-desktop, que termina de conectar la cuenta.")
+            else:
+                self._page(200, "No se conectó la cuenta", "La red no dio la autorización. "
+                           "Vuelva a redes-desktop e inténtelo de nuevo.")
+
+        def _page(self, status: int, title: str, text: str) -> None:
+            page = _DONE_PAGE.format(title=title, text=text).encode("utf-8")
+            self.send_response(status)
             self.send_header("Content-Type", "text/html; charset=utf-8")
             self.send_header("Content-Length", str(len(page)))
+            self.send_header("Cache-Control", "no-store")
+            self.send_header("Referrer-Policy", "no-referrer")
             self.end_headers()
             self.wfile.write(page)
-            callback.arrived.set()
+
+        def version_string(self) -> str:
+            return "redes-desktop"
 
         def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
             return  # never log the code
 
     return Handler
+
+
+class _Listener(ThreadingHTTPServer):
+    daemon_threads = True  # a connection left open never holds the program at the end
+    block_on_close = False
 
 
 def authorize_in_browser(
@@ -235,7 +351,7 @@ def authorize_in_browser(
     from authlib.integrations.base_client.errors import OAuthError
 
     callback = _Callback()
-    server = HTTPServer(("127.0.0.1", 0), _handler(callback))
+    server = _Listener(("127.0.0.1", 0), _handler(callback))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -243,8 +359,11 @@ def authorize_in_browser(
         client = provider.session(scope=" ".join(provider.scopes), redirect_uri=redirect_uri,
                                   code_challenge_method="S256")
         verifier = random_tokens.token_urlsafe(64)
-        url, state = client.create_authorization_url(
-            provider.authorize_url, code_verifier=verifier, **dict(provider.extra_authorize))
+        state = random_tokens.token_urlsafe(32)
+        url, _state = client.create_authorization_url(
+            provider.authorize_url, state=state, code_verifier=verifier,
+            **dict(provider.extra_authorize))
+        callback.state = state
         open_browser(url)
         if not _wait_for(callback.arrived, timeout, cancelled):
             if cancelled is not None and cancelled.is_set():
@@ -255,26 +374,29 @@ def authorize_in_browser(
                 "minutos. Vuelva a intentarlo y acepte en la página que se abre en el navegador."
             )
         query = callback.query or {}
-        if query.get("state", [""])[0] != state:
-            raise AuthorizationFailed(
-                "La respuesta de la red no corresponde a esta solicitud (estado distinto). "
-                "Vuelva a intentarlo desde el programa."
-            )
         code = query.get("code", [""])[0]
         if not code:
             reason = query.get("error_description", query.get("error", ["sin motivo"]))[0]
             raise AuthorizationFailed(
-                f"{provider.network} no autorizó la conexión ({reason}). Vuelva a intentarlo "
-                "con la cuenta institucional."
+                f"{provider.network} no autorizó la conexión ({redact(reason)[:200]}). Vuelva "
+                "a intentarlo con la cuenta institucional."
             )
         try:
-            token = client.fetch_token(provider.token_url, code=code, code_verifier=verifier)
-        except (OAuthError, requests.RequestException, ValueError) as error:
+            token = client.fetch_token(provider.token_url, code=code, code_verifier=verifier,
+                                       allow_redirects=False)
+            tokens = TokenSet.from_response(dict(token), clock())
+        except (OAuthError, requests.RequestException, ValueError, KeyError,
+                TypeError) as error:
+            detail = (str(error) if isinstance(error, OAuthError)
+                      else "respuesta no válida" if isinstance(error, (KeyError, TypeError,
+                                                                       ValueError))
+                      else "la red no respondió")
             raise AuthorizationFailed(
-                f"{provider.network} no entregó las claves de acceso ({error}). Vuelva a "
-                "intentarlo en unos minutos."
-            ) from error
-        return TokenSet.from_response(dict(token), clock())
+                f"{provider.network} no entregó las claves de acceso "
+                f"({redact(detail, code, verifier)[:200]}). Vuelva a intentarlo en unos "
+                "minutos."
+            ) from None
+        return tokens
     finally:
         server.shutdown()
         server.server_close()

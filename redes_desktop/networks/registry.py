@@ -1,13 +1,16 @@
 """Which connector serves which network, and where its API and OAuth endpoints are.
 
 The endpoints default to the networks' real addresses; an institution's settings can point a
-network elsewhere (a proxy) and the tests point them at a local server. The client id is the
-institution's app registered with the network (a public client: PKCE, no secret)."""
+network elsewhere (a proxy) and the tests point them at a local server. Whatever the settings
+file says (it can be edited by hand, outside Preferencias › Redes), tokens and codes go only to
+https:// addresses, or to http:// on this computer (127.0.0.1, ::1, localhost). The client id
+is the institution's app registered with the network (a public client: PKCE, no secret)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from urllib.parse import urlsplit
 
 from redes_desktop.clock import Clock
 from redes_desktop.errors import UserFacingError
@@ -58,18 +61,54 @@ class NetworkNotSupported(UserFacingError):
         )
 
 
+_LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+def endpoint_problem(url: str) -> str | None:
+    """Why `url` may not receive an account's tokens (the end of a Spanish sentence), or None."""
+    parts = urlsplit(url)
+    try:
+        _port = parts.port
+    except ValueError:
+        return "tiene un puerto no válido"
+    if parts.scheme not in ("https", "http") or not parts.hostname:
+        return "debe ser una dirección completa que empiece con https://"
+    if parts.scheme == "http" and parts.hostname not in _LOOPBACK:
+        return ("debe usar https:// (sólo una dirección local, 127.0.0.1, puede usar "
+                "http://)")
+    if parts.username or parts.password:
+        return "no debe llevar usuario ni contraseña"
+    return None
+
+
+class UnsafeEndpoint(UserFacingError):
+    def __init__(self, network: Network, key: str, why: str) -> None:
+        super().__init__(
+            f"La dirección «{key}» de {network.label} en la configuración {why}, así que no se "
+            "le envían las claves de acceso de ninguna cuenta. Corríjala en Preferencias › "
+            "Redes (o déjela vacía para usar la de la red).")
+
+
 def endpoints_for(network: Network, overrides: Mapping[str, Mapping[str, str]]) -> Endpoints:
     default = DEFAULTS.get(network)
     if default is None:
         raise NetworkNotSupported(network)
     given = overrides.get(network.value) or {}
-    return Endpoints(
-        api=given.get("api", default.api),
-        authorize=given.get("authorize", default.authorize),
-        token=given.get("token", default.token),
-        revoke=given.get("revoke", default.revoke),
-        upload=given.get("upload", default.upload),
+    chosen = Endpoints(
+        api=given.get("api") or default.api,
+        authorize=given.get("authorize") or default.authorize,
+        token=given.get("token") or default.token,
+        revoke=given.get("revoke") or default.revoke,
+        upload=given.get("upload") or default.upload,
     )
+    for field in fields(Endpoints):
+        value = getattr(chosen, field.name)
+        if not value:
+            continue
+        why = endpoint_problem(value) if isinstance(value, str) else "no es un texto"
+        if why:
+            raise UnsafeEndpoint(network, field.name, why)
+    return chosen
 
 
 def provider_for(network: Network, *, client_ids: Mapping[str, str],
@@ -107,7 +146,8 @@ def build_connector(network: Network, *, tokens: TokenSource | None, clock: Cloc
                                             handle=handle)
     if network == Network.YOUTUBE:
         client = ApiClient(ends.api, network=youtube.LABEL, tokens=tokens, clock=clock,
-                           classify=youtube.classifier(clock))
+                           classify=youtube.classifier(clock),
+                           trusted=(ends.upload,) if ends.upload else ())
         return youtube.YouTubeConnector(client, channel_id=remote_account_id, handle=handle,
                                         upload_base=ends.upload or ends.api)
     raise NetworkNotSupported(network)

@@ -39,7 +39,7 @@ from redes_desktop.models.inbox import (
 )
 from redes_desktop.models.publishing import NetworkConnection
 from redes_desktop.networks.connector import NetworkConnector
-from redes_desktop.networks.errors import NetworkError, RateLimited
+from redes_desktop.networks.errors import RateLimited, TransientNetworkError
 from redes_desktop.networks.types import INBOX_NOTICE, InboxPage, IncomingItem
 from redes_desktop.services.activity import ActivityEntry, ActivityRecorder
 from redes_desktop.services.notifications import Notification
@@ -150,7 +150,9 @@ class InboxPoller:
             cursor, failures = state.cursor, state.failures
         try:
             page = self.connector_for(connection).fetch_inbox(cursor)
-        except (NetworkError, UserFacingError) as error:
+        except Exception as caught:  # noqa: BLE001 - one account must not stop the others
+            error = caught if isinstance(caught, UserFacingError) else TransientNetworkError(
+                connection.network.label, f"respuesta inesperada: {type(caught).__name__}")
             self._failed(connection, error, failures)
             report.failed[connection.account_id] = error.message
             return

@@ -33,7 +33,7 @@ from redes_desktop.errors import UserFacingError
 from redes_desktop.models import Person, Post, PostStatus
 from redes_desktop.models.publishing import JobState, NetworkConnection, PublishJob
 from redes_desktop.networks.connector import NetworkConnector
-from redes_desktop.networks.errors import NetworkError, RateLimited
+from redes_desktop.networks.errors import NetworkError, RateLimited, TransientNetworkError
 from redes_desktop.networks.types import OutgoingMedia, PublishedItem, PublishRequest
 from redes_desktop.services.activity import ActivityEntry, ActivityRecorder
 from redes_desktop.services.notifications import Notification
@@ -124,12 +124,19 @@ class PublishingQueue:
         prepared = self._prepare(job_id, report)
         if prepared is None:
             return
-        connector = self.connector_for(prepared.connection)
+        label = prepared.connection.network.label
+        try:
+            connector = self.connector_for(prepared.connection)
+        except UserFacingError as error:  # no app id, an unsafe address in the settings…
+            self._retry_later(prepared, _as_network_error(error, label), report,
+                              keep_sending=True)
+            return
         if prepared.reconcile_since is not None:
             try:
                 found = connector.find_published(prepared.request, prepared.reconcile_since)
-            except NetworkError as error:
-                self._retry_later(prepared, error, report, keep_sending=True)
+            except Exception as error:  # noqa: BLE001 - one job must not stop the queue
+                self._retry_later(prepared, _as_network_error(error, label), report,
+                                  keep_sending=True)
                 return
             if found is not None:
                 self._record_sent(prepared, found, report, found_after_doubt=True)
@@ -139,13 +146,14 @@ class PublishingQueue:
                 return
         try:
             item = connector.publish(prepared.request)
-        except NetworkError as error:
-            if error.ambiguous:
-                self._retry_later(prepared, error, report, keep_sending=True)
-            elif error.retryable:
-                self._retry_later(prepared, error, report, keep_sending=False)
+        except Exception as caught:  # noqa: BLE001 - one job must not stop the queue
+            failure = _as_network_error(caught, label)
+            if failure.ambiguous:
+                self._retry_later(prepared, failure, report, keep_sending=True)
+            elif failure.retryable:
+                self._retry_later(prepared, failure, report, keep_sending=False)
             else:
-                self._fail(prepared.job_id, error.message, report)
+                self._fail(prepared.job_id, failure.message, report)
             return
         self._record_sent(prepared, item, report, found_after_doubt=False)
 
@@ -293,6 +301,22 @@ class PublishingQueue:
         self.recorder.record(ActivityEntry(
             at=self.clock(), actor_id=job.scheduled_by_id, account_id=post.account_id,
             action=action, details={"publicacion": str(post.id), **details}))
+
+
+def _as_network_error(error: BaseException, label: str) -> NetworkError:
+    """A connector's failure as the queue handles it. Anything but a `NetworkError` (an
+    answer the connector could not read, a setting missing) may have come after the network
+    accepted the post: it is ambiguous, so the job is looked for before it is sent again, and
+    the next jobs go on meanwhile."""
+    if isinstance(error, NetworkError):
+        return error
+    if isinstance(error, UserFacingError):
+        refusal = NetworkError(error.message, network=label)
+        refusal.retryable = True
+        refusal.ambiguous = True
+        return refusal
+    return TransientNetworkError(label, f"respuesta inesperada: {type(error).__name__}",
+                                 ambiguous=True)
 
 
 def cancel_account_jobs(session: Session, account_id: uuid.UUID, reason: str) -> int:

@@ -4,7 +4,8 @@ cannot be reached from here). Each network mounts its routes on the same server.
 
 Faults are scripted per route: `fail_next("POST /2/tweets", 429, headers=…)`, or
 `accept_then_stall("POST /2/tweets")` (the post is stored, then the answer never comes: a
-timeout after the network accepted)."""
+timeout after the network accepted), or `misbehave_next("GET /2/users/me", writer)` (a hostile
+or broken server: `writer(handler)` writes the whole answer itself, on the raw socket)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ class Fault:
     body: Any = None
     headers: dict[str, str] = field(default_factory=dict)
     stall: bool = False  # store the request's effect, then never answer in time
+    raw: Callable[[BaseHTTPRequestHandler], None] | None = None  # writes the answer itself
 
 
 @dataclass
@@ -34,6 +36,7 @@ class Reply:
     status: int
     body: Any
     headers: dict[str, str] = field(default_factory=dict)
+    raw: Callable[[BaseHTTPRequestHandler], None] | None = None
 
 
 Handler = Callable[["Request"], Reply]
@@ -68,6 +71,7 @@ class ServerCore:
         self.routes: list[tuple[str, str, Handler]] = []
         self.faults: dict[str, list[Fault]] = {}
         self.calls: list[tuple[str, str]] = []
+        self.received: list[Request] = []  # every request, matched or not, as it came
         self.lock = threading.Lock()
         self.ids = itertools.count(1_000_000)
         self.valid_tokens: set[str] = set()
@@ -121,6 +125,13 @@ class ServerCore:
                     self.rfile.read(length) if length else b"",
                 )
                 reply, stall = server.dispatch(request)
+                if reply.raw is not None:
+                    self.close_connection = True
+                    try:
+                        reply.raw(self)
+                    except OSError:
+                        pass  # the client hung up on a hostile answer: what it should do
+                    return
                 if stall:
                     time.sleep(server.STALL_SECONDS)
                     return
@@ -158,6 +169,10 @@ class ServerCore:
         for _ in range(times):
             self.faults.setdefault(route, []).append(Fault(status, body, headers or {}))
 
+    def misbehave_next(self, route: str,
+                       writer: Callable[[BaseHTTPRequestHandler], None]) -> None:
+        self.faults.setdefault(route, []).append(Fault(0, raw=writer))
+
     def accept_then_stall(self, route: str) -> None:
         self.faults.setdefault(route, []).append(Fault(0, stall=True))
 
@@ -165,6 +180,9 @@ class ServerCore:
         return sum(1 for call in self.calls if f"{call[0]} {call[1]}" == route)
 
     def dispatch(self, request: Request) -> tuple[Reply, bool]:
+        with self.lock:
+            self.received.append(Request(request.method, request.path, dict(request.query),
+                                         dict(request.headers), request.body))
         for method, pattern, handler in self.routes:
             params = _match(pattern, request.path)
             if method != request.method or params is None:
@@ -175,7 +193,7 @@ class ServerCore:
                 faults = self.faults.get(route) or []
                 fault = faults.pop(0) if faults else None
             if fault is not None and not fault.stall:
-                return Reply(fault.status, fault.body, fault.headers), False
+                return Reply(fault.status, fault.body, fault.headers, fault.raw), False
             request.query.update(params)
             with self.lock:
                 reply = handler(request)
