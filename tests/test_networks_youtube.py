@@ -81,6 +81,16 @@ def test_resumable_upload_with_title_from_the_first_line(server, clock, tmp_path
     assert item.url == f"https://www.youtube.com/watch?v={uploaded['id']}"
 
 
+def test_a_relative_upload_session_address_goes_to_the_upload_host(server, clock, tmp_path):
+    """RFC 9110 allows a relative Location: it is resolved against the upload address that
+    answered it, not against the API's (where it was a 404 and the video never went)."""
+    server.yt_relative_session = True
+    item = connector(server, clock).publish(PublishRequest(
+        "UCine", "Así se cuenta tu voto", media=(video(tmp_path),)))
+    [uploaded] = server.yt_videos
+    assert item.url.endswith(uploaded["id"]) and uploaded["size"] == 4012
+
+
 def test_no_video_no_post(server, clock):
     with pytest.raises(MediaRefused, match="publica videos"):
         connector(server, clock).publish(PublishRequest("UCine", "Sólo texto"))

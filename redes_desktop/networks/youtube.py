@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from urllib.parse import urljoin
 from zoneinfo import ZoneInfo
 
 import requests
@@ -189,6 +190,8 @@ class YouTubeConnector:
         location = session.headers.get("Location", "")
         if not location:
             raise MediaRefused(LABEL, "no se abrió la sesión de carga")
+        # A relative session address belongs to the upload host, not to the API's.
+        location = urljoin(self.upload_base + "/", location)
         with open(video.path, "rb") as stream:
             uploaded = self.client.call("PUT", location, idempotent=False, data=stream,
                                         headers={"Content-Type": video.mime_type}).json()

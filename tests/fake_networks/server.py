@@ -102,6 +102,7 @@ class ServerCore:
         self.required_client_secret: str | None = None  # Google's desktop clients send one
         self.yt_videos: list[dict[str, Any]] = []
         self.yt_uploads: dict[str, dict[str, Any]] = {}
+        self.yt_relative_session = False  # answer the upload session as a relative address
         self.yt_threads: list[dict[str, Any]] = []
         self.yt_replies: list[dict[str, Any]] = []
         self._mount_oauth()

@@ -71,7 +71,9 @@ class YouTubeApi(_Base):
             self.yt_uploads[upload_id] = {
                 "metadata": request.json(),
                 "length": int(request.headers.get("x-upload-content-length", "0"))}
-            return Reply(200, None, {"Location": f"{self.base}/upload/session/{upload_id}"})
+            where = f"/upload/session/{upload_id}"  # Google may answer a relative address
+            return Reply(200, None, {"Location": where if self.yt_relative_session
+                                     else self.base + where})
 
         def put_bytes(request: Request) -> Reply:
             if (denied := guard(request)) is not None:
