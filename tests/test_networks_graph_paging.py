@@ -245,3 +245,23 @@ def test_a_long_list_of_conversations_is_taken_up_where_it_stopped(server, clock
     brought, _ = drain(account, first.cursor, polls=20)
     assert sorted(set(brought + [i.remote_id for i in first.items])) \
         == sorted(expected + [later])
+
+
+def test_a_media_read_in_several_polls_is_read_again_when_its_cursor_is_refused(
+        server, clock):
+    account = graph_connector(server, clock, IG)
+    account.calls_per_poll = 2
+    cursor = seen_until(NOW - timedelta(hours=2))
+    busy = post(server, IG, NOW - timedelta(days=2))
+    expected = [comment(server, IG, busy, f"Pregunta {n}",
+                        NOW - timedelta(minutes=90) + timedelta(seconds=n))
+                for n in range(120)]  # three pages of comments
+    first = account.fetch_inbox(cursor)
+    part = GraphCursor.parse(first.cursor).comments.part
+    assert part is not None and part[0] == busy  # stopped inside the media
+    # The comment Graph's stored cursor points to is deleted: Graph refuses that cursor, and
+    # the media is read from its start.
+    server.ig_comments = [c for c in server.ig_comments if c["id"] != expected[99]]
+    account.calls_per_poll = 4  # enough for the media and the refused cursor in one poll
+    brought, _ = drain(account, first.cursor)
+    assert sorted(set(brought + [i.remote_id for i in first.items])) == sorted(expected)

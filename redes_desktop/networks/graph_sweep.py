@@ -198,10 +198,14 @@ def _read(source: Source, container: Container, reading: Reading, reader: Reader
     floor = reading.floor
     resume = reading.part[1] if reading.head is not None and reading.part is not None \
         and reading.part[0] == container.id else None
+    page: dict[str, Any] | None = None
     if resume is not None and not source.newest_first:
-        page: dict[str, Any] | None = _page(reader, container, resume)  # on where it stopped
+        try:
+            page = _page(reader, container, resume)  # on from where it stopped
+        except NetworkRefused:  # the item the cursor pointed to is gone: from its start
+            page = None
         resume = None
-    else:
+    if page is None:
         page = container.first if container.first is not None else _page(reader, container,
                                                                          None)
     # Written to since an earlier poll of this reading read it to the end: its items older

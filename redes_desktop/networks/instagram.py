@@ -17,8 +17,11 @@ comments). A media says nothing of when it was last commented and the API does n
 which order a media's comments come, so every comment of those media is read each poll and
 those newer than the cursor come, at most `calls_per_poll` requests a poll (graph_sweep.py:
 what is left comes next poll, from the media where it stopped, with `until`). So a new comment
-on last month's post comes. Not covered: comments on media older than LOOKBACK_DAYS, and
-replies people write inside a comment's thread (they live at /{ig-comment-id}/replies)."""
+on last month's post comes. An account whose recent media carry more comments than one poll
+can read is read over several polls every time: nothing is lost, but its newest comments come
+again each poll (the inbox stores each once). Not covered: comments on media older than
+LOOKBACK_DAYS, and replies people write inside a comment's thread (they live at
+/{ig-comment-id}/replies)."""
 
 from __future__ import annotations
 
