@@ -3,7 +3,9 @@ SQLite file against the fake Graph API: an Instagram account's comments and dire
 arrive once and are answered as a comment reply and as a private message; an account
 connected without the messaging permission still brings its comments and the person is told
 once (not every poll) to connect it again; an inbox cursor stored before messages existed (a
-plain number) keeps its comments and starts messages from there."""
+plain number) keeps its comments and starts messages from there; a temporary failure reading
+messages fails the poll, stores nothing twice and never moves the cursor back; a reading cut by
+the bound per poll goes on over the next polls and stores each comment once."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from sqlalchemy import select
 from redes_desktop.actions.inbox_reply import reply_to_item
 from redes_desktop.models.enums import Network
 from redes_desktop.models.inbox import InboxCursor, InboxState
-from redes_desktop.networks.graph_messages import GraphCursor
+from redes_desktop.networks.graph_cursor import GraphCursor, Mark
 from redes_desktop.services.activity import MemoryRecorder
 from tests.fake_networks import FakeNetworks
 from tests.graph_support import graph_office
@@ -119,5 +121,77 @@ def test_a_cursor_stored_before_messages_is_upgraded(database, clock, server):
     assert report.failed == {} and report.new_items == 1
     assert [i.remote_id for i in items(database)] == [fresh]
     state = GraphCursor.parse(stored_cursor(database, office.account))
-    assert state.comments == str(int(seen_at.timestamp()))
-    assert state.messages is not None and int(state.messages) > int(seen_at.timestamp())
+    assert state.comments.floor == Mark(int(seen_at.timestamp()) + 1)
+    assert state.messages.floor is not None
+    assert state.messages.floor.at > int(seen_at.timestamp())
+
+
+def no_waits(connector):
+    connector.client.sleep = connector.page.sleep = lambda seconds: None
+    return connector
+
+
+def not_behind(new: Mark | None, old: Mark | None) -> bool:
+    return old is None or (new is not None and (new.at > old.at or (
+        new.at == old.at and new.ids >= old.ids)))
+
+
+def test_a_failed_message_read_stores_nothing_twice_and_keeps_the_cursor(
+        database, clock, server):
+    office = graph_office(database, clock, server, Network.FACEBOOK)
+    post = server.add_fb_post("Aviso", created="2026-12-01T09:00:00+0000")
+    first = server.add_fb_comment(post, "¿Hasta cuándo?", created="2026-12-01T10:00:00+0000")
+    poll = poller(database, clock, MemoryRecorder(), office.networks, wrap=no_waits)
+    assert poll.poll().new_items == 1
+    before = stored_cursor(database, office.account)
+    second = server.add_fb_comment(post, "¿Y el sábado?", created="2026-12-01T11:00:00+0000")
+    message = server.add_fb_message("¿Me ayudan con mi credencial?")
+    server.fail_next("GET /graph/{page}/conversations", 503, {"error": {
+        "code": 2, "message": "Service temporarily unavailable"}}, times=4)
+    failed = poll.poll(force=True)
+    assert office.account in failed.failed and failed.new_items == 0
+    assert "Facebook" in failed.failed[office.account]
+    assert stored_cursor(database, office.account) == before  # the comments' read is dropped
+    assert [i.remote_id for i in items(database)] == [first]
+    again = poll.poll(force=True)
+    assert again.failed == {} and again.new_items == 2
+    assert sorted(i.remote_id for i in items(database)) == sorted([first, second, message])
+    old, new = (GraphCursor.parse(before), GraphCursor.parse(
+        stored_cursor(database, office.account)))
+    assert not_behind(new.comments.floor, old.comments.floor)
+    assert not_behind(new.messages.floor, old.messages.floor)
+    assert poll.poll(force=True).new_items == 0
+    last = GraphCursor.parse(stored_cursor(database, office.account))
+    assert not_behind(last.comments.floor, new.comments.floor)
+    assert not_behind(last.messages.floor, new.messages.floor)
+
+
+def test_a_reading_cut_by_the_bound_goes_on_and_stores_each_comment_once(
+        database, clock, server):
+    office = graph_office(database, clock, server, Network.FACEBOOK)
+    with database.session() as session:  # everything before 9:00 was brought
+        session.add(InboxCursor(account_id=office.account, cursor=str(int(datetime(
+            2026, 12, 1, 9, tzinfo=UTC).timestamp())), failures=0, last_error=""))
+        session.commit()
+    expected = []
+    for n in range(6):
+        post = server.add_fb_post(f"Aviso {n}", created=f"2026-11-2{n}T09:00:00+0000")
+        expected += [server.add_fb_comment(post, f"Duda {n}.{k}",
+                                           created=f"2026-12-01T10:0{n}:0{k}+0000")
+                     for k in range(3)]
+
+    def small(connector):
+        connector.calls_per_poll = 2
+        return no_waits(connector)
+
+    poll = poller(database, clock, MemoryRecorder(), office.networks, wrap=small)
+    stored = 0
+    for _ in range(10):
+        report = poll.poll(force=True)
+        assert report.failed == {}
+        stored += report.new_items
+        state = GraphCursor.parse(stored_cursor(database, office.account))
+        if report.new_items == 0 and state.comments.head is None:
+            break
+    assert stored == 18
+    assert sorted(i.remote_id for i in items(database)) == sorted(expected)

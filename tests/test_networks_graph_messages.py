@@ -17,7 +17,7 @@ import pytest
 from redes_desktop.clock import FixedClock
 from redes_desktop.models.enums import Network
 from redes_desktop.networks.graph import MessagingWindowClosed
-from redes_desktop.networks.graph_messages import GraphCursor
+from redes_desktop.networks.graph_cursor import GraphCursor, Mark
 from redes_desktop.networks.types import INBOX_NOTICE, InboxKind, PublishRequest
 from tests.fake_networks import FakeNetworks
 from tests.graph_support import graph_connector
@@ -97,8 +97,9 @@ def test_two_people_and_comments_come_together(server, clock):
     assert kinds[comment] == (InboxKind.COMMENT, "555_1")
     assert kinds[beto] == (InboxKind.DIRECT, "7002")
     state = GraphCursor.parse(result.cursor)
-    assert state.comments == str(int(datetime(2026, 12, 1, 10, 5, tzinfo=UTC).timestamp()))
-    assert state.messages is not None and not state.messages_refused
+    newest = int(datetime(2026, 12, 1, 10, 5, tzinfo=UTC).timestamp())
+    assert state.comments.floor == Mark(newest, frozenset({comment}))
+    assert state.messages.floor is not None and not state.messages_refused
     assert len(result.cursor or "") < 500  # inbox_cursors.cursor is String(500)
 
 
@@ -140,7 +141,7 @@ def test_without_the_messaging_permission_comments_still_come_and_it_is_said_onc
     notice = first.extra[INBOX_NOTICE]
     assert "Cuentas › Conexión con la red" in notice and "mensajes directos" in notice
     state = GraphCursor.parse(first.cursor)
-    assert state.messages == "1764580001" and state.messages_refused  # the cursor stays
+    assert state.messages.floor == Mark(1764580002) and state.messages_refused  # it stays
     second = account.fetch_inbox(first.cursor)
     assert second.items == () and INBOX_NOTICE not in second.extra  # said once only
     # Connected again with the permission: what waited arrives from where it stopped.
@@ -163,7 +164,8 @@ def test_a_cursor_from_before_messages_is_read_as_both_cursors(server, clock):
     assert seen not in [i.remote_id for i in page.items]
     assert [i.remote_id for i in page.items] == [fresh]
     state = GraphCursor.parse(page.cursor)
-    assert state.comments == old and state.messages and int(state.messages) > int(old)
+    assert state.comments.floor == Mark(int(old) + 1)  # that second was all seen
+    assert state.messages.floor is not None and state.messages.floor.at > int(old)
     assert GraphCursor.parse("no es un cursor") == GraphCursor()
 
 

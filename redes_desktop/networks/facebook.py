@@ -4,20 +4,34 @@ comment replies and messages (to find an ambiguous attempt) and its followers.
 
 Endpoints as documented at developers.facebook.com/docs/graph-api: POST /{page-id}/photos,
 POST /{page-id}/feed, POST /{comment-id}/comments, GET /{comment-id}/comments, GET
-/{page-id}/posts, GET /{page-id}/feed with nested comments, GET /{page-id}?fields=
+/{page-id}/posts, GET /{page-id}/feed, GET /{post-id}/comments, GET /{page-id}?fields=
 followers_count, GET /me/accounts; messages in graph_messages.py. A page is written with its
 page token, which the person's token gives (GET /{page-id}?fields=access_token); errors by
-code in graph.py."""
+code in graph.py.
+
+The inbox's comments: the feed's posts of the last LOOKBACK_DAYS (`since`, every page of it up
+to SCAN_PAGES) with their `updated_time`, which the Page Post reference says changes when a
+person comments; the posts updated since the cursor, the most recently updated first, have
+their comments read with filter=stream (replies in a thread too) and
+order=reverse_chronological, page after page until comments older than the cursor, at most
+`calls_per_poll` requests a poll (graph_sweep.py: what is left comes next poll). So a new
+comment on last month's post comes. Not covered: comments on posts older than LOOKBACK_DAYS or
+beyond the SCAN_PAGES × SCAN_SIZE newest posts; and the reference warns that comments the
+API can rank come ranked whatever the order asked: a new comment ranked below an older one
+would then wait or be missed."""
 
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from collections.abc import Iterator
+from datetime import datetime, timedelta
 from typing import Any
 
 from redes_desktop.networks.errors import NetworkRefused
 from redes_desktop.networks.graph import graph_time, page_client
+from redes_desktop.networks.graph_cursor import Reading
 from redes_desktop.networks.graph_messages import Messaging, inbox_page
+from redes_desktop.networks.graph_sweep import CALLS_PER_POLL, Container, Reader
 from redes_desktop.networks.http import ApiClient
 from redes_desktop.networks.types import (
     InboxKind,
@@ -36,6 +50,13 @@ SCOPES = ("pages_show_list", "pages_read_engagement", "pages_manage_posts",
           "pages_read_user_content", "pages_manage_engagement", "read_insights",
           "pages_messaging", "pages_manage_metadata")
 LABEL = "Facebook"
+# The posts whose new comments are looked for: those of the last two months (a new comment on
+# last month's post still comes), at most SCAN_PAGES pages of SCAN_SIZE.
+LOOKBACK_DAYS = 62
+SCAN_SIZE = 100
+SCAN_PAGES = 10
+COMMENTS_SIZE = 100
+FIRST_POSTS = 5  # a first poll (no cursor) brings the comments of the five latest posts
 
 
 class FacebookConnector:
@@ -47,6 +68,7 @@ class FacebookConnector:
         self.page_id = page_id
         self.handle = handle
         self.page = page_client(client, page_id, client.network)
+        self.calls_per_poll = CALLS_PER_POLL
         self.messaging = Messaging(
             self.page, page_id=page_id, platform="messenger", own_id=page_id, own_handle="",
             label=LABEL,
@@ -126,34 +148,7 @@ class FacebookConnector:
         return None
 
     def fetch_inbox(self, cursor: str | None) -> InboxPage:
-        return inbox_page(cursor, self._comments, self.messaging)
-
-    def _comments(self, cursor: str | None) -> tuple[list[IncomingItem], str | None]:
-        params: dict[str, Any] = {
-            "limit": 50,
-            "fields": "id,comments.limit(100){id,from,message,created_time,permalink_url}"}
-        if cursor:
-            params["since"] = cursor
-        body = self.page.call("GET", f"/{self.page_id}/feed", params=params).json()
-        items: list[IncomingItem] = []
-        newest = int(cursor) if cursor and cursor.isdigit() else 0
-        for post in body.get("data", []):
-            for comment in (post.get("comments") or {}).get("data", []):
-                created = graph_time(comment.get("created_time"))
-                if cursor and created.timestamp() <= int(cursor):
-                    continue
-                author = comment.get("from") or {}
-                if str(author.get("id", "")) == self.page_id:
-                    continue  # the page's own replies are not questions
-                newest = max(newest, int(created.timestamp()))
-                items.append(IncomingItem(
-                    remote_id=str(comment["id"]), kind=InboxKind.COMMENT,
-                    author_name=str(author.get("name", "")), author_handle=str(
-                        author.get("id", "")),
-                    text=str(comment.get("message", "")), created_at=created,
-                    parent_remote_id=str(post["id"]),
-                    url=str(comment.get("permalink_url", ""))))
-        return items, str(newest) if newest else cursor
+        return inbox_page(cursor, PageComments(self), self.messaging, self.calls_per_poll)
 
     def identify(self) -> tuple[str, str]:
         body = self.client.call("GET", "/me/accounts",
@@ -174,3 +169,57 @@ class FacebookConnector:
                               params={"fields": "followers_count"}).json()
         count = body.get("followers_count")
         return int(count) if count is not None else None
+
+
+class PageComments:
+    """The page's comments as a source of graph_sweep: the posts of the feed written to since
+    the cursor, the most recently updated first, each one's comments newest first."""
+
+    by_activity = True
+    newest_first = True
+
+    def __init__(self, connector: FacebookConnector) -> None:
+        self.connector = connector
+        self.client = connector.page
+        self.position: str | None = None  # the posts are listed again in full each poll
+
+    def containers(self, reader: Reader, reading: Reading) -> Iterator[Container]:
+        page_id = self.connector.page_id
+        horizon = self.client.clock() - timedelta(days=LOOKBACK_DAYS)
+        path = f"/{page_id}/feed"
+        params = {"fields": "id,created_time,updated_time", "limit": SCAN_SIZE,
+                  "since": int(horizon.timestamp())}
+        body: dict[str, Any] | None = reader.get(path, params, counted=False)
+        posts: list[tuple[int, str]] = []
+        for _ in range(SCAN_PAGES):
+            if body is None:
+                break
+            for post in body.get("data") or []:
+                if isinstance(post, dict) and post.get("id"):
+                    updated = post.get("updated_time") or post.get("created_time")
+                    posts.append((int(graph_time(updated).timestamp()), str(post["id"])))
+            if reading.floor is None:
+                break  # a first poll: the newest posts only
+            body = reader.following(path, params, body, counted=False)
+        posts.sort(key=lambda p: p[0], reverse=True)
+        if reading.floor is None:
+            posts = posts[:FIRST_POSTS]
+        fields = {"fields": "id,from,message,created_time,permalink_url", "filter": "stream",
+                  "order": "reverse_chronological", "limit": COMMENTS_SIZE}
+        for updated, post_id in posts:
+            if reading.floor is not None and updated < reading.floor.at:
+                return  # not written to since the cursor
+            yield Container(post_id, updated, f"/{post_id}/comments", fields)
+
+    def parse(self, raw: dict[str, Any], container: Container
+              ) -> tuple[int, str, IncomingItem | None]:
+        created = graph_time(raw.get("created_time"))
+        stamp, comment_id = int(created.timestamp()), str(raw.get("id", ""))
+        author = raw.get("from") or {}
+        if str(author.get("id", "")) == self.connector.page_id:
+            return stamp, comment_id, None  # the page's own replies are not questions
+        return stamp, comment_id, IncomingItem(
+            remote_id=comment_id, kind=InboxKind.COMMENT,
+            author_name=str(author.get("name", "")), author_handle=str(author.get("id", "")),
+            text=str(raw.get("message", "")), created_at=created,
+            parent_remote_id=container.id, url=str(raw.get("permalink_url", "")))

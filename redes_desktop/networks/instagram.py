@@ -9,11 +9,24 @@ status_code) and POST /{ig-user-id}/media_publish. The API takes images only by 
 a desktop program has none: each image is first uploaded as an *unpublished* photo of the
 linked Facebook Page (POST /{page-id}/photos published=false), whose address Instagram then
 fetches. The account's id is stored as «<instagram id>:<page id>». A comment's replies are
-read at GET /{comment-id}/replies."""
+read at GET /{comment-id}/replies.
+
+The inbox's comments: the media of the last LOOKBACK_DAYS (GET /{ig-user-id}/media with
+`since`, page after page), each with its comments nested (paged on at GET /{ig-media-id}/
+comments). A media says nothing of when it was last commented and the API does not say in
+which order a media's comments come, so every comment of those media is read each poll and
+those newer than the cursor come, at most `calls_per_poll` requests a poll (graph_sweep.py:
+what is left comes next poll, from the media where it stopped, with `until`). So a new comment
+on last month's post comes. An account whose recent media carry more comments than one poll
+can read is read over several polls every time: nothing is lost, but its newest comments come
+again each poll (the inbox stores each once). Not covered: comments on media older than
+LOOKBACK_DAYS, and replies people write inside a comment's thread (they live at
+/{ig-comment-id}/replies)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Iterator
+from datetime import datetime, timedelta
 from typing import Any
 
 from redes_desktop.networks.errors import (
@@ -23,7 +36,9 @@ from redes_desktop.networks.errors import (
     TransientNetworkError,
 )
 from redes_desktop.networks.graph import graph_time, page_client
+from redes_desktop.networks.graph_cursor import Reading
 from redes_desktop.networks.graph_messages import Messaging, inbox_page
+from redes_desktop.networks.graph_sweep import CALLS_PER_POLL, Container, Reader
 from redes_desktop.networks.http import ApiClient
 from redes_desktop.networks.types import (
     InboxKind,
@@ -42,6 +57,12 @@ SCOPES = ("instagram_basic", "instagram_content_publish", "instagram_manage_comm
 INBOX_URL = "https://www.instagram.com/direct/inbox/"
 CONTAINER_POLLS = 10  # Instagram prepares a container in seconds; give up after ~30 s
 POLL_SECONDS = 3.0
+# The media whose comments are read each poll: those of the last two months (a new comment on
+# last month's post still comes), MEDIA_SIZE a page, each with its comments COMMENTS_SIZE a page.
+LOOKBACK_DAYS = 62
+MEDIA_SIZE = 25
+COMMENTS_SIZE = 50
+FIELDS = "id,text,username,timestamp"
 
 
 def split_remote_id(remote_id: str) -> tuple[str, str]:
@@ -60,6 +81,7 @@ class InstagramConnector:
         self.messaging = Messaging(self.page, page_id=self.page_id, platform="instagram",
                                    own_id=self.ig_id, own_handle=handle, label=LABEL,
                                    inbox_url=INBOX_URL)
+        self.calls_per_poll = CALLS_PER_POLL
 
     def _hosted_url(self, media: OutgoingMedia) -> str:
         """A public address Instagram can fetch: an unpublished photo of the linked page."""
@@ -157,28 +179,7 @@ class InstagramConnector:
         return None
 
     def fetch_inbox(self, cursor: str | None) -> InboxPage:
-        return inbox_page(cursor, self._comments, self.messaging)
-
-    def _comments(self, cursor: str | None) -> tuple[list[IncomingItem], str | None]:
-        body = self.client.call("GET", f"/{self.ig_id}/media", params={
-            "fields": "id,permalink,comments{id,text,username,timestamp}", "limit": 25}).json()
-        since = int(cursor) if cursor and cursor.isdigit() else 0
-        newest = since
-        items: list[IncomingItem] = []
-        for media in body.get("data", []):
-            for comment in (media.get("comments") or {}).get("data", []):
-                created = graph_time(comment.get("timestamp"))
-                stamp = int(created.timestamp())
-                if stamp <= since or comment.get("username") == self.handle.lstrip("@"):
-                    continue
-                newest = max(newest, stamp)
-                items.append(IncomingItem(
-                    remote_id=str(comment["id"]), kind=InboxKind.COMMENT,
-                    author_name=str(comment.get("username", "")),
-                    author_handle=str(comment.get("username", "")),
-                    text=str(comment.get("text", "")), created_at=created,
-                    parent_remote_id=str(media["id"]), url=str(media.get("permalink", ""))))
-        return items, str(newest) if newest else cursor
+        return inbox_page(cursor, MediaComments(self), self.messaging, self.calls_per_poll)
 
     def identify(self) -> tuple[str, str]:
         body = self.client.call("GET", "/me/accounts", params={
@@ -200,3 +201,52 @@ class InstagramConnector:
                                 params={"fields": "followers_count"}).json()
         count = body.get("followers_count")
         return int(count) if count is not None else None
+
+
+class MediaComments:
+    """The account's comments as a source of graph_sweep: its media of the last LOOKBACK_DAYS,
+    newest first, each one's comments in whatever order the API gives them, all read."""
+
+    by_activity = False
+    newest_first = False  # the API does not say in which order a media's comments come
+
+    def __init__(self, connector: InstagramConnector) -> None:
+        self.connector = connector
+        self.client = connector.client
+        self.position: str | None = None  # taken up again with `until`, not a cursor
+        self.own = connector.handle.lstrip("@").lower()
+
+    def containers(self, reader: Reader, reading: Reading) -> Iterator[Container]:
+        horizon = self.client.clock() - timedelta(days=LOOKBACK_DAYS)
+        path = f"/{self.connector.ig_id}/media"
+        params: dict[str, Any] = {
+            "fields": f"id,permalink,timestamp,comments.limit({COMMENTS_SIZE}){{{FIELDS}}}",
+            "limit": MEDIA_SIZE, "since": int(horizon.timestamp())}
+        if reading.head is not None and reading.resume is not None:
+            params["until"] = reading.resume  # the media after it were read by earlier polls
+        body: dict[str, Any] | None = reader.get(path, params)
+        while body is not None:
+            for media in body.get("data") or []:
+                if not isinstance(media, dict) or not media.get("id"):
+                    continue
+                comments = media.get("comments")
+                yield Container(
+                    str(media["id"]), int(graph_time(media.get("timestamp")).timestamp()),
+                    f"/{media['id']}/comments", {"fields": FIELDS, "limit": COMMENTS_SIZE},
+                    comments if isinstance(comments, dict) else {"data": []},
+                    link=str(media.get("permalink", "")))
+            if reading.floor is None:
+                return  # a first poll: the newest media only
+            body = reader.following(path, params, body)
+
+    def parse(self, raw: dict[str, Any], container: Container
+              ) -> tuple[int, str, IncomingItem | None]:
+        created = graph_time(raw.get("timestamp"))
+        stamp, comment_id = int(created.timestamp()), str(raw.get("id", ""))
+        username = str(raw.get("username", ""))
+        if username.lower() == self.own:
+            return stamp, comment_id, None  # the account's own replies are not questions
+        return stamp, comment_id, IncomingItem(
+            remote_id=comment_id, kind=InboxKind.COMMENT, author_name=username,
+            author_handle=username, text=str(raw.get("text", "")), created_at=created,
+            parent_remote_id=container.id, url=container.link)

@@ -1,4 +1,5 @@
-"""Graph API routes of the fake server: Facebook Pages and Instagram professional accounts."""
+"""Graph API routes of the fake server: Facebook Pages and Instagram professional accounts
+(writes here; reading, paged, in graph_read_api.py; messages in graph_messages_api.py)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from tests.fake_networks.graph_messages_api import GraphMessagesApi
+from tests.fake_networks.graph_read_api import GraphReadApi
 from tests.fake_networks.server import Reply, Request, multipart_fields
 
 if TYPE_CHECKING:
@@ -15,7 +17,7 @@ else:
     _Base = object
 
 
-class GraphApi(GraphMessagesApi, _Base):
+class GraphApi(GraphMessagesApi, GraphReadApi, _Base):
     # --- Graph API (Facebook Pages) ------------------------------------------------------------
     @staticmethod
     def graph_error(code: int, message: str, status: int = 400) -> Reply:
@@ -116,20 +118,6 @@ class GraphApi(GraphMessagesApi, _Base):
                 {k: p[k] for k in ("id", "message", "created_time", "permalink_url")}
                 for p in reversed(self.fb_posts)]})
 
-        def feed(request: Request) -> Reply:
-            page_id = request.query["page"]
-            if not self.page_token_ok(request, page_id):
-                return self.graph_error(190, "Error validating access token")
-            data = []
-            for post in reversed(self.fb_posts):
-                comments = [c for c in self.fb_comments if c["post_id"] == post["id"]]
-                entry: dict[str, Any] = {"id": post["id"]}
-                if comments:
-                    entry["comments"] = {"data": [{k: v for k, v in c.items()
-                                                   if k != "post_id"} for c in comments]}
-                data.append(entry)
-            return Reply(200, {"data": data})
-
         def comment_reply(request: Request) -> Reply:
             parent = request.query["comment"]
             if not any(c["id"] == parent for c in self.fb_comments):
@@ -168,19 +156,6 @@ class GraphApi(GraphMessagesApi, _Base):
                                   "permalink": f"https://www.instagram.com/p/{media_id}/"})
             return Reply(200, {"id": media_id})
 
-        def ig_list(request: Request) -> Reply:
-            if request.token not in self.valid_tokens:
-                return self.graph_error(190, "Error validating access token")
-            data = []
-            for media in reversed(self.ig_media):
-                entry = {k: media[k] for k in ("id", "caption", "timestamp", "permalink")}
-                comments = [c for c in self.ig_comments if c["media"] == media["id"]]
-                if comments:
-                    entry["comments"] = {"data": [{k: v for k, v in c.items() if k != "media"}
-                                                  for c in comments]}
-                data.append(entry)
-            return Reply(200, {"data": data})
-
         def ig_reply(request: Request) -> Reply:
             parent = request.query["comment"]
             if not any(c["id"] == parent for c in self.ig_comments):
@@ -193,15 +168,14 @@ class GraphApi(GraphMessagesApi, _Base):
 
         self.route("POST", "/graph/{ig}/media", ig_container)
         self.route("POST", "/graph/{ig}/media_publish", ig_publish)
-        self.route("GET", "/graph/{ig}/media", ig_list)
         self.route("POST", "/graph/{comment}/replies", ig_reply)
         self.route("GET", "/graph/me/accounts", accounts)
         self.route("POST", "/graph/{page}/photos", photos)
         self.route("POST", "/graph/{page}/feed", feed_post)
         self.route("GET", "/graph/{page}/posts", posts)
-        self.route("GET", "/graph/{page}/feed", feed)
         self.route("POST", "/graph/{comment}/comments", comment_reply)
         self._mount_graph_messages()
+        self._mount_graph_read()
         self.route("GET", "/graph/{id}", node)
 
     def add_fb_comment(self, post_id: str, text: str, *, name: str = "Ana López",
@@ -213,6 +187,19 @@ class GraphApi(GraphMessagesApi, _Base):
             "created_time": created or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S+0000")})
         return comment_id
 
+    def add_fb_post(self, message: str, *, created: str) -> str:
+        """A post already on the page, written at `created`."""
+        post_id = f"555_{self.new_id()}"
+        self.fb_posts.append({"id": post_id, "message": message, "created_time": created,
+                              "permalink_url": f"https://www.facebook.com/{post_id}"})
+        return post_id
+
+    def add_ig_media(self, caption: str, *, created: str) -> str:
+        """A post already on the Instagram account, published at `created`."""
+        media_id = self.new_id()
+        self.ig_media.append({"id": media_id, "caption": caption, "timestamp": created,
+                              "permalink": f"https://www.instagram.com/p/{media_id}/"})
+        return media_id
 
     def add_ig_comment(self, media_id: str, text: str, *, username: str = "ana.lopez",
                        created: str = "2026-12-01T10:00:00+0000") -> str:

@@ -12,10 +12,11 @@ import json
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from tests.fake_networks.graph_paging import nested
 from tests.fake_networks.server import Reply, Request
 
 if TYPE_CHECKING:
-    from tests.fake_networks.server import ServerCore as _Base
+    from tests.fake_networks.graph_api import GraphApi as _Base
 else:
     _Base = object
 
@@ -28,7 +29,8 @@ def _now() -> str:
 
 
 class GraphMessagesApi(_Base):
-    """Mixed into GraphApi, whose page_token_ok and graph_error it uses."""
+    """Mixed into GraphApi, whose page_token_ok, graph_error, paged and graph_conversations
+    (graph_read_api.py) it uses."""
 
     graph_messages: list[dict[str, Any]]
     graph_messaging_allowed: set[str]
@@ -58,24 +60,19 @@ class GraphMessagesApi(_Base):
             refused = self._refused(platform)
             if refused is not None:
                 return refused
-            people: dict[str, list[dict[str, Any]]] = {}
-            for message in self.graph_messages:
-                if message["platform"] == platform:
-                    people.setdefault(message["user"]["id"], []).append(message)
             wanted = request.query.get("user_id")
+            fields = request.query.get("fields", "")
             data = []
-            for user_id, messages in people.items():
-                if wanted and user_id != wanted:
+            for conversation in self.graph_conversations(platform):
+                if wanted and conversation["id"] != f"t_{wanted}":
                     continue
-                newest = sorted(messages, key=lambda m: m["created_time"], reverse=True)
-                data.append({
-                    "id": f"t_{user_id}", "updated_time": newest[0]["created_time"],
-                    "participants": {"data": [newest[0]["user"], self._own_sender(platform)]},
-                    "messages": {"data": [{k: m[k] for k in ("id", "message", "from",
-                                                             "created_time")}
-                                          for m in newest]}})
-            data.sort(key=lambda c: c["updated_time"], reverse=True)
-            return Reply(200, {"data": data})
+                entry = {k: v for k, v in conversation.items() if k != "messages"}
+                found = nested(conversation["messages"], fields, "messages", base=self.base,
+                               owner=conversation["id"])
+                if found is not None:
+                    entry["messages"] = found
+                data.append(entry)
+            return self.paged(request, data)
 
         def send(request: Request) -> Reply:
             if not self.page_token_ok(request, request.query["page"]):
@@ -107,16 +104,6 @@ class GraphMessagesApi(_Base):
                 "from": self._own_sender(platform), "message": text, "created_time": _now()})
             return Reply(200, {"recipient_id": recipient, "message_id": message_id})
 
-        def comment_replies(request: Request) -> Reply:
-            parent = request.query["comment"]
-            if not self.page_token_ok(request, "555"):
-                return self.graph_error(190, "Error validating access token")
-            replies = [{k: v for k, v in c.items() if k not in ("post_id", "parent")}
-                       for c in self.fb_comments if c.get("parent") == parent]
-            if request.query.get("order") == "reverse_chronological":
-                replies.reverse()
-            return Reply(200, {"data": replies})
-
         def ig_replies(request: Request) -> Reply:
             if request.token not in self.valid_tokens:
                 return self.graph_error(190, "Error validating access token")
@@ -127,7 +114,6 @@ class GraphMessagesApi(_Base):
 
         self.route("GET", "/graph/{page}/conversations", conversations)
         self.route("POST", "/graph/{page}/messages", send)
-        self.route("GET", "/graph/{comment}/comments", comment_replies)
         self.route("GET", "/graph/{comment}/replies", ig_replies)
 
     def ig_comment_permalink(self, comment_id: str) -> str | None:
