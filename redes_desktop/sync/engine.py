@@ -27,6 +27,7 @@ from redes_desktop.sync import decision_guards, media, media_chunks
 from redes_desktop.sync import pull as pull_module
 from redes_desktop.sync import push as push_module
 from redes_desktop.sync.bitacora import BitacoraSource, pull_bitacora, push_bitacora
+from redes_desktop.sync.media_refs import MediaReport
 from redes_desktop.sync.push_types import Actor, PushReport
 from redes_desktop.sync.refusals import is_refusal
 from redes_desktop.sync.server_bookkeeping import (
@@ -233,7 +234,7 @@ class SyncEngine:
             push_module.settle_locally(self.local, seqs, settled)
             isolate = False
         if self._media is not None:
-            sent = media.MediaReport()
+            sent = MediaReport()
             try:
                 self._media.upload(self.shared, sent)
             finally:
@@ -276,7 +277,7 @@ class SyncEngine:
         report.pull = pull_module.pull(self.shared, self.local, self.origin,
                                       clock=self.clock)
         if self._media is not None:
-            received = media.MediaReport()
+            received = MediaReport()
             try:
                 self._media.download(self.shared, report.pull.media_rows, received,
                                      changed=bool(report.pull.received))
@@ -381,7 +382,7 @@ class SyncEngine:
                 set_state(conn, OFFLINE_SINCE, self.clock().isoformat())
 
 
-def _add_media(report: SyncReport, moved: media.MediaReport) -> None:
+def _add_media(report: SyncReport, moved: MediaReport) -> None:
     report.media_sent += moved.sent
     report.media_received += moved.received
     report.videos_sent += moved.videos_sent

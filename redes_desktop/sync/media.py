@@ -35,7 +35,6 @@ import json
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -56,6 +55,8 @@ from redes_desktop.sync.media_chunks import (
     still_needed,
     wanted_videos,
 )
+from redes_desktop.sync.media_refs import MediaRef, MediaReport
+from redes_desktop.sync.media_refs import valid_sha256 as _valid
 from redes_desktop.sync.state import get_state, set_state
 
 # Bumped when the server objects for the images or videos change: the sync asks to re-run
@@ -71,45 +72,6 @@ _CHUNK = 200
 CONTENT_TABLES = ("post_media", "consultations")  # the same as pull.CONTENT_TABLES
 # The shared table as this module reads it (defined for `shared-db init` in shared_schema.py).
 media_blobs = table("media_blobs", column("sha256", String), column("data", LargeBinary))
-
-
-@dataclass(frozen=True)
-class MediaRef:
-    """An image or video a synced row shows: its content hash, the path it had where it was
-    attached, and the networks it is meant for (their size limits apply)."""
-
-    sha256: str
-    file_path: str
-    networks: tuple[str, ...] = ()
-    alt_text: str = ""
-
-    @property
-    def suffix(self) -> str:
-        return Path(self.file_path).suffix.lower()
-
-    @property
-    def name(self) -> str:
-        """What a person recognises: the file's name, unless it is a content-addressed copy
-        (named by its hash), then its alternative text."""
-        path = Path(self.file_path.replace("\\", "/"))
-        if path.name and not _valid(path.stem):
-            return path.name
-        alt = " ".join(self.alt_text.split())
-        if alt:
-            return alt if len(alt) <= 60 else alt[:59] + "…"
-        return f"sin descripción ({self.suffix.lstrip('.') or 'imagen'})"
-
-
-@dataclass
-class MediaReport:
-    sent: int = 0  # images
-    received: int = 0
-    warnings: list[str] = field(default_factory=list)
-    videos_sent: int = 0
-    videos_received: int = 0
-    video_bytes_sent: int = 0
-    video_bytes_received: int = 0
-    notes: list[str] = field(default_factory=list)  # how far a long transfer got
 
 
 def is_image(file_path: str) -> bool:
@@ -137,10 +99,6 @@ def refs_of_row(table_name: str, row: dict[str, Any], networks: tuple[str, ...] 
                 refs.append(MediaRef(sha, path, nets, str(item.get("alt_text") or "")))
         return refs
     return []
-
-
-def _valid(sha: str) -> bool:
-    return len(sha) == 64 and all(c in "0123456789abcdef" for c in sha)
 
 
 def local_copy(media_dir: Path, ref: MediaRef) -> Path:

@@ -73,7 +73,7 @@ from redes_desktop.media_paths import local_image, received_copy
 if TYPE_CHECKING:
     from hashlib import _Hash as Hash
 
-    from redes_desktop.sync.media import MediaRef, MediaReport
+    from redes_desktop.sync.media_refs import MediaRef, MediaReport
 
 MB = 1_048_576
 CHUNK_SIZE = 4 * MB
@@ -239,7 +239,7 @@ def wanted_videos(conn: Connection, media_dir: Path, person_id: object, today: d
     from redes_desktop.models.accounts import AccountAdministrator
     from redes_desktop.models.base import table_of
     from redes_desktop.models.posts import Post, PostMedia
-    from redes_desktop.sync.media import MediaRef
+    from redes_desktop.sync.media_refs import MediaRef
 
     pm, posts, admins = table_of(PostMedia), table_of(Post), table_of(AccountAdministrator)
     query = (select(pm.c.sha256, pm.c.file_path, pm.c.alt_text, posts.c.network)
