@@ -166,7 +166,7 @@ def test_publish_now_posts_on_the_network_and_shows_the_url(qtbot, composer, ser
     qtbot.waitUntil(lambda: send.idle and send.last_result is not None, timeout=15000)
     assert [p["text"] for p in server.x_posts] == [text]
     post_id = server.x_posts[0]["id"]
-    url = f"https://x.com/INEMexico/status/{post_id}"
+    url = f"https://x.com/JLE_JaliscoINE/status/{post_id}"
     assert send.last_result.url == url
     assert ("information", f"Se publicó en la red. Dirección de la publicación:\n{url}") \
         in boxes

@@ -52,10 +52,10 @@ def test_connect_through_the_tab_then_disconnect(qtbot, tab, context, server, me
     assert tab.progress is not None  # the cancellable wait for the browser
     qtbot.waitUntil(lambda: tab.idle and "quedó conectada" in tab.message.text(), timeout=10000)
     assert tab.message.text() == ("La cuenta @JLE_JaliscoINE quedó conectada con X como "
-                                  "@INEMexico.")
+                                  "@JLE_JaliscoINE.")
     assert tab.progress is None
     texts = row_texts(tab, "@JLE_JaliscoINE")
-    assert texts[2] == "Conectada" and texts[3] == "@INEMexico"
+    assert texts[2] == "Conectada" and texts[3] == "@JLE_JaliscoINE"
     assert texts[4] == "10/03/2026 12:00"  # 18:00 UTC in México City
     assert texts[5] == "Titular jal"
     assert memory_keyring.store.get(("redes-desktop", token_key(context.ids["account"])))

@@ -275,7 +275,7 @@ def test_without_dm_scopes_mentions_arrive_and_the_person_is_told_once(
     assert report.new_items == 1 and report.failed == {}
     assert [i.kind for i in items(database)] == ["mencion"]
     [note] = report.notifications
-    assert "mensajes directos" in note.message and "@INEMexico" in note.message
+    assert "mensajes directos" in note.message and "@JLE_JaliscoINE" in note.message
     assert "Vuelva a conectarla en Cuentas › Conexión con la red" in note.message
     assert note.kind == "aviso"
     state = _stored_cursor(database)

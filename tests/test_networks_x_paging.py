@@ -33,8 +33,9 @@ def server():
         yield fake
 
 
-def burst(server: FakeNetworks, count: int, *, start: int = 0) -> list[str]:
-    return [server.add_x_mention(f"@INEMexico mensaje {n}", author=f"p{n % 37}")
+def burst(server: FakeNetworks, count: int, *, start: int = 0,
+          handle: str = "@INEMexico") -> list[str]:
+    return [server.add_x_mention(f"{handle} mensaje {n}", author=f"p{n % 37}")
             for n in range(start, start + count)]
 
 
@@ -184,10 +185,10 @@ def test_a_burst_reaches_the_inbox_through_the_poller(database, clock, server):
     people = seed(database, clock)
     networks = network_settings(server)
     connect(database, clock, MemoryRecorder(), people.titular, people.account, networks)
-    server.add_x_mention("@INEMexico primera")
+    server.add_x_mention("@JLE_JaliscoINE primera")
     poll = poller(database, clock, MemoryRecorder(), networks)
     assert poll.poll().new_items == 1
-    burst(server, 1000)
+    burst(server, 1000, handle="@JLE_JaliscoINE")  # the connected account's (tests/factories)
     clock.advance(timedelta(minutes=3))
     report = poll.poll()
     assert report.new_items == 1000 and report.failed == {}

@@ -118,7 +118,7 @@ def test_connecting_stores_tokens_in_the_secret_store_and_the_remote_id(
     people, networks, _ = world
     recorder = MemoryRecorder()
     info = _connect(database, clock, recorder, people, networks)
-    assert info.remote_handle == "@INEMexico"
+    assert info.remote_handle == "@JLE_JaliscoINE"
     with database.session() as session:
         connection = session.scalar(select(NetworkConnection))
         assert connection.remote_account_id == "42"
@@ -187,7 +187,7 @@ def test_a_scheduled_post_goes_out_at_its_time_once(database, clock, world, serv
     assert report.published == [post_id]
     post = _post(database, post_id)
     assert post.status == PostStatus.PUBLICADA
-    assert post.published_url == f"https://x.com/INEMexico/status/{server.x_posts[0]['id']}"
+    assert post.published_url == f"https://x.com/JLE_JaliscoINE/status/{server.x_posts[0]['id']}"
     assert queue.tick().published == [] and len(server.x_posts) == 1
     assert [e.action for e in recorder.entries][-2:] == ["publicacion_enviandose", "publicada"]
     assert report.notifications[0].target == ("redactor", str(post_id))

@@ -124,6 +124,26 @@ class NetworkRefused(NetworkError):
         self.status = status
 
 
+def same_handle(one: str, other: str) -> bool:
+    """«@INEMexico» and «inemexico» name the same account (networks ignore case)."""
+    return one.strip().lstrip("@").casefold() == other.strip().lstrip("@").casefold()
+
+
+class WrongAccount(NetworkError):
+    """Who authorised on the network is not the institutional account being connected (a
+    personal account, another page): nothing is stored."""
+
+    def __init__(self, network: str, expected: str, found: list[str]) -> None:
+        shown = ", ".join(found[:5]) or "ninguna cuenta"
+        expected = "@" + expected.strip().lstrip("@")
+        super().__init__(
+            f"En {network} se autorizó {shown}, no la cuenta {expected} que se está conectando; "
+            f"no se guardó nada. Entre en {network} desde el navegador con el usuario que "
+            f"administra {expected} (cierre antes la otra sesión) y vuelva a conectar. Si el "
+            "nombre de la cuenta está mal escrito en el programa, corríjalo en Cuentas.",
+            network=network)
+
+
 class UntrustedAddress(NetworkError):
     """The network (or something posing as it) named an address on another host — a redirect,
     an upload session — that must not receive the account's token."""

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import Any
 
-from redes_desktop.networks.errors import NetworkRefused
+from redes_desktop.networks.errors import NetworkRefused, WrongAccount
 from redes_desktop.networks.graph import graph_time, page_client
 from redes_desktop.networks.graph_cursor import Reading
 from redes_desktop.networks.graph_messages import Messaging, inbox_page
@@ -161,8 +161,9 @@ class FacebookConnector:
             if wanted and wanted in (str(page.get("username", "")).lower(),
                                      str(page.get("name", "")).lower()):
                 return str(page["id"]), "@" + str(page.get("username") or page.get("name"))
-        page = pages[0]
-        return str(page["id"]), "@" + str(page.get("username") or page.get("name"))
+        # Never another page of the same person: the account would publish on it.
+        raise WrongAccount(LABEL, self.handle, [
+            "@" + str(p.get("username") or p.get("name")) for p in pages])
 
     def follower_count(self) -> int | None:
         body = self.page.call("GET", f"/{self.page_id}",

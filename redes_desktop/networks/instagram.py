@@ -34,6 +34,7 @@ from redes_desktop.networks.errors import (
     NetworkError,
     NetworkRefused,
     TransientNetworkError,
+    WrongAccount,
 )
 from redes_desktop.networks.graph import graph_time, page_client
 from redes_desktop.networks.graph_cursor import Reading
@@ -193,8 +194,9 @@ class InstagramConnector:
         for page, account in linked:
             if str(account.get("username", "")).lower() == wanted:
                 return f"{account['id']}:{page['id']}", "@" + str(account["username"])
-        page, account = linked[0]
-        return f"{account['id']}:{page['id']}", "@" + str(account.get("username", ""))
+        # Never another Instagram account of the same person's pages.
+        raise WrongAccount(LABEL, self.handle, [
+            "@" + str(account.get("username", "")) for _page, account in linked])
 
     def follower_count(self) -> int | None:
         body = self.client.call("GET", f"/{self.ig_id}",

@@ -27,6 +27,8 @@ from redes_desktop.networks.errors import (
     NetworkError,
     NetworkRefused,
     RateLimited,
+    WrongAccount,
+    same_handle,
 )
 from redes_desktop.networks.http import ApiClient
 from redes_desktop.networks.types import (
@@ -149,7 +151,10 @@ class XConnector:
     def identify(self) -> tuple[str, str]:
         """The connected account's id and handle (who authorised)."""
         body = self.client.call("GET", "/2/users/me").json()
-        return str(body["data"]["id"]), "@" + str(body["data"]["username"])
+        username = str(body["data"]["username"])
+        if self.handle and not same_handle(username, self.handle):
+            raise WrongAccount(LABEL, self.handle, ["@" + username])  # e.g. a personal account
+        return str(body["data"]["id"]), "@" + username
 
     def follower_count(self) -> int | None:
         body = self.client.call("GET", f"/2/users/{self.user_id}",

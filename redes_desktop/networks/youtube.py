@@ -31,6 +31,8 @@ from redes_desktop.networks.errors import (
     MediaRefused,
     NetworkError,
     RateLimited,
+    WrongAccount,
+    same_handle,
 )
 from redes_desktop.networks.http import ApiClient
 from redes_desktop.networks.types import (
@@ -355,7 +357,10 @@ class YouTubeConnector:
                                 params={"part": "snippet", "mine": "true"}).json()
         channel = (body.get("items") or [{}])[0]
         snippet = channel.get("snippet", {})
-        return str(channel["id"]), str(snippet.get("customUrl") or snippet.get("title", ""))
+        names = [str(snippet.get(k, "")) for k in ("customUrl", "title") if snippet.get(k)]
+        if self.handle and not any(same_handle(name, self.handle) for name in names):
+            raise WrongAccount(LABEL, self.handle, names[:1])  # another channel of the person
+        return str(channel["id"]), names[0] if names else ""
 
     def follower_count(self) -> int | None:
         body = self.client.call("GET", "/channels",

@@ -102,7 +102,10 @@ class ServerCore:
         self.required_client_secret: str | None = None  # Google's desktop clients send one
         self.yt_videos: list[dict[str, Any]] = []
         self.yt_uploads: dict[str, dict[str, Any]] = {}
-        self.yt_relative_session = False  # answer the upload session as a relative address
+        self.yt_relative_session = False
+        # Who authorises on X: the test accounts' handle (tests/factories.py); a test sets
+        # another to play a person who signs in with the wrong (e.g. personal) account.
+        self.x_username = "JLE_JaliscoINE"  # answer the upload session as a relative address
         self.yt_threads: list[dict[str, Any]] = []
         self.yt_replies: list[dict[str, Any]] = []
         self._mount_oauth()

@@ -162,7 +162,8 @@ class XApi(_Base):
         def me(request: Request) -> Reply:
             if (denied := self.authorized(request)) is not None:
                 return denied
-            return Reply(200, {"data": {"id": "42", "username": "INEMexico", "name": "INE"}})
+            return Reply(200, {"data": {"id": "42", "username": self.x_username,
+                                        "name": "INE Jalisco"}})
 
         self.route("GET", "/2/users/me", me)
         self.route("GET", "/2/users/{id}/tweets", timeline)

@@ -1,0 +1,103 @@
+"""Connecting an account connects THAT account (issue 17): a person signed in to the network
+with a personal account, or administering several pages, must not connect another one — the
+program would then publish, answer and read on it. Each network's connector compares who
+authorised with the account's handle; a mismatch stores nothing (no tokens, no connection) and
+says in Spanish what to do."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from redes_desktop.actions.network_connection import NetworkSettings
+from redes_desktop.models import AccountStatus, Area, Network, Person
+from redes_desktop.models.publishing import NetworkConnection
+from redes_desktop.networks.errors import WrongAccount, same_handle
+from redes_desktop.secrets_store import SecretStore
+from redes_desktop.services.activity import MemoryRecorder, NullRecorder
+from redes_desktop.services.directory import Directory
+from tests.actions_support import seed
+from tests.fake_networks import FakeNetworks
+from tests.graph_support import endpoints
+from tests.inbox_support import connect, network_settings
+
+
+@pytest.fixture
+def server():
+    with FakeNetworks() as fake:
+        yield fake
+
+
+def _account(database, clock, network: Network, handle: str):
+    people = seed(database, clock)
+    if network == Network.X and handle == "@JLE_JaliscoINE":
+        return people.titular, people.account
+    with database.session() as session:
+        titular = session.get(Person, people.titular)
+        directory = Directory(session, clock, NullRecorder())
+        account = directory.create_account(
+            area=session.get(Area, titular.area_id), network=network, name="INE Jalisco",
+            handle=handle, email=f"{network.value}.jal@ine.mx", status=AccountStatus.ACTIVA,
+            official=True)
+        directory.designate_administrators(account, titular, session.get(Person,
+                                                                         people.suplente))
+        session.commit()
+        return people.titular, account.id
+
+
+def _settings(server, network: Network) -> NetworkSettings:
+    if network == Network.X:
+        return network_settings(server)
+    if network == Network.YOUTUBE:
+        ends = {"youtube": {"api": f"{server.base}/youtube/v3",
+                            "upload": f"{server.base}/upload/youtube/v3",
+                            "authorize": f"{server.base}/oauth/authorize",
+                            "token": f"{server.base}/oauth/token"}}
+        return NetworkSettings({"youtube": "app.apps.google"}, ends)
+    return NetworkSettings({network.value: "app-ine"}, endpoints(server, network))
+
+
+def _nothing_stored(database, account_id) -> None:
+    with database.session() as session:
+        assert session.scalar(select(func.count()).select_from(NetworkConnection)) == 0
+    assert SecretStore().get(f"red:{account_id}") is None
+
+
+def test_a_personal_x_account_is_not_connected(database, clock, server):
+    person, account = _account(database, clock, Network.X, "@JLE_JaliscoINE")
+    server.x_username = "pepe_personal"  # signed in to X with their own account
+    recorder = MemoryRecorder()
+    with pytest.raises(WrongAccount) as refused:
+        connect(database, clock, recorder, person, account, network_settings(server))
+    message = refused.value.message
+    assert message.startswith("En X se autorizó @pepe_personal, no la cuenta @JLE_JaliscoINE")
+    assert "no se guardó nada" in message and "vuelva a conectar" in message
+    _nothing_stored(database, account)
+    assert not [e for e in recorder.entries if e.action == "red_conectada"]
+    # Signed in with the institutional account (any case), it connects.
+    server.x_username = "jle_jaliscoine"
+    connect(database, clock, recorder, person, account, network_settings(server))
+    with database.session() as session:
+        [connection] = session.scalars(select(NetworkConnection))
+        assert connection.remote_handle == "@jle_jaliscoine"
+
+
+@pytest.mark.parametrize(("network", "handle", "offered"), [
+    (Network.FACEBOOK, "@INEJaliscoOficial", "@INEJalisco"),
+    (Network.INSTAGRAM, "@ine.jalisco.oficial", "@inejalisco"),
+    (Network.YOUTUBE, "@INETVmx", "@INETV"),
+])
+def test_another_page_or_channel_of_the_same_person_is_not_connected(database, clock, server,
+                                                                     network, handle, offered):
+    """Before, Facebook and Instagram fell back to the person's first page: the account would
+    have published on another page."""
+    person, account = _account(database, clock, network, handle)
+    with pytest.raises(WrongAccount) as refused:
+        connect(database, clock, MemoryRecorder(), person, account, _settings(server, network))
+    assert f"se autorizó {offered}, no la cuenta {handle}" in refused.value.message
+    _nothing_stored(database, account)
+
+
+def test_handles_compare_without_at_sign_or_case():
+    assert same_handle("@INEMexico", "inemexico") and same_handle(" @INETV ", "@inetv")
+    assert not same_handle("@INEMexico", "@INEMexic0")
