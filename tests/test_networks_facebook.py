@@ -117,6 +117,14 @@ def test_an_expired_person_token_asks_to_connect_again(server, clock):
         page.follower_count()
 
 
+def test_a_person_who_no_longer_manages_the_page_is_told_to_connect_again(server, clock):
+    """Graph answers the page without its token: was a KeyError, a crash of the queue tick."""
+    page = connector(server, clock)
+    server.fb_pages["555"]["role_lost"] = True
+    with pytest.raises(AuthorizationExpired, match="ya no administra la página"):
+        page.follower_count()
+
+
 def test_rate_limit_codes_use_metas_usage_header(server, clock):
     page = connector(server, clock)
     page.follower_count()  # the page token is known

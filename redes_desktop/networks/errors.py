@@ -77,10 +77,12 @@ class TransientNetworkError(NetworkError):
 class AuthorizationExpired(NetworkError):
     """401 after a refresh: the connection must be authorised again."""
 
-    def __init__(self, network: str) -> None:
+    def __init__(self, network: str, why: str = "") -> None:
+        reason = (f"En {network}, {why}" if why else
+                  f"La autorización de {network} para esta cuenta venció o fue revocada")
         super().__init__(
-            f"La autorización de {network} para esta cuenta venció o fue revocada. Vuelva a "
-            "conectarla en Cuentas › Conexión con la red.",
+            f"{reason}. Vuelva a conectarla en Cuentas › Conexión con la red"
+            + (" con un usuario que la administre." if why else "."),
             network=network,
         )
 

@@ -129,7 +129,11 @@ class PageToken(TokenSource):
     def renew(self) -> bool:
         body = self.person.call("GET", f"/{self.page_id}",
                                 params={"fields": "access_token"}).json()
-        self.token = str(body["access_token"])
+        token = body.get("access_token") if isinstance(body, dict) else None
+        if not token:  # the person who connected lost their role on the page
+            raise AuthorizationExpired(
+                self.person.network, "quien conectó la cuenta ya no administra la página")
+        self.token = str(token)
         return True
 
 

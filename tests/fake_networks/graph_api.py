@@ -42,6 +42,8 @@ class GraphApi(GraphMessagesApi, GraphReadApi, _Base):
             if fields == "access_token":
                 if request.token not in self.valid_tokens:
                     return self.graph_error(190, "Error validating access token")
+                if self.fb_pages[node_id].get("role_lost"):  # the person no longer manages it
+                    return Reply(200, {"id": node_id})
                 return Reply(200, {"id": node_id, "access_token": self.fb_pages[node_id]["token"]})
             if node_id in self.fb_pages:
                 if not self.page_token_ok(request, node_id):
