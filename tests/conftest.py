@@ -212,3 +212,12 @@ def mail_settings(smtp_server):
     host, port, _inbox = smtp_server
     return Settings(smtp_host=host, smtp_port=port, smtp_security="none",
                     smtp_sender="Redes INE <redes@ine.mx>")
+
+
+@pytest.fixture
+def server():
+    """The local server that plays the networks' APIs (tests/fake_networks/)."""
+    from tests.fake_networks import FakeNetworks
+
+    with FakeNetworks() as fake:
+        yield fake

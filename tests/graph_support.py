@@ -17,7 +17,7 @@ from redes_desktop.services.activity import MemoryRecorder, NullRecorder
 from redes_desktop.services.directory import Directory
 from tests.actions_support import seed
 from tests.inbox_support import connect, connector_for
-from tests.test_networks_x import MemorySecrets
+from tests.memory_secrets import MemorySecrets
 
 HANDLES = {Network.FACEBOOK: "@INEJalisco", Network.INSTAGRAM: "@inejalisco"}
 REMOTE = {Network.FACEBOOK: "555", Network.INSTAGRAM: "1789:555"}

@@ -20,12 +20,6 @@ from tests.factories import make_office
 from tests.fake_networks import FakeNetworks
 
 
-@pytest.fixture
-def server():
-    with FakeNetworks() as fake:
-        yield fake
-
-
 def x_endpoints(server: FakeNetworks) -> dict[str, str]:
     return {"api": server.base, "authorize": f"{server.base}/oauth/authorize",
             "token": f"{server.base}/oauth/token", "revoke": f"{server.base}/oauth/revoke"}

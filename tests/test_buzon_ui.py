@@ -19,14 +19,7 @@ from redes_desktop.ui.buzon.section_view import BuzonSection
 from redes_desktop.ui.tasks import SynchronousPool
 from redes_desktop.workspace import open_workspace
 from tests.actions_support import seed
-from tests.fake_networks import FakeNetworks
 from tests.inbox_support import connect, items, network_settings, poller
-
-
-@pytest.fixture
-def server():
-    with FakeNetworks() as fake:
-        yield fake
 
 
 @pytest.fixture

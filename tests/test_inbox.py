@@ -31,7 +31,6 @@ from redes_desktop.networks.x_messages import XCursor
 from redes_desktop.services.activity import MemoryRecorder
 from redes_desktop.services.mail import Outbox
 from tests.actions_support import seed
-from tests.fake_networks import FakeNetworks
 from tests.inbox_support import (
     connect,
     connector_for,
@@ -41,12 +40,6 @@ from tests.inbox_support import (
     network_settings,
     poller,
 )
-
-
-@pytest.fixture
-def server():
-    with FakeNetworks() as fake:
-        yield fake
 
 
 @pytest.fixture

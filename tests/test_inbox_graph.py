@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from sqlalchemy import select
 
 from redes_desktop.actions.inbox_reply import reply_to_item
@@ -19,15 +18,8 @@ from redes_desktop.models.enums import Network
 from redes_desktop.models.inbox import InboxCursor, InboxState
 from redes_desktop.networks.graph_cursor import GraphCursor, Mark
 from redes_desktop.services.activity import MemoryRecorder
-from tests.fake_networks import FakeNetworks
 from tests.graph_support import graph_office
 from tests.inbox_support import connector_for, courtesy_checker, items, poller
-
-
-@pytest.fixture
-def server():
-    with FakeNetworks() as fake:
-        yield fake
 
 
 def stamp(moment: datetime) -> str:

@@ -19,7 +19,6 @@ from redes_desktop.services.activity import MemoryRecorder
 from redes_desktop.sync.inbox_claims import SharedClaims
 from tests import test_sync_support as _support
 from tests.actions_support import seed
-from tests.fake_networks import FakeNetworks
 from tests.inbox_support import (
     connect,
     connector_for,
@@ -34,12 +33,6 @@ pytestmark = pytest.mark.postgres
 shared_engine = _support.shared_engine  # fixture
 stations = _support.stations  # fixture
 logins = _support.logins  # fixture
-
-
-@pytest.fixture
-def server():
-    with FakeNetworks() as fake:
-        yield fake
 
 
 @pytest.fixture

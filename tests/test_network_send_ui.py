@@ -25,7 +25,6 @@ from tests.networks_ui_world import follow_consent
 # The fixtures of tests/networks_ui_world.py these tests take by name.
 connected = networks_ui_world.connected
 context = networks_ui_world.context
-server = networks_ui_world.server
 
 
 class PersonalPhone:

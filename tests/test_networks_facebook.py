@@ -24,14 +24,7 @@ from redes_desktop.networks.errors import (
 from redes_desktop.networks.oauth import StoredTokens, authorize_in_browser
 from redes_desktop.networks.registry import build_connector, provider_for
 from redes_desktop.networks.types import InboxKind, OutgoingMedia, PublishRequest
-from tests.fake_networks import FakeNetworks
-from tests.test_networks_x import MemorySecrets
-
-
-@pytest.fixture
-def server():
-    with FakeNetworks() as fake:
-        yield fake
+from tests.memory_secrets import MemorySecrets
 
 
 @pytest.fixture

@@ -19,19 +19,12 @@ from redes_desktop.models.enums import Network
 from redes_desktop.networks.graph import MessagingWindowClosed
 from redes_desktop.networks.graph_cursor import GraphCursor, Mark
 from redes_desktop.networks.types import INBOX_NOTICE, InboxKind, PublishRequest
-from tests.fake_networks import FakeNetworks
 from tests.graph_support import graph_connector
 
 PLATFORM = {Network.FACEBOOK: "messenger", Network.INSTAGRAM: "instagram"}
 WRITE_PATHS = ("POST /graph/{page}/feed", "POST /graph/{page}/photos",
                "POST /graph/{comment}/comments", "POST /graph/{comment}/replies",
                "POST /graph/{ig}/media", "POST /graph/{ig}/media_publish")
-
-
-@pytest.fixture
-def server():
-    with FakeNetworks() as fake:
-        yield fake
 
 
 @pytest.fixture

@@ -17,17 +17,10 @@ from redes_desktop.clock import FixedClock
 from redes_desktop.models.enums import Network
 from redes_desktop.networks import graph_messages
 from redes_desktop.networks.graph_cursor import CURSOR_LIMIT, GraphCursor, Mark, Reading
-from tests.fake_networks import FakeNetworks
 from tests.graph_support import graph_connector
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 FB, IG = Network.FACEBOOK, Network.INSTAGRAM
-
-
-@pytest.fixture
-def server():
-    with FakeNetworks() as fake:
-        yield fake
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ from redes_desktop.actions.inbox_reply import reply_to_item
 from redes_desktop.models.enums import Network
 from redes_desktop.models.inbox import InboxState
 from redes_desktop.services.activity import MemoryRecorder
-from tests.fake_networks import FakeNetworks
 from tests.graph_support import graph_office, impatient
 from tests.inbox_support import courtesy_checker, items, poller
 
@@ -28,12 +27,6 @@ CASES = {
     (Network.INSTAGRAM, "mensaje"): ("POST /graph/{page}/messages",
                                      "GET /graph/{page}/conversations"),
 }
-
-
-@pytest.fixture
-def server():
-    with FakeNetworks() as fake:
-        yield fake
 
 
 def incoming(server, network: Network, kind: str) -> None:

@@ -17,15 +17,8 @@ from redes_desktop.secrets_store import SecretStore
 from redes_desktop.services.activity import MemoryRecorder, NullRecorder
 from redes_desktop.services.directory import Directory
 from tests.actions_support import seed
-from tests.fake_networks import FakeNetworks
 from tests.graph_support import endpoints
 from tests.inbox_support import connect, network_settings
-
-
-@pytest.fixture
-def server():
-    with FakeNetworks() as fake:
-        yield fake
 
 
 def _account(database, clock, network: Network, handle: str):

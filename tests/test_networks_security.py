@@ -52,12 +52,6 @@ from tests.test_publishing_queue import world as world  # the queue tests' fixtu
 
 
 @pytest.fixture
-def server():
-    with FakeNetworks() as fake:
-        yield fake
-
-
-@pytest.fixture
 def elsewhere():
     """Another host: what must never hear from the client."""
     with FakeNetworks() as fake:

@@ -30,16 +30,11 @@ from redes_desktop.networks.types import PublishRequest
 from redes_desktop.secrets_store import SecretStore
 from redes_desktop.services.activity import MemoryRecorder
 from tests.fake_networks import FakeNetworks
-from tests.test_networks_x import MemorySecrets, browser_that_consents, connected, provider
+from tests.memory_secrets import MemorySecrets
+from tests.test_networks_x import browser_that_consents, connected, provider
 from tests.test_networks_youtube import connector as youtube_connector
 from tests.test_publishing_queue import _connect
 from tests.test_publishing_queue import world as world  # the queue tests' fixture
-
-
-@pytest.fixture
-def server():
-    with FakeNetworks() as fake:
-        yield fake
 
 
 def loopback(url: str) -> str:

@@ -24,26 +24,7 @@ from redes_desktop.networks.oauth import OAuthProvider, StoredTokens, TokenSet, 
 from redes_desktop.networks.types import OutgoingMedia, PublishRequest
 from redes_desktop.networks.x import XConnector, classify
 from tests.fake_networks import FakeNetworks
-
-
-class MemorySecrets:
-    def __init__(self) -> None:
-        self.values: dict[str, str] = {}
-
-    def get(self, key: str) -> str | None:
-        return self.values.get(key)
-
-    def set(self, key: str, secret: str) -> None:
-        self.values[key] = secret
-
-    def delete(self, key: str) -> bool:
-        return self.values.pop(key, None) is not None
-
-
-@pytest.fixture
-def server():
-    with FakeNetworks() as fake:
-        yield fake
+from tests.memory_secrets import MemorySecrets
 
 
 @pytest.fixture

@@ -41,14 +41,9 @@ from tests.inbox_support import (
     network_settings,
     poller,
 )
+from tests.memory_secrets import MemorySecrets
 
 BEFORE_DMS = ("tweet.read", "tweet.write", "users.read", "media.write", "offline.access")
-
-
-@pytest.fixture
-def server():
-    with FakeNetworks() as fake:
-        yield fake
 
 
 @pytest.fixture
@@ -57,20 +52,6 @@ def world(database, clock, server):
     networks = network_settings(server)
     connect(database, clock, MemoryRecorder(), people.titular, people.account, networks)
     return people, networks
-
-
-class MemorySecrets:
-    def __init__(self) -> None:
-        self.values: dict[str, str] = {}
-
-    def get(self, key: str) -> str | None:
-        return self.values.get(key)
-
-    def set(self, key: str, secret: str) -> None:
-        self.values[key] = secret
-
-    def delete(self, key: str) -> bool:
-        return self.values.pop(key, None) is not None
 
 
 def direct_connector(server: FakeNetworks, scopes=x.SCOPES) -> x.XConnector:

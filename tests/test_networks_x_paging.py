@@ -27,12 +27,6 @@ SEARCH = "GET /2/tweets/search/recent"
 DMS = "GET /2/dm_events"
 
 
-@pytest.fixture
-def server():
-    with FakeNetworks() as fake:
-        yield fake
-
-
 def burst(server: FakeNetworks, count: int, *, start: int = 0,
           handle: str = "@INEMexico") -> list[str]:
     return [server.add_x_mention(f"{handle} mensaje {n}", author=f"p{n % 37}")

@@ -20,7 +20,7 @@ from redes_desktop.networks.registry import build_connector, provider_for
 from redes_desktop.networks.types import OutgoingMedia, PublishRequest
 from redes_desktop.networks.youtube import next_pacific_midnight, title_of
 from tests.fake_networks import FakeNetworks
-from tests.test_networks_x import MemorySecrets
+from tests.memory_secrets import MemorySecrets
 
 
 @pytest.fixture

@@ -23,15 +23,8 @@ from redes_desktop.networks.youtube import InboxMark, comment_url, next_pacific_
 from redes_desktop.services.activity import MemoryRecorder, NullRecorder
 from redes_desktop.services.directory import Directory
 from tests.actions_support import seed
-from tests.fake_networks import FakeNetworks
 from tests.inbox_support import connect, connector_for, courtesy_checker, items, poller
 from tests.test_networks_youtube import connector
-
-
-@pytest.fixture
-def server():
-    with FakeNetworks() as fake:
-        yield fake
 
 
 @pytest.fixture

@@ -31,7 +31,6 @@ from redes_desktop.services.activity import MemoryRecorder
 from redes_desktop.services.publishing_queue import PublishingQueue
 from tests.actions_support import seed
 from tests.checkers import nothing_found
-from tests.fake_networks import FakeNetworks
 
 
 def blocking(post) -> CheckResult:
@@ -41,12 +40,6 @@ def blocking(post) -> CheckResult:
 
 class Crash(BaseException):
     """The process dies (power cut, killed) right after the network answered."""
-
-
-@pytest.fixture
-def server():
-    with FakeNetworks() as fake:
-        yield fake
 
 
 @pytest.fixture
