@@ -23,7 +23,6 @@ from tests.test_publishing_queue import (  # fixtures and helpers of the queue's
     _job,
     _post,
     _queue,
-    server,  # noqa: F401
     world,  # noqa: F401
 )
 
