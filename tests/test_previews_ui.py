@@ -101,3 +101,12 @@ def test_typing_on_does_not_decode_the_images_again(qtbot, pane, tall):
     assert previews_ui._cropped.cache_info().misses == misses  # the crops came from the cache
     assert pane.cards[Network.INSTAGRAM].image_labels[0].pixmap().width() == \
         previews_ui.IMAGE_WIDTH
+
+
+def test_the_accounts_own_network_comes_to_the_front(qtbot, pane):
+    pane.set_account("INE Jalisco", "@INEJalisco", Network.FACEBOOK)
+    assert pane.tabText(pane.currentIndex()) == "Facebook"
+    pane.set_account("INE Jalisco", "@JLJaliscoINE", Network.X)
+    assert pane.tabText(pane.currentIndex()) == "X"
+    pane.set_account("INE TV", "@INETV", Network.YOUTUBE)  # no card: the tab stays
+    assert pane.tabText(pane.currentIndex()) == "X"

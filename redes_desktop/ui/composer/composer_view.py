@@ -415,7 +415,7 @@ class ComposerSection(QWidget):
         account = self.current_account()
         blocked = account is not None and account.compromised
         if account is not None:
-            self.previews.set_account(account.name, account.handle)
+            self.previews.set_account(account.name, account.handle, account.network)
         if account is not None and blocked:
             self.account_banner.setText(self.tr(
                 "La cuenta %s tiene un incidente abierto (criterio 6.xxx): no se puede redactar "

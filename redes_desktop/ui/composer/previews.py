@@ -293,9 +293,12 @@ class PreviewPane(QTabWidget):
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self._render)
 
-    def set_account(self, name: str, handle: str) -> None:
+    def set_account(self, name: str, handle: str, network: Network | None = None) -> None:
+        """The account's name on every card; its own network's card comes to the front."""
         for card in self.cards.values():
             card.set_account(name, handle)
+        if network in self.cards:
+            self.setCurrentIndex(list(self.cards).index(network))
 
     def update_post(self, text: str, media: Sequence[tuple[str, str]]) -> None:
         self.revision += 1
