@@ -491,3 +491,37 @@ def test_init_upgrades_a_shared_database_of_the_images_only_version(shared_engin
         row = conn.execute(select(media_blobs)).one()
         assert (row.data, row.chunk_count, row.whole_checked) == (b"abc", 0, True)
         assert conn.execute(select(func.count()).select_from(media_blob_chunks)).scalar() == 0
+
+
+def test_a_video_too_large_to_hash_whole_is_sent_only_by_an_administrator(world, shared_engine,
+                                                                          monkeypatch):
+    """Past the size the server hashes whole it cannot tell a false copy from the video: a
+    reader who is no administrator of the account (a CNCS reviewer) may not begin the sending,
+    and no other login may add parts to a sending in progress."""
+    from redes_desktop.sync import media_chunks
+
+    monkeypatch.setattr(media_chunks, "WHOLE_CHECK_MAX", 300_000)
+    init_shared_database(shared_engine, group_role=shared_engine.info_group_role)
+    absent = hashlib.sha256(os.urandom(400_000)).hexdigest()  # a video this station lacks
+    _post_with_video(world, world["tmp"] / "ausente.mp4", copy=False, sha=absent)
+    world["titular"].engine.push()  # the row: the reviewer may now read it
+    reviewer = world["logins"](world["emails"]["reviewer"])
+    with pytest.raises(DBAPIError, match="Solo un administrador"), reviewer.begin() as conn:
+        conn.execute(text("SELECT redes_begin_blob(:s, 400000, 65536, 'video/mp4')"),
+                     {"s": absent})
+    # The account's titular begins it; the suplente (another login) cannot add a part.
+    with world["titular"].engine.shared.begin() as conn:
+        assert conn.execute(text("SELECT redes_begin_blob(:s, 400000, 262144, 'video/mp4')"),
+                            {"s": absent}).scalar() == []
+    planted = os.urandom(262_144)
+    with pytest.raises(DBAPIError, match="otra persona"), \
+            world["suplente"].engine.shared.begin() as conn:
+        conn.execute(text("SELECT redes_put_chunk(:s, 0, :d, :h)"),
+                     {"s": absent, "d": planted, "h": hashlib.sha256(planted).hexdigest()})
+    assert _count(shared_engine, media_blob_chunks, absent) == 0
+    # A real one of that size: the titular's sync sends it and the suplente receives it.
+    source = _video(world["tmp"] / "escritorio" / "largo.mp4", 400_000)
+    _, sha, attached = _post_with_video(world, source)
+    world["titular"].sync()
+    assert world["suplente"].sync().videos_received == 1
+    assert _bytes(_arrived(world, "suplente", sha, "largo.mp4")) == _bytes(attached)

@@ -147,7 +147,24 @@ def video_functions(path: str, cap: int, whole_max: int, chunk_range: tuple[int,
            "USING ERRCODE = 'insufficient_privilege'; END IF;")
     forget = ("DELETE FROM media_blob_chunks WHERE sha256 = s; "
               "DELETE FROM media_blob_uploads WHERE sha256 = s;")
+    # Past `whole_max` the server cannot check that the parts make the video named: only an
+    # administrator of an account whose post shows it may send it, and only the login that
+    # began the sending adds its parts (a reader — a CNCS reviewer, another area's head —
+    # could otherwise plant a false copy first and block the real one).
+    sender = (f"IF total > {int(whole_max)} AND redes_person() IS NOT NULL AND NOT redes_blob_sender(s) "
+              "THEN RAISE EXCEPTION 'Solo un administrador de la cuenta envía un video tan "
+              "grande' USING ERRCODE = 'insufficient_privilege'; END IF;"
+              )
+    same_sender = (f"IF up.size_bytes > {int(whole_max)} AND up.started_by <> session_user THEN "
+                   "RAISE EXCEPTION 'Este video lo está enviando otra persona' "
+                   "USING ERRCODE = 'insufficient_privilege'; END IF;")
     return [
+        f"""CREATE OR REPLACE FUNCTION redes_blob_sender(s text) RETURNS boolean
+        LANGUAGE sql STABLE SECURITY DEFINER {path} AS $$
+          SELECT EXISTS (SELECT 1 FROM post_media pm JOIN posts p ON p.id = pm.post_id
+                         JOIN account_administrators aa ON aa.account_id = p.account_id
+                         WHERE pm.sha256 = s AND aa.person_id = redes_person()
+                           AND (aa.until IS NULL OR aa.until >= current_date)) $$""",
         f"""CREATE OR REPLACE FUNCTION redes_blob_complete(s text) RETURNS boolean
         LANGUAGE sql STABLE SECURITY DEFINER {path} AS $$
           SELECT EXISTS (SELECT 1 FROM media_blobs WHERE sha256 = s) $$""",
@@ -170,12 +187,14 @@ def video_functions(path: str, cap: int, whole_max: int, chunk_range: tuple[int,
               USING ERRCODE = 'check_violation';
           END IF;
           {may}
+          {sender}
           IF EXISTS (SELECT 1 FROM media_blobs WHERE sha256 = s) THEN RETURN NULL; END IF;
           DELETE FROM media_blob_chunks c USING media_blob_uploads u WHERE c.sha256 = u.sha256
             AND u.updated_at < now() - interval '30 days';
           DELETE FROM media_blob_uploads WHERE updated_at < now() - interval '30 days';
           SELECT * INTO up FROM media_blob_uploads WHERE sha256 = s FOR UPDATE;
-          IF FOUND AND (up.size_bytes <> total OR up.chunk_size <> csize) THEN
+          IF FOUND AND (up.size_bytes <> total OR up.chunk_size <> csize
+                        OR (total > {int(whole_max)} AND up.started_by <> session_user)) THEN
             {forget}
           ELSIF FOUND THEN
             RETURN (SELECT coalesce(array_agg(idx ORDER BY idx), '{{}}')
@@ -199,6 +218,7 @@ def video_functions(path: str, cap: int, whole_max: int, chunk_range: tuple[int,
             RAISE EXCEPTION 'No hay un envío en curso de este video'
               USING ERRCODE = 'check_violation';
           END IF;
+          {same_sender}
           IF i IS NULL OR i < 0 OR i >= up.chunk_count THEN
             RAISE EXCEPTION USING MESSAGE = 'El video no tiene la parte ' || coalesce(i, -1),
               ERRCODE = 'check_violation';
@@ -234,6 +254,7 @@ def video_functions(path: str, cap: int, whole_max: int, chunk_range: tuple[int,
             IF EXISTS (SELECT 1 FROM media_blobs WHERE sha256 = s) THEN RETURN 'listo'; END IF;
             RETURN 'sin_envio';
           END IF;
+          {same_sender}
           SELECT count(*), coalesce(sum(size_bytes), 0) INTO parts, total
             FROM media_blob_chunks WHERE sha256 = s;
           IF parts < up.chunk_count THEN RETURN 'incompleto'; END IF;
