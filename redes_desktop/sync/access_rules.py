@@ -151,10 +151,10 @@ def video_functions(path: str, cap: int, whole_max: int, chunk_range: tuple[int,
     # administrator of an account whose post shows it may send it, and only the login that
     # began the sending adds its parts (a reader — a CNCS reviewer, another area's head —
     # could otherwise plant a false copy first and block the real one).
-    sender = (f"IF total > {int(whole_max)} AND redes_person() IS NOT NULL AND NOT redes_blob_sender(s) "
-              "THEN RAISE EXCEPTION 'Solo un administrador de la cuenta envía un video tan "
-              "grande' USING ERRCODE = 'insufficient_privilege'; END IF;"
-              )
+    sender = (f"IF total > {int(whole_max)} AND redes_person() IS NOT NULL "
+              "AND NOT redes_blob_sender(s) THEN RAISE EXCEPTION 'Solo un administrador de la "
+              "cuenta envía un video tan grande' USING ERRCODE = 'insufficient_privilege'; "
+              "END IF;")
     same_sender = (f"IF up.size_bytes > {int(whole_max)} AND up.started_by <> session_user THEN "
                    "RAISE EXCEPTION 'Este video lo está enviando otra persona' "
                    "USING ERRCODE = 'insufficient_privilege'; END IF;")
