@@ -4,7 +4,8 @@ mentions are read page by page down to the cursor; what a poll cannot read (its 
 the timeline's reach of 800, a rate limit) stays as a gap in the cursor that later polls fill
 through recent search, oldest first, never asking twice for what was read; direct messages go
 on from the pagination token where a poll stopped, and start again from the newest when X no
-longer honours the token. Cursors written before keep working."""
+longer honours the token. A plan without recent search keeps its gaps, is told so once and is
+not asked again for a day. Cursors written before keep working."""
 
 from __future__ import annotations
 
@@ -15,12 +16,13 @@ import pytest
 
 from redes_desktop.networks import x_mentions, x_messages
 from redes_desktop.networks.errors import NetworkRefused
+from redes_desktop.networks.types import INBOX_NOTICE
 from redes_desktop.networks.x_cursor import MAX_CHARS, XCursor
 from redes_desktop.services.activity import MemoryRecorder
 from tests.actions_support import seed
 from tests.fake_networks import FakeNetworks
 from tests.inbox_support import connect, items, network_settings, poller
-from tests.test_networks_x_dm import direct_connector
+from tests.test_networks_x_dm import BEFORE_DMS, direct_connector
 
 MENTIONS = "GET /2/users/{id}/mentions"
 SEARCH = "GET /2/tweets/search/recent"
@@ -187,6 +189,70 @@ def test_a_burst_reaches_the_inbox_through_the_poller(database, clock, server):
     report = poll.poll()
     assert report.new_items == 1000 and report.failed == {}
     assert len(items(database)) == 1001
+
+
+def test_a_plan_without_search_keeps_its_gap_says_so_once_and_waits_a_day(server):
+    """Search answered 403 for good (a plan of X's API without it): before, every poll asked
+    it again (one refused request every two minutes, forever) and nobody was told."""
+    server.x_search_in_plan = False
+    connector = direct_connector(server)
+    start = server.add_x_mention("@INEMexico primera")
+    cursor = XCursor(mentions=start, messages=start).dump()
+    made = burst(server, 900)  # past the timeline's reach of 800
+    one = connector.fetch_inbox(cursor)
+    assert sorted(ids(one)) == sorted(made[100:]) and server.count(SEARCH) == 1
+    gap = ((start, made[100]),)
+    assert XCursor.parse(one.cursor).gaps == gap
+    notice = one.extra[INBOX_NOTICE]
+    assert "@INEMexico" in notice and "Menciones" in notice and "x.com" in notice
+    quiet = one
+    for _ in range(3):  # a quiet day: the timeline and the messages, never search again
+        calls = len(server.calls)
+        quiet = connector.fetch_inbox(quiet.cursor)
+        assert quiet.items == () and INBOX_NOTICE not in quiet.extra
+        assert len(server.calls) - calls == 2 and server.count(SEARCH) == 1
+        assert XCursor.parse(quiet.cursor).gaps == gap  # kept
+    clock = connector.client.clock
+    clock.advance(x_mentions.SEARCH_PAUSE + timedelta(minutes=1))  # type: ignore[attr-defined]
+    still = connector.fetch_inbox(quiet.cursor)  # asked once more: still refused, not retold
+    assert server.count(SEARCH) == 2 and INBOX_NOTICE not in still.extra
+    assert XCursor.parse(still.cursor).gaps == gap
+    server.x_search_in_plan = True  # the plan gains search
+    clock.advance(x_mentions.SEARCH_PAUSE + timedelta(minutes=1))  # type: ignore[attr-defined]
+    filled = connector.fetch_inbox(still.cursor)
+    assert sorted(ids(filled)) == sorted(made[:100])
+    state = XCursor.parse(filled.cursor)
+    assert state.gaps == () and state.search_refused is None
+
+
+def test_both_notices_of_one_poll_reach_the_person(server):
+    server.x_search_in_plan = False
+    connector = direct_connector(server, scopes=BEFORE_DMS)
+    start = server.add_x_mention("@INEMexico primera")
+    burst(server, 850)
+    page = connector.fetch_inbox(XCursor(mentions=start, messages=start).dump())
+    notice = page.extra[INBOX_NOTICE]
+    assert "búsqueda" in notice and "mensajes directos" in notice.lower()
+    assert INBOX_NOTICE not in connector.fetch_inbox(page.cursor).extra
+
+
+def test_a_plan_without_search_is_told_once_through_the_poller(database, clock, server):
+    server.x_search_in_plan = False
+    people = seed(database, clock)
+    networks = network_settings(server)
+    connect(database, clock, MemoryRecorder(), people.titular, people.account, networks)
+    server.add_x_mention("@JLE_JaliscoINE primera")
+    poll = poller(database, clock, MemoryRecorder(), networks)
+    assert poll.poll().notifications == []
+    burst(server, 850, handle="@JLE_JaliscoINE")
+    clock.advance(timedelta(minutes=3))
+    report = poll.poll()
+    [note] = report.notifications
+    assert report.new_items == 800 and "@JLE_JaliscoINE" in note.message
+    clock.advance(timedelta(minutes=3))
+    again = poll.poll()
+    assert again.notifications == [] and again.failed == {}
+    assert server.count(SEARCH) == 1
 
 
 # -- direct messages -----------------------------------------------------------------------

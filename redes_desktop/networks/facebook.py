@@ -15,10 +15,14 @@ person comments; the posts updated since the cursor, the most recently updated f
 their comments read with filter=stream (replies in a thread too) and
 order=reverse_chronological, page after page until comments older than the cursor, at most
 `calls_per_poll` requests a poll (graph_sweep.py: what is left comes next poll). So a new
-comment on last month's post comes. Not covered: comments on posts older than LOOKBACK_DAYS or
-beyond the SCAN_PAGES × SCAN_SIZE newest posts; and the reference warns that comments the
-API can rank come ranked whatever the order asked: a new comment ranked below an older one
-would then wait or be missed."""
+comment on last month's post comes. A reply people write inside a comment's thread comes with
+the comments (filter=stream lists every level: no request more), as a comment whose parent is
+the comment it answers (its `parent`), never the page's own. Facebook may not let a reply be
+replied to (the comment's `can_comment` is false): the answer then goes to the comment it
+answers — the same thread (`_answer_target`: one GET before the answer). Not covered:
+comments on posts older than LOOKBACK_DAYS or beyond the SCAN_PAGES × SCAN_SIZE newest posts;
+and the reference warns that comments the API can rank come ranked whatever the order asked: a
+new comment ranked below an older one would then wait or be missed."""
 
 from __future__ import annotations
 
@@ -27,7 +31,7 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import Any
 
-from redes_desktop.networks.errors import NetworkRefused, WrongAccount
+from redes_desktop.networks.errors import NetworkError, NetworkRefused, WrongAccount
 from redes_desktop.networks.graph import graph_time, page_client
 from redes_desktop.networks.graph_cursor import Reading
 from redes_desktop.networks.graph_messages import Messaging, inbox_page
@@ -81,7 +85,8 @@ class FacebookConnector:
         if request.conversation:  # a direct message is answered privately, never in public
             return self.messaging.send(request.conversation, request.text)
         if request.reply_to:
-            body = self.page.call("POST", f"/{request.reply_to}/comments", idempotent=False,
+            target = self._answer_target(request.reply_to)
+            body = self.page.call("POST", f"/{target}/comments", idempotent=False,
                                   data={"message": request.text}).json()
             return PublishedItem(str(body["id"]), self._permalink(str(body["id"])),
                                  self.client.clock())
@@ -133,9 +138,21 @@ class FacebookConnector:
                                      graph_time(post.get("created_time")))
         return None
 
+    def _answer_target(self, comment_id: str) -> str:
+        """Where an answer to the comment goes: the comment, or — a reply Facebook does not
+        let be replied to — the comment it answers (the same thread)."""
+        try:
+            body = self.page.call("GET", f"/{comment_id}",
+                                  params={"fields": "can_comment,parent{id}"}).json()
+        except NetworkError:
+            return comment_id  # the answer itself will say what is wrong
+        parent = (body.get("parent") or {}).get("id")
+        return str(parent) if body.get("can_comment") is False and parent else comment_id
+
     def _find_reply(self, comment_id: str, text: str, since: datetime) -> PublishedItem | None:
-        """The page's answer with this text under the comment, sent after `since`."""
-        body = self.page.call("GET", f"/{comment_id}/comments", params={
+        """The page's answer with this text under the comment (or where it went: its thread),
+        sent after `since`."""
+        body = self.page.call("GET", f"/{self._answer_target(comment_id)}/comments", params={
             "fields": "id,message,from,created_time,permalink_url",
             "order": "reverse_chronological", "limit": 100}).json()
         for reply in body.get("data", []):
@@ -205,12 +222,16 @@ class PageComments:
         posts.sort(key=lambda p: p[0], reverse=True)
         if reading.floor is None:
             posts = posts[:FIRST_POSTS]
-        fields = {"fields": "id,from,message,created_time,permalink_url", "filter": "stream",
+        fields = {"fields": "id,from,message,created_time,permalink_url,parent{id}",
+                  "filter": "stream",
                   "order": "reverse_chronological", "limit": COMMENTS_SIZE}
         for updated, post_id in posts:
             if reading.floor is not None and updated < reading.floor.at:
                 return  # not written to since the cursor
             yield Container(post_id, updated, f"/{post_id}/comments", fields)
+
+    def thread(self, raw: dict[str, Any], container: Container) -> Container | None:
+        return None  # filter=stream lists the replies with the comments
 
     def parse(self, raw: dict[str, Any], container: Container
               ) -> tuple[int, str, IncomingItem | None]:
@@ -219,8 +240,11 @@ class PageComments:
         author = raw.get("from") or {}
         if str(author.get("id", "")) == self.connector.page_id:
             return stamp, comment_id, None  # the page's own replies are not questions
+        parent = raw.get("parent")  # a reply in a comment's thread
+        answered = parent.get("id") if isinstance(parent, dict) else None
         return stamp, comment_id, IncomingItem(
             remote_id=comment_id, kind=InboxKind.COMMENT,
             author_name=str(author.get("name", "")), author_handle=str(author.get("id", "")),
             text=str(raw.get("message", "")), created_at=created,
-            parent_remote_id=container.id, url=str(raw.get("permalink_url", "")))
+            parent_remote_id=str(answered or container.id),
+            url=str(raw.get("permalink_url", "")))

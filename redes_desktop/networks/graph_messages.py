@@ -173,6 +173,9 @@ class Conversations:
             if reading.floor is None or position is None:
                 return  # a first poll reads the most recent conversations only
 
+    def thread(self, raw: dict[str, Any], container: Container) -> Container | None:
+        return None  # a conversation has no threads
+
     def parse(self, raw: dict[str, Any], container: Container
               ) -> tuple[int, str, IncomingItem | None]:
         created = graph_time(raw.get("created_time"))

@@ -14,7 +14,17 @@ polls may come twice; the inbox stores each once.
 
 Items written while a poll reads could be missed by a cursor that moved past them: the cursor
 counts only items older than the network's time at the poll's first answer (its Date header);
-newer ones are seen again next poll."""
+newer ones are seen again next poll.
+
+An item may hold a thread (`Source.thread`: an Instagram comment's replies, nested in it and
+paged on at their own edge): its items are read right before it and those newer than the floor
+come. A thread that needs more than its nested page is begun only with a request left, and
+then read to its end — at most THREAD_PAGES pages, each counted against the bound, so a poll
+may run over its bound by that much (cut inside, a thread would be read again from its start
+next poll and one longer than a poll's bound would never end). Met with no request left, the
+reading stops at the container's page holding that item, which the next poll reads again, the
+thread with it. Only for sources that read every item of a container each poll
+(`newest_first` False): their threads are read whole each poll too."""
 
 from __future__ import annotations
 
@@ -32,6 +42,7 @@ from redes_desktop.networks.http import ApiClient
 from redes_desktop.networks.types import IncomingItem
 
 CALLS_PER_POLL = 40
+THREAD_PAGES = 10  # pages of one thread past its nested one, a poll
 
 
 class Spent(Exception):
@@ -137,6 +148,12 @@ class Source(Protocol):
         """(second, id, the item; None when it is the account's own)."""
         ...
 
+    def thread(self, raw: dict[str, Any], container: Container) -> Container | None:
+        """The thread inside the item `raw` (its replies: `first` their nested page, `path`
+        where they page on), whose items `parse` reads with it as their container; None when
+        the item has none."""
+        ...
+
 
 def sweep(source: Source, reading: Reading, calls: int = CALLS_PER_POLL
           ) -> tuple[list[IncomingItem], Reading]:
@@ -199,9 +216,10 @@ def _read(source: Source, container: Container, reading: Reading, reader: Reader
     resume = reading.part[1] if reading.head is not None and reading.part is not None \
         and reading.part[0] == container.id else None
     page: dict[str, Any] | None = None
+    at: str | None = None  # Graph's cursor to the page read (None: the container's first)
     if resume is not None and not source.newest_first:
         try:
-            page = _page(reader, container, resume)  # on from where it stopped
+            page, at = _page(reader, container, resume), resume  # on from where it stopped
         except NetworkRefused:  # the item the cursor pointed to is gone: from its start
             page = None
         resume = None
@@ -217,6 +235,9 @@ def _read(source: Source, container: Container, reading: Reading, reader: Reader
         for raw in page.get("data") or []:
             if not isinstance(raw, dict):
                 continue
+            thread = source.thread(raw, container)
+            if thread is not None:
+                _thread(source, thread, floor, reader, found, at)
             stamp, item_id, item = source.parse(raw, container)
             if reading.head is not None and not reading.head.is_new(stamp, item_id):
                 if resume is not None:
@@ -233,12 +254,34 @@ def _read(source: Source, container: Container, reading: Reading, reader: Reader
             return  # a first poll reads a container's first page only
         if jump and resume is not None:
             try:
-                page = _page(reader, container, resume)
+                page, at = _page(reader, container, resume), resume
             except NetworkRefused:  # the item the cursor pointed to is gone: read on instead
+                at = after_cursor(page)
                 page = _next(reader, container, page)
             resume = None
             continue
+        at = after_cursor(page)
         page = _next(reader, container, page)
+
+
+def _thread(source: Source, thread: Container, floor: Mark | None, reader: Reader,
+            found: dict[str, tuple[int, IncomingItem]], at: str | None) -> None:
+    """The items of `thread` newer than `floor`: its nested page and at most THREAD_PAGES more
+    (a first poll: the nested page only), each counted against the bound. With no request
+    left for its second page, the reading stops at the container's page `at`."""
+    page: dict[str, Any] | None = thread.first
+    for turn in range(THREAD_PAGES + 1):
+        for raw in (page or {}).get("data") or []:
+            if isinstance(raw, dict):
+                stamp, item_id, item = source.parse(raw, thread)
+                if item is not None and (floor is None or floor.is_new(stamp, item_id)):
+                    found[item_id] = (stamp, item)
+        if floor is None or page is None or turn == THREAD_PAGES or not has_next(page):
+            return
+        if turn == 0 and reader.left <= 0:
+            raise _Cut(at)  # not begun: this page of the container, the thread with it
+        reader.left -= 1  # begun: read to its end, over the bound if need be
+        page = reader.following(thread.path, thread.params, page, counted=False)
 
 
 def _page(reader: Reader, container: Container, after: str | None) -> dict[str, Any]:

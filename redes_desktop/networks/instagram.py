@@ -19,9 +19,17 @@ those newer than the cursor come, at most `calls_per_poll` requests a poll (grap
 what is left comes next poll, from the media where it stopped, with `until`). So a new comment
 on last month's post comes. An account whose recent media carry more comments than one poll
 can read is read over several polls every time: nothing is lost, but its newest comments come
-again each poll (the inbox stores each once). Not covered: comments on media older than
-LOOKBACK_DAYS, and replies people write inside a comment's thread (they live at
-/{ig-comment-id}/replies)."""
+again each poll (the inbox stores each once).
+
+Replies people write inside a comment's thread come too: each comment carries its replies
+nested (`replies.limit(REPLIES_SIZE)`, the IG Comment's replies edge, fields id,text,username,
+timestamp), paged on at GET /{ig-comment-id}/replies when a thread holds more; read with their
+comment, every poll, within the same bound (graph_sweep.py: `Source.thread`). A reply comes as
+a comment whose parent is the thread's top comment, never the account's own: answering it goes
+to that thread (Instagram adds a reply to a reply to the top-level comment). The nesting costs
+no request; a thread longer than its nested page costs one more request a page of THREAD_SIZE
+each poll (graph_sweep.THREAD_PAGES at most: replies past the first 1,025 of one thread do not
+come). Not covered: comments on media older than LOOKBACK_DAYS."""
 
 from __future__ import annotations
 
@@ -63,7 +71,11 @@ POLL_SECONDS = 3.0
 LOOKBACK_DAYS = 62
 MEDIA_SIZE = 25
 COMMENTS_SIZE = 50
+REPLIES_SIZE = 25  # a comment's replies nested in it (Graph's default page)
+THREAD_SIZE = 100  # the pages after those, at /{ig-comment-id}/replies
 FIELDS = "id,text,username,timestamp"
+# A comment with its thread's first page of replies nested.
+THREADED = f"{FIELDS},replies.limit({REPLIES_SIZE}){{{FIELDS}}}"
 
 
 def split_remote_id(remote_id: str) -> tuple[str, str]:
@@ -168,9 +180,21 @@ class InstagramConnector:
         return None
 
     def _find_reply(self, comment_id: str, text: str, since: datetime) -> PublishedItem | None:
-        """The account's answer with this text under the comment, sent after `since`."""
+        """The account's answer with this text under the comment, sent after `since`; when the
+        comment is itself a reply, in its thread (where Instagram put the answer)."""
+        found = self._answer_in(comment_id, text, since)
+        if found is not None:
+            return found
+        try:
+            parent = self.client.call("GET", f"/{comment_id}",
+                                      params={"fields": "parent_id"}).json().get("parent_id")
+        except NetworkRefused:
+            return None
+        return self._answer_in(str(parent), text, since) if parent else None
+
+    def _answer_in(self, comment_id: str, text: str, since: datetime) -> PublishedItem | None:
         body = self.client.call("GET", f"/{comment_id}/replies", params={
-            "fields": "id,text,username,timestamp"}).json()
+            "fields": FIELDS, "limit": 100}).json()
         own = self.handle.lstrip("@").lower()
         for reply in body.get("data", []):
             created = graph_time(reply.get("timestamp"))
@@ -207,7 +231,8 @@ class InstagramConnector:
 
 class MediaComments:
     """The account's comments as a source of graph_sweep: its media of the last LOOKBACK_DAYS,
-    newest first, each one's comments in whatever order the API gives them, all read."""
+    newest first, each one's comments in whatever order the API gives them, all read, each with
+    the replies of its thread."""
 
     by_activity = False
     newest_first = False  # the API does not say in which order a media's comments come
@@ -222,7 +247,7 @@ class MediaComments:
         horizon = self.client.clock() - timedelta(days=LOOKBACK_DAYS)
         path = f"/{self.connector.ig_id}/media"
         params: dict[str, Any] = {
-            "fields": f"id,permalink,timestamp,comments.limit({COMMENTS_SIZE}){{{FIELDS}}}",
+            "fields": f"id,permalink,timestamp,comments.limit({COMMENTS_SIZE}){{{THREADED}}}",
             "limit": MEDIA_SIZE, "since": int(horizon.timestamp())}
         if reading.head is not None and reading.resume is not None:
             params["until"] = reading.resume  # the media after it were read by earlier polls
@@ -234,12 +259,22 @@ class MediaComments:
                 comments = media.get("comments")
                 yield Container(
                     str(media["id"]), int(graph_time(media.get("timestamp")).timestamp()),
-                    f"/{media['id']}/comments", {"fields": FIELDS, "limit": COMMENTS_SIZE},
+                    f"/{media['id']}/comments", {"fields": THREADED, "limit": COMMENTS_SIZE},
                     comments if isinstance(comments, dict) else {"data": []},
                     link=str(media.get("permalink", "")))
             if reading.floor is None:
                 return  # a first poll: the newest media only
             body = reader.following(path, params, body)
+
+    def thread(self, raw: dict[str, Any], container: Container) -> Container | None:
+        """A comment's replies (nested; Graph leaves out an empty edge). A reply's parent is
+        the thread's top comment."""
+        replies = raw.get("replies")
+        if not isinstance(replies, dict) or not raw.get("id"):
+            return None
+        return Container(str(raw["id"]), container.key, f"/{raw['id']}/replies",
+                         {"fields": FIELDS, "limit": THREAD_SIZE}, replies,
+                         link=container.link)
 
     def parse(self, raw: dict[str, Any], container: Container
               ) -> tuple[int, str, IncomingItem | None]:

@@ -9,7 +9,8 @@ The inbox cursor (`x_cursor.XCursor`) holds where the mentions (`x_mentions.py`)
 messages (`x_messages.py`) stand, and what a poll left for the next one on a busy day. A
 connection that may not read direct messages (authorised before dm.read was asked for: 403)
 still brings its mentions, keeps the messages' cursor where it was and tells the person once to
-connect the account again. A rate limit met after some pages keeps what was read and asks the
+connect the account again; a plan without recent search keeps the mentions' gaps and says so
+once too (`x_mentions.py`). A rate limit met after some pages keeps what was read and asks the
 poller to come back after the network's reset (`poll_again_in`)."""
 
 from __future__ import annotations
@@ -122,6 +123,7 @@ class XConnector:
     def fetch_inbox(self, cursor: str | None) -> InboxPage:
         mentions = self.mentions.fetch(XCursor.parse(cursor))
         state = mentions.cursor
+        notices = [mentions.notice] if mentions.notice else []
         try:
             messages = self.messages.fetch(state)
         except NetworkRefused as error:
@@ -129,15 +131,20 @@ class XConnector:
                 raise
             # Authorised without dm.read: the mentions still come, the messages' cursor
             # stays, and the person is told once (until messages can be read again).
-            told = state.messages_denied
-            extra = self._wait(mentions.limited)
-            if not told:
-                extra[INBOX_NOTICE] = no_access_notice(self.handle)
+            if not state.messages_denied:
+                notices.append(no_access_notice(self.handle))
             return InboxPage(tuple(mentions.items),
-                             replace(state, messages_denied=True).dump(), extra)
+                             replace(state, messages_denied=True).dump(),
+                             self._extra(notices, mentions.limited))
         state = replace(messages.cursor, messages_denied=False)
         return InboxPage(tuple(mentions.items + messages.items), state.dump(),
-                         self._wait(mentions.limited, messages.limited))
+                         self._extra(notices, mentions.limited, messages.limited))
+
+    def _extra(self, notices: list[str], *limits: RateLimited | None) -> dict[str, str]:
+        extra = self._wait(*limits)
+        if notices:
+            extra[INBOX_NOTICE] = "\n\n".join(notices)
+        return extra
 
     def _wait(self, *limits: RateLimited | None) -> dict[str, str]:
         """Come back once every limit met midway has reset (the poller never sooner than its

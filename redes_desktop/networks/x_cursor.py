@@ -12,6 +12,9 @@
   before reaching `stop` (the `messages` of the poll before): the next poll goes on from the
   token down to `stop` (`x_messages.py`; `/2/dm_events` has no since_id).
 - `messages_denied`: the person was already told the connection cannot read messages.
+- `search_refused`: recent search answered 403 (a plan of X's API without it): the epoch
+  second before which it is not asked again (`x_mentions.SEARCH_PAUSE` later). Kept past that
+  second until search answers again: the person was told, and is not told twice.
 
 Cursors written before are read as they were: a plain id (the mentions' `since_id`, from
 before messages were read) and the JSON of `mentions`/`messages`/`messages_denied`."""
@@ -66,6 +69,7 @@ class XCursor:
     messages_denied: bool = False
     gaps: tuple[Gap, ...] = ()  # oldest first
     resume: tuple[str, str] | None = None
+    search_refused: int | None = None
 
     @classmethod
     def parse(cls, cursor: str | None) -> XCursor:
@@ -83,9 +87,12 @@ class XCursor:
             return cls()
         if not isinstance(data, dict):
             return cls()
+        refused = data.get("search_refused")
         return cls(_id(data.get("mentions")), _id(data.get("messages")),
                    bool(data.get("messages_denied")), _gaps(data.get("gaps")),
-                   _resume(data.get("resume")))
+                   _resume(data.get("resume")),
+                   refused if isinstance(refused, int) and not isinstance(refused, bool)
+                   else None)
 
     def with_gap(self, after: str | None, before: str) -> XCursor:
         """This cursor and the unread stretch between `after` and `before` (exclusive)."""
@@ -104,6 +111,8 @@ class XCursor:
             data["gaps"] = [list(gap) for gap in self.gaps]
         if self.resume:
             data["resume"] = list(self.resume)
+        if self.search_refused is not None:
+            data["search_refused"] = self.search_refused
         text = json.dumps({k: v for k, v in data.items() if v is not None},
                           separators=(",", ":"))
         if len(text) <= MAX_CHARS:
@@ -124,3 +133,4 @@ class Read:
     items: list[IncomingItem]
     cursor: XCursor
     limited: RateLimited | None = None
+    notice: str = ""  # for the person, once (InboxPage.extra[INBOX_NOTICE])

@@ -19,8 +19,16 @@ Each poll (`Mentions.fetch`):
    oldest gap first, because it is the nearest to leaving those 7 days; the newest mentions
    already came first in step 1, so the backlog never holds them back. A gap shrinks from its
    newer end as pages are read (its `before` becomes the oldest mention read), so nothing read
-   is asked for again. If search fails (a rate limit, a tier without it) the gaps stay as they
+   is asked for again. If search fails (a rate limit, a network fault) the gaps stay as they
    are for the next poll.
+
+**A plan without recent search** (X answers 403, «client-not-enrolled»: search belongs to the
+paid plans): the gaps are kept, search is not asked again for SEARCH_PAUSE (a day; the cursor
+keeps until when, `XCursor.search_refused`) — not one refused request every poll — and the
+person is told once (`search_refused_notice`) that some mentions did not come and where to see
+them; the newest mentions keep coming through the timeline. After the pause search is tried
+once more: a plan that gained it fills the gaps, one still without it waits another day without
+a second notice.
 
 A first poll without a cursor reads only the newest page, as direct messages do (no flood of
 the past). A mention older than search's 7 days that no poll read is out of every endpoint's
@@ -29,7 +37,7 @@ reach: its gap closes when search has nothing older."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from redes_desktop.networks.errors import NetworkError, NetworkRefused, RateLimited
@@ -41,6 +49,15 @@ MENTION_PAGES = 10  # the timeline's reach is 8 pages of 100: this only bounds t
 GAP_PAGES = 10  # search pages a poll spends on the backlog (1,000 mentions)
 TIMELINE_REACH = 800
 SEARCH = "/2/tweets/search/recent"
+SEARCH_PAUSE = timedelta(days=1)  # not asked again this long after a 403 (no plan for it)
+
+
+def search_refused_notice(handle: str) -> str:
+    return (f"Algunas menciones de @{handle} en X no llegaron al buzón: llegaron más de las "
+            "que X deja leer de una vez y el plan contratado con X no incluye la búsqueda que "
+            "las recupera. Revíselas en x.com, en Notificaciones › Menciones, o pida al área "
+            "que administra la conexión con X un plan con búsqueda reciente. El buzón lo "
+            "intentará de nuevo cada día; las menciones nuevas siguen llegando.")
 
 
 def _time(value: str | None) -> datetime:
@@ -64,8 +81,9 @@ class Mentions:
         Raises the network's error when not even the first page came: the caller keeps its
         cursor."""
         newest = self._newest(state)
-        backlog, cursor = self._backlog(newest.cursor)
-        return Read(newest.items + backlog, cursor, newest.limited)
+        backlog = self._backlog(newest.cursor)
+        return Read(newest.items + backlog.items, backlog.cursor, newest.limited,
+                    backlog.notice)
 
     def _params(self) -> dict[str, Any]:
         return {"expansions": "author_id", "tweet.fields": "created_at,conversation_id",
@@ -109,25 +127,41 @@ class Mentions:
             cursor = cursor.with_gap(since, min(items, key=_order).remote_id)
         return Read(items, cursor, limited)
 
-    def _backlog(self, state: XCursor) -> tuple[list[IncomingItem], XCursor]:
+    def _backlog(self, state: XCursor) -> Read:
+        now = self.client.clock()
+        if not state.gaps or (state.search_refused is not None
+                              and now.timestamp() < state.search_refused):
+            return Read([], state)  # nothing to fill, or a plan without search: not today
         items: list[IncomingItem] = []
         left: list[Gap] = []
         pages = GAP_PAGES
+        failure: NetworkError | None = None
         for number, gap in enumerate(state.gaps):  # oldest first
             if pages <= 0:
                 left += state.gaps[number:]
                 break
-            found, rest, pages, failed = self._fill(gap, pages)
+            found, rest, pages, failure = self._fill(gap, pages)
             items += found
             left += [rest] if rest else []
-            if failed:
+            if failure is not None:
                 left += state.gaps[number + 1:]
                 break
-        return items, replace(state, gaps=tuple(left))
+        cursor = replace(state, gaps=tuple(left))
+        if isinstance(failure, NetworkRefused) and failure.status == 403:
+            # Refused for good (search is not in the plan): the gaps wait, search is not asked
+            # again for a day, and the person hears of it once.
+            told = state.search_refused is not None
+            cursor = replace(cursor, search_refused=int((now + SEARCH_PAUSE).timestamp()))
+            return Read(items, cursor, notice="" if told else search_refused_notice(
+                self.handle))
+        if failure is None:
+            cursor = replace(cursor, search_refused=None)  # search answers (again)
+        return Read(items, cursor)
 
-    def _fill(self, gap: Gap, pages: int) -> tuple[list[IncomingItem], Gap | None, int, bool]:
+    def _fill(self, gap: Gap, pages: int
+              ) -> tuple[list[IncomingItem], Gap | None, int, NetworkError | None]:
         """The gap's mentions, newest first, within `pages` requests: (mentions, what is left
-        of the gap or None, pages left, whether search failed)."""
+        of the gap or None, pages left, the error search gave or None)."""
         after, before = gap
         params = dict(self._params(), query=f"@{self.handle} -is:retweet", since_id=after)
         items: list[IncomingItem] = []
@@ -141,15 +175,15 @@ class Mentions:
                     # keep only what is newer than the gap's older end.
                     del params["since_id"]
                     continue
-                return items, (after, before), pages, True
-            except NetworkError:
-                return items, (after, before), pages, True  # kept for the next poll
+                return items, (after, before), pages, error
+            except NetworkError as error:
+                return items, (after, before), pages, error  # kept for the next poll
             inside = [item for item in found if newer(item.remote_id, after)]
             items += inside
             if not meta.get("next_token") or not inside or len(inside) < len(found):
-                return items, None, pages, False  # down to the gap's older end
+                return items, None, pages, None  # down to the gap's older end
             before = min(inside, key=_order).remote_id
-        return items, (after, before), pages, False
+        return items, (after, before), pages, None
 
     def _item(self, tweet: dict[str, Any], author: dict[str, Any]) -> IncomingItem:
         handle = str(author.get("username", ""))

@@ -9,15 +9,15 @@ Endpoints as documented at developers.google.com/youtube/v3: POST /upload/youtub
 ?uploadType=resumable then PUT of the bytes to the session address, GET /commentThreads
 ?allThreadsRelatedToChannelId= (part snippet,replies; a thread carries only some of its
 replies, `snippet.totalReplyCount` says how many it has, the rest come from GET /comments
-?parentId=), POST /comments (a reply: its parent is always a thread's top comment), GET
-/search?forMine=true, GET /channels.
+?parentId=; GET /commentThreads?id= for the threads the channel answered lately, whose
+follow-ups may lie below the pages read: fetch_inbox), POST /comments (a reply: its parent is
+always a thread's top comment), GET /search?forMine=true, GET /channels.
 Google answers a spent daily quota with 403 `quotaExceeded`: it comes back at midnight
 Pacific time. A page of threads with snippet and replies costs 5 units of the 10,000 a day."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urljoin
@@ -42,6 +42,9 @@ from redes_desktop.networks.types import (
     PublishedItem,
     PublishRequest,
 )
+from redes_desktop.networks.youtube_cursor import InboxMark, Watch, YouTubeCursor, keep
+
+__all__ = ["InboxMark", "YouTubeConnector", "comment_url", "next_pacific_midnight"]
 
 API = "https://www.googleapis.com/youtube/v3"
 UPLOAD = "https://www.googleapis.com/upload/youtube/v3"
@@ -58,12 +61,14 @@ TITLE_LIMIT = 100
 # this many pages of 100 threads (5 units each) a poll, and of 100 replies a thread.
 MAX_INBOX_PAGES = 20
 MAX_REPLY_PAGES = 20
-CURSOR_LIMIT = 500  # inbox_cursors.cursor
 # The 10,000 units a day belong to the Institute's Google project, shared by every connected
 # channel on every workstation: a poll costs 5 units at least, so at the poller's 2 minutes one
 # connection would spend 3,600 a day (three would spend them all and stop uploads and replies
 # until midnight Pacific). Every 15 minutes it is 480: about twenty connections fit in a day.
 POLL_EVERY_SECONDS = 15 * 60
+# A thread the channel answered is watched this long after its last answer: a follow-up there
+# comes even when the thread is older than the pages read (fetch_inbox).
+WATCH_DAYS = timedelta(days=3)
 
 
 class CommentGone(NetworkError):
@@ -72,54 +77,6 @@ class CommentGone(NetworkError):
             "El comentario ya no está en YouTube (su autor o un moderador lo borró), así que "
             "no se puede responder. Si ya no hace falta atenderlo, ignórelo en el Buzón.",
             network=LABEL)
-
-
-@dataclass(frozen=True)
-class InboxMark:
-    """The inbox cursor: the newest comment time seen and the comments seen at that very
-    second (YouTube's times have whole seconds: a second comment in the same second as the
-    newest one must still come, once). Text form «2026-12-01T10:00:00+00:00|id,id»; a plain
-    time (older cursors) reads as no ids."""
-
-    at: datetime | None
-    ids: frozenset[str] = frozenset()
-
-    @classmethod
-    def parse(cls, cursor: str | None) -> InboxMark:
-        if not cursor:
-            return cls(None)
-        when, _bar, ids = cursor.partition("|")
-        try:
-            at = datetime.fromisoformat(when)
-        except ValueError:
-            return cls(None)  # unreadable: start again from the recent comments
-        return cls(at if at.tzinfo else at.replace(tzinfo=UTC),
-                   frozenset(i for i in ids.split(",") if i))
-
-    def is_new(self, created: datetime, remote_id: str) -> bool:
-        if self.at is None or created > self.at:
-            return True
-        return created == self.at and remote_id not in self.ids
-
-    def after(self, items: list[IncomingItem]) -> InboxMark:
-        newest = max(i.created_at for i in items)
-        if self.at is not None and newest < self.at:
-            return self
-        ids = {i.remote_id for i in items if i.created_at == newest}
-        if newest == self.at:
-            ids |= self.ids
-        return InboxMark(newest, frozenset(ids))
-
-    def text(self) -> str:
-        head = self.at.isoformat() if self.at is not None else ""
-        kept: list[str] = []
-        for remote_id in sorted(self.ids):
-            # Past the column's size an id is left out: that comment may come once more, and
-            # the poller stores each comment once.
-            if len(head) + 1 + len(",".join([*kept, remote_id])) > CURSOR_LIMIT:
-                break
-            kept.append(remote_id)
-        return f"{head}|{','.join(kept)}"
 
 
 def _reasons(response: requests.Response) -> set[str]:
@@ -234,11 +191,21 @@ class YouTubeConnector:
         (the answer goes to the thread: YouTube has no replies to replies); the channel's own
         comments never come. YouTube has no API for direct messages.
 
-        YouTube does not say whether a new reply moves its thread up the list: new replies are
-        seen in the threads of the pages read (the newest 100 threads at least), so a reply in
-        an older thread may never come."""
-        mark = InboxMark.parse(cursor)
+        Google documents `order=time` only as «ordered by time», not whether a new reply moves
+        its thread up the list: the fake, like the worst case, keeps threads in the order their
+        top comments were written. So a reply in a thread older than the pages read would never
+        come. The threads the channel answered in the last WATCH_DAYS are therefore watched
+        (`youtube_cursor.py`, at most MAX_WATCHED): those no longer among the threads read are
+        asked for together, by id, in one request (1 unit) a poll, and only a thread whose
+        `totalReplyCount` changed has its replies read. Not covered: a follow-up in a thread
+        the channel did not answer (or answered more than WATCH_DAYS ago) once it is older
+        than the pages read; a reply written while another was deleted (the count stays)."""
+        state = YouTubeCursor.parse(cursor)
+        mark = state.mark
+        now = self.client.clock()
+        watched = {w.thread: w for w in state.watched}
         items: list[IncomingItem] = []
+        read: set[str] = set()
         token: str | None = None
         for _page in range(MAX_INBOX_PAGES):
             params: dict[str, Any] = {
@@ -254,14 +221,21 @@ class YouTubeConnector:
                 top = snippet.get("topLevelComment", {})
                 started = self._time(top.get("snippet", {}).get("publishedAt"))
                 oldest = started if oldest is None or started < oldest else oldest
-                items.extend(self._thread_items(thread, mark))
+                items.extend(self._thread_items(thread, mark, watched, now))
+                read.add(str(top.get("id") or thread.get("id", "")))
             token = body.get("nextPageToken") or None
             if token is None or mark.at is None or oldest is None or oldest <= mark.at:
                 break
-        return InboxPage(tuple(items), mark.after(items).text() if items else cursor,
+        items.extend(self._follow_ups(watched, read, mark, now))
+        fresh = YouTubeCursor(mark.after(items), keep(watched, now))
+        unchanged = not items and fresh.watched == state.watched
+        return InboxPage(tuple(items), cursor if unchanged else fresh.text(),
                          {"poll_again_in": str(POLL_EVERY_SECONDS)})
 
-    def _thread_items(self, thread: dict[str, Any], mark: InboxMark) -> list[IncomingItem]:
+    def _thread_items(self, thread: dict[str, Any], mark: InboxMark,
+                      watched: dict[str, Watch], now: datetime) -> list[IncomingItem]:
+        """The news of a thread; a thread the channel answered lately is watched from here
+        (`watched` is updated)."""
         snippet = thread.get("snippet", {})
         video = str(snippet.get("videoId", ""))
         top = snippet.get("topLevelComment", {})
@@ -269,13 +243,50 @@ class YouTubeConnector:
         found = []
         if self._is_news(top, mark):
             found.append(self._item(top, parent=video or None, video=video))
+        count = int(snippet.get("totalReplyCount") or 0)
         replies = [r for r in (thread.get("replies") or {}).get("comments", [])
                    if isinstance(r, dict)]
-        if int(snippet.get("totalReplyCount") or 0) > len(replies):
+        if count > len(replies):
             # The thread carries only some of its replies: the rest come from comments.list.
             replies = list(self._replies(top_id))
         found.extend(self._item(r, parent=top_id, video=video)
                      for r in replies if self._is_news(r, mark))
+        self._watch(watched, top_id, count, replies, now)
+        return found
+
+    def _watch(self, watched: dict[str, Watch], top_id: str, count: int,
+               replies: list[dict[str, Any]], now: datetime) -> None:
+        """Watch the thread until WATCH_DAYS after the channel's last reply in it (if that
+        is still ahead); a thread already watched keeps its count up to date."""
+        own = [self._time(r.get("snippet", {}).get("publishedAt")) for r in replies
+               if r.get("snippet", {}).get("authorChannelId", {}).get("value")
+               == self.channel_id]
+        until = int((max(own) + WATCH_DAYS).timestamp()) if own else 0
+        before = watched.get(top_id)
+        if before is not None or until > now.timestamp():
+            watched[top_id] = Watch(top_id, count, max(until, before.until if before else 0))
+
+    def _follow_ups(self, watched: dict[str, Watch], read: set[str], mark: InboxMark,
+                    now: datetime) -> list[IncomingItem]:
+        """New replies in the watched threads the pages did not reach: one request for all
+        of them (by id), the replies of those whose count changed."""
+        wanted = [w.thread for w in keep(watched, now) if w.thread not in read]
+        if not wanted:
+            return []
+        body = self.client.call("GET", "/commentThreads", params={
+            "part": "snippet,replies", "id": ",".join(wanted[:50]),
+            "textFormat": "plainText"}).json()
+        answered = {str(t.get("id", "")): t for t in body.get("items", [])
+                    if isinstance(t, dict)}
+        found: list[IncomingItem] = []
+        for thread_id in wanted:
+            thread = answered.get(thread_id)
+            if thread is None:  # deleted, or hidden: nothing more to follow
+                watched.pop(thread_id, None)
+                continue
+            count = int(thread.get("snippet", {}).get("totalReplyCount") or 0)
+            if count != watched[thread_id].replies:
+                found.extend(self._thread_items(thread, mark, watched, now))
         return found
 
     def _is_news(self, comment: dict[str, Any], mark: InboxMark) -> bool:

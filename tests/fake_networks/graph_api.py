@@ -49,6 +49,13 @@ class GraphApi(GraphMessagesApi, GraphReadApi, _Base):
                 if not self.page_token_ok(request, node_id):
                     return self.graph_error(190, "Error validating access token")
                 return Reply(200, {"id": node_id, "followers_count": 98765})
+            fb_comment = next((c for c in self.fb_comments if c["id"] == node_id), None)
+            if fb_comment is not None and "can_comment" in fields:
+                if request.token != self.fb_pages["555"]["token"]:
+                    return self.graph_error(190, "Error validating access token")
+                return Reply(200, {"id": node_id, "can_comment": not fb_comment.get("parent"),
+                                   **({"parent": {"id": fb_comment["parent"]}}
+                                      if fb_comment.get("parent") else {})})
             if node_id in self.fb_photos and fields == "images":
                 if request.token != self.fb_pages["555"]["token"]:
                     return self.graph_error(190, "Error validating access token")
@@ -65,6 +72,10 @@ class GraphApi(GraphMessagesApi, GraphReadApi, _Base):
             for media in self.ig_media:
                 if media["id"] == node_id:
                     return Reply(200, {"id": node_id, "permalink": media["permalink"]})
+            ig_comment = next((c for c in self.ig_comments if c["id"] == node_id), None)
+            if fields == "parent_id" and ig_comment is not None:
+                return Reply(200, {"id": node_id, **({"parent_id": ig_comment["parent"]}
+                                                     if ig_comment.get("parent") else {})})
             if fields == "media{permalink}" and self.ig_comment_permalink(node_id) is not None:
                 return Reply(200, {"id": node_id, "media": {
                     "id": "", "permalink": self.ig_comment_permalink(node_id)}})
@@ -122,8 +133,11 @@ class GraphApi(GraphMessagesApi, GraphReadApi, _Base):
 
         def comment_reply(request: Request) -> Reply:
             parent = request.query["comment"]
-            if not any(c["id"] == parent for c in self.fb_comments):
+            found = next((c for c in self.fb_comments if c["id"] == parent), None)
+            if found is None:
                 return self.graph_error(100, "Unsupported post request")
+            if found.get("parent"):  # a reply's `can_comment` is false: answer its parent
+                return self.graph_error(100, "(#100) This comment cannot be replied to")
             reply_id = f"{parent}_{self.new_id()}"
             self.fb_comments.append({"id": reply_id, "post_id": "", "parent": parent,
                                      "from": {"id": "555", "name": "INE Jalisco"},
@@ -160,8 +174,12 @@ class GraphApi(GraphMessagesApi, GraphReadApi, _Base):
 
         def ig_reply(request: Request) -> Reply:
             parent = request.query["comment"]
-            if not any(c["id"] == parent for c in self.ig_comments):
+            found = next((c for c in self.ig_comments if c["id"] == parent), None)
+            if found is None:
                 return self.graph_error(100, "Unsupported post request")
+            # "You can only reply to top-level comments; replies to a reply will be added to
+            # the top-level comment" (IG Comment Replies reference).
+            parent = found.get("parent") or parent
             reply_id = self.new_id()
             self.ig_comments.append({"id": reply_id, "media": "", "parent": parent,
                                      "username": "inejalisco", "timestamp": now(),
@@ -189,6 +207,17 @@ class GraphApi(GraphMessagesApi, GraphReadApi, _Base):
             "created_time": created or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S+0000")})
         return comment_id
 
+    def add_fb_reply(self, comment_id: str, text: str, *, name: str = "Beto Ruiz",
+                     person: str = "9002", created: str | None = None) -> str:
+        """A person's reply inside the thread of the comment `comment_id`."""
+        reply_id = f"{comment_id.split('_')[0]}_{self.new_id()}"
+        self.fb_comments.append({
+            "id": reply_id, "post_id": "", "parent": comment_id,
+            "from": {"id": person, "name": name}, "message": text,
+            "permalink_url": f"https://www.facebook.com/{reply_id}",
+            "created_time": created or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S+0000")})
+        return reply_id
+
     def add_fb_post(self, message: str, *, created: str) -> str:
         """A post already on the page, written at `created`."""
         post_id = f"555_{self.new_id()}"
@@ -210,3 +239,10 @@ class GraphApi(GraphMessagesApi, GraphReadApi, _Base):
                                  "username": username, "timestamp": created})
         return comment_id
 
+    def add_ig_reply(self, comment_id: str, text: str, *, username: str = "beto.ruiz",
+                     created: str = "2026-12-01T10:05:00+0000") -> str:
+        """A reply someone writes inside the thread of the comment `comment_id`."""
+        reply_id = self.new_id()
+        self.ig_comments.append({"id": reply_id, "media": "", "parent": comment_id,
+                                 "text": text, "username": username, "timestamp": created})
+        return reply_id

@@ -1,5 +1,6 @@
 """Graph API routes of the fake server for private messages (Messenger conversations of the
-page, Instagram messaging through the linked page) and for reading a comment's replies.
+page, Instagram messaging through the linked page); a comment's replies are read in
+graph_read_api.py.
 
 `graph_messaging_allowed` lists the platforms the connection holds the permission for
 (pages_messaging, instagram_manage_messages): take one out to play an account connected
@@ -104,17 +105,8 @@ class GraphMessagesApi(_Base):
                 "from": self._own_sender(platform), "message": text, "created_time": _now()})
             return Reply(200, {"recipient_id": recipient, "message_id": message_id})
 
-        def ig_replies(request: Request) -> Reply:
-            if request.token not in self.valid_tokens:
-                return self.graph_error(190, "Error validating access token")
-            parent = request.query["comment"]
-            return Reply(200, {"data": [
-                {k: c[k] for k in ("id", "text", "username", "timestamp")}
-                for c in self.ig_comments if c.get("parent") == parent]})
-
         self.route("GET", "/graph/{page}/conversations", conversations)
         self.route("POST", "/graph/{page}/messages", send)
-        self.route("GET", "/graph/{comment}/replies", ig_replies)
 
     def ig_comment_permalink(self, comment_id: str) -> str | None:
         """The permalink of the post an Instagram comment (or a reply to one) belongs to."""

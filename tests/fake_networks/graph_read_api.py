@@ -7,9 +7,14 @@ comments, the page's conversations and a conversation's messages.
   the Page Post reference says). `since`/`until` (Unix time) bound the posts' creation; nested
   `comments` as field expansion.
 - GET /{post-id}/comments: `filter` toplevel (default) or stream (replies too), `order`
-  chronological (default) or reverse_chronological. GET /{comment-id}/comments: its replies.
+  chronological (default) or reverse_chronological; a reply carries its `parent` ({id}). GET
+  /{comment-id}/comments: its replies.
 - GET /{ig-user-id}/media: newest first, `since`/`until`, nested `comments` (oldest first, as
-  the example of the comment moderation guide shows them; the API offers no order).
+  the example of the comment moderation guide shows them; the API offers no order), each
+  comment with its `replies` nested when asked for (`comments{…,replies.limit(n){…}}`).
+- GET /{ig-comment-id}/replies: the replies of a comment's thread, oldest first, paged; an
+  unknown comment is refused (code 100). A reply never has replies of its own: Instagram adds a
+  reply to a reply to the top-level comment (POST, graph_api.py).
 - GET /{page-id}/conversations: the most recently updated first, each conversation's
   `messages` newest first (nested `messages.limit(n)`, 25 unless asked); GET
   /{conversation-id}/messages pages on."""
@@ -45,6 +50,14 @@ def _public(item: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in item.items() if k in PUBLIC}
 
 
+def _fb_public(comment: dict[str, Any]) -> dict[str, Any]:
+    """A Facebook comment as Graph gives it: a reply names the comment it answers."""
+    entry = _public(comment)
+    if comment.get("parent"):
+        entry["parent"] = {"id": comment["parent"]}
+    return entry
+
+
 def _newest_first(items: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
     """Newest first; of two in the same second, the one added last first."""
     return [i for _, i in sorted(enumerate(items), key=lambda p: (p[1][key], p[0]),
@@ -75,7 +88,7 @@ class GraphReadApi(_Base):
         entry["updated_time"] = max([post["created_time"]]
                                     + [c["created_time"] for c in thread])
         stream = "filter(stream)" in fields
-        comments = nested([_public(c) for c in self.fb_thread(post["id"], stream=stream)],
+        comments = nested([_fb_public(c) for c in self.fb_thread(post["id"], stream=stream)],
                           fields, "comments", base=self.base, owner=post["id"],
                           order_param=True)
         if comments is not None:
@@ -96,8 +109,9 @@ class GraphReadApi(_Base):
             if any(m["id"] == owner for m in self.ig_media):
                 if request.token not in self.valid_tokens:
                     return self.graph_error(190, "Error validating access token")
-                return self.paged(request, [_public(c) for c in self.ig_comments
-                                            if c["media"] == owner])
+                fields = request.query.get("fields", "")
+                return self.paged(request, [self.ig_comment_entry(c, fields)
+                                            for c in self.ig_comments if c["media"] == owner])
             if not self.page_token_ok(request, "555"):
                 return self.graph_error(190, "Error validating access token")
             if any(p["id"] == owner for p in self.fb_posts):
@@ -106,7 +120,15 @@ class GraphReadApi(_Base):
                 found = [c for c in self.fb_comments if c.get("parent") == owner]
             if request.query.get("order") == "reverse_chronological":
                 found = list(reversed(found))
-            return self.paged(request, [_public(c) for c in found])
+            return self.paged(request, [_fb_public(c) for c in found])
+
+        def ig_replies(request: Request) -> Reply:
+            if request.token not in self.valid_tokens:
+                return self.graph_error(190, "Error validating access token")
+            parent = request.query["comment"]
+            if not any(c["id"] == parent for c in self.ig_comments):
+                return self.graph_error(100, "Unsupported get request")
+            return self.paged(request, [_public(c) for c in self.ig_thread(parent)])
 
         def ig_list(request: Request) -> Reply:
             if request.token not in self.valid_tokens:
@@ -117,7 +139,7 @@ class GraphReadApi(_Base):
                 if not _within(media["timestamp"], request.query):
                     continue
                 entry = {k: media[k] for k in ("id", "caption", "timestamp", "permalink")}
-                found = nested([_public(c) for c in self.ig_comments
+                found = nested([self.ig_comment_entry(c, fields) for c in self.ig_comments
                                 if c["media"] == media["id"]], fields, "comments",
                                base=self.base, owner=media["id"])
                 if found is not None:
@@ -137,7 +159,22 @@ class GraphReadApi(_Base):
         self.route("GET", "/graph/{page}/feed", feed)
         self.route("GET", "/graph/{comment}/comments", comments)
         self.route("GET", "/graph/{ig}/media", ig_list)
+        self.route("GET", "/graph/{comment}/replies", ig_replies)
         self.route("GET", "/graph/{conversation}/messages", conversation_messages)
+
+    def ig_thread(self, comment_id: str) -> list[dict[str, Any]]:
+        """The replies to an Instagram comment, oldest first."""
+        return sorted((c for c in self.ig_comments if c.get("parent") == comment_id),
+                      key=lambda c: c["timestamp"])
+
+    def ig_comment_entry(self, comment: dict[str, Any], fields: str) -> dict[str, Any]:
+        """A comment as Graph gives it, its replies nested when `fields` asks for them."""
+        entry = _public(comment)
+        replies = nested([_public(r) for r in self.ig_thread(comment["id"])], fields,
+                         "replies", base=self.base, owner=comment["id"])
+        if replies is not None:
+            entry["replies"] = replies
+        return entry
 
     def graph_conversations(self, platform: str) -> list[dict[str, Any]]:
         """The conversations of `platform` (every platform with ""), the most recently updated

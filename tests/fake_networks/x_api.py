@@ -13,7 +13,9 @@ Mentions and recent search as documented there too: GET /2/users/:id/mentions se
 first, only the account's 800 most recent mentions ("Using pagination, up to the most recent
 800 Posts can be retrieved"); GET /2/tweets/search/recent (`query=@handle`) reaches the posts of
 the last 7 days and refuses (400) a `since_id` older than that. Paging of all three as in
-`x_paging.py`."""
+`x_paging.py`. A plan without recent search (`x_search_in_plan = False`) is answered 403
+«Client Forbidden» / `client-not-enrolled`, as X answers an endpoint the plan does not
+include."""
 
 from __future__ import annotations
 
@@ -37,6 +39,7 @@ class XApi(_Base):
     x_page_generation = 0  # pagination tokens of an earlier generation are refused (400)
 
     x_limits: dict[str, list[int]] | None = None
+    x_search_in_plan = True
 
     def limit_x(self, route: str, *, remaining: int, reset: int) -> None:
         """`route` ("mentions", "search", "dm_events") answers `remaining` more requests, then
@@ -136,6 +139,16 @@ class XApi(_Base):
         def search(request: Request) -> Reply:
             if (denied := self.authorized(request) or self._x_limited("search")) is not None:
                 return denied
+            if not self.x_search_in_plan:
+                return Reply(403, {
+                    "title": "Client Forbidden", "type":
+                    "https://api.twitter.com/2/problems/client-forbidden",
+                    "detail": "When authenticating requests to the Twitter API v2 endpoints, "
+                              "you must use keys and tokens from a Twitter developer App that "
+                              "is attached to a Project. You can create a project via the "
+                              "developer portal.",
+                    "reason": "client-not-enrolled",
+                    "required_enrollment": "Appropriate Level of API Access"})
             q = request.query
             handles = {w[1:].lower() for w in q.get("query", "").split() if w.startswith("@")}
             oldest = datetime.now(UTC) - SEARCH_REACH
