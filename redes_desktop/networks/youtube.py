@@ -13,7 +13,9 @@ replies, `snippet.totalReplyCount` says how many it has, the rest come from GET 
 follow-ups may lie below the pages read: fetch_inbox), POST /comments (a reply: its parent is
 always a thread's top comment), GET /search?forMine=true, GET /channels.
 Google answers a spent daily quota with 403 `quotaExceeded`: it comes back at midnight
-Pacific time. A page of threads with snippet and replies costs 5 units of the 10,000 a day."""
+Pacific time. Google's quota table (developers.google.com/youtube/v3/determine_quota_cost):
+every list call (commentThreads, comments, channels) costs 1 unit of the 10,000 a day, a reply
+(comments.insert) 50, search.list and videos.insert 100 calls a day each in their own bucket."""
 
 from __future__ import annotations
 
@@ -58,13 +60,15 @@ LABEL = "YouTube"
 EXTRA_AUTHORIZE = (("access_type", "offline"), ("prompt", "consent"))
 TITLE_LIMIT = 100
 # A workstation off for days does not spend the day's quota walking the whole history: at most
-# this many pages of 100 threads (5 units each) a poll, and of 100 replies a thread.
+# this many pages of 100 threads (1 unit each) a poll, and of 100 replies a thread.
 MAX_INBOX_PAGES = 20
 MAX_REPLY_PAGES = 20
 # The 10,000 units a day belong to the Institute's Google project, shared by every connected
-# channel on every workstation: a poll costs 5 units at least, so at the poller's 2 minutes one
-# connection would spend 3,600 a day (three would spend them all and stop uploads and replies
-# until midnight Pacific). Every 15 minutes it is 480: about twenty connections fit in a day.
+# channel on every workstation. A quiet poll costs 1 unit a list call — the threads' page, the
+# replies of each first-page thread that carries fewer than it has, the watched threads: 2 to
+# 11 in practice —, so at the poller's 2 minutes one connection would spend up to 7,900 a day
+# (and every reply sent costs 50, out of the same units). Every 15 minutes it is at most about
+# 1,050: several connections and the day's replies fit.
 POLL_EVERY_SECONDS = 15 * 60
 # A thread the channel answered is watched this long after its last answer: a follow-up there
 # comes even when the thread is older than the pages read (fetch_inbox).
