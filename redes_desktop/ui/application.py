@@ -44,12 +44,12 @@ class Startup:
 
     def __init__(self, app: QApplication, workspace: Workspace, quit_after_startup: bool,
                  secrets_options=None, pool=None) -> None:
-        from redes_desktop.vault.choice import SecretsOptions
-
         self.app = app
         self.workspace = workspace
         self.quit_after_startup = quit_after_startup
-        self.secrets_options = secrets_options or SecretsOptions()
+        # None: the defaults, made off the UI thread (vault/choice.py is imported after the
+        # first paint).
+        self.secrets_options = secrets_options
         self.pool = pool  # tests: SynchronousPool for the secrets step
         self.exit_code = 0
         self.context: AppContext | None = None
@@ -82,13 +82,18 @@ class Startup:
     def _choose_secrets(self):
         """Off the UI thread (importing keyring costs ~0.3 s): keyring or vault; a damaged or
         foreign vault is refused here; REDES_DESKTOP_PASSPHRASE opens the vault at once."""
-        from redes_desktop.vault.choice import choose_store, open_with_passphrase
+        from redes_desktop.vault.choice import (
+            SecretsOptions,
+            choose_store,
+            open_with_passphrase,
+        )
         from redes_desktop.vault.store import VaultSecretStore
 
-        store = choose_store(self.workspace.paths, self.secrets_options)
+        options = self.secrets_options or SecretsOptions()
+        store = choose_store(self.workspace.paths, options)
         if isinstance(store, VaultSecretStore):
             store.inspect()
-            phrase = self.secrets_options.env_passphrase
+            phrase = options.env_passphrase
             if phrase is not None:
                 open_with_passphrase(store, phrase)
         return store
