@@ -10,6 +10,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from redes_desktop import __version__
 from redes_desktop.cli_parser import SpanishParser
@@ -18,11 +19,8 @@ from redes_desktop.commands import COMMAND_MODULES
 from redes_desktop.errors import UserFacingError
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = SpanishParser(
-        prog="redes-desktop",
-        description="Cliente editorial para las cuentas institucionales de redes sociales del INE.",
-    )
+def _add_window_options(parser: argparse.ArgumentParser) -> None:
+    """The options of the program itself (the window), before any subcommand."""
     parser.add_argument(
         "--version",
         action="version",
@@ -37,16 +35,50 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="abre la ventana, espera a que se dibuje y termina (pruebas)",
     )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = SpanishParser(
+        prog="redes-desktop",
+        description="Cliente editorial para las cuentas institucionales de redes sociales del INE.",
+    )
+    _add_window_options(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="ORDEN", parser_class=SpanishParser)
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).register(subparsers)
     return parser
 
 
+class _NotTheWindow(Exception):
+    """The quick parse met something it does not know: the full parser decides."""
+
+
+class _WindowParser(SpanishParser):
+    def error(self, message: str) -> NoReturn:
+        raise _NotTheWindow(message)
+
+
+def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The parsed command line. Opening the window (no subcommand, only the window's options)
+    is recognised without importing the command modules and building their ~50 parsers, which
+    took ~25 ms before the window's first paint; anything else (a subcommand, -h, a mistake) is
+    parsed by the full parser, with its Spanish help and errors."""
+    quick = _WindowParser(prog="redes-desktop", add_help=False)
+    _add_window_options(quick)
+    try:
+        args, rest = quick.parse_known_args(argv)
+    except _NotTheWindow:
+        rest = ["?"]
+    if not rest:
+        args.command = None
+        return args
+    return build_parser().parse_args(argv)
+
+
 def main(argv: Sequence[str] | None = None, *, clock: Clock = system_clock) -> int:
     """Run the window or a subcommand. `clock` is where the window and every command take the
     time from (`redes_desktop.clock.clock_of`): tests pass a FixedClock, never the wall clock."""
-    args = build_parser().parse_args(argv)
+    args = parse_arguments(argv)
     args.clock = clock
     try:
         if args.command is None:

@@ -14,6 +14,7 @@ only our parsers speak Spanish, through argparse's documented extension points:
 from __future__ import annotations
 
 import argparse
+import functools
 import re
 import sys
 from collections.abc import Iterable
@@ -51,12 +52,15 @@ def _pattern(template: str) -> re.Pattern[str]:
     return re.compile(rf"\A{regex}\Z", re.DOTALL)
 
 
-_COMPILED = tuple((_pattern(english), spanish) for english, spanish in _MESSAGES)
+@functools.cache
+def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The patterns, compiled at the first usage error (not at every start of the window)."""
+    return tuple((_pattern(english), spanish) for english, spanish in _MESSAGES)
 
 
 def spanish_message(message: str) -> str:
     """argparse's English error `message` in Spanish (unknown shapes are returned unchanged)."""
-    for pattern, spanish in _COMPILED:
+    for pattern, spanish in _compiled():
         found = pattern.match(message)
         if found:
             parts = found.groupdict()

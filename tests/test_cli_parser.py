@@ -56,3 +56,62 @@ def test_missing_required_argument_and_unknown_shapes():
     assert spanish_message("the following arguments are required: ORDEN, texto") == (
         "faltan los argumentos: ORDEN, texto")
     assert spanish_message("algo nuevo de argparse") == "algo nuevo de argparse"
+
+
+# -- the window's own options: parsed without the command modules (a fast first paint) --------
+def test_window_options_are_parsed_without_importing_the_commands():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from redes_desktop.cli import parse_arguments\n"
+        "args = parse_arguments(['--data-dir', 'datos', '--quit-after-startup'])\n"
+        "assert (args.command, args.data_dir, args.quit_after_startup) == (None, 'datos', True)\n"
+        "assert parse_arguments([]).command is None\n"
+        "loaded = [m for m in sys.modules if m.startswith('redes_desktop.commands.')]\n"
+        "assert loaded == [], loaded\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_command_after_the_window_options_still_reaches_its_parser():
+    from redes_desktop.cli import parse_arguments
+
+    args = parse_arguments(["--data-dir", "datos", "check", "--network", "facebook", "hola"])
+    assert (args.command, args.data_dir, args.network, args.text) == (
+        "check", "datos", "facebook", "hola")
+    assert callable(args.handler)
+
+
+@pytest.mark.parametrize("argv", [["--data-dir"], ["--help"]])
+def test_help_and_mistakes_on_the_window_options_show_the_whole_command_line(argv, capsys):
+    with pytest.raises(SystemExit):
+        main(argv)
+    shown = capsys.readouterr()
+    text = shown.out + shown.err
+    assert text.startswith("uso: redes-desktop") and "ORDEN" in text  # the commands are listed
+    if argv == ["--data-dir"]:
+        assert "Error de uso: argumento --data-dir: se esperaba un valor" in shown.err
+
+
+def test_version_from_the_window_options(capsys):
+    from redes_desktop import __version__
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["--version"])
+    assert stopped.value.code == 0
+    assert capsys.readouterr().out == f"redes-desktop {__version__}\n"
+
+
+def test_commands_choices_written_out_match_the_enumerations():
+    """The commands list the choices as plain words so that building the command line does not
+    import the models (and SQLAlchemy with them); they must stay the enumerations' values."""
+    from redes_desktop.commands import check, organizacion
+    from redes_desktop.models.enums import AreaKind, Level, Network, Role
+
+    assert check.NETWORK_CHOICES == [n.value for n in Network]
+    assert organizacion.KINDS == [k.value for k in AreaKind]
+    assert organizacion.LEVELS == [level.value for level in Level]
+    assert set(organizacion.ROLES) <= {r.value for r in Role}

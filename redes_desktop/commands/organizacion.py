@@ -25,6 +25,7 @@ import json
 from contextlib import contextmanager
 from pathlib import Path
 
+from redes_desktop.commands.check import NETWORK_CHOICES  # light: no data layer imported
 from redes_desktop.commands.common import (
     add_data_dir,
     command_context,
@@ -82,7 +83,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     admins.add_argument("cuenta", metavar="CUENTA", help="@usuario o id de la cuenta")
     admins.add_argument("--titular", required=True, metavar="CORREO")
     admins.add_argument("--suplente", required=True, metavar="CORREO")
-    admins.add_argument("--red", choices=[n.value for n in _networks()],
+    admins.add_argument("--red", choices=NETWORK_CHOICES,
                         help="la red, si el @usuario se usa en varias")
     admins.add_argument("--desde", metavar="AAAA-MM-DD", help="fecha de inicio (hoy si falta)")
     load = order("importar", "revisa o importa el directorio desde un CSV", run_import)
@@ -208,12 +209,6 @@ def run_remove(args: argparse.Namespace) -> int:
         remove_person(procedures, person_id=person_id, email=args.correo)
     return _print(args, {"correo": args.correo, "baja": True},
                   f"{args.correo} quedó dada de baja.")
-
-
-def _networks():
-    from redes_desktop.models.enums import Network
-
-    return list(Network)
 
 
 def run_accounts(args: argparse.Namespace) -> int:

@@ -17,7 +17,11 @@ from PySide6.QtWidgets import QApplication
 from redes_desktop.clock import clock_of
 from redes_desktop.context_setup import attach_bitacora
 from redes_desktop.errors import UserFacingError
-from redes_desktop.gc_tuning import freeze_long_lived_objects
+from redes_desktop.gc_tuning import (
+    forget_module_sources,
+    freeze_long_lived_objects,
+    import_forgetting_sources,
+)
 from redes_desktop.paths import resolve_data_dir
 from redes_desktop.resource_files import verify as verify_installed_files
 from redes_desktop.ui.i18n import install_app_translations
@@ -44,12 +48,12 @@ class Startup:
 
     def __init__(self, app: QApplication, workspace: Workspace, quit_after_startup: bool,
                  secrets_options=None, pool=None) -> None:
-        from redes_desktop.vault.choice import SecretsOptions
-
         self.app = app
         self.workspace = workspace
         self.quit_after_startup = quit_after_startup
-        self.secrets_options = secrets_options or SecretsOptions()
+        # None: the defaults, made off the UI thread (vault/choice.py is imported after the
+        # first paint).
+        self.secrets_options = secrets_options
         self.pool = pool  # tests: SynchronousPool for the secrets step
         self.exit_code = 0
         self.context: AppContext | None = None
@@ -82,15 +86,21 @@ class Startup:
     def _choose_secrets(self):
         """Off the UI thread (importing keyring costs ~0.3 s): keyring or vault; a damaged or
         foreign vault is refused here; REDES_DESKTOP_PASSPHRASE opens the vault at once."""
-        from redes_desktop.vault.choice import choose_store, open_with_passphrase
+        from redes_desktop.vault.choice import (
+            SecretsOptions,
+            choose_store,
+            open_with_passphrase,
+        )
         from redes_desktop.vault.store import VaultSecretStore
 
-        store = choose_store(self.workspace.paths, self.secrets_options)
+        options = self.secrets_options or SecretsOptions()
+        store = choose_store(self.workspace.paths, options)
         if isinstance(store, VaultSecretStore):
             store.inspect()
-            phrase = self.secrets_options.env_passphrase
+            phrase = options.env_passphrase
             if phrase is not None:
                 open_with_passphrase(store, phrase)
+        forget_module_sources()  # keyring's
         return store
 
     def _on_secrets_chosen(self, store, error: BaseException | None) -> None:
@@ -135,6 +145,9 @@ class Startup:
         run_task(lambda: self._load_data_layer(store), self._on_loaded)
 
     def _load_data_layer(self, secrets: SecretStore) -> AppContext:
+        # Imported in steps that each forget the sources Qt's import hook read (gc_tuning).
+        import_forgetting_sources("sqlalchemy.orm", "redes_desktop.models",
+                                  "redes_desktop.context", "redes_desktop.bitacora")
         from redes_desktop.context import AppContext
 
         database = self.workspace.open_database()
@@ -144,6 +157,7 @@ class Startup:
         )
         attach_bitacora(context)
         context.load_identity()
+        forget_module_sources()
         return context
 
     def _on_loaded(self, context, error: BaseException | None) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -26,9 +27,11 @@ from PySide6.QtWidgets import (
 from redes_desktop import __version__
 from redes_desktop.ui.find_bar import FindBar
 from redes_desktop.ui.fit import compact_combos
-from redes_desktop.ui.help_window import HelpWindow
 from redes_desktop.ui.placeholder import PlaceholderSection
 from redes_desktop.ui.sections import SectionSpec, default_sections
+
+if TYPE_CHECKING:  # the manual is imported on F1, not before the first paint
+    from redes_desktop.ui.help_window import HelpWindow
 
 _ICONS = {
     "redactor": QStyle.StandardPixmap.SP_FileDialogDetailedView,
@@ -214,6 +217,8 @@ class MainWindow(QMainWindow):
             active = QApplication.activeWindow()
             key = getattr(active, "help_page", None) or self.current_section()
         if self.help_window is None:
+            from redes_desktop.ui.help_window import HelpWindow
+
             self.help_window = HelpWindow(self)
         self.help_window.show_page(key)
         return self.help_window
