@@ -63,7 +63,7 @@ def test_every_section_opens_with_its_shortcut(qtbot, window, context):
 def test_placeholder_says_what_the_section_will_hold(window):
     page = window.page("bitacora")
     texts = " ".join(label.text() for label in page.findChildren(QLabel))
-    assert "8.iii" in texts and "próxima versión" in texts
+    assert "8.iii" in texts and "Cargando" in texts
 
 
 def test_status_bar_shows_user_role_and_data_location(window, context):
@@ -170,6 +170,11 @@ def test_sections_are_built_on_their_first_visit(qtbot, window, context):
 
     context.choose_identity(context.ids["titular"])
     window.show_section("cuentas")
+    # Before the data layer arrives the page says it is loading (not «a future version»).
+    waiting = window.stack.currentWidget()
+    assert isinstance(waiting, PlaceholderSection)
+    texts = " ".join(label.text() for label in waiting.findChildren(QLabel))
+    assert "Cargando" in texts and "próxima versión" not in texts
     window.set_context(context)
     assert isinstance(window.stack.currentWidget(), AccountsSection)
     assert isinstance(window._pages["contrasenas"], PlaceholderSection)

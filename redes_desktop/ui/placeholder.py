@@ -1,4 +1,5 @@
-"""A section that is not built yet says what it will hold."""
+"""A section not built yet — the data still loading after the first paint, or nobody signed in
+yet — says what it will hold and that it is on its way (every section has its view)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ class PlaceholderSection(QWidget):
         body = QLabel(description)
         body.setWordWrap(True)
         body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        soon = QLabel(self.tr("Esta sección estará disponible en una próxima versión."))
+        soon = QLabel(self.tr("Cargando… la sección se abre en cuanto terminen de cargar los "
+                              "datos y alguien inicie sesión."))
         soon.setStyleSheet("color: palette(mid);")
         layout.addWidget(heading)
         layout.addWidget(body)

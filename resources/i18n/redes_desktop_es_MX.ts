@@ -4029,7 +4029,7 @@ previa</source>
 <context>
     <name>PlaceholderSection</name>
     <message>
-        <source>Esta sección estará disponible en una próxima versión.</source>
+        <source>Cargando… la sección se abre en cuanto terminen de cargar los datos y alguien inicie sesión.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
