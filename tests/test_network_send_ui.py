@@ -97,6 +97,20 @@ def test_the_send_controls_appear_only_for_an_account_connected_here(qtbot, cont
     QThreadPool.globalInstance().waitForDone()
 
 
+def test_choosing_another_account_shows_whether_it_is_connected_here(qtbot, composer):
+    """Nothing written yet (no draft saved): the sending controls follow the account chosen,
+    not the one shown first."""
+    send = composer.network_send
+    handles = [account.handle for account in composer.accounts]
+    for handle, connected in (("@inejalisco", False), ("@JLE_JaliscoINE", True),
+                              ("@inejalisco", False)):
+        composer.account_combo.setCurrentIndex(handles.index(handle))
+        qtbot.waitUntil(lambda: send.idle, timeout=5000)
+        assert composer.post_id is None
+        assert send.auto_box.isVisible() == connected, handle
+        assert send.publish_now_action.isVisible() == connected, handle
+
+
 def test_scheduled_automatic_sending_shows_in_the_queue_and_can_be_cancelled(
         qtbot, composer, context, clock):
     send = composer.network_send
