@@ -31,6 +31,7 @@ from redes_desktop.networks.errors import NetworkError, RateLimited, TransientNe
 from redes_desktop.networks.types import InboxKind, PublishedItem, PublishRequest
 from redes_desktop.services.activity import ActivityEntry, ActivityRecorder
 from redes_desktop.services.inbox_rules import greeting_finding
+from redes_desktop.spanish_dates import short_time
 
 ReplyChecker = Callable[[CheckRequest], Mapping[Network, CheckResult]]
 ConnectorFor = Callable[[NetworkConnection], NetworkConnector]
@@ -72,9 +73,7 @@ class ReplyNotSent(UserFacingError):
 
     def __init__(self, error: NetworkError, network: str, now: datetime) -> None:
         if isinstance(error, RateLimited):
-            when = to_mexico(error.retry_at)
-            shown = (f"{when:%H:%M}" if when.date() == to_mexico(now).date()
-                     else f"{when:%d/%m/%Y %H:%M}")
+            shown = short_time(to_mexico(error.retry_at), to_mexico(now).date())
             message = (f"{network} limitó las solicitudes de esta cuenta por un tiempo: la "
                        f"respuesta no se envió. Vuelva a enviarla después de las {shown} "
                        "(hora del centro de México).")
