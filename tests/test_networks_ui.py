@@ -207,6 +207,30 @@ def test_redes_tab_reports_every_bad_field_and_stores_nothing(qtbot, context, da
     assert ("redes-desktop", app_secret_key("youtube")) not in memory_keyring.store
 
 
+def test_a_wrong_address_is_shown_where_it_is_and_named_as_the_form_names_it(
+        qtbot, context, data_dir):
+    """The address was typed for X, then Facebook's chosen (or «Avanzado» closed): saving
+    brings X's addresses back in view with the wrong one marked, and the message names the
+    field by its label, not by the setting's key."""
+    dialog = PreferencesDialog(context, pool=SynchronousPool(), tab="redes")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    page = dialog.pages["redes"]
+    page.endpoint_network.setCurrentIndex(page.endpoint_network.findData("x"))
+    page.endpoint_edits["authorize"].setText("http://proxy.ine.mx/autorizar")
+    page.endpoint_network.setCurrentIndex(page.endpoint_network.findData("facebook"))
+    page.advanced_button.setChecked(False)
+    page.save()
+    assert page.message.text().endswith(
+        "\n• La dirección «Autorización» de X debe usar https:// (sólo una dirección local, "
+        "127.0.0.1, puede usar http://).")
+    assert page.advanced.isVisible()
+    assert page.endpoint_network.currentData() == "x"
+    field = page.endpoint_edits["authorize"]
+    assert field.text() == "http://proxy.ine.mx/autorizar"
+    assert "https://" in field.toolTip()  # marked with its problem
+
+
 def test_apply_networks_deletes_the_secret_when_emptied(context, memory_keyring):
     form = NetworksForm.of(context.workspace.settings)
     form.youtube_secret = "GOCSPX-1"
