@@ -1,7 +1,7 @@
 """The Buzón as a person uses it in the window (issue 17), offscreen, against the local fake X
 server: what the window's polling brings shows without «Actualizar»; a reply written for one
 item never follows to another; the claim's end is given in México City's time; the field for
-an answer given by hand is read whole at 1366×768."""
+an answer given by hand is read whole at 1366×768; the window's job says how many arrived."""
 
 from __future__ import annotations
 
@@ -120,3 +120,17 @@ def test_the_hint_for_an_answer_given_by_hand_is_read_whole(qtbot, context, serv
             field.style().PixelMetric.PM_DefaultFrameWidth) - 8
         assert field.fontMetrics().horizontalAdvance(field.placeholderText()) <= room, text
         assert "respond" in field.toolTip()
+
+
+def test_the_windows_job_says_how_many_arrived_in_good_spanish(context, server, clock):
+    from redes_desktop.services.inbox_jobs import inbox_job
+
+    server.add_x_mention("@INEMexico ¿dónde voto?", author="ana_mx", name="Ana López")
+    [note] = inbox_job(context)
+    assert (note.title, note.message) == ("Buzón", "Llegó 1 comentario o mensaje nuevo.")
+    assert note.target == ("buzon", "")
+    server.add_x_mention("@INEMexico ¿y mi casilla?", author="beto_mx", name="Beto")
+    server.add_x_dm("¿Me ayudan?", author="caro_mx", name="Caro")
+    clock.advance(timedelta(minutes=3))
+    [note] = inbox_job(context)
+    assert note.message == "Llegaron 2 comentarios o mensajes nuevos."

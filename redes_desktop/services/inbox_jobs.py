@@ -26,7 +26,7 @@ def inbox_job(context: object) -> list[Notification]:
     report = poller.poll()
     notes = list(report.notifications)
     if report.new_items:
-        notes.insert(0, Notification(
-            "Buzón", f"Llegaron {report.new_items} comentarios o mensajes nuevos.", "info",
-            ("buzon", "")))
+        arrived = ("Llegó 1 comentario o mensaje nuevo." if report.new_items == 1 else
+                   f"Llegaron {report.new_items} comentarios o mensajes nuevos.")
+        notes.insert(0, Notification("Buzón", arrived, "info", ("buzon", "")))
     return notes
