@@ -6,8 +6,9 @@ an answer given by hand is read whole at 1366×768; the window's job says how ma
 from __future__ import annotations
 
 import time
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from redes_desktop.services.activity import MemoryRecorder
@@ -134,3 +135,28 @@ def test_the_windows_job_says_how_many_arrived_in_good_spanish(context, server, 
     clock.advance(timedelta(minutes=3))
     [note] = inbox_job(context)
     assert note.message == "Llegaron 2 comentarios o mensajes nuevos."
+
+
+def test_the_clock_is_read_whole_and_a_recurring_doubts_count_explains_itself(
+        qtbot, context, server, clock):
+    server.add_x_mention("@INEMexico ¿dónde tramito mi credencial para votar?",
+                         author="ana_mx", name="Ana")
+    server.add_x_mention("@INEMexico ¿en dónde tramito la credencial para votar?",
+                         author="beto_mx", name="Beto")
+    _poll(context)
+    # The fake network dates what it receives by the real clock: 15 h 59 min past the 24 h
+    # target (the widest clock an open item shows before it counts days).
+    clock.set(datetime.now(UTC) + timedelta(hours=39, minutes=59, seconds=30))
+    section = _section(qtbot, context)
+    section.resize(1166, 680)
+    section.show()
+    model, header = section.model, section.table.horizontalHeader()
+    shown = model.index(0, 0).data()
+    assert shown.startswith("vencido hace 15 h 5")
+    room = header.sectionSize(0) - 2 * section.table.style().pixelMetric(
+        section.table.style().PixelMetric.PM_FocusFrameHMargin) - 6
+    assert section.table.fontMetrics().horizontalAdvance(shown) <= room
+    text_column = model.COLUMNS.index("text")
+    assert model.index(0, text_column).data().startswith("[2] ")
+    assert "2 personas preguntan lo mismo (duda recurrente, 6.xviii)" in model.index(
+        0, text_column).data(Qt.ItemDataRole.ToolTipRole)

@@ -47,6 +47,9 @@ from redes_desktop.ui.tasks import Reads, SynchronousPool, run_task
 
 TICK_MS = 30_000  # the clocks show minutes: repainted, not read again
 _WIDTHS = (125, 85, 115, 130, 340, 160, 110, 120)
+# The widest clock the table shows (days show without minutes): the clock column fits it, so
+# «vencido hace 16 h 5 min» — what the person must see first — is never cut.
+WIDEST_CLOCK = "respondido en 23 h 59 min"
 
 
 def _message(error: BaseException) -> str:
@@ -99,6 +102,8 @@ class BuzonSection(QWidget):
         header.setStretchLastSection(True)
         for column, width in enumerate(_WIDTHS):
             header.resizeSection(column, width)
+        clock_room = self.table.fontMetrics().horizontalAdvance(WIDEST_CLOCK) + 16
+        header.resizeSection(0, max(_WIDTHS[0], clock_room))
 
         # -- the item ------------------------------------------------------------------------
         self.item_header = QLabel(self.tr("Elija un elemento del buzón."))
