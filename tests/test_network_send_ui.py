@@ -204,6 +204,29 @@ def test_publish_now_failure_is_shown_with_the_networks_reason(qtbot, composer, 
     assert len(server.x_posts) == 1
 
 
+def test_publish_now_held_by_a_rate_limit_says_so_once_and_when_it_is_tried_again(
+        qtbot, composer, server, boxes, clock):
+    send = composer.network_send
+    reset = clock() + timedelta(minutes=15)  # 12:15 in México City
+    server.fail_next("POST /2/tweets", 429, {"title": "Too Many Requests"},
+                     headers={"x-rate-limit-reset": str(int(reset.timestamp()))})
+    write(qtbot, composer, "Hoy abre el módulo de atención ciudadana de Tonalá")
+    qtbot.waitUntil(lambda: send.publish_now_action.isEnabled(), timeout=5000)
+    send.publish_now_action.trigger()
+    qtbot.waitUntil(lambda: send.idle and send.last_result is not None, timeout=15000)
+    assert send.last_result.state == JobState.PENDIENTE
+    kind, text = boxes[-1]
+    assert kind == "warning" and text.startswith("Aún no se publicó. X limitó las solicitudes")
+    assert text.count("lo intentará de nuevo") == 1  # said once, not twice
+    qtbot.waitUntil(lambda: send.idle and send.state is not None
+                    and send.state.attempts == 1, timeout=5000)
+    # The label gives the next attempt, not the time asked for (now, already past).
+    assert send.state_label.text() == ("Aún no se publicó; se intentará de nuevo el "
+                                       "10/03/2026 12:15 (hora del centro de México).")
+    assert "limitó las solicitudes" in send.state_label.toolTip()
+    assert server.x_posts == []
+
+
 def test_publish_now_with_a_blocking_finding_is_refused_where_the_request_leaves(
         qtbot, composer, server, boxes):
     send = composer.network_send
