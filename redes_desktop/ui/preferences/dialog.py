@@ -102,6 +102,11 @@ class PreferencesDialog(QDialog):
                   "sesion": self.tr("Sesión"), "redes": self.tr("Redes")}
         for key in TABS:
             self.tabs.addTab(self.pages[key], titles[key])
+        # Every tab's title in view (no scroll arrows hiding «Correo» behind «Redes»), as long
+        # as the screen has the room: 1366 pixels do.
+        wanted = self.tabs.tabBar().sizeHint().width() + 40
+        screen = self.screen().availableGeometry().width() if self.screen() else wanted
+        self.resize(max(720, min(wanted, screen - 40)), 560)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
