@@ -10,7 +10,7 @@ import json
 
 import pytest
 from PySide6.QtCore import QObject, QThread, QUrl, Slot
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 
 from redes_desktop.actions.network_connection import NetworkSettings, app_secret_key
 from redes_desktop.actions.network_preferences import NetworksForm, apply_networks
@@ -229,6 +229,27 @@ def test_a_wrong_address_is_shown_where_it_is_and_named_as_the_form_names_it(
     field = page.endpoint_edits["authorize"]
     assert field.text() == "http://proxy.ine.mx/autorizar"
     assert "https://" in field.toolTip()  # marked with its problem
+
+
+def test_a_long_redes_page_scrolls_instead_of_squeezing_its_fields(qtbot, context):
+    """«Avanzado» open and a message of several lines are taller than the dialog: the page
+    scrolls; its fields were squeezed below their height, their text cut."""
+    dialog = PreferencesDialog(context, pool=SynchronousPool(), tab="redes")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    page = dialog.pages["redes"]
+    page.client_ids["facebook"].setText("id con espacios")
+    page.endpoint_edits["api"].setText("http://proxy.ine.mx/x")
+    page.advanced_button.setChecked(False)  # closed: saving opens it on the wrong address
+    page.save()
+    assert page.advanced.isVisible() and not page.message.ok
+    for _ in range(3):  # the layout settles (posted LayoutRequest events)
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+    heights = [(edit.height(), edit.minimumSizeHint().height())
+               for edit in page.findChildren(QLineEdit) if edit.isVisible()]
+    assert len(heights) >= 10 and all(height >= least for height, least in heights), heights
+    assert dialog.current_tab() == "redes"
 
 
 def test_apply_networks_deletes_the_secret_when_emptied(context, memory_keyring):

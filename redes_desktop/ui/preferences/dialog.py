@@ -13,10 +13,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -101,7 +103,13 @@ class PreferencesDialog(QDialog):
                   "contactos": self.tr("Contactos por área"), "bitacora": self.tr("Bitácora"),
                   "sesion": self.tr("Sesión"), "redes": self.tr("Redes")}
         for key in TABS:
-            self.tabs.addTab(self.pages[key], titles[key])
+            # A page longer than the dialog (Redes with «Avanzado» open and a message of
+            # several lines) scrolls; without it its fields were squeezed until cut.
+            holder = QScrollArea()
+            holder.setWidgetResizable(True)
+            holder.setFrameShape(QFrame.Shape.NoFrame)
+            holder.setWidget(self.pages[key])
+            self.tabs.addTab(holder, titles[key])
         # Every tab's title in view (no scroll arrows hiding «Correo» behind «Redes»), as long
         # as the screen has the room: 1366 pixels do.
         wanted = self.tabs.tabBar().sizeHint().width() + 40
@@ -120,7 +128,7 @@ class PreferencesDialog(QDialog):
 
     def show_tab(self, key: str, notice: str = "") -> None:
         if key in self.pages:
-            self.tabs.setCurrentWidget(self.pages[key])
+            self.tabs.setCurrentIndex(TABS.index(key))
         self.notice.setText(notice)
         self.notice.setVisible(bool(notice))
 
