@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -44,6 +44,15 @@ class MessageLine(QLabel):
         self.ok = ok
         self.setStyleSheet("" if ok else "color: #b00020;")
         self.setText(text)
+        QTimer.singleShot(0, self, self._into_view)  # once the layout took the new text
+
+    def _into_view(self) -> None:
+        """A page taller than the dialog scrolls: what the tab says is brought into view."""
+        holder = self.parentWidget()
+        while holder is not None and not isinstance(holder, QScrollArea):
+            holder = holder.parentWidget()
+        if holder is not None and self.isVisible():
+            holder.ensureWidgetVisible(self, 0, 8)
 
 
 def attempt(line: MessageLine, action: Callable[..., T], *args: Any) -> tuple[bool, T | None]:
@@ -113,8 +122,11 @@ class PreferencesDialog(QDialog):
         # Every tab's title in view (no scroll arrows hiding «Correo» behind «Redes»), as long
         # as the screen has the room: 1366 pixels do.
         wanted = self.tabs.tabBar().sizeHint().width() + 40
-        screen = self.screen().availableGeometry().width() if self.screen() else wanted
-        self.resize(max(720, min(wanted, screen - 40)), 560)
+        room = self.screen().availableGeometry() if self.screen() else None
+        width = max(720, min(wanted, room.width() - 40)) if room else max(720, wanted)
+        # Tall enough for Redes with «Avanzado» open and its message on a 768-pixel screen.
+        height = max(560, min(680, room.height() - 80)) if room else 560
+        self.resize(width, height)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
