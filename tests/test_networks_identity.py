@@ -122,3 +122,16 @@ def test_a_network_that_cannot_say_who_authorised_stores_nothing_and_says_connec
     assert not memory_keyring.store
     with database.session() as session:
         assert session.scalar(select(func.count()).select_from(NetworkConnection)) == 0
+
+
+def test_the_authorisation_of_the_wrong_account_is_revoked_at_the_network(database, clock,
+                                                                          server):
+    """A personal account authorised by mistake must not keep the Institute's app authorised
+    on it: the tokens are revoked at the network, not only forgotten here."""
+    person, account = _account(database, clock, Network.X, "@JLE_JaliscoINE")
+    server.x_username = "pepe_personal"
+    with pytest.raises(WrongAccount):
+        connect(database, clock, MemoryRecorder(), person, account, network_settings(server))
+    assert len(server.revoked) == 1
+    assert server.revoked[0] not in server.refresh_tokens  # the grant is gone there too
+    _nothing_stored(database, account)

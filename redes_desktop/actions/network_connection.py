@@ -109,7 +109,9 @@ def connect_account(
                                     handle=handle, overrides=networks.endpoints)
         remote_id, remote_handle = connector.identify()
     except BaseException as error:
-        secrets.delete(tokens.key)
+        # Nothing is kept, here or there: a personal account authorised by mistake must not
+        # keep the Institute's app authorised on it (revoke deletes the tokens here too).
+        tokens.revoke()
         if isinstance(error, NetworkError) and error.retryable:
             raise AuthorizedAccountUnchecked(error, provider.network, clock()) from error
         raise
