@@ -37,6 +37,12 @@ def spanish_datetime(value: datetime) -> str:
     return f"{spanish_date(value.date(), year=True, weekday=True)}, {value:%H:%M} h"
 
 
+def short_time(value: datetime, today: date) -> str:
+    """A local time as a message gives it: «12:20» today, «11/03/2026 12:20» another day
+    (both local: convert to México's time first)."""
+    return f"{value:%H:%M}" if value.date() == today else f"{value:%d/%m/%Y %H:%M}"
+
+
 def spanish_range(start: date, end: date) -> str:
     """«el 16 de septiembre», «del 20 al 31 de diciembre», «del 28 de diciembre de 2026 al 4 de
     enero de 2027»."""

@@ -8,37 +8,17 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
-import pytest
 from sqlalchemy import insert
 
-from redes_desktop.context import AppContext
 from redes_desktop.models.inbox import InboxItem, InboxState, inbox_item_id
-from redes_desktop.secrets_store import SecretStore
 from redes_desktop.services.activity import MemoryRecorder
 from redes_desktop.ui.buzon.section_view import BuzonSection
 from redes_desktop.ui.tasks import SynchronousPool
-from redes_desktop.workspace import open_workspace
-from tests.actions_support import seed
-from tests.inbox_support import connect, items, network_settings, poller
+from tests import buzon_world
+from tests.inbox_support import items, poller
 
-
-@pytest.fixture
-def context(data_dir, clock, server):
-    workspace = open_workspace(data_dir, clock=clock)
-    database = workspace.open_database()
-    ctx = AppContext(workspace=workspace, database=database, clock=clock,
-                     secrets=SecretStore(), recorder=MemoryRecorder())
-    people = seed(database, clock)
-    networks = network_settings(server)
-    workspace.settings.network_client_ids = dict(networks.client_ids)
-    workspace.settings.network_endpoints = {k: dict(v) for k, v in networks.endpoints.items()}
-    connect(database, clock, MemoryRecorder(), people.titular, people.account, networks)
-    ctx.choose_identity(people.titular)
-    ctx.people = people  # type: ignore[attr-defined]
-    ctx.networks = networks  # type: ignore[attr-defined]
-    yield ctx
-    ctx.close()
-    workspace.close()
+# The fixture of tests/buzon_world.py these tests take by name.
+context = buzon_world.context
 
 
 def _section(qtbot, context) -> BuzonSection:

@@ -97,6 +97,20 @@ def test_the_send_controls_appear_only_for_an_account_connected_here(qtbot, cont
     QThreadPool.globalInstance().waitForDone()
 
 
+def test_choosing_another_account_shows_whether_it_is_connected_here(qtbot, composer):
+    """Nothing written yet (no draft saved): the sending controls follow the account chosen,
+    not the one shown first."""
+    send = composer.network_send
+    handles = [account.handle for account in composer.accounts]
+    for handle, connected in (("@inejalisco", False), ("@JLE_JaliscoINE", True),
+                              ("@inejalisco", False)):
+        composer.account_combo.setCurrentIndex(handles.index(handle))
+        qtbot.waitUntil(lambda: send.idle, timeout=5000)
+        assert composer.post_id is None
+        assert send.auto_box.isVisible() == connected, handle
+        assert send.publish_now_action.isVisible() == connected, handle
+
+
 def test_scheduled_automatic_sending_shows_in_the_queue_and_can_be_cancelled(
         qtbot, composer, context, clock):
     send = composer.network_send
@@ -188,6 +202,29 @@ def test_publish_now_failure_is_shown_with_the_networks_reason(qtbot, composer, 
     assert kind == "warning" and "idéntica a una anterior" in text
     assert composer.editor.toPlainText() == "Texto repetido de la jornada"  # nothing lost
     assert len(server.x_posts) == 1
+
+
+def test_publish_now_held_by_a_rate_limit_says_so_once_and_when_it_is_tried_again(
+        qtbot, composer, server, boxes, clock):
+    send = composer.network_send
+    reset = clock() + timedelta(minutes=15)  # 12:15 in México City
+    server.fail_next("POST /2/tweets", 429, {"title": "Too Many Requests"},
+                     headers={"x-rate-limit-reset": str(int(reset.timestamp()))})
+    write(qtbot, composer, "Hoy abre el módulo de atención ciudadana de Tonalá")
+    qtbot.waitUntil(lambda: send.publish_now_action.isEnabled(), timeout=5000)
+    send.publish_now_action.trigger()
+    qtbot.waitUntil(lambda: send.idle and send.last_result is not None, timeout=15000)
+    assert send.last_result.state == JobState.PENDIENTE
+    kind, text = boxes[-1]
+    assert kind == "warning" and text.startswith("Aún no se publicó. X limitó las solicitudes")
+    assert text.count("lo intentará de nuevo") == 1  # said once, not twice
+    qtbot.waitUntil(lambda: send.idle and send.state is not None
+                    and send.state.attempts == 1, timeout=5000)
+    # The label gives the next attempt, not the time asked for (now, already past).
+    assert send.state_label.text() == ("Aún no se publicó; se intentará de nuevo el "
+                                       "10/03/2026 12:15 (hora del centro de México).")
+    assert "limitó las solicitudes" in send.state_label.toolTip()
+    assert server.x_posts == []
 
 
 def test_publish_now_with_a_blocking_finding_is_refused_where_the_request_leaves(

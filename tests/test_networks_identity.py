@@ -94,3 +94,44 @@ def test_another_page_or_channel_of_the_same_person_is_not_connected(database, c
 def test_handles_compare_without_at_sign_or_case():
     assert same_handle("@INEMexico", "inemexico") and same_handle(" @INETV ", "@inetv")
     assert not same_handle("@INEMexico", "@INEMexic0")
+
+
+@pytest.mark.parametrize(("status", "said"), [
+    (429, "X limitó las solicitudes por un tiempo y no se pudo comprobar qué cuenta se "
+          "autorizó; no se guardó nada. Vuelva a conectar después de las 12:20 (hora del "
+          "centro de México)."),
+    (503, "X no respondió al comprobar qué cuenta se autorizó; no se guardó nada. Vuelva a "
+          "conectar en unos minutos; si persiste, revise la conexión a Internet."),
+])
+def test_a_network_that_cannot_say_who_authorised_stores_nothing_and_says_connect_again(
+        database, clock, server, memory_keyring, status, said):
+    """Nothing retries a connection by itself: the network's message for the queue («el
+    programa lo intentará de nuevo… no hace falta hacer nada», in UTC) would leave the person
+    waiting for a connection that never comes."""
+    from datetime import UTC, datetime
+
+    from redes_desktop.errors import UserFacingError
+
+    person, account = _account(database, clock, Network.X, "@JLE_JaliscoINE")
+    reset = datetime(2026, 3, 10, 18, 20, tzinfo=UTC)  # 12:20 in México City
+    server.fail_next("GET /2/users/me", status, {"title": "No"}, times=5,
+                     headers={"x-rate-limit-reset": str(int(reset.timestamp()))})
+    with pytest.raises(UserFacingError) as raised:
+        connect(database, clock, MemoryRecorder(), person, account, network_settings(server))
+    assert raised.value.message == said
+    assert not memory_keyring.store
+    with database.session() as session:
+        assert session.scalar(select(func.count()).select_from(NetworkConnection)) == 0
+
+
+def test_the_authorisation_of_the_wrong_account_is_revoked_at_the_network(database, clock,
+                                                                          server):
+    """A personal account authorised by mistake must not keep the Institute's app authorised
+    on it: the tokens are revoked at the network, not only forgotten here."""
+    person, account = _account(database, clock, Network.X, "@JLE_JaliscoINE")
+    server.x_username = "pepe_personal"
+    with pytest.raises(WrongAccount):
+        connect(database, clock, MemoryRecorder(), person, account, network_settings(server))
+    assert len(server.revoked) == 1
+    assert server.revoked[0] not in server.refresh_tokens  # the grant is gone there too
+    _nothing_stored(database, account)

@@ -10,7 +10,7 @@ import json
 
 import pytest
 from PySide6.QtCore import QObject, QThread, QUrl, Slot
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 
 from redes_desktop.actions.network_connection import NetworkSettings, app_secret_key
 from redes_desktop.actions.network_preferences import NetworksForm, apply_networks
@@ -205,6 +205,56 @@ def test_redes_tab_reports_every_bad_field_and_stores_nothing(qtbot, context, da
     assert "Facebook no es válido" in text and "debe usar https://" in text
     assert (data_dir / "settings.json").read_text(encoding="utf-8") == before
     assert ("redes-desktop", app_secret_key("youtube")) not in memory_keyring.store
+
+
+def test_a_wrong_address_is_shown_where_it_is_and_named_as_the_form_names_it(
+        qtbot, context, data_dir):
+    """The address was typed for X, then Facebook's chosen (or «Avanzado» closed): saving
+    brings X's addresses back in view with the wrong one marked, and the message names the
+    field by its label, not by the setting's key."""
+    dialog = PreferencesDialog(context, pool=SynchronousPool(), tab="redes")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    page = dialog.pages["redes"]
+    page.endpoint_network.setCurrentIndex(page.endpoint_network.findData("x"))
+    page.endpoint_edits["authorize"].setText("http://proxy.ine.mx/autorizar")
+    page.endpoint_network.setCurrentIndex(page.endpoint_network.findData("facebook"))
+    page.advanced_button.setChecked(False)
+    page.save()
+    assert page.message.text().endswith(
+        "\n• La dirección «Autorización» de X debe usar https:// (sólo una dirección local, "
+        "127.0.0.1, puede usar http://).")
+    assert page.advanced.isVisible()
+    assert page.endpoint_network.currentData() == "x"
+    field = page.endpoint_edits["authorize"]
+    assert field.text() == "http://proxy.ine.mx/autorizar"
+    assert "https://" in field.toolTip()  # marked with its problem
+
+
+def test_a_long_redes_page_scrolls_instead_of_squeezing_its_fields(qtbot, context):
+    """«Avanzado» open and a message of several lines are taller than the dialog: the page
+    scrolls; its fields were squeezed below their height, their text cut."""
+    dialog = PreferencesDialog(context, pool=SynchronousPool(), tab="redes")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.resize(760, 560)  # a smaller screen than the 680 pixels it takes on 1366×768
+    page = dialog.pages["redes"]
+    page.client_ids["facebook"].setText("id con espacios")
+    page.endpoint_edits["api"].setText("http://proxy.ine.mx/x")
+    page.advanced_button.setChecked(False)  # closed: saving opens it on the wrong address
+    page.save()
+    assert page.advanced.isVisible() and not page.message.ok
+    for _ in range(3):  # the layout settles (posted LayoutRequest events)
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+    heights = [(edit.height(), edit.minimumSizeHint().height())
+               for edit in page.findChildren(QLineEdit) if edit.isVisible()]
+    assert len(heights) >= 10 and all(height >= least for height, least in heights), heights
+    # What the tab says about it is in view, not below the fold.
+    holder = dialog.tabs.currentWidget()
+    top = page.message.mapTo(holder.viewport(), page.message.rect().topLeft())
+    assert 0 <= top.y() and top.y() + page.message.height() <= holder.viewport().height()
+    assert dialog.current_tab() == "redes"
 
 
 def test_apply_networks_deletes_the_secret_when_emptied(context, memory_keyring):

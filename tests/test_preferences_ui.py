@@ -56,6 +56,19 @@ def test_every_tab_opens(dialog):
         assert dialog.current_tab() == key
 
 
+def test_the_dialog_is_wide_enough_for_every_tab_title_the_screen_allows(dialog):
+    """At 720 pixels «Correo» and «Base compartida» hid behind scroll arrows while «Redes»
+    was shown; a 1366-pixel screen has the room for every title."""
+    needed = dialog.tabs.tabBar().sizeHint().width()
+    screen = dialog.screen().availableGeometry().width()
+    assert dialog.width() >= min(needed + 40, screen - 40)
+    assert dialog.width() <= max(720, screen - 40)
+    if screen >= 1366:
+        dialog.show()
+        dialog.show_tab("redes")
+        assert dialog.tabs.tabBar().width() >= needed
+
+
 def test_mail_tab_stores_values_in_settings_and_password_in_the_store(
         dialog, data_dir, memory_keyring):
     tab = dialog.pages["correo"]

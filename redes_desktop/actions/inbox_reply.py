@@ -20,17 +20,18 @@ from redes_desktop.actions.inbox_handle import _load, _require_open, require_not
 from redes_desktop.actions.unit_of_work import unit_of_work
 from redes_desktop.checks.engine import CheckRequest
 from redes_desktop.checks.model import CheckResult, Finding, Severity
-from redes_desktop.clock import Clock
+from redes_desktop.clock import Clock, to_mexico
 from redes_desktop.database import Database
 from redes_desktop.errors import UserFacingError, ValidationError
 from redes_desktop.models import Network, Post, PostStatus
 from redes_desktop.models.inbox import InboxState
 from redes_desktop.models.publishing import NetworkConnection
 from redes_desktop.networks.connector import NetworkConnector
-from redes_desktop.networks.errors import NetworkError, TransientNetworkError
+from redes_desktop.networks.errors import NetworkError, RateLimited, TransientNetworkError
 from redes_desktop.networks.types import InboxKind, PublishedItem, PublishRequest
 from redes_desktop.services.activity import ActivityEntry, ActivityRecorder
 from redes_desktop.services.inbox_rules import greeting_finding
+from redes_desktop.spanish_dates import short_time
 
 ReplyChecker = Callable[[CheckRequest], Mapping[Network, CheckResult]]
 ConnectorFor = Callable[[NetworkConnection], NetworkConnector]
@@ -62,6 +63,24 @@ class ReplyUncertain(UserFacingError):
             "la cuenta: pudo haber llegado. Revise la conversación en la red. Si su respuesta "
             "está, copie su enlace y regístrela como respondida a mano; si no está, vuelva a "
             "enviarla.")
+
+
+class ReplyNotSent(UserFacingError):
+    """The network refused the reply for now (a rate limit) or could not be reached before it
+    left: nothing went out and nothing sends it later by itself (the publishing queue does not
+    carry replies), so the person is told to send it again — never «no hace falta hacer nada»,
+    which the network's own message says for the queue's posts."""
+
+    def __init__(self, error: NetworkError, network: str, now: datetime) -> None:
+        if isinstance(error, RateLimited):
+            shown = short_time(to_mexico(error.retry_at), to_mexico(now).date())
+            message = (f"{network} limitó las solicitudes de esta cuenta por un tiempo: la "
+                       f"respuesta no se envió. Vuelva a enviarla después de las {shown} "
+                       "(hora del centro de México).")
+        else:
+            message = (f"{network} no respondió y la respuesta no se envió. Vuelva a enviarla "
+                       "en unos minutos; si persiste, revise la conexión a Internet.")
+        super().__init__(message)
 
 
 @dataclass(frozen=True)
@@ -146,6 +165,8 @@ def reply_to_item(database: Database, *, clock: Clock, recorder: ActivityRecorde
                 connector.network_label, f"respuesta inesperada: {type(caught).__name__}",
                 ambiguous=True)
             if not error.ambiguous:
+                if error.retryable:  # nothing left: the person sends it again
+                    raise ReplyNotSent(error, connector.network_label, now) from error
                 raise
             # A timeout after sending: look before saying anything (never answer twice).
             found = _already_there(connector, request, now)

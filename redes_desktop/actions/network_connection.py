@@ -16,19 +16,21 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from redes_desktop.actions.unit_of_work import acting_person, unit_of_work
-from redes_desktop.clock import Clock
+from redes_desktop.clock import Clock, to_mexico
 from redes_desktop.database import Database
 from redes_desktop.errors import NotFound, UserFacingError
 from redes_desktop.models import Account
 from redes_desktop.models.enums import Network
 from redes_desktop.models.publishing import NetworkConnection
 from redes_desktop.networks.connector import NetworkConnector
+from redes_desktop.networks.errors import NetworkError, RateLimited
 from redes_desktop.networks.oauth import StoredTokens, authorize_in_browser, token_key
 from redes_desktop.networks.registry import build_connector, provider_for
 from redes_desktop.secrets_store import SecretStore
 from redes_desktop.services.activity import ActivityEntry, ActivityRecorder
 from redes_desktop.services.permissions import Action, Permissions
 from redes_desktop.settings import Settings
+from redes_desktop.spanish_dates import short_time
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,24 @@ class NetworkSettings:
 
 def app_secret_key(network: str) -> str:
     return f"aplicacion:{network}"
+
+
+class AuthorizedAccountUnchecked(UserFacingError):
+    """The consent was given but the network could not say who gave it (a rate limit, no
+    answer): nothing is stored and nothing retries a connection by itself — the person
+    connects again (the network's own message, written for the queue, says otherwise)."""
+
+    def __init__(self, error: NetworkError, network: str, now: datetime) -> None:
+        if isinstance(error, RateLimited):
+            shown = short_time(to_mexico(error.retry_at), to_mexico(now).date())
+            message = (f"{network} limitó las solicitudes por un tiempo y no se pudo comprobar "
+                       "qué cuenta se autorizó; no se guardó nada. Vuelva a conectar después "
+                       f"de las {shown} (hora del centro de México).")
+        else:
+            message = (f"{network} no respondió al comprobar qué cuenta se autorizó; no se "
+                       "guardó nada. Vuelva a conectar en unos minutos; si persiste, revise la "
+                       "conexión a Internet.")
+        super().__init__(message)
 
 
 @dataclass(frozen=True)
@@ -88,8 +108,12 @@ def connect_account(
         connector = build_connector(network, tokens=tokens, clock=clock, remote_account_id="",
                                     handle=handle, overrides=networks.endpoints)
         remote_id, remote_handle = connector.identify()
-    except BaseException:
-        secrets.delete(tokens.key)
+    except BaseException as error:
+        # Nothing is kept, here or there: a personal account authorised by mistake must not
+        # keep the Institute's app authorised on it (revoke deletes the tokens here too).
+        tokens.revoke()
+        if isinstance(error, NetworkError) and error.retryable:
+            raise AuthorizedAccountUnchecked(error, provider.network, clock()) from error
         raise
     with unit_of_work(database) as session:
         connection = session.scalar(select(NetworkConnection).where(

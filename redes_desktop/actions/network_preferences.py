@@ -20,6 +20,10 @@ from redes_desktop.workspace import Workspace
 # The networks that can be connected, in the order the tab shows them.
 NETWORKS: tuple[Network, ...] = tuple(DEFAULTS)
 ENDPOINT_KEYS: tuple[str, ...] = ("api", "authorize", "token", "revoke", "upload")
+# Each address as the form names it (Preferencias › Redes › Avanzado), for the messages.
+ENDPOINT_TITLES: dict[str, str] = {"api": "API", "authorize": "Autorización",
+                                   "token": "Claves (token)", "revoke": "Revocación",
+                                   "upload": "Subida de videos"}
 SECRET_NETWORK = Network.YOUTUBE  # Google's desktop clients need their (public) secret
 _CLIENT_ID = re.compile(r"^[A-Za-z0-9._~:@/+=-]{1,200}$")
 
@@ -60,7 +64,7 @@ def network_problems(form: NetworksForm) -> list[FieldProblem]:
             elif url and (why := endpoint_problem(url)):
                 problems.append(FieldProblem(
                     f"endpoint:{network.value}:{key}",
-                    f"La dirección «{key}» de {network.label} {why}."))
+                    f"La dirección «{ENDPOINT_TITLES[key]}» de {network.label} {why}."))
     secret = form.youtube_secret
     if secret and (len(secret) > 500 or any(c.isspace() for c in secret)):
         problems.append(FieldProblem("youtube_secret", (

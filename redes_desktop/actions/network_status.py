@@ -79,6 +79,8 @@ class PostNetworkState:
     due_at: datetime | None = None
     url: str = ""
     last_error: str = ""
+    next_attempt_at: datetime | None = None  # later than due_at once an attempt waits
+    attempts: int = 0
 
     @property
     def queued(self) -> bool:
@@ -95,4 +97,5 @@ def post_network_state(database: Database, *, account_id: uuid.UUID,
             job = session.scalar(select(PublishJob).where(PublishJob.post_id == post_id))
         if job is None:
             return PostNetworkState(connected)
-        return PostNetworkState(connected, job.state, job.due_at, job.url, job.last_error)
+        return PostNetworkState(connected, job.state, job.due_at, job.url, job.last_error,
+                                job.next_attempt_at, job.attempts)

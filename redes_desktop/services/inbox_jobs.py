@@ -1,6 +1,7 @@
 """The window's periodic job for the inbox (see `jobs.py`): poll each connected account whose
 turn came (every 2 minutes; longer after errors). The groups of recurring doubts are kept in
-the job's state between runs."""
+the job's state between runs, and so is what was said of an account that stopped bringing
+anything (said once, until it polls fine again)."""
 
 from __future__ import annotations
 
@@ -25,8 +26,19 @@ def inbox_job(context: object) -> list[Notification]:
                           grouper=grouper)
     report = poller.poll()
     notes = list(report.notifications)
+    # An account that stopped bringing anything (its authorisation expired, or it keeps
+    # failing) is said once — not every poll — until it polls fine again.
+    told = context.job_state.setdefault("inbox_failures_told", {})
+    for account_id in report.ok:
+        told.pop(account_id, None)
+    for account_id, message in report.lasting.items():
+        if told.get(account_id) != message:
+            told[account_id] = message
+            notes.append(Notification(
+                "El Buzón no recibe de una cuenta",
+                f"No llegan comentarios ni mensajes de {message}", "urgente", ("buzon", "")))
     if report.new_items:
-        notes.insert(0, Notification(
-            "Buzón", f"Llegaron {report.new_items} comentarios o mensajes nuevos.", "info",
-            ("buzon", "")))
+        arrived = ("Llegó 1 comentario o mensaje nuevo." if report.new_items == 1 else
+                   f"Llegaron {report.new_items} comentarios o mensajes nuevos.")
+        notes.insert(0, Notification("Buzón", arrived, "info", ("buzon", "")))
     return notes

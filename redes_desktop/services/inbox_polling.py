@@ -55,6 +55,9 @@ ConnectorFor = Callable[[NetworkConnection], NetworkConnector]
 FIRST_RETRY = timedelta(minutes=1)
 LONGEST_RETRY = timedelta(hours=1)
 POLL_EVERY = timedelta(minutes=2)
+# A failure a person should hear of: one no retry mends (an expired authorisation, a missing
+# permission), or the same account failing this many polls in a row.
+LASTING_AFTER = 3
 
 
 def poll_interval(page: InboxPage) -> timedelta:
@@ -71,6 +74,10 @@ class PollReport:
     accounts: int = 0
     failed: dict[uuid.UUID, str] = field(default_factory=dict)
     notifications: list[Notification] = field(default_factory=list)
+    # Of `failed`, those a person must hear of, each «@handle (Red): message»; and the accounts
+    # polled without error (what was said of them may be said again when it happens again).
+    lasting: dict[uuid.UUID, str] = field(default_factory=dict)
+    ok: set[uuid.UUID] = field(default_factory=set)
 
 
 class DoubtGrouper:
@@ -155,6 +162,10 @@ class InboxPoller:
                 connection.network.label, f"respuesta inesperada: {type(caught).__name__}")
             self._failed(connection, error, failures)
             report.failed[connection.account_id] = error.message
+            if not getattr(error, "retryable", False) or failures + 1 >= LASTING_AFTER:
+                report.lasting[connection.account_id] = (
+                    f"@{connection.remote_handle.lstrip('@')} ({connection.network.label}): "
+                    f"{error.message}")
             return
         with unit_of_work(self.database) as session:
             state = self._cursor(session, connection.account_id)
@@ -171,6 +182,7 @@ class InboxPoller:
                     action="buzon_recibidos",
                     details={"red": connection.network.value, "nuevos": added}))
         report.new_items += added
+        report.ok.add(connection.account_id)
         notice = page.extra.get(INBOX_NOTICE)
         if notice:
             report.notifications.append(Notification("Buzón", notice, "aviso", ("buzon", "")))

@@ -12,7 +12,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from redes_desktop.actions.inbox_list import InboxDetail, InboxFilter, InboxKey, InboxPageResult
 from redes_desktop.actions.inbox_reply import ReplyNeedsReview
+from redes_desktop.clock import to_mexico
 from redes_desktop.context import AppContext
 from redes_desktop.errors import UserFacingError
 from redes_desktop.models.inbox import InboxState, InboxTag
@@ -46,6 +47,9 @@ from redes_desktop.ui.tasks import Reads, SynchronousPool, run_task
 
 TICK_MS = 30_000  # the clocks show minutes: repainted, not read again
 _WIDTHS = (125, 85, 115, 130, 340, 160, 110, 120)
+# The widest clock the table shows (days show without minutes): the clock column fits it, so
+# «vencido hace 16 h 5 min» — what the person must see first — is never cut.
+WIDEST_CLOCK = "respondido en 23 h 59 min"
 
 
 def _message(error: BaseException) -> str:
@@ -65,6 +69,11 @@ class BuzonSection(QWidget):
         self.reads = Reads(self, pool)
         self.detail_reads = Reads(self, pool)
         self.current: InboxDetail | None = None
+        self._stale = False  # jobs ran while hidden: read again when shown
+        # The reply being written belongs to one item: another item shows its own draft (or
+        # none), so an answer meant for one person never goes to another.
+        self._draft_for: uuid.UUID | None = None
+        self._drafts: dict[uuid.UUID, tuple[str, str]] = {}
 
         self.state_filter = QComboBox()
         self.state_filter.setAccessibleName(self.tr("Filtrar por estado"))
@@ -93,6 +102,8 @@ class BuzonSection(QWidget):
         header.setStretchLastSection(True)
         for column, width in enumerate(_WIDTHS):
             header.resizeSection(column, width)
+        clock_room = self.table.fontMetrics().horizontalAdvance(WIDEST_CLOCK) + 16
+        header.resizeSection(0, max(_WIDTHS[0], clock_room))
 
         # -- the item ------------------------------------------------------------------------
         self.item_header = QLabel(self.tr("Elija un elemento del buzón."))
@@ -109,6 +120,7 @@ class BuzonSection(QWidget):
         self.hand_url = QLineEdit()
         self.hand_url.setPlaceholderText(self.tr("Si respondió a mano en la red, pegue aquí el "
                                                  "enlace de su respuesta"))
+        self.hand_url.setToolTip(self.hand_url.placeholderText())
         self.findings = QLabel()
         self.findings.setWordWrap(True)
         self.claim_button = QPushButton(self.tr("Reclamar"))
@@ -211,7 +223,21 @@ class BuzonSection(QWidget):
         return InboxFilter(account_id=self.account_filter.currentData(),
                            state=self.state_filter.currentData(), mine=self.mine.isChecked())
 
+    def after_jobs(self) -> None:
+        """The window ran its background jobs, the inbox's polling among them: what arrived
+        shows without «Actualizar» (read again now if shown, else when shown next)."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def refresh(self) -> None:
+        self._stale = False
         filters = self.filters()
         self.reads.run(lambda: (self.store.page(filters, None), self.store.summary()),
                        self._on_first_page)
@@ -286,11 +312,18 @@ class BuzonSection(QWidget):
                                      "directo, nunca en público.")
         self.item_header.setText(header)
         self.item_text.setText(row.text)
+        self._follow_draft(row.id)
         # A private answer has no public address: the conversation opens only for the account.
+        # Short enough to be read whole in the field at 1366×768; the tooltip says it all.
         self.hand_url.setPlaceholderText(
-            self.tr("Si respondió a mano en la conversación privada de la red, pegue aquí la "
-                    "dirección de la conversación") if direct
+            self.tr("Si respondió a mano, pegue la dirección de la conversación privada")
+            if direct
             else self.tr("Si respondió a mano en la red, pegue aquí el enlace de su respuesta"))
+        self.hand_url.setToolTip(
+            self.tr("Si respondió a mano en la conversación privada de la red, pegue aquí la "
+                    "dirección de la conversación: queda registrado como respondido.") if direct
+            else self.tr("Si respondió a mano en la red, pegue aquí el enlace de su respuesta: "
+                         "queda registrado como respondido."))
         if detail.claimed_by:
             self.claim_label.setText(self.tr("Lo atiende %s.") % detail.claimed_by)
         elif detail.reply_text and direct:
@@ -315,6 +348,36 @@ class BuzonSection(QWidget):
             button.setEnabled(open_item)
         self.tag_button.setEnabled(self.current is not None)
 
+    def _follow_draft(self, item_id: uuid.UUID) -> None:
+        """Another item is shown: keep what was written for the previous one and show this
+        one's draft (empty at first). The same item shown again keeps the editor as it is."""
+        if item_id == self._draft_for:
+            return
+        if self._draft_for is not None:
+            written = (self.reply.toPlainText(), self.hand_url.text())
+            if any(part.strip() for part in written):
+                self._drafts[self._draft_for] = written
+            else:
+                self._drafts.pop(self._draft_for, None)
+        self._draft_for = item_id
+        text, url = self._drafts.pop(item_id, ("", ""))
+        self.check_timer.stop()
+        self.check_reads.cancel()
+        self.reply.blockSignals(True)
+        self.reply.setPlainText(text)
+        self.reply.blockSignals(False)
+        self.hand_url.setText(url)
+        self.findings.clear()
+        if text.strip():
+            self.check_timer.start()
+
+    def _forget_draft(self, item_id: uuid.UUID) -> None:
+        """The item was answered: its draft goes, in the editor if it is still shown."""
+        self._drafts.pop(item_id, None)
+        if self._draft_for == item_id:
+            self.reply.clear()
+            self.hand_url.clear()
+
     # -- actions -----------------------------------------------------------------------------
     def _act(self, work: Callable[[], Any], done: Callable[[Any], str]) -> None:
         def finish(result: Any, error: BaseException | None) -> None:
@@ -335,8 +398,8 @@ class BuzonSection(QWidget):
             return
         item_id = self.current.row.id
         self._act(lambda: self.store.claim(item_id),
-                  lambda r: self.tr("Lo atiende usted hasta las %s.")
-                  % r.until.astimezone().strftime("%H:%M"))
+                  lambda r: self.tr("Lo atiende usted hasta las %s (hora del centro de "
+                                    "México).") % f"{to_mexico(r.until):%H:%M}")
 
     def check(self) -> None:
         if self.current is None:
@@ -382,10 +445,10 @@ class BuzonSection(QWidget):
                                   "la persona y la cuenta).")
             else:
                 message = self.tr("Respuesta enviada: %s") % result.url
-            self.findings.setText(message if error is not None else "")
+            if self._draft_for == item_id:
+                self.findings.setText(message if error is not None else "")
             if error is None:
-                self.reply.clear()
-                self.hand_url.clear()
+                self._forget_draft(item_id)
             self.status.setText(message)
             self.acted.emit(message)
             self.refresh()
@@ -440,7 +503,10 @@ class BuzonSection(QWidget):
         item_id = self.current.row.id
 
         def done(result: Any) -> str:
-            self.reply.setPlainText(result.template)
+            if self._draft_for == item_id:
+                self.reply.setPlainText(result.template)
+            else:  # another item is shown meanwhile: the template waits with its own item
+                self._drafts[item_id] = (result.template, "")
             return (self.tr("Solicitud turnada por correo al área; revise la plantilla de "
                             "respuesta.") if result.mail_queued else
                     self.tr("No hay servidor de correo: avise al área; revise la plantilla."))

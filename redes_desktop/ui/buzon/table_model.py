@@ -109,6 +109,10 @@ class InboxTableModel(RowTableModel[InboxRow]):
             if column == "tags":
                 return ", ".join(t.replace("_", " ") for t in row.tags)
         if role == Qt.ItemDataRole.ToolTipRole and column == "text":
+            if row.group_size > 1:  # what «[6]» before the text means
+                return row.text + "\n\n" + self.tr(
+                    "[%d]: %d personas preguntan lo mismo (duda recurrente, 6.xviii).") \
+                    % (row.group_size, row.group_size)
             return row.text
         if role == Qt.ItemDataRole.ForegroundRole and column == "clock" and self._clock(row)[1]:
             return LATE

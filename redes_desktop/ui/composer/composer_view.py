@@ -395,6 +395,7 @@ class ComposerSection(QWidget):
             return
         self.show_account_state()
         self._reset_networks()
+        self.network_send.refresh()  # this account connected here? (issue 17)
 
     def _moved_to(self, account: AccountChoice) -> None:
         """The draft of the previous account is saved: the text moves to a new draft for

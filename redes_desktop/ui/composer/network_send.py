@@ -133,6 +133,8 @@ class NetworkSend(QObject):
         failed = self.state is not None and self.state.job_state in (JobState.FALLIDA,
                                                                      JobState.RETENIDA)
         self._say(self._state_text(self.state) if self.connected else "", ok=not failed)
+        waiting = self.state is not None and self.state.attempts > 0 and not failed
+        self.state_label.setToolTip(self.state.last_error if waiting and self.state else "")
         self._follow_publish_action()
 
     def _state_text(self, state: PostNetworkState | None) -> str:
@@ -146,6 +148,10 @@ class NetworkSend(QObject):
             return state.last_error
         if state.job_state == JobState.ENVIANDO:
             return self.tr("Enviándose a la red…")
+        if state.job_state == JobState.PENDIENTE and state.attempts \
+                and state.next_attempt_at is not None:  # tried: waits for its next attempt
+            return self.tr("Aún no se publicó; se intentará de nuevo el %s (hora del centro "
+                           "de México).") % f"{to_mexico(state.next_attempt_at):%d/%m/%Y %H:%M}"
         if state.job_state == JobState.PENDIENTE and state.due_at is not None:
             return self.tr("Se enviará el %s (hora del centro de México).") \
                 % f"{to_mexico(state.due_at):%d/%m/%Y %H:%M}"
@@ -358,9 +364,11 @@ class NetworkSend(QObject):
             return
         if result.state == JobState.FALLIDA:
             message = self.tr("No se publicó: %s") % result.reason
+        elif result.reason:  # the reason says when and that the program tries again
+            message = self.tr("Aún no se publicó. %s") % result.reason
         else:
             message = self.tr("Aún no se publicó; el programa lo intentará de nuevo por sí "
-                              "mismo. %s") % result.reason
+                              "mismo.")
         self._say(message, ok=False)
         QMessageBox.warning(self._parent, title, message)
         self.refresh()

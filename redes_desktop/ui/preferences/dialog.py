@@ -7,16 +7,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -42,6 +44,15 @@ class MessageLine(QLabel):
         self.ok = ok
         self.setStyleSheet("" if ok else "color: #b00020;")
         self.setText(text)
+        QTimer.singleShot(0, self, self._into_view)  # once the layout took the new text
+
+    def _into_view(self) -> None:
+        """A page taller than the dialog scrolls: what the tab says is brought into view."""
+        holder = self.parentWidget()
+        while holder is not None and not isinstance(holder, QScrollArea):
+            holder = holder.parentWidget()
+        if holder is not None and self.isVisible():
+            holder.ensureWidgetVisible(self, 0, 8)
 
 
 def attempt(line: MessageLine, action: Callable[..., T], *args: Any) -> tuple[bool, T | None]:
@@ -101,7 +112,21 @@ class PreferencesDialog(QDialog):
                   "contactos": self.tr("Contactos por área"), "bitacora": self.tr("Bitácora"),
                   "sesion": self.tr("Sesión"), "redes": self.tr("Redes")}
         for key in TABS:
-            self.tabs.addTab(self.pages[key], titles[key])
+            # A page longer than the dialog (Redes with «Avanzado» open and a message of
+            # several lines) scrolls; without it its fields were squeezed until cut.
+            holder = QScrollArea()
+            holder.setWidgetResizable(True)
+            holder.setFrameShape(QFrame.Shape.NoFrame)
+            holder.setWidget(self.pages[key])
+            self.tabs.addTab(holder, titles[key])
+        # Every tab's title in view (no scroll arrows hiding «Correo» behind «Redes»), as long
+        # as the screen has the room: 1366 pixels do.
+        wanted = self.tabs.tabBar().sizeHint().width() + 40
+        room = self.screen().availableGeometry() if self.screen() else None
+        width = max(720, min(wanted, room.width() - 40)) if room else max(720, wanted)
+        # Tall enough for Redes with «Avanzado» open and its message on a 768-pixel screen.
+        height = max(560, min(680, room.height() - 80)) if room else 560
+        self.resize(width, height)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -115,7 +140,7 @@ class PreferencesDialog(QDialog):
 
     def show_tab(self, key: str, notice: str = "") -> None:
         if key in self.pages:
-            self.tabs.setCurrentWidget(self.pages[key])
+            self.tabs.setCurrentIndex(TABS.index(key))
         self.notice.setText(notice)
         self.notice.setVisible(bool(notice))
 

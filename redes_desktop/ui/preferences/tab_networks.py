@@ -130,6 +130,16 @@ class NetworksTab(QWidget):
             fields[f"endpoint:{self._shown_network}:{key}"] = edit
         return fields
 
+    def _show_endpoint_problem(self, problems) -> None:
+        """An address is wrong: open «Avanzado» on its network, so the marked field is the one
+        the message names (only the network shown has its fields on screen)."""
+        networks = [p.field.split(":")[1] for p in problems if p.field.startswith("endpoint:")]
+        if not networks:
+            return
+        self.advanced_button.setChecked(True)
+        if self._shown_network not in networks:
+            self.endpoint_network.setCurrentIndex(self.endpoint_network.findData(networks[0]))
+
     def save(self) -> None:
         from redes_desktop.actions import network_preferences as prefs
         from redes_desktop.actions.check_form import FormProblems
@@ -139,6 +149,7 @@ class NetworksTab(QWidget):
         try:
             prefs.apply_networks(self.context.workspace, self.context.secrets, form)
         except FormProblems as problems:
+            self._show_endpoint_problem(problems.problems)
             mark_problems(self._fields(), problems.problems)
             self.message.say(problems.message, ok=False)
             return
