@@ -728,7 +728,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Si respondió a mano en la conversación privada de la red, pegue aquí la dirección de la conversación</source>
+        <source>Si respondió a mano, pegue la dirección de la conversación privada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Si respondió a mano en la conversación privada de la red, pegue aquí la dirección de la conversación: queda registrado como respondido.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Si respondió a mano en la red, pegue aquí el enlace de su respuesta: queda registrado como respondido.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lo atiende usted hasta las %s (hora del centro de México).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -749,10 +761,6 @@
     </message>
     <message>
         <source>Duda recurrente: %d personas preguntan lo mismo (6.xviii).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lo atiende usted hasta las %s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2868,6 +2876,10 @@ El texto de la publicación no está guardado. Si continúa, se perderá. Cópie
         <source>Mensaje directo</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>[%d]: %d personas preguntan lo mismo (duda recurrente, 6.xviii).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>IncidentsTableModel</name>
@@ -3435,6 +3447,10 @@ previa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Aún no se publicó; se intentará de nuevo el %s (hora del centro de México).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Se enviará el %s (hora del centro de México).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3488,7 +3504,11 @@ previa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Aún no se publicó; el programa lo intentará de nuevo por sí mismo. %s</source>
+        <source>Aún no se publicó. %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aún no se publicó; el programa lo intentará de nuevo por sí mismo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
