@@ -135,3 +135,13 @@ def test_the_authorisation_of_the_wrong_account_is_revoked_at_the_network(databa
     assert len(server.revoked) == 1
     assert server.revoked[0] not in server.refresh_tokens  # the grant is gone there too
     _nothing_stored(database, account)
+
+
+def test_a_rate_limit_says_when_in_mexico_citys_time():
+    """It said «19:43 UTC»: nobody at the Institute reads UTC."""
+    from datetime import UTC, datetime
+
+    from redes_desktop.networks.errors import RateLimited
+
+    message = RateLimited("X", datetime(2026, 12, 3, 19, 43, tzinfo=UTC)).message
+    assert "13:43 del 03/12/2026 (hora del centro de México)" in message and "UTC" not in message

@@ -50,11 +50,13 @@ class RateLimited(NetworkError):
     retryable = True
 
     def __init__(self, network: str, retry_at: datetime) -> None:
-        local = retry_at.strftime("%H:%M UTC")
+        from redes_desktop.clock import to_mexico
+
+        local = to_mexico(retry_at)  # the people read México City's time, never UTC
         super().__init__(
             f"{network} limitó las solicitudes de esta cuenta por un tiempo. El programa lo "
-            f"intentará de nuevo por sí mismo a partir de las {local}; no hace falta hacer "
-            "nada.",
+            f"intentará de nuevo por sí mismo a partir de las {local:%H:%M} del "
+            f"{local:%d/%m/%Y} (hora del centro de México); no hace falta hacer nada.",
             network=network,
         )
         self.retry_at = retry_at
