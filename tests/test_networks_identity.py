@@ -145,3 +145,16 @@ def test_a_rate_limit_says_when_in_mexico_citys_time():
 
     message = RateLimited("X", datetime(2026, 12, 3, 19, 43, tzinfo=UTC)).message
     assert "13:43 del 03/12/2026 (hora del centro de México)" in message and "UTC" not in message
+
+
+def test_declining_on_the_consent_page_says_so_in_spanish(database, clock, server):
+    """It said «X no autorizó la conexión (access_denied)»."""
+    from redes_desktop.networks.oauth import AuthorizationFailed
+
+    person, account = _account(database, clock, Network.X, "@JLE_JaliscoINE")
+    server.deny_consent = True
+    with pytest.raises(AuthorizationFailed) as refused:
+        connect(database, clock, MemoryRecorder(), person, account, network_settings(server))
+    assert refused.value.message.startswith("En la página de X no se aceptó dar acceso")
+    assert "access_denied" not in refused.value.message
+    _nothing_stored(database, account)

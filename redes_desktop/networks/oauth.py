@@ -376,6 +376,11 @@ def authorize_in_browser(
         query = callback.query or {}
         code = query.get("code", [""])[0]
         if not code:
+            if query.get("error", [""])[0] == "access_denied":  # RFC 6749 §4.1.2.1
+                raise AuthorizationFailed(
+                    f"En la página de {provider.network} no se aceptó dar acceso al programa, "
+                    "así que no se conectó nada. Si fue por error, vuelva a conectar y elija "
+                    "«Autorizar» con la cuenta institucional.")
             reason = query.get("error_description", query.get("error", ["sin motivo"]))[0]
             raise AuthorizationFailed(
                 f"{provider.network} no autorizó la conexión ({redact(reason)[:200]}). Vuelva "

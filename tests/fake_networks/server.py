@@ -103,6 +103,7 @@ class ServerCore:
         self.yt_videos: list[dict[str, Any]] = []
         self.yt_uploads: dict[str, dict[str, Any]] = {}
         self.yt_relative_session = False
+        self.deny_consent = False  # the consent page answers access_denied
         # Who authorises on X: the test accounts' handle (tests/factories.py); a test sets
         # another to play a person who signs in with the wrong (e.g. personal) account.
         self.x_username = "JLE_JaliscoINE"  # answer the upload session as a relative address
@@ -229,6 +230,10 @@ class ServerCore:
             q = request.query
             if q.get("code_challenge_method") != "S256" or not q.get("code_challenge"):
                 return Reply(400, {"error": "invalid_request"})
+            if self.deny_consent:  # the person pressed «Cancel» on the network's page
+                target = q["redirect_uri"] + "?" + urlencode(
+                    {"error": "access_denied", "state": q["state"]})
+                return Reply(302, None, {"Location": target})
             code = f"code-{self.new_id()}"
             challenge = self.challenge_seen or q["code_challenge"]
             self.codes[code] = (challenge, q["redirect_uri"], q["client_id"])
