@@ -55,7 +55,12 @@ from redes_desktop.sync.media_chunks import (
     still_needed,
     wanted_videos,
 )
-from redes_desktop.sync.media_refs import MediaRef, MediaReport
+from redes_desktop.sync.media_refs import (
+    MediaRef,
+    MediaReport,
+    largest_of_all,
+    networks_limit,
+)
 from redes_desktop.sync.media_refs import valid_sha256 as _valid
 from redes_desktop.sync.state import get_state, set_state
 
@@ -139,35 +144,16 @@ def local_bytes(media_dir: Path, ref: MediaRef) -> bytes | None:
 def limit_for(ref: MediaRef) -> tuple[int, str]:
     """The largest size the image's networks accept (the strictest of them) and its network's
     label; (server cap, "") when none of them is known."""
-    from redes_desktop.checks.network_limits import limits_for
-    from redes_desktop.models.enums import Network
-
     fmt = IMAGE_SUFFIXES.get(ref.suffix, "")
-    best: tuple[int, str] | None = None
-    for value in ref.networks:
-        try:
-            network = Network(value)
-            limit = limits_for(network).images.max_bytes_for(fmt)
-        except (ValueError, KeyError):
-            continue
-        if best is None or limit < best[0]:
-            best = (limit, network.label)
-    return best or (server_cap(), "")
+    found = networks_limit(ref.networks, lambda limits: limits.images.max_bytes_for(fmt),
+                           strictest=True)
+    return found or (server_cap(), "")
 
 
 def server_cap() -> int:
     """The largest image any network accepts: the shared database refuses anything heavier."""
-    from redes_desktop.checks.network_limits import limits_for
-    from redes_desktop.models.enums import Network
-
-    sizes = []
-    for network in Network:
-        try:
-            images = limits_for(network).images
-        except KeyError:
-            continue
-        sizes.append(max([images.max_bytes, *images.max_bytes_by_format.values()]))
-    return max(sizes)
+    return largest_of_all(lambda limits: max([limits.images.max_bytes,
+                                              *limits.images.max_bytes_by_format.values()]))
 
 
 def _megabytes(size: int) -> str:

@@ -131,33 +131,18 @@ def is_video(file_path: str) -> bool:
 def video_limit(ref: MediaRef) -> tuple[int, str]:
     """The most any of the video's networks accepts (it is refused only when none of them
     would take it) and that network's label; (server cap, "") when none is known."""
-    from redes_desktop.checks.network_limits import limits_for
-    from redes_desktop.models.enums import Network
+    from redes_desktop.sync.media_refs import networks_limit
 
-    best: tuple[int, str] | None = None
-    for value in ref.networks:
-        try:
-            network = Network(value)
-            limit = limits_for(network).video.max_bytes
-        except (ValueError, KeyError):
-            continue
-        if best is None or limit > best[0]:
-            best = (limit, network.label)
-    return best or (server_cap(), "")
+    found = networks_limit(ref.networks, lambda limits: limits.video.max_bytes,
+                           strictest=False)
+    return found or (server_cap(), "")
 
 
 def server_cap() -> int:
     """The largest video any network accepts: the shared database refuses anything heavier."""
-    from redes_desktop.checks.network_limits import limits_for
-    from redes_desktop.models.enums import Network
+    from redes_desktop.sync.media_refs import largest_of_all
 
-    sizes = []
-    for network in Network:
-        try:
-            sizes.append(limits_for(network).video.max_bytes)
-        except KeyError:
-            continue
-    return max(sizes)
+    return largest_of_all(lambda limits: limits.video.max_bytes)
 
 
 def megabytes(size: int, unit: bool = True) -> str:

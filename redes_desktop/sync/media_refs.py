@@ -4,8 +4,15 @@ apart so neither imports the other for them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from redes_desktop.checks.network_limits import NetworkLimits
+
+SizeOf = Callable[["NetworkLimits"], int]
 
 
 def valid_sha256(sha: str) -> bool:
@@ -49,3 +56,36 @@ class MediaReport:
     video_bytes_sent: int = 0
     video_bytes_received: int = 0
     notes: list[str] = field(default_factory=list)  # how far a long transfer got
+
+
+def networks_limit(names: Iterable[str], size_of: SizeOf, *, strictest: bool
+                   ) -> tuple[int, str] | None:
+    """Of the networks named, the smallest (`strictest`) or the largest size `size_of` gives,
+    with that network's label; None when none of them is known (6.xxii, networks.json)."""
+    from redes_desktop.checks.network_limits import limits_for
+    from redes_desktop.models.enums import Network
+
+    best: tuple[int, str] | None = None
+    for value in names:
+        try:
+            network = Network(value)
+            limit = size_of(limits_for(network))
+        except (ValueError, KeyError):
+            continue
+        if best is None or (limit < best[0] if strictest else limit > best[0]):
+            best = (limit, network.label)
+    return best
+
+
+def largest_of_all(size_of: SizeOf) -> int:
+    """The largest size any network accepts: the shared database refuses anything heavier."""
+    from redes_desktop.checks.network_limits import limits_for
+    from redes_desktop.models.enums import Network
+
+    sizes = []
+    for network in Network:
+        try:
+            sizes.append(size_of(limits_for(network)))
+        except KeyError:
+            continue
+    return max(sizes)
