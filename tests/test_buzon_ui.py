@@ -40,6 +40,9 @@ def test_items_show_and_the_reply_reaches_the_network(qtbot, context, server):
     assert "Ana López" in section.item_header.text()
     section.claim()
     assert "Lo atiende usted" in section.status.text()
+    section.table.selectRow(row)
+    section._selected(row)  # read the detail again: the claim is the person's own
+    assert section.claim_label.text().startswith("Lo atiende usted.")
     asked: list[str] = []
     section.confirm = lambda question: asked.append(question) or True  # type: ignore[method-assign]
     section.reply.setPlainText("Su casilla está en ine.mx/ubica")
@@ -48,6 +51,9 @@ def test_items_show_and_the_reply_reaches_the_network(qtbot, context, server):
     section.send_reply()
     assert asked and "6.xvii" in asked[0]
     assert "Respuesta enviada" in section.status.text()
+    answered = [section.model.row_at(n).text for n in range(2)].index("@INEMexico ¿dónde voto?")
+    section._selected(answered)
+    assert section.claim_label.text().startswith("Respondido: «Su casilla está en ine.mx/ubica» — https://x.com/")
     assert server.x_posts[-1]["text"] == "Su casilla está en ine.mx/ubica"
     troll = next(i for i in items(context.database) if "inútil" in i.text)
     section.select(troll.id)

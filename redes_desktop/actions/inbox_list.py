@@ -76,6 +76,7 @@ class InboxDetail:
     reply_text: str
     reply_url: str
     group_sample: str
+    claimed_by_me: bool = False  # the claim is the person's own («Lo atiende usted»)
 
 
 def visible_accounts(session: Session, person: Person, clock: Clock) -> dict[uuid.UUID, Account]:
@@ -220,4 +221,5 @@ def inbox_detail(database: Database, *, clock: Clock, person_id: uuid.UUID | Non
             and item.claim_expires_at > clock() else "",
             claim_expires_at=item.claim_expires_at, escalation_note=item.escalation_note,
             reply_text=reply.text if reply else "", reply_url=item.reply_url,
-            group_sample=group.sample_text if group else "")
+            group_sample=group.sample_text if group else "",
+            claimed_by_me=item.claimed_by_id == person.id)

@@ -740,6 +740,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Lo atiende usted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Respondido: «%1» — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Lo atiende usted hasta las %s (hora del centro de México).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -749,10 +757,6 @@
     </message>
     <message>
         <source>Respondido por mensaje directo (privado: sólo lo ven la persona y la cuenta).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Respondido: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -324,13 +324,17 @@ class BuzonSection(QWidget):
                     "dirección de la conversación: queda registrado como respondido.") if direct
             else self.tr("Si respondió a mano en la red, pegue aquí el enlace de su respuesta: "
                          "queda registrado como respondido."))
-        if detail.claimed_by:
+        if detail.claimed_by and detail.claimed_by_me:
+            self.claim_label.setText(self.tr("Lo atiende usted."))
+        elif detail.claimed_by:
             self.claim_label.setText(self.tr("Lo atiende %s.") % detail.claimed_by)
         elif detail.reply_text and direct:
             self.claim_label.setText(self.tr("Respondido por mensaje directo (privado: sólo "
                                              "lo ven la persona y la cuenta)."))
         elif detail.reply_text:
-            self.claim_label.setText(self.tr("Respondido: %s") % detail.reply_url)
+            self.claim_label.setText(self.tr("Respondido: «%1» — %2")
+                                     .replace("%1", detail.reply_text).replace("%2",
+                                                                               detail.reply_url))
         else:
             self.claim_label.setText(self.tr("Nadie lo atiende."))
         if detail.group_sample and row.group_size > 1:
