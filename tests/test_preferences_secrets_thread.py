@@ -138,17 +138,41 @@ def test_a_slow_store_leaves_the_dialog_answering_and_the_form_waiting(qtbot, co
         dialog.show_tab("sesion")
         QApplication.processEvents()
         assert dialog.current_tab() == "sesion" and dialog.pages["sesion"].isEnabled()
-        dialog.reject()  # closing waits for the store
-        assert dialog.isVisible() and "Espere" in dialog.notice.text()
     finally:
         gate.set()
     qtbot.waitUntil(lambda: dialog.pending == 0)
     mail = dialog.pages["correo"]
     assert mail.isEnabled() and mail.message.text() == ""
     assert "sin contraseña" in mail.password.placeholderText()
+    # A write on its way: the dialog does not close under it, and says why.
+    gate.clear()
+    try:
+        _fill_mail(mail)
+        mail.save_button.click()
+        QApplication.processEvents()
+        assert not mail.isEnabled() and mail.message.text() == "Guardando…"
+        dialog.reject()
+        assert dialog.isVisible() and "Espere" in dialog.notice.text()
+    finally:
+        gate.set()
+    qtbot.waitUntil(lambda: dialog.pending == 0)
+    assert mail.message.ok, mail.message.text()
     assert not dialog.notice.isVisible()
     dialog.reject()
     assert not dialog.isVisible()
+
+
+def test_reads_on_their_way_do_not_keep_the_dialog_open(qtbot, context, pool):
+    gate = threading.Event()
+    dialog = _open(qtbot, context, pool, WatchedStore(gate))
+    try:
+        assert dialog.pending
+        dialog.reject()
+        assert not dialog.isVisible()
+    finally:
+        gate.set()
+    pool.waitForDone(30_000)
+    QApplication.processEvents()  # the late answers find the tabs gone or closed, quietly
 
 
 def test_a_failed_write_says_why_in_spanish_and_keeps_what_was_typed(

@@ -85,25 +85,28 @@ def failure_text(line: QLabel, error: BaseException) -> str:
 
 
 def in_background(tab: Any, fn: Callable[[], Any],
-                  on_done: Callable[[Any, BaseException | None], None], busy_text: str) -> None:
+                  on_done: Callable[[Any, BaseException | None], None], busy_text: str,
+                  *, writes: bool = True) -> None:
     """Run `fn`, which reads or writes the secret store (a keyring can block for seconds on an
-    unlock prompt), off the UI thread. Meanwhile the tab is disabled and says `busy_text`, and
-    the dialog does not close; `on_done(result, error)` runs on the UI thread while the tab is
-    alive."""
+    unlock prompt), off the UI thread. Meanwhile the tab is disabled and says `busy_text`, and,
+    when it `writes`, the dialog does not close; `on_done(result, error)` runs on the UI thread
+    while the tab is alive."""
     dialog = tab.dialog
     tab.setEnabled(False)
     tab.message.say(busy_text)
     dialog.pending += 1
+    dialog.writing += int(writes)
 
     def done(result: Any, error: BaseException | None) -> None:
         if not shiboken6.isValid(tab):
             return
         dialog.pending -= 1
+        dialog.writing -= int(writes)
         tab.setEnabled(True)
         tab.message.say("")
         on_done(result, error)
         notice = getattr(dialog, "notice", None)  # None while the tabs are being built
-        if dialog.pending == 0 and notice is not None and notice.property("esperando"):
+        if dialog.writing == 0 and notice is not None and notice.property("esperando"):
             notice.setProperty("esperando", False)
             dialog.show_tab(dialog.current_tab())
 
@@ -140,6 +143,7 @@ class PreferencesDialog(QDialog):
         self.context = context
         self.pool = pool
         self.pending = 0  # reads and writes of the secret store on their way
+        self.writing = 0  # the writes among them: closing waits for these
         self.tabs = QTabWidget()
         self.pages: dict[str, QWidget] = {
             "correo": MailTab(self), "base": SharedTab(self),
@@ -193,10 +197,10 @@ class PreferencesDialog(QDialog):
 
     def reject(self) -> None:
         """Closing waits for the values being saved: none is left half-written unseen."""
-        if self.pending:
+        if self.writing:
             self.notice.setProperty("esperando", True)
-            self.notice.setText(self.tr("Espere: se están guardando o leyendo valores del "
-                                        "almacén de secretos. Cierre cuando terminen."))
+            self.notice.setText(self.tr("Espere: se están guardando valores en el almacén de "
+                                        "secretos. Cierre cuando terminen."))
             self.notice.setVisible(True)
             return
         super().reject()
@@ -261,7 +265,7 @@ class MailTab(QWidget):
 
         secrets = self.context.secrets
         in_background(self, lambda: prefs.mail_password_stored(secrets), self._loaded,
-                      self.tr("Cargando…"))
+                      self.tr("Cargando…"), writes=False)
 
     def _loaded(self, stored, error: BaseException | None) -> None:
         if error is not None:
@@ -384,7 +388,7 @@ class SharedTab(QWidget):
 
         secrets = self.context.secrets
         in_background(self, lambda: prefs.shared_password_stored(secrets), self._loaded,
-                      self.tr("Cargando…"))
+                      self.tr("Cargando…"), writes=False)
 
     def _loaded(self, stored, error: BaseException | None) -> None:
         if error is not None:

@@ -99,7 +99,7 @@ class NetworksTab(QWidget):
 
         secrets = self.context.secrets
         in_background(self, lambda: prefs.youtube_secret_stored(secrets), self._loaded,
-                      self.tr("Cargando…"))
+                      self.tr("Cargando…"), writes=False)
 
     def _loaded(self, stored, error: BaseException | None) -> None:
         if error is not None:

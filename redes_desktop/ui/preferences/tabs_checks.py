@@ -288,7 +288,7 @@ class BitacoraTab(QWidget):
         secrets = self.context.secrets
         in_background(self, lambda: prefs.readers_key_installed(secrets),
                       lambda installed, error: self._refreshed(installed, error, then),
-                      self.tr("Cargando…"))
+                      self.tr("Cargando…"), writes=False)
 
     def _refreshed(self, installed, error: BaseException | None, then: str) -> None:
         ok = error is None
