@@ -117,9 +117,11 @@ def test_without_an_app_id_the_tab_leads_to_preferencias_redes_and_then_connects
     tab.preferences_link.linkActivated.emit("redes")
     dialog = tab.preferences_dialog  # a child of the tab, deleted when closed
     assert dialog.current_tab() == "redes"
+    qtbot.waitUntil(lambda: dialog.pending == 0)  # the secret store is read off the UI thread
     page = dialog.pages["redes"]
     page.client_ids["x"].setText("cliente-ine")
     page.save()
+    qtbot.waitUntil(lambda: dialog.pending == 0)
     assert page.message.ok, page.message.text()
     dialog.close()
     # Applied without a restart: the next connection reads the new id.

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -70,6 +71,48 @@ def attempt(line: MessageLine, action: Callable[..., T], *args: Any) -> tuple[bo
     return False, None
 
 
+def failure_text(line: QLabel, error: BaseException) -> str:
+    """What a failed read or write of a tab says: the action's own Spanish message, or what
+    happened and what to do."""
+    from redes_desktop.errors import UserFacingError
+
+    if isinstance(error, UserFacingError):
+        return error.message
+    if isinstance(error, OSError):
+        return line.tr("No se pudo guardar: %s. Nada cambió.") % (error.strerror or error)
+    return line.tr("El almacén de secretos no respondió bien (%s). Ábralo o desbloquéelo y "
+                   "vuelva a intentarlo; lo escrito sigue en el formulario.") % type(error).__name__
+
+
+def in_background(tab: Any, fn: Callable[[], Any],
+                  on_done: Callable[[Any, BaseException | None], None], busy_text: str,
+                  *, writes: bool = True) -> None:
+    """Run `fn`, which reads or writes the secret store (a keyring can block for seconds on an
+    unlock prompt), off the UI thread. Meanwhile the tab is disabled and says `busy_text`, and,
+    when it `writes`, the dialog does not close; `on_done(result, error)` runs on the UI thread
+    while the tab is alive."""
+    dialog = tab.dialog
+    tab.setEnabled(False)
+    tab.message.say(busy_text)
+    dialog.pending += 1
+    dialog.writing += int(writes)
+
+    def done(result: Any, error: BaseException | None) -> None:
+        if not shiboken6.isValid(tab):
+            return
+        dialog.pending -= 1
+        dialog.writing -= int(writes)
+        tab.setEnabled(True)
+        tab.message.say("")
+        on_done(result, error)
+        notice = getattr(dialog, "notice", None)  # None while the tabs are being built
+        if dialog.writing == 0 and notice is not None and notice.property("esperando"):
+            notice.setProperty("esperando", False)
+            dialog.show_tab(dialog.current_tab())
+
+    dialog.run(fn, done)
+
+
 def password_field(placeholder: str) -> QLineEdit:
     edit = QLineEdit()
     edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -99,6 +142,8 @@ class PreferencesDialog(QDialog):
         self.resize(720, 560)
         self.context = context
         self.pool = pool
+        self.pending = 0  # reads and writes of the secret store on their way
+        self.writing = 0  # the writes among them: closing waits for these
         self.tabs = QTabWidget()
         self.pages: dict[str, QWidget] = {
             "correo": MailTab(self), "base": SharedTab(self),
@@ -150,6 +195,16 @@ class PreferencesDialog(QDialog):
     def run(self, fn, on_done) -> None:
         run_task(fn, on_done, self.pool)
 
+    def reject(self) -> None:
+        """Closing waits for the values being saved: none is left half-written unseen."""
+        if self.writing:
+            self.notice.setProperty("esperando", True)
+            self.notice.setText(self.tr("Espere: se están guardando valores en el almacén de "
+                                        "secretos. Cierre cuando terminen."))
+            self.notice.setVisible(True)
+            return
+        super().reject()
+
 
 class MailTab(QWidget):
     def __init__(self, dialog: PreferencesDialog) -> None:
@@ -172,7 +227,7 @@ class MailTab(QWidget):
         self.user = QLineEdit(form.user)
         self.sender_edit = QLineEdit(form.sender)
         self.sender_edit.setPlaceholderText("Redes INE <redes@ine.mx>")
-        self.password = password_field(self._password_hint())
+        self.password = password_field("")
         self.forget_password = QPushButton(self.tr("Olvidar contraseña"))
         self.forget_password.clicked.connect(self.forget)
         self.addresses: dict[str, QLineEdit] = {}
@@ -202,11 +257,22 @@ class MailTab(QWidget):
         layout.addRow(self.save_button)
         self.message = MessageLine()
         layout.addRow(self.message)
+        self.load()
 
-    def _password_hint(self) -> str:
+    def load(self) -> None:
+        """Whether a password is stored, asked off the UI thread (the keyring may block)."""
         from redes_desktop.actions import preferences as prefs
 
-        _ok, stored = attempt(MessageLine(), prefs.mail_password_stored, self.context.secrets)
+        secrets = self.context.secrets
+        in_background(self, lambda: prefs.mail_password_stored(secrets), self._loaded,
+                      self.tr("Cargando…"), writes=False)
+
+    def _loaded(self, stored, error: BaseException | None) -> None:
+        if error is not None:
+            self.message.say(failure_text(self.message, error), ok=False)
+        self.password.setPlaceholderText(self._password_hint(bool(stored)))
+
+    def _password_hint(self, stored: bool) -> str:
         return (self.tr("guardada en %s; escriba otra para cambiarla")
                 % self.context.secrets.location if stored
                 else self.tr("sin contraseña guardada"))
@@ -223,23 +289,36 @@ class MailTab(QWidget):
     def save(self) -> None:
         from redes_desktop.actions import preferences as prefs
 
-        context = self.context
-        ok, _ = attempt(self.message, prefs.apply_mail, context.workspace, context.secrets,
-                        self.form())
-        if not ok:
+        workspace, secrets, form = self.context.workspace, self.context.secrets, self.form()
+
+        def write() -> bool:
+            prefs.apply_mail(workspace, secrets, form)
+            return prefs.mail_password_stored(secrets)
+
+        in_background(self, write, self._saved, self.tr("Guardando…"))
+
+    def _saved(self, stored, error: BaseException | None) -> None:
+        if error is not None:  # what was typed stays in the form
+            self.message.say(failure_text(self.message, error), ok=False)
             return
         self.password.clear()
-        self.password.setPlaceholderText(self._password_hint())
+        self.password.setPlaceholderText(self._password_hint(bool(stored)))
         self.message.say(self.tr("Correo guardado. Se usa desde el próximo envío."))
         self.dialog.changed.emit("correo")
 
     def forget(self) -> None:
         from redes_desktop.actions import preferences as prefs
 
-        ok, _ = attempt(self.message, prefs.forget_mail_password, self.context.secrets)
-        if ok:
-            self.password.setPlaceholderText(self._password_hint())
-            self.message.say(self.tr("Se borró la contraseña del correo."))
+        secrets = self.context.secrets
+        in_background(self, lambda: prefs.forget_mail_password(secrets), self._forgotten,
+                      self.tr("Borrando…"))
+
+    def _forgotten(self, _result, error: BaseException | None) -> None:
+        if error is not None:
+            self.message.say(failure_text(self.message, error), ok=False)
+            return
+        self.password.setPlaceholderText(self._password_hint(False))
+        self.message.say(self.tr("Se borró la contraseña del correo."))
 
     def send_test(self) -> None:
         from redes_desktop.actions import preferences as prefs
@@ -275,7 +354,7 @@ class SharedTab(QWidget):
         self.url.setPlaceholderText("postgresql+psycopg://servidor:5432/base")
         self.login = QLineEdit(form.login or "")
         self.login.setPlaceholderText(self.tr("usuario de la base (su correo institucional)"))
-        self.password = password_field(self._password_hint())
+        self.password = password_field("")
         self.forget_password = QPushButton(self.tr("Olvidar contraseña"))
         self.forget_password.clicked.connect(self.forget)
         self.interval = QSpinBox()
@@ -301,11 +380,22 @@ class SharedTab(QWidget):
         buttons.addWidget(self.save_button)
         layout.addRow(buttons)
         layout.addRow(self.message)
+        self.load()
 
-    def _password_hint(self) -> str:
+    def load(self) -> None:
+        """Whether a password is stored, asked off the UI thread (the keyring may block)."""
         from redes_desktop.actions import preferences as prefs
 
-        _ok, stored = attempt(MessageLine(), prefs.shared_password_stored, self.context.secrets)
+        secrets = self.context.secrets
+        in_background(self, lambda: prefs.shared_password_stored(secrets), self._loaded,
+                      self.tr("Cargando…"), writes=False)
+
+    def _loaded(self, stored, error: BaseException | None) -> None:
+        if error is not None:
+            self.message.say(failure_text(self.message, error), ok=False)
+        self.password.setPlaceholderText(self._password_hint(bool(stored)))
+
+    def _password_hint(self, stored: bool) -> str:
         return (self.tr("guardada en %s; escriba otra para cambiarla")
                 % self.context.secrets.location if stored
                 else self.tr("sin contraseña guardada (el servidor puede no pedirla)"))
@@ -319,17 +409,27 @@ class SharedTab(QWidget):
     def save(self) -> None:
         from redes_desktop.actions import preferences as prefs
 
-        context = self.context
-        ok, clean = attempt(self.message, prefs.apply_shared, context.workspace,
-                            context.secrets, self.form())
-        if not ok or clean is None:
+        workspace, secrets, form = self.context.workspace, self.context.secrets, self.form()
+
+        def write():
+            clean = prefs.apply_shared(workspace, secrets, form)
+            return clean, prefs.shared_password_stored(secrets)
+
+        in_background(self, write, self._saved, self.tr("Guardando…"))
+
+    def _saved(self, result, error: BaseException | None) -> None:
+        from redes_desktop.actions import preferences as prefs
+
+        if error is not None:  # what was typed stays in the form
+            self.message.say(failure_text(self.message, error), ok=False)
             return
+        clean, stored = result
         # A password typed in the address was moved out of it; the login has its own field.
-        shown = prefs.SharedForm.of(context.workspace.settings)
+        shown = prefs.SharedForm.of(self.context.workspace.settings)
         self.url.setText(shown.url)
         self.login.setText(shown.login or "")
         self.password.clear()
-        self.password.setPlaceholderText(self._password_hint())
+        self.password.setPlaceholderText(self._password_hint(stored))
         self.message.say(self.tr("Base compartida guardada; la sincronización la usa desde "
                                  "ahora.") if clean.url else
                          self.tr("Sin base compartida: se trabaja solo en local."))
@@ -338,11 +438,17 @@ class SharedTab(QWidget):
     def forget(self) -> None:
         from redes_desktop.sync.connect import SECRET_KEY
 
-        ok, _ = attempt(self.message, self.context.secrets.delete, SECRET_KEY)
-        if ok:
-            self.password.setPlaceholderText(self._password_hint())
-            self.message.say(self.tr("Se borró la contraseña de la base compartida."))
-            self.dialog.changed.emit("base")
+        secrets = self.context.secrets
+        in_background(self, lambda: secrets.delete(SECRET_KEY), self._forgotten,
+                      self.tr("Borrando…"))
+
+    def _forgotten(self, _result, error: BaseException | None) -> None:
+        if error is not None:
+            self.message.say(failure_text(self.message, error), ok=False)
+            return
+        self.password.setPlaceholderText(self._password_hint(False))
+        self.message.say(self.tr("Se borró la contraseña de la base compartida."))
+        self.dialog.changed.emit("base")
 
     def test(self) -> None:
         from redes_desktop.actions import preferences as prefs

@@ -18,7 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from redes_desktop.ui.form_marks import mark_problems
-from redes_desktop.ui.preferences.dialog import MessageLine, password_field
+from redes_desktop.ui.preferences.dialog import (
+    MessageLine,
+    failure_text,
+    in_background,
+    password_field,
+)
 
 if TYPE_CHECKING:
     from redes_desktop.ui.preferences.dialog import PreferencesDialog
@@ -48,7 +53,7 @@ class NetworksTab(QWidget):
                                    % network.label)
             self.client_ids[network.value] = edit
             layout.addRow(network.label + ":", edit)
-        self.youtube_secret = password_field(self._secret_hint())
+        self.youtube_secret = password_field("")
         self.youtube_secret.setAccessibleName(self.tr("Secreto de cliente de YouTube"))
         self.youtube_secret.setToolTip(self.tr(
             "Google entrega a las aplicaciones de escritorio un «secreto de cliente» que no es "
@@ -86,11 +91,23 @@ class NetworksTab(QWidget):
         self.message = MessageLine()
         layout.addRow(self.save_button)
         layout.addRow(self.message)
+        self.load()
 
-    def _secret_hint(self) -> str:
+    def load(self) -> None:
+        """Whether YouTube's secret is stored, asked off the UI thread (the keyring may block)."""
         from redes_desktop.actions import network_preferences as prefs
 
-        if prefs.youtube_secret_stored(self.context.secrets):
+        secrets = self.context.secrets
+        in_background(self, lambda: prefs.youtube_secret_stored(secrets), self._loaded,
+                      self.tr("Cargando…"), writes=False)
+
+    def _loaded(self, stored, error: BaseException | None) -> None:
+        if error is not None:
+            self.message.say(failure_text(self.message, error), ok=False)
+        self.youtube_secret.setPlaceholderText(self._secret_hint(bool(stored)))
+
+    def _secret_hint(self, stored: bool) -> str:
+        if stored:
             return self.tr("guardado en el almacén de secretos (escriba para cambiarlo)")
         return self.tr("sin guardar")
 
@@ -142,23 +159,29 @@ class NetworksTab(QWidget):
 
     def save(self) -> None:
         from redes_desktop.actions import network_preferences as prefs
-        from redes_desktop.actions.check_form import FormProblems
-        from redes_desktop.errors import UserFacingError
 
-        form = self.form()
-        try:
-            prefs.apply_networks(self.context.workspace, self.context.secrets, form)
-        except FormProblems as problems:
-            self._show_endpoint_problem(problems.problems)
-            mark_problems(self._fields(), problems.problems)
-            self.message.say(problems.message, ok=False)
+        workspace, secrets, form = self.context.workspace, self.context.secrets, self.form()
+
+        def write() -> bool:
+            prefs.apply_networks(workspace, secrets, form)
+            return prefs.youtube_secret_stored(secrets)
+
+        in_background(self, write, self._saved, self.tr("Guardando…"))
+
+    def _saved(self, stored, error: BaseException | None) -> None:
+        from redes_desktop.actions.check_form import FormProblems
+
+        if isinstance(error, FormProblems):
+            self._show_endpoint_problem(error.problems)
+            mark_problems(self._fields(), error.problems)
+            self.message.say(error.message, ok=False)
             return
-        except (UserFacingError, OSError) as error:
-            self.message.say(getattr(error, "message", None) or str(error), ok=False)
+        if error is not None:  # what was typed stays in the form
+            self.message.say(failure_text(self.message, error), ok=False)
             return
         mark_problems(self._fields(), [])
         self.youtube_secret.clear()
-        self.youtube_secret.setPlaceholderText(self._secret_hint())
+        self.youtube_secret.setPlaceholderText(self._secret_hint(bool(stored)))
         self.message.say(self.tr("Guardado. Ya puede conectar las cuentas en Cuentas › "
                                  "Conexión con la red."))
         self.dialog.changed.emit("redes")

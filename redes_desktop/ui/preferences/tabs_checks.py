@@ -21,7 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redes_desktop.ui.preferences.dialog import MessageLine, attempt, show_outcome
+from redes_desktop.ui.preferences.dialog import (
+    MessageLine,
+    attempt,
+    failure_text,
+    in_background,
+    show_outcome,
+)
 
 
 def _note(text: str) -> QLabel:
@@ -274,10 +280,22 @@ class BitacoraTab(QWidget):
         layout.addStretch(1)
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, then: str = "") -> None:
+        """Whether the key is installed, asked off the UI thread (the keyring may block);
+        `then` is said once known."""
         from redes_desktop.actions import preferences as prefs
 
-        ok, installed = attempt(self.message, prefs.readers_key_installed, self.context.secrets)
+        secrets = self.context.secrets
+        in_background(self, lambda: prefs.readers_key_installed(secrets),
+                      lambda installed, error: self._refreshed(installed, error, then),
+                      self.tr("Cargando…"), writes=False)
+
+    def _refreshed(self, installed, error: BaseException | None, then: str) -> None:
+        ok = error is None
+        if error is not None:
+            self.message.say(failure_text(self.message, error), ok=False)
+        elif then:
+            self.message.say(then)
         if ok and installed:
             self.status.setText(self.tr("Esta estación tiene la clave de lectores (en %s): la "
                                         "bitácora se comparte.") % self.context.secrets.location)
@@ -294,17 +312,21 @@ class BitacoraTab(QWidget):
     def create_key(self) -> None:
         from redes_desktop.actions import preferences as prefs
 
-        ok, key = attempt(self.message, prefs.create_readers_key, self.context.secrets,
-                          self.context.identity)
-        if ok:
-            self.created.setPlainText(str(key))
-            self.created.setVisible(True)
-            self.save_created.setVisible(True)
-            self.message.say(self.tr("Clave creada y guardada en esta estación. Guárdela en un "
-                                     "archivo y entréguela solo por un canal seguro: no se "
-                                     "volverá a mostrar."))
-            self.refresh()
-            self.dialog.changed.emit("bitacora")
+        secrets, identity = self.context.secrets, self.context.identity
+        in_background(self, lambda: prefs.create_readers_key(secrets, identity), self._created,
+                      self.tr("Creando la clave…"))
+
+    def _created(self, key, error: BaseException | None) -> None:
+        if error is not None:
+            self.message.say(failure_text(self.message, error), ok=False)
+            return
+        self.created.setPlainText(str(key))
+        self.created.setVisible(True)
+        self.save_created.setVisible(True)
+        self.refresh(self.tr("Clave creada y guardada en esta estación. Guárdela en un "
+                             "archivo y entréguela solo por un canal seguro: no se "
+                             "volverá a mostrar."))
+        self.dialog.changed.emit("bitacora")
 
     def choose_save_created(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Guardar la clave de lectores"),
@@ -329,8 +351,13 @@ class BitacoraTab(QWidget):
     def install_from(self, path: Path) -> None:
         from redes_desktop.actions import preferences as prefs
 
-        ok, text = attempt(self.message, prefs.install_readers_key, self.context.secrets, path)
-        if ok:
-            self.message.say(str(text))
-            self.refresh()
-            self.dialog.changed.emit("bitacora")
+        secrets = self.context.secrets
+        in_background(self, lambda: prefs.install_readers_key(secrets, path), self._installed,
+                      self.tr("Instalando la clave…"))
+
+    def _installed(self, text, error: BaseException | None) -> None:
+        if error is not None:
+            self.message.say(failure_text(self.message, error), ok=False)
+            return
+        self.refresh(str(text))
+        self.dialog.changed.emit("bitacora")
