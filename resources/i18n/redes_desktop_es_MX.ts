@@ -501,6 +501,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Cargando…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Esta estación tiene la clave de lectores (en %s): la bitácora se comparte.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -510,6 +514,10 @@
     </message>
     <message>
         <source>Solo un revisor de la CNCS crea la clave; las demás estaciones la instalan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creando la clave…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -534,6 +542,10 @@
     </message>
     <message>
         <source>Texto (*.txt);;Todos (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instalando la clave…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3172,6 +3184,10 @@ El texto de la publicación no está guardado. Si continúa, se perderá. Cópie
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Cargando…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>guardada en %s; escriba otra para cambiarla</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3180,7 +3196,15 @@ El texto de la publicación no está guardado. Si continúa, se perderá. Cópie
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Guardando…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Correo guardado. Se usa desde el próximo envío.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Borrando…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3587,11 +3611,19 @@ previa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Cargando…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>guardado en el almacén de secretos (escriba para cambiarlo)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>sin guardar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guardando…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4187,6 +4219,10 @@ previa</source>
     </message>
     <message>
         <source>Redes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Espere: se están guardando valores en el almacén de secretos. Cierre cuando terminen.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5161,6 +5197,10 @@ Si todo verifica, las anclas pasan a la última entrada y se registra en la bit�
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Cargando…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>guardada en %s; escriba otra para cambiarla</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5169,11 +5209,19 @@ Si todo verifica, las anclas pasan a la última entrada y se registra en la bit�
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Guardando…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Base compartida guardada; la sincronización la usa desde ahora.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Sin base compartida: se trabaja solo en local.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Borrando…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5571,6 +5619,10 @@ Escriba su frase de acceso.</source>
     <name>line</name>
     <message>
         <source>No se pudo guardar: %s. Nada cambió.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>El almacén de secretos no respondió bien (%s). Ábralo o desbloquéelo y vuelva a intentarlo; lo escrito sigue en el formulario.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
