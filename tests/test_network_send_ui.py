@@ -384,3 +384,40 @@ def test_connecting_elsewhere_shows_the_controls_when_the_redactor_is_shown_agai
                     timeout=5000)
     assert section.network_send.auto_box.isVisible()
     QThreadPool.globalInstance().waitForDone()
+
+
+def test_a_queue_row_double_clicked_or_entered_opens_its_post_in_the_redactor(qtbot, composer):
+    """A failed or waiting post is corrected in «Redactar»: its queue row opens it."""
+    send = composer.network_send
+    text = "Aviso de la jornada de credencialización en Tlaquepaque"
+    write(qtbot, composer, text)
+    composer.schedule.enabled_box.click()
+    send.auto_box.click()
+    qtbot.waitUntil(lambda: send.idle and send.state is not None and send.state.queued,
+                    timeout=10000)
+    queued_id = composer.post_id
+    composer.new_action.trigger()
+    qtbot.waitUntil(lambda: composer.post_id is None and composer.editor.toPlainText() == "",
+                    timeout=5000)
+    composer.tabs.setCurrentWidget(composer.queue)
+    qtbot.waitUntil(lambda: composer.queue.idle and composer.queue.model.rowCount() == 1,
+                    timeout=5000)
+    table = composer.queue.table
+    rect = table.visualRect(composer.queue.model.index(0, 1))
+    # A press first, as a real double click has (the view opens the row it was pressed on).
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: composer.post_id == queued_id, timeout=5000)
+    assert composer.tabs.currentIndex() == 0
+    assert composer.editor.toPlainText() == text
+    # Enter on the selected row does the same.
+    composer.new_action.trigger()
+    qtbot.waitUntil(lambda: composer.post_id is None, timeout=5000)
+    composer.tabs.setCurrentWidget(composer.queue)
+    qtbot.waitUntil(lambda: composer.queue.idle and composer.queue.model.rowCount() == 1,
+                    timeout=5000)
+    table.setCurrentIndex(composer.queue.model.index(0, 0))
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: composer.post_id == queued_id, timeout=5000)
+    assert composer.editor.toPlainText() == text
