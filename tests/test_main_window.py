@@ -181,3 +181,31 @@ def test_sections_are_built_on_their_first_visit(qtbot, window, context):
     window.section_actions["contrasenas"].trigger()
     assert not isinstance(window.stack.currentWidget(), PlaceholderSection)
     assert window.stack.currentWidget() is window.page("contrasenas")
+
+
+def test_a_long_status_message_is_cut_with_an_ellipsis_and_whole_in_the_tooltip(
+        qtbot, window, context):
+    """Qt cut a long passing message without a sign (the evaluations reminder, a Buzón failure):
+    now it ends in «…» and the whole text is the bar's tooltip."""
+    context.choose_identity(context.ids["titular"])
+    window.set_context(context)
+    window.resize(900, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    bar = window.statusBar()
+    message = ("No se pudo leer el Buzón de la oficina: la base de datos compartida no responde. "
+               "Revise la conexión de red o pregunte al área de informática; el programa lo "
+               "intentará de nuevo en unos minutos por sí mismo.")
+    bar.showMessage(message, 60_000)
+    bar.grab()  # painted, the message elided
+    assert bar.currentMessage() == message
+    assert bar.toolTip() == message
+    shown = bar.shown_message()
+    assert shown.endswith("…") and message.startswith(shown[:-1])
+    assert bar.fontMetrics().horizontalAdvance(shown) <= bar.message_rect().width()
+    # The message stops before the permanent widgets (Avisos, Datos, Secretos, Sincronización).
+    assert bar.message_rect().right() < window.notifications_button.x()
+    bar.showMessage("Guardado.", 5_000)
+    assert bar.shown_message() == "Guardado." and bar.toolTip() == "Guardado."
+    bar.clearMessage()
+    assert bar.toolTip() == ""

@@ -11,13 +11,13 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from redes_desktop.actions.network_connection import NetworkSettings, connect_account
 from redes_desktop.checks.engine import CheckEngine
 from redes_desktop.checks.model import CheckInput, Finding, Severity
 from redes_desktop.models.publishing import JobState
-from redes_desktop.ui.composer import network_send
+from redes_desktop.ui.composer import network_send, published_view
 from redes_desktop.ui.composer.composer_view import ComposerSection
 from tests import networks_ui_world
 from tests.networks_ui_world import follow_consent
@@ -164,7 +164,7 @@ def test_a_refusal_is_shown_in_spanish_and_nothing_is_queued(qtbot, composer, bo
 
 
 def test_publish_now_posts_on_the_network_and_shows_the_url(qtbot, composer, server, boxes,
-                                                           context):
+                                                           context, monkeypatch):
     send = composer.network_send
     text = "Hoy abre el módulo de atención ciudadana de Zapopan"
     write(qtbot, composer, text)
@@ -181,8 +181,20 @@ def test_publish_now_posts_on_the_network_and_shows_the_url(qtbot, composer, ser
     post_id = server.x_posts[0]["id"]
     url = f"https://x.com/JLE_JaliscoINE/status/{post_id}"
     assert send.last_result.url == url
-    assert ("information", f"Se publicó en la red. Dirección de la publicación:\n{url}") \
-        in boxes
+    # «Se publicó…» with the URL the person can select and copy, and click to open.
+    box = send.published_box
+    assert box is not None and box.isVisible()
+    label = box.findChild(QLabel, "qt_msgbox_label")
+    assert label.text().startswith("Se publicó en la red. Dirección de la publicación:")
+    assert f'<a href="{url}">{url}</a>' in label.text()
+    assert label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+    assert label.textInteractionFlags() & Qt.TextInteractionFlag.LinksAccessibleByMouse
+    opened = []
+    monkeypatch.setattr(published_view, "open_in_browser",
+                        lambda link: opened.append(link) or True)
+    label.linkActivated.emit(url)
+    assert opened == [url]
+    box.close()
     assert boxes[0][0] == "question" and "¿Publicar ahora en X" in boxes[0][1]
     assert composer.editor.toPlainText() == ""  # the published post left the editor
     # «Marcar como publicada…» (by hand) is still there beside it.
@@ -384,3 +396,40 @@ def test_connecting_elsewhere_shows_the_controls_when_the_redactor_is_shown_agai
                     timeout=5000)
     assert section.network_send.auto_box.isVisible()
     QThreadPool.globalInstance().waitForDone()
+
+
+def test_a_queue_row_double_clicked_or_entered_opens_its_post_in_the_redactor(qtbot, composer):
+    """A failed or waiting post is corrected in «Redactar»: its queue row opens it."""
+    send = composer.network_send
+    text = "Aviso de la jornada de credencialización en Tlaquepaque"
+    write(qtbot, composer, text)
+    composer.schedule.enabled_box.click()
+    send.auto_box.click()
+    qtbot.waitUntil(lambda: send.idle and send.state is not None and send.state.queued,
+                    timeout=10000)
+    queued_id = composer.post_id
+    composer.new_action.trigger()
+    qtbot.waitUntil(lambda: composer.post_id is None and composer.editor.toPlainText() == "",
+                    timeout=5000)
+    composer.tabs.setCurrentWidget(composer.queue)
+    qtbot.waitUntil(lambda: composer.queue.idle and composer.queue.model.rowCount() == 1,
+                    timeout=5000)
+    table = composer.queue.table
+    rect = table.visualRect(composer.queue.model.index(0, 1))
+    # A press first, as a real double click has (the view opens the row it was pressed on).
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: composer.post_id == queued_id, timeout=5000)
+    assert composer.tabs.currentIndex() == 0
+    assert composer.editor.toPlainText() == text
+    # Enter on the selected row does the same.
+    composer.new_action.trigger()
+    qtbot.waitUntil(lambda: composer.post_id is None, timeout=5000)
+    composer.tabs.setCurrentWidget(composer.queue)
+    qtbot.waitUntil(lambda: composer.queue.idle and composer.queue.model.rowCount() == 1,
+                    timeout=5000)
+    table.setCurrentIndex(composer.queue.model.index(0, 0))
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: composer.post_id == queued_id, timeout=5000)
+    assert composer.editor.toPlainText() == text

@@ -29,6 +29,7 @@ from redes_desktop.ui.find_bar import FindBar
 from redes_desktop.ui.fit import compact_combos
 from redes_desktop.ui.placeholder import PlaceholderSection
 from redes_desktop.ui.sections import SectionSpec, default_sections
+from redes_desktop.ui.status_bar import ElidingStatusBar
 
 if TYPE_CHECKING:  # the manual is imported on F1, not before the first paint
     from redes_desktop.ui.help_window import HelpWindow
@@ -132,7 +133,10 @@ class MainWindow(QMainWindow):
         self.notifications_button = QToolButton()
         self.notifications_button.setText(self.tr("Avisos"))
         self.notifications_button.setEnabled(False)
-        bar = self.statusBar()
+        # A long passing message (a reminder, a Buzón failure) is cut with «…», whole in the
+        # tooltip (Qt cut it without a sign).
+        bar = ElidingStatusBar(self)
+        self.setStatusBar(bar)
         bar.addWidget(self.user_label)
         bar.addWidget(self.role_label)
         self.secrets_label = QLabel(self.tr("Secretos: …"))

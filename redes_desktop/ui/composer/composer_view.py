@@ -229,6 +229,7 @@ class ComposerSection(QWidget):
         self.calendar, self.published = self.tabs.calendar, self.tabs.published
         self.queue = self.tabs.queue
         self.tabs.open_post.connect(self.open_from_history)
+        self.tabs.open_queued.connect(self.select)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
@@ -269,8 +270,8 @@ class ComposerSection(QWidget):
             self.network_send.refresh()
 
     def select(self, post_id: uuid.UUID) -> bool:
-        """A click on a notification about a post (the publishing queue's): open it (read on
-        the worker; shown when it arrives)."""
+        """A click on a notification about a post (the publishing queue's), or a row activated
+        in «Cola de publicación»: open it (read on the worker; shown when it arrives)."""
         self.tabs.setCurrentIndex(0)
         self.open_draft(post_id)
         return True

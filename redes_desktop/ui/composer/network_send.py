@@ -33,6 +33,7 @@ from redes_desktop.models.publishing import JobState
 from redes_desktop.ui.composer.check_scheduler import CheckScheduler
 from redes_desktop.ui.composer.draft_actions import DraftActions
 from redes_desktop.ui.composer.mark_published import post_checker
+from redes_desktop.ui.composer.published_view import link_box
 from redes_desktop.ui.composer.schedule_field import ScheduleField
 from redes_desktop.ui.composer.store import AccountChoice
 from redes_desktop.ui.tasks import Reads, SynchronousPool, run_task
@@ -69,6 +70,7 @@ class NetworkSend(QObject):
         self.state: PostNetworkState | None = None
         self.sending = False
         self.last_result: PublishNowResult | None = None
+        self.published_box: QMessageBox | None = None  # «Se publicó…», with its link
 
         self.auto_box = QCheckBox(self.tr("Enviar a la red automáticamente"))
         self.auto_box.setObjectName("enviar_automaticamente")
@@ -357,8 +359,8 @@ class NetworkSend(QObject):
         for notification in result.notifications:  # other posts the run sent or refused
             self.context.notifier.notify(notification)
         if result.published:
-            QMessageBox.information(self._parent, title, self.tr(
-                "Se publicó en la red. Dirección de la publicación:\n%s") % result.url)
+            self.published_box = link_box(self._parent, title, self.tr(
+                "Se publicó en la red. Dirección de la publicación:"), result.url)
             self.drafts.clear()
             self._say(self.tr("Publicada en la red: %s") % result.url)
             return

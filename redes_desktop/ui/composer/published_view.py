@@ -4,10 +4,11 @@ opens in the browser; a double click opens the post in the Redactor, to be read.
 
 from __future__ import annotations
 
+import html
 import uuid
 
 import shiboken6
-from PySide6.QtCore import Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +38,35 @@ DATE, ACCOUNT, TEXT, LINK = range(4)
 def open_in_browser(url: str) -> bool:
     """Open `url` in the person's browser (replaced in tests)."""
     return QDesktopServices.openUrl(QUrl(url))
+
+
+def link_box(parent: QWidget, title: str, text: str, url: str) -> QMessageBox:
+    """A message that ends with `url`, which can be selected and copied, and opens in the
+    browser when clicked (as in «Publicadas»). Shown without waiting (`open`); kept by the
+    caller."""
+    box = QMessageBox(QMessageBox.Icon.Information, title, "", QMessageBox.StandardButton.Ok,
+                      parent)
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setText(f'{html.escape(text)}<br><a href="{html.escape(url, quote=True)}">'
+                f"{html.escape(url)}</a>")
+    box.setInformativeText(QCoreApplication.translate(
+        "PublishedView", "Haga clic en la dirección para abrirla en el navegador, o "
+        "selecciónela para copiarla."))
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+    label = box.findChild(QLabel, "qt_msgbox_label")
+    if label is not None:
+        label.setOpenExternalLinks(False)
+        label.linkActivated.connect(lambda link: _open_or_say(box, link))
+    box.open()
+    return box
+
+
+def _open_or_say(parent: QWidget, url: str) -> None:
+    if not open_in_browser(url):
+        QMessageBox.warning(parent, QCoreApplication.translate("PublishedView", "Abrir enlace"),
+                            QCoreApplication.translate(
+                                "PublishedView", "No se pudo abrir el enlace «%s» en el "
+                                "navegador. Selecciónelo, cópielo y ábralo a mano.") % url)
 
 
 class PublishedView(QWidget):

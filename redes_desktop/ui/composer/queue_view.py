@@ -1,13 +1,16 @@
 """«Cola de publicación» (issue 17): what this workstation's publishing queue holds — each post
 with its account, state, due time in México City's time, attempts and the reason of the last
-failure. Read off the UI thread (`publishing_queue_rows`), again after each queue run."""
+failure. Read off the UI thread (`publishing_queue_rows`), again after each queue run. A row
+double-clicked (or Enter) comes out as `open_post` with the post's id, to open it in the
+Redactor — a failed or waiting post is corrected there."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import QModelIndex, Qt, QThreadPool, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -70,6 +73,8 @@ class QueueTableModel(RowTableModel[QueueRow]):
 
 
 class QueueView(QWidget):
+    open_post = Signal(object)  # the uuid.UUID of the post whose row was activated
+
     def __init__(self, database: Database, pool: QThreadPool | SynchronousPool | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,6 +94,9 @@ class QueueView(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setToolTip(self.tr("Doble clic o Intro: abrir la publicación en «Redactar»."))
+        # Double click or Enter (the platform's way to activate a row).
+        self.table.activated.connect(self._activated)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.include_done)
@@ -100,6 +108,13 @@ class QueueView(QWidget):
     @property
     def idle(self) -> bool:
         return self.reads.idle
+
+    def _activated(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        post_id = index.siblingAtColumn(0).data(Qt.ItemDataRole.UserRole)
+        if post_id:
+            self.open_post.emit(uuid.UUID(post_id))
 
     def refresh(self) -> None:
         database, include = self.database, self.include_done.isChecked()

@@ -4,7 +4,8 @@ published posts with their links — and «Cola de publicación», what this wor
 publishing queue holds (issue 17).
 
 The history is read when first shown and refreshed when shown again; the queue is read each
-time it is shown. A post clicked in the history comes out as `open_post`."""
+time it is shown. A post clicked in the history comes out as `open_post`; a queue row
+activated, as `open_queued` (the post's id)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from redes_desktop.ui.tasks import SynchronousPool
 
 class RedactorTabs(QTabWidget):
     open_post = Signal(object)  # the CalendarPost or PublishedRow clicked in the history
+    open_queued = Signal(object)  # the uuid.UUID of a post activated in the queue
 
     def __init__(self, writing: QWidget, store: ComposerStore, database: Database,
                  pool: QThreadPool | SynchronousPool | None = None,
@@ -41,6 +43,7 @@ class RedactorTabs(QTabWidget):
         self.currentChanged.connect(self._on_tab_changed)
         self.calendar.open_post.connect(self.open_post)
         self.published.open_post.connect(self.open_post)
+        self.queue.open_post.connect(self.open_queued)
 
     def person_changed(self) -> None:
         """Another person uses the Redactor: the history shows other accounts, read again
