@@ -3527,8 +3527,7 @@ previa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Se publicó en la red. Dirección de la publicación:
-%s</source>
+        <source>Se publicó en la red. Dirección de la publicación:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4381,6 +4380,14 @@ previa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Haga clic en la dirección para abrirla en el navegador, o selecciónela para copiarla.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No se pudo abrir el enlace «%s» en el navegador. Selecciónelo, cópielo y ábralo a mano.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ver en el Redactor</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4448,6 +4455,10 @@ previa</source>
     </message>
     <message>
         <source>Actualizar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Doble clic o Intro: abrir la publicación en «Redactar».</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
