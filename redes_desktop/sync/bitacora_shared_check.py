@@ -11,6 +11,7 @@ from redes_desktop.bitacora.reanchor import ReanchorRetryLater, SharedVerdict
 from redes_desktop.errors import UserFacingError
 from redes_desktop.sync.bitacora import compare_with_shared
 from redes_desktop.sync.bitacora_adapter import BitacoraSyncAdapter
+from redes_desktop.sync.refusals import server_detail
 from redes_desktop.sync.shared_schema import bitacora_entries
 
 NOT_CONFIGURED = "no configurada: no se comparó con una copia compartida"
@@ -37,7 +38,7 @@ def shared_verdict(url: str, secrets, bitacora) -> SharedVerdict:
                 .where(bitacora_entries.c.origin == origin)).scalar() or 0)
             alarm = compare_with_shared(conn, BitacoraSyncAdapter(bitacora), origin, last)
     except DBAPIError as error:
-        detail = _hide(engine, _first_line(error))
+        detail = _hide(engine, server_detail(error))
         if _is_connection_error(error):
             raise ReanchorRetryLater(
                 f"No se pudo conectar con la base de datos compartida ({detail}).{_RETRY}"
@@ -48,7 +49,7 @@ def shared_verdict(url: str, secrets, bitacora) -> SharedVerdict:
     except SQLAlchemyError as error:
         raise ReanchorRetryLater(
             f"La base de datos compartida respondió con un error "
-            f"({_hide(engine, _first_line(error))}).{_RETRY}") from error
+            f"({_hide(engine, server_detail(error))}).{_RETRY}") from error
     finally:
         engine.dispose()
     if last == 0:
@@ -61,10 +62,6 @@ def _is_connection_error(error: DBAPIError) -> bool:
 
     return error.connection_invalidated or isinstance(error, OperationalError | InterfaceError)
 
-
-def _first_line(error: BaseException) -> str:
-    original = getattr(error, "orig", None) or error
-    return (str(original).strip().splitlines() or [type(original).__name__])[0]
 
 
 def _hide(engine, message: str) -> str:

@@ -29,7 +29,7 @@ from redes_desktop.sync import push as push_module
 from redes_desktop.sync.bitacora import BitacoraSource, pull_bitacora, push_bitacora
 from redes_desktop.sync.media_refs import MediaReport
 from redes_desktop.sync.push_types import Actor, PushReport
-from redes_desktop.sync.refusals import is_refusal
+from redes_desktop.sync.refusals import is_refusal, server_detail
 from redes_desktop.sync.server_bookkeeping import (
     LOCK_TIMEOUT,
     LOCK_TIMEOUT_MS,
@@ -180,19 +180,19 @@ class SyncEngine:
             if _is_local(error):
                 raise SyncFailed(
                     "La sincronización falló en la base de datos local de esta estación "
-                    f"({_first_line(error)}). No se envió ni recibió nada a medias; vuelva a "
+                    f"({server_detail(error)}). No se envió ni recibió nada a medias; vuelva a "
                     "intentarlo y, si se repite, avise a soporte técnico."
                 ) from error
             if _is_connection_error(error):
                 self._mark_offline()
                 raise SharedUnavailable(
                     "No se pudo conectar con la base de datos compartida "
-                    f"({self._hide(_first_line(error))}). Se sigue trabajando en local; los "
+                    f"({self._hide(server_detail(error))}). Se sigue trabajando en local; los "
                     "cambios se enviarán en la próxima sincronización."
                 ) from error
-            raise _failed(self._hide(_first_line(error))) from error
+            raise _failed(self._hide(server_detail(error))) from error
         except SQLAlchemyError as error:
-            raise _failed(self._hide(_first_line(error))) from error
+            raise _failed(self._hide(server_detail(error))) from error
         with self.local.begin() as conn:
             set_state(conn, OFFLINE_SINCE, None)
             set_state(conn, LAST_SUCCESS, self.clock().isoformat())
@@ -413,10 +413,6 @@ def _failed(detail: str) -> SyncFailed:
     return SyncFailed(f"La sincronización falló: {detail}. Se reintentará; ningún cambio local "
                       "se perdió.")
 
-
-def _first_line(error: BaseException) -> str:
-    original = getattr(error, "orig", None) or error
-    return (str(original).strip().splitlines() or [type(original).__name__])[0]
 
 
 def offline_since(local: Engine) -> datetime | None:

@@ -62,6 +62,7 @@ from redes_desktop.sync.media_refs import (
     networks_limit,
 )
 from redes_desktop.sync.media_refs import valid_sha256 as _valid
+from redes_desktop.sync.refusals import is_media_refusal, server_detail
 from redes_desktop.sync.state import get_state, set_state
 
 # Bumped when the server objects for the images or videos change: the sync asks to re-run
@@ -333,11 +334,11 @@ def upload(shared: Engine, local: Engine, media_dir: Path, report: MediaReport,
             except DBAPIError as error:
                 from redes_desktop.sync.refusals import is_refusal
 
-                if not _is_server_refusal(error) and not is_refusal(error):
+                if not is_media_refusal(error) and not is_refusal(error):
                     raise
                 report.warnings.append(
                     f"La base compartida no aceptó la imagen «{ref.name}» "
-                    f"({_first_line(error)}); las otras estaciones no la verán.")
+                    f"({server_detail(error).rstrip('.')}); las otras estaciones no la verán.")
             else:
                 report.sent += 1
             done.add(sha)
@@ -357,15 +358,7 @@ def _mime(ref: MediaRef) -> str:
     return f"image/{fmt.lower()}" if fmt else "application/octet-stream"
 
 
-def _is_server_refusal(error: DBAPIError) -> bool:
-    code = getattr(getattr(error, "orig", None), "sqlstate", None)
-    return code in ("P0001", "42501", "22001", "23514")
 
-
-def _first_line(error: BaseException) -> str:
-    original = getattr(error, "orig", None) or error
-    line = (str(original).strip().splitlines() or [type(original).__name__])[0]
-    return line.rstrip(".")
 
 
 # -- download ------------------------------------------------------------------------------------

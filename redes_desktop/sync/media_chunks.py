@@ -69,6 +69,7 @@ from sqlalchemy.exc import DBAPIError
 
 from redes_desktop.errors import UserFacingError
 from redes_desktop.media_paths import local_image, received_copy
+from redes_desktop.sync.refusals import is_media_refusal, server_detail
 
 if TYPE_CHECKING:
     from hashlib import _Hash as Hash
@@ -340,10 +341,10 @@ class Transfer:
         except OSError as error:
             raise _unreadable(ref, path, error) from error
         except DBAPIError as error:
-            if not _is_refusal(error):
+            if not is_media_refusal(error):
                 raise
             item.pop("checked", None)  # a part the server refused: read and hash it again
-            self.report.warnings.append(refused_message(ref, _first_line(error)))
+            self.report.warnings.append(refused_message(ref, server_detail(error).rstrip(".")))
             return False
         with self.shared.begin() as conn:
             status = conn.execute(text("SELECT redes_finish_blob(:s)"),
@@ -394,9 +395,9 @@ class Transfer:
         return None  # else another workstation's video (an edited row): not this one's to send
 
     def _refused(self, ref: MediaRef, error: DBAPIError) -> bool:
-        if not _is_refusal(error):
+        if not is_media_refusal(error):
             raise error
-        self.report.warnings.append(refused_message(ref, _first_line(error)))
+        self.report.warnings.append(refused_message(ref, server_detail(error).rstrip(".")))
         return True
 
     # -- download ----------------------------------------------------------------------------
@@ -503,15 +504,7 @@ def _mime(ref: MediaRef) -> str:
     return guessed if guessed and guessed.startswith("video/") else "application/octet-stream"
 
 
-def _is_refusal(error: DBAPIError) -> bool:
-    code = getattr(getattr(error, "orig", None), "sqlstate", None)
-    return code in ("P0001", "42501", "22001", "23514")
 
-
-def _first_line(error: BaseException) -> str:
-    original = getattr(error, "orig", None) or error
-    line = (str(original).strip().splitlines() or [type(original).__name__])[0]
-    return line.rstrip(".")
 
 
 def _unreadable(ref: MediaRef, path: Path, error: OSError) -> UserFacingError:

@@ -38,8 +38,18 @@ def is_foreign_key(error: BaseException) -> bool:
 
 
 def server_detail(error: BaseException) -> str:
+    """The first line of what the server said (or of the error's own text)."""
     original = getattr(error, "orig", None) or error
     return (str(original).strip().splitlines() or [type(original).__name__])[0]
+
+
+# What the server's media functions raise when they refuse a file (RAISE EXCEPTION, a missing
+# privilege, a value too long, a check): the file is refused, the server is fine.
+_MEDIA_REFUSALS = {"P0001", "42501", "22001", "23514"}
+
+
+def is_media_refusal(error: BaseException) -> bool:
+    return sqlstate(error) in _MEDIA_REFUSALS
 
 
 def refusal_reason(error: DBAPIError) -> str:
