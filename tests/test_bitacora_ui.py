@@ -278,6 +278,18 @@ def test_verify_button_reports_integrity(qtbot, section):
     assert "íntegra" in section.status.text()
 
 
+def test_a_count_arriving_late_does_not_cover_the_verification(qtbot, section):
+    """Under load the entries' count (read off the UI thread) came after the verification and
+    replaced «Bitácora íntegra…» by «450 entradas» (a CI run saw it)."""
+    section.verify()
+    qtbot.waitUntil(lambda: section.verify_button.isEnabled(), timeout=5000)
+    section.model.counted.emit(section.model.rowCount())  # the late count
+    assert "íntegra" in section.status.text()
+    section.apply_filters()  # a new reading shows its count again
+    qtbot.waitUntil(lambda: "entradas" in section.status.text()
+                    and "íntegra" not in section.status.text(), timeout=5000)
+
+
 def test_export_honours_filter_and_search_and_opens_in_spreadsheets(qtbot, section, bitacora,
                                                                      tmp_path, typer):
     """Issue 15: what the viewer shows is what is exported (filters and search text); the CSV

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtWidgets import QStatusBar, QStyle, QStyleOption, QWidget
+from PySide6.QtWidgets import QSizePolicy, QStatusBar, QStyle, QStyleOption, QWidget
 
 
 class ElidingStatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # As QMainWindow.statusBar() makes its own: the bar never widens the window (its
+        # labels would, past a 1366-pixel screen).
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self._permanent: list[QWidget] = []
         self.messageChanged.connect(self._message_changed)
 

@@ -78,6 +78,9 @@ class BitacoraSection(QWidget):
                                      if context is None else BitacoraScope(Names(), NOTHING, ()))
         self.scope_message = ""
         self.loaded = context is None
+        # A verification under way or its result on screen: a count arriving late (read off
+        # the UI thread) does not cover it; the next filter or search does.
+        self._verification_shown = False
         self._revision = 0
         self.pages = BitacoraPages(self.bitacora)
         self.model = BitacoraTableModel(self.pages, self.scope, self, pool)
@@ -270,6 +273,7 @@ class BitacoraSection(QWidget):
         filters = self.current_filters()
         text = self.search_edit.text().strip()
         self.details.clear()
+        self._verification_shown = False
         if not text:
             self.status.setText(self.tr("Cargando la bitácora…"))
             self.model.set_filters(filters)  # the count arrives off the UI thread (counted)
@@ -306,7 +310,7 @@ class BitacoraSection(QWidget):
         self.status.setText(self.tr("%n entrada(s)", "", self.model.rowCount()))
 
     def _on_counted(self, _count: int) -> None:
-        if not self.model.searching:
+        if not self.model.searching and not self._verification_shown:
             self._show_count()
 
     def _on_read_failed(self, message: str) -> None:
@@ -365,6 +369,7 @@ class BitacoraSection(QWidget):
         if bitacora is None:
             return
         self.verify_button.setEnabled(False)
+        self._verification_shown = True
         self.status.setText(self.tr("Verificando la bitácora…"))
         run_task(lambda: verify_bitacora(bitacora), self._on_verified)
 
