@@ -11,7 +11,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel
 
 from redes_desktop.actions.network_connection import NetworkSettings, connect_account
 from redes_desktop.checks.engine import CheckEngine
@@ -20,6 +20,7 @@ from redes_desktop.models.publishing import JobState
 from redes_desktop.ui.composer import network_send, published_view
 from redes_desktop.ui.composer.composer_view import ComposerSection
 from tests import networks_ui_world
+from tests.composer_world import Boxes
 from tests.networks_ui_world import follow_consent
 
 # The fixtures of tests/networks_ui_world.py these tests take by name.
@@ -36,27 +37,6 @@ class PersonalPhone:
         return [Finding("6.iii", Severity.BLOQUEA, "Hay un teléfono personal: quítelo.",
                         m.start(), m.end(), ("",), "telefono")
                 for m in re.finditer(r"\b\d{10}\b", item.text)]
-
-
-class Boxes:
-    shown: list[tuple[str, str]] = []
-
-    @staticmethod
-    def warning(_parent, _title, text, *args, **kwargs):
-        Boxes.shown.append(("warning", text))
-        return QMessageBox.StandardButton.Ok
-
-    @staticmethod
-    def information(_parent, _title, text, *args, **kwargs):
-        Boxes.shown.append(("information", text))
-        return QMessageBox.StandardButton.Ok
-
-    @staticmethod
-    def question(_parent, _title, text, *args, **kwargs):
-        Boxes.shown.append(("question", text))
-        return QMessageBox.StandardButton.Yes
-
-    StandardButton = QMessageBox.StandardButton
 
 
 @pytest.fixture
